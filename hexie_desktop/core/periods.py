@@ -1,0 +1,393 @@
+"""Statutory period counting and the working-day calendar.
+
+Deadlines are computed from case events, never typed in (SPEC §2.2).  Periods follow the
+statutory counting rule of 民法典 art. 201–203: the day of the triggering event is not
+counted, and when the last day is not a working day (a statutory holiday or an ordinary rest
+day) the period ends on the next working day.  A swapped working weekend day (调休上班) is a
+working day, so a period ending on it is not extended.
+
+Working days come from the official holiday-and-swap calendar shipped in the
+``chinesecalendar`` package, overridable by reference data imported from the district.  For
+a year the package has no data for, Monday–Friday are working days and
+:meth:`WorkCalendar.warnings_for` produces a visible warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Mapping
+
+import chinese_calendar
+
+from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.i18n import _
+
+__all__ = [
+    "CaseDates",
+    "Deadline",
+    "DeadlineSettings",
+    "LimitationStatus",
+    "WorkCalendar",
+    "compute_deadlines",
+    "due_status",
+    "limitation_status",
+]
+
+_ONE_DAY = timedelta(days=1)
+
+# Years for which the installed chinesecalendar has official holiday data (contiguous).
+_DATA_FIRST_YEAR = min(chinese_calendar.holidays).year
+_DATA_LAST_YEAR = max(chinese_calendar.holidays).year
+
+# Statutory lengths: the legal citation is only shown when the configured length matches.
+_STATUTORY_MEDIATION_DAYS = 15  # 劳动争议调解仲裁法第十四条
+_STATUTORY_ARBITRATION_REVIEW_DAYS = 15  # 劳动人事争议仲裁办案规则第七十四条
+_STATUTORY_JUDICIAL_CONFIRMATION_DAYS = 30  # 民事诉讼法第二百零五条
+_STATUTORY_LIMITATION_YEARS = 1  # 劳动争议调解仲裁法第二十七条
+
+
+def _cn_date(day: date) -> str:
+    """Format ``day`` the way Chinese documents write dates: 2026年10月8日."""
+    return _("{year}年{month}月{day}日").format(year=day.year, month=day.month, day=day.day)
+
+
+def _check_count(value: object, field: str, label: str, *, minimum: int) -> int:
+    """Return ``value`` if it is an integer >= ``minimum``, else raise :class:`UserError`."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        if minimum > 0:
+            message = _("{label}必须是正整数").format(label=label)
+        else:
+            message = _("{label}不能为负数").format(label=label)
+        raise UserError(message, field=field)
+    return value
+
+
+class WorkCalendar:
+    """Working-day calendar: district overrides, then chinesecalendar, then Monday–Friday."""
+
+    def __init__(self, overrides: Mapping[date, bool] | None = None) -> None:
+        """Create a calendar; ``overrides`` maps a date to whether it is a working day.
+
+        Overrides are reference data imported from the district and win over the
+        chinesecalendar data (e.g. a holiday announced after the package was released).
+        """
+        self._overrides: Mapping[date, bool] = MappingProxyType(
+            {day: bool(is_work) for day, is_work in (overrides or {}).items()}
+        )
+
+    @property
+    def overrides(self) -> Mapping[date, bool]:
+        """The read-only ``date -> is_workday`` overrides this calendar was built with."""
+        return self._overrides
+
+    def covers(self, year: int) -> bool:
+        """Whether the official holiday data (chinesecalendar) covers ``year``."""
+        return _DATA_FIRST_YEAR <= year <= _DATA_LAST_YEAR
+
+    def is_workday(self, day: date) -> bool:
+        """Whether ``day`` is a working day.
+
+        Overrides are consulted first, then the chinesecalendar data (which counts swapped
+        working weekend days as working days); for a year without data Monday–Friday are
+        working days.
+        """
+        override = self._overrides.get(day)
+        if override is not None:
+            return override
+        if self.covers(day.year):
+            return bool(chinese_calendar.is_workday(day))
+        return day.weekday() < 5
+
+    def next_workday(self, day: date) -> date:
+        """The first working day on or after ``day``."""
+        while not self.is_workday(day):
+            day += _ONE_DAY
+        return day
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """The ``n``-th working day after ``start`` (``start`` itself is not counted).
+
+        ``n == 0`` returns ``start`` unchanged.
+        """
+        _check_count(n, "n", _("工作日数"), minimum=0)
+        day = start
+        remaining = n
+        while remaining:
+            day += _ONE_DAY
+            if self.is_workday(day):
+                remaining -= 1
+        return day
+
+    def period_end(self, start: date, days: int) -> date:
+        """Last day of a period of ``days`` days running from ``start``.
+
+        The start day is not counted, so the nominal end is ``start + days``; if that day is
+        not a working day (statutory holiday or ordinary rest day) the period ends on the
+        next working day.  A swapped working weekend day is a working day: no extension.
+        """
+        _check_count(days, "days", _("期间天数"), minimum=0)
+        return self.next_workday(start + timedelta(days=days))
+
+    def add_years(self, start: date, years: int) -> date:
+        """Last day of a period of ``years`` years running from ``start``.
+
+        The end is the same month and day ``years`` later (29 February becomes 28 February
+        in a common year, 民法典 art. 202), extended to the next working day like
+        :meth:`period_end`.
+        """
+        _check_count(years, "years", _("期间年数"), minimum=0)
+        year = start.year + years
+        try:
+            nominal = start.replace(year=year)
+        except ValueError:  # 29 February in a common year
+            nominal = date(year, 2, 28)
+        return self.next_workday(nominal)
+
+    def warnings_for(self, *days: date) -> tuple[str, ...]:
+        """One Chinese warning per distinct year among ``days`` without holiday data.
+
+        Years are reported in ascending order; an empty tuple means every day is covered.
+        """
+        missing = sorted({day.year for day in days if not self.covers(day.year)})
+        return tuple(
+            _(
+                "{year}年的法定节假日数据缺失，已按周一至周五计算工作日，请从区级导入节假日数据"
+            ).format(year=year)
+            for year in missing
+        )
+
+
+_SETTING_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "acceptance_working_days": _("受理决定期限（工作日）"),
+        "mediation_days": _("调解期限（日）"),
+        "arbitration_review_days": _("仲裁审查申请期限（日）"),
+        "judicial_confirmation_days": _("司法确认申请期限（日）"),
+        "follow_up_days": _("回访期限（日）"),
+        "archive_days": _("归档期限（日）"),
+        "limitation_years": _("仲裁时效（年）"),
+        "limitation_warning_days": _("仲裁时效提前提示天数"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class DeadlineSettings:
+    """Configurable period lengths (defaults are the statutory or usual values)."""
+
+    acceptance_working_days: int = 3
+    mediation_days: int = 15
+    arbitration_review_days: int = 15
+    judicial_confirmation_days: int = 30
+    follow_up_days: int = 7
+    archive_days: int = 30
+    limitation_years: int = 1
+    limitation_warning_days: int = 30
+
+    def __post_init__(self) -> None:
+        """Reject lengths that are not positive integers (the warning window may be 0)."""
+        for item in fields(self):
+            minimum = 0 if item.name == "limitation_warning_days" else 1
+            _check_count(
+                getattr(self, item.name), item.name, _SETTING_LABELS[item.name], minimum=minimum
+            )
+
+
+@dataclass(frozen=True)
+class CaseDates:
+    """The case events that start the periods; ``None`` means the event has not happened."""
+
+    received_on: date
+    infringement_known_on: date | None = None
+    mediation_extended_until: date | None = None
+    agreement_effective_on: date | None = None
+    last_item_due_on: date | None = None
+    closed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One computed deadline: stable ``name``, Chinese ``label`` and ``basis``, ``due`` date."""
+
+    name: str
+    label: str
+    due: date
+    basis: str
+
+
+def _cite(length: int, statutory: int, citation: str) -> str:
+    """``citation`` in full-width parentheses when ``length`` is the statutory one, else ''."""
+    return _("（{citation}）").format(citation=citation) if length == statutory else ""
+
+
+def compute_deadlines(
+    dates: CaseDates, settings: DeadlineSettings, calendar: WorkCalendar
+) -> dict[str, Deadline]:
+    """Compute every deadline whose triggering event is known, keyed by deadline name.
+
+    Always present: ``acceptance`` and ``mediation``; ``arbitration_review`` and
+    ``judicial_confirmation`` once the agreement is effective; ``follow_up`` once the last
+    agreement item's due date is known; ``archive`` once closed; ``limitation`` when the
+    date the worker knew of the infringement is recorded.  A recorded extension of the
+    mediation period (both parties' consent) replaces the statutory end.
+    """
+    holiday_rule = _("，末日为法定节假日的顺延")
+    result: dict[str, Deadline] = {}
+
+    def put(name: str, label: str, due: date, basis: str) -> None:
+        result[name] = Deadline(name=name, label=label, due=due, basis=basis)
+
+    received = dates.received_on
+    n = settings.acceptance_working_days
+    put(
+        "acceptance",
+        _("受理决定期限"),
+        calendar.add_working_days(received, n),
+        _("收到申请之日起{n}个工作日").format(n=n),
+    )
+
+    n = settings.mediation_days
+    statutory_end = calendar.period_end(received, n)
+    statutory_basis = (
+        _("收到申请之日起{n}日").format(n=n)
+        + _cite(n, _STATUTORY_MEDIATION_DAYS, _("劳动争议调解仲裁法第十四条"))
+        + holiday_rule
+    )
+    extended = dates.mediation_extended_until
+    if extended is None:
+        put("mediation", _("调解期限"), statutory_end, statutory_basis)
+    else:
+        if extended <= received:
+            raise UserError(
+                _("延长后的调解期限必须晚于收到申请之日"), field="mediation_extended_until"
+            )
+        put(
+            "mediation",
+            _("调解期限"),
+            extended,
+            _("经双方同意延长至{until}（原期限{original}）").format(
+                until=_cn_date(extended), original=_cn_date(statutory_end)
+            ),
+        )
+
+    effective = dates.agreement_effective_on
+    if effective is not None:
+        n = settings.arbitration_review_days
+        put(
+            "arbitration_review",
+            _("仲裁审查申请期限"),
+            calendar.period_end(effective, n),
+            _("调解协议生效之日起{n}日内双方共同申请").format(n=n)
+            + _cite(n, _STATUTORY_ARBITRATION_REVIEW_DAYS, _("劳动人事争议仲裁办案规则第七十四条"))
+            + holiday_rule,
+        )
+        n = settings.judicial_confirmation_days
+        put(
+            "judicial_confirmation",
+            _("司法确认申请期限"),
+            calendar.period_end(effective, n),
+            _("调解协议生效之日起{n}日内双方共同申请").format(n=n)
+            + _cite(n, _STATUTORY_JUDICIAL_CONFIRMATION_DAYS, _("民事诉讼法第二百零五条"))
+            + holiday_rule,
+        )
+
+    if dates.last_item_due_on is not None:
+        n = settings.follow_up_days
+        put(
+            "follow_up",
+            _("回访期限"),
+            calendar.period_end(dates.last_item_due_on, n),
+            _("最后一项协议履行期限届满之日起{n}日").format(n=n) + holiday_rule,
+        )
+
+    if dates.closed_on is not None:
+        n = settings.archive_days
+        put(
+            "archive",
+            _("归档期限"),
+            calendar.period_end(dates.closed_on, n),
+            _("结案之日起{n}日").format(n=n) + holiday_rule,
+        )
+
+    if dates.infringement_known_on is not None:
+        n = settings.limitation_years
+        put(
+            "limitation",
+            _("仲裁时效"),
+            calendar.add_years(dates.infringement_known_on, n),
+            _("知道或者应当知道其权利被侵害之日起{n}年").format(n=n)
+            + _cite(n, _STATUTORY_LIMITATION_YEARS, _("劳动争议调解仲裁法第二十七条"))
+            + holiday_rule
+            + _("，仅供参考"),
+        )
+
+    return result
+
+
+@dataclass(frozen=True)
+class LimitationStatus:
+    """Where the arbitration limitation (仲裁时效) stands on a given day, for intake warnings."""
+
+    level: str  # "ok" | "near" | "expired" | "unknown"
+    expires_on: date | None
+    message: str
+
+
+def limitation_status(
+    known_on: date | None, on: date, settings: DeadlineSettings, calendar: WorkCalendar
+) -> LimitationStatus:
+    """Classify the arbitration limitation on day ``on``.
+
+    ``known_on`` is the day the worker knew or should have known of the infringement.
+    Levels: ``unknown`` (no such date), ``expired`` (``on`` is after the last day),
+    ``near`` (at most ``settings.limitation_warning_days`` calendar days left, including
+    the last day itself) and ``ok``.  The status is informational only: it never blocks
+    mediation.
+    """
+    if known_on is None:
+        return LimitationStatus(
+            "unknown",
+            None,
+            _("未填写知道或者应当知道权利被侵害的日期，无法提示仲裁时效"),
+        )
+    if known_on > on:
+        raise UserError(
+            _("知道或者应当知道权利被侵害的日期不能晚于{on}").format(on=_cn_date(on)),
+            field="infringement_known_on",
+        )
+    expires = calendar.add_years(known_on, settings.limitation_years)
+    if on > expires:
+        message = _(
+            "按{known}知道或者应当知道权利被侵害计算，仲裁时效已于{expires}届满。"
+            "此提示仅供参考，不影响受理调解：当事人申请调解、向对方主张权利或者对方同意履行义务的，"
+            "仲裁时效中断并重新计算；劳动关系存续期间因拖欠劳动报酬发生争议的，"
+            "不受一年仲裁时效期间的限制，劳动关系终止的，应当自终止之日起一年内提出"
+            "（劳动争议调解仲裁法第二十七条）。"
+        ).format(known=_cn_date(known_on), expires=_cn_date(expires))
+        return LimitationStatus("expired", expires, message)
+    left = (expires - on).days
+    if left <= settings.limitation_warning_days:
+        message = _(
+            "仲裁时效将于{expires}届满（还剩{left}日），申请调解可中断仲裁时效，请提示当事人。"
+        ).format(expires=_cn_date(expires), left=left)
+        return LimitationStatus("near", expires, message)
+    return LimitationStatus(
+        "ok", expires, _("仲裁时效至{expires}届满。").format(expires=_cn_date(expires))
+    )
+
+
+def due_status(due: date, today: date, *, soon_days: int = 3) -> str:
+    """Dashboard bucket of a due date seen from ``today``.
+
+    ``overdue`` (``due`` before today), ``today``, ``soon`` (within ``soon_days``
+    calendar days after today) or ``later``.
+    """
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    if (due - today).days <= soon_days:
+        return "soon"
+    return "later"

@@ -1,0 +1,225 @@
+"""The case state machine of SPEC §2.1: actions, their source states and guards, as data.
+
+Services ask this module whether an action is allowed and what state follows; the GUI
+asks it which actions to offer and why the others are unavailable.  Nothing here
+touches the database: guards take plain facts about the case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Mapping
+
+from hexie_desktop.core import codes
+from hexie_desktop.core.errors import NotAllowed, UserError
+from hexie_desktop.core.i18n import _
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One workflow action: where it may start and where it leads (``None``: state kept or derived)."""
+
+    name: str
+    label: str
+    sources: frozenset[str]
+    target: str | None
+
+
+def _spec(name: str, label: str, sources: tuple[str, ...], target: str | None) -> ActionSpec:
+    return ActionSpec(name, label, frozenset(sources), target)
+
+
+ACTIONS: Mapping[str, ActionSpec] = {
+    spec.name: spec
+    for spec in (
+        _spec("accept", _("受理"), ("registered",), "accepted"),
+        _spec("reject", _("不予受理"), ("registered",), "rejected"),
+        _spec("record-session", _("记录调解"), ("accepted", "mediating"), "mediating"),
+        _spec("extend", _("延长调解期限"), ("accepted", "mediating"), None),
+        _spec("agree", _("达成协议"), ("mediating",), "agreed"),
+        _spec("fail", _("调解不成"), ("accepted", "mediating"), "failed"),
+        _spec("withdraw", _("撤回"), ("registered", "accepted", "mediating"), "withdrawn"),
+        _spec("perform-item", _("登记履行"), ("performing", "defaulted"), None),
+        _spec("default", _("登记未履行"), ("performing",), "defaulted"),
+        _spec(
+            "follow-up",
+            _("回访"),
+            ("agreed", "performing", "performed", "defaulted", "failed", "closed"),
+            None,
+        ),
+        _spec("close", _("结案"), ("rejected", "failed", "withdrawn", "performed", "defaulted", "agreed"), "closed"),
+        _spec("archive", _("归档"), ("closed",), "archived"),
+    )
+}
+
+OPEN_STATES = frozenset({"registered", "accepted", "mediating", "agreed", "performing"})
+FINISHED_STATES = frozenset({"closed", "archived"})
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the guards need to know about a case."""
+
+    state: str
+    received_on: date
+    agreement_items: int = 0
+    unperformed_items: int = 0
+    overdue_unperformed_items: int = 0
+
+
+@dataclass(frozen=True)
+class AgreementFacts:
+    """The four signature facts of LDTJ art. 14 and the agreed items."""
+
+    applicant_signed_on: date | None
+    respondent_signed_on: date | None
+    mediator_signed_on: date | None
+    seal_applied_on: date | None
+    items: tuple["ItemFacts", ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """One agreed item as the guards see it."""
+
+    obligation: str
+    payer: str
+    amount_cents: int | None
+    due_on: date | None
+
+
+def spec(action: str) -> ActionSpec:
+    """Return the spec of ``action`` or raise UserError for an unknown action."""
+    try:
+        return ACTIONS[action]
+    except KeyError:
+        raise UserError(
+            _("未知的操作“{action}”，可用：{allowed}").format(action=action, allowed="、".join(ACTIONS)),
+            field="action",
+        ) from None
+
+
+def unavailable_reason(action: str, facts: CaseFacts) -> str | None:
+    """Return why ``action`` cannot be taken now, or ``None`` when it can."""
+    act = spec(action)
+    state_label = codes.label(codes.CASE_STATES, facts.state)
+    if facts.state not in act.sources:
+        allowed = "、".join(codes.label(codes.CASE_STATES, s) for s in sorted(act.sources, key=list(codes.CASE_STATES).index))
+        return _("案件处于“{state}”状态，不能{action}（仅限：{allowed}）").format(
+            state=state_label, action=act.label, allowed=allowed
+        )
+    if action == "perform-item" and facts.unperformed_items == 0:
+        return _("协议事项均已履行")
+    if action == "default" and facts.overdue_unperformed_items == 0:
+        return _("没有已到期未履行的协议事项")
+    if action == "close" and facts.state == "agreed" and facts.agreement_items > 0:
+        return _("协议尚有履行事项，需登记履行或未履行后结案")
+    return None
+
+
+def available_actions(facts: CaseFacts) -> dict[str, str | None]:
+    """Map every action to ``None`` (available) or the reason it is not."""
+    return {name: unavailable_reason(name, facts) for name in ACTIONS}
+
+
+def check_allowed(action: str, facts: CaseFacts) -> None:
+    """Raise NotAllowed with the reason when ``action`` cannot be taken now."""
+    reason = unavailable_reason(action, facts)
+    if reason is not None:
+        raise NotAllowed(reason, field="action")
+
+
+def agreement_problems(agreement: AgreementFacts) -> list[str]:
+    """List what keeps an agreement from taking effect (empty: it can take effect).
+
+    LDTJ art. 14: both parties signed or sealed, the mediator signed and the
+    organization's seal applied.  Every item needs an obligation, a payer and a due date.
+    """
+    problems: list[str] = []
+    for attr, what in (
+        ("applicant_signed_on", _("申请人签名（盖章）")),
+        ("respondent_signed_on", _("被申请人签名（盖章）")),
+        ("mediator_signed_on", _("调解员签名")),
+        ("seal_applied_on", _("调解组织印章")),
+    ):
+        if getattr(agreement, attr) is None:
+            problems.append(_("缺少{what}日期").format(what=what))
+    for index, item in enumerate(agreement.items, start=1):
+        if not item.obligation.strip():
+            problems.append(_("第{n}项缺少协议内容").format(n=index))
+        if not item.payer.strip():
+            problems.append(_("第{n}项缺少履行义务人").format(n=index))
+        if item.due_on is None:
+            problems.append(_("第{n}项缺少履行期限").format(n=index))
+    return problems
+
+
+def effective_date(agreement: AgreementFacts) -> date:
+    """The day the agreement takes effect: the last of the four signature facts."""
+    dates = [
+        agreement.applicant_signed_on,
+        agreement.respondent_signed_on,
+        agreement.mediator_signed_on,
+        agreement.seal_applied_on,
+    ]
+    if any(d is None for d in dates):
+        raise NotAllowed("；".join(agreement_problems(agreement)), field="agreement")
+    return max(d for d in dates if d is not None)
+
+
+def require_reason(code: str | None, table: Mapping[str, str], note: str | None, *, field: str = "reason") -> str:
+    """Validate a reason code; ``other`` needs a written note."""
+    if not code:
+        raise UserError(_("必须填写原因"), field=field)
+    codes.require(table, code, field)
+    if code == "other" and not (note or "").strip():
+        raise UserError(_("原因为“其他”时必须填写说明"), field="note")
+    return code
+
+
+def check_action_date(day: date, *, received_on: date, today: date, field: str) -> date:
+    """An action's date may not precede the receipt nor lie in the future."""
+    if day < received_on:
+        raise UserError(_("日期 {day} 早于收到申请日期 {received}").format(day=day, received=received_on), field=field)
+    if day > today:
+        raise UserError(_("日期 {day} 晚于今天").format(day=day), field=field)
+    return day
+
+
+def check_extension(current_end: date, new_end: date, applicant_consent_on: date | None,
+                    respondent_consent_on: date | None) -> None:
+    """An extension needs both parties' recorded consent and a later end date."""
+    if applicant_consent_on is None or respondent_consent_on is None:
+        raise NotAllowed(_("延长调解期限须经双方当事人同意并记录同意日期"), field="consent")
+    if new_end <= current_end:
+        raise UserError(
+            _("新的调解期限 {new} 必须晚于当前期限 {current}").format(new=new_end, current=current_end),
+            field="new_end",
+        )
+
+
+def state_after_agreement(unperformed_items: int) -> str:
+    """After an agreement takes effect the case is performing while items remain."""
+    return "performing" if unperformed_items > 0 else "agreed"
+
+
+def closing_reason(state: str, agreement_items: int) -> str:
+    """Derive the closing reason from the path the case took."""
+    if state == "agreed":
+        return "agreed_no_items"
+    if state in ("performed", "defaulted", "failed", "withdrawn", "rejected"):
+        return state
+    raise NotAllowed(_("当前状态不能结案"), field="action")
+
+
+def is_collective(applicant_count: int) -> bool:
+    """LDTJ art. 7: ten or more workers with a common claim make a collective dispute."""
+    return applicant_count >= 10
+
+
+def art41_threshold_met(layoffs: int, employees: int) -> bool:
+    """劳动合同法 art. 41: 20 or more people, or fewer but at least 10% of employees."""
+    if layoffs >= 20:
+        return True
+    return employees > 0 and layoffs * 10 >= employees

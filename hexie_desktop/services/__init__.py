@@ -1,0 +1,1 @@
+"""Use cases: one user action = one function = one transaction = one audit entry."""

@@ -1,0 +1,379 @@
+"""Workflow actions on a case (SPEC §2.1): accept, reject, record-session, extend, agree, fail,
+withdraw, perform-item, default, follow-up, close, archive.
+
+Each action is one transaction with one audit entry.  It validates all its data and asks
+:mod:`core.workflow` whether it is allowed before writing anything; a refusal raises and
+leaves the database untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hexie_desktop.core import codes, fields, money, numbering, workflow
+from hexie_desktop.core.errors import NotAllowed, NotFound, UserError, ValidationErrors
+from hexie_desktop.core.i18n import _
+from hexie_desktop.services import settings
+from hexie_desktop.services.case_view import case_facts, deadlines_for
+from hexie_desktop.services.cases import get_case
+from hexie_desktop.services.context import Context
+from hexie_desktop.storage.db import next_counter
+from hexie_desktop.storage.models import (
+    Agreement,
+    AgreementItem,
+    Case,
+    CaseEvent,
+    FollowUp,
+    MediationSession,
+    Mediator,
+    PerformanceRecord,
+)
+
+# Catalog items every archived file needs, by closing path (卷内目录).
+REQUIRED_DOCUMENTS: dict[str, tuple[str, ...]] = {
+    "performed": ("application", "registration", "agreement"),
+    "defaulted": ("application", "registration", "agreement"),
+    "agreed_no_items": ("application", "registration", "agreement"),
+    "failed": ("application", "registration", "termination"),
+    "withdrawn": ("application", "withdrawal"),
+    "rejected": ("application", "rejection"),
+}
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """What an action did."""
+
+    number: str
+    action: str
+    from_state: str
+    state: str
+    message: str
+
+
+def _day(data: dict, key: str, case: Case, today: date, *, required: bool = False,
+         default_today: bool = True) -> date | None:
+    value = fields.day(data.get(key), key, required=required and not default_today)
+    if value is None:
+        if not default_today:
+            return None
+        value = today
+    return workflow.check_action_date(value, received_on=case.received_on, today=today, field=key)
+
+
+def _event(session: Session, case: Case, action: str, from_state: str, on: date, actor: str,
+           note: str | None) -> None:
+    seq = len(case.events) + 1
+    event = CaseEvent(case_id=case.id, seq=seq, action=action, from_state=from_state, to_state=case.state,
+                      on_date=on, actor=actor, note=note)
+    session.add(event)
+    case.events.append(event)
+
+
+def _mediator(session: Session, value: object) -> Mediator | None:
+    name = fields.text(value, "mediator", max_len=50)
+    if name is None:
+        return None
+    found = session.execute(
+        select(Mediator).where(Mediator.deleted.is_(False), (Mediator.name == name) | (Mediator.id == name))
+    ).scalars().first()
+    if found is None:
+        raise UserError(_("调解员“{name}”不在调解员名册中").format(name=name), field="mediator")
+    return found
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _accept(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    on = _day(data, "on", case, ctx.today)
+    mediator = _mediator(session, data.get("mediator"))
+    note = fields.text(data.get("note"), "note")
+    case.accepted_on = on
+    case.approver = fields.text(data.get("approver"), "approver", max_len=50) or ctx.actor.display_name
+    if mediator is not None:
+        case.mediator = mediator
+    return on, note
+
+
+def _reject(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    on = _day(data, "on", case, ctx.today)
+    note = fields.text(data.get("note"), "note")
+    case.rejection_reason = workflow.require_reason(data.get("reason"), codes.REJECTION_REASONS, note)
+    case.rejected_on = on
+    case.decision_note = note
+    return on, codes.label(codes.REJECTION_REASONS, case.rejection_reason) + (f"：{note}" if note else "")
+
+
+def _record_session(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    held_on = _day(data, "held_on", case, ctx.today)
+    if case.accepted_on and held_on < case.accepted_on:
+        raise UserError(_("调解日期不能早于受理日期 {d}").format(d=case.accepted_on), field="held_on")
+    record = MediationSession(
+        case_id=case.id, seq=len([s for s in case.sessions if not s.deleted]) + 1, held_on=held_on,
+        place=fields.text(data.get("place"), "place", max_len=100),
+        mediators=fields.text(data.get("mediators"), "mediators", max_len=200)
+        or (case.mediator.name if case.mediator else ctx.actor.display_name),
+        recorder=fields.text(data.get("recorder"), "recorder", max_len=50),
+        attendees=fields.text(data.get("attendees"), "attendees", max_len=2000),
+        statements=fields.text(data.get("statements"), "statements", max_len=20000),
+        proposal=fields.text(data.get("proposal"), "proposal", max_len=5000),
+        result=fields.text(data.get("result"), "result", max_len=5000),
+    )
+    session.add(record)
+    case.sessions.append(record)
+    return held_on, _("第{n}次调解").format(n=record.seq)
+
+
+def _extend(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    new_end = fields.day(data.get("new_end"), "new_end", required=True)
+    applicant = _day(data, "applicant_consent_on", case, ctx.today, default_today=False)
+    respondent = _day(data, "respondent_consent_on", case, ctx.today, default_today=False)
+    current = deadlines_for(session, case)["mediation"].due
+    workflow.check_extension(current, new_end, applicant, respondent)
+    case.mediation_extended_until = new_end
+    note = fields.text(data.get("note"), "note")
+    return ctx.today, _("经双方同意，调解期限由{old}延长至{new}").format(old=current, new=new_end) + (
+        f"；{note}" if note else "")
+
+
+def _parse_items(raw_items: list, case: Case) -> list[dict[str, Any]]:
+    errors: list[UserError] = []
+    items = []
+    for i, raw in enumerate(raw_items):
+        path = f"items[{i}]"
+        try:
+            data = fields.mapping(raw, path)
+            amount = data.get("amount")
+            item = {
+                "obligation": fields.text(data.get("obligation"), f"{path}.obligation", required=True, max_len=2000),
+                "payer": fields.text(data.get("payer"), f"{path}.payer", max_len=200) or case.respondent.name,
+                "payee": fields.text(data.get("payee"), f"{path}.payee", max_len=200),
+                "amount_cents": 0 if amount in (None, "") else money.parse_amount(amount, field=f"{path}.amount"),
+                "method": data.get("method"),
+                "due_on": fields.day(data.get("due_on"), f"{path}.due_on", required=True),
+                "category": data.get("category"),
+            }
+            if item["method"] is not None:
+                codes.require(codes.PAYMENT_METHODS, item["method"], f"{path}.method")
+            if item["category"] is not None:
+                codes.require(codes.CLAIM_CATEGORIES, item["category"], f"{path}.category")
+            if item["due_on"] < case.received_on:
+                raise UserError(_("履行期限早于收到申请日期"), field=f"{path}.due_on")
+            items.append(item)
+        except UserError as exc:
+            errors.append(exc)
+    if errors:
+        raise ValidationErrors(errors)
+    return items
+
+
+def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    items = _parse_items(fields.sequence(data.get("items"), "items"), case)
+    signature_dates = {
+        key: _day(data, key, case, ctx.today, default_today=False)
+        for key in ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
+    }
+    facts = workflow.AgreementFacts(
+        **signature_dates,
+        items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["amount_cents"], i["due_on"]) for i in items),
+    )
+    problems = workflow.agreement_problems(facts)
+    if problems:
+        raise NotAllowed(_("协议尚不能生效：") + "；".join(problems), field="agreement")
+    effective = workflow.effective_date(facts)
+    agreement = case.agreement
+    if agreement is None:
+        agreement = Agreement(case_id=case.id)
+        session.add(agreement)
+        case.agreement = agreement
+    for old in agreement.items:
+        old.deleted = True
+    agreement.content = fields.text(data.get("content"), "content", max_len=20000)
+    for key, value in signature_dates.items():
+        setattr(agreement, key, value)
+    agreement.effective_on = effective
+    agreement.agreed_cents = sum(i["amount_cents"] for i in items)
+    agreement.arbitration_review = fields.boolean(data.get("arbitration_review"), "arbitration_review")
+    agreement.judicial_confirmation = fields.boolean(data.get("judicial_confirmation"), "judicial_confirmation")
+    session.flush()
+    for seq, item in enumerate(items, start=1):
+        new_item = AgreementItem(agreement_id=agreement.id, case_id=case.id, seq=seq, **item)
+        session.add(new_item)
+        agreement.items.append(new_item)
+    return effective, _("协议生效，共{n}项，金额{amount}元").format(
+        n=len(items), amount=money.format_amount(agreement.agreed_cents))
+
+
+def _fail(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    on = _day(data, "on", case, ctx.today)
+    note = fields.text(data.get("note"), "note")
+    case.failure_reason = workflow.require_reason(data.get("reason"), codes.FAILURE_REASONS, note)
+    case.failed_on = on
+    case.decision_note = note
+    return on, codes.label(codes.FAILURE_REASONS, case.failure_reason) + (f"：{note}" if note else "")
+
+
+def _withdraw(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    on = _day(data, "on", case, ctx.today)
+    if not fields.boolean(data.get("signed"), "signed", default=True):
+        raise NotAllowed(_("撤回须由申请人签名确认"), field="signed")
+    case.withdrawn_on = on
+    note = fields.text(data.get("note"), "note")
+    case.decision_note = note
+    return on, note
+
+
+def _perform_item(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    seq = fields.integer(data.get("item"), "item", required=True, minimum=1)
+    items = [i for i in case.agreement.items if not i.deleted] if case.agreement else []
+    item = next((i for i in items if i.seq == seq), None)
+    if item is None:
+        raise NotFound(_("协议没有第{n}项").format(n=seq))
+    if item.performed_on is not None:
+        raise NotAllowed(_("第{n}项已于{d}登记履行").format(n=seq, d=item.performed_on), field="item")
+    on = _day(data, "on", case, ctx.today)
+    amount = data.get("amount")
+    paid = item.amount_cents - item.paid_cents if amount in (None, "") else money.parse_amount(amount)
+    if paid > item.amount_cents - item.paid_cents:
+        raise UserError(_("履行金额超过该项未履行金额 {left} 元").format(
+            left=money.format_amount(item.amount_cents - item.paid_cents)), field="amount")
+    item.paid_cents += paid
+    if item.paid_cents >= item.amount_cents:
+        item.performed_on = on
+    session.add(PerformanceRecord(
+        case_id=case.id, item_id=item.id, performed_on=on, amount_cents=paid,
+        evidence=fields.text(data.get("evidence"), "evidence"), note=fields.text(data.get("note"), "note"),
+    ))
+    status = _("已全部履行") if item.performed_on else _("部分履行")
+    return on, _("第{n}项{status}，{amount}元").format(n=seq, status=status, amount=money.format_amount(paid))
+
+
+def _default(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    on = _day(data, "on", case, ctx.today)
+    case.defaulted_on = on
+    note = fields.text(data.get("note"), "note")
+    overdue = [i for i in case.agreement.items if not i.deleted and i.performed_on is None and i.due_on
+               and i.due_on < ctx.today]
+    payment_order = any(i.category in codes.PAYMENT_ORDER_CATEGORIES for i in overdue)
+    case.agreement.payment_order = payment_order
+    route = _("已告知可申请仲裁") + (_("或向人民法院申请支付令") if payment_order else "")
+    return on, route + (f"；{note}" if note else "")
+
+
+def _follow_up(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    on = _day(data, "visited_on", case, ctx.today)
+    satisfaction = data.get("satisfaction")
+    if satisfaction is not None:
+        codes.require(codes.SATISFACTION_LEVELS, satisfaction, "satisfaction")
+    method = data.get("method")
+    if method is not None:
+        codes.require(codes.VISIT_METHODS, method, "method")
+    record = FollowUp(
+        case_id=case.id, visited_on=on, person=fields.text(data.get("person"), "person", max_len=100),
+        method=method, performance_status=fields.text(data.get("performance_status"), "performance_status"),
+        satisfaction=satisfaction, risks=fields.text(data.get("risks"), "risks"),
+        measures=fields.text(data.get("measures"), "measures"),
+    )
+    session.add(record)
+    case.follow_ups.append(record)
+    return on, _("回访")
+
+
+def _close(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    on = _day(data, "on", case, ctx.today)
+    reason = workflow.closing_reason(case.state, case_facts(case, ctx.today).agreement_items)
+    case.closing_reason = reason
+    case.closed_on = on
+    note = fields.text(data.get("note"), "note")
+    return on, codes.label(codes.CLOSING_REASONS, reason) + (f"；{note}" if note else "")
+
+
+def catalog_problems(case: Case, extra: list[dict]) -> list[str]:
+    """Required 卷内目录 items missing for this case's closing path."""
+    present = {d.doc_type for d in case.documents if not d.deleted}
+    present |= {e.get("doc_type") for e in extra}
+    required = REQUIRED_DOCUMENTS.get(case.closing_reason or "", ())
+    if case.source == "oral":
+        required = tuple("oral_record" if r == "application" else r for r in required)
+    return [codes.label(codes.DOCUMENT_TYPES, r) for r in required if r not in present]
+
+
+def _archive(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    on = _day(data, "on", case, ctx.today)
+    catalog = fields.sequence(data.get("catalog"), "catalog")
+    for i, entry in enumerate(catalog):
+        fields.mapping(entry, f"catalog[{i}]")
+        codes.require(codes.DOCUMENT_TYPES, entry.get("doc_type"), f"catalog[{i}].doc_type")
+    missing = catalog_problems(case, catalog)
+    if missing:
+        raise NotAllowed(_("卷内目录不完整，缺少：") + "、".join(missing), field="catalog")
+    retention = fields.integer(data.get("retention_years"), "retention_years", minimum=1, maximum=100)
+    case.retention_years = retention or settings.get(session, "archive.retention_years")
+    year = on.year
+    case.archive_seq = next_counter(session, f"archive_no.{year}")
+    case.archive_number = numbering.format_archive_number(
+        settings.get(session, "numbering.archive_pattern"), year=year, n=case.archive_seq,
+        short_name=settings.get(session, "station.short_name"))
+    case.archived_on = on
+    return on, _("归档号{number}，保管{years}年").format(number=case.archive_number, years=case.retention_years)
+
+
+HANDLERS: dict[str, Callable[[Session, Case, dict, Context], tuple[date, str | None]]] = {
+    "accept": _accept,
+    "reject": _reject,
+    "record-session": _record_session,
+    "extend": _extend,
+    "agree": _agree,
+    "fail": _fail,
+    "withdraw": _withdraw,
+    "perform-item": _perform_item,
+    "default": _default,
+    "follow-up": _follow_up,
+    "close": _close,
+    "archive": _archive,
+}
+
+
+def _next_state(case: Case, action: str, today: date) -> str:
+    spec = workflow.ACTIONS[action]
+    if action == "agree":
+        return workflow.state_after_agreement(case_facts(case, today).unperformed_items)
+    if action == "perform-item":
+        facts = case_facts(case, today)
+        return "performed" if case.state == "performing" and facts.unperformed_items == 0 else case.state
+    return spec.target or case.state
+
+
+def apply(ctx: Context, number: str, action: str, data: dict | None = None) -> ActionResult:
+    """Apply ``action`` to the case ``number`` with ``data``; one transaction, one audit entry."""
+    workflow.spec(action)
+    ctx.require(f"case.{action}")
+    data = fields.mapping(data if data is not None else {}, "data")
+    with ctx.db.transaction() as session:
+        case = get_case(session, number)
+        workflow.check_allowed(action, case_facts(case, ctx.today))
+        from_state = case.state
+        on, note = HANDLERS[action](session, case, data, ctx)
+        session.flush()
+        session.refresh(case, ["agreement"]) if action == "agree" else None
+        if action == "agree":
+            case.state = "agreed"
+            _event(session, case, action, from_state, on, ctx.actor.display_name, note)
+            after = _next_state(case, action, ctx.today)
+            if after != "agreed":
+                case.state = after
+                _event(session, case, "perform-start", "agreed", on, ctx.actor.display_name,
+                       _("协议有待履行事项，进入履行阶段"))
+        else:
+            case.state = _next_state(case, action, ctx.today)
+            _event(session, case, action, from_state, on, ctx.actor.display_name, note)
+        ctx.audit(session, f"case.{action}", entity="case", entity_id=case.id,
+                  summary=f"{case.number}：{codes.label(codes.CASE_STATES, from_state)}→"
+                          f"{codes.label(codes.CASE_STATES, case.state)} {note or ''}".strip())
+        return ActionResult(case.number, action, from_state, case.state, note or "")

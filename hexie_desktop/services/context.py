@@ -1,0 +1,49 @@
+"""The acting user and the station a service call runs for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
+
+from sqlalchemy.orm import Session
+
+from hexie_desktop.core import permissions
+from hexie_desktop.storage import audit
+from hexie_desktop.storage.db import Database
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: login name, name shown in records, role."""
+
+    username: str
+    display_name: str
+    role: str
+
+
+SYSTEM = Actor("system", "系统", "admin")
+
+
+@dataclass
+class Context:
+    """Everything a service needs: the database, the actor and today's date (injectable for tests)."""
+
+    db: Database
+    actor: Actor
+    today_fn: Callable[[], date] = field(default=date.today)
+
+    @property
+    def today(self) -> date:
+        """Today's date as the services see it."""
+        return self.today_fn()
+
+    def require(self, permission: str) -> None:
+        """Raise NotAllowed unless the actor holds ``permission``."""
+        permissions.require(self.actor.role, permission)
+
+    def audit(self, session: Session, action: str, *, entity: str | None = None,
+              entity_id: str | None = None, summary: str = "") -> None:
+        """Write the one audit entry of the current user action."""
+        audit.append(session, actor=self.actor.username, action=action, entity=entity,
+                     entity_id=entity_id, summary=summary)

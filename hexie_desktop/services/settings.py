@@ -1,0 +1,98 @@
+"""Station settings: typed accessors over the JSON ``settings`` table, with defaults."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.i18n import _
+from hexie_desktop.core.numbering import DEFAULT_ARCHIVE_PATTERN, DEFAULT_CASE_PATTERN, validate_pattern
+from hexie_desktop.core.periods import DeadlineSettings, WorkCalendar
+from hexie_desktop.services.context import Context
+from hexie_desktop.storage.models import Setting
+
+DEFAULTS: dict[str, Any] = {
+    "station.role": "township",
+    "station.unit_code": "",
+    "station.unit_name": "",
+    "station.short_name": "",
+    "station.arbitration_commission": "",
+    "station.arbitration_address": "",
+    "station.arbitration_phone": "",
+    "numbering.case_pattern": DEFAULT_CASE_PATTERN,
+    "numbering.archive_pattern": DEFAULT_ARCHIVE_PATTERN,
+    "deadlines": asdict(DeadlineSettings()),
+    "calendar.overrides": {},
+    "archive.retention_years": 10,
+    "stats.success_denominator": "agreed_failed",
+    "security.idle_lock_minutes": 10,
+}
+
+
+def get(session: Session, key: str) -> Any:
+    """The value of ``key`` (its default when never set)."""
+    row = session.get(Setting, key)
+    if row is None:
+        if key not in DEFAULTS:
+            raise UserError(_("未知的设置项：{key}").format(key=key), field=key)
+        return DEFAULTS[key]
+    return json.loads(row.value)
+
+
+def put(session: Session, key: str, value: Any) -> None:
+    """Store ``value`` under ``key`` inside the caller's transaction."""
+    if key not in DEFAULTS:
+        raise UserError(_("未知的设置项：{key}").format(key=key), field=key)
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text
+
+
+def all_settings(session: Session) -> dict[str, Any]:
+    """Every setting with its current value."""
+    stored = {row.key: json.loads(row.value) for row in session.execute(select(Setting)).scalars()}
+    return {key: stored.get(key, default) for key, default in DEFAULTS.items()}
+
+
+def deadline_settings(session: Session) -> DeadlineSettings:
+    """The configured deadline lengths."""
+    raw = get(session, "deadlines")
+    known = {f.name for f in fields(DeadlineSettings)}
+    return DeadlineSettings(**{k: v for k, v in raw.items() if k in known})
+
+
+def calendar(session: Session) -> WorkCalendar:
+    """The working-day calendar with the station's holiday overrides."""
+    raw = get(session, "calendar.overrides")
+    return WorkCalendar({date.fromisoformat(day): bool(work) for day, work in raw.items()})
+
+
+def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
+    """Change several settings in one audited transaction; validates patterns and lengths."""
+    ctx.require("settings.edit")
+    for key, value in changes.items():
+        if key not in DEFAULTS:
+            raise UserError(_("未知的设置项：{key}").format(key=key), field=key)
+        if key == "numbering.case_pattern":
+            validate_pattern(value)
+        elif key == "numbering.archive_pattern":
+            validate_pattern(value, archive=True)
+        elif key == "deadlines":
+            DeadlineSettings(**value)
+        elif key == "calendar.overrides":
+            for day in value:
+                date.fromisoformat(day)
+    with ctx.db.transaction() as session:
+        for key, value in changes.items():
+            put(session, key, value)
+        ctx.audit(session, "settings.update", entity="settings", summary=", ".join(sorted(changes)))
+        return all_settings(session)

@@ -1,0 +1,156 @@
+"""Engine and session factory; SQLite pragmas; the sync-column bookkeeping.
+
+Every flush stamps exchanged rows: ``origin`` (this station's unit code) when new, a
+``version`` bump when changed, and the transaction's ``change_seq`` from the station
+counter.  Importing rows from another station sets ``session.info["passthrough"]`` so
+their own sync columns are kept.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from sqlalchemy import Engine, create_engine, event, insert, select, update
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hexie_desktop.core.errors import StorageError
+from hexie_desktop.core.i18n import _
+from hexie_desktop.storage.models import Counter, Synced, utcnow
+
+CHANGE_SEQ = "change_seq"
+DB_FILENAME = "hexie.sqlite3"
+
+
+def sqlite_url(path: Path) -> str:
+    """SQLAlchemy URL of the SQLite file at ``path``."""
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA trusted_schema=OFF")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine for ``url`` with the station's pragmas on SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        # Let SQLAlchemy own BEGIN so a transaction really spans the whole unit of work.
+        @event.listens_for(engine, "connect")
+        def _no_autobegin(dbapi_conn, _rec):  # noqa: ANN001
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn):  # noqa: ANN001
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def next_counter(session: Session, name: str) -> int:
+    """Increment the counter ``name`` inside the current transaction and return its new value."""
+    result = session.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + 1))
+    if result.rowcount == 0:
+        session.execute(insert(Counter).values(name=name, value=1))
+        return 1
+    return session.execute(select(Counter.value).where(Counter.name == name)).scalar_one()
+
+
+def _stamp_synced(session: Session, _ctx: object, _instances: object) -> None:
+    if session.info.get("passthrough"):
+        return
+    touched = [o for o in session.new if isinstance(o, Synced)]
+    touched += [o for o in session.dirty if isinstance(o, Synced) and session.is_modified(o)]
+    if not touched:
+        return
+    seq = session.info.get("change_seq_value")
+    if seq is None:
+        conn = session.connection()
+        conn.execute(update(Counter).where(Counter.name == CHANGE_SEQ).values(value=Counter.value + 1))
+        seq = conn.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ)).scalar_one()
+        session.info["change_seq_value"] = seq
+    origin = session.info.get("origin")
+    now = utcnow()
+    for obj in touched:
+        if obj.origin is None:
+            if origin is None:
+                raise StorageError(_("未设置本站单位代码，无法保存"))
+            obj.origin = origin
+        obj.version = (obj.version or 0) + 1
+        obj.change_seq = seq
+        obj.updated_at = now
+
+
+def _forget_seq(session: Session, *_args: object) -> None:
+    session.info.pop("change_seq_value", None)
+
+
+class Database:
+    """A station database: engine plus a session factory that stamps sync columns."""
+
+    def __init__(self, url: str, origin: str | None = None) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self.origin = origin
+        event.listen(self._factory, "before_flush", _stamp_synced)
+        event.listen(self._factory, "after_commit", _forget_seq)
+        event.listen(self._factory, "after_rollback", _forget_seq)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True when the backend is SQLite."""
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """Path of the SQLite file, or None for other backends."""
+        if not self.is_sqlite:
+            return None
+        database = make_url(self.url).database
+        return Path(database) if database else None
+
+    def session(self) -> Session:
+        """A new session bound to this station (not yet in a transaction)."""
+        session = self._factory()
+        session.info["origin"] = self.origin
+        return session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any exception."""
+        session = self.session()
+        try:
+            with session.begin():
+                yield session
+        except OperationalError as exc:
+            raise StorageError(_("数据库操作失败：{error}").format(error=exc.orig)) from exc
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; rolled back at the end."""
+        session = self.session()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

@@ -1,0 +1,1 @@
+"""Alembic migration scripts (run at start-up, never by hand)."""

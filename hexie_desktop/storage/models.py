@@ -1,0 +1,586 @@
+"""Typed SQLAlchemy 2.0 models of every entity of SPEC §2 and §4.
+
+Exchanged tables (those that travel to the district) mix in :class:`Synced`: a UUID
+``id``, the owning station's ``origin`` unit code, a ``version`` bumped on every change, the
+station-wide ``change_seq`` of the transaction that last touched the row, ``updated_at``
+and a ``deleted`` tombstone.  Local tables (users, settings, audit log, counters) do not
+travel.  Money is integer 分 (``*_cents``); dates are ``Date``; times are naive UTC.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    BigInteger,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Current UTC time without tzinfo (how times are stored)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def new_id() -> str:
+    """A new random UUID as text."""
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    """Declarative base with constraint naming conventions (needed by Alembic batch mode)."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Synced:
+    """Sync columns carried by every exchanged table (ARCHITECTURE.md)."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    origin: Mapped[str] = mapped_column(String(32), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    change_seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# ---------------------------------------------------------------- shared employer register
+
+
+class Employer(Synced, Base):
+    """用人单位: one register shared by cases and ledgers, deduplicated by 统一社会信用代码."""
+
+    __tablename__ = "employers"
+    __table_args__ = (UniqueConstraint("origin", "credit_code", name="uq_employers_origin_credit_code"),)
+
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    credit_code: Mapped[str | None] = mapped_column(String(18))
+    legacy_reg_no: Mapped[str | None] = mapped_column(String(30))
+    address: Mapped[str | None] = mapped_column(String(300))
+    legal_representative: Mapped[str | None] = mapped_column(String(50))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    employer_type: Mapped[str | None] = mapped_column(String(30))
+    industry: Mapped[str | None] = mapped_column(String(2))
+    employees: Mapped[int | None] = mapped_column(Integer)
+    division_code: Mapped[str | None] = mapped_column(String(12))
+
+
+# ---------------------------------------------------------------- organizations and people
+
+
+class MediationOrg(Synced, Base):
+    """调解组织 with its founding data; the checklist lives in :class:`ChecklistItem`."""
+
+    __tablename__ = "mediation_orgs"
+
+    name: Mapped[str] = mapped_column(String(200))
+    org_type: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str | None] = mapped_column(String(30))
+    address: Mapped[str | None] = mapped_column(String(300))
+    division_code: Mapped[str | None] = mapped_column(String(12))
+    founding_document: Mapped[str | None] = mapped_column(String(200))
+    founded_on: Mapped[date | None] = mapped_column(Date)
+    has_seal: Mapped[bool] = mapped_column(Boolean, default=False)
+    premises: Mapped[str | None] = mapped_column(String(200))
+    head: Mapped[str | None] = mapped_column(String(50))
+    phones: Mapped[str | None] = mapped_column(String(100))
+    staff_full_time: Mapped[int] = mapped_column(Integer, default=0)
+    staff_part_time: Mapped[int] = mapped_column(Integer, default=0)
+    enterprises_covered: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+
+    checklist: Mapped[list["ChecklistItem"]] = relationship(back_populates="org", order_by="ChecklistItem.position")
+
+
+class ChecklistItem(Synced, Base):
+    """One "六规范、五上墙" item of an organization: status, date checked, photo."""
+
+    __tablename__ = "checklist_items"
+
+    org_id: Mapped[str] = mapped_column(ForeignKey("mediation_orgs.id"), index=True)
+    group: Mapped[str] = mapped_column(String(20))
+    item_code: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="unchecked")
+    checked_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+    attachment_id: Mapped[str | None] = mapped_column(ForeignKey("attachments.id"))
+
+    org: Mapped[MediationOrg] = relationship(back_populates="checklist")
+
+
+class Mediator(Synced, Base):
+    """调解员: identity, organization, term, certificate, training and assessments."""
+
+    __tablename__ = "mediators"
+
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    sex: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(30))
+    org_id: Mapped[str | None] = mapped_column(ForeignKey("mediation_orgs.id"), index=True)
+    employment_mode: Mapped[str] = mapped_column(String(20), default="part_time")
+    term_start: Mapped[date | None] = mapped_column(Date)
+    term_end: Mapped[date | None] = mapped_column(Date)
+    certificate_no: Mapped[str | None] = mapped_column(String(50))
+    trainings: Mapped[str | None] = mapped_column(Text)
+    assessments: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+
+
+class Coordinator(Synced, Base):
+    """劳动关系协调员 registry entry."""
+
+    __tablename__ = "coordinators"
+
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    id_number: Mapped[str] = mapped_column(String(18))
+    sex: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(30))
+    coordinator_type: Mapped[str] = mapped_column(String(30))
+    employer_id: Mapped[str | None] = mapped_column(ForeignKey("employers.id"))
+    division_code: Mapped[str | None] = mapped_column(String(12))
+    position: Mapped[str | None] = mapped_column(String(50))
+    employment_mode: Mapped[str] = mapped_column(String(20), default="part_time")
+    skill_level: Mapped[str] = mapped_column(String(20), default="none")
+    certificate_no: Mapped[str | None] = mapped_column(String(50))
+    certificate_issuer: Mapped[str | None] = mapped_column(String(100))
+    certificate_date: Mapped[date | None] = mapped_column(Date)
+    years_in_work: Mapped[int] = mapped_column(Integer, default=0)
+    trainings: Mapped[str | None] = mapped_column(Text)
+    enterprises_covered: Mapped[int] = mapped_column(Integer, default=0)
+    honours: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    registered_on: Mapped[date | None] = mapped_column(Date)
+
+
+class SocialOrg(Synced, Base):
+    """协调劳动关系社会组织."""
+
+    __tablename__ = "social_orgs"
+
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str | None] = mapped_column(String(18))
+    org_kind: Mapped[str | None] = mapped_column(String(50))
+    staff: Mapped[int] = mapped_column(Integer, default=0)
+    services: Mapped[str | None] = mapped_column(Text)
+    industry: Mapped[str | None] = mapped_column(String(2))
+    scale: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+
+
+# ---------------------------------------------------------------- enterprise ledgers
+
+
+class KeyEnterprise(Synced, Base):
+    """重点企业用工指导服务台账 entry."""
+
+    __tablename__ = "key_enterprises"
+
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
+    industry: Mapped[str | None] = mapped_column(String(2))
+    employees_last_year_end: Mapped[int] = mapped_column(Integer, default=0)
+    employees_now: Mapped[int] = mapped_column(Integer, default=0)
+    stable_job_policies: Mapped[str | None] = mapped_column(Text)
+    risk_level: Mapped[str] = mapped_column(String(10), default="low")
+    note: Mapped[str | None] = mapped_column(Text)
+
+    employer: Mapped[Employer] = relationship()
+
+
+class EnterpriseVisit(Synced, Base):
+    """A guidance visit to a key enterprise."""
+
+    __tablename__ = "enterprise_visits"
+
+    key_enterprise_id: Mapped[str] = mapped_column(ForeignKey("key_enterprises.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20))
+    content: Mapped[str | None] = mapped_column(Text)
+    staff: Mapped[str | None] = mapped_column(String(100))
+    next_visit_on: Mapped[date | None] = mapped_column(Date)
+
+
+class LayoffPlan(Synced, Base):
+    """Layoff block of a key enterprise (劳动合同法 art. 41)."""
+
+    __tablename__ = "layoff_plans"
+
+    key_enterprise_id: Mapped[str] = mapped_column(ForeignKey("key_enterprises.id"), index=True)
+    planned: Mapped[int] = mapped_column(Integer, default=0)
+    actual: Mapped[int] = mapped_column(Integer, default=0)
+    positions: Mapped[str | None] = mapped_column(Text)
+    threshold_met: Mapped[bool] = mapped_column(Boolean, default=False)
+    notice_on: Mapped[date | None] = mapped_column(Date)
+    reported_on: Mapped[date | None] = mapped_column(Date)
+    compensation_standard: Mapped[str | None] = mapped_column(Text)
+    ability_to_pay: Mapped[str | None] = mapped_column(Text)
+
+
+class NewEnterprise(Synced, Base):
+    """新注册企业用工服务台账 entry."""
+
+    __tablename__ = "new_enterprises"
+
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
+    registered_on: Mapped[date | None] = mapped_column(Date)
+    industry: Mapped[str | None] = mapped_column(String(2))
+    expected_headcount: Mapped[int] = mapped_column(Integer, default=0)
+    first_contact_on: Mapped[date | None] = mapped_column(Date)
+    services: Mapped[str | None] = mapped_column(Text)
+    follow_ups: Mapped[str | None] = mapped_column(Text)
+
+    employer: Mapped[Employer] = relationship()
+
+
+class Cultivation(Synced, Base):
+    """和谐企业培育: enterprise, year, plan, visits, result."""
+
+    __tablename__ = "cultivations"
+
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    plan: Mapped[str | None] = mapped_column(Text)
+    visits: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(String(20), default="pending")
+
+    employer: Mapped[Employer] = relationship()
+
+
+# ---------------------------------------------------------------- cases
+
+
+class Case(Synced, Base):
+    """调解案件: one dispute brought to the organization."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("origin", "year", "seq", name="uq_cases_origin_year_seq"),
+        Index("ix_cases_state_received", "state", "received_on"),
+    )
+
+    number: Mapped[str] = mapped_column(String(80), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    source: Mapped[str] = mapped_column(String(30))
+    received_on: Mapped[date] = mapped_column(Date, index=True)
+    infringement_known_on: Mapped[date | None] = mapped_column(Date)
+    facts: Mapped[str] = mapped_column(Text, default="")
+    evidence: Mapped[str | None] = mapped_column(Text)
+    main_category: Mapped[str] = mapped_column(String(40), index=True)
+    collective: Mapped[bool] = mapped_column(Boolean, default=False)
+    workers: Mapped[int] = mapped_column(Integer, default=1)
+    respondent_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
+    org_id: Mapped[str | None] = mapped_column(ForeignKey("mediation_orgs.id"))
+    mediator_id: Mapped[str | None] = mapped_column(ForeignKey("mediators.id"), index=True)
+    claimed_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    accepted_on: Mapped[date | None] = mapped_column(Date)
+    approver: Mapped[str | None] = mapped_column(String(50))
+    rejected_on: Mapped[date | None] = mapped_column(Date)
+    rejection_reason: Mapped[str | None] = mapped_column(String(40))
+    mediation_extended_until: Mapped[date | None] = mapped_column(Date)
+    failed_on: Mapped[date | None] = mapped_column(Date)
+    failure_reason: Mapped[str | None] = mapped_column(String(40))
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    defaulted_on: Mapped[date | None] = mapped_column(Date)
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    closing_reason: Mapped[str | None] = mapped_column(String(40))
+    archive_number: Mapped[str | None] = mapped_column(String(40))
+    archive_seq: Mapped[int | None] = mapped_column(Integer)
+    archived_on: Mapped[date | None] = mapped_column(Date)
+    retention_years: Mapped[int | None] = mapped_column(Integer)
+    created_by: Mapped[str | None] = mapped_column(String(50))
+
+    respondent: Mapped[Employer] = relationship(lazy="joined")
+    mediator: Mapped["Mediator | None"] = relationship()
+    parties: Mapped[list["Party"]] = relationship(back_populates="case", order_by="Party.position")
+    claims: Mapped[list["Claim"]] = relationship(back_populates="case", order_by="Claim.position")
+    sessions: Mapped[list["MediationSession"]] = relationship(order_by="MediationSession.seq")
+    agreement: Mapped["Agreement | None"] = relationship(back_populates="case", uselist=False)
+    events: Mapped[list["CaseEvent"]] = relationship(order_by="CaseEvent.seq")
+    follow_ups: Mapped[list["FollowUp"]] = relationship(order_by="FollowUp.visited_on")
+    documents: Mapped[list["IssuedDocument"]] = relationship(order_by="IssuedDocument.issued_at")
+
+
+class Party(Synced, Base):
+    """An applicant (劳动者) of a case, possibly an elected representative of a collective."""
+
+    __tablename__ = "parties"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    role: Mapped[str] = mapped_column(String(20), default="applicant")
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    id_type: Mapped[str] = mapped_column(String(20), default="resident_id")
+    id_number: Mapped[str | None] = mapped_column(String(30), index=True)
+    sex: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(30), index=True)
+    address: Mapped[str | None] = mapped_column(String(300))
+    is_representative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    case: Mapped[Case] = relationship(back_populates="parties")
+
+
+class Claim(Synced, Base):
+    """请求事项: a category and the amount claimed."""
+
+    __tablename__ = "claims"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    category: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str | None] = mapped_column(Text)
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    case: Mapped[Case] = relationship(back_populates="claims")
+
+
+class MediationSession(Synced, Base):
+    """调解记录/笔录 of one session."""
+
+    __tablename__ = "mediation_sessions"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    held_on: Mapped[date] = mapped_column(Date)
+    place: Mapped[str | None] = mapped_column(String(100))
+    mediators: Mapped[str | None] = mapped_column(String(200))
+    recorder: Mapped[str | None] = mapped_column(String(50))
+    attendees: Mapped[str | None] = mapped_column(Text)
+    statements: Mapped[str | None] = mapped_column(Text)
+    proposal: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+
+
+class Agreement(Synced, Base):
+    """调解协议 with the four signature facts of LDTJ art. 14."""
+
+    __tablename__ = "agreements"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), unique=True)
+    content: Mapped[str | None] = mapped_column(Text)
+    applicant_signed_on: Mapped[date | None] = mapped_column(Date)
+    respondent_signed_on: Mapped[date | None] = mapped_column(Date)
+    mediator_signed_on: Mapped[date | None] = mapped_column(Date)
+    seal_applied_on: Mapped[date | None] = mapped_column(Date)
+    effective_on: Mapped[date | None] = mapped_column(Date, index=True)
+    agreed_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    arbitration_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    judicial_confirmation: Mapped[bool] = mapped_column(Boolean, default=False)
+    payment_order: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    case: Mapped[Case] = relationship(back_populates="agreement")
+    items: Mapped[list["AgreementItem"]] = relationship(back_populates="agreement", order_by="AgreementItem.seq")
+
+
+class AgreementItem(Synced, Base):
+    """One agreed item: obligation, payer, payee, amount, method, due date."""
+
+    __tablename__ = "agreement_items"
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    obligation: Mapped[str] = mapped_column(Text)
+    payer: Mapped[str] = mapped_column(String(200))
+    payee: Mapped[str | None] = mapped_column(String(200))
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    method: Mapped[str | None] = mapped_column(String(30))
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    category: Mapped[str | None] = mapped_column(String(40))
+    performed_on: Mapped[date | None] = mapped_column(Date)
+    paid_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    agreement: Mapped[Agreement] = relationship(back_populates="items")
+
+
+class PerformanceRecord(Synced, Base):
+    """履行情况: a performance of an agreed item."""
+
+    __tablename__ = "performance_records"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("agreement_items.id"), index=True)
+    performed_on: Mapped[date] = mapped_column(Date)
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class FollowUp(Synced, Base):
+    """回访记录."""
+
+    __tablename__ = "follow_ups"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    person: Mapped[str | None] = mapped_column(String(100))
+    method: Mapped[str | None] = mapped_column(String(20))
+    performance_status: Mapped[str | None] = mapped_column(Text)
+    satisfaction: Mapped[str | None] = mapped_column(String(20))
+    risks: Mapped[str | None] = mapped_column(Text)
+    measures: Mapped[str | None] = mapped_column(Text)
+
+
+class CaseEvent(Synced, Base):
+    """One entry of a case's history: an action with actor, time and note."""
+
+    __tablename__ = "case_events"
+
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(30))
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    on_date: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(50))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class IssuedDocument(Synced, Base):
+    """A printed 文书: type, number, time, issuer and content hash (re-printable)."""
+
+    __tablename__ = "issued_documents"
+
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    org_id: Mapped[str | None] = mapped_column(ForeignKey("mediation_orgs.id"))
+    doc_type: Mapped[str] = mapped_column(String(30))
+    number: Mapped[str | None] = mapped_column(String(80))
+    issued_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    issuer: Mapped[str] = mapped_column(String(50))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+    snapshot: Mapped[str | None] = mapped_column(Text)
+
+
+class Attachment(Synced, Base):
+    """A stored file (scan, evidence, photo) referenced by its SHA-256."""
+
+    __tablename__ = "attachments"
+
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    owner_table: Mapped[str | None] = mapped_column(String(40))
+    owner_id: Mapped[str | None] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(String(200))
+    doc_type: Mapped[str | None] = mapped_column(String(30))
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    mime: Mapped[str | None] = mapped_column(String(100))
+    pages: Mapped[int] = mapped_column(Integer, default=1)
+
+
+# ---------------------------------------------------------------- local (not exchanged)
+
+
+class User(Base):
+    """A login of this station with its role; the password is an argon2id hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    display_name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+    mediator_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Setting(Base):
+    """One station setting as JSON text."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Counter(Base):
+    """Named counters: the station change sequence, yearly case numbers, archive numbers."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class AuditEntry(Base):
+    """Append-only, hash-chained audit log (one entry per user action)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str | None] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(80))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+SYNCED_MODELS: tuple[type[Synced], ...] = (
+    Employer,
+    MediationOrg,
+    Attachment,
+    ChecklistItem,
+    Mediator,
+    Coordinator,
+    SocialOrg,
+    KeyEnterprise,
+    EnterpriseVisit,
+    LayoffPlan,
+    NewEnterprise,
+    Cultivation,
+    Case,
+    Party,
+    Claim,
+    MediationSession,
+    Agreement,
+    AgreementItem,
+    PerformanceRecord,
+    FollowUp,
+    CaseEvent,
+    IssuedDocument,
+)
+
+
+class CaseSearchText(Base):
+    """One line of searchable text per case; on SQLite an FTS5 trigram index follows it."""
+
+    __tablename__ = "case_search_text"
+
+    rid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(36), unique=True)
+    body: Mapped[str] = mapped_column(Text)
