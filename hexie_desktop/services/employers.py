@@ -33,12 +33,15 @@ def find_or_create(session: Session, draft: RespondentDraft) -> Employer:
 
     Missing details of an existing entry are filled in from the draft; known ones are kept.
     """
-    query = select(Employer).where(Employer.deleted.is_(False))
     if draft.credit_code:
-        existing = session.execute(query.where(Employer.credit_code == draft.credit_code)).scalars().first()
+        # A deleted entry keeps its code (unique per station): revive it instead of duplicating.
+        existing = session.execute(select(Employer).where(Employer.credit_code == draft.credit_code)).scalars().first()
+        if existing is not None and existing.deleted:
+            existing.deleted = False
     else:
         existing = session.execute(
-            query.where(Employer.name == draft.name, Employer.credit_code.is_(None))
+            select(Employer).where(Employer.deleted.is_(False), Employer.name == draft.name,
+                                   Employer.credit_code.is_(None))
         ).scalars().first()
     if existing is None:
         existing = Employer(name=draft.name, credit_code=draft.credit_code)

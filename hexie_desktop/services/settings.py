@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hexie_desktop.core.codes import DEFAULT_CHECKLIST
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.numbering import DEFAULT_ARCHIVE_PATTERN, DEFAULT_CASE_PATTERN, validate_pattern
@@ -32,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "archive.retention_years": 10,
     "stats.success_denominator": "agreed_failed",
     "security.idle_lock_minutes": 10,
+    "checklist.definitions": [list(item) for item in DEFAULT_CHECKLIST],
 }
 
 

@@ -117,6 +117,7 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
             else:
                 user.failed_logins = 0
                 user.locked_until = None
+                user.last_login_at = now
                 if _hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = _hasher.hash(password)
                 audit.append(session, actor=user.username, action="login.ok", entity="user", entity_id=user.username)

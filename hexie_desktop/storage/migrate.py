@@ -12,6 +12,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from hexie_desktop.core.errors import StorageError
@@ -37,11 +39,18 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except (ResolutionError, CommandError):
+        return False
+
+
 def needs_upgrade(engine: Engine) -> bool:
     """True when the database is behind this program; raises when it is ahead."""
     current = current_revision(engine)
     script = ScriptDirectory.from_config(_config())
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known(script, current):
         raise StorageError(_("数据库版本（{rev}）比本程序新，请升级程序后再打开").format(rev=current))
     return current != script.get_current_head()
 

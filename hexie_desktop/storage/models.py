@@ -514,6 +514,8 @@ class User(Base):
     locked_until: Mapped[datetime | None] = mapped_column(DateTime)
     mediator_id: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Setting(Base):

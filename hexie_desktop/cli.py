@@ -1,0 +1,338 @@
+"""The ``hexie`` command line (contract in ARCHITECTURE.md and docs/CLI.md).
+
+No business logic lives here: commands parse arguments, call services and print.  Errors
+become one line on stderr with exit code 1; usage errors exit 2.  The GUI is imported only
+when a window is to be opened, so headless commands never load PySide6.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from hexie_desktop import __version__
+from hexie_desktop.core.errors import HexieError, UserError
+from hexie_desktop.core.i18n import _
+from hexie_desktop.paths import default_data_dir, demo_data_dir
+
+EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default, sort_keys=False)
+    sys.stdout.write("\n")
+
+
+def _read_json(path: str) -> Any:
+    try:
+        if path == "-":
+            return json.load(sys.stdin)
+        with open(path, encoding="utf-8-sig") as handle:
+            return json.load(handle)
+    except FileNotFoundError:
+        raise UserError(_("找不到文件：{path}").format(path=path), field="--json") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(_("JSON 格式错误（第{line}行第{col}列）：{msg}").format(
+            line=exc.lineno, col=exc.colno, msg=exc.msg), field="--json") from None
+    except UnicodeDecodeError:
+        raise UserError(_("文件不是 UTF-8 编码"), field="--json") from None
+
+
+def _password(prompt: str) -> str:
+    value = os.environ.get("HEXIE_PASSWORD")
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise UserError(_("请通过环境变量 HEXIE_PASSWORD 提供密码"), field="password")
+    return getpass.getpass(prompt)
+
+
+def _data_dir(args: argparse.Namespace) -> Path | None:
+    if args.db_url:
+        return Path(args.data_dir) if args.data_dir else None
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _open(args: argparse.Namespace):  # noqa: ANN202
+    from hexie_desktop.services.station import open_station
+
+    return open_station(data_dir=_data_dir(args), db_url=args.db_url)
+
+
+def _login(args: argparse.Namespace):  # noqa: ANN202
+    """Open the station and authenticate the acting user; returns (station, context)."""
+    from hexie_desktop.services.users import authenticate, first_admin
+
+    station = _open(args)
+    username = args.user or first_admin(station.db)
+    actor = authenticate(station.db, username, _password(_("{user} 的密码：").format(user=username)))
+    return station, station.context(actor)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from hexie_desktop.services.station import init_station
+
+    password = _password(_("管理员 {user} 的密码：").format(user=args.admin))
+    station = init_station(
+        data_dir=_data_dir(args), db_url=args.db_url, role=args.role, unit_code=args.unit_code,
+        unit_name=args.unit_name, short_name=args.short_name, admin=args.admin, password=password,
+    )
+    where = station.paths.root if station.paths else args.db_url
+    print(_("已创建{role}站点：{name}（{code}），数据位置：{where}").format(
+        role=_("乡镇") if args.role == "township" else _("区级"), name=station.info.unit_name,
+        code=station.info.unit_code, where=where))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from hexie_desktop.services.demo import generate
+
+    station, ctx = _login(args)
+    report = generate(ctx, cases=args.cases, seed=args.seed, progress=_progress_printer(args.cases))
+    print(_("已生成演示数据：{cases}件案件，{employers}家用人单位，{registry}条名册/台账记录，用时{secs:.1f}秒").format(
+        cases=report.cases, employers=report.employers, registry=report.registry_rows, secs=report.seconds))
+    return EXIT_OK
+
+
+def _progress_printer(total: int) -> Callable[[int], None]:
+    def show(done: int) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(f"\r{done}/{total}")
+            if done >= total:
+                sys.stderr.write("\n")
+    return show
+
+
+def cmd_case_add(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import cases
+
+    payload = _read_json(args.json)
+    _station, ctx = _login(args)
+    created = cases.register(ctx, payload)
+    if args.as_json:
+        _print_json({"created": [{"id": c.id, "number": c.number, "warnings": list(c.warnings)} for c in created]})
+    else:
+        for c in created:
+            print(_("已登记：{number}").format(number=c.number))
+            for warning in c.warnings:
+                print(_("  提示：{w}").format(w=warning))
+    return EXIT_OK
+
+
+def cmd_case_list(args: argparse.Namespace) -> int:
+    from hexie_desktop.core.fields import day
+    from hexie_desktop.services import cases
+
+    _station, ctx = _login(args)
+    flt = cases.CaseFilter(
+        state=args.state, search=args.search, category=args.category,
+        received_from=day(args.received_from, "--from"), received_to=day(args.received_to, "--to"),
+        collective=True if args.collective else None,
+    )
+    rows = cases.list_cases(ctx, flt, limit=args.limit)
+    if args.as_json:
+        _print_json({"count": len(rows), "cases": [
+            {"number": r.number, "state": r.state, "state_label": r.state_label, "received_on": r.received_on,
+             "applicants": r.applicants, "workers": r.workers, "respondent": r.respondent, "category": r.category,
+             "category_label": r.category_label, "claimed": r.claimed, "mediator": r.mediator,
+             "collective": r.collective, "id_number": r.id_number_masked, "phone": r.phone_masked}
+            for r in rows]})
+    else:
+        for r in rows:
+            print(f"{r.number}\t{r.state_label}\t{r.received_on}\t{r.applicants}\t{r.respondent}\t"
+                  f"{r.category_label}\t{r.claimed}")
+        print(_("共{n}件").format(n=len(rows)))
+    return EXIT_OK
+
+
+def cmd_case_show(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import case_queries
+
+    _station, ctx = _login(args)
+    view = case_queries.show(ctx, args.number, unmask=args.unmask)
+    if args.as_json:
+        _print_json(view)
+        return EXIT_OK
+    print(f"{view['number']}  {view['state_label']}")
+    print(_("收到申请：{d}  来源：{s}  类别：{c}").format(d=view["received_on"], s=view["source_label"],
+                                                    c=view["main_category_label"]))
+    for p in view["applicants"]:
+        print(_("申请人：{name}  {id}  {phone}").format(name=p["name"], id=p["id_number"] or "", phone=p["phone"] or ""))
+    print(_("被申请人：{name}  {code}").format(name=view["respondent"]["name"],
+                                          code=view["respondent"]["credit_code"] or ""))
+    for c in view["claims"]:
+        print(_("请求：{label}  {amount}元").format(label=c["category_label"], amount=c["amount"]))
+    for name, detail in view["deadline_details"].items():
+        print(_("期限：{label} {due}（{basis}）").format(label=detail["label"], due=detail["due"], basis=detail["basis"]))
+    for w in view["calendar_warnings"]:
+        print(_("提示：{w}").format(w=w))
+    for e in view["events"]:
+        print(f"  {e['on']}  {e['action']}  {e['to_state']}  {e['actor']}  {e['note'] or ''}")
+    return EXIT_OK
+
+
+def cmd_case_act(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import case_actions
+
+    data = _read_json(args.json) if args.json else {}
+    _station, ctx = _login(args)
+    result = case_actions.apply(ctx, args.number, args.action, data)
+    if args.as_json:
+        _print_json(asdict(result))
+    else:
+        print(_("{number}：{action}完成，状态：{state}").format(
+            number=result.number, action=result.action, state=result.state))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from hexie_desktop.services.maintenance import check
+
+    station, ctx = _login(args)
+    report = check(station)
+    lines = [
+        _("完整性检查：{r}").format(r=report.integrity),
+        _("外键检查：{r}").format(r=_("通过") if report.foreign_keys_ok else _("失败")),
+        _("数据库版本：{cur}（最新 {head}）").format(cur=report.revision, head=report.head),
+        _("审计链：{ok}，{n}条").format(ok=_("完整") if report.audit_ok else _("第{i}条被篡改").format(
+            i=report.audit_first_bad), n=report.audit_entries),
+    ]
+    print("\n".join(lines))
+    if not report.ok:
+        print(_("检查未通过"), file=sys.stderr)
+        return EXIT_USER
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from hexie_desktop.services.maintenance import backup
+
+    station, ctx = _login(args)
+    path = backup(ctx, station, Path(args.to) if args.to else None)
+    print(_("已备份到：{path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from hexie_desktop.services.maintenance import restore
+
+    station, ctx = _login(args)
+    safety = restore(ctx, station, Path(args.file))
+    print(_("已从备份恢复；恢复前的数据已另存为：{path}").format(path=safety))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from hexie_desktop.app import run
+
+    return run(data_dir=_data_dir(args), db_url=args.db_url, demo=False)
+
+
+def cmd_demo_gui(args: argparse.Namespace) -> int:
+    from hexie_desktop.app import run
+
+    return run(data_dir=Path(args.data_dir) if args.data_dir else demo_data_dir(), db_url=None, demo=True)
+
+
+# ---------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``hexie``."""
+    parser = argparse.ArgumentParser(
+        prog="hexie", description=_("和谐调解 Desktop — 乡镇（街道）劳动人事争议调解"),
+        epilog=_("非交互使用：HEXIE_PASSWORD 提供密码，--user 选择用户（默认管理员）。"),
+    )
+    parser.add_argument("--version", action="version", version=f"hexie {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--data-dir", help=_("站点数据目录（默认 HEXIE_DATA_DIR 或系统用户数据目录）"))
+    where.add_argument("--db-url", help=_("数据库地址，如 postgresql+psycopg://…（区级）"))
+    parser.add_argument("--user", help=_("操作用户（默认管理员）"))
+    parser.add_argument("--demo", action="store_true", help=_("打开演示站点（首次使用时自动生成示例数据）"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init", help=_("创建站点"))
+    p.add_argument("--role", required=True, choices=["township", "district"])
+    p.add_argument("--unit-code", required=True)
+    p.add_argument("--unit-name", required=True)
+    p.add_argument("--short-name")
+    p.add_argument("--admin", required=True)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help=_("生成演示数据"))
+    p.add_argument("--cases", type=int, default=500)
+    p.add_argument("--seed", type=int, default=1)
+    p.set_defaults(func=cmd_demo)
+
+    case = sub.add_parser("case", help=_("案件"))
+    case_sub = case.add_subparsers(dest="case_command", metavar="SUBCOMMAND", required=True)
+    p = case_sub.add_parser("add", help=_("从 JSON 文件登记案件（全部成功或全部不写入）"))
+    p.add_argument("--json", required=True, metavar="FILE")
+    p.add_argument("--output-json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_case_add)
+    p = case_sub.add_parser("list", help=_("列出案件"))
+    p.add_argument("--state")
+    p.add_argument("--search")
+    p.add_argument("--category")
+    p.add_argument("--from", dest="received_from")
+    p.add_argument("--to", dest="received_to")
+    p.add_argument("--collective", action="store_true")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_case_list)
+    p = case_sub.add_parser("show", help=_("查看案件（含期限）"))
+    p.add_argument("number")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.add_argument("--unmask", action="store_true", help=_("显示完整证件号码和电话（记入审计）"))
+    p.set_defaults(func=cmd_case_show)
+    p = case_sub.add_parser("act", help=_("对案件执行流程操作"))
+    p.add_argument("number")
+    p.add_argument("action")
+    p.add_argument("--json", metavar="FILE")
+    p.add_argument("--output-json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_case_act)
+
+    p = sub.add_parser("check", help=_("检查数据库完整性、版本和审计链"))
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("backup", help=_("备份"))
+    p.add_argument("--to")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help=_("从备份恢复"))
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``hexie`` with ``argv``; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return cmd_demo_gui(args) if args.demo else cmd_gui(args)
+        return args.func(args)
+    except HexieError as exc:
+        print(_("错误：{e}").format(e=exc), file=sys.stderr)
+        return EXIT_USER
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

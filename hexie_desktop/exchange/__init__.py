@@ -1,0 +1,1 @@
+"""Signed, encrypted packages between townships and the district."""

@@ -1,0 +1,1 @@
+"""Excel ledgers, statistics workbooks and Excel import."""

@@ -1,0 +1,37 @@
+"""Reading one case: the detail view, masked unless an allowed role asks (audited)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hexie_desktop.services import settings
+from hexie_desktop.services.case_view import case_dict, masked
+from hexie_desktop.services.cases import get_case
+from hexie_desktop.services.context import Context
+
+
+def station_dict(session) -> dict[str, str]:  # noqa: ANN001
+    """The station identity and arbitration details that documents print."""
+    return {
+        "unit_code": settings.get(session, "station.unit_code"),
+        "unit_name": settings.get(session, "station.unit_name"),
+        "short_name": settings.get(session, "station.short_name"),
+        "arbitration_commission": settings.get(session, "station.arbitration_commission"),
+        "arbitration_address": settings.get(session, "station.arbitration_address"),
+        "arbitration_phone": settings.get(session, "station.arbitration_phone"),
+    }
+
+
+def show(ctx: Context, number: str, *, unmask: bool = False) -> dict[str, Any]:
+    """The case ``number`` as a dict; personal data masked unless ``unmask`` (checked and audited)."""
+    ctx.require("read")
+    if not unmask:
+        with ctx.db.read() as session:
+            case = get_case(session, number)
+            return masked(case_dict(session, case, today=ctx.today, station=station_dict(session)))
+    ctx.require("pii.unmask")
+    with ctx.db.transaction() as session:
+        case = get_case(session, number)
+        view = case_dict(session, case, today=ctx.today, station=station_dict(session))
+        ctx.audit(session, "pii.unmask", entity="case", entity_id=case.id, summary=case.number)
+        return view

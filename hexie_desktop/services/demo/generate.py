@@ -1,0 +1,494 @@
+"""Fill a station with realistic synthetic data, fast enough for 100,000 cases.
+
+Rows are written with Core bulk inserts in one transaction (the ORM would take minutes),
+so this module stamps the sync columns itself: one ``change_seq`` for the whole batch,
+``version`` 1, the station's origin.  Every case is internally consistent: its state
+follows from dated events that all lie before today, agreements carry the four signature
+facts, archived cases have archive numbers, and counters continue after the demo.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Callable
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from hexie_desktop.core import codes, ids, numbering
+from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.i18n import _
+from hexie_desktop.services import settings
+from hexie_desktop.services.context import Context
+from hexie_desktop.services.demo import names
+from hexie_desktop.storage import search
+from hexie_desktop.storage.db import CHANGE_SEQ
+from hexie_desktop.storage.models import (
+    Agreement,
+    AgreementItem,
+    Case,
+    CaseEvent,
+    ChecklistItem,
+    Claim,
+    Coordinator,
+    Counter,
+    Cultivation,
+    Employer,
+    EnterpriseVisit,
+    FollowUp,
+    KeyEnterprise,
+    LayoffPlan,
+    MediationOrg,
+    MediationSession,
+    Mediator,
+    NewEnterprise,
+    Party,
+    PerformanceRecord,
+    SocialOrg,
+    utcnow,
+)
+
+MAX_CASES = 1_000_000
+BATCH = 5000
+CATEGORY_WEIGHTS = (
+    ("wages", 46), ("contract_termination", 16), ("double_wages", 8), ("social_insurance", 9),
+    ("work_injury", 7), ("labor_relation", 6), ("rest_leave", 3), ("welfare_training_protection", 2), ("other", 3),
+)
+SOURCE_WEIGHTS = (("application", 55), ("oral", 30), ("arbitration_entrusted", 8), ("court_entrusted", 3),
+                  ("proactive", 4))
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    """What the generator wrote."""
+
+    cases: int
+    employers: int
+    registry_rows: int
+    seconds: float
+
+
+class _Rows:
+    """Buffers of rows per model, stamped with the sync columns and flushed in bulk."""
+
+    def __init__(self, session: Session, origin: str, seq: int) -> None:
+        self.session = session
+        self.stamp = {"origin": origin, "version": 1, "change_seq": seq, "updated_at": utcnow(), "deleted": False}
+        self.buffers: dict[type, list[dict]] = {}
+        self.count = 0
+
+    def add(self, model: type, **values: object) -> str:
+        values.setdefault("id", str(uuid.uuid4()))
+        values.update(self.stamp)
+        self.buffers.setdefault(model, []).append(values)
+        self.count += 1
+        return values["id"]  # type: ignore[return-value]
+
+    def flush(self) -> None:
+        # Parents before children, in the order of the foreign keys.
+        order = (Employer, MediationOrg, ChecklistItem, Mediator, Coordinator, SocialOrg, KeyEnterprise,
+                 EnterpriseVisit, LayoffPlan, NewEnterprise, Cultivation, Case, Party, Claim, MediationSession,
+                 Agreement, AgreementItem, PerformanceRecord, FollowUp, CaseEvent)
+        for model in order:
+            rows = self.buffers.pop(model, None)
+            if rows:
+                self.session.execute(insert(model), rows)
+
+
+def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([k for k, _w in table], weights=[w for _k, w in table])[0]
+
+
+def _station_region(unit_code: str) -> str:
+    region = unit_code[:6]
+    return region if region in ids.REGIONS else "110105"
+
+
+def _regions_near(unit_code: str) -> list[str]:
+    prefix = unit_code[:4]
+    near = [code for code in ids.REGIONS if code.startswith(prefix) and not code.endswith("00")]
+    return near or [_station_region(unit_code)]
+
+
+class _Generator:
+    def __init__(self, session: Session, rng: random.Random, today: date, origin: str, seq: int) -> None:
+        self.session = session
+        self.rng = rng
+        self.today = today
+        self.rows = _Rows(session, origin, seq)
+        self.unit_name = settings.get(session, "station.unit_name")
+        self.short = settings.get(session, "station.short_name")
+        self.town = self.short if self.short.endswith(("镇", "乡", "街道")) else self.short + "镇"
+        self.regions = _regions_near(origin)
+        self.region = _station_region(origin)
+        self.case_pattern = settings.get(session, "numbering.case_pattern")
+        self.archive_pattern = settings.get(session, "numbering.archive_pattern")
+        self.seq_by_year: dict[int, int] = {}
+        self.archive_by_year: dict[int, int] = {}
+        self.search_rows: list[tuple[str, str]] = []
+        self.id_serial = 0
+
+    # -- people and employers
+
+    def resident_id(self, birth: date, female: bool) -> str:
+        self.id_serial += 1
+        sequence = (self.id_serial * 2 + (0 if female else 1)) % 1000
+        if female and sequence % 2:
+            sequence = (sequence + 1) % 1000
+        if not female and sequence % 2 == 0:
+            sequence = (sequence + 1) % 1000
+        return ids.make_resident_id(self.rng.choice(self.regions), birth, sequence)
+
+    def credit_code(self) -> str:
+        body = "91" + self.region + "".join(self.rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
+        return ids.make_credit_code(body)
+
+    def employers(self, count: int) -> list[tuple[str, str, str]]:
+        out = []
+        seen: set[str] = set()
+        for _i in range(count):
+            name, industry = names.company_name(self.rng, self.town)
+            if name in seen:
+                name = name.replace("有限", f"第{len(seen) % 9 + 1}分公司有限", 1)
+            seen.add(name)
+            code = self.credit_code()
+            eid = self.rows.add(
+                Employer, name=name, credit_code=code, address=names.address(self.rng, self.town),
+                legal_representative=names.person_name(self.rng), phone=f"0{self.rng.randint(10, 999)}-"
+                f"{self.rng.randint(2000000, 89999999)}" if self.rng.random() < 0.5 else names.mobile(self.rng),
+                employer_type=self.rng.choice(("private", "private", "private", "individual", "foreign", "state_owned")),
+                industry=industry, employees=self.rng.randint(5, 800), division_code=None,
+            )
+            out.append((eid, name, code))
+        return out
+
+    # -- registries and ledgers
+
+    def registries(self, employers: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+        rng = self.rng
+        org_id = self.rows.add(
+            MediationOrg, name=self.unit_name, org_type="township_center", code=None,
+            address=names.address(rng, self.town), founding_document=f"{self.short}政发〔2023〕12号",
+            founded_on=date(2023, 3, 1), has_seal=True, premises=_("调解室2间、接待室1间"),
+            head=names.person_name(rng), phones=names.mobile(rng), staff_full_time=3, staff_part_time=6,
+            enterprises_covered=len(employers), status="active",
+        )
+        for position, (group, code, title) in enumerate(codes.DEFAULT_CHECKLIST):
+            met = rng.random() < 0.8
+            self.rows.add(ChecklistItem, org_id=org_id, group=group, item_code=code, title=title, position=position,
+                          status="met" if met else "not_met", checked_on=self.today - timedelta(days=rng.randint(5, 200)),
+                          note=None if met else _("待整改"))
+        for kind in ("enterprise_committee", "peoples_mediation", "industry"):
+            self.rows.add(MediationOrg, name=f"{self.town}{rng.choice(names.COMPANY_WORDS)}{codes.ORG_TYPES[kind]}",
+                          org_type=kind, address=names.address(rng, self.town), head=names.person_name(rng),
+                          phones=names.mobile(rng), staff_full_time=rng.randint(0, 2), staff_part_time=rng.randint(2, 6),
+                          enterprises_covered=rng.randint(1, 40), has_seal=rng.random() < 0.7, status="active")
+        mediators = []
+        for _i in range(8):
+            female = rng.random() < 0.5
+            birth = date(rng.randint(1965, 1995), rng.randint(1, 12), rng.randint(1, 28))
+            name = names.person_name(rng)
+            mid = self.rows.add(
+                Mediator, name=name, id_number=self.resident_id(birth, female), sex="female" if female else "male",
+                birth_date=birth, phone=names.mobile(rng), org_id=org_id,
+                employment_mode=rng.choice(("full_time", "part_time")), term_start=date(2024, 1, 1),
+                term_end=date(2026, 12, 31), certificate_no=f"TJY{rng.randint(100000, 999999)}",
+                trainings=json.dumps([{"date": "2025-06-12", "title": "劳动争议调解业务培训", "hours": 16}],
+                                     ensure_ascii=False),
+                assessments=json.dumps([{"year": 2025, "result": "合格"}], ensure_ascii=False), status="active",
+            )
+            mediators.append((mid, name))
+        for _i in range(60):
+            female = rng.random() < 0.5
+            birth = date(rng.randint(1970, 1998), rng.randint(1, 12), rng.randint(1, 28))
+            employer = rng.choice(employers)
+            self.rows.add(
+                Coordinator, name=names.person_name(rng), id_number=self.resident_id(birth, female),
+                sex="female" if female else "male", birth_date=birth, phone=names.mobile(rng),
+                coordinator_type=rng.choice(("enterprise", "enterprise", "public_platform", "social_org")),
+                employer_id=employer[0], division_code=(self._division()), position=rng.choice(("人事专员", "工会主席", "网格员")),
+                employment_mode=rng.choice(("full_time", "part_time")),
+                skill_level=rng.choice(("level4", "level3", "level2", "practitioner", "none")),
+                certificate_no=f"{rng.randint(10**11, 10**12 - 1)}", certificate_issuer=_("人力资源和社会保障部门"),
+                certificate_date=date(rng.randint(2018, 2025), rng.randint(1, 12), 1),
+                years_in_work=rng.randint(1, 20), enterprises_covered=rng.randint(1, 30),
+                honours=_("金牌劳动关系协调员") if rng.random() < 0.05 else None, status="active",
+                registered_on=date(rng.randint(2019, 2025), rng.randint(1, 12), 1),
+            )
+        for i in range(5):
+            self.rows.add(SocialOrg, name=f"{self.town}{rng.choice(names.COMPANY_WORDS)}劳动关系服务中心{i + 1}",
+                          credit_code=ids.make_credit_code("52" + self.region + f"{rng.randint(10**8, 10**9 - 1)}"),
+                          org_kind=_("民办非企业单位"), staff=rng.randint(3, 30),
+                          services=_("劳动法律咨询、协调劳动关系、调解"), industry="O", scale=_("小型"), status="active")
+        for employer in rng.sample(employers, min(20, len(employers))):
+            last, now = rng.randint(50, 900), 0
+            now = max(10, last + rng.randint(-120, 40))
+            kid = self.rows.add(KeyEnterprise, employer_id=employer[0], industry="C", employees_last_year_end=last,
+                                employees_now=now, stable_job_policies=_("稳岗返还、以工代训"),
+                                risk_level=rng.choice(("low", "medium", "high")), note=None)
+            for _v in range(rng.randint(1, 4)):
+                visited = self.today - timedelta(days=rng.randint(1, 300))
+                self.rows.add(EnterpriseVisit, key_enterprise_id=kid, visited_on=visited,
+                              method=rng.choice(list(codes.VISIT_METHODS)), content=_("用工指导，劳动合同签订检查"),
+                              staff=names.person_name(rng), next_visit_on=visited + timedelta(days=90))
+            if now < last:
+                planned = last - now
+                self.rows.add(LayoffPlan, key_enterprise_id=kid, planned=planned, actual=max(0, planned - rng.randint(0, 5)),
+                              positions=_("生产线操作工"), threshold_met=planned >= 20 or planned * 10 >= last,
+                              notice_on=self.today - timedelta(days=rng.randint(30, 120)),
+                              reported_on=self.today - timedelta(days=rng.randint(1, 29)),
+                              compensation_standard=_("按工作年限每满一年支付一个月工资"),
+                              ability_to_pay=rng.choice((_("具备支付能力"), _("需分期支付"))))
+        for employer in rng.sample(employers, min(30, len(employers))):
+            self.rows.add(NewEnterprise, employer_id=employer[0],
+                          registered_on=self.today - timedelta(days=rng.randint(10, 360)), industry="F",
+                          expected_headcount=rng.randint(3, 120),
+                          first_contact_on=self.today - timedelta(days=rng.randint(1, 9)),
+                          services=_("劳动合同示范文本、用工政策宣讲"), follow_ups=None)
+        for employer in rng.sample(employers, min(10, len(employers))):
+            self.rows.add(Cultivation, employer_id=employer[0], year=self.today.year, plan=_("和谐劳动关系企业创建"),
+                          visits=_("季度走访"), result=rng.choice(("pending", "met", "not_met")))
+        return mediators
+
+    def _division(self) -> str:
+        return f"{self.region}{self.rng.randint(1, 20):03d}{self.rng.randint(1, 30):03d}"
+
+    # -- cases
+
+    def case(self, employers: list[tuple[str, str, str]], mediators: list[tuple[str, str]],
+             received: date) -> None:
+        rng, rows, today = self.rng, self.rows, self.today
+        year = received.year
+        n = self.seq_by_year.get(year, 0) + 1
+        self.seq_by_year[year] = n
+        number = numbering.format_case_number(self.case_pattern, year=year, short_name=self.short, n=n)
+        employer_id, employer_name, employer_code = rng.choice(employers)
+        collective = rng.random() < 0.02
+        workers = rng.randint(10, 30) if collective else (1 if rng.random() < 0.9 else rng.randint(2, 5))
+        category = _weighted(rng, CATEGORY_WEIGHTS)
+        source = _weighted(rng, SOURCE_WEIGHTS)
+        case_id = str(uuid.uuid4())
+        search_parts = [number, employer_name, employer_code]
+        per_worker = rng.randint(150, 6000) * 1000 * (0 if category == "labor_relation" else 1)
+        claims = [(category, per_worker * workers)]
+        if rng.random() < 0.25 and category != "double_wages":
+            claims.append(("double_wages" if category == "wages" else "wages", rng.randint(100, 2000) * 1000 * workers))
+        claimed = sum(a for _c, a in claims)
+
+        accepted = rejected = withdrawn = failed = agreed = closed = archived = defaulted_on = None
+        outcome = rng.choices(("agree", "fail", "withdraw", "reject"), weights=(62, 20, 10, 8))[0]
+        decided = received + timedelta(days=rng.randint(0, 3))
+        events: list[tuple[str, str | None, str, date, str | None]] = [("register", None, "registered", received,
+                                                                         codes.CASE_SOURCES[source])]
+        state = "registered"
+        mediator_id, mediator_name = rng.choice(mediators)
+        sessions: list[date] = []
+        items: list[dict] = []
+        if decided <= today:
+            if outcome == "reject":
+                rejected = decided
+                state = "rejected"
+                events.append(("reject", "registered", state, decided, codes.REJECTION_REASONS["respondent_refuses"]))
+            else:
+                accepted = decided
+                state = "accepted"
+                events.append(("accept", "registered", state, decided, None))
+        session_day = (accepted or received) + timedelta(days=rng.randint(1, 4))
+        if accepted and session_day <= today:
+            for k in range(rng.randint(1, 2)):
+                day = session_day + timedelta(days=k * rng.randint(2, 5))
+                if day > today:
+                    break
+                sessions.append(day)
+                events.append(("record-session", state, "mediating", day, f"第{k + 1}次调解"))
+                state = "mediating"
+        end_day = (sessions[-1] if sessions else (accepted or received)) + timedelta(days=rng.randint(0, 4))
+        if accepted and end_day <= today and (sessions or outcome == "withdraw"):
+            if outcome == "agree" and sessions:
+                agreed = end_day
+                events.append(("agree", state, "agreed", end_day, None))
+                state = "agreed"
+                agreed_total = int(claimed * rng.choice((1, 1, 0.9, 0.8, 0.7, 0.6)))
+                count = 1 if rng.random() < 0.7 else rng.randint(2, 3)
+                share = agreed_total // count if count else 0
+                for k in range(count):
+                    amount = share if k < count - 1 else agreed_total - share * (count - 1)
+                    due = agreed + timedelta(days=rng.choice((0, 3, 7, 15, 30)) * (k + 1))
+                    items.append({"seq": k + 1, "amount": amount, "due": due})
+                events.append(("perform-start", "agreed", "performing", agreed, None))
+                state = "performing"
+                for item in items:
+                    pay_day = item["due"] - timedelta(days=rng.randint(0, 3))
+                    pay_day = max(pay_day, agreed)
+                    if rng.random() < 0.92 and pay_day <= today:
+                        item["performed"] = pay_day
+                if all("performed" in i for i in items):
+                    last = max(i["performed"] for i in items)
+                    events.append(("perform-item", "performing", "performed", last, None))
+                    state = "performed"
+                elif any(i["due"] < today - timedelta(days=5) and "performed" not in i for i in items):
+                    defaulted_on = max(i["due"] for i in items) + timedelta(days=3)
+                    if defaulted_on <= today:
+                        events.append(("default", "performing", "defaulted", defaulted_on, _("已告知可申请仲裁或支付令")))
+                        state = "defaulted"
+            elif outcome == "fail" and sessions:
+                failed = end_day
+                events.append(("fail", state, "failed", end_day, codes.FAILURE_REASONS["no_agreement"]))
+                state = "failed"
+            elif outcome == "withdraw":
+                withdrawn = end_day
+                events.append(("withdraw", state, "withdrawn", end_day, None))
+                state = "withdrawn"
+        if state in ("performed", "defaulted", "failed", "withdrawn", "rejected"):
+            close_day = events[-1][3] + timedelta(days=rng.randint(1, 12))
+            if close_day <= today:
+                closing = state
+                events.append(("close", state, "closed", close_day, codes.CLOSING_REASONS[closing]))
+                state = "closed"
+                closed = (close_day, closing)
+                archive_day = close_day + timedelta(days=rng.randint(3, 40))
+                if archive_day <= today:
+                    a = self.archive_by_year.get(archive_day.year, 0) + 1
+                    self.archive_by_year[archive_day.year] = a
+                    archived = (archive_day, a, numbering.format_archive_number(
+                        self.archive_pattern, year=archive_day.year, n=a, short_name=self.short))
+                    events.append(("archive", "closed", "archived", archive_day, archived[2]))
+                    state = "archived"
+
+        rows.add(
+            Case, id=case_id, number=number, year=year, seq=n, state=state, source=source, received_on=received,
+            infringement_known_on=received - timedelta(days=rng.randint(5, 300)),
+            facts=names.FACTS[category].format(start=f"{received.year - rng.randint(1, 5)}年{rng.randint(1, 12)}月",
+                                               job=rng.choice(names.JOBS), months=rng.randint(1, 6),
+                                               amount=f"{claimed / 100:.2f}"),
+            evidence=_("劳动合同、工资条、考勤记录") if rng.random() < 0.6 else None,
+            main_category=category, collective=collective, workers=workers, respondent_id=employer_id, org_id=None,
+            mediator_id=mediator_id if accepted else None, claimed_cents=claimed, accepted_on=accepted,
+            approver=_("负责人") if accepted else None, rejected_on=rejected,
+            rejection_reason="respondent_refuses" if rejected else None, failed_on=failed,
+            failure_reason="no_agreement" if failed else None, withdrawn_on=withdrawn, defaulted_on=defaulted_on,
+            closed_on=closed[0] if closed else None, closing_reason=closed[1] if closed else None,
+            archive_number=archived[2] if archived else None, archive_seq=archived[1] if archived else None,
+            archived_on=archived[0] if archived else None, retention_years=10 if archived else None,
+            created_by=_("窗口登记员"),
+        )
+        reps = set(rng.sample(range(workers), 3)) if collective else set()
+        for position in range(workers):
+            female = rng.random() < 0.4
+            birth = date(rng.randint(1962, 2004), rng.randint(1, 12), rng.randint(1, 28))
+            name = names.person_name(rng)
+            id_number = self.resident_id(birth, female)
+            phone = names.mobile(rng)
+            rows.add(Party, case_id=case_id, position=position, role="applicant", name=name, id_type="resident_id",
+                     id_number=id_number, sex="female" if female else "male", birth_date=birth, phone=phone,
+                     address=names.address(rng, self.town), is_representative=position in reps)
+            search_parts += [name, id_number, phone]
+        for position, (cat, amount) in enumerate(claims):
+            rows.add(Claim, case_id=case_id, position=position, category=cat, description=None, amount_cents=amount)
+        for k, day in enumerate(sessions, start=1):
+            rows.add(MediationSession, case_id=case_id, seq=k, held_on=day, place=_("调解室"), mediators=mediator_name,
+                     recorder=names.person_name(rng), attendees=_("双方当事人"), statements=_("双方陈述了各自意见。"),
+                     proposal=_("建议双方互谅互让。"), result=_("达成一致意见") if agreed and k == len(sessions) else None)
+        if agreed:
+            agreement_id = rows.add(
+                Agreement, case_id=case_id, content=_("经调解，双方自愿达成如下协议"), applicant_signed_on=agreed,
+                respondent_signed_on=agreed, mediator_signed_on=agreed, seal_applied_on=agreed, effective_on=agreed,
+                agreed_cents=sum(i["amount"] for i in items), arbitration_review=rng.random() < 0.05,
+                judicial_confirmation=rng.random() < 0.08,
+                payment_order=state == "defaulted" and category in codes.PAYMENT_ORDER_CATEGORIES,
+            )
+            for item in items:
+                performed = item.get("performed")
+                item_id = rows.add(
+                    AgreementItem, agreement_id=agreement_id, case_id=case_id, seq=item["seq"],
+                    obligation=_("被申请人向申请人支付{what}").format(what=codes.CLAIM_CATEGORY_SHORT[category]),
+                    payer=employer_name, payee=_("申请人"), amount_cents=item["amount"],
+                    method=rng.choice(("bank_transfer", "bank_transfer", "cash", "wechat_alipay")),
+                    due_on=item["due"], category=category, performed_on=performed,
+                    paid_cents=item["amount"] if performed else 0,
+                )
+                if performed:
+                    rows.add(PerformanceRecord, case_id=case_id, item_id=item_id, performed_on=performed,
+                             amount_cents=item["amount"], evidence=_("转账凭证"), note=None)
+            last_due = max(i["due"] for i in items)
+            visit = last_due + timedelta(days=rng.randint(3, 7))
+            if visit <= today and rng.random() < 0.7:
+                rows.add(FollowUp, case_id=case_id, visited_on=visit, person=names.person_name(rng), method="phone",
+                         performance_status=_("已履行") if state in ("performed", "closed", "archived") else _("未完全履行"),
+                         satisfaction=rng.choice(("very_satisfied", "satisfied", "satisfied", "neutral")),
+                         risks=None, measures=None)
+        for seq, (action, from_state, to_state, day, note) in enumerate(events, start=1):
+            rows.add(CaseEvent, case_id=case_id, seq=seq, action=action, from_state=from_state, to_state=to_state,
+                     on_date=day, at=datetime.combine(day, datetime.min.time()) + timedelta(hours=9),
+                     actor=mediator_name if action in ("record-session", "agree") else _("负责人"), note=note)
+        self.search_rows.append((case_id, " ".join(search_parts)))
+
+    def flush(self) -> None:
+        self.rows.flush()
+        search.index_many(self.session, self.search_rows)
+        self.search_rows = []
+
+    def finish_counters(self) -> None:
+        for prefix, values in (("case_no", self.seq_by_year), ("archive_no", self.archive_by_year)):
+            for year, value in values.items():
+                name = f"{prefix}.{year}"
+                current = self.session.get(Counter, name)
+                if current is None:
+                    self.session.add(Counter(name=name, value=value))
+                else:
+                    current.value = max(current.value, value)
+
+
+def _existing_counts(session: Session) -> tuple[dict[int, int], dict[int, int]]:
+    cases_by_year: dict[int, int] = {}
+    archive_by_year: dict[int, int] = {}
+    for counter in session.execute(select(Counter)).scalars():
+        prefix, _dot, year = counter.name.partition(".")
+        if year.isdigit():
+            if prefix == "case_no":
+                cases_by_year[int(year)] = counter.value
+            elif prefix == "archive_no":
+                archive_by_year[int(year)] = counter.value
+    return cases_by_year, archive_by_year
+
+
+def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
+             progress: Callable[[int], None] | None = None) -> DemoReport:
+    """Write ``cases`` synthetic cases plus registries and ledgers in one audited transaction."""
+    ctx.require("demo.generate")
+    if not 0 <= cases <= MAX_CASES:
+        raise UserError(_("案件数应在0到{n}之间").format(n=MAX_CASES), field="cases")
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    today = ctx.today
+    oldest = date(today.year - years, 1, 1)
+    with ctx.db.transaction() as session:
+        session.execute(update(Counter).where(Counter.name == CHANGE_SEQ).values(value=Counter.value + 1))
+        seq = session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ)).scalar_one()
+        origin = settings.get(session, "station.unit_code")
+        gen = _Generator(session, rng, today, origin, seq)
+        gen.seq_by_year, gen.archive_by_year = _existing_counts(session)
+        employers = gen.employers(max(20, min(3000, cases // 25)))
+        mediators = gen.registries(employers)
+        registry_rows = gen.rows.count - len(employers)
+        gen.flush()
+        span = (today - oldest).days
+        # Receipt dates in order, denser in recent months, so numbers grow with the date.
+        received_dates = sorted(today - timedelta(days=int(span * (rng.random() ** 1.3))) for _i in range(cases))
+        for index, received in enumerate(received_dates):
+            gen.case(employers, mediators, received)
+            if (index + 1) % BATCH == 0:
+                gen.flush()
+                if progress:
+                    progress(index + 1)
+        gen.flush()
+        gen.finish_counters()
+        if progress:
+            progress(cases)
+        ctx.audit(session, "demo.generate", entity="station", summary=f"{cases}件演示案件，种子{seed}")
+    return DemoReport(cases, len(employers), registry_rows, time.perf_counter() - started)

@@ -1,0 +1,78 @@
+"""Registries and ledgers: validation, checklist, art. 41 threshold, tombstones, masking."""
+
+from __future__ import annotations
+
+import pytest
+
+from hexie_desktop.core.errors import Conflict, ValidationErrors
+from hexie_desktop.core.ids import make_credit_code, make_resident_id
+from hexie_desktop.services import registries
+from tests.e2e.helpers import db_digest
+
+
+def test_coordinator_derives_sex_and_birth_and_is_masked(ctx):
+    from datetime import date
+
+    number = make_resident_id("110105", date(1985, 3, 9), 222)
+    saved = registries.save_record(ctx, "coordinators", {
+        "name": "赵协调", "id_number": number, "coordinator_type": "enterprise", "employment_mode": "full_time",
+        "skill_level": "level3", "status": "active", "phone": "13912345678"})
+    assert saved["sex"] == "female" and saved["birth_date"] == "1985-03-09"
+    assert saved["id_number"] == number[:4] + "*" * 10 + number[-4:]
+    assert saved["phone"] == "139****5678"
+    assert registries.get_record(ctx, "coordinators", saved["id"], unmask=True)["id_number"] == number
+
+
+def test_bad_record_names_every_field_and_writes_nothing(station, ctx):
+    before = db_digest(station)
+    with pytest.raises(ValidationErrors) as info:
+        registries.save_record(ctx, "coordinators", {
+            "name": "", "id_number": "110105198503092221", "coordinator_type": "boss", "employment_mode": "full_time",
+            "skill_level": "level3", "status": "active", "certificate_date": "2025-02-30", "colour": "red"})
+    assert {e.field for e in info.value.errors} == {"name", "id_number", "coordinator_type", "certificate_date", "data"}
+    assert db_digest(station) == before
+
+
+def test_org_gets_the_configured_checklist(ctx):
+    org = registries.save_record(ctx, "orgs", {"name": "某公司劳动争议调解委员会", "org_type": "enterprise_committee",
+                                               "status": "active"})
+    items = registries.checklist(ctx, org["id"])
+    assert [i["title"] for i in items][:2] == ["名称规范", "标识标牌规范"]
+    assert sum(1 for i in items if i["group"] == "six_norms") == 6
+    assert sum(1 for i in items if i["group"] == "five_on_wall") == 5
+    registries.set_checklist_item(ctx, items[0]["id"], "met", "2026-11-01")
+    assert registries.checklist(ctx, org["id"])[0]["status_label"] == "达标"
+
+
+@pytest.mark.parametrize("employees,planned,met", [(150, 15, True), (150, 14, False), (500, 20, True),
+                                                   (500, 19, False), (90, 9, True)])
+def test_layoff_threshold_of_article_41(ctx, employees, planned, met):
+    employer = registries.save_record(ctx, "employers", {"name": f"测试企业{employees}{planned}"})
+    enterprise = registries.save_record(ctx, "key_enterprises", {
+        "employer_id": employer["id"], "employees_last_year_end": employees, "employees_now": employees - 5,
+        "risk_level": "medium"})
+    layoff = registries.save_record(ctx, "layoffs", {"key_enterprise_id": enterprise["id"], "planned": planned})
+    assert layoff["threshold_met"] is met
+
+
+def test_employer_credit_code_unique_and_tombstone(ctx):
+    code = make_credit_code("91110105MA01WXYK3")
+    first = registries.save_record(ctx, "employers", {"name": "甲公司", "credit_code": code})
+    with pytest.raises(Conflict):
+        registries.save_record(ctx, "employers", {"name": "乙公司", "credit_code": code})
+    registries.delete_record(ctx, "employers", first["id"])
+    assert all(r["id"] != first["id"] for r in registries.list_records(ctx, "employers"))
+    registries.save_record(ctx, "employers", {"name": "乙公司", "credit_code": code})
+
+
+def test_intake_revives_a_deleted_employer_with_the_same_code(ctx):
+    from hexie_desktop.services import cases
+    from tests.e2e.helpers import case_payload
+
+    payload = case_payload()
+    code = payload["respondent"]["credit_code"]
+    employer = registries.save_record(ctx, "employers", {"name": "旧名称公司", "credit_code": code})
+    registries.delete_record(ctx, "employers", employer["id"])
+    cases.register(ctx, {"cases": [payload]})
+    live = [r for r in registries.list_records(ctx, "employers") if r["credit_code"] == code]
+    assert [r["id"] for r in live] == [employer["id"]]
