@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, ids, numbering
@@ -94,10 +94,24 @@ class _Rows:
         order = (Employer, MediationOrg, ChecklistItem, Mediator, Coordinator, SocialOrg, KeyEnterprise,
                  EnterpriseVisit, LayoffPlan, NewEnterprise, Cultivation, Case, Party, Claim, MediationSession,
                  Agreement, AgreementItem, PerformanceRecord, FollowUp, CaseEvent)
+        conn = self.session.connection()
         for model in order:
             rows = self.buffers.pop(model, None)
             if rows:
-                self.session.execute(insert(model), rows)
+                conn.execute(model.__table__.insert(), _uniform(model, rows))
+
+
+def _uniform(model: type, rows: list[dict]) -> list[dict]:
+    """Give every row the same keys (column defaults where missing) so one executemany inserts them."""
+    columns = model.__table__.columns
+    defaults = {c.key: (c.default.arg if c.default is not None and c.default.is_scalar else None) for c in columns}
+    keys = set().union(*rows)
+    missing = {k: defaults[k] for k in defaults if k not in keys}
+    for row in rows:
+        for key in keys:
+            row.setdefault(key, defaults[key])
+        row.update(missing)
+    return rows
 
 
 def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
