@@ -76,3 +76,22 @@ def test_intake_revives_a_deleted_employer_with_the_same_code(ctx):
     cases.register(ctx, {"cases": [payload]})
     live = [r for r in registries.list_records(ctx, "employers") if r["credit_code"] == code]
     assert [r["id"] for r in live] == [employer["id"]]
+
+
+def test_attachments_are_stored_once_by_content_and_verified(station, ctx, tmp_path):
+    from hexie_desktop.services import attachments, cases
+    from tests.e2e.helpers import case_payload
+
+    number = cases.register(ctx, {"cases": [case_payload()]})[0].number
+    scan = tmp_path / "申请书扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    store = station.paths.attachments
+    first = attachments.add_to_case(ctx, store, number, scan, doc_type="application")
+    attachments.add_to_case(ctx, store, number, scan, title="副本")
+    assert len(list(store.rglob("*"))) == 2  # one folder, one file
+    assert [a["title"] for a in attachments.list_for_case(ctx, number)] == ["申请书扫描件.pdf", "副本"]
+    path = attachments.path_of(ctx, store, first["id"])
+    assert path.read_bytes() == b"%PDF-1.4 scan"
+    path.write_bytes(b"tampered")
+    with pytest.raises(Exception, match="损坏"):
+        attachments.path_of(ctx, store, first["id"])
