@@ -13,8 +13,9 @@ want_tests=0
 packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
           libxcb-cursor0 fonts-wqy-microhei)
 if [ "$want_tests" = 1 ]; then
-  # pdftotext/pdffonts/pdftoppm for the document tests, Xvfb for real-window screenshots.
-  packages+=(poppler-utils xvfb xauth)
+  # pdftotext/pdffonts/pdftoppm for the document tests, UKai (a font with an empty 䶮 glyph) for
+  # the font-fallback tests, Xvfb for real-window screenshots.
+  packages+=(poppler-utils fonts-arphic-ukai xvfb xauth)
 fi
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)

@@ -1,0 +1,32 @@
+"""Writing a rendered document: atomically (via :mod:`hexie_desktop.fileio`), with people's errors.
+
+A reader (or a crash) never sees half a PDF: either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.i18n import _
+from hexie_desktop.fileio import atomic_write
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically and return the resolved path.
+
+    Raises :class:`~hexie_desktop.core.errors.UserError` (field ``out_path``) when the
+    folder does not exist or cannot be written.
+    """
+    target = Path(path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise UserError(_("文件夹不存在：{folder}").format(folder=folder), field="out_path")
+    try:
+        with atomic_write(target) as stream:
+            stream.write(data)
+    except OSError as exc:
+        raise UserError(_("无法写入文件 {path}：{error}").format(path=target, error=exc.strerror or exc),
+                        field="out_path") from exc
+    return target.resolve()

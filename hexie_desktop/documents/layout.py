@@ -1,0 +1,242 @@
+"""Model blocks to platypus flowables: titles, paragraphs, fields, tables, signatures, QR, annexes."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Spacer as RLSpacer
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
+
+from hexie_desktop.core.i18n import _
+from hexie_desktop.documents import model
+from hexie_desktop.documents.flowables import FlowchartFlowable, QRFlowable
+from hexie_desktop.documents.fonts import FontSet
+from hexie_desktop.documents.geometry import Geometry
+from hexie_desktop.documents.model import Span, Text
+from hexie_desktop.documents.styles import Styles, blank
+from hexie_desktop.documents.textflow import TextFlow, TextStyle, clean_text
+
+
+class Converter:
+    """Turns model blocks into platypus flowables."""
+
+    def __init__(self, geo: Geometry, fonts: FontSet) -> None:
+        self.geo = geo
+        self.fonts = fonts
+        self.styles = Styles(geo)
+
+    def flow(self, text: Text, style: TextStyle) -> TextFlow:
+        """A text flowable of ``text`` in ``style``."""
+        return TextFlow(text, style, self.fonts)
+
+    def convert(self, blocks: list[model.Block]) -> list[Flowable]:
+        """The flowables of ``blocks``, in order."""
+        out: list[Flowable] = []
+        for block in blocks:
+            out += self.block(block)
+        return out
+
+    def block(self, block: model.Block) -> list[Flowable]:  # noqa: PLR0911 - one branch per kind
+        """The flowables of one block."""
+        geo, styles = self.geo, self.styles
+        if isinstance(block, model.Title):
+            flows: list[Flowable] = [self.flow(block.text, self._balanced(block.text, styles.title()))]
+            if block.subtitle:
+                flows.append(self.flow(block.subtitle, styles.subtitle()))
+            return flows
+        if isinstance(block, model.Heading):
+            return [self.flow(block.text, styles.heading(block.level))]
+        if isinstance(block, model.Paragraph):
+            return [self.flow(block.text, styles.paragraph(block))]
+        if isinstance(block, model.Fields):
+            return self.fields(block)
+        if isinstance(block, model.Table):
+            return [self.table(block)]
+        if isinstance(block, model.SignatureBlock):
+            return self.signatures(block)
+        if isinstance(block, model.Spacer):
+            return [RLSpacer(0, block.lines * geo.pitch)]
+        if isinstance(block, model.PageBreak):
+            return [RLPageBreak()]
+        if isinstance(block, model.QR):
+            caption = self.flow(block.caption, styles.small()) if block.caption else None
+            return [KeepTogether([RLSpacer(0, geo.pitch * 0.5),
+                                  QRFlowable(block.text, block.size_mm * mm * geo.scale, caption)])]
+        if isinstance(block, model.Flowchart):
+            size = (block.size or 16) * geo.scale
+            style = TextStyle(size=size, leading=size * 1.45, role="body", align="center")
+            return [FlowchartFlowable([self.flow(step, style) for step in block.steps],
+                                      arrow=geo.pitch * 0.75, padding=size * 0.45)]
+        if isinstance(block, model.Annex):
+            label = _("附件") if block.number is None else _("附件{n}").format(n=block.number)
+            head = TextStyle(size=geo.body_size, leading=geo.pitch, role="heading", align="left",
+                             space_after=geo.pitch * 0.5, keep_with_next=True)
+            return [RLPageBreak(), self.flow(label, head), *self.block(model.Title(block.title)),
+                    *self.convert(list(block.blocks))]
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+    def _balanced(self, text: str, style: TextStyle) -> TextStyle:
+        """A title style that fits one line by shrinking a little, or breaks into even lines."""
+        natural = sum(self._advance(ch, style) for ch in clean_text(text) if ch != "\n")
+        width = self.geo.block_width
+        if "\n" in text or natural <= width:
+            return style
+        if natural * 0.85 <= width:
+            size = style.size * width / natural * 0.995
+            return replace(style, size=size)
+        lines = math.ceil(natural / width)
+        line_width = natural / lines + style.size
+        indent = max(0.0, (width - line_width) / 2)
+        return replace(style, first_indent=indent, left_indent=indent, right_indent=indent)
+
+    def fields(self, block: model.Fields) -> list[Flowable]:
+        """Field lines with hanging indents, or a ruled form when ``boxed``."""
+        if block.boxed:
+            return [self.boxed_fields(block)]
+        flows: list[Flowable] = []
+        for label, value in block.rows:
+            head = label + "："
+            style = self.styles.field(0.0, block.size)
+            if block.label_chars:
+                hanging = block.label_chars * (style.size + style.char_space)
+            else:
+                hanging = sum(self._advance(ch, style) for ch in head)
+                hanging = min(hanging, self.geo.block_width * 0.4)
+            style = self.styles.field(hanging, block.size)
+            spans: list[Span] = [Span(head, "body")]
+            spans += _spans(value) if value not in (None, "") else [blank(10)]
+            flows.append(self.flow(spans, style))
+        return flows
+
+    def _advance(self, char: str, style: TextStyle) -> float:
+        font = self.fonts.font_for(char, style.role)
+        width = pdfmetrics.stringWidth(char, font, style.size) if font else style.size
+        return width + style.char_space
+
+    def boxed_fields(self, block: model.Fields) -> RLTable:
+        """Label and value cells, ``columns`` pairs per row; rows may split across pages."""
+        columns = max(1, block.columns)
+        size = block.size
+        label_style = self.styles.cell(size, "center")
+        value_style = self.styles.cell(size, "left")
+        longest = block.label_chars or max((len(clean_text(label)) for label, _value in block.rows), default=2)
+        pad = 4 * self.geo.scale
+        label_width = min(longest * label_style.size + 2 * pad + 1, self.geo.block_width / (2 * columns))
+        value_width = (self.geo.block_width - label_width * columns) / columns
+        rows: list[list[Flowable | str]] = []
+        spans: list[tuple] = []
+        pairs = list(block.rows)
+        for start in range(0, len(pairs), columns):
+            row: list[Flowable | str] = []
+            chunk = pairs[start:start + columns]
+            for label, value in chunk:
+                row.append([self.flow(label, label_style)])
+                row.append([self.flow(value if value is not None else "", value_style)])
+            if len(chunk) < columns:
+                # The last pair of an odd row spans the empty columns.
+                row += [""] * (2 * (columns - len(chunk)))
+                spans.append(("SPAN", (2 * len(chunk) - 1, len(rows)), (-1, len(rows))))
+            rows.append(row)
+        table = RLTable(rows, colWidths=[label_width, value_width] * columns, splitInRow=1)
+        labels = [("VALIGN", (2 * c, 0), (2 * c, -1), "MIDDLE") for c in range(columns)]
+        table.setStyle(TableStyle(self._grid_style() + labels + spans))
+        return table
+
+    def _grid_style(self) -> list[tuple]:
+        pad = 4 * self.geo.scale
+        return [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.face("body").name),
+            ("GRID", (0, 0), (-1, -1), 0.75 * self.geo.scale, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.75),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.75),
+        ]
+
+    def table(self, block: model.Table) -> RLTable:
+        """A ruled table whose header rows repeat on every page."""
+        total = sum(block.widths)
+        widths = [self.geo.block_width * w / total for w in block.widths]
+        aligns = list(block.align or ["left"] * len(widths))
+        rows: list[list[Flowable]] = []
+        for header_row in block.header:
+            rows.append([[self.flow(cell, self.styles.cell(block.size, "center", "heading"))] for cell in header_row])
+        for row in block.rows:
+            rows.append([
+                [self.flow(cell if cell is not None else "",
+                           self.styles.cell(block.size, aligns[i], min_lines=block.min_row_lines))]
+                for i, cell in enumerate(row)
+            ])
+        table = RLTable(rows, colWidths=widths, repeatRows=len(block.header), splitInRow=1)
+        header = [("VALIGN", (0, 0), (-1, len(block.header) - 1), "MIDDLE")] if block.header else []
+        table.setStyle(TableStyle(self._grid_style() + header))
+        return table
+
+    def signatures(self, block: model.SignatureBlock) -> list[Flowable]:
+        """Signature places in columns, never split over two pages."""
+        entries = list(block.entries)
+        columns = max(1, min(block.columns, len(entries)))
+        style = self.styles.signature()
+        if columns == 1:  # a lone signature sits in the right part of the line
+            widths = [self.geo.block_width * 0.35, self.geo.block_width * 0.65]
+        else:
+            widths = [self.geo.block_width / columns] * columns
+        width = widths[-1]
+        gap = style.size * 0.5
+        rows: list[list[list[Flowable] | str]] = []
+        for start in range(0, len(entries), columns):
+            row: list[list[Flowable] | str] = [self._signature_cell(entry, style, width - gap)
+                                                for entry in entries[start:start + columns]]
+            row += [""] * (columns - len(row))
+            if columns == 1:
+                row = ["", *row]
+            rows.append(row)
+        # Never split: the signatures stay on one page; the spacer keeps them with what
+        # precedes it when that asks for it (keep_with_next).
+        table = RLTable(rows, colWidths=widths, splitByRow=0)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.face("body").name),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), gap),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.geo.pitch * 0.5),
+        ]))
+        spacer = RLSpacer(0, self.geo.pitch * 0.5)
+        spacer.keepWithNext = 1
+        return [spacer, table]
+
+    def _signature_cell(self, entry: model.Signature, style: TextStyle, width: float) -> list[Flowable]:
+        """Label, then the printed name or a line to sign on, then the date (right-aligned)."""
+        cell: list[Flowable] = []
+        label = entry.label + "："
+        last_line = label.split("\n")[-1]
+        used = sum(self._advance(ch, style) for ch in last_line)
+        room = int((width - used) / style.size) - 1
+        if entry.name:
+            cell.append(self.flow(label, style))
+            cell.append(self.flow(entry.name, style))
+        elif room >= 3:
+            cell.append(self.flow([Span(label, "body"), blank(room)], style))
+        else:
+            cell.append(self.flow(label, style))
+            cell.append(self.flow([blank(max(4, int(width / style.size) - 1))], style))
+        if entry.with_date:
+            date = entry.date or "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+            cell.append(self.flow(date, replace(style, align="right")))
+        return cell
+
+
+def _spans(value: Text) -> list[Span]:
+    """A value as spans in the body role."""
+    if isinstance(value, str):
+        return [Span(value, "body")]
+    return list(value)

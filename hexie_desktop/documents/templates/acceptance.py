@@ -1,0 +1,54 @@
+"""受理通知书: the decision to accept, the mediator, the 15-day period and the arbitration route."""
+
+from __future__ import annotations
+
+from hexie_desktop.core.i18n import _
+from hexie_desktop.documents import formatting as fmt
+from hexie_desktop.documents.model import Block, Document, Paragraph, Title
+from hexie_desktop.documents.projection import project
+from hexie_desktop.documents.templates import common
+
+SHAPE = {
+    **common.HEAD,
+    "decision": {"accepted_on": True},
+    "deadlines": {"mediation": True},
+}
+
+
+def compose(data: dict, station: dict) -> Document:
+    """Lay out the acceptance notice from its projected fields."""
+    title = _("劳动人事争议调解受理通知书")
+    org = common.org_name(data, station)
+    us = common.self_name(org)
+    decision = data.get("decision") or {}
+    deadlines = data.get("deadlines") or {}
+    respondent = fmt.text(common.respondent(data).get("name")) or "\u3000" * 6
+    mediator = fmt.text((data.get("mediator") or {}).get("name"))
+    blocks: list[Block] = [
+        Title(title),
+        common.number_line(data),
+        Paragraph(common.applicant_names(data) + "：", indent=False),
+        Paragraph(_("你（们）于{received}提出的与{respondent}之间的{category}争议调解申请，{us}已收到。"
+                    "经审查，该申请符合受理条件，{us}决定予以受理。").format(
+            received=fmt.cn_date(data.get("received_on")), respondent=respondent, category=common.category(data),
+            us=us)),
+    ]
+    if mediator:
+        blocks.append(Paragraph(_("本案由调解员{name}负责调解。").format(name=mediator)))
+    period = _("自{us}收到调解申请之日起十五日内").format(us=us)
+    if deadlines.get("mediation"):
+        period += _("（即{day}前）").format(day=fmt.cn_date(deadlines["mediation"]))
+    blocks += [
+        Paragraph(period + _("未达成调解协议的，你（们）可以依法向{arb}申请仲裁。").format(
+            arb=common.arbitration_text(station))),
+        Paragraph(_("请携带本人身份证件及有关证据材料，按{us}通知的时间、地点参加调解。"
+                    "调解不收取任何费用。").format(us=us)),
+        Paragraph(_("特此通知。"), keep_with_next=True),
+    ]
+    blocks += common.issuer_lines(org, decision.get("accepted_on"))
+    return Document("acceptance", title, blocks)
+
+
+def build(case: dict, station: dict) -> Document:
+    """The 受理通知书 of ``case``."""
+    return compose(project(case, SHAPE), station or {})

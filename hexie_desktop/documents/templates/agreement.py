@@ -1,0 +1,195 @@
+"""调解协议书: parties, dispute, numbered items with amounts in figures and 大写, effect and copies
+clauses, legal notices (仲裁审查, 司法确认, 支付令, arbitration), signatures, seal and a QR code.
+
+The QR code carries ``HEXIE1|<case id>|<document hash>``, where the hash is
+:func:`~hexie_desktop.documents.render.content_hash` of this document, so a paper copy
+can be checked against the data.  A final agreement needs every item's amount, payer and
+due date (:func:`agreement_final_problems`); otherwise only a draft may be printed.
+"""
+
+from __future__ import annotations
+
+from hexie_desktop.core import codes
+from hexie_desktop.core.i18n import _
+from hexie_desktop.documents import formatting as fmt
+from hexie_desktop.documents.model import (
+    QR,
+    Block,
+    Document,
+    Heading,
+    Paragraph,
+    Signature,
+    SignatureBlock,
+    Title,
+)
+from hexie_desktop.documents.projection import digest, project
+from hexie_desktop.documents.templates import common
+
+QR_PREFIX = "HEXIE1"
+
+ITEM = {
+    "seq": True, "obligation": True, "payer": True, "payee": True, "amount": "amount", "method": True,
+    "method_label": True, "due_on": True, "category": True,
+}
+
+SHAPE = {
+    **common.HEAD,
+    "claims": [common.CLAIM],
+    "agreement": {
+        "content": True,
+        "applicant_signed_on": True,
+        "respondent_signed_on": True,
+        "mediator_signed_on": True,
+        "seal_applied_on": True,
+        "effective_on": True,
+        "items": [ITEM],
+    },
+    "deadlines": {"arbitration_review": True, "judicial_confirmation": True},
+}
+
+
+def _items(data: dict) -> list[dict]:
+    agreement = data.get("agreement") or {}
+    return [i for i in (agreement.get("items") or []) if isinstance(i, dict)]
+
+
+def agreement_final_problems(case: dict) -> list[str]:
+    """What keeps the agreement of ``case`` from being printed as final (empty = nothing).
+
+    Each item must name its amount, payer and due date (仲裁审查 needs clear, executable
+    content, 办案规则 art. 78); an agreement with neither items nor text is incomplete.
+    """
+    data = project(case, SHAPE)
+    agreement = data.get("agreement")
+    if not agreement:
+        return [_("尚未录入调解协议")]
+    items = _items(data)
+    problems: list[str] = []
+    if not items and not fmt.text(agreement.get("content")):
+        problems.append(_("调解协议没有协议事项，也没有协议内容"))
+    for number, item in enumerate(items, start=1):
+        lacking = []
+        if not item.get("amount") or fmt.cents(item.get("amount")) is None:
+            lacking.append(_("金额"))
+        if not fmt.text(item.get("payer")):
+            lacking.append(_("给付方"))
+        if not fmt.text(item.get("due_on")):
+            lacking.append(_("履行期限"))
+        if lacking:
+            name = fmt.text(item.get("obligation")) or _("（未命名）")
+            problems.append(_("第{n}项“{name}”缺少：{what}").format(
+                n=item.get("seq") or number, name=name, what="、".join(lacking)))
+    return problems
+
+
+def _item_text(item: dict) -> str:
+    """One agreed item: its obligation, then payer, payee, amount, method and due date."""
+    obligation = fmt.text(item.get("obligation")) or _("支付款项")
+    if obligation[-1] not in "。；;.!！":
+        obligation += "。"
+    method = fmt.text(item.get("method_label")) or codes.label(codes.PAYMENT_METHODS, item.get("method"))
+    details = [
+        _("给付方：") + (fmt.text(item.get("payer")) or fmt.PENDING),
+        _("收款方：") + fmt.text(item.get("payee")) if fmt.text(item.get("payee")) else "",
+        _("金额：") + fmt.amount_both(item.get("amount")) if item.get("amount") else _("金额：") + fmt.PENDING,
+        _("履行方式：") + method if method else "",
+        _("履行期限：") + fmt.cn_date(item.get("due_on"), blank=fmt.PENDING) + _("前"),
+    ]
+    return obligation + "；".join(d for d in details if d) + "。"
+
+
+def _payment_order_items(items: list[dict]) -> list[str]:
+    """Numbers of the items for which a 支付令 may be sought (LDTJ art. 16)."""
+    return [str(item.get("seq") or n) for n, item in enumerate(items, start=1)
+            if item.get("category") in codes.PAYMENT_ORDER_CATEGORIES]
+
+
+def _notices(data: dict, station: dict, items: list[dict]) -> list[Block]:
+    deadlines = data.get("deadlines") or {}
+    arb = fmt.text(station.get("arbitration_commission")) or _("有管辖权的劳动人事争议仲裁委员会")
+    review = _("双方当事人可以自本协议生效之日起十五日内，共同向{arb}提出仲裁审查申请"
+               "（《劳动人事争议仲裁办案规则》第七十四条）").format(arb=arb)
+    if deadlines.get("arbitration_review"):
+        review += _("，期限至{day}").format(day=fmt.cn_date(deadlines["arbitration_review"]))
+    court = _("双方当事人可以自本协议生效之日起三十日内，共同向有管辖权的人民法院申请司法确认"
+              "（《中华人民共和国民事诉讼法》第二百零五条）")
+    if deadlines.get("judicial_confirmation"):
+        court += _("，期限至{day}").format(day=fmt.cn_date(deadlines["judicial_confirmation"]))
+    order = _("因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内"
+              "不履行的，劳动者可以持本协议书依法向人民法院申请支付令（《中华人民共和国劳动争议调解仲裁法》第十六条）")
+    eligible = _payment_order_items(items)
+    if eligible:
+        order += _("；本协议第{items}项属于上述事项").format(items="、".join(eligible))
+    default = _("达成调解协议后，一方当事人在协议约定期限内不履行调解协议的，另一方当事人可以依法向{arb}"
+                "申请仲裁（《中华人民共和国劳动争议调解仲裁法》第十五条）").format(arb=arb)
+    texts = (review, court, order, default)
+    # The last notice stays on the page of the signatures (no signature page without text).
+    return [Paragraph(f"{n}. {text}。", keep_with_next=n == len(texts)) for n, text in enumerate(texts, start=1)]
+
+
+def compose(data: dict, station: dict, *, final: bool = True) -> Document:
+    """Lay out the agreement from its projected fields (``final`` adds the QR code)."""
+    title = _("劳动人事争议调解协议书")
+    org = common.org_name(data, station)
+    us = common.self_name(org)
+    agreement = data.get("agreement") or {}
+    items = _items(data)
+    blocks: list[Block] = [Title(title), common.number_line(data), common.party_fields(data)]
+
+    blocks.append(Heading(_("一、争议事项")))
+    blocks.append(Paragraph(_("上列当事人因{category}争议，申请人于{received}向{us}申请调解。").format(
+        category=common.category(data), received=fmt.cn_date(data.get("received_on")), us=us)))
+    claims = common.claims_text(data)
+    if claims:
+        blocks.append(Paragraph(_("申请人请求：") + "；".join(f"{n}. {c}" for n, c in enumerate(claims, 1)) + "。"))
+
+    blocks.append(Heading(_("二、协议内容")))
+    content = [p.strip() for p in fmt.text(agreement.get("content")).splitlines() if p.strip()]
+    if content and content[0].rstrip("：:").endswith(_("如下协议")):
+        # The recorded text opens the items itself ("经调解，双方自愿达成如下协议").
+        blocks.append(Paragraph(content.pop(0).rstrip("：:。") + "："))
+    else:
+        blocks.append(Paragraph(_("经{us}主持调解，双方当事人在平等自愿的基础上达成如下协议：").format(us=us)))
+    number = 0
+    for number, item in enumerate(items, start=1):
+        blocks.append(Paragraph(f"{number}. " + _item_text(item)))
+    total = fmt.total(item.get("amount") for item in items)
+    if total is not None and len(items) > 1:
+        blocks.append(Paragraph(_("以上款项合计") + fmt.amount_both(fmt.money_text(total)) + "。"))
+    for part in content:
+        number += 1
+        blocks.append(Paragraph(f"{number}. {part}"))
+
+    blocks.append(Heading(_("三、协议效力")))
+    blocks.append(Paragraph(_("1. 本协议经双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，"
+                              "对双方当事人具有约束力，当事人应当履行（《中华人民共和国劳动争议调解仲裁法》第十四条）。")))
+    blocks.append(Paragraph(_("2. 本协议一式三份，双方当事人各执一份，{us}留存一份，具有同等效力。").format(us=us)))
+
+    blocks.append(Heading(_("四、告知事项")))
+    blocks += _notices(data, station, items)
+
+    applicant_label = _("申请人（代表人）（签名、按指印）") if common.uses_annex(data) else _("申请人（签名、按指印）")
+    blocks.append(SignatureBlock([
+        Signature(applicant_label, date=fmt.cn_date(agreement.get("applicant_signed_on"), blank="") or None),
+        Signature(_("被申请人（盖章）\n经办人（签名）"),
+                  date=fmt.cn_date(agreement.get("respondent_signed_on"), blank="") or None),
+        Signature(_("调解员（签名）"), date=fmt.cn_date(agreement.get("mediator_signed_on"), blank="") or None),
+        common.seal_signature(org, agreement.get("seal_applied_on")),
+    ]))
+    if final:
+        payload = f"{QR_PREFIX}|{fmt.text(data.get('id'))}|{digest('agreement', data)}"
+        blocks.append(QR(payload, caption=_("核验码：扫描右侧二维码，可核对本协议书与调解组织存档记录是否一致。"
+                                            "文书摘要：{short}").format(short=digest("agreement", data)[:16])))
+    if common.uses_annex(data):
+        blocks.append(common.applicant_annex(data, signatures=True))
+    return Document("agreement", title, blocks)
+
+
+def build(case: dict, station: dict) -> Document:
+    """The 调解协议书 of ``case`` as it will be printed in final form."""
+    return compose(project(case, SHAPE), station or {})
+
+
+def build_draft(case: dict, station: dict) -> Document:
+    """The 调解协议书 of ``case`` as a draft (no QR code; missing values shown as 〔待定〕)."""
+    return compose(project(case, SHAPE), station or {}, final=False)

@@ -1,0 +1,221 @@
+"""Pieces shared by the case documents: field shapes, party sentences, number line, annex."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hexie_desktop.core import codes
+from hexie_desktop.core.i18n import _
+from hexie_desktop.documents import formatting as fmt
+from hexie_desktop.documents.model import Annex, Block, Fields, Paragraph, Signature, Span, Table
+
+ANNEX_THRESHOLD = 8  # more applicants than this go to an annex table
+
+ORGANIZATION = {"name": True, "short_name": True, "address": True, "phone": True}
+PERSON = {"name": True}
+APPLICANT = {
+    "name": True, "sex_label": True, "birth_date": True, "id_type": True, "id_number": True,
+    "phone": True, "address": True, "is_representative": True,
+}
+RESPONDENT = {"name": True, "credit_code": True, "address": True, "legal_representative": True, "phone": True}
+CLAIM = {"category": True, "category_label": True, "description": True, "amount": "amount"}
+
+HEAD = {
+    "id": True,
+    "number": True,
+    "received_on": True,
+    "collective": True,
+    "main_category": True,
+    "main_category_label": True,
+    "organization": ORGANIZATION,
+    "mediator": PERSON,
+    "applicants": [APPLICANT],
+    "respondent": RESPONDENT,
+}
+
+
+def org_name(data: dict, station: dict) -> str:
+    """The organization printing the document."""
+    org = data.get("organization") or {}
+    return fmt.text(org.get("name")) or fmt.text(station.get("unit_name")) or _("劳动人事争议调解组织")
+
+
+def number_line(data: dict) -> Paragraph:
+    """The case number, right-aligned under the title."""
+    number = fmt.text(data.get("number"))
+    return Paragraph(number or _("编号：") + "\u3000" * 10, indent=False, align="right")
+
+
+def category(data: dict) -> str:
+    """The dispute category for running text: ``劳动报酬``."""
+    code = data.get("main_category")
+    if code in codes.CLAIM_CATEGORY_SHORT:
+        return codes.CLAIM_CATEGORY_SHORT[code]
+    return fmt.text(data.get("main_category_label")) or _("劳动人事")
+
+
+def applicants(data: dict) -> list[dict]:
+    """The applicants (empty list when none)."""
+    return [a for a in (data.get("applicants") or []) if isinstance(a, dict)]
+
+
+def respondent(data: dict) -> dict:
+    """The respondent (empty dict when missing)."""
+    return data.get("respondent") or {}
+
+
+def representatives(data: dict) -> list[dict]:
+    """The elected representatives of a collective case (or the first applicant)."""
+    people = applicants(data)
+    reps = [a for a in people if a.get("is_representative")]
+    return reps or people[:1]
+
+
+def uses_annex(data: dict) -> bool:
+    """True when the applicants are listed in an annex (more than eight of them)."""
+    return len(applicants(data)) > ANNEX_THRESHOLD
+
+
+def applicant_names(data: dict) -> str:
+    """``张三、李四``, or ``张三等30人`` when the list goes to an annex."""
+    people = applicants(data)
+    if not people:
+        return "\u3000" * 6
+    if uses_annex(data):
+        first = fmt.text(representatives(data)[0].get("name"))
+        return _("{name}等{count}人").format(name=first, count=len(people))
+    return fmt.join(p.get("name") for p in people)
+
+
+def id_label(person: dict) -> str:
+    """``居民身份证号码`` — the kind of ID document, for running text."""
+    kind = codes.label(codes.ID_TYPES, person.get("id_type")) or _("身份证件")
+    return kind + _("号码")
+
+
+def applicant_sentence(person: dict) -> str:
+    """``张三，男，1949年12月31日出生，居民身份证号码…，住…，联系电话…。``."""
+    parts = [fmt.text(person.get("name")) or "\u3000" * 4, fmt.text(person.get("sex_label"))]
+    if person.get("birth_date"):
+        parts.append(fmt.cn_date(person["birth_date"]) + _("出生"))
+    if person.get("id_number"):
+        parts.append(id_label(person) + fmt.text(person["id_number"]))
+    if person.get("address"):
+        parts.append(_("住") + fmt.text(person["address"]))
+    if person.get("phone"):
+        parts.append(_("联系电话") + fmt.text(person["phone"]))
+    return fmt.sentence(parts)
+
+
+def respondent_sentence(party: dict) -> str:
+    """``某某有限公司，统一社会信用代码…，住所…，法定代表人…，联系电话…。``."""
+    parts = [fmt.text(party.get("name")) or "\u3000" * 6]
+    if party.get("credit_code"):
+        parts.append(_("统一社会信用代码") + fmt.text(party["credit_code"]))
+    if party.get("address"):
+        parts.append(_("住所") + fmt.text(party["address"]))
+    if party.get("legal_representative"):
+        parts.append(_("法定代表人（主要负责人）") + fmt.text(party["legal_representative"]))
+    if party.get("phone"):
+        parts.append(_("联系电话") + fmt.text(party["phone"]))
+    return fmt.sentence(parts)
+
+
+def party_fields(data: dict) -> Fields:
+    """The parties as "申请人：…" / "被申请人：…" lines (collective cases: representatives)."""
+    rows: list[tuple[str, Any]] = []
+    people = applicants(data)
+    if uses_annex(data):
+        rows.append((_("申请人"), _("{names}（名单见附件）").format(names=applicant_names(data))))
+        for rep in representatives(data):
+            rows.append((_("代表人"), applicant_sentence(rep)))
+    elif people:
+        for person in people:
+            rows.append((_("申请人"), applicant_sentence(person)))
+    else:
+        rows.append((_("申请人"), None))
+    rows.append((_("被申请人"), respondent_sentence(respondent(data)) if respondent(data) else None))
+    return Fields(rows)
+
+
+def applicant_annex(data: dict, *, title: str | None = None, signatures: bool = False) -> Annex:
+    """The annex listing every applicant (with a signature column when ``signatures``)."""
+    header = [_("序号"), _("姓名"), _("性别"), _("身份证件号码"), _("联系电话"), _("住址")]
+    widths = [0.9, 1.6, 0.9, 3.6, 2.5, 4.5]
+    align = ["center", "center", "center", "center", "center", "left"]
+    if signatures:
+        header = header[:-1] + [_("签名（按指印）")]
+        widths = widths[:-1] + [2.6]
+        align = align[:-1] + ["left"]
+    rows = []
+    for number, person in enumerate(applicants(data), start=1):
+        name = fmt.text(person.get("name"))
+        if person.get("is_representative"):
+            name += _("（代表人）")
+        row = [str(number), name, fmt.text(person.get("sex_label")), fmt.text(person.get("id_number")),
+               fmt.text(person.get("phone"))]
+        row.append(None if signatures else fmt.text(person.get("address")))
+        rows.append(row)
+    table = Table(header=[header], rows=rows, widths=widths, align=align, size=11,
+                  min_row_lines=2 if signatures else 1)
+    blocks: list[Block] = [Paragraph(_("共{count}人。").format(count=len(rows)), indent=False, size=12)]
+    return Annex(title or _("申请人名单"), [table, *blocks])
+
+
+def arbitration_text(station: dict) -> str:
+    """``××区劳动人事争议仲裁委员会（地址：…；电话：…）``."""
+    name = fmt.text(station.get("arbitration_commission")) or _("有管辖权的劳动人事争议仲裁委员会")
+    extra = []
+    if station.get("arbitration_address"):
+        extra.append(_("地址：") + fmt.text(station["arbitration_address"]))
+    if station.get("arbitration_phone"):
+        extra.append(_("电话：") + fmt.text(station["arbitration_phone"]))
+    return name + ("（" + "；".join(extra) + "）" if extra else "")
+
+
+def _ems(text: str) -> float:
+    """Approximate width of ``text`` in characters (ASCII counts half)."""
+    return sum(0.5 if ord(ch) < 0x80 else 1.0 for ch in text)
+
+
+def issuer_lines(name: str, on: Any) -> list[Block]:
+    """The organization over the date at the foot of a notice: the date 右空四字, the name
+    centred over it (GB/T 9704)."""
+    date = fmt.cn_date(on)
+    name_right = max(0.0, 4 + (_ems(date) - _ems(name)) / 2)
+    return [
+        Paragraph(name, indent=False, align="right", right_chars=name_right, keep_with_next=True),
+        Paragraph(date, indent=False, align="right", right_chars=4),
+    ]
+
+
+def seal_signature(name: str, on: Any = None) -> Signature:
+    """The organization's seal place."""
+    return Signature(_("调解组织（印章）"), name=name, date=fmt.cn_date(on, blank="") or None)
+
+
+def blank(chars: int = 8) -> Span:
+    """An underlined blank of ``chars`` characters, to fill in by hand."""
+    return Span("\u3000" * chars, "body", underline=True)
+
+
+def claims_text(data: dict) -> list[str]:
+    """Each claim as ``拖欠2026年7-8月工资，金额人民币…元（大写：…）``."""
+    out = []
+    for claim in data.get("claims") or []:
+        if not isinstance(claim, dict):
+            continue
+        what = fmt.text(claim.get("description")) or fmt.text(claim.get("category_label"))
+        if claim.get("amount"):
+            what += _("，金额") + fmt.amount_both(claim["amount"])
+        out.append(what)
+    return out
+
+
+def self_name(org: str) -> str:
+    """How the organization names itself in its notices: 本中心, 本委员会 or 本调解组织."""
+    if org.endswith(_("中心")):
+        return _("本中心")
+    if org.endswith(_("委员会")):
+        return _("本委员会")
+    return _("本调解组织")
