@@ -238,6 +238,34 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import printing
+
+    _station, ctx = _login(args)
+    if args.doc == "wallboard":
+        if not args.org:
+            raise UserError(_("上墙展板需要 --org 指定调解组织"), field="--org")
+        result = printing.print_wallboard(ctx, args.org, Path(args.out), page_size=args.page_size or "A2")
+    else:
+        if not args.case:
+            raise UserError(_("需要 --case 指定案件编号"), field="--case")
+        result = printing.print_case_document(ctx, args.doc, args.case, Path(args.out), draft=args.draft)
+    print(_("已输出：{path}（{pages}页，内容校验码 {hash}）").format(path=result.path, pages=result.pages,
+                                                         hash=result.content_hash[:16]))
+    for warning in result.warnings:
+        print(_("提示：{w}").format(w=warning), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import printing
+
+    _station, ctx = _login(args)
+    answer = printing.verify(ctx, args.text)
+    print(answer.message)
+    return EXIT_OK if answer.match else EXIT_USER
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from hexie_desktop.app import run
 
@@ -307,6 +335,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", metavar="FILE")
     p.add_argument("--output-json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_case_act)
+
+    p = sub.add_parser("print", help=_("打印文书为 PDF"))
+    p.add_argument("doc", choices=["application", "registration", "notice", "acceptance", "rejection", "record",
+                                   "agreement", "termination", "service", "followup", "cover", "catalog",
+                                   "wallboard"])
+    p.add_argument("--case")
+    p.add_argument("--org", help=_("上墙展板：调解组织名称或编号"))
+    p.add_argument("--out", required=True)
+    p.add_argument("--draft", action="store_true", help=_("打印草稿（带水印，不记为已发文书）"))
+    p.add_argument("--page-size", choices=["A2", "A3"])
+    p.set_defaults(func=cmd_print)
+    p = sub.add_parser("verify", help=_("核对调解协议书二维码"))
+    p.add_argument("text")
+    p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("check", help=_("检查数据库完整性、版本和审计链"))
     p.set_defaults(func=cmd_check)

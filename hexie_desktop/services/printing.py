@@ -1,0 +1,168 @@
+"""Printing 文书: render from the case data, record every issued document, re-print identically,
+and check the QR code of a printed agreement against the data.
+
+A final (non-draft) print records an :class:`IssuedDocument` with its content hash and the
+exact data it printed (``snapshot``), so a re-print renders the same document.  Drafts are
+audited but not recorded as issued.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import select
+
+from hexie_desktop import documents
+from hexie_desktop.core import codes
+from hexie_desktop.core.errors import NotFound, UserError
+from hexie_desktop.core.i18n import _
+from hexie_desktop.documents.templates.agreement import QR_PREFIX
+from hexie_desktop.services.case_queries import station_dict
+from hexie_desktop.services.case_view import case_dict
+from hexie_desktop.services.cases import get_case
+from hexie_desktop.services.context import Context
+from hexie_desktop.storage.models import Case, IssuedDocument, MediationOrg, Mediator
+
+CASE_DOCUMENTS = tuple(k for k in documents.DOCUMENTS if k != "wallboard")
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A printed file and what was recorded about it."""
+
+    path: Path
+    doc_type: str
+    content_hash: str
+    pages: int
+    warnings: tuple[str, ...]
+    document_id: str | None
+    reprint: bool
+
+
+def print_case_document(ctx: Context, doc_type: str, number: str, out: Path, *, draft: bool = False) -> Printed:
+    """Render ``doc_type`` of case ``number`` to ``out``; a final print is recorded as issued."""
+    ctx.require("read")
+    if doc_type not in CASE_DOCUMENTS:
+        raise UserError(_("未知的文书类型“{kind}”，可用：{known}").format(kind=doc_type, known="、".join(CASE_DOCUMENTS)),
+                        field="doc_type")
+    with ctx.db.transaction() as session:
+        case = get_case(session, number)
+        station = station_dict(session)
+        data = case_dict(session, case, today=ctx.today, station=station)
+        result = documents.render(doc_type, data, station, out, draft=draft)
+        title = codes.label(codes.DOCUMENT_TYPES, doc_type)
+        if draft:
+            ctx.audit(session, "document.draft", entity="case", entity_id=case.id, summary=f"{case.number} {title}")
+            return Printed(result.path, doc_type, result.sha256, result.pages, tuple(result.warnings), None, False)
+        existing = session.execute(
+            select(IssuedDocument).where(IssuedDocument.case_id == case.id, IssuedDocument.doc_type == doc_type,
+                                         IssuedDocument.content_hash == result.sha256,
+                                         IssuedDocument.deleted.is_(False))
+        ).scalars().first()
+        reprinted = existing is not None
+        if existing is None:
+            existing = IssuedDocument(
+                case_id=case.id, doc_type=doc_type, number=case.number, issuer=ctx.actor.display_name,
+                content_hash=result.sha256, pages=result.pages,
+                snapshot=json.dumps({"case": data, "station": station}, ensure_ascii=False, sort_keys=True),
+            )
+            session.add(existing)
+            session.flush()
+        ctx.audit(session, "document.print", entity="case", entity_id=case.id,
+                  summary=f"{case.number} {title} {result.sha256[:12]}")
+        return Printed(result.path, doc_type, result.sha256, result.pages, tuple(result.warnings), existing.id,
+                       reprinted)
+
+
+def reprint(ctx: Context, document_id: str, out: Path) -> Printed:
+    """Render an issued document again from the data it was first printed with."""
+    ctx.require("read")
+    with ctx.db.transaction() as session:
+        issued = session.get(IssuedDocument, document_id)
+        if issued is None or issued.deleted or not issued.snapshot:
+            raise NotFound(_("没有该文书的打印记录"))
+        snapshot = json.loads(issued.snapshot)
+        result = documents.render(issued.doc_type, snapshot["case"], snapshot["station"], out)
+        ctx.audit(session, "document.reprint", entity="issued_document", entity_id=issued.id,
+                  summary=f"{issued.number} {codes.label(codes.DOCUMENT_TYPES, issued.doc_type)}")
+        return Printed(result.path, issued.doc_type, result.sha256, result.pages, tuple(result.warnings), issued.id,
+                       True)
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The answer to a scanned QR code."""
+
+    match: bool
+    message: str
+    number: str | None = None
+    issued_at: str | None = None
+    data_changed: bool = False
+
+
+def verify(ctx: Context, qr_text: str) -> Verification:
+    """Check the decoded QR text of a printed agreement (``HEXIE1|case id|hash``) against the records."""
+    ctx.require("read")
+    parts = (qr_text or "").strip().split("|")
+    if len(parts) != 3 or parts[0] != QR_PREFIX or len(parts[2]) != 64:
+        return Verification(False, _("不是本系统打印的调解协议书二维码"))
+    _prefix, case_id, content_hash = parts
+    with ctx.db.read() as session:
+        case = session.get(Case, case_id)
+        if case is None or case.deleted:
+            return Verification(False, _("不一致：本站没有该案件"))
+        issued = session.execute(
+            select(IssuedDocument).where(IssuedDocument.case_id == case_id, IssuedDocument.doc_type == "agreement",
+                                         IssuedDocument.content_hash == content_hash,
+                                         IssuedDocument.deleted.is_(False))
+        ).scalars().first()
+        if issued is None:
+            return Verification(False, _("不一致：案件 {number} 没有打印过内容相同的调解协议书").format(number=case.number),
+                                case.number)
+        current = documents.content_hash("agreement", case_dict(session, case, today=ctx.today,
+                                                                station=station_dict(session)))
+        changed = current != content_hash
+        message = _("一致：{number} 调解协议书，{at} 由 {issuer} 打印").format(
+            number=case.number, at=_local(issued.issued_at), issuer=issued.issuer)
+        if changed:
+            message += _("；注意：打印后案件数据已有变更")
+        return Verification(True, message, case.number, issued.issued_at.isoformat(timespec="seconds"), changed)
+
+
+def _local(moment: datetime) -> str:
+    """A stored UTC time as local wall-clock text."""
+    return moment.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def org_board_data(session, org_id: str) -> dict:  # noqa: ANN001
+    """An organization as the 五上墙 wall boards print it (members from the mediator register)."""
+    org = session.get(MediationOrg, org_id)
+    if org is None or org.deleted:
+        org = session.execute(select(MediationOrg).where(MediationOrg.name == org_id,
+                                                         MediationOrg.deleted.is_(False))).scalars().first()
+    if org is None:
+        raise NotFound(_("调解组织不存在：{org}").format(org=org_id))
+    members = session.execute(select(Mediator).where(Mediator.org_id == org.id, Mediator.deleted.is_(False),
+                                                     Mediator.status == "active").order_by(Mediator.name)).scalars()
+    people = [{"name": org.head, "role": _("主任")}] if org.head else []
+    people += [{"name": m.name, "role": _("专职调解员") if m.employment_mode == "full_time" else _("兼职调解员")}
+               for m in members]
+    return {"id": org.id, "name": org.name, "type_label": codes.label(codes.ORG_TYPES, org.org_type),
+            "address": org.address, "head": org.head, "phones": org.phones, "members": people,
+            "duties": [], "procedure": [], "conduct": [], "rules": []}
+
+
+def print_wallboard(ctx: Context, org: str, out: Path, *, page_size: str = "A2") -> Printed:
+    """Render the 五上墙 boards of an organization (by id or name)."""
+    ctx.require("read")
+    with ctx.db.transaction() as session:
+        data = org_board_data(session, org)
+        station = station_dict(session)
+        result = documents.render("wallboard", data, station, out, page_size=page_size)
+        session.add(IssuedDocument(org_id=data["id"], doc_type="other", number=data["name"],
+                                   issuer=ctx.actor.display_name, content_hash=result.sha256, pages=result.pages))
+        ctx.audit(session, "document.print", entity="org", entity_id=data["id"], summary=f"{data['name']} 五上墙")
+        return Printed(result.path, "wallboard", result.sha256, result.pages, tuple(result.warnings), None, False)

@@ -1,0 +1,53 @@
+"""Printing from case data: issued-document records, identical re-prints, QR verification."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from hexie_desktop.core.errors import UserError
+from hexie_desktop.services import case_actions, cases, printing
+from tests.e2e.helpers import applicant, case_payload, signatures
+
+
+@pytest.fixture
+def agreed_case(ctx) -> str:
+    number = cases.register(ctx, {"cases": [case_payload(applicants=[applicant("黄䶮")])]})[0].number
+    case_actions.apply(ctx, number, "accept", {"on": "2026-09-17"})
+    case_actions.apply(ctx, number, "record-session", {"held_on": "2026-09-18"})
+    case_actions.apply(ctx, number, "agree", {"items": [
+        {"obligation": "支付拖欠工资", "amount": "12345.60", "due_on": "2026-09-30", "category": "wages",
+         "payee": "黄䶮"}], **signatures()})
+    return number
+
+
+def test_agreement_print_is_recorded_once_and_verifiable(station, ctx, agreed_case, tmp_path):
+    first = printing.print_case_document(ctx, "agreement", agreed_case, tmp_path / "a.pdf")
+    again = printing.print_case_document(ctx, "agreement", agreed_case, tmp_path / "b.pdf")
+    assert first.content_hash == again.content_hash and first.document_id == again.document_id
+    assert not first.reprint and again.reprint
+    text = subprocess.run(["pdftotext", str(first.path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "黄䶮" in text and "人民币壹万贰仟叁佰肆拾伍元陆角整" in text and agreed_case in text
+    with station.db.read() as session:
+        case_id = cases.get_case(session, agreed_case).id
+    answer = printing.verify(ctx, f"HEXIE1|{case_id}|{first.content_hash}")
+    assert answer.match and not answer.data_changed and agreed_case in answer.message
+    assert not printing.verify(ctx, f"HEXIE1|{case_id}|{'0' * 64}").match
+    assert not printing.verify(ctx, "something else").match
+    reprinted = printing.reprint(ctx, first.document_id, tmp_path / "c.pdf")
+    assert reprinted.content_hash == first.content_hash
+    case_actions.apply(ctx, agreed_case, "perform-item", {"item": 1, "on": "2026-09-29"})
+    assert printing.verify(ctx, f"HEXIE1|{case_id}|{first.content_hash}").match
+
+
+def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case, tmp_path):
+    for doc in printing.CASE_DOCUMENTS:
+        result = printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf", draft=doc == "record")
+        assert result.path.stat().st_size > 1000 and result.pages >= 1
+    with pytest.raises(UserError):
+        printing.print_case_document(ctx, "poster", agreed_case, tmp_path / "x.pdf")
+    from hexie_desktop.services.case_queries import show
+
+    issued = {d["doc_type"] for d in show(ctx, agreed_case)["documents"]}
+    assert "record" not in issued and {"agreement", "application", "cover"} <= issued
