@@ -11,7 +11,7 @@ want_tests=0
 
 # Qt (PySide6 wheels) needs these shared libraries; fonts so Chinese shows on screen.
 packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
-          libxcb-cursor0 fonts-wqy-microhei)
+          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-wqy-microhei)
 if [ "$want_tests" = 1 ]; then
   # pdftotext/pdffonts/pdftoppm for the document tests, UKai (a font with an empty 䶮 glyph) for
   # the font-fallback tests, Xvfb for real-window screenshots.

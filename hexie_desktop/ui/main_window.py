@@ -1,0 +1,215 @@
+"""The main window: a shell with navigation, pages, the status bar and the idle lock.
+
+No SQL and no rules here: each page is a screen package that calls services itself; the
+shell only switches pages, opens cases on request and locks after idle time.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
+
+from hexie_desktop.ui import messages, ops
+from hexie_desktop.ui.forms.main_window import Ui_MainWindow
+from hexie_desktop.ui.idle import IdleWatcher
+from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.screens.case_detail import CaseDetailScreen
+from hexie_desktop.ui.screens.cases import CaseListScreen
+from hexie_desktop.ui.screens.dashboard import DashboardScreen
+from hexie_desktop.ui.screens.intake import IntakeScreen
+from hexie_desktop.ui.screens.login import LockDialog
+from hexie_desktop.ui.screens.registry import RegistryScreen
+from hexie_desktop.ui.screens.settings import SettingsScreen
+from hexie_desktop.ui.screens.users import UsersScreen, password_dialog
+from hexie_desktop.ui.workspace import Workspace
+
+PREFERRED = QSize(1366, 768)
+MINIMUM = QSize(1024, 600)
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, one screen at a time on the right."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.workspace = workspace
+        self.lock_dialog: LockDialog | None = None
+        self.dialog: QWidget | None = None
+        self.hidden_while_locked: list[QWidget] = []
+        self.setWindowTitle(self.tr("和谐调解 — {name}").format(name=workspace.station.info.unit_name)
+                            + (self.tr("（演示）") if workspace.demo else ""))
+        self.dashboard = DashboardScreen(workspace)
+        self.cases = CaseListScreen(workspace)
+        self.intake = IntakeScreen(workspace)
+        self.registry = RegistryScreen(workspace)
+        self.settings = SettingsScreen(workspace)
+        self.users = UsersScreen(workspace)
+        self.detail = CaseDetailScreen(workspace)
+        self.pages: dict[str, QWidget] = {
+            "dashboard": self.dashboard, "cases": self.cases, "intake": self.intake,
+            "registry": self.registry, "settings": self.settings, "users": self.users,
+        }
+        titles = {"dashboard": self.tr("工作台"), "cases": self.tr("案件"), "intake": self.tr("登记"),
+                  "registry": self.tr("名册台账"), "settings": self.tr("设置"), "users": self.tr("用户")}
+        self.nav_keys = list(self.pages)
+        for position, (key, page) in enumerate(self.pages.items(), start=1):
+            self.ui.pages.addWidget(page)
+            item = QListWidgetItem(titles[key])
+            item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=titles[key], n=position))
+            self.ui.navigation.addItem(item)
+            self._action(titles[key], f"Ctrl+{position}", lambda k=key: self.show_page(k))
+        self.ui.pages.addWidget(self.detail)
+        self.ui.navigation.currentRowChanged.connect(self._nav_changed)
+        self.previous = "dashboard"
+        self._build_menu()
+        self._build_status()
+        workspace.open_case.connect(self.show_case)
+        self.cases.new_case_requested.connect(lambda: self.show_page("intake"))
+        self.intake.open_case_requested.connect(self.show_case)
+        self.detail.back_requested.connect(lambda: self.show_page(self.previous))
+        self.idle = IdleWatcher(self._idle_minutes(), self)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
+        self.setMinimumSize(MINIMUM)
+        self.fit_screen()
+        self.show_page("dashboard")
+
+    # ---------------------------------------------------------------- building
+
+    def _action(self, text: str, keys: str, slot) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("系统(&S)"))
+        menu.addAction(self._action(self.tr("登记新案件(&N)"), "Ctrl+N", lambda: self.show_page("intake")))
+        menu.addAction(self._action(self.tr("修改我的密码(&P)…"), "Ctrl+Shift+P", self.change_password))
+        menu.addAction(self._action(self.tr("立即锁定(&L)"), "Ctrl+L", self.lock))
+        menu.addSeparator()
+        menu.addAction(self._action(self.tr("退出(&X)"), "Ctrl+Q", self.close))
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_keys))
+
+    def _build_status(self) -> None:
+        ws = self.workspace
+        self.station_label = QLabel(self.tr("站点：{station}").format(station=ws.station_label))
+        self.user_label = QLabel(self.tr("用户：{name}（{user}，{role}）").format(
+            name=ws.actor.display_name, user=ws.actor.username, role=ws.role_label))
+        self.ui.statusbar.addWidget(self.station_label)
+        self.ui.statusbar.addWidget(self.user_label)
+        if ws.demo:
+            self.ui.statusbar.addPermanentWidget(QLabel(self.tr("演示数据，仅供练习")))
+
+    def _idle_minutes(self) -> int:
+        try:
+            return int(queries.station_settings(self.workspace.ctx).get("security.idle_lock_minutes", 10))
+        except (TypeError, ValueError):
+            return 10
+
+    def fit_screen(self) -> None:
+        """Take the preferred 1366×768 or the screen's available area, whichever is smaller."""
+        screen = self.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        if available is None:
+            self.resize(PREFERRED)
+            return
+        width = min(PREFERRED.width(), available.width())
+        height = min(PREFERRED.height(), available.height())
+        self.setGeometry(available.x() + (available.width() - width) // 2,
+                         available.y() + (available.height() - height) // 2, width, height)
+
+    # ---------------------------------------------------------------- navigation
+
+    def show_page(self, key: str) -> None:
+        """Show the page ``key`` (``dashboard``, ``cases``, ``intake``, ``registry``, ``settings``, ``users``)."""
+        page = self.pages[key]
+        self.previous = key
+        self.ui.pages.setCurrentWidget(page)
+        row = self.nav_keys.index(key)
+        if self.ui.navigation.currentRow() != row:
+            self.ui.navigation.blockSignals(True)
+            self.ui.navigation.setCurrentRow(row)
+            self.ui.navigation.blockSignals(False)
+        focus = getattr(page, "initial_focus", None)
+        (focus() if callable(focus) else page).setFocus()
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(self.nav_keys):
+            self.show_page(self.nav_keys[row])
+
+    def current_page(self) -> QWidget:
+        """The screen now shown."""
+        return self.ui.pages.currentWidget()
+
+    def show_case(self, number: str) -> None:
+        """Open the case ``number`` in the detail screen."""
+        current = self.ui.pages.currentWidget()
+        if current is not self.detail:
+            self.previous = next((k for k, p in self.pages.items() if p is current), "cases")
+        if self.detail.load(number):
+            self.ui.pages.setCurrentWidget(self.detail)
+            self.ui.navigation.blockSignals(True)
+            self.ui.navigation.setCurrentRow(self.nav_keys.index("cases"))
+            self.ui.navigation.blockSignals(False)
+            self.detail.setFocus()
+
+    # ---------------------------------------------------------------- session
+
+    def lock(self, *, idle: bool = False) -> None:
+        """Hide the data and ask for the password again (after idle time, or at once with Ctrl+L)."""
+        if self.lock_dialog is not None:
+            return
+        self.idle.pause()
+        self.centralWidget().setVisible(False)
+        self.hidden_while_locked = [w for w in QApplication.topLevelWidgets()
+                                    if w.isVisible() and w is not self and w.parentWidget() is not None]
+        for widget in self.hidden_while_locked:
+            widget.hide()
+        dialog = LockDialog(self.workspace.station, self.workspace.actor, self.idle.minutes, self, idle=idle)
+        dialog.unlocked.connect(self._unlocked)
+        dialog.quit_requested.connect(self._quit_from_lock)
+        self.lock_dialog = dialog
+        dialog.open()
+
+    def _unlocked(self) -> None:
+        self.centralWidget().setVisible(True)
+        for widget in self.hidden_while_locked:
+            if shiboken6.isValid(widget):
+                widget.show()
+        self.hidden_while_locked = []
+        self.lock_dialog = None
+        self.idle.resume()
+
+    def _quit_from_lock(self) -> None:
+        self.lock_dialog = None
+        self.close()
+
+    def is_locked(self) -> bool:
+        """True while the lock dialog covers the window."""
+        return self.lock_dialog is not None
+
+    def change_password(self) -> None:
+        """Let the user change their own password."""
+        self.dialog = password_dialog(self.workspace, self.workspace.actor.username, own=True, parent=self)
+        self.dialog.open()
+
+    def show_keys(self) -> None:
+        """List the keyboard shortcuts."""
+        messages.show_info(self, self.tr("快捷键"), self.tr(
+            "Ctrl+1…6　切换工作台、案件、登记、名册台账、设置、用户\n"
+            "Ctrl+N　登记新案件　　Ctrl+S　保存登记\n"
+            "Ctrl+F　搜索案件　　回车　打开选中的案件\n"
+            "Alt+←　从案件详情返回　　Ctrl+L　立即锁定　　Ctrl+Q　退出\n"
+            "日期栏：T 今天，+/- 加减一天"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Let background work finish before the window goes."""
+        ops.wait_all()
+        super().closeEvent(event)

@@ -1,0 +1,99 @@
+"""The one place that shows errors and notices to people (QMessageBox).
+
+Services raise :class:`~hexie_desktop.core.errors.HexieError` subclasses with a Chinese
+message and, where it concerns one input, the field.  This module names the field in
+words and picks the title; screens call :func:`show_error` (or :func:`describe` for an
+inline label).  Boxes open window-modal without blocking, so the event loop keeps running.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from hexie_desktop.core.errors import Conflict, HexieError, NotAllowed, NotFound, StorageError, UserError, \
+    ValidationErrors
+from hexie_desktop.ui.fieldnames import describe_field
+
+log = logging.getLogger(__name__)
+_CONTEXT = "Messages"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def title_for(error: BaseException) -> str:
+    """The message box title for ``error``."""
+    if isinstance(error, NotAllowed):
+        return _t("不能执行")
+    if isinstance(error, NotFound):
+        return _t("找不到")
+    if isinstance(error, Conflict):
+        return _t("数据冲突")
+    if isinstance(error, StorageError):
+        return _t("数据库错误")
+    if isinstance(error, UserError):
+        return _t("输入有误")
+    return _t("程序错误")
+
+
+def error_lines(error: HexieError) -> list[str]:
+    """One line per problem, each starting with the field it concerns in words."""
+    errors = error.errors if isinstance(error, ValidationErrors) else [error]
+    lines = []
+    for item in errors:
+        where = describe_field(item.field) if item.field not in (None, "action") else ""
+        lines.append(f"{where}：{item.message}" if where else item.message)
+    return lines
+
+
+def describe(error: BaseException) -> str:
+    """The text a person reads for ``error``."""
+    if isinstance(error, HexieError):
+        return "\n".join(error_lines(error))
+    return _t("程序内部错误：{kind}：{text}\n详细信息已写入日志。").format(kind=type(error).__name__, text=error)
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.open()
+    return box
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """Show ``error`` in a message box; unexpected errors are logged with their traceback."""
+    if not isinstance(error, HexieError):
+        log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    icon = QMessageBox.Icon.Warning if isinstance(error, HexieError) else QMessageBox.Icon.Critical
+    return _box(parent, icon, title_for(error), describe(error))
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """Show a notice (for example what an action did)."""
+    return _box(parent, QMessageBox.Icon.Information, title, text)
+
+
+def ask(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask a yes/no question without blocking; ``on_yes`` runs when the person answers 是."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText(_t("是"))
+    box.button(QMessageBox.StandardButton.No).setText(_t("否"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(button) -> None:  # noqa: ANN001
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.buttonClicked.connect(answered)
+    box.open()
+    return box

@@ -1,0 +1,193 @@
+"""The case list model: every matching id up front, rows fetched in pages when shown.
+
+A filter's ids come from one fast query (run off the GUI thread by the screen); the rows
+behind them are read through :func:`hexie_desktop.ui.models.queries.case_rows` in pages of
+:data:`~hexie_desktop.ui.models.queries.PAGE` the first time a view asks for a cell of
+that page, and kept in a small LRU cache.  So the scroll bar is right from the start and
+100,000 cases cost one id list plus the pages actually looked at.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+from decimal import Decimal
+from typing import Any, Callable, NamedTuple
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from hexie_desktop.services.cases import CaseRow
+from hexie_desktop.services.context import Context
+from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.models.records import ID_ROLE, SORT_ROLE
+from hexie_desktop.ui.widgets.badges import BADGE_ROLE, status_text
+
+NUMBER_ROLE = Qt.ItemDataRole.UserRole + 4
+MAX_PAGES = 40
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(NamedTuple):
+    """One column: header, cell text, sort key (``None``: not sortable beyond the natural order)."""
+
+    header: str
+    text: Callable[[CaseRow], str]
+    sort: Callable[[CaseRow], Any] | None
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("CaseTableModel", text)
+
+
+def _money(row: CaseRow) -> Decimal:
+    return Decimal(row.claimed or "0")
+
+
+def columns() -> list[Column]:
+    """The case list's columns, in order."""
+    return [
+        Column(_t("案件编号"), lambda r: r.number, lambda r: r.number),
+        Column(_t("收到日期"), lambda r: r.received_on.isoformat(), lambda r: r.received_on),
+        Column(_t("申请人"), lambda r: r.applicants, lambda r: r.applicants),
+        Column(_t("身份证号"), lambda r: r.id_number_masked, lambda r: r.id_number_masked),
+        Column(_t("电话"), lambda r: r.phone_masked, lambda r: r.phone_masked),
+        Column(_t("被申请人"), lambda r: r.respondent, lambda r: r.respondent),
+        Column(_t("争议类别"), lambda r: r.category_label, lambda r: r.category_label),
+        Column(_t("请求金额（元）"), lambda r: f"{_money(r):,.2f}", _money),
+        Column(_t("调解员"), lambda r: r.mediator or "", lambda r: r.mediator or ""),
+        Column(_t("状态"), lambda r: r.state_label, lambda r: r.state_label),
+        Column(_t("期限"), lambda r: "", None),
+    ]
+
+
+RECEIVED_COLUMN = 1
+AMOUNT_COLUMN = 7
+DEADLINE_COLUMN = 10
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Lazy case rows for a list of ids; badges come separately from the dashboard service."""
+
+    def __init__(self, ctx: Context, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._columns = columns()
+        self._ids: list[str] = []
+        self._pages: OrderedDict[int, list[CaseRow | None]] = OrderedDict()
+        self._badges: dict[str, tuple[str, str]] = {}
+        self.fetches = 0
+
+    # ---------------------------------------------------------------- content
+
+    def set_ids(self, ids: list[str], rows: list[CaseRow] | None = None) -> None:
+        """Show the cases ``ids`` (in this order); ``rows`` when already read for all of them."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages.clear()
+        if rows is not None:
+            by_id = {r.id: r for r in rows}
+            for page in range(0, (len(ids) + queries.PAGE - 1) // queries.PAGE):
+                chunk = ids[page * queries.PAGE:(page + 1) * queries.PAGE]
+                self._pages[page] = [by_id.get(i) for i in chunk]
+        self.endResetModel()
+
+    def set_badges(self, badges: dict[str, tuple[str, str]]) -> None:
+        """Deadline status per case id: ``{id: (status, label)}``; repaints the deadline column."""
+        self._badges = dict(badges)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, DEADLINE_COLUMN), self.index(len(self._ids) - 1, DEADLINE_COLUMN),
+                                  [Qt.ItemDataRole.DisplayRole, BADGE_ROLE, Qt.ItemDataRole.ToolTipRole])
+
+    def refresh_rows(self) -> None:
+        """Forget the cached rows (after a change) and repaint."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
+
+    def ids(self) -> list[str]:
+        """The ids shown, in order."""
+        return list(self._ids)
+
+    def sort_key(self, column: int) -> Callable[[CaseRow], Any] | None:
+        """The key that orders rows by ``column`` (``None`` for the deadline badge)."""
+        return self._columns[column].sort
+
+    def row_at(self, row: int) -> CaseRow | None:
+        """The case row shown at ``row`` (read from the database when its page is not cached)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // queries.PAGE
+        rows = self._pages.get(page)
+        if rows is None:
+            chunk = self._ids[page * queries.PAGE:(page + 1) * queries.PAGE]
+            fetched = {r.id: r for r in queries.case_rows(self._ctx, chunk)}
+            rows = [fetched.get(i) for i in chunk]
+            self._pages[page] = rows
+            self.fetches += 1
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows[row - page * queries.PAGE]
+
+    # ---------------------------------------------------------------- Qt model API
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        """Number of matching cases."""
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        """Number of columns."""
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text and the roles the views and tests use."""
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        column = index.column()
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if column == DEADLINE_COLUMN:
+            badge = self._badges.get(self._ids[index.row()])
+            if badge is None:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return status_text(badge[0])
+            if role == BADGE_ROLE:
+                return badge[0]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return badge[1]
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, NUMBER_ROLE,
+                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole):
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == AMOUNT_COLUMN:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == NUMBER_ROLE:
+            return row.number
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#888888") if row.state in ("closed", "archived") else None
+        spec = self._columns[column]
+        if role == SORT_ROLE:
+            value = spec.sort(row) if spec.sort else None
+            return value.isoformat() if isinstance(value, date) else (str(value) if isinstance(value, Decimal)
+                                                                     else value)
+        text = spec.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return text if len(text) > 10 else None
+        return text
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column headers; 1-based row numbers."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header if 0 <= section < len(self._columns) else None
+        return str(section + 1)

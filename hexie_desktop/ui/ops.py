@@ -1,0 +1,148 @@
+"""Run service calls off the GUI thread, with a progress dialog for long work.
+
+``run(parent, fn, *args, on_done=…)`` queues ``fn(*args)`` on a worker thread and calls
+``on_done(result)`` back on the GUI thread.  A :class:`~hexie_desktop.core.errors.HexieError`
+(or anything unexpected) goes to ``on_error`` when given, else to
+:func:`hexie_desktop.ui.messages.show_error`.  Callbacks are dropped when ``parent`` has
+been destroyed meanwhile.  With ``progress_title`` a window-modal progress dialog shows;
+``fn`` then receives ``progress=`` (a callable taking the number done so far).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from hexie_desktop.ui import messages
+
+log = logging.getLogger(__name__)
+_pool: QThreadPool | None = None
+_running: set["Task"] = set()
+
+
+def pool() -> QThreadPool:
+    """The thread pool the tasks run on (created on first use)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+    return _pool
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, signals: _Signals) -> None:
+        super().__init__()
+        self.fn, self.args, self.kwargs, self.signals = fn, args, kwargs, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(*self.args, **self.kwargs)
+        except Exception as exc:  # every failure is routed to the GUI thread and shown there
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class Task(QObject):
+    """One background call; finished or failed is reported exactly once on the GUI thread."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, parent: QObject | None, on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None, dialog: QProgressDialog | None) -> None:
+        super().__init__()
+        self._owner = parent
+        self._on_done = on_done
+        self._on_error = on_error
+        self._dialog = dialog
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.signals = _Signals()
+        self.signals.done.connect(self._finished)
+        self.signals.failed.connect(self._failed)
+        self.signals.progress.connect(self._progressed)
+
+    def _owner_alive(self) -> bool:
+        return self._owner is None or shiboken6.isValid(self._owner)
+
+    def _close_dialog(self) -> None:
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
+            self._dialog.reset()
+            self._dialog.close()
+            self._dialog.deleteLater()
+        self._dialog = None
+
+    @Slot(int)
+    def _progressed(self, value: int) -> None:
+        if self._dialog is not None and shiboken6.isValid(self._dialog):
+            self._dialog.setValue(min(value, self._dialog.maximum() - 1) if self._dialog.maximum() else 0)
+
+    @Slot(object)
+    def _finished(self, result: Any) -> None:
+        self.done, self.result = True, result
+        self._close_dialog()
+        _running.discard(self)
+        if self._owner_alive():
+            if self._on_done is not None:
+                self._on_done(result)
+            self.finished.emit(result)
+
+    @Slot(object)
+    def _failed(self, error: BaseException) -> None:
+        self.done, self.error = True, error
+        self._close_dialog()
+        _running.discard(self)
+        if not self._owner_alive():
+            log.warning("background error after its window closed: %s", error)
+            return
+        if self._on_error is not None:
+            self._on_error(error)
+        else:
+            parent = self._owner if isinstance(self._owner, QWidget) else None
+            messages.show_error(parent, error)
+        self.failed.emit(error)
+
+
+def run(parent: QObject | None, fn: Callable[..., Any], *args: Any,
+        on_done: Callable[[Any], None] | None = None, on_error: Callable[[BaseException], None] | None = None,
+        progress_title: str | None = None, progress_total: int = 0, **kwargs: Any) -> Task:
+    """Run ``fn(*args, **kwargs)`` on a worker thread; see the module docstring."""
+    dialog = None
+    if progress_title is not None:
+        dialog = QProgressDialog(progress_title, "", 0, progress_total,
+                                 parent if isinstance(parent, QWidget) else None)
+        dialog.setCancelButton(None)
+        dialog.setWindowTitle(progress_title)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setValue(0)
+    task = Task(parent, on_done, on_error, dialog)
+    if dialog is not None:
+        kwargs["progress"] = task.signals.progress.emit
+    _running.add(task)
+    pool().start(_Job(fn, args, kwargs, task.signals))
+    return task
+
+
+def busy() -> bool:
+    """True while any background call is still running or not yet reported."""
+    return bool(_running)
+
+
+def wait_all(msecs: int = 30000) -> bool:
+    """Wait for the worker threads to finish (at exit and in tests); True when they did."""
+    return pool().waitForDone(msecs)

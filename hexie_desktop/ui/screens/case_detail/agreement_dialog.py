@@ -1,0 +1,164 @@
+"""The agreement editor: content, items, and the four signature facts of LDTJ art. 14.
+
+The 确定 button stays disabled while :func:`core.workflow.agreement_problems` lists
+anything (missing signature dates, items without obligation, payer or due date); the
+service checks the same again and refuses on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
+
+from hexie_desktop.core import codes, money, workflow
+from hexie_desktop.core.errors import HexieError, UserError
+from hexie_desktop.services import case_actions
+from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.forms.agreement_dialog import Ui_AgreementDialog
+from hexie_desktop.ui.workspace import Workspace
+
+SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
+
+
+class AgreementDialog(QDialog):
+    """Collects the agreement and applies the ``agree`` action."""
+
+    def __init__(self, workspace: Workspace, case: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_AgreementDialog()
+        self.ui.setupUi(self)
+        self.workspace = workspace
+        self.case = case
+        self.items: list[dict[str, Any]] = []
+        self.result: Any = None
+        ui = self.ui
+        style.chinese_buttons(ui.buttonBox)
+        style.no_default_button(ui.buttonBox)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("协议生效"))
+        style.set_role(ui.problemsLabel, "warning")
+        for code, label in codes.PAYMENT_METHODS.items():
+            ui.method.addItem(label, code)
+        ui.category.addItem("", None)
+        for code, label in codes.CLAIM_CATEGORY_SHORT.items():
+            ui.category.addItem(label, code)
+        ui.category.setCurrentIndex(max(0, ui.category.findData(case.get("main_category"))))
+        ui.payer.setText(case["respondent"]["name"])
+        names = [p["name"] for p in case["applicants"]]
+        ui.payee.setText("、".join(names[:3]) + (self.tr("等{n}人").format(n=len(names)) if len(names) > 3 else ""))
+        ui.itemsTable.setColumnCount(7)
+        ui.itemsTable.setHorizontalHeaderLabels([self.tr("履行内容"), self.tr("金额（元）"), self.tr("义务人"),
+                                                 self.tr("权利人"), self.tr("方式"), self.tr("履行期限"),
+                                                 self.tr("类别")])
+        ui.itemsTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        ui.addItemButton.clicked.connect(self.add_item)
+        for edit in (ui.obligation, ui.amount, ui.dueOn):
+            edit.returnPressed.connect(self.add_item)
+        ui.removeItemButton.clicked.connect(self.remove_item)
+        for edit in self.signature_edits().values():
+            edit.dateChanged.connect(self.update_problems)
+        ui.buttonBox.accepted.connect(self.submit)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.update_problems()
+        ui.content.setFocus()
+
+    def signature_edits(self) -> dict[str, Any]:
+        """The four date fields by the service's names."""
+        ui = self.ui
+        return {"applicant_signed_on": ui.applicantSigned, "respondent_signed_on": ui.respondentSigned,
+                "mediator_signed_on": ui.mediatorSigned, "seal_applied_on": ui.sealApplied}
+
+    # ---------------------------------------------------------------- items
+
+    def add_item(self) -> bool:
+        """Add the entry row as an item; an amount must be exact money."""
+        ui = self.ui
+        if not ui.obligation.text().strip():
+            ui.problemsLabel.setText(self.tr("请填写履行内容"))
+            ui.obligation.setFocus()
+            return False
+        try:
+            cents = money.parse_amount(ui.amount.text().strip()) if ui.amount.text().strip() else 0
+        except UserError as exc:
+            ui.problemsLabel.setText(exc.message)
+            ui.amount.setFocus()
+            return False
+        self.items.append({
+            "obligation": ui.obligation.text().strip(), "amount": money.cents_to_str(cents), "cents": cents,
+            "payer": ui.payer.text().strip(), "payee": ui.payee.text().strip(), "method": ui.method.currentData(),
+            "due_on": ui.dueOn.text_for_service(), "due": ui.dueOn.value(), "category": ui.category.currentData(),
+        })
+        ui.obligation.clear()
+        ui.amount.clear()
+        ui.dueOn.clear()
+        self.render_items()
+        ui.obligation.setFocus()
+        return True
+
+    def remove_item(self) -> None:
+        """Remove the selected item."""
+        rows = self.ui.itemsTable.selectionModel().selectedRows()
+        if rows:
+            del self.items[rows[0].row()]
+            self.render_items()
+
+    def render_items(self) -> None:
+        """Redraw the items table and the total."""
+        table = self.ui.itemsTable
+        table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            values = (item["obligation"], money.format_amount(item["cents"]), item["payer"], item["payee"],
+                      codes.label(codes.PAYMENT_METHODS, item["method"]), item["due_on"] or "",
+                      codes.label(codes.CLAIM_CATEGORY_SHORT, item["category"]))
+            for column, text in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(text))
+        total = sum(i["cents"] for i in self.items)
+        self.ui.totalLabel.setText(self.tr("共{n}项，合计 {t} 元").format(n=len(self.items), t=money.format_amount(total)))
+        self.update_problems()
+
+    # ---------------------------------------------------------------- effect
+
+    def problems(self) -> list[str]:
+        """What keeps the agreement from taking effect now (core.workflow.agreement_problems)."""
+        edits = self.signature_edits()
+        facts = workflow.AgreementFacts(
+            **{key: edit.value() for key, edit in edits.items()},
+            items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["cents"], i["due"]) for i in self.items),
+        )
+        problems = workflow.agreement_problems(facts)
+        if not self.items:
+            problems.insert(0, self.tr("至少需要一项协议事项"))
+        bad = [key for key, edit in edits.items() if not edit.is_valid()]
+        if bad:
+            problems.append(self.tr("有日期格式不正确"))
+        return problems
+
+    def update_problems(self) -> None:
+        """Enable 协议生效 only when nothing is missing; list what is."""
+        problems = self.problems()
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+        self.ui.problemsLabel.setText(self.tr("尚不能生效：") + "；".join(problems) if problems
+                                      else self.tr("四项签名盖章日期齐全，协议可以生效。"))
+        style.set_role(self.ui.problemsLabel, "warning" if problems else "ok")
+
+    def data(self) -> dict[str, Any]:
+        """The ``agree`` action's data."""
+        data: dict[str, Any] = {
+            "content": self.ui.content.toPlainText().strip() or None,
+            "items": [{k: i[k] for k in ("obligation", "payer", "payee", "amount", "method", "due_on", "category")}
+                      for i in self.items],
+        }
+        for key, edit in self.signature_edits().items():
+            data[key] = edit.text_for_service()
+        return data
+
+    def submit(self) -> bool:
+        """Apply ``agree``; on refusal keep the dialog open with the service's reason."""
+        try:
+            self.result = case_actions.apply(self.workspace.ctx, self.case["number"], "agree", self.data())
+        except HexieError as exc:
+            self.ui.problemsLabel.setText(messages.describe(exc))
+            style.set_role(self.ui.problemsLabel, "error")
+            return False
+        self.accept()
+        return True

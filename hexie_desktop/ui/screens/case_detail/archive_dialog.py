@@ -1,0 +1,92 @@
+"""The archiving dialog: date, retention period and the 卷内目录 (catalog of the file)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
+
+from hexie_desktop.core import codes
+from hexie_desktop.core.errors import HexieError
+from hexie_desktop.services import case_actions
+from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.forms.archive_dialog import Ui_ArchiveDialog
+from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.workspace import Workspace
+
+
+class ArchiveDialog(QDialog):
+    """Collects the catalog and applies the ``archive`` action."""
+
+    def __init__(self, workspace: Workspace, case: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ArchiveDialog()
+        self.ui.setupUi(self)
+        self.workspace = workspace
+        self.case = case
+        self.result: Any = None
+        ui = self.ui
+        style.chinese_buttons(ui.buttonBox)
+        style.no_default_button(ui.buttonBox)
+        style.set_role(ui.errorLabel, "error")
+        for code, label in codes.DOCUMENT_TYPES.items():
+            ui.docType.addItem(label, code)
+        ui.archivedOn.setValue(workspace.ctx.today)
+        ui.retention.setValue(int(queries.station_settings(workspace.ctx).get("archive.retention_years", 10)))
+        ui.catalogTable.setColumnCount(3)
+        ui.catalogTable.setHorizontalHeaderLabels([self.tr("文书类型"), self.tr("题名"), self.tr("页数")])
+        ui.catalogTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.catalog: list[dict[str, Any]] = [
+            {"doc_type": d["doc_type"], "title": d.get("title") or "", "pages": d.get("pages") or 1}
+            for d in case.get("documents", [])
+        ]
+        required = case_actions.REQUIRED_DOCUMENTS.get((case.get("decision") or {}).get("closing_reason") or "", ())
+        ui.introLabel.setText(self.tr("本案结案方式须入卷的文书：{docs}。已出具的文书已列入目录，请补充纸质材料。").format(
+            docs="、".join(codes.label(codes.DOCUMENT_TYPES, r) for r in required) or self.tr("无特别要求")))
+        ui.addButton.clicked.connect(self.add_entry)
+        ui.docTitle.returnPressed.connect(self.add_entry)
+        ui.removeButton.clicked.connect(self.remove_entry)
+        ui.buttonBox.accepted.connect(self.submit)
+        ui.buttonBox.rejected.connect(self.reject)
+        self.render()
+
+    def add_entry(self) -> None:
+        """Add the entry row to the catalog."""
+        ui = self.ui
+        self.catalog.append({"doc_type": ui.docType.currentData(),
+                             "title": ui.docTitle.text().strip() or ui.docType.currentText(),
+                             "pages": ui.pages.value()})
+        ui.docTitle.clear()
+        self.render()
+        ui.docType.setFocus()
+
+    def remove_entry(self) -> None:
+        """Remove the selected catalog line."""
+        rows = self.ui.catalogTable.selectionModel().selectedRows()
+        if rows:
+            del self.catalog[rows[0].row()]
+            self.render()
+
+    def render(self) -> None:
+        """Redraw the catalog table."""
+        table = self.ui.catalogTable
+        table.setRowCount(len(self.catalog))
+        for row, entry in enumerate(self.catalog):
+            for column, text in enumerate((codes.label(codes.DOCUMENT_TYPES, entry["doc_type"]), entry["title"],
+                                           str(entry["pages"]))):
+                table.setItem(row, column, QTableWidgetItem(text))
+
+    def data(self) -> dict[str, Any]:
+        """The ``archive`` action's data."""
+        return {"on": self.ui.archivedOn.text_for_service(), "retention_years": self.ui.retention.value(),
+                "catalog": [dict(e) for e in self.catalog]}
+
+    def submit(self) -> bool:
+        """Apply ``archive``; on refusal (for example missing documents) keep the dialog open."""
+        try:
+            self.result = case_actions.apply(self.workspace.ctx, self.case["number"], "archive", self.data())
+        except HexieError as exc:
+            self.ui.errorLabel.setText(messages.describe(exc))
+            return False
+        self.accept()
+        return True

@@ -1,0 +1,118 @@
+"""The dashboard screen: due items of the office or of the user, filtered by tile; Enter opens a case."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHeaderView, QWidget
+
+from hexie_desktop.services import dashboard as dashboard_service
+from hexie_desktop.ui import ops, style
+from hexie_desktop.ui.forms.dashboard import Ui_DashboardScreen
+from hexie_desktop.ui.models.records import ID_ROLE, RecordTableModel
+from hexie_desktop.ui.widgets.badges import BadgeDelegate, status_text
+from hexie_desktop.ui.workspace import Workspace
+
+TILES = ("all", "overdue", "today", "soon")
+
+
+class DashboardScreen(QWidget):
+    """Shows :func:`services.dashboard.dashboard` for the office or for the user's own cases."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_DashboardScreen()
+        self.ui.setupUi(self)
+        self.workspace = workspace
+        self.items: list[Any] = []
+        self.month_counts: dict[str, int] = {}
+        self.task: ops.Task | None = None
+        self._stale = True
+        style.set_role(self.ui.titleLabel, "title")
+        style.set_role(self.ui.hintLabel, "hint")
+        self.model = RecordTableModel(
+            [("status_text", self.tr("状态")), ("due", self.tr("到期日")), ("label", self.tr("期限")),
+             ("number", self.tr("案件编号")), ("applicants", self.tr("申请人")), ("mediator", self.tr("调解员"))],
+            id_key="number", badge_key="status", badge_column=0, parent=self)
+        table = self.ui.table
+        table.setModel(self.model)
+        table.setItemDelegateForColumn(0, BadgeDelegate(table))
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((90, 100, 200, 250, 180)):
+            table.setColumnWidth(column, width)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.activated.connect(self._open)
+        self.tiles = {"all": self.ui.allTile, "overdue": self.ui.overdueTile, "today": self.ui.todayTile,
+                      "soon": self.ui.soonTile}
+        self.group = QButtonGroup(self)
+        for key, tile in self.tiles.items():
+            tile.setProperty("role", "tile")
+            tile.setMinimumHeight(56)
+            self.group.addButton(tile)
+            tile.toggled.connect(self._apply_tile)
+        mine_first = workspace.actor.role in ("mediator", "clerk")
+        self.ui.mineRadio.setChecked(mine_first)
+        self.ui.officeRadio.setChecked(not mine_first)
+        self.ui.mineRadio.toggled.connect(self.refresh)
+        self.ui.refreshButton.clicked.connect(self.refresh)
+        workspace.cases_changed.connect(self._mark_stale)
+
+    # ---------------------------------------------------------------- data
+
+    def refresh(self) -> None:
+        """Ask the service for the due items again (off the GUI thread)."""
+        self._stale = False
+        self.ui.monthLabel.setText(self.tr("正在加载……"))
+        self.task = ops.run(self, dashboard_service.dashboard, self.workspace.ctx,
+                            mine=self.ui.mineRadio.isChecked(), on_done=self._show)
+
+    def _mark_stale(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        """Load on first show and after cases changed."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _show(self, result: Any) -> None:
+        self.items = [
+            {"number": i.number, "applicants": i.applicants, "label": i.label, "due": i.due, "status": i.status,
+             "status_text": status_text(i.status), "mediator": i.mediator or "", "case_id": i.case_id}
+            for i in result.items
+        ]
+        self.month_counts = dict(result.month_counts)
+        counts = {key: sum(1 for i in self.items if key == "all" or i["status"] == key) for key in TILES}
+        names = {"all": self.tr("全部待办"), "overdue": self.tr("已逾期"), "today": self.tr("今日到期"),
+                 "soon": self.tr("3日内到期")}
+        for key, tile in self.tiles.items():
+            tile.setText(self.tr("{name}\n{n} 项").format(name=names[key], n=counts[key]))
+        labels = {"register": self.tr("登记"), "accept": self.tr("受理"), "reject": self.tr("不予受理"),
+                  "agree": self.tr("调解成功"), "fail": self.tr("调解不成"), "withdraw": self.tr("撤回"),
+                  "close": self.tr("结案"), "archive": self.tr("归档")}
+        parts = [f"{labels.get(k, k)} {v}" for k, v in self.month_counts.items()]
+        self.ui.monthLabel.setText(self.tr("本月（{month}月）：").format(month=date.today().month) + " · ".join(parts))
+        self._apply_tile()
+
+    def current_tile(self) -> str:
+        """Which tile filters the table."""
+        return next((key for key, tile in self.tiles.items() if tile.isChecked()), "all")
+
+    def _apply_tile(self, _checked: bool = True) -> None:
+        key = self.current_tile()
+        shown = [i for i in self.items if key == "all" or i["status"] == key]
+        self.model.set_records(shown)
+        if shown:
+            self.ui.table.selectRow(0)
+
+    def _open(self, index: QModelIndex) -> None:
+        number = index.data(ID_ROLE)
+        if number:
+            self.workspace.open_case.emit(number)

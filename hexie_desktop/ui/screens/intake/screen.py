@@ -1,0 +1,221 @@
+"""The intake screen: collects one registration and hands it to :func:`services.cases.register`.
+
+The service validates everything and saves all or nothing; when it refuses, every field it
+names is marked here (red cell or field, tooltip) and listed above the form in words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from hexie_desktop.core import codes, periods
+from hexie_desktop.core.errors import HexieError, UserError, ValidationErrors
+from hexie_desktop.services import cases
+from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.fieldnames import split_path
+from hexie_desktop.ui.forms.intake import Ui_IntakeScreen
+from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.screens.intake.applicants import ApplicantsEditor
+from hexie_desktop.ui.screens.intake.claims import ClaimsEditor
+from hexie_desktop.ui.screens.intake.respondent import RespondentPicker
+from hexie_desktop.ui.widgets.keys import shortcut
+from hexie_desktop.ui.workspace import Workspace
+
+LIMITATION_ROLES = {"ok": "ok", "near": "warning", "expired": "error", "unknown": "hint"}
+
+
+class IntakeScreen(QWidget):
+    """登记新案件: basic facts, applicants, respondent, claims, facts and evidence."""
+
+    registered = Signal(str)
+    """The number of a case just registered."""
+    open_case_requested = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_IntakeScreen()
+        self.ui.setupUi(self)
+        self.workspace = workspace
+        self.last_number: str | None = None
+        self.last_warnings: tuple[str, ...] = ()
+        self._deadline_setup: tuple[periods.DeadlineSettings, periods.WorkCalendar] | None = None
+        ui = self.ui
+        style.set_role(ui.titleLabel, "title")
+        style.set_role(ui.errorLabel, "error")
+        style.set_role(ui.savedLabel, "ok")
+        for code, label in codes.CASE_SOURCES.items():
+            ui.source.addItem(label, code)
+        self.applicants = ApplicantsEditor(ui, lambda: workspace.ctx.today, self)
+        self.claims = ClaimsEditor(ui, self)
+        self.respondent = RespondentPicker(ui, workspace.ctx, self)
+        ui.receivedOn.dateChanged.connect(self.update_limitation)
+        ui.knownOn.dateChanged.connect(self.update_limitation)
+        ui.saveButton.clicked.connect(self.save)
+        ui.clearButton.clicked.connect(self.clear)
+        ui.openSavedButton.clicked.connect(self._open_saved)
+        ui.openSavedButton.setVisible(False)
+        shortcut(self, "Ctrl+S", self.save)
+        ui.errorLabel.setVisible(False)
+        can_register = workspace.can("case.register")
+        ui.saveButton.setEnabled(can_register)
+        if not can_register:
+            ui.savedLabel.setText(self.tr("您的角色不能登记案件（只读）"))
+        self.clear()
+
+    def initial_focus(self) -> QWidget:
+        """Where the cursor goes when the screen opens."""
+        return self.ui.receivedOn
+
+    # ---------------------------------------------------------------- live hints
+
+    def update_limitation(self) -> None:
+        """Show the limitation status for the typed dates (core.periods.limitation_status)."""
+        label = self.ui.limitationLabel
+        received = self.ui.receivedOn.value() or self.workspace.ctx.today
+        known = self.ui.knownOn.value()
+        if self._deadline_setup is None:
+            self._deadline_setup = queries.deadline_setup(self.workspace.ctx)
+        settings, calendar = self._deadline_setup
+        try:
+            status = periods.limitation_status(known, received, settings, calendar)
+        except UserError as exc:
+            label.setText(exc.message)
+            style.set_role(label, "error")
+            return
+        label.setText(status.message)
+        style.set_role(label, LIMITATION_ROLES.get(status.level, "hint"))
+
+    # ---------------------------------------------------------------- save
+
+    def payload(self) -> dict[str, Any]:
+        """The registration as :func:`services.cases.register` expects one case."""
+        ui = self.ui
+        return {
+            "received_on": ui.receivedOn.text_for_service(),
+            "source": ui.source.currentData(),
+            "infringement_known_on": ui.knownOn.text_for_service(),
+            "applicants": self.applicants.payload(),
+            "respondent": self.respondent.payload(),
+            "claims": self.claims.payload(),
+            "facts": ui.facts.toPlainText().strip() or None,
+            "evidence": ui.evidence.toPlainText().strip() or None,
+        }
+
+    def save(self) -> bool:
+        """Register the case; on refusal mark and list every named field. True when saved."""
+        if not self.ui.saveButton.isEnabled():
+            return False
+        self._clear_marks()
+        if self.ui.name.text().strip() and not self.applicants.add_from_entry():
+            return False
+        if self.ui.claimAmount.text().strip() and not self.claims.add_from_entry():
+            return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            created = cases.register(self.workspace.ctx, {"cases": [self.payload()]})
+        except HexieError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self._show_errors(exc)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        first = created[0]
+        self.last_number, self.last_warnings = first.number, tuple(first.warnings)
+        self.clear()
+        text = self.tr("已登记：{number}").format(number=first.number)
+        if first.warnings:
+            text += self.tr("（提示：{w}）").format(w="；".join(first.warnings))
+        self.ui.savedLabel.setText(text)
+        self.ui.openSavedButton.setVisible(True)
+        self.registered.emit(first.number)
+        self.workspace.cases_changed.emit()
+        self.ui.openSavedButton.setFocus()
+        return True
+
+    def _show_errors(self, exc: HexieError) -> None:
+        errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]
+        first_widget = None
+        for error in errors:
+            widget = self._mark(error)
+            first_widget = first_widget or widget
+        lines = messages.error_lines(exc)
+        self.ui.errorLabel.setText(self.tr("未保存，请更正以下{n}处：").format(n=len(lines)) + "\n"
+                                   + "\n".join(f"• {line}" for line in lines))
+        self.ui.errorLabel.setVisible(True)
+        self.ui.savedLabel.clear()
+        self.ui.openSavedButton.setVisible(False)
+        if first_widget is not None:
+            first_widget.setFocus()
+            self.ui.scroll.ensureWidgetVisible(first_widget)
+
+    def _mark(self, error: UserError) -> QWidget | None:
+        parts = split_path(error.field)
+        if not parts:
+            return None
+        head, index = parts[0]
+        leaf = parts[1][0] if len(parts) > 1 else None
+        ui = self.ui
+        simple = {"received_on": ui.receivedOn, "source": ui.source, "infringement_known_on": ui.knownOn,
+                  "facts": ui.facts, "evidence": ui.evidence}
+        if head in simple:
+            widget = simple[head]
+            self._flag(widget, error.message)
+            return widget
+        if head == "applicants":
+            self.applicants.mark(index, leaf, error.message)
+            if index is None:
+                self._flag(ui.applicantsTable, error.message)
+            return ui.applicantsTable if self.applicants.rows else ui.name
+        if head == "claims":
+            self.claims.mark(index, leaf, error.message)
+            return ui.claimsTable if self.claims.rows else ui.claimCategory
+        if head == "respondent":
+            widget = self.respondent.widget_for(leaf)
+            self._flag(widget, error.message)
+            return widget
+        return None
+
+    def _flag(self, widget: QWidget, message: str) -> None:
+        widget.setProperty("invalid", True)
+        widget.setToolTip(message)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+        self._flagged.append(widget)
+
+    def _clear_marks(self) -> None:
+        for widget in getattr(self, "_flagged", []):
+            widget.setProperty("invalid", False)
+            widget.setToolTip("")
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self._flagged: list[QWidget] = []
+        self.applicants.clear_problems()
+        self.claims.clear_problems()
+        self.ui.errorLabel.clear()
+        self.ui.errorLabel.setVisible(False)
+
+    def clear(self) -> None:
+        """Start a new, empty registration (receipt date today)."""
+        self._clear_marks()
+        ui = self.ui
+        ui.receivedOn.setValue(self.workspace.ctx.today)
+        ui.source.setCurrentIndex(0)
+        ui.knownOn.clear()
+        self.applicants.clear()
+        self.respondent.clear()
+        self.claims.clear()
+        ui.facts.clear()
+        ui.evidence.clear()
+        self.update_limitation()
+
+    def _open_saved(self) -> None:
+        if self.last_number:
+            self.open_case_requested.emit(self.last_number)
+
+    def today(self) -> date:
+        """The date services consider today."""
+        return self.workspace.ctx.today

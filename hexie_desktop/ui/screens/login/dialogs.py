@@ -1,0 +1,120 @@
+"""The login dialog (username + password) and the lock dialog (password of the same user again).
+
+Both call :func:`hexie_desktop.services.users.authenticate`, which counts failures, locks the
+account after five and writes the audit entries; its Chinese messages show under the fields.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
+
+from hexie_desktop.core.errors import HexieError
+from hexie_desktop.services import users
+from hexie_desktop.services.context import Actor
+from hexie_desktop.services.station import Station
+from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.forms.lock import Ui_LockDialog
+from hexie_desktop.ui.forms.login import Ui_LoginDialog
+
+
+def _check(station: Station, username: str, password: str) -> Actor:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return users.authenticate(station.db, username, password)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+class LoginDialog(QDialog):
+    """Asks for username and password; :attr:`actor` is set once they are right."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, station: Station, parent: QWidget | None = None, *, username: str = "") -> None:
+        super().__init__(parent)
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self.station = station
+        self.actor: Actor | None = None
+        style.chinese_buttons(self.ui.buttonBox)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        style.set_role(self.ui.titleLabel, "title")
+        style.set_role(self.ui.errorLabel, "error")
+        style.set_role(self.ui.stationLabel, "hint")
+        self.ui.stationLabel.setText(self.tr("站点：{name}（{code}）").format(
+            name=station.info.unit_name, code=station.info.unit_code))
+        self.ui.username.setText(username)
+        (self.ui.password if username else self.ui.username).setFocus()
+        self.ui.buttonBox.accepted.connect(self.try_login)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def try_login(self) -> None:
+        """Check the credentials; accept the dialog or show why not."""
+        username = self.ui.username.text().strip()
+        if not username:
+            self.ui.errorLabel.setText(self.tr("请输入用户名"))
+            self.ui.username.setFocus()
+            return
+        try:
+            self.actor = _check(self.station, username, self.ui.password.text())
+        except HexieError as exc:
+            self.ui.errorLabel.setText(messages.describe(exc))
+            self.ui.password.selectAll()
+            self.ui.password.setFocus()
+            return
+        self.ui.errorLabel.clear()
+        self.logged_in.emit(self.actor)
+        self.accept()
+
+
+class LockDialog(QDialog):
+    """Covers the session after idle time; only the same user's password unlocks it."""
+
+    unlocked = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, station: Station, actor: Actor, minutes: int, parent: QWidget | None = None, *,
+                 idle: bool = True) -> None:
+        super().__init__(parent)
+        self.ui = Ui_LockDialog()
+        self.ui.setupUi(self)
+        self.station = station
+        self.actor = actor
+        self._quitting = False
+        style.set_role(self.ui.errorLabel, "error")
+        why = self.tr("{minutes}分钟无操作，").format(minutes=minutes) if idle else ""
+        self.ui.messageLabel.setText(why + self.tr("已锁定以保护当事人信息。\n请输入 {name}（{user}）的密码解锁。").format(
+            name=actor.display_name, user=actor.username))
+        self.ui.unlockButton.clicked.connect(self.try_unlock)
+        self.ui.quitButton.clicked.connect(self._quit)
+        self.ui.password.returnPressed.connect(self.try_unlock)
+        self.ui.password.setFocus()
+
+    def try_unlock(self) -> None:
+        """Check the password; close and emit :attr:`unlocked` when right."""
+        try:
+            _check(self.station, self.actor.username, self.ui.password.text())
+        except HexieError as exc:
+            self.ui.errorLabel.setText(messages.describe(exc))
+            self.ui.password.clear()
+            return
+        self.unlocked.emit()
+        self.accept()
+
+    def _quit(self) -> None:
+        self._quitting = True
+        self.quit_requested.emit()
+        self.reject()
+
+    def reject(self) -> None:
+        """Esc does not unlock: only the quit button leaves without the password."""
+        if self._quitting:
+            super().reject()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        """Swallow Esc so the lock cannot be dismissed."""
+        if event.key() == Qt.Key.Key_Escape:
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,77 @@
+"""Turn ``services.registries.FIELDS`` into form fields and table columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from hexie_desktop.core.errors import HexieError
+from hexie_desktop.services import registries
+from hexie_desktop.services.context import Context
+from hexie_desktop.ui.widgets.formbuilder import Field
+
+KIND_MAP = {"longtext": "multiline", "date": "date", "bool": "bool", "money": "money", "choice": "choice",
+            "ref": "choice"}
+MAX_COLUMNS = 8
+
+
+def form_fields(ctx: Context, kind: str) -> list[Field]:
+    """The form fields of a registry kind; references become choices of the referenced records."""
+    out = []
+    for spec in registries.FIELDS[kind]:
+        choices: Any = spec.choices or ()
+        if spec.kind == "ref" and spec.ref:
+            try:
+                choices = [(r["id"], r.get("display_name") or r.get("name") or r["id"])
+                           for r in registries.list_records(ctx, spec.ref)]
+            except HexieError:
+                choices = []
+        hint = ""
+        if spec.kind == "int":
+            hint = QCoreApplication.translate("RegistryFields", "整数")
+        elif spec.kind == "division":
+            hint = QCoreApplication.translate("RegistryFields", "12位统计用区划代码（也可填6位或9位）")
+        out.append(Field(spec.name, spec.label, KIND_MAP.get(spec.kind, "text"), spec.required, choices, hint=hint))
+    return out
+
+
+def columns(kind: str) -> list[tuple[Any, str]]:
+    """Table columns: the first fields (labels for choices and references), plus mediator statistics."""
+    out: list[tuple[Any, str]] = []
+    for spec in registries.FIELDS[kind]:
+        if spec.kind == "longtext":
+            continue
+        key = spec.name + "_label" if spec.kind in ("choice", "ref") else spec.name
+        out.append((key, spec.label))
+        if len(out) >= MAX_COLUMNS:
+            break
+    if kind == "mediators":
+        out.append(("cases_handled", QCoreApplication.translate("RegistryFields", "办案数")))
+        out.append((lambda r: "" if r.get("success_rate") is None else f"{r['success_rate'] * 100:.1f}%",
+                    QCoreApplication.translate("RegistryFields", "调解成功率")))
+    return out
+
+
+def form_values(record: dict[str, Any]) -> dict[str, Any]:
+    """Values to prefill an edit form from a (masked) record."""
+    return {k: v for k, v in record.items() if not k.endswith("_label")}
+
+
+def changed_values(kind: str, original: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """Only what the person changed (masked ID numbers and phones are sent back only when retyped)."""
+    out = {}
+    for spec in registries.FIELDS[kind]:
+        new = values.get(spec.name)
+        old = original.get(spec.name)
+        if new == old or (new in (None, "") and old in (None, "")):
+            continue
+        if isinstance(old, int) and not isinstance(old, bool) and str(old) == str(new):
+            continue
+        out[spec.name] = new
+    return out
+
+
+def create_values(values: dict[str, Any]) -> dict[str, Any]:
+    """A new record's values without empty ones."""
+    return {k: v for k, v in values.items() if v not in (None, "")}

@@ -1,0 +1,159 @@
+"""The registry screen: pick a register on the left, list, search, add, edit and delete its records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, QTimer
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from hexie_desktop.core.errors import HexieError
+from hexie_desktop.services import registries
+from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui.forms.registry import Ui_RegistryScreen
+from hexie_desktop.ui.models.records import SORT_ROLE, RecordTableModel
+from hexie_desktop.ui.screens.registry import fields
+from hexie_desktop.ui.screens.registry.checklist import ChecklistDialog
+from hexie_desktop.ui.widgets.form_dialog import FormDialog
+from hexie_desktop.ui.workspace import Workspace
+
+
+class RegistryScreen(QWidget):
+    """Generic over ``registries.KINDS``: the columns and forms come from ``registries.FIELDS``."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_RegistryScreen()
+        self.ui.setupUi(self)
+        self.workspace = workspace
+        self.kind = next(iter(registries.KINDS))
+        self.dialog: Any = None
+        self.task: ops.Task | None = None
+        ui = self.ui
+        style.set_role(ui.titleLabel, "title")
+        style.set_role(ui.countLabel, "hint")
+        for kind in registries.KINDS:
+            ui.kinds.addItem(registries.KIND_LABELS.get(kind, kind))
+        self.model = RecordTableModel(fields.columns(self.kind), parent=self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        ui.table.setModel(self.proxy)
+        ui.table.verticalHeader().setVisible(False)
+        ui.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        ui.table.horizontalHeader().setStretchLastSection(True)
+        ui.table.horizontalHeader().setDefaultSectionSize(120)
+        ui.table.verticalHeader().setDefaultSectionSize(26)
+        can_edit = workspace.can("registry.edit")
+        for button in (ui.newButton, ui.editButton, ui.deleteButton):
+            button.setEnabled(can_edit)
+        ui.kinds.currentRowChanged.connect(self._kind_changed)
+        ui.newButton.clicked.connect(self.new_record)
+        ui.editButton.clicked.connect(self.edit_record)
+        ui.table.activated.connect(lambda _i: self.edit_record())
+        ui.deleteButton.clicked.connect(self.delete_record)
+        ui.checklistButton.clicked.connect(self.open_checklist)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(250)
+        self.search_timer.timeout.connect(self.reload)
+        ui.search.textChanged.connect(self.search_timer.start)
+        self._loaded = False
+        ui.kinds.setCurrentRow(0)
+
+    # ---------------------------------------------------------------- data
+
+    def _kind_changed(self, row: int) -> None:
+        kinds = list(registries.KINDS)
+        if not 0 <= row < len(kinds):
+            return
+        self.kind = kinds[row]
+        self.ui.titleLabel.setText(registries.KIND_LABELS.get(self.kind, self.kind))
+        self.ui.checklistButton.setVisible(self.kind == "orgs")
+        self.model.set_columns(fields.columns(self.kind))
+        self.reload()
+
+    def reload(self) -> None:
+        """List the records of the current register (off the GUI thread)."""
+        kind = self.kind
+        self.ui.countLabel.setText(self.tr("正在加载……"))
+        self.task = ops.run(self, registries.list_records, self.workspace.ctx, kind,
+                            self.ui.search.text().strip() or None, on_done=lambda rows: self._show(kind, rows))
+
+    def _show(self, kind: str, rows: list[dict[str, Any]]) -> None:
+        if kind != self.kind:
+            return
+        self.model.set_records(rows)
+        self.ui.countLabel.setText(self.tr("共 {n} 条").format(n=len(rows)))
+        table = self.ui.table
+        table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            table.setColumnWidth(column, max(60, min(table.columnWidth(column) + 6, 240)))
+
+    def selected(self) -> dict[str, Any] | None:
+        """The selected record."""
+        index = self.ui.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record(self.proxy.mapToSource(index).row())
+
+    # ---------------------------------------------------------------- editing
+
+    def _open_form(self, title: str, record: dict[str, Any] | None) -> FormDialog:
+        kind = self.kind
+        ctx = self.workspace.ctx
+
+        def submit(values: dict[str, Any]) -> Any:
+            if record is None:
+                return registries.save_record(ctx, kind, fields.create_values(values))
+            return registries.save_record(ctx, kind, fields.changed_values(kind, record, values), record["id"])
+
+        dialog = FormDialog(title, "", fields.form_fields(ctx, kind), submit, self)
+        if record is not None:
+            dialog.builder.set_values(fields.form_values(record))
+        dialog.accepted.connect(self.reload)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def new_record(self) -> FormDialog:
+        """Open an empty form for a new record."""
+        label = registries.KIND_LABELS.get(self.kind, self.kind)
+        return self._open_form(self.tr("新增{what}").format(what=label), None)
+
+    def edit_record(self) -> FormDialog | None:
+        """Open the selected record in a form."""
+        record = self.selected()
+        if record is None or not self.workspace.can("registry.edit"):
+            return None
+        label = registries.KIND_LABELS.get(self.kind, self.kind)
+        return self._open_form(self.tr("修改{what}：{name}").format(what=label, name=record.get("display_name", "")),
+                               record)
+
+    def delete_record(self) -> None:
+        """Ask, then tombstone the selected record."""
+        record = self.selected()
+        if record is None:
+            return
+        kind = self.kind
+
+        def really() -> None:
+            try:
+                registries.delete_record(self.workspace.ctx, kind, record["id"])
+            except HexieError as exc:
+                messages.show_error(self, exc)
+                return
+            self.reload()
+
+        self.dialog = messages.ask(self, self.tr("删除"), self.tr("确定删除“{name}”吗？").format(
+            name=record.get("display_name", "")), really)
+
+    def open_checklist(self) -> ChecklistDialog | None:
+        """Open the 六规范、五上墙 checklist of the selected organization."""
+        record = self.selected()
+        if record is None or self.kind != "orgs":
+            return None
+        dialog = ChecklistDialog(self.workspace, record, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog

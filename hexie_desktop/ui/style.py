@@ -1,0 +1,94 @@
+"""Look and feel: CJK fonts, Qt's own Chinese strings, a small style sheet, button texts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+
+FONT_FAMILIES = (
+    "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback",
+)
+
+STYLE_SHEET = """
+QListWidget#navigation { background: #24405f; color: #e8eef5; border: none; font-size: 15px; outline: 0; }
+QListWidget#navigation::item { padding: 10px 14px; }
+QListWidget#navigation::item:selected { background: #3a6591; color: white; }
+QListWidget#kinds { font-size: 14px; }
+QListWidget#kinds::item { padding: 6px 8px; }
+QLabel[role="title"] { font-size: 18px; font-weight: bold; color: #1f3b57; }
+QLabel[role="error"] { color: #b71c1c; }
+QLabel[role="section"] { font-weight: bold; color: #1f3b57; padding-top: 8px; }
+QLabel[role="hint"] { color: #5f6b76; }
+QLabel[role="ok"] { color: #2e7d32; }
+QLabel[role="warning"] { color: #e65100; }
+QLineEdit[invalid="true"] { border: 1px solid #c62828; background: #fff1f1; }
+QPushButton[role="action"] { padding: 5px 10px; text-align: left; }
+QFrame[role="tile"] { border: 1px solid #d0d7de; border-radius: 6px; background: white; }
+QPushButton[role="tile"] { border: 1px solid #d0d7de; border-radius: 6px; background: white;
+    padding: 8px 16px; font-size: 15px; text-align: left; }
+QPushButton[role="tile"]:checked { border: 2px solid #3a6591; background: #eaf1f8; }
+QPushButton#overdueTile { color: #b71c1c; }
+QPushButton#todayTile { color: #e65100; }
+QPushButton#soonTile { color: #8d6e00; }
+"""
+
+_translators: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication) -> None:
+    """Load Qt's own zh_CN strings (standard buttons, context menus) when the files exist."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if _translators:
+        return
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+
+
+def apply(app: QApplication) -> None:
+    """Fonts, translations and the style sheet for the whole application."""
+    install_translators(app)
+    available = set(QFontDatabase.families())
+    families = [f for f in FONT_FAMILIES if f in available]
+    if families:
+        font = QFont(app.font())
+        font.setFamilies(families)
+        font.setPointSize(max(font.pointSize(), 10))
+        app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def chinese_buttons(box: QDialogButtonBox) -> None:
+    """Chinese texts on a button box's standard buttons, even without Qt's translation files."""
+    t = QCoreApplication.translate
+    texts = {
+        QDialogButtonBox.StandardButton.Ok: t("Buttons", "确定"),
+        QDialogButtonBox.StandardButton.Cancel: t("Buttons", "取消"),
+        QDialogButtonBox.StandardButton.Save: t("Buttons", "保存"),
+        QDialogButtonBox.StandardButton.Close: t("Buttons", "关闭"),
+        QDialogButtonBox.StandardButton.Yes: t("Buttons", "是"),
+        QDialogButtonBox.StandardButton.No: t("Buttons", "否"),
+    }
+    for which, text in texts.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+
+
+def no_default_button(box: QDialogButtonBox) -> None:
+    """Enter in the dialog's fields must not press 确定 (for dialogs where Enter adds a line)."""
+    for button in box.buttons():
+        button.setAutoDefault(False)
+        button.setDefault(False)
+
+
+def set_role(label: QLabel, role: str) -> None:
+    """Style a label as ``title``, ``error``, ``hint``, ``ok`` or ``warning`` (see the style sheet)."""
+    label.setProperty("role", role)
+    label.style().unpolish(label)
+    label.style().polish(label)

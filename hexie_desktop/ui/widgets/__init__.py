@@ -1,0 +1,1 @@
+"""Small reusable widgets: date entry, status badges, form builders."""

@@ -1,0 +1,69 @@
+"""A dialog whose rows are built from :class:`~hexie_desktop.ui.widgets.formbuilder.Field` descriptions.
+
+On 确定 it calls ``submit(values)``; a :class:`HexieError` keeps the dialog open with the
+message under the form and the named field marked; success stores the result and closes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QWidget
+
+from hexie_desktop.core.errors import HexieError
+from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.fieldnames import split_path
+from hexie_desktop.ui.forms.form_dialog import Ui_FormDialog
+from hexie_desktop.ui.widgets.formbuilder import Field, FormBuilder
+
+
+class FormDialog(QDialog):
+    """Title, intro text, generated rows, error line, 确定/取消."""
+
+    def __init__(self, title: str, intro: str, fields: Sequence[Field],
+                 submit: Callable[[dict[str, Any]], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_FormDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(title)
+        self.ui.introLabel.setText(intro)
+        self.ui.introLabel.setVisible(bool(intro))
+        style.set_role(self.ui.errorLabel, "error")
+        style.chinese_buttons(self.ui.buttonBox)
+        self.builder = FormBuilder(self.ui.form, fields, self.ui.formHost)
+        self.submit_fn = submit
+        self.result: Any = None
+        self.ui.buttonBox.accepted.connect(self.submit)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        first = self.builder.first_widget()
+        if first is not None:
+            first.setFocus()
+        rows = len(fields)
+        self.resize(540, min(640, 170 + rows * 42))
+
+    def values(self) -> dict[str, Any]:
+        """The values entered, by field name."""
+        return self.builder.values()
+
+    def submit(self) -> bool:
+        """Call the submit function; keep the dialog open with the reason when it refuses."""
+        self.builder.clear_marks()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.result = self.submit_fn(self.values())
+        except HexieError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            self.ui.errorLabel.setText(messages.describe(exc))
+            errors = getattr(exc, "errors", [exc])
+            widget = None
+            for error in errors:
+                leaf = split_path(error.field)[-1][0] if split_path(error.field) else None
+                widget = self.builder.mark(leaf, error.message) or widget
+            if widget is not None:
+                widget.setFocus()
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.accept()
+        return True

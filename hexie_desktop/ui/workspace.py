@@ -1,0 +1,41 @@
+"""The logged-in session the screens share: station, acting user, service context, change signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from hexie_desktop.core import codes, permissions
+from hexie_desktop.services.context import Actor, Context
+from hexie_desktop.services.station import Station
+
+
+class Workspace(QObject):
+    """What every screen needs: whom it acts for and where; signals when cases change."""
+
+    cases_changed = Signal()
+    """A case was registered or an action changed one: lists and the dashboard refresh."""
+    open_case = Signal(str)
+    """Somebody asked to open the case with this number."""
+
+    def __init__(self, station: Station, actor: Actor, *, demo: bool = False) -> None:
+        super().__init__()
+        self.station = station
+        self.actor = actor
+        self.demo = demo
+        self.ctx: Context = station.context(actor)
+
+    def can(self, permission: str) -> bool:
+        """True when the acting user's role holds ``permission``."""
+        return permissions.allowed(self.actor.role, permission)
+
+    @property
+    def role_label(self) -> str:
+        """The acting user's role in words."""
+        return codes.label(codes.ROLES, self.actor.role)
+
+    @property
+    def station_label(self) -> str:
+        """Station name, code and kind for the status bar."""
+        info = self.station.info
+        kind = self.tr("乡镇") if info.role == "township" else self.tr("区级")
+        return self.tr("{name}（{code}·{kind}）").format(name=info.unit_name, code=info.unit_code, kind=kind)

@@ -1,0 +1,60 @@
+"""Shared fixtures for every test folder (no Qt here: GUI fixtures live in tests/gui/conftest.py).
+
+``station_factory`` builds a small real station (SQLite file, demo data, a few users) once
+per session and hands each test its own copy, so tests are fast and independent.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+USERS = {  # username: (display name, role, password)
+    "head": ("王主任", "head", "head1234"),
+    "mediator": ("李调解", "mediator", "med12345"),
+    "clerk": ("张登记", "clerk", "clerk123"),
+}
+ADMIN = ("admin", "admin123")
+
+
+def _build_template(root: Path, cases: int, seed: int) -> Path:
+    from hexie_desktop.services import demo, users
+    from hexie_desktop.services.station import init_station
+
+    station = init_station(data_dir=root, db_url=None, role="township", unit_code="330106001",
+                           unit_name="测试街道劳动人事争议调解中心", short_name="测试街道", admin=ADMIN[0],
+                           password=ADMIN[1], admin_name="管理员")
+    ctx = station.context(users.actor_for(station.db, ADMIN[0]))
+    demo.generate(ctx, cases=cases, seed=seed, years=0)
+    for username, (name, role, password) in USERS.items():
+        users.create_user(ctx, username=username, display_name=name, role=role, password=password)
+    station.db.dispose()
+    return root
+
+
+@pytest.fixture(scope="session")
+def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A station folder with 40 demo cases and the users of :data:`USERS` (built once)."""
+    return _build_template(tmp_path_factory.mktemp("station-template"), cases=40, seed=7)
+
+
+@pytest.fixture
+def station_factory(station_template: Path, tmp_path: Path) -> Callable[[], "object"]:
+    """Call it to get an opened copy of the template station (closed after the test)."""
+    from hexie_desktop.services.station import open_station
+
+    opened = []
+
+    def make():  # noqa: ANN202
+        target = tmp_path / f"station{len(opened)}"
+        shutil.copytree(station_template, target)
+        station = open_station(data_dir=target)
+        opened.append(station)
+        return station
+
+    yield make
+    for station in opened:
+        station.db.dispose()

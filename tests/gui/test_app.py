@@ -1,0 +1,161 @@
+"""Start-up: demo station, first run, login, the window's size and status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from hexie_desktop import app as composition
+from hexie_desktop.services import users
+from hexie_desktop.ui.main_window import MainWindow
+from hexie_desktop.ui.startup import Launcher
+from tests.gui.conftest import activate, focused, press, type_here, type_text, wait_tasks
+
+
+def test_prepare_demo_creates_station_and_head_user_once(tmp_path: Path) -> None:
+    station, actor = composition.prepare_demo(tmp_path / "demo", cases=12)
+    assert (actor.username, actor.role) == ("demo", "head")
+    station.db.dispose()
+    again, actor2 = composition.prepare_demo(tmp_path / "demo", cases=12)
+    admin = again.context(users.actor_for(again.db, "admin"))
+    names = [u.username for u in users.list_users(admin)]
+    assert names.count("demo") == 1 and actor2.username == "demo"
+    again.db.dispose()
+
+
+def test_launcher_demo_opens_the_window_logged_in(qtbot, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(composition, "DEMO_CASES", 20)
+    launcher = Launcher(tmp_path / "demo", None, demo=True)
+    with qtbot.waitSignal(launcher.ready, timeout=20000) as blocker:
+        launcher.start()
+    window = blocker.args[0]
+    qtbot.addWidget(window)
+    assert window.workspace.actor.username == "demo"
+    assert "演示街道劳动人事争议调解中心" in window.station_label.text()
+    assert "演示用户" in window.user_label.text()
+    wait_tasks(qtbot)
+    launcher.close()
+
+
+def test_first_run_then_login(qtbot, tmp_path: Path) -> None:
+    launcher = Launcher(tmp_path / "new", None, demo=False)
+    launcher.start()
+    dialog = launcher.dialog
+    qtbot.addWidget(dialog)
+    activate(dialog)
+    ui = dialog.ui
+    ui.unitCode.setFocus()
+    type_here("330106002")
+    press(Qt.Key.Key_Tab)
+    type_here("某某镇劳动人事争议调解中心")
+    press(Qt.Key.Key_Tab)
+    type_here("某某镇")
+    type_text(ui.adminName, "赵管理")
+    type_text(ui.password, "secret99")
+    type_text(ui.password2, "secret98")
+    ui.buttonBox.accepted.emit()
+    assert "不一致" in ui.errorLabel.text()
+    ui.password2.clear()
+    type_text(ui.password2, "secret99")
+    ui.buttonBox.accepted.emit()
+    qtbot.waitUntil(lambda: launcher.station is not None and launcher.dialog is not dialog, timeout=10000)
+    login = launcher.dialog
+    qtbot.addWidget(login)
+    assert login.ui.username.text() == "admin"
+    type_text(login.ui.password, "secret99")
+    with qtbot.waitSignal(launcher.ready) as blocker:
+        login.ui.buttonBox.accepted.emit()
+    window = blocker.args[0]
+    qtbot.addWidget(window)
+    assert window.workspace.actor.role == "admin"
+    assert "某某镇劳动人事争议调解中心" in window.windowTitle()
+    wait_tasks(qtbot)
+    launcher.close()
+
+
+def test_login_wrong_password_then_lock_out(qtbot, station) -> None:
+    from hexie_desktop.ui.screens.login import LoginDialog
+
+    dialog = LoginDialog(station)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.ui.username, "clerk")
+    for attempt in range(4):
+        dialog.ui.password.clear()
+        type_text(dialog.ui.password, "wrong-pw")
+        QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+        assert "用户名或密码错误" in dialog.ui.errorLabel.text()
+        assert f"再错{4 - attempt}次" in dialog.ui.errorLabel.text()
+    dialog.ui.password.clear()
+    type_text(dialog.ui.password, "wrong-pw")
+    QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+    assert "已锁定10分钟" in dialog.ui.errorLabel.text()
+    dialog.ui.password.clear()
+    type_text(dialog.ui.password, "clerk123")
+    QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+    assert "账户已锁定" in dialog.ui.errorLabel.text()
+    assert dialog.actor is None
+
+
+def test_login_succeeds_with_enter(qtbot, station) -> None:
+    from hexie_desktop.ui.screens.login import LoginDialog
+
+    dialog = LoginDialog(station)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.ui.username, "head")
+    type_text(dialog.ui.password, "head1234")
+    with qtbot.waitSignal(dialog.logged_in):
+        QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+    assert dialog.actor.display_name == "王主任"
+
+
+def test_window_fits_1366x768_and_shows_station_and_user(window: MainWindow) -> None:
+    assert window.width() <= 1366 and window.height() <= 768
+    assert window.minimumWidth() <= 1366 and window.minimumHeight() <= 768
+    assert "测试街道" in window.station_label.text()
+    assert "王主任" in window.user_label.text() and "负责人" in window.user_label.text()
+
+
+def test_navigation_by_keyboard(qtbot, window: MainWindow) -> None:
+    for n, key in enumerate(window.nav_keys, start=1):
+        QTest.keyClick(window, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page() is window.pages[key]
+    focused()
+
+
+def test_idle_lock_hides_data_and_unlocks_with_password(qtbot, window: MainWindow) -> None:
+    window.idle.set_interval_ms(50)
+    qtbot.waitUntil(window.is_locked, timeout=3000)
+    assert not window.centralWidget().isVisible()
+    dialog = window.lock_dialog
+    assert "分钟无操作，已锁定" in dialog.ui.messageLabel.text()
+    type_text(dialog.ui.password, "not-it")
+    dialog.ui.unlockButton.click()
+    assert "密码错误" in dialog.ui.errorLabel.text()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert window.is_locked()
+    window.idle.set_interval_ms(0)
+    type_text(dialog.ui.password, "head1234")
+    QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+    assert not window.is_locked()
+    assert window.centralWidget().isVisible()
+
+
+def test_first_run_names_the_wrong_field(qtbot, tmp_path: Path) -> None:
+    from hexie_desktop.ui.screens.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog(tmp_path / "new", None)
+    qtbot.addWidget(dialog)
+    activate(dialog)
+    type_text(dialog.ui.unitCode, "12345")
+    type_text(dialog.ui.unitName, "某镇调解中心")
+    type_text(dialog.ui.password, "secret99")
+    type_text(dialog.ui.password2, "secret99")
+    QTest.keyClick(dialog.ui.password2, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.ui.buttonBox.isEnabled(), timeout=5000)
+    assert "单位代码应为6、9或12位数字" in dialog.ui.errorLabel.text()
+    assert focused() is dialog.ui.unitCode
+    assert not (tmp_path / "new" / "hexie.sqlite3").exists() or dialog.station is None
