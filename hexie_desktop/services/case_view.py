@@ -49,6 +49,23 @@ def deadlines_for(session: Session, case: Case) -> dict[str, periods.Deadline]:
                                      settings.calendar(session))
 
 
+def deadline_met(case: Case, name: str) -> bool:
+    """True when what the deadline asks for has been done (then it is shown, but not as due)."""
+    agreement = case.agreement
+    if name == "acceptance":
+        return case.accepted_on is not None or case.rejected_on is not None or case.withdrawn_on is not None
+    if name == "mediation":
+        return bool(agreement and agreement.effective_on) or any(
+            d is not None for d in (case.failed_on, case.withdrawn_on, case.rejected_on, case.closed_on))
+    if name == "follow_up":
+        return any(not f.deleted for f in case.follow_ups)
+    if name == "archive":
+        return case.archived_on is not None
+    if name in ("arbitration_review", "judicial_confirmation", "limitation"):
+        return case.state in ("closed", "archived")
+    return False
+
+
 def _party(p) -> dict[str, Any]:  # noqa: ANN001
     return {
         "id": p.id, "name": p.name, "id_type": p.id_type, "id_number": p.id_number, "sex": p.sex,
@@ -154,7 +171,8 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         "deadlines": {name: d.due.isoformat() for name, d in deadlines.items()},
         "deadline_details": {
             name: {"label": d.label, "due": d.due.isoformat(), "basis": d.basis,
-                   "status": periods.due_status(d.due, today)}
+                   "status": "met" if deadline_met(case, name) else periods.due_status(d.due, today),
+                   "active": not deadline_met(case, name)}
             for name, d in deadlines.items()
         },
         "calendar_warnings": list(calendar.warnings_for(*[d.due for d in deadlines.values()])),

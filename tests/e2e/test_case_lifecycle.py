@@ -235,3 +235,15 @@ def test_unmasking_needs_the_right_and_is_audited(station, ctx):
 
         actions = list(session.execute(select(AuditEntry.action)).scalars())
     assert actions.count("pii.unmask") == 1
+
+
+def test_met_deadlines_are_done_not_overdue(ctx):
+    number = _register(ctx)
+    details = case_queries.show(ctx, number)["deadline_details"]
+    assert details["acceptance"]["status"] == "overdue" and details["acceptance"]["active"]
+    case_actions.apply(ctx, number, "accept", {"on": "2026-09-17"})
+    details = case_queries.show(ctx, number)["deadline_details"]
+    assert details["acceptance"]["status"] == "met" and not details["acceptance"]["active"]
+    assert details["mediation"]["status"] == "overdue"
+    case_actions.apply(ctx, number, "fail", {"on": "2026-09-20", "reason": "refusal"})
+    assert case_queries.show(ctx, number)["deadline_details"]["mediation"]["status"] == "met"
