@@ -10,11 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, ids, money, periods, workflow
 from hexie_desktop.services import settings
-from hexie_desktop.storage.models import Case
+from hexie_desktop.storage.models import Attachment, Case
 
 
 def _iso(day: date | None) -> str | None:
@@ -64,6 +65,13 @@ def deadline_met(case: Case, name: str) -> bool:
     if name in ("arbitration_review", "judicial_confirmation", "limitation"):
         return case.state in ("closed", "archived")
     return False
+
+
+def _attachments(session: Session, case: Case) -> list[Attachment]:
+    return list(session.execute(
+        select(Attachment).where(Attachment.case_id == case.id, Attachment.deleted.is_(False))
+        .order_by(Attachment.updated_at)
+    ).scalars())
 
 
 def _party(p) -> dict[str, Any]:  # noqa: ANN001
@@ -167,6 +175,11 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
              "issued_at": d.issued_at.isoformat(timespec="seconds"), "issuer": d.issuer,
              "content_hash": d.content_hash, "pages": d.pages}
             for d in case.documents if not d.deleted
+        ],
+        "attachments": [
+            {"id": a.id, "title": a.title, "doc_type": a.doc_type, "filename": a.filename, "pages": a.pages,
+             "sha256": a.sha256}
+            for a in _attachments(session, case)
         ],
         "deadlines": {name: d.due.isoformat() for name, d in deadlines.items()},
         "deadline_details": {
