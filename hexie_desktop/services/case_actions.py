@@ -101,13 +101,21 @@ def _accept(session: Session, case: Case, data: dict, ctx: Context) -> tuple[dat
     return on, note
 
 
-def _reject(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+def _decision_with_reason(case: Case, data: dict, ctx: Context, *, reasons, date_attr: str,
+                          reason_attr: str) -> tuple[date, str | None]:
+    """A decision that needs a reason (rejection, failure): date, reason code, note."""
     on = _day(data, "on", case, ctx.today)
     note = fields.text(data.get("note"), "note")
-    case.rejection_reason = workflow.require_reason(data.get("reason"), codes.REJECTION_REASONS, note)
-    case.rejected_on = on
+    reason = workflow.require_reason(data.get("reason"), reasons, note)
+    setattr(case, reason_attr, reason)
+    setattr(case, date_attr, on)
     case.decision_note = note
-    return on, codes.label(codes.REJECTION_REASONS, case.rejection_reason) + (f"：{note}" if note else "")
+    return on, codes.label(reasons, reason) + (f"：{note}" if note else "")
+
+
+def _reject(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    return _decision_with_reason(case, data, ctx, reasons=codes.REJECTION_REASONS, date_attr="rejected_on",
+                                 reason_attr="rejection_reason")
 
 
 def _record_session(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
@@ -211,12 +219,8 @@ def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
 
 
 def _fail(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    on = _day(data, "on", case, ctx.today)
-    note = fields.text(data.get("note"), "note")
-    case.failure_reason = workflow.require_reason(data.get("reason"), codes.FAILURE_REASONS, note)
-    case.failed_on = on
-    case.decision_note = note
-    return on, codes.label(codes.FAILURE_REASONS, case.failure_reason) + (f"：{note}" if note else "")
+    return _decision_with_reason(case, data, ctx, reasons=codes.FAILURE_REASONS, date_attr="failed_on",
+                                 reason_attr="failure_reason")
 
 
 def _withdraw(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
@@ -361,8 +365,8 @@ def apply(ctx: Context, number: str, action: str, data: dict | None = None) -> A
         from_state = case.state
         on, note = HANDLERS[action](session, case, data, ctx)
         session.flush()
-        session.refresh(case, ["agreement"]) if action == "agree" else None
         if action == "agree":
+            session.refresh(case, ["agreement"])
             case.state = "agreed"
             _event(session, case, action, from_state, on, ctx.actor.display_name, note)
             after = _next_state(case, action, ctx.today)
