@@ -58,11 +58,22 @@ def describe(error: BaseException) -> str:
     return _t("程序内部错误：{kind}：{text}\n详细信息已写入日志。").format(kind=type(error).__name__, text=error)
 
 
+_orphans: set[QMessageBox] = set()
+
+
+def _keep_alive(box: QMessageBox) -> None:
+    """A box without a parent is owned by Python: hold it until it is answered, or it vanishes at once."""
+    _orphans.add(box)
+    box.finished.connect(lambda _code: _orphans.discard(box))
+
+
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if parent is None:
+        _keep_alive(box)
     box.open()
     return box
 
@@ -89,6 +100,8 @@ def ask(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:
+        _keep_alive(box)
 
     def answered(button) -> None:  # noqa: ANN001
         if box.standardButton(button) == QMessageBox.StandardButton.Yes:

@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -16,13 +18,18 @@ from PySide6.QtWidgets import QApplication
 from hexie_desktop import app as composition
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services.context import Actor
+from hexie_desktop.paths import StationPaths
+from hexie_desktop.services.backup import auto_backup
 from hexie_desktop.services.station import Station, open_station
+from hexie_desktop.storage.lock import StationLock
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.main_window import MainWindow
 from hexie_desktop.ui.screens.first_run import FirstRunDialog
 from hexie_desktop.ui.screens.login import LoginDialog
 from hexie_desktop.ui.workspace import Workspace
 
+
+log = logging.getLogger("hexie_desktop")
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Launcher", text)
@@ -40,9 +47,16 @@ class Launcher(QObject):
         self.station: Station | None = None
         self.window: MainWindow | None = None
         self.dialog: object = None
+        self.lock: StationLock | None = None
 
     def start(self) -> None:
-        """Begin: demo station, first-run dialog or login dialog."""
+        """Begin: demo station, first-run dialog or login dialog (refused while another window has the station)."""
+        if self.data_dir is not None and not self.db_url:
+            try:
+                self.lock = StationLock(StationPaths(self.data_dir).lock).acquire()
+            except HexieError as exc:
+                self._fatal(exc)
+                return
         if self.demo:
             assert self.data_dir is not None
             self.dialog = ops.run(None, composition.prepare_demo, self.data_dir,
@@ -86,6 +100,9 @@ class Launcher(QObject):
         window = MainWindow(Workspace(station, actor, demo=demo))
         window.show()
         self.window = window
+        if station.paths is not None and station.db.is_sqlite:
+            ops.run(None, auto_backup, station.paths.database, station.paths.backups,
+                    on_error=lambda exc: log.warning("automatic backup failed: %s", exc))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(True)
@@ -97,9 +114,11 @@ class Launcher(QObject):
         box.finished.connect(lambda _code: self.finished.emit(1))
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database and the station lock."""
         if self.station is not None:
             self.station.db.dispose()
+        if self.lock is not None:
+            self.lock.release()
 
 
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:

@@ -159,3 +159,28 @@ def test_first_run_names_the_wrong_field(qtbot, tmp_path: Path) -> None:
     assert "单位代码应为6、9或12位数字" in dialog.ui.errorLabel.text()
     assert focused() is dialog.ui.unitCode
     assert not (tmp_path / "new" / "hexie.sqlite3").exists() or dialog.station is None
+
+
+
+def test_second_window_on_the_same_station_is_refused(qtbot, tmp_path):
+    from hexie_desktop.services.station import init_station
+    from hexie_desktop.storage.lock import StationLock
+    from hexie_desktop.ui import startup
+    from tests.gui.conftest import message_boxes
+
+    root = tmp_path / "locked"
+    init_station(data_dir=root, db_url=None, role="township", unit_code="110105001", unit_name="东坝镇调解中心",
+                 short_name="东坝", admin="admin", password="secret123")
+    held = StationLock(root / "hexie.lock").acquire()
+    launcher = startup.Launcher(root, None, False)
+    codes = []
+    launcher.finished.connect(codes.append)
+    launcher.start()
+    qtbot.waitUntil(lambda: bool(message_boxes()), timeout=5000)
+    box = message_boxes()[0]
+    assert "另一个程序窗口" in box.text() + box.informativeText()
+    box.accept()
+    qtbot.waitUntil(lambda: codes == [1], timeout=5000)
+    assert launcher.station is None
+    held.release()
+    launcher.close()
