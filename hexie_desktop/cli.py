@@ -231,9 +231,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from hexie_desktop.services.maintenance import restore
+    from hexie_desktop.storage.lock import StationLock
 
     station, ctx = _login(args)
-    safety = restore(ctx, station, Path(args.file))
+    lock = StationLock(station.paths.lock).acquire() if station.paths else None
+    try:
+        safety = restore(ctx, station, Path(args.file))
+    finally:
+        if lock:
+            lock.release()
     print(_("已从备份恢复；恢复前的数据已另存为：{path}").format(path=safety))
     return EXIT_OK
 

@@ -154,3 +154,15 @@ def test_audit_tampering_fails_check(tmp_path):
     conn.close()
     result = hexie(root, "check")
     assert result.returncode == 1 and "篡改" in result.stdout
+
+
+def test_restore_refused_while_the_app_holds_the_station(cli_station, tmp_path):
+    from hexie_desktop.storage.lock import StationLock
+
+    backup = hexie(cli_station, "backup").stdout.strip().split("：", 1)[1]
+    lock = StationLock(cli_station / "hexie.lock").acquire()
+    try:
+        refused = hexie(cli_station, "restore", backup)
+    finally:
+        lock.release()
+    assert refused.returncode == 1 and "另一个程序窗口" in refused.stderr
