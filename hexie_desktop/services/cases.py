@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, ids, money, numbering
@@ -124,8 +124,29 @@ class CaseFilter:
     origin: str | None = None
 
 
-def filtered_ids(session: Session, flt: CaseFilter) -> Select:
-    """A query of case ids (newest first) matching ``flt``."""
+SORTS = ("received_on", "number", "applicants", "respondent", "category", "claimed", "mediator", "state")
+
+
+def _order(query: Select, sort: str, descending: bool) -> Select:
+    """Order a case-id query by one of :data:`SORTS` (ties: newest receipt, then number)."""
+    if sort not in SORTS:
+        raise UserError(_("不能按“{sort}”排序").format(sort=sort), field="sort")
+    if sort == "applicants":
+        first = select(Party.name).where(Party.case_id == Case.id, Party.position == 0).scalar_subquery()
+        keys = [first]
+    elif sort == "respondent":
+        keys = [select(Employer.name).where(Employer.id == Case.respondent_id).scalar_subquery()]
+    elif sort == "mediator":
+        keys = [select(Mediator.name).where(Mediator.id == Case.mediator_id).scalar_subquery()]
+    else:
+        keys = {"received_on": [Case.received_on], "number": [Case.year, Case.seq], "category": [Case.main_category],
+                "claimed": [Case.claimed_cents], "state": [Case.state]}[sort]
+    ordered = [k.desc() if descending else k.asc() for k in keys]
+    return query.order_by(*ordered, Case.received_on.desc(), Case.year.desc(), Case.seq.desc())
+
+
+def filtered_ids(session: Session, flt: CaseFilter, *, sort: str = "received_on", descending: bool = True) -> Select:
+    """A query of case ids matching ``flt``, ordered by ``sort`` (default: newest receipt first)."""
     query = select(Case.id).where(Case.deleted.is_(False))
     if flt.state:
         codes.require(codes.CASE_STATES, flt.state, "state")
@@ -146,7 +167,7 @@ def filtered_ids(session: Session, flt: CaseFilter) -> Select:
     if flt.search and flt.search.strip():
         matches = search.matching_case_ids(session, flt.search).subquery()
         query = query.where(Case.id.in_(select(matches.c.case_id)))
-    return query.order_by(Case.received_on.desc(), Case.year.desc(), Case.seq.desc())
+    return _order(query, sort, descending)
 
 
 @dataclass(frozen=True)
@@ -224,6 +245,23 @@ def list_cases(ctx: Context, flt: CaseFilter, *, limit: int | None = None, offse
         for start in range(0, len(case_ids), 500):
             rows += rows_for(session, case_ids[start:start + 500])
         return rows
+
+
+def case_ids(ctx: Context, flt: CaseFilter, *, sort: str = "received_on", descending: bool = True) -> list[str]:
+    """Ids of every matching case in display order (fast: the list fetches rows page by page)."""
+    ctx.require("read")
+    with ctx.db.read() as session:
+        return list(session.execute(filtered_ids(session, flt, sort=sort, descending=descending)).scalars())
+
+
+def case_rows(ctx: Context, case_ids_: list[str]) -> list[CaseRow]:
+    """List rows (personal data masked) for ``case_ids_``, in that order."""
+    ctx.require("read")
+    out: list[CaseRow] = []
+    with ctx.db.read() as session:
+        for start in range(0, len(case_ids_), 500):
+            out += rows_for(session, case_ids_[start:start + 500])
+    return out
 
 
 def count_cases(ctx: Context, flt: CaseFilter) -> int:

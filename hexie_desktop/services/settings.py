@@ -98,3 +98,17 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
             put(session, key, value)
         ctx.audit(session, "settings.update", entity="settings", summary=", ".join(sorted(changes)))
         return all_settings(session)
+
+
+def read_all(ctx: Context) -> dict[str, Any]:
+    """Every setting with its current value (for screens)."""
+    ctx.require("read")
+    with ctx.db.read() as session:
+        return all_settings(session)
+
+
+def deadline_setup(ctx: Context) -> tuple[DeadlineSettings, WorkCalendar]:
+    """The configured period lengths and the working-day calendar (for intake warnings)."""
+    ctx.require("read")
+    with ctx.db.read() as session:
+        return deadline_settings(session), calendar(session)

@@ -247,3 +247,20 @@ def test_met_deadlines_are_done_not_overdue(ctx):
     assert details["mediation"]["status"] == "overdue"
     case_actions.apply(ctx, number, "fail", {"on": "2026-09-20", "reason": "refusal"})
     assert case_queries.show(ctx, number)["deadline_details"]["mediation"]["status"] == "met"
+
+
+@pytest.mark.parametrize("sort,descending,expected", [
+    ("claimed", True, ["王五", "欧阳娜娜", "张三"]),
+    ("claimed", False, ["张三", "欧阳娜娜", "王五"]),
+    ("number", False, ["张三", "王五", "欧阳娜娜"]),
+    ("received_on", True, ["欧阳娜娜", "王五", "张三"]),
+])
+def test_case_list_sorted_in_the_database(ctx, sort, descending, expected):
+    for name, amount, day, seq in (("张三", "100", "2026-09-01", 11), ("王五", "900", "2026-09-02", 13),
+                                   ("欧阳娜娜", "500", "2026-09-03", 15)):
+        _register(ctx, applicants=[applicant(name, seq=seq)], received_on=day,
+                  claims=[{"category": "wages", "amount": amount}])
+    ids = cases.case_ids(ctx, cases.CaseFilter(), sort=sort, descending=descending)
+    assert [r.applicants for r in cases.case_rows(ctx, ids)] == expected
+    with pytest.raises(UserError):
+        cases.case_ids(ctx, cases.CaseFilter(), sort="id_number")

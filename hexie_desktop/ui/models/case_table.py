@@ -29,11 +29,11 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(NamedTuple):
-    """One column: header, cell text, sort key (``None``: not sortable beyond the natural order)."""
+    """One column: header, cell text, the service's sort name (``None``: not sortable)."""
 
     header: str
     text: Callable[[CaseRow], str]
-    sort: Callable[[CaseRow], Any] | None
+    sort: str | None
 
 
 def _t(text: str) -> str:
@@ -47,16 +47,16 @@ def _money(row: CaseRow) -> Decimal:
 def columns() -> list[Column]:
     """The case list's columns, in order."""
     return [
-        Column(_t("案件编号"), lambda r: r.number, lambda r: r.number),
-        Column(_t("收到日期"), lambda r: r.received_on.isoformat(), lambda r: r.received_on),
-        Column(_t("申请人"), lambda r: r.applicants, lambda r: r.applicants),
-        Column(_t("身份证号"), lambda r: r.id_number_masked, lambda r: r.id_number_masked),
-        Column(_t("电话"), lambda r: r.phone_masked, lambda r: r.phone_masked),
-        Column(_t("被申请人"), lambda r: r.respondent, lambda r: r.respondent),
-        Column(_t("争议类别"), lambda r: r.category_label, lambda r: r.category_label),
-        Column(_t("请求金额（元）"), lambda r: f"{_money(r):,.2f}", _money),
-        Column(_t("调解员"), lambda r: r.mediator or "", lambda r: r.mediator or ""),
-        Column(_t("状态"), lambda r: r.state_label, lambda r: r.state_label),
+        Column(_t("案件编号"), lambda r: r.number, "number"),
+        Column(_t("收到日期"), lambda r: r.received_on.isoformat(), "received_on"),
+        Column(_t("申请人"), lambda r: r.applicants, "applicants"),
+        Column(_t("身份证号"), lambda r: r.id_number_masked, None),
+        Column(_t("电话"), lambda r: r.phone_masked, None),
+        Column(_t("被申请人"), lambda r: r.respondent, "respondent"),
+        Column(_t("争议类别"), lambda r: r.category_label, "category"),
+        Column(_t("请求金额（元）"), lambda r: f"{_money(r):,.2f}", "claimed"),
+        Column(_t("调解员"), lambda r: r.mediator or "", "mediator"),
+        Column(_t("状态"), lambda r: r.state_label, "state"),
         Column(_t("期限"), lambda r: "", None),
     ]
 
@@ -109,8 +109,8 @@ class CaseTableModel(QAbstractTableModel):
         """The ids shown, in order."""
         return list(self._ids)
 
-    def sort_key(self, column: int) -> Callable[[CaseRow], Any] | None:
-        """The key that orders rows by ``column`` (``None`` for the deadline badge)."""
+    def sort_key(self, column: int) -> str | None:
+        """The service's sort name for ``column`` (``None``: the column cannot be sorted)."""
         return self._columns[column].sort
 
     def row_at(self, row: int) -> CaseRow | None:

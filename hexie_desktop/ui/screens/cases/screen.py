@@ -115,10 +115,9 @@ class CaseListScreen(QWidget):
         column = header.sortIndicatorSection()
         descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         key = self.model.sort_key(column) if 0 <= column < self.model.columnCount() else None
-        natural = column == RECEIVED_COLUMN or key is None
         self.pending = True
         self.ui.countLabel.setText(self.tr("正在查询……"))
-        ops.run(self, queries.run_case_query, self.workspace.ctx, self.current_filter(), key, descending, natural,
+        ops.run(self, queries.run_case_query, self.workspace.ctx, self.current_filter(), key, descending,
                 on_done=lambda result: self._show(generation, result))
 
     def _show(self, generation: int, result: queries.CaseQueryResult) -> None:
@@ -126,14 +125,7 @@ class CaseListScreen(QWidget):
             return
         self.pending = False
         self.model.set_ids(result.ids, result.rows)
-        text = self.tr("共 {n} 件").format(n=f"{len(result.ids):,}")
-        if result.sort_refused:
-            text += self.tr("　（超过{limit}件时只能按收到日期排序，请先筛选）").format(limit=f"{queries.CLIENT_SORT_LIMIT:,}")
-            header = self.ui.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(RECEIVED_COLUMN, Qt.SortOrder.DescendingOrder)
-            header.blockSignals(False)
-        self.ui.countLabel.setText(text)
+        self.ui.countLabel.setText(self.tr("共 {n} 件").format(n=f"{len(result.ids):,}"))
         if result.ids:
             self.ui.table.selectRow(0)
         self.loaded.emit(len(result.ids))
