@@ -15,7 +15,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.fileio import atomic_path
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
-from hexie_desktop.storage.models import Attachment
+from hexie_desktop.storage.models import Attachment, ChecklistItem
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -87,3 +87,32 @@ def path_of(ctx: Context, store: Path, attachment_id: str) -> Path:
     if not path.exists() or _sha256(path) != sha:
         raise NotFound(_("附件文件缺失或已损坏：{name}").format(name=filename))
     return path
+
+
+def add_checklist_photo(ctx: Context, store: Path, item_id: str, source: Path) -> dict:
+    """Store a photo for a 六规范五上墙 checklist item and link it (one audited transaction)."""
+    ctx.require("registry.edit")
+    sha, size = store_file(Path(source), store)
+    with ctx.db.transaction() as session:
+        item = session.get(ChecklistItem, item_id)
+        if item is None or item.deleted:
+            raise NotFound(_("检查项不存在"))
+        row = Attachment(owner_table="checklist_items", owner_id=item.id, title=item.title, doc_type="other",
+                         filename=Path(source).name, sha256=sha, size=size,
+                         mime=mimetypes.guess_type(str(source))[0], pages=1)
+        session.add(row)
+        session.flush()
+        item.attachment_id = row.id
+        ctx.audit(session, "checklist.photo", entity="checklist_item", entity_id=item.id, summary=item.title)
+        return {"id": row.id, "title": item.title, "sha256": sha, "size": size}
+
+
+def remove(ctx: Context, attachment_id: str) -> None:
+    """Tombstone an attachment (the stored file stays: other rows may share it)."""
+    ctx.require("case.register")
+    with ctx.db.transaction() as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None or row.deleted:
+            raise NotFound(_("附件不存在"))
+        row.deleted = True
+        ctx.audit(session, "attachment.remove", entity=row.owner_table, entity_id=row.owner_id, summary=row.title)

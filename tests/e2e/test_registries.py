@@ -95,3 +95,20 @@ def test_attachments_are_stored_once_by_content_and_verified(station, ctx, tmp_p
     path.write_bytes(b"tampered")
     with pytest.raises(Exception, match="损坏"):
         attachments.path_of(ctx, store, first["id"])
+
+
+def test_checklist_photo_is_linked_and_openable(station, ctx, tmp_path):
+    from hexie_desktop.services import attachments
+
+    org = registries.save_record(ctx, "orgs", {"name": "照片测试调委会", "org_type": "enterprise_committee",
+                                               "status": "active"})
+    item = registries.checklist(ctx, org["id"])[6]
+    photo = tmp_path / "wall.jpg"
+    photo.write_bytes(b"\xff\xd8\xff fake jpeg")
+    saved = attachments.add_checklist_photo(ctx, station.paths.attachments, item["id"], photo)
+    linked = registries.checklist(ctx, org["id"])[6]
+    assert linked["attachment_id"] == saved["id"]
+    assert attachments.path_of(ctx, station.paths.attachments, saved["id"]).read_bytes() == photo.read_bytes()
+    attachments.remove(ctx, saved["id"])
+    with pytest.raises(Exception, match="不存在"):
+        attachments.path_of(ctx, station.paths.attachments, saved["id"])
