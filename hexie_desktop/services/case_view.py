@@ -171,7 +171,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for f in case.follow_ups if not f.deleted
         ],
         "documents": [
-            {"doc_type": d.doc_type, "title": codes.label(codes.DOCUMENT_TYPES, d.doc_type), "number": d.number,
+            {"id": d.id, "doc_type": d.doc_type, "title": codes.label(codes.DOCUMENT_TYPES, d.doc_type), "number": d.number,
              "issued_at": d.issued_at.isoformat(timespec="seconds"), "issuer": d.issuer,
              "content_hash": d.content_hash, "pages": d.pages}
             for d in case.documents if not d.deleted

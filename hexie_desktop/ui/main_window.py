@@ -20,6 +20,7 @@ from hexie_desktop.ui.screens.cases import CaseListScreen
 from hexie_desktop.ui.screens.dashboard import DashboardScreen
 from hexie_desktop.ui.screens.intake import IntakeScreen
 from hexie_desktop.ui.screens.login import LockDialog
+from hexie_desktop.ui.screens.printing import open_verify_dialog
 from hexie_desktop.ui.screens.registry import RegistryScreen
 from hexie_desktop.ui.screens.settings import SettingsScreen
 from hexie_desktop.ui.screens.users import UsersScreen, password_dialog
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("登记新案件(&N)"), "Ctrl+N", lambda: self.show_page("intake")))
         menu.addAction(self._action(self.tr("修改我的密码(&P)…"), "Ctrl+Shift+P", self.change_password))
         menu.addAction(self._action(self.tr("立即锁定(&L)"), "Ctrl+L", self.lock))
+        menu.addAction(self._action(self.tr("核对协议二维码(&V)…"), "", lambda: open_verify_dialog(self)))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("退出(&X)"), "Ctrl+Q", self.close))
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))

@@ -50,6 +50,11 @@ class Ui_CaseDetailScreen(object):
 
         self.headerLayout.addItem(self.headerSpacer)
 
+        self.printButton = QPushButton(CaseDetailScreen)
+        self.printButton.setObjectName(u"printButton")
+
+        self.headerLayout.addWidget(self.printButton)
+
         self.unmaskButton = QPushButton(CaseDetailScreen)
         self.unmaskButton.setObjectName(u"unmaskButton")
 
@@ -184,6 +189,28 @@ class Ui_CaseDetailScreen(object):
 
         self.documentsLayout.addWidget(self.documentsView)
 
+        self.documentButtonsLayout = QHBoxLayout()
+        self.documentButtonsLayout.setObjectName(u"documentButtonsLayout")
+        self.documentsHint = QLabel(self.documentsTab)
+        self.documentsHint.setObjectName(u"documentsHint")
+        self.documentsHint.setWordWrap(True)
+
+        self.documentButtonsLayout.addWidget(self.documentsHint)
+
+        self.reprintButton = QPushButton(self.documentsTab)
+        self.reprintButton.setObjectName(u"reprintButton")
+
+        self.documentButtonsLayout.addWidget(self.reprintButton)
+
+        self.printDocumentButton = QPushButton(self.documentsTab)
+        self.printDocumentButton.setObjectName(u"printDocumentButton")
+
+        self.documentButtonsLayout.addWidget(self.printDocumentButton)
+
+        self.documentButtonsLayout.setStretch(0, 1)
+
+        self.documentsLayout.addLayout(self.documentButtonsLayout)
+
         self.tabs.addTab(self.documentsTab, "")
 
         self.bodyLayout.addWidget(self.tabs)
@@ -231,6 +258,10 @@ class Ui_CaseDetailScreen(object):
 #endif // QT_CONFIG(tooltip)
         self.numberLabel.setText("")
         self.stateLabel.setText("")
+        self.printButton.setText(QCoreApplication.translate("CaseDetailScreen", u"\u6253\u5370\u6587\u4e66(&P)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.printButton.setToolTip(QCoreApplication.translate("CaseDetailScreen", u"\u9009\u62e9\u6587\u4e66\uff0c\u9884\u89c8\u540e\u6253\u5370\u6216\u53e6\u5b58\u4e3a PDF\uff08Ctrl+P\uff09", None))
+#endif // QT_CONFIG(tooltip)
         self.unmaskButton.setText(QCoreApplication.translate("CaseDetailScreen", u"\u663e\u793a\u5b8c\u6574\u8bc1\u4ef6\u53f7(&U)", None))
         self.refreshButton.setText(QCoreApplication.translate("CaseDetailScreen", u"\u5237\u65b0", None))
         self.summaryLabel.setText("")
@@ -245,6 +276,12 @@ class Ui_CaseDetailScreen(object):
         self.agreementLabel.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.agreementTab), QCoreApplication.translate("CaseDetailScreen", u"\u534f\u8bae\u4e0e\u5c65\u884c(&6)", None))
         self.tabs.setTabText(self.tabs.indexOf(self.followUpsTab), QCoreApplication.translate("CaseDetailScreen", u"\u56de\u8bbf(&7)", None))
+        self.documentsHint.setText(QCoreApplication.translate("CaseDetailScreen", u"\u6b63\u5f0f\u6253\u5370\u7684\u6587\u4e66\u767b\u8bb0\u5728\u6b64\uff1b\u91cd\u5370\u6309\u5f53\u521d\u6253\u5370\u65f6\u7684\u5185\u5bb9\u539f\u6837\u8f93\u51fa\u3002", None))
+        self.reprintButton.setText(QCoreApplication.translate("CaseDetailScreen", u"\u91cd\u5370\u6240\u9009(&R)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.reprintButton.setToolTip(QCoreApplication.translate("CaseDetailScreen", u"\u6309\u539f\u6837\u91cd\u5370\u9009\u4e2d\u7684\u5df2\u51fa\u5177\u6587\u4e66\uff08\u53cc\u51fb\u4ea6\u53ef\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.printDocumentButton.setText(QCoreApplication.translate("CaseDetailScreen", u"\u6253\u5370\u6587\u4e66\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.documentsTab), QCoreApplication.translate("CaseDetailScreen", u"\u6587\u4e66(&8)", None))
         self.actionsGroup.setTitle(QCoreApplication.translate("CaseDetailScreen", u"\u53ef\u529e\u7406\u7684\u64cd\u4f5c", None))
         self.unavailableTitle.setText(QCoreApplication.translate("CaseDetailScreen", u"\u6682\u4e0d\u80fd\u529e\u7406\uff1a", None))

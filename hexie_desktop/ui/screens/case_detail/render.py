@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from hexie_desktop.core import codes, workflow
+from hexie_desktop.ui.screens.printing.rules import local_time
 from hexie_desktop.ui.widgets.badges import status_text
 
 EXTRA_EVENT_LABELS = {"register": "登记", "perform-start": "进入履行阶段"}
@@ -97,7 +98,7 @@ def event_rows(case: dict[str, Any]) -> list[dict[str, Any]]:
             change = f"{codes.label(codes.CASE_STATES, e['from_state'])} → {change}"
         out.append({"on": e.get("on"), "action": action_label(e["action"]), "change": change,
                     "actor": e.get("actor") or "", "note": e.get("note") or "",
-                    "at": (e.get("at") or "").replace("T", " ")})
+                    "at": local_time(e.get("at"))})
     return out
 
 
@@ -155,9 +156,9 @@ def follow_up_rows(case: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def document_rows(case: dict[str, Any]) -> list[dict[str, Any]]:
-    """Issued documents."""
+    """Issued documents (issue time in local time)."""
     return [
-        {"title": d.get("title"), "number": d.get("number") or "", "issued_at": (d.get("issued_at") or "").replace(
-            "T", " "), "issuer": d.get("issuer") or "", "pages": d.get("pages") or ""}
+        {"title": d.get("title"), "number": d.get("number") or "", "issued_at": local_time(d.get("issued_at")),
+         "issuer": d.get("issuer") or "", "pages": d.get("pages") or ""}
         for d in case.get("documents", [])
     ]

@@ -22,6 +22,7 @@ from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.screens.case_detail import action_forms, render
 from hexie_desktop.ui.screens.case_detail.agreement_dialog import AgreementDialog
 from hexie_desktop.ui.screens.case_detail.archive_dialog import ArchiveDialog
+from hexie_desktop.ui.screens.printing import ChooseDocumentDialog, PrintJobs
 from hexie_desktop.ui.widgets.badges import BadgeDelegate
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.keys import shortcut
@@ -70,6 +71,14 @@ class CaseDetailScreen(QWidget):
         else:
             ui.unmaskButton.setToolTip(self.tr("查看完整身份证号、电话和住址（将记入审计日志）"))
         shortcut(self, "Alt+Left", self.back_requested.emit)
+        self.printing = PrintJobs(workspace, self)
+        self.printing.issued.connect(self.reload)
+        ui.printButton.clicked.connect(self.choose_document)
+        ui.printDocumentButton.clicked.connect(self.choose_document)
+        ui.reprintButton.clicked.connect(self.reprint_selected)
+        ui.documentsView.activated.connect(lambda _index: self.reprint_selected())
+        ui.documentsView.selectionModel().selectionChanged.connect(lambda *_args: self._documents_selection())
+        shortcut(self, "Ctrl+P", self.choose_document)
 
     def _models(self) -> None:
         ui = self.ui
@@ -158,7 +167,42 @@ class CaseDetailScreen(QWidget):
         self.items_model.set_records(render.item_rows(case))
         self.follow_ups_model.set_records(render.follow_up_rows(case))
         self.documents_model.set_records(render.document_rows(case))
+        self._documents_selection()
         self._render_actions()
+
+    # ---------------------------------------------------------------- printing
+
+    def choose_document(self) -> ChooseDocumentDialog | None:
+        """Ask which 文书 to print; the chosen one is rendered and previewed."""
+        if self.case is None:
+            return None
+        dialog = ChooseDocumentDialog(self.case, self)
+        number = self.case["number"]
+        dialog.accepted.connect(lambda: self.print_document(dialog.doc_type() or "", draft=dialog.draft(),
+                                                            number=number))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_document(self, doc_type: str, *, draft: bool = False, number: str | None = None) -> None:
+        """Render ``doc_type`` of this case off the GUI thread and open the print preview."""
+        number = number or self.number
+        if number and doc_type:
+            self.printing.case_document(number, doc_type, draft=draft)
+
+    def selected_document(self) -> int | None:
+        """The row of the selected issued document."""
+        index = self.ui.documentsView.currentIndex()
+        return index.row() if index.isValid() and self.ui.documentsView.selectionModel().hasSelection() else None
+
+    def _documents_selection(self) -> None:
+        self.ui.reprintButton.setEnabled(self.selected_document() is not None)
+
+    def reprint_selected(self) -> None:
+        """Re-print the selected issued document exactly as it was issued."""
+        row = self.selected_document()
+        if self.case is not None and row is not None:
+            self.printing.reprint(self.case, row)
 
     # ---------------------------------------------------------------- actions
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, QTimer
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import registries
@@ -13,6 +13,7 @@ from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.registry import Ui_RegistryScreen
 from hexie_desktop.ui.models.records import SORT_ROLE, RecordTableModel
 from hexie_desktop.ui.screens.registry import fields
+from hexie_desktop.ui.screens.printing import PrintJobs, WallboardDialog
 from hexie_desktop.ui.screens.registry.checklist import ChecklistDialog
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.workspace import Workspace
@@ -53,6 +54,12 @@ class RegistryScreen(QWidget):
         ui.table.activated.connect(lambda _i: self.edit_record())
         ui.deleteButton.clicked.connect(self.delete_record)
         ui.checklistButton.clicked.connect(self.open_checklist)
+        self.wallboardButton = QPushButton(self.tr("打印上墙展板(&W)…"), self)
+        self.wallboardButton.setObjectName("wallboardButton")
+        self.wallboardButton.setToolTip(self.tr("按 A2 或 A3 打印所选调解组织的五上墙展板"))
+        ui.headerLayout.insertWidget(ui.headerLayout.indexOf(ui.checklistButton) + 1, self.wallboardButton)
+        self.wallboardButton.clicked.connect(self.print_wallboard)
+        self.printing = PrintJobs(workspace, self)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(250)
@@ -70,6 +77,7 @@ class RegistryScreen(QWidget):
         self.kind = kinds[row]
         self.ui.titleLabel.setText(registries.KIND_LABELS.get(self.kind, self.kind))
         self.ui.checklistButton.setVisible(self.kind == "orgs")
+        self.wallboardButton.setVisible(self.kind == "orgs")
         self.model.set_columns(fields.columns(self.kind))
         self.reload()
 
@@ -154,6 +162,18 @@ class RegistryScreen(QWidget):
         if record is None or self.kind != "orgs":
             return None
         dialog = ChecklistDialog(self.workspace, record, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_wallboard(self) -> WallboardDialog | None:
+        """Ask A2 or A3, then render the selected organization's 五上墙 boards and preview them."""
+        record = self.selected()
+        if record is None or self.kind != "orgs":
+            return None
+        dialog = WallboardDialog(record, self)
+        dialog.accepted.connect(lambda: self.printing.wallboard(
+            record["id"], record.get("name") or record.get("display_name") or "", dialog.page_size()))
         self.dialog = dialog
         dialog.open()
         return dialog
