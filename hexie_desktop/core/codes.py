@@ -231,6 +231,12 @@ DOCUMENT_TYPES = _table(
     ("cover", _("卷宗封面")),
     ("catalog", _("卷内目录")),
     ("withdrawal", _("撤回调解申请书")),
+    ("identity", _("当事人身份证明")),
+    ("power_of_attorney", _("授权委托书")),
+    ("investigation", _("调查笔录")),
+    ("evidence", _("证据材料")),
+    ("receipt", _("履行凭证（收条、汇款单等）")),
+    ("confirmation", _("仲裁审查、司法确认有关材料")),
     ("other", _("其他材料")),
 )
 

@@ -15,11 +15,11 @@ from typing import Any, Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, fields, money, numbering, workflow
+from hexie_desktop.core import codes, dossier, fields, money, numbering, workflow
 from hexie_desktop.core.errors import NotAllowed, NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings
-from hexie_desktop.services.case_view import case_facts, deadlines_for
+from hexie_desktop.services.case_view import case_dict, case_facts, deadlines_for
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.db import next_counter
@@ -33,17 +33,6 @@ from hexie_desktop.storage.models import (
     Mediator,
     PerformanceRecord,
 )
-
-# Catalog items every archived file needs, by closing path (卷内目录).
-REQUIRED_DOCUMENTS: dict[str, tuple[str, ...]] = {
-    "performed": ("application", "registration", "agreement"),
-    "defaulted": ("application", "registration", "agreement"),
-    "agreed_no_items": ("application", "registration", "agreement"),
-    "failed": ("application", "registration", "termination"),
-    "withdrawn": ("application", "withdrawal"),
-    "rejected": ("application", "rejection"),
-}
-
 
 @dataclass(frozen=True)
 class ActionResult:
@@ -298,14 +287,11 @@ def _close(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
     return on, codes.label(codes.CLOSING_REASONS, reason) + (f"；{note}" if note else "")
 
 
-def catalog_problems(case: Case, extra: list[dict]) -> list[str]:
-    """Required 卷内目录 items missing for this case's closing path."""
-    present = {d.doc_type for d in case.documents if not d.deleted}
-    present |= {e.get("doc_type") for e in extra}
-    required = REQUIRED_DOCUMENTS.get(case.closing_reason or "", ())
-    if case.source == "oral":
-        required = tuple("oral_record" if r == "application" else r for r in required)
-    return [codes.label(codes.DOCUMENT_TYPES, r) for r in required if r not in present]
+def catalog_problems(session: Session, case: Case, extra: list[dict], today: date) -> list[str]:
+    """Required 卷内目录 items missing, counting papers listed with the archive action as present."""
+    data = case_dict(session, case, today=today, station={})
+    data["attachments"] = list(data["attachments"]) + [dict(e) for e in extra]
+    return dossier.missing_items(data)
 
 
 def _archive(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
@@ -314,7 +300,7 @@ def _archive(session: Session, case: Case, data: dict, ctx: Context) -> tuple[da
     for i, entry in enumerate(catalog):
         fields.mapping(entry, f"catalog[{i}]")
         codes.require(codes.DOCUMENT_TYPES, entry.get("doc_type"), f"catalog[{i}].doc_type")
-    missing = catalog_problems(case, catalog)
+    missing = catalog_problems(session, case, catalog, ctx.today)
     if missing:
         raise NotAllowed(_("卷内目录不完整，缺少：") + "、".join(missing), field="catalog")
     retention = fields.integer(data.get("retention_years"), "retention_years", minimum=1, maximum=100)

@@ -54,7 +54,13 @@ def test_full_life_agreement_performance_followup_close_archive(ctx):
                               ).state == "performed"
     closed = case_actions.apply(ctx, number, "close", {"on": "2026-10-21"})
     assert closed.state == "closed" and closed.message.startswith("协议已履行")
-    catalog = [{"doc_type": t} for t in ("application", "registration", "agreement")]
+    incomplete = [{"doc_type": t} for t in ("application", "registration", "agreement")]
+    with pytest.raises(NotAllowed) as info:
+        case_actions.apply(ctx, number, "archive", {"on": "2026-10-30", "catalog": incomplete})
+    for title in ("当事人权利义务告知书", "当事人身份证明", "受理通知书", "调解笔录"):
+        assert title in info.value.message
+    catalog = incomplete + [{"doc_type": t, "title": "…", "pages": 1}
+                            for t in ("notice", "identity", "acceptance", "record")]
     archived = case_actions.apply(ctx, number, "archive", {"on": "2026-10-30", "catalog": catalog})
     assert archived.state == "archived"
     view = case_queries.show(ctx, number)

@@ -184,7 +184,7 @@ def test_perform_close_follow_up_and_archive(window, workspace) -> None:
     dialog = detail.dialog
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     assert "卷内目录不完整，缺少：调解申请书" in dialog.ui.errorLabel.text()
-    for doc_type in ("application", "registration", "agreement"):
+    for doc_type in ("application", "notice", "identity", "acceptance", "record", "agreement"):
         dialog.ui.docType.setCurrentIndex(dialog.ui.docType.findData(doc_type))
         dialog.ui.addButton.click()
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()

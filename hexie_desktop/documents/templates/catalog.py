@@ -1,23 +1,17 @@
 """卷内目录: the documents of the file with page numbers; missing required items are flagged.
 
-The list follows the 人民调解 卷宗 order (RMTJ-JZ) with the labour-mediation additions;
-which items are required depends on the case's path (accepted, rejected, agreed, failed,
-withdrawn).  Issued documents come from ``case["documents"]``, scanned papers (identity
-proofs, evidence, receipts …) from the optional ``case["attachments"]``.
+Which papers are listed and which are required is :mod:`hexie_desktop.core.dossier`'s rule,
+shared with the archive guard.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
+from hexie_desktop.core.dossier import ITEMS, papers
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
 from hexie_desktop.documents.model import Block, Document, Paragraph, Span, Table, Title
 from hexie_desktop.documents.projection import project
 from hexie_desktop.documents.templates import common
-
-AGREED_STATES = frozenset({"agreed", "performing", "performed", "defaulted"})
 
 SHAPE = {
     **common.HEAD,
@@ -31,77 +25,14 @@ SHAPE = {
 }
 
 
-def _decision(data: dict) -> dict:
-    return data.get("decision") or {}
-
-
-def _accepted(data: dict) -> bool:
-    return bool(_decision(data).get("accepted_on")) or data.get("state") not in (None, "registered", "rejected")
-
-
-def _agreed(data: dict) -> bool:
-    return data.get("state") in AGREED_STATES or bool((data.get("agreement") or {}).get("effective_on"))
-
-
-@dataclass(frozen=True)
-class CatalogItem:
-    """One line of the standard list: its title, the document kinds it takes, when it is required."""
-
-    title: str
-    kinds: frozenset[str]
-    required: Callable[[dict], bool]
-
-
-def _never(_data: dict) -> bool:
-    return False
-
-
-ITEMS: tuple[CatalogItem, ...] = (
-    CatalogItem(_("调解申请书（口头申请笔录）或受理登记表"), frozenset({"application", "oral_record", "registration"}),
-                lambda d: True),
-    CatalogItem(_("当事人权利义务告知书"), frozenset({"notice"}), lambda d: not _decision(d).get("rejected_on")),
-    CatalogItem(_("当事人身份证明"), frozenset({"identity"}), lambda d: True),
-    CatalogItem(_("授权委托书"), frozenset({"power_of_attorney"}), _never),
-    CatalogItem(_("受理通知书"), frozenset({"acceptance"}), lambda d: bool(_decision(d).get("accepted_on"))),
-    CatalogItem(_("不予受理通知书"), frozenset({"rejection"}), lambda d: bool(_decision(d).get("rejected_on"))),
-    CatalogItem(_("调查笔录"), frozenset({"investigation"}), _never),
-    CatalogItem(_("证据材料"), frozenset({"evidence"}), _never),
-    CatalogItem(_("调解笔录"), frozenset({"record"}),
-                lambda d: bool(d.get("sessions")) or (_accepted(d) and not _decision(d).get("withdrawn_on"))),
-    CatalogItem(_("调解协议书"), frozenset({"agreement"}), _agreed),
-    CatalogItem(_("终止调解通知书"), frozenset({"termination"}), lambda d: bool(_decision(d).get("failed_on"))),
-    CatalogItem(_("撤回调解申请书"), frozenset({"withdrawal"}), lambda d: bool(_decision(d).get("withdrawn_on"))),
-    CatalogItem(_("送达回证"), frozenset({"service"}), _never),
-    CatalogItem(_("履行凭证（收条、汇款单等）"), frozenset({"performance", "receipt"}), _never),
-    CatalogItem(_("回访记录"), frozenset({"followup"}), _never),
-    CatalogItem(_("仲裁审查、司法确认有关材料"), frozenset({"confirmation", "arbitration_review"}), _never),
-    CatalogItem(_("卷宗情况说明及其他材料"), frozenset({"other", "note"}), _never),
-)
-
-
-def _papers(data: dict) -> list[dict]:
-    """Issued documents and attachments, each with a ``kind``."""
-    papers = []
-    for doc in data.get("documents") or []:
-        if isinstance(doc, dict):
-            papers.append({**doc, "kind": doc.get("doc_type")})
-    for att in data.get("attachments") or []:
-        if isinstance(att, dict):
-            kind = att.get("doc_type") or att.get("kind")
-            if kind is None and "身份" in fmt.text(att.get("title")):
-                kind = "identity"
-            papers.append({**att, "kind": kind or "other"})
-    return papers
-
-
 def catalog_rows(data: dict) -> tuple[list[list[object]], list[str], bool]:
     """(table rows, titles of missing required items, whether every page count was known)."""
-    papers = _papers(data)
+    found_papers = papers(data)
     rows: list[list[object]] = []
     missing: list[str] = []
     page: int | None = 1
     for item in ITEMS:
-        found = [p for p in papers if p["kind"] in item.kinds]
+        found = [p for p in found_papers if p["kind"] in item.kinds]
         if not found:
             if item.required(data):
                 missing.append(item.title)
@@ -124,7 +55,7 @@ def compose(data: dict, station: dict) -> Document:
     """Lay out the file's table of contents from the projected fields."""
     title = _("卷内目录")
     rows, missing, pages_known = catalog_rows(data)
-    archive = fmt.text(_decision(data).get("archive_number"))
+    archive = fmt.text((data.get("decision") or {}).get("archive_number"))
     head = _("案号：{number}").format(number=fmt.text(data.get("number")) or "\u3000" * 10)
     if archive:
         head += "\u3000" + _("归档号：{archive}").format(archive=archive)

@@ -212,6 +212,11 @@ class Ui_CaseDetailScreen(object):
         self.documentsLayout.addLayout(self.documentButtonsLayout)
 
         self.tabs.addTab(self.documentsTab, "")
+        self.attachmentsTab = QWidget()
+        self.attachmentsTab.setObjectName(u"attachmentsTab")
+        self.attachmentsLayout = QVBoxLayout(self.attachmentsTab)
+        self.attachmentsLayout.setObjectName(u"attachmentsLayout")
+        self.tabs.addTab(self.attachmentsTab, "")
 
         self.bodyLayout.addWidget(self.tabs)
 
@@ -283,6 +288,7 @@ class Ui_CaseDetailScreen(object):
 #endif // QT_CONFIG(tooltip)
         self.printDocumentButton.setText(QCoreApplication.translate("CaseDetailScreen", u"\u6253\u5370\u6587\u4e66\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.documentsTab), QCoreApplication.translate("CaseDetailScreen", u"\u6587\u4e66(&8)", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.attachmentsTab), QCoreApplication.translate("CaseDetailScreen", u"\u9644\u4ef6(&9)", None))
         self.actionsGroup.setTitle(QCoreApplication.translate("CaseDetailScreen", u"\u53ef\u529e\u7406\u7684\u64cd\u4f5c", None))
         self.unavailableTitle.setText(QCoreApplication.translate("CaseDetailScreen", u"\u6682\u4e0d\u80fd\u529e\u7406\uff1a", None))
         pass

@@ -19,7 +19,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
     QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QTableView, QVBoxLayout, QWidget)
+    QSpacerItem, QTableView, QVBoxLayout, QWidget)
 
 from hexie_desktop.ui.widgets.dates import DateEdit
 
@@ -80,6 +80,32 @@ class Ui_ChecklistDialog(object):
 
         self.mainLayout.addLayout(self.editLayout)
 
+        self.photoLayout = QHBoxLayout()
+        self.photoLayout.setObjectName(u"photoLayout")
+        self.photoLabel = QLabel(ChecklistDialog)
+        self.photoLabel.setObjectName(u"photoLabel")
+
+        self.photoLayout.addWidget(self.photoLabel)
+
+        self.photoSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.photoLayout.addItem(self.photoSpacer)
+
+        self.addPhotoButton = QPushButton(ChecklistDialog)
+        self.addPhotoButton.setObjectName(u"addPhotoButton")
+        self.addPhotoButton.setAutoDefault(False)
+
+        self.photoLayout.addWidget(self.addPhotoButton)
+
+        self.viewPhotoButton = QPushButton(ChecklistDialog)
+        self.viewPhotoButton.setObjectName(u"viewPhotoButton")
+        self.viewPhotoButton.setAutoDefault(False)
+
+        self.photoLayout.addWidget(self.viewPhotoButton)
+
+
+        self.mainLayout.addLayout(self.photoLayout)
+
         self.errorLabel = QLabel(ChecklistDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -109,6 +135,12 @@ class Ui_ChecklistDialog(object):
         self.checkedLabel.setText(QCoreApplication.translate("ChecklistDialog", u"\u68c0\u67e5\u65e5\u671f", None))
         self.note.setPlaceholderText(QCoreApplication.translate("ChecklistDialog", u"\u5907\u6ce8", None))
         self.saveButton.setText(QCoreApplication.translate("ChecklistDialog", u"\u4fdd\u5b58\u6b64\u9879(&V)", None))
+        self.photoLabel.setText("")
+        self.addPhotoButton.setText(QCoreApplication.translate("ChecklistDialog", u"\u6dfb\u52a0\u7167\u7247(&P)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.addPhotoButton.setToolTip(QCoreApplication.translate("ChecklistDialog", u"\u4e3a\u6b64\u9879\u62cd\u6444\u7684\u4e0a\u5899\u3001\u53f0\u8d26\u7b49\u7167\u7247\uff08JPG\u3001PNG \u7b49\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.viewPhotoButton.setText(QCoreApplication.translate("ChecklistDialog", u"\u67e5\u770b\u7167\u7247(&H)", None))
         self.errorLabel.setText("")
     # retranslateUi
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, dossier
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import case_actions
 from hexie_desktop.ui import messages, style
@@ -40,9 +40,9 @@ class ArchiveDialog(QDialog):
             {"doc_type": d["doc_type"], "title": d.get("title") or "", "pages": d.get("pages") or 1}
             for d in case.get("documents", [])
         ]
-        required = case_actions.REQUIRED_DOCUMENTS.get((case.get("decision") or {}).get("closing_reason") or "", ())
-        ui.introLabel.setText(self.tr("本案结案方式须入卷的文书：{docs}。已出具的文书已列入目录，请补充纸质材料。").format(
-            docs="、".join(codes.label(codes.DOCUMENT_TYPES, r) for r in required) or self.tr("无特别要求")))
+        missing = dossier.missing_items(case)
+        ui.introLabel.setText(self.tr("已出具的文书和附件已计入卷内目录。尚缺的必备材料：{docs}。请登记纸质材料。").format(
+            docs="、".join(missing) or self.tr("无")))
         ui.addButton.clicked.connect(self.add_entry)
         ui.docTitle.returnPressed.connect(self.add_entry)
         ui.removeButton.clicked.connect(self.remove_entry)

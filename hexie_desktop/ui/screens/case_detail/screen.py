@@ -19,6 +19,7 @@ from hexie_desktop.services import case_actions, case_queries
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.case_detail import Ui_CaseDetailScreen
 from hexie_desktop.ui.models.records import RecordTableModel
+from hexie_desktop.ui.screens.attachments import AttachmentPanel
 from hexie_desktop.ui.screens.case_detail import action_forms, render
 from hexie_desktop.ui.screens.case_detail.agreement_dialog import AgreementDialog
 from hexie_desktop.ui.screens.case_detail.archive_dialog import ArchiveDialog
@@ -79,6 +80,9 @@ class CaseDetailScreen(QWidget):
         ui.documentsView.activated.connect(lambda _index: self.reprint_selected())
         ui.documentsView.selectionModel().selectionChanged.connect(lambda *_args: self._documents_selection())
         shortcut(self, "Ctrl+P", self.choose_document)
+        self.attachments = AttachmentPanel(workspace, ui.attachmentsTab)
+        ui.attachmentsLayout.addWidget(self.attachments)
+        self.attachments.changed.connect(self.reload)
 
     def _models(self) -> None:
         ui = self.ui
@@ -168,6 +172,7 @@ class CaseDetailScreen(QWidget):
         self.follow_ups_model.set_records(render.follow_up_rows(case))
         self.documents_model.set_records(render.document_rows(case))
         self._documents_selection()
+        self.attachments.show_case(case)
         self._render_actions()
 
     # ---------------------------------------------------------------- printing

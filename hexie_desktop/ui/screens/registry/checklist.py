@@ -1,18 +1,31 @@
-"""The 六规范、五上墙 checklist of one mediation organization."""
+"""The 六规范、五上墙 checklist of one mediation organization.
+
+Each item may carry a photo (the board on the wall, the ledger on the desk): 添加照片… stores it
+off the GUI thread through ``services.attachments.add_checklist_photo``; 查看照片 checks the
+stored file and opens a copy (:mod:`hexie_desktop.ui.screens.attachments.files`).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hexie_desktop.core import codes
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.services import registries
-from hexie_desktop.ui import messages, style
+from hexie_desktop.services import attachments, registries
+from hexie_desktop.services.context import Context
+from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.checklist_dialog import Ui_ChecklistDialog
 from hexie_desktop.ui.models.records import RecordTableModel
+from hexie_desktop.ui.screens.attachments import files
 from hexie_desktop.ui.workspace import Workspace
+
+
+def _store_photo(ctx: Context, store: Path, item_id: str, path: Path, progress: Any = None) -> dict:
+    """Store and link one photo (worker thread; the progress dialog only shows that it is busy)."""
+    return attachments.add_checklist_photo(ctx, store, item_id, path)
 
 
 class ChecklistDialog(QDialog):
@@ -24,6 +37,8 @@ class ChecklistDialog(QDialog):
         self.ui.setupUi(self)
         self.workspace = workspace
         self.org = org
+        self.task: ops.Task | None = None
+        self.store: Path | None = workspace.station.paths.attachments if workspace.station.paths else None
         ui = self.ui
         style.chinese_buttons(ui.buttonBox)
         style.set_role(ui.errorLabel, "error")
@@ -33,15 +48,22 @@ class ChecklistDialog(QDialog):
             ui.status.addItem(label, code)
         self.model = RecordTableModel(
             [("group_label", self.tr("类别")), ("title", self.tr("项目")), ("status_label", self.tr("检查结果")),
-             ("checked_on", self.tr("检查日期")), ("note", self.tr("备注"))], parent=self)
+             ("checked_on", self.tr("检查日期")), ("photo_label", self.tr("照片")), ("note", self.tr("备注"))],
+            parent=self)
         ui.table.setModel(self.model)
         ui.table.horizontalHeader().setStretchLastSection(True)
         ui.table.verticalHeader().setVisible(False)
-        for column, width in enumerate((80, 160, 80, 100)):
+        for column, width in enumerate((80, 160, 80, 100, 60)):
             ui.table.setColumnWidth(column, width)
         ui.saveButton.setEnabled(workspace.can("registry.edit"))
         ui.saveButton.clicked.connect(self.save_item)
         ui.buttonBox.rejected.connect(self.reject)
+        style.set_role(ui.photoLabel, "hint")
+        self.can_add_photo = workspace.can("registry.edit") and self.store is not None
+        if self.store is None:
+            ui.addPhotoButton.setToolTip(self.tr("此工作站没有本机数据目录，不能保存照片"))
+        ui.addPhotoButton.clicked.connect(lambda: self.add_photo())
+        ui.viewPhotoButton.clicked.connect(self.view_photo)
         self.reload()
         ui.table.selectionModel().currentRowChanged.connect(self._selected)
         ui.table.selectRow(0)
@@ -49,14 +71,34 @@ class ChecklistDialog(QDialog):
     def reload(self) -> None:
         """Read the items again."""
         try:
-            self.model.set_records(registries.checklist(self.workspace.ctx, self.org["id"]))
+            items = registries.checklist(self.workspace.ctx, self.org["id"])
         except HexieError as exc:
             messages.show_error(self, exc)
+            return
+        self.model.set_records([{**i, "photo_label": self.tr("有") if i.get("attachment_id") else "—"}
+                                for i in items])
+        self._photo_state()
+
+    def selected(self) -> dict[str, Any] | None:
+        """The record of the current item."""
+        index = self.ui.table.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def _photo_state(self) -> None:
+        record = self.selected()
+        has = bool(record and record.get("attachment_id"))
+        ui = self.ui
+        ui.photoLabel.setText("" if record is None else
+                              self.tr("本项已有照片。") if has else self.tr("本项尚无照片。"))
+        ui.addPhotoButton.setText(self.tr("更换照片(&P)…") if has else self.tr("添加照片(&P)…"))
+        ui.addPhotoButton.setEnabled(record is not None and self.can_add_photo)
+        ui.viewPhotoButton.setEnabled(has and self.store is not None)
 
     def _selected(self, current: Any, _previous: Any = None) -> None:
         if not current.isValid():
             return
         record = self.model.record(current.row())
+        self._photo_state()
         self.ui.status.setCurrentIndex(max(0, self.ui.status.findData(record.get("status"))))
         self.ui.checkedOn.setText(record.get("checked_on") or self.workspace.ctx.today.isoformat())
         self.ui.note.setText(record.get("note") or "")
@@ -77,3 +119,34 @@ class ChecklistDialog(QDialog):
         self.ui.errorLabel.clear()
         self.reload()
         self.ui.table.selectRow(min(row + 1, self.model.rowCount() - 1))
+
+    # ---------------------------------------------------------------- photos
+
+    def add_photo(self, path: Path | None = None) -> ops.Task | None:
+        """Ask for a photo (unless given) and link it to the selected item, off the GUI thread."""
+        record = self.selected()
+        if record is None or not self.can_add_photo or self.store is None:
+            return None
+        if path is None:
+            path = files.choose_photo(self)
+        if path is None:
+            return None
+        row = self.ui.table.currentIndex().row()
+
+        def done(_result: dict) -> None:
+            self.task = None
+            self.reload()
+            self.ui.table.selectRow(row)
+
+        self.task = ops.run(self, _store_photo, self.workspace.ctx, self.store, record["id"], Path(path),
+                            on_done=done, progress_title=self.tr("正在保存照片…"))
+        return self.task
+
+    def view_photo(self) -> ops.Task | None:
+        """Check the selected item's stored photo and open it (a damaged file is reported)."""
+        record = self.selected()
+        if record is None or not record.get("attachment_id") or self.store is None:
+            return None
+        self.task = files.open_attachment(self, self.workspace.ctx, self.store,
+                                          {"id": record["attachment_id"], "filename": record.get("title"), "mime": None})
+        return self.task
