@@ -184,3 +184,8 @@ def test_second_window_on_the_same_station_is_refused(qtbot, tmp_path):
     assert launcher.station is None
     held.release()
     launcher.close()
+
+
+def test_gui_suite_runs_offscreen(qapp) -> None:
+    """The GUI tests never need a display: CI and developers run them on the offscreen platform."""
+    assert qapp.platformName() == "offscreen"
