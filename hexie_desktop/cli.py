@@ -272,6 +272,47 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if answer.match else EXIT_USER
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from hexie_desktop.core.stats import parse_period
+    from hexie_desktop.reports import export
+
+    period = parse_period(args.period) if args.period else None
+    _station, ctx = _login(args)
+    total = export.count_rows(ctx, args.kind, period if args.kind == "cases" else None)
+    result = export.export(ctx, args.kind, Path(args.out), period=period, unmask=args.unmask,
+                           progress=_progress_printer(total) if total else None)
+    print(_("已输出：{path}（{title}{period}，{rows}行{unmasked}）").format(
+        path=result.path, title=result.title, period=f"，{result.period.label}" if result.period else "",
+        rows=result.rows, unmasked=_("，含完整个人信息") if result.unmasked else ""))
+    return EXIT_OK
+
+
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from hexie_desktop.reports import export
+
+    _station, ctx = _login(args)
+    if args.template:
+        if args.file:
+            raise UserError(_("--template 与导入文件不能同时使用"), field="--template")
+        path = export.template(ctx, args.kind, Path(args.template))
+        print(_("已输出导入模板：{path}").format(path=path))
+        return EXIT_OK
+    if not args.file:
+        raise UserError(_("请指定要导入的 Excel 文件，或用 --template 下载模板"), field="FILE")
+    outcome = export.import_file(ctx, args.kind, Path(args.file), valid_only=args.valid_only,
+                                 report=Path(args.report) if args.report else None)
+    result = outcome.result
+    print(result.summary())
+    if outcome.report is not None:
+        print(_("导入报告：{path}").format(path=outcome.report))
+    for problem in result.problems[:20]:
+        print(_("第{row}行 {column}列“{header}”：{message}").format(
+            row=problem.row, column=problem.column, header=problem.header, message=problem.message), file=sys.stderr)
+    if len(result.problems) > 20:
+        print(_("……共{n}个问题，详见导入报告").format(n=len(result.problems)), file=sys.stderr)
+    return EXIT_OK if result.committed else EXIT_USER
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from hexie_desktop.app import run
 
@@ -355,6 +396,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help=_("核对调解协议书二维码"))
     p.add_argument("text")
     p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("report", help=_("导出统计报表或台账为 Excel"))
+    p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", "coordinators", "mediators", "orgs",
+                                    "social_orgs", "employers", "key_enterprises", "new_enterprises",
+                                    "cultivations"])
+    p.add_argument("--period", help=_("期间：2026-10、2026-Q3、2026 或 2026-01-01..2026-06-30"))
+    p.add_argument("--unmask", action="store_true", help=_("导出完整证件号码和电话（需相应权限，记入审计）"))
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.set_defaults(func=cmd_report)
+    p = sub.add_parser("import-xlsx", help=_("从 Excel 导入历史案件、名册或台账；--template 下载模板"))
+    p.add_argument("kind", choices=["cases", "coordinators", "mediators", "employers", "key_enterprises",
+                                    "new_enterprises", "social_orgs", "cultivations"])
+    p.add_argument("file", nargs="?", metavar="FILE")
+    p.add_argument("--report", metavar="OUT.xlsx", help=_("写出导入报告（逐行结果和问题清单）"))
+    p.add_argument("--valid-only", action="store_true", help=_("只导入正确的行（默认：有错误则全部不导入）"))
+    p.add_argument("--template", metavar="OUT.xlsx", help=_("只输出导入模板"))
+    p.set_defaults(func=cmd_import_xlsx)
 
     p = sub.add_parser("check", help=_("检查数据库完整性、版本和审计链"))
     p.set_defaults(func=cmd_check)

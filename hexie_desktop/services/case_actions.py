@@ -340,6 +340,30 @@ def _next_state(case: Case, action: str, today: date) -> str:
     return spec.target or case.state
 
 
+def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict) -> ActionResult:
+    """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit)."""
+    workflow.spec(action)
+    ctx.require(f"case.{action}")
+    data = fields.mapping(data, "data")
+    workflow.check_allowed(action, case_facts(case, ctx.today))
+    from_state = case.state
+    on, note = HANDLERS[action](session, case, data, ctx)
+    session.flush()
+    actor = ctx.actor.display_name
+    if action == "agree":
+        session.refresh(case, ["agreement"])
+        case.state = "agreed"
+        _event(session, case, action, from_state, on, actor, note)
+        after = _next_state(case, action, ctx.today)
+        if after != "agreed":
+            case.state = after
+            _event(session, case, "perform-start", "agreed", on, actor, _("协议有待履行事项，进入履行阶段"))
+    else:
+        case.state = _next_state(case, action, ctx.today)
+        _event(session, case, action, from_state, on, actor, note)
+    return ActionResult(case.number, action, from_state, case.state, note or "")
+
+
 def apply(ctx: Context, number: str, action: str, data: dict | None = None) -> ActionResult:
     """Apply ``action`` to the case ``number`` with ``data``; one transaction, one audit entry."""
     workflow.spec(action)
@@ -347,23 +371,8 @@ def apply(ctx: Context, number: str, action: str, data: dict | None = None) -> A
     data = fields.mapping(data if data is not None else {}, "data")
     with ctx.db.transaction() as session:
         case = get_case(session, number)
-        workflow.check_allowed(action, case_facts(case, ctx.today))
-        from_state = case.state
-        on, note = HANDLERS[action](session, case, data, ctx)
-        session.flush()
-        if action == "agree":
-            session.refresh(case, ["agreement"])
-            case.state = "agreed"
-            _event(session, case, action, from_state, on, ctx.actor.display_name, note)
-            after = _next_state(case, action, ctx.today)
-            if after != "agreed":
-                case.state = after
-                _event(session, case, "perform-start", "agreed", on, ctx.actor.display_name,
-                       _("协议有待履行事项，进入履行阶段"))
-        else:
-            case.state = _next_state(case, action, ctx.today)
-            _event(session, case, action, from_state, on, ctx.actor.display_name, note)
+        result = apply_in(session, ctx, case, action, data)
         ctx.audit(session, f"case.{action}", entity="case", entity_id=case.id,
-                  summary=f"{case.number}：{codes.label(codes.CASE_STATES, from_state)}→"
-                          f"{codes.label(codes.CASE_STATES, case.state)} {note or ''}".strip())
-        return ActionResult(case.number, action, from_state, case.state, note or "")
+                  summary=f"{case.number}：{codes.label(codes.CASE_STATES, result.from_state)}→"
+                          f"{codes.label(codes.CASE_STATES, result.state)} {result.message}".strip())
+        return result

@@ -23,6 +23,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.storage.models import Counter, Synced, utcnow
 
 CHANGE_SEQ = "change_seq"
+READ_ONLY = "hexie_read_only"
 DB_FILENAME = "hexie.sqlite3"
 
 
@@ -54,7 +55,8 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):  # noqa: ANN001
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Writers take the lock at BEGIN (no deadlock on upgrade); readers never block writers.
+            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -143,8 +145,9 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; rolled back at the end."""
+        """A session for reading (a deferred transaction that never blocks writers); rolled back at the end."""
         session = self.session()
+        session.connection(execution_options={READ_ONLY: True})
         try:
             yield session
         finally:

@@ -22,6 +22,7 @@ from hexie_desktop.ui.screens.intake import IntakeScreen
 from hexie_desktop.ui.screens.login import LockDialog
 from hexie_desktop.ui.screens.printing import open_verify_dialog
 from hexie_desktop.ui.screens.registry import RegistryScreen
+from hexie_desktop.ui.screens.reports import ReportsScreen
 from hexie_desktop.ui.screens.settings import SettingsScreen
 from hexie_desktop.ui.screens.users import UsersScreen, password_dialog
 from hexie_desktop.ui.workspace import Workspace
@@ -47,15 +48,17 @@ class MainWindow(QMainWindow):
         self.cases = CaseListScreen(workspace)
         self.intake = IntakeScreen(workspace)
         self.registry = RegistryScreen(workspace)
+        self.reports = ReportsScreen(workspace)
         self.settings = SettingsScreen(workspace)
         self.users = UsersScreen(workspace)
         self.detail = CaseDetailScreen(workspace)
         self.pages: dict[str, QWidget] = {
             "dashboard": self.dashboard, "cases": self.cases, "intake": self.intake,
-            "registry": self.registry, "settings": self.settings, "users": self.users,
+            "registry": self.registry, "reports": self.reports, "settings": self.settings, "users": self.users,
         }
         titles = {"dashboard": self.tr("工作台"), "cases": self.tr("案件"), "intake": self.tr("登记"),
-                  "registry": self.tr("名册台账"), "settings": self.tr("设置"), "users": self.tr("用户")}
+                  "registry": self.tr("名册台账"), "reports": self.tr("统计报表"), "settings": self.tr("设置"),
+                  "users": self.tr("用户")}
         self.nav_keys = list(self.pages)
         for position, (key, page) in enumerate(self.pages.items(), start=1):
             self.ui.pages.addWidget(page)
@@ -205,7 +208,7 @@ class MainWindow(QMainWindow):
     def show_keys(self) -> None:
         """List the keyboard shortcuts."""
         messages.show_info(self, self.tr("快捷键"), self.tr(
-            "Ctrl+1…6　切换工作台、案件、登记、名册台账、设置、用户\n"
+            "Ctrl+1…7　切换工作台、案件、登记、名册台账、统计报表、设置、用户\n"
             "Ctrl+N　登记新案件　　Ctrl+S　保存登记\n"
             "Ctrl+F　搜索案件　　回车　打开选中的案件\n"
             "Alt+←　从案件详情返回　　Ctrl+L　立即锁定　　Ctrl+Q　退出\n"

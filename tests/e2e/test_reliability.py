@@ -60,3 +60,15 @@ def test_thinning_keeps_twelve_daily_four_weekly_twelve_monthly(tmp_path):
     assert len(kept) <= 12 + 4 + 12 and len(kept) >= 20
     assert kept[-1] < newest - timedelta(days=300)  # a year back is still covered by monthly ones
     assert auto_backups(tmp_path) == []
+
+
+def test_a_long_read_does_not_block_a_writer(station, ctx):
+    from hexie_desktop.services import cases
+    from tests.e2e.helpers import case_payload
+
+    with station.db.read() as session:
+        from sqlalchemy import text
+
+        session.execute(text("SELECT count(*) FROM cases")).scalar_one()
+        cases.register(ctx, {"cases": [case_payload()]})  # a writer while the read is open
+    assert cases.count_cases(ctx, cases.CaseFilter()) == 1

@@ -1,0 +1,70 @@
+"""Ledger workbooks (调解工作台账 and the registers), streamed row by row.
+
+The columns come from :func:`hexie_desktop.services.reports.ledger_columns` (the same
+:class:`~hexie_desktop.services.imports.Column` objects as the import templates), so an
+exported ledger can be imported again.  Rows are written in XlsxWriter's constant-memory
+mode: memory stays flat however many rows there are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from hexie_desktop.core import stats
+from hexie_desktop.core.i18n import _
+from hexie_desktop.reports.xlsx import Book, Col, TableSheet, reporter_line
+from hexie_desktop.services.imports import Column
+from hexie_desktop.services.reports import Ledger
+
+PROGRESS_EVERY = 1000
+
+
+def table_columns(columns: list[Column]) -> list[Col]:
+    """Writer columns of ledger columns."""
+    return [Col(c.header, c.kind, c.group, c.width, c.total, "center" if c.key == "seq" else None) for c in columns]
+
+
+def write(book: Book, ledger: Ledger, progress: Callable[[int], None] | None = None) -> int:
+    """Write ``ledger`` as one sheet of ``book``; returns the number of data rows."""
+    columns = ledger.columns
+    if ledger.period is not None:
+        subtitle = _("收到申请日期：{range}").format(range=ledger.period.range_text)
+    else:
+        subtitle = _("截至{day}").format(day=stats.cn_date(ledger.meta.today))
+    right = _("共{n}条").format(n=ledger.count)
+    if ledger.unmask:
+        right = _("含完整个人信息，注意保密　") + right
+    sheet = TableSheet(book, ledger.title, table_columns(columns), title=ledger.title, subtitle=subtitle,
+                       left_note=_("填报单位：{unit}").format(unit=ledger.meta.unit_name), right_note=right)
+    sheet.head()
+    sums: dict[int, Any] = {}
+    totalled = [(i, c) for i, c in enumerate(columns) if c.total]
+    keys = [c.key for c in columns]
+    count = 0
+    for row in ledger.rows:
+        sheet.row([row.get(key) for key in keys])
+        for index, column in totalled:
+            value = row.get(column.key)
+            if isinstance(value, int) and not isinstance(value, bool):
+                sums[index] = sums.get(index, 0) + value
+        count += 1
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count)
+    if progress is not None:
+        progress(count)
+    if len(columns) > 1 and not columns[1].total:
+        sums[1] = _("{n}条").format(n=count)
+    sheet.totals(sums, _("合计"))
+    sheet.lines([reporter_line(ledger.meta.reporter, ledger.meta.today)])
+    sheet.finish()
+    return count
+
+
+def write_file(path: Path, ledger: Ledger, progress: Callable[[int], None] | None = None) -> int:
+    """Write ``ledger`` to ``path`` (normally a temporary path) in streaming mode."""
+    book = Book(path, streaming=True)
+    try:
+        return write(book, ledger, progress)
+    finally:
+        book.close()

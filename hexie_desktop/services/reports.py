@@ -1,0 +1,537 @@
+"""Data for the statistics and the ledgers (SPEC §4–§5): facts for ``core.stats``, ledger rows, audited exports.
+
+:func:`statistics` reads the facts of a period (and of the twelve months before its end,
+for the trend charts) and counts them with :mod:`hexie_desktop.core.stats`, per origin and
+in total.  :func:`ledger` opens a read session and streams the rows of one ledger as
+plain dicts keyed by :class:`~hexie_desktop.services.imports.Column` keys — masked
+unless the actor holds ``pii.unmask`` and asks — and :func:`record_export` writes the one
+audit entry of a finished export.  Writing the workbooks is ``hexie_desktop.reports``' job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from fractions import Fraction
+from typing import Any, Callable, Iterator
+
+from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy.orm import Session, selectinload
+
+from hexie_desktop.core import codes, ids, periods, stats
+from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.i18n import _
+from hexie_desktop.services import registries, settings
+from hexie_desktop.services.context import Context
+from hexie_desktop.services.imports import CASE_COLUMNS, OUTCOME_CHOICES, Column, registry_columns
+from hexie_desktop.storage.models import (
+    Agreement,
+    AgreementItem,
+    Case,
+    Claim,
+    Employer,
+    EnterpriseVisit,
+    FollowUp,
+    KeyEnterprise,
+    LayoffPlan,
+    MediationOrg,
+    Mediator,
+    Party,
+    PerformanceRecord,
+)
+
+STATISTICS_KINDS = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
+LEDGER_TITLES: dict[str, str] = {
+    "cases": _("劳动人事争议调解工作台账"),
+    "coordinators": _("劳动关系协调员名册"),
+    "mediators": _("调解员名册"),
+    "orgs": _("劳动人事争议调解组织台账"),
+    "social_orgs": _("协调劳动关系社会组织台账"),
+    "employers": _("用人单位名册"),
+    "key_enterprises": _("重点企业用工指导服务台账"),
+    "new_enterprises": _("新注册企业用工服务台账"),
+    "cultivations": _("和谐企业培育台账"),
+}
+REPORT_KINDS: dict[str, str] = {
+    "monthly": _("统计月报"), "quarterly": _("统计季报"), "annual": _("统计年报"), **LEDGER_TITLES,
+}
+
+# ---------------------------------------------------------------- station
+
+
+@dataclass(frozen=True)
+class StationMeta:
+    """Who reports: unit name and code, the acting user, the report date."""
+
+    unit_code: str
+    unit_name: str
+    role: str
+    reporter: str
+    today: date
+
+
+def station_meta(session: Session, ctx: Context) -> StationMeta:
+    """The reporting unit of this station."""
+    return StationMeta(settings.get(session, "station.unit_code"), settings.get(session, "station.unit_name"),
+                       settings.get(session, "station.role"), ctx.actor.display_name, ctx.today)
+
+
+def origin_names(session: Session, origins: list[str]) -> dict[str, str]:
+    """Names to show for origin codes: this station's own name, else the code (and county when known)."""
+    own = settings.get(session, "station.unit_code")
+    names = {}
+    for code in origins:
+        if code == own:
+            names[code] = settings.get(session, "station.unit_name") or code
+        else:
+            county = ids.region_name(code[:6]) if len(code) >= 6 else None
+            names[code] = f"{county}{code[6:]}" if county and len(code) > 6 else code
+    return names
+
+
+# ---------------------------------------------------------------- statistics
+
+
+def _live(model):  # noqa: ANN001, ANN202
+    return model.deleted.is_(False)
+
+
+def load_facts(session: Session, start: date, end: date, as_of: date) -> stats.Facts:
+    """Every fact a report of the days ``start``–``end`` needs, duties judged at ``as_of``."""
+    case_rows = session.execute(
+        select(Case.id, Case.origin, Case.received_on, Case.source, Case.main_category, Employer.employer_type,
+               Employer.industry, Case.workers, Case.collective, Case.rejected_on, Case.closed_on,
+               Case.closing_reason, Agreement.effective_on, Agreement.arbitration_review,
+               Agreement.judicial_confirmation, Agreement.payment_order, Case.defaulted_on, Case.accepted_on,
+               Case.failed_on, Case.withdrawn_on, Case.archived_on, Case.mediation_extended_until,
+               Case.infringement_known_on)
+        .join(Employer, Employer.id == Case.respondent_id)
+        .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
+        .where(_live(Case), Case.received_on <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
+    ).all()
+    cases = tuple(
+        stats.CaseFact(r.origin, r.received_on, r.source, r.main_category, r.employer_type, r.industry, r.workers,
+                       r.collective, r.rejected_on, r.closed_on, r.closing_reason, r.effective_on,
+                       bool(r.arbitration_review), bool(r.judicial_confirmation), bool(r.payment_order),
+                       r.defaulted_on)
+        for r in case_rows
+    )
+    amounts: list[stats.AmountFact] = []
+    claimed = session.execute(
+        select(Case.origin, Claim.category, Case.received_on, func.sum(Claim.amount_cents))
+        .join(Case, Case.id == Claim.case_id)
+        .where(_live(Claim), _live(Case), Case.received_on >= start, Case.received_on <= end)
+        .group_by(Case.origin, Claim.category, Case.received_on))
+    amounts += [stats.AmountFact(o, "claimed", c, d, int(s or 0)) for o, c, d, s in claimed]
+    item_category = func.coalesce(AgreementItem.category, Case.main_category)
+    agreed = session.execute(
+        select(Case.origin, item_category, Agreement.effective_on, func.sum(AgreementItem.amount_cents))
+        .join(Agreement, Agreement.id == AgreementItem.agreement_id).join(Case, Case.id == AgreementItem.case_id)
+        .where(_live(AgreementItem), _live(Agreement), _live(Case), Agreement.effective_on >= start,
+               Agreement.effective_on <= end)
+        .group_by(Case.origin, item_category, Agreement.effective_on))
+    amounts += [stats.AmountFact(o, "agreed", c, d, int(s or 0)) for o, c, d, s in agreed]
+    paid = session.execute(
+        select(Case.origin, item_category, PerformanceRecord.performed_on, func.sum(PerformanceRecord.amount_cents))
+        .join(AgreementItem, AgreementItem.id == PerformanceRecord.item_id)
+        .join(Case, Case.id == PerformanceRecord.case_id)
+        .where(_live(PerformanceRecord), _live(Case), PerformanceRecord.performed_on >= start,
+               PerformanceRecord.performed_on <= end)
+        .group_by(Case.origin, item_category, PerformanceRecord.performed_on))
+    amounts += [stats.AmountFact(o, "paid", c, d, int(s or 0)) for o, c, d, s in paid]
+    follow_ups = tuple(
+        stats.FollowUpFact(o, d) for o, d in session.execute(
+            select(Case.origin, FollowUp.visited_on).join(Case, Case.id == FollowUp.case_id)
+            .where(_live(FollowUp), _live(Case), FollowUp.visited_on >= start, FollowUp.visited_on <= end)))
+    deadlines = _deadline_facts(session, [r for r in case_rows if r.received_on <= as_of and (
+        r.archived_on is None or r.archived_on > as_of)], as_of)
+    return stats.Facts(cases, tuple(amounts), follow_ups, deadlines)
+
+
+def _first(*days: date | None) -> date | None:
+    present = [d for d in days if d is not None]
+    return min(present) if present else None
+
+
+def _deadline_facts(session: Session, rows: list[Any], as_of: date) -> tuple[stats.DeadlineFact, ...]:
+    """The office's duties of the cases still in its hands at ``as_of`` (see docs/REPORTS.md)."""
+    if not rows:
+        return ()
+    lengths, calendar = settings.deadline_settings(session), settings.calendar(session)
+    items: dict[str, list[tuple[date | None, date | None]]] = {}
+    visits: dict[str, date] = {}
+    ids_ = [r.id for r in rows]
+    for start in range(0, len(ids_), 500):
+        chunk = ids_[start:start + 500]
+        for case_id, due, performed in session.execute(
+                select(AgreementItem.case_id, AgreementItem.due_on, AgreementItem.performed_on)
+                .where(_live(AgreementItem), AgreementItem.case_id.in_(chunk))):
+            items.setdefault(case_id, []).append((due, performed))
+        for case_id, first in session.execute(
+                select(FollowUp.case_id, func.min(FollowUp.visited_on))
+                .where(_live(FollowUp), FollowUp.case_id.in_(chunk)).group_by(FollowUp.case_id)):
+            visits[case_id] = first
+    out: list[stats.DeadlineFact] = []
+    for r in rows:
+        case_items = items.get(r.id, [])
+        dues = [d for d, _p in case_items if d is not None]
+        deadlines = periods.compute_deadlines(periods.CaseDates(
+            received_on=r.received_on, infringement_known_on=r.infringement_known_on,
+            mediation_extended_until=r.mediation_extended_until, agreement_effective_on=r.effective_on,
+            last_item_due_on=max(dues) if dues else None, closed_on=r.closed_on), lengths, calendar)
+        o = r.origin
+        out.append(stats.DeadlineFact(o, "acceptance", r.received_on, deadlines["acceptance"].due,
+                                      _first(r.accepted_on, r.rejected_on, r.withdrawn_on)))
+        out.append(stats.DeadlineFact(o, "mediation", r.received_on, deadlines["mediation"].due,
+                                      _first(r.effective_on, r.failed_on, r.withdrawn_on, r.rejected_on,
+                                             r.closed_on)))
+        if r.effective_on is not None:
+            for due, performed in case_items:
+                if due is not None:
+                    out.append(stats.DeadlineFact(o, "performance", r.effective_on, due,
+                                                  _first(performed, r.defaulted_on, r.closed_on)))
+            if "follow_up" in deadlines:
+                out.append(stats.DeadlineFact(o, "follow_up", r.effective_on, deadlines["follow_up"].due,
+                                              _first(visits.get(r.id), r.closed_on)))
+        if r.closed_on is not None and "archive" in deadlines:
+            out.append(stats.DeadlineFact(o, "archive", r.closed_on, deadlines["archive"].due, r.archived_on))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class StatisticsResult:
+    """A statistics report: figures per origin and in total, the year to date and the monthly trend."""
+
+    period: stats.Period
+    as_of: date
+    denominator: str
+    meta: StationMeta
+    origins: dict[str, str]
+    by_origin: dict[str, stats.Figures]
+    total: stats.Figures
+    year_to_date: stats.Figures | None = None
+    trend: list[tuple[stats.Period, stats.Figures]] = field(default_factory=list)
+
+    def rate(self, figures: stats.Figures) -> Fraction | None:
+        """调解成功率 of ``figures`` by this station's denominator."""
+        return figures.success_rate(self.denominator)
+
+
+def statistics(ctx: Context, period: stats.Period, *, trend: bool = True,
+               progress: Callable[[int], None] | None = None) -> StatisticsResult:
+    """The statistics of ``period`` per origin and in total (with the 12-month trend unless ``trend`` is false)."""
+    ctx.require("read")
+    as_of = min(period.end, ctx.today)
+    months = stats.trailing_months(period.end) if trend else []
+    window_start = min([period.start, *(m.start for m in months)])
+    ytd_period = stats.custom(date(period.end.year, 1, 1), period.end) if period.kind in ("month", "quarter") \
+        else None
+    if ytd_period is not None:
+        window_start = min(window_start, ytd_period.start)
+    with ctx.db.read() as session:
+        denominator = stats.check_denominator(settings.get(session, "stats.success_denominator"))
+        meta = station_meta(session, ctx)
+        facts = load_facts(session, window_start, period.end, as_of)
+        if progress is not None:
+            progress(1)
+        parts = stats.by_origin(facts, period, as_of)
+        if not parts:
+            parts = {meta.unit_code: stats.Figures()}
+        names = origin_names(session, list(parts))
+    total = stats.total(parts.values())
+    year_to_date = stats.compute(facts, ytd_period, as_of) if ytd_period is not None else None
+    series = list(zip(months, stats.series(facts, months))) if months else []
+    return StatisticsResult(period, as_of, denominator, meta, names, parts, total, year_to_date, series)
+
+
+# ---------------------------------------------------------------- ledgers
+
+
+def _derived(key: str, header: str, kind: str = "text", group: str = "", width: int = 10,
+             total: bool = False) -> Column:
+    return Column(key, header, kind, group=group, width=width, importable=False, total=total)
+
+
+SEQ = _derived("seq", _("序号"), "int", width=5.5)
+
+
+def ledger_columns(session: Session, kind: str) -> list[Column]:
+    """Every column of a ledger (the importable ones and those only shown), in sheet order."""
+    if kind == "cases":
+        case = {c.key: c for c in CASE_COLUMNS}
+        order = ["received_on", "source", "applicant_name", "applicant_id", "applicant_phone", "workers",
+                 "respondent_name", "respondent_credit_code", "category", "claimed", "mediator", "accepted_on",
+                 "outcome", "decided_on", "agreed", "paid", "closed_on"]
+        widths = {"received_on": 10.5, "source": 10, "applicant_name": 8, "applicant_id": 19.5,
+                  "applicant_phone": 12.5, "workers": 6, "respondent_name": 28, "respondent_credit_code": 19.5,
+                  "category": 12, "claimed": 12, "mediator": 7, "accepted_on": 10.5, "outcome": 8,
+                  "decided_on": 10.5, "agreed": 12, "paid": 12, "closed_on": 10.5}
+        cols = [SEQ, _derived("number", _("案件编号"), group=_("案件"), width=25)]
+        cols += [replace(case[key], width=widths[key]) for key in order]
+        at = next(i for i, c in enumerate(cols) if c.key == "outcome")
+        cols.insert(at, _derived("state", _("当前状态"), group=_("办理情况"), width=8))
+        cols.append(_derived("archive_number", _("归档号"), group=_("办理情况"), width=9))
+        return cols
+    if kind == "orgs":
+        cols = [SEQ]
+        for spec in registries.FIELDS["orgs"]:
+            group = _("基本情况") if spec.name in ("name", "org_type", "code", "address", "division_code", "founded_on",
+                                              "founding_document", "has_seal", "premises") else _("人员与覆盖")
+            width = {"name": 24, "address": 20, "founding_document": 16, "org_type": 16}.get(spec.name, 10)
+            cols.append(_derived(spec.name, spec.label, spec.kind if spec.kind != "choice" else "text", group, width))
+        for group_code, item_code, title in settings.get(session, "checklist.definitions"):
+            group = codes.label(codes.CHECKLIST_GROUPS, group_code)
+            cols.append(_derived(f"check.{item_code}", title, "choice", group, width=8))
+        cols.append(_derived("checked_on", _("最近检查日期"), "date", _("检查"), 12))
+        return cols
+    if kind not in LEDGER_TITLES:
+        raise UserError(_("未知的台账类型：{kind}（可用：{allowed}）").format(
+            kind=kind, allowed="、".join(REPORT_KINDS)), field="kind")
+    cols = [SEQ, *registry_columns(kind)]
+    if kind in ("coordinators", "mediators"):
+        at = next(i for i, c in enumerate(cols) if c.key == "id_number")
+        group = cols[at].group
+        cols[at:at] = [_derived("sex", _("性别"), group=group, width=5),
+                       _derived("birth_date", _("出生日期"), "date", group, 11)]
+    if kind == "mediators":
+        cols += [_derived("cases_handled", _("办理案件数"), "int", _("办案情况"), 8, total=True),
+                 _derived("success_rate", _("调解成功率"), "rate", _("办案情况"), 9)]
+    if kind == "key_enterprises":
+        at = next(i for i, c in enumerate(cols) if c.key == "employees_now") + 1
+        cols[at:at] = [_derived("employees_change", _("增减人数"), "int", _("用工情况"), 8)]
+        at = next(i for i, c in enumerate(cols) if c.key == "note") + 1
+        cols[at:at] = [_derived("visit_count", _("走访次数"), "int", _("指导服务"), 7, total=True),
+                       _derived("last_visit_on", _("最近走访日期"), "date", _("指导服务"), 11),
+                       _derived("next_visit_on", _("下次走访日期"), "date", _("指导服务"), 11)]
+        at = next(i for i, c in enumerate(cols) if c.key == "layoff_positions") + 1
+        cols[at:at] = [_derived("layoff_threshold_met", _("达到第四十一条标准"), "bool", _("裁员情况"), 8)]
+    return cols
+
+
+def _mask(value: str | None, kind: str, unmask: bool) -> str | None:
+    if unmask or not value:
+        return value
+    return ids.mask_id(value) if kind == "id" else ids.mask_phone(value)
+
+
+def _choice_values(kind: str, row: Any, out: dict[str, Any]) -> None:
+    for spec in registries.FIELDS[kind]:
+        if spec.kind == "ref":
+            continue
+        value = getattr(row, spec.name)
+        out[spec.name] = codes.label(spec.choices or {}, value) if spec.kind == "choice" and value else value
+
+
+def _employer_cells(session: Session, employer_id: str | None, out: dict[str, Any]) -> None:
+    employer = session.get(Employer, employer_id) if employer_id else None
+    out["employer_name"] = employer.name if employer else None
+    out["employer_credit_code"] = employer.credit_code if employer else None
+
+
+def _registry_rows(session: Session, kind: str, unmask: bool) -> Iterator[dict[str, Any]]:
+    model = registries.KINDS[kind]
+    query = select(model).where(_live(model))
+    if hasattr(model, "name"):
+        query = query.order_by(model.name, model.id)
+    elif hasattr(model, "employer_id"):
+        query = query.join(Employer, Employer.id == model.employer_id).order_by(Employer.name, model.id)
+    mediator_stats = registries.mediator_stats(session) if kind == "mediators" else {}
+    denominator = settings.get(session, "stats.success_denominator")
+    for row in session.execute(query).scalars():
+        out: dict[str, Any] = {}
+        _choice_values(kind, row, out)
+        if kind in ("coordinators", "mediators"):
+            out["id_number"] = _mask(row.id_number, "id", unmask)
+            out["phone"] = _mask(row.phone, "phone", unmask)
+            out["sex"] = codes.label(codes.SEXES, row.sex) or None
+            out["birth_date"] = row.birth_date
+        if kind == "employers":
+            out["phone"] = row.phone
+        if hasattr(row, "employer_id"):
+            _employer_cells(session, row.employer_id, out)
+        if kind == "mediators":
+            org = session.get(MediationOrg, row.org_id) if row.org_id else None
+            out["org_name"] = org.name if org else None
+            handled, agreed, failed = mediator_stats.get(row.id, (0, 0, 0))
+            out["cases_handled"] = handled
+            base = agreed + failed if denominator == "agreed_failed" else handled
+            out["success_rate"] = Fraction(agreed, base) if base else None
+        if kind == "key_enterprises":
+            _key_enterprise_cells(session, row, out)
+        yield out
+
+
+def _key_enterprise_cells(session: Session, row: KeyEnterprise, out: dict[str, Any]) -> None:
+    out["employees_change"] = (row.employees_now or 0) - (row.employees_last_year_end or 0)
+    visits = list(session.execute(select(EnterpriseVisit).where(
+        _live(EnterpriseVisit), EnterpriseVisit.key_enterprise_id == row.id)
+        .order_by(EnterpriseVisit.visited_on)).scalars())
+    out["visit_count"] = len(visits)
+    out["last_visit_on"] = visits[-1].visited_on if visits else None
+    out["next_visit_on"] = visits[-1].next_visit_on if visits else None
+    plan = session.execute(select(LayoffPlan).where(_live(LayoffPlan), LayoffPlan.key_enterprise_id == row.id)
+                           .order_by(LayoffPlan.updated_at.desc())).scalars().first()
+    for spec in registries.FIELDS["layoffs"]:
+        if spec.kind != "ref":
+            out[f"layoff_{spec.name}"] = getattr(plan, spec.name) if plan else None
+    out["layoff_threshold_met"] = plan.threshold_met if plan else None
+
+
+def _org_rows(session: Session) -> Iterator[dict[str, Any]]:
+    orgs = session.execute(select(MediationOrg).where(_live(MediationOrg)).order_by(MediationOrg.name)
+                           .options(selectinload(MediationOrg.checklist))).scalars()
+    for org in orgs:
+        out: dict[str, Any] = {}
+        _choice_values("orgs", org, out)
+        items = [i for i in org.checklist if not i.deleted]
+        for item in items:
+            out[f"check.{item.item_code}"] = codes.label(codes.CHECKLIST_STATUSES, item.status)
+        out["checked_on"] = max((i.checked_on for i in items if i.checked_on), default=None)
+        yield out
+
+
+def _case_outcome(r: Any) -> tuple[str | None, date | None]:
+    if r.effective_on is not None:
+        return "agreed", r.effective_on
+    if r.failed_on is not None:
+        return "failed", r.failed_on
+    if r.withdrawn_on is not None:
+        return "withdrawn", r.withdrawn_on
+    if r.rejected_on is not None:
+        return "rejected", r.rejected_on
+    return None, None
+
+
+def _case_query(period: stats.Period | None):  # noqa: ANN202
+    query = (
+        select(Case.id, Case.number, Case.received_on, Case.source, Case.workers, Case.collective,
+               Case.main_category, Case.claimed_cents, Case.state, Case.accepted_on, Case.rejected_on,
+               Case.failed_on, Case.withdrawn_on, Case.closed_on, Case.archive_number,
+               Employer.name.label("respondent"), Employer.credit_code, Employer.employer_type, Employer.industry,
+               Mediator.name.label("mediator"), Agreement.effective_on, Agreement.agreed_cents)
+        .join(Employer, Employer.id == Case.respondent_id)
+        .outerjoin(Mediator, Mediator.id == Case.mediator_id)
+        .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
+        .where(_live(Case))
+    )
+    if period is not None:
+        query = query.where(Case.received_on >= period.start, Case.received_on <= period.end)
+    return query
+
+
+CHUNK = 2000
+_CASE_ORDER = (Case.received_on, Case.origin, Case.year, Case.seq, Case.id)
+
+
+def _case_rows(ctx: Context, period: stats.Period | None, unmask: bool) -> Iterator[dict[str, Any]]:
+    """Case ledger rows, read in chunks of :data:`CHUNK` each in its own short read session.
+
+    Keyset paging on (received_on, origin, year, seq, id) keeps each session short, so a long
+    export never holds the database while people keep working.
+    """
+    after: tuple | None = None
+    while True:
+        with ctx.db.read() as session:
+            query = _case_query(period).add_columns(Case.origin, Case.year, Case.seq)
+            if after is not None:
+                query = query.where(tuple_(*_CASE_ORDER) > tuple_(*after))
+            chunk = session.execute(query.order_by(*_CASE_ORDER).limit(CHUNK)).all()
+            if not chunk:
+                return
+            rows = list(_case_chunk(session, chunk, unmask))
+        last = chunk[-1]
+        after = (last.received_on, last.origin, last.year, last.seq, last.id)
+        yield from rows
+
+
+def _case_chunk(session: Session, chunk: list[Any], unmask: bool) -> Iterator[dict[str, Any]]:
+    case_ids = [r.id for r in chunk]
+    first = {p.case_id: p for p in session.execute(
+        select(Party.case_id, Party.name, Party.id_number, Party.phone)
+        .where(Party.case_id.in_(case_ids), Party.position == 0, _live(Party)))}
+    paid = dict(session.execute(
+        select(AgreementItem.case_id, func.sum(AgreementItem.paid_cents))
+        .where(AgreementItem.case_id.in_(case_ids), _live(AgreementItem)).group_by(AgreementItem.case_id)).all())
+    for r in chunk:
+        p = first.get(r.id)
+        outcome, decided = _case_outcome(r)
+        yield {
+            "number": r.number, "received_on": r.received_on,
+            "source": codes.label(codes.CASE_SOURCES, r.source),
+            "applicant_name": p.name if p else None,
+            "applicant_id": _mask(p.id_number, "id", unmask) if p else None,
+            "applicant_phone": _mask(p.phone, "phone", unmask) if p else None,
+            "workers": r.workers, "collective": r.collective, "respondent_name": r.respondent,
+            "respondent_credit_code": r.credit_code,
+            "respondent_type": codes.label(codes.EMPLOYER_TYPES, r.employer_type) or None,
+            "respondent_industry": codes.label(codes.INDUSTRIES, r.industry) or None,
+            "category": codes.label(codes.CLAIM_CATEGORY_SHORT, r.main_category),
+            "claimed": r.claimed_cents, "mediator": r.mediator, "accepted_on": r.accepted_on,
+            "state": codes.label(codes.CASE_STATES, r.state),
+            "outcome": OUTCOME_CHOICES.get(outcome or "") or None, "decided_on": decided,
+            "agreed": r.agreed_cents if outcome == "agreed" else None,
+            "paid": int(paid.get(r.id) or 0) if outcome == "agreed" else None,
+            "closed_on": r.closed_on, "archive_number": r.archive_number,
+        }
+
+
+def _count(session: Session, kind: str, period: stats.Period | None) -> int:
+    if kind == "cases":
+        sub = _case_query(period).subquery()
+        return session.execute(select(func.count()).select_from(sub)).scalar_one()
+    model = registries.KINDS[kind]
+    return session.execute(select(func.count()).select_from(model).where(_live(model))).scalar_one()
+
+
+@dataclass
+class Ledger:
+    """An open ledger: its title, columns, how many rows, and the rows (consumed once)."""
+
+    kind: str
+    title: str
+    columns: list[Column]
+    count: int
+    rows: Iterator[dict[str, Any]]
+    meta: StationMeta
+    period: stats.Period | None
+    unmask: bool
+
+
+def _numbered(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for seq, row in enumerate(rows, start=1):
+        row["seq"] = seq
+        yield row
+
+
+def _session_rows(ctx: Context, kind: str, unmask: bool) -> Iterator[dict[str, Any]]:
+    with ctx.db.read() as session:
+        rows = list(_org_rows(session) if kind == "orgs" else _registry_rows(session, kind, unmask))
+    yield from rows
+
+
+def ledger(ctx: Context, kind: str, *, period: stats.Period | None = None, unmask: bool = False) -> Ledger:
+    """The ledger ``kind`` with its rows to stream (cases may be limited to those received in ``period``)."""
+    ctx.require("read")
+    if unmask:
+        ctx.require("pii.unmask")
+    if kind not in LEDGER_TITLES:
+        raise UserError(_("未知的台账类型：{kind}（可用：{allowed}）").format(
+            kind=kind, allowed="、".join(LEDGER_TITLES)), field="kind")
+    if period is not None and kind != "cases":
+        raise UserError(_("只有调解工作台账可按期间导出（按收到申请日期）"), field="period")
+    with ctx.db.read() as session:
+        cols = ledger_columns(session, kind)
+        count = _count(session, kind, period)
+        meta = station_meta(session, ctx)
+    rows = _case_rows(ctx, period, unmask) if kind == "cases" else _session_rows(ctx, kind, unmask)
+    return Ledger(kind, LEDGER_TITLES[kind], cols, count, _numbered(rows), meta, period, unmask)
+
+
+def record_export(ctx: Context, kind: str, filename: str, *, rows: int, unmask: bool,
+                  period: stats.Period | None = None) -> None:
+    """Write the audit entry of an export (``export.unmasked`` when personal data was shown in full)."""
+    with ctx.db.transaction() as session:
+        ctx.audit(session, "export.unmasked" if unmask else "export", entity="report", entity_id=kind,
+                  summary=_("{title}{period}，{n}行 → {file}").format(
+                      title=REPORT_KINDS.get(kind, kind), period=f"（{period.label}）" if period else "", n=rows,
+                      file=filename))
