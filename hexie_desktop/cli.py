@@ -89,14 +89,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     from hexie_desktop.services.station import init_station
 
     password = _password(_("管理员 {user} 的密码：").format(user=args.admin))
+    passphrase = _key_passphrase(optional=True) if args.role == "district" else None
     station = init_station(
         data_dir=_data_dir(args), db_url=args.db_url, role=args.role, unit_code=args.unit_code,
         unit_name=args.unit_name, short_name=args.short_name, admin=args.admin, password=password,
+        key_passphrase=passphrase,
     )
     where = station.paths.root if station.paths else args.db_url
     print(_("已创建{role}站点：{name}（{code}），数据位置：{where}").format(
         role=_("乡镇") if args.role == "township" else _("区级"), name=station.info.unit_name,
         code=station.info.unit_code, where=where))
+    if args.role == "district" and passphrase is None:
+        print(_("区级交换密钥将在首次使用时创建（届时需要区级密钥口令 HEXIE_KEY_PASSPHRASE）"))
     return EXIT_OK
 
 
@@ -313,6 +317,133 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
     return EXIT_OK if result.committed else EXIT_USER
 
 
+def _key_passphrase(optional: bool = False) -> str | None:
+    """The district key passphrase: HEXIE_KEY_PASSPHRASE, else a prompt on a terminal."""
+    value = os.environ.get("HEXIE_KEY_PASSPHRASE")
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        if optional:
+            return None
+        raise UserError(_("请通过环境变量 HEXIE_KEY_PASSPHRASE 提供区级密钥口令"), field="passphrase")
+    return getpass.getpass(_("区级密钥口令："))
+
+
+def _exchange_passphrase(station) -> str | None:  # noqa: ANN001
+    from hexie_desktop.services import exchange
+
+    return _key_passphrase() if exchange.needs_passphrase(station) else None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import exchange
+
+    station, ctx = _login(args)
+    out = Path(args.out)
+    if station.info.role == "district":
+        passphrase = _exchange_passphrase(station)
+        if args.receipt:
+            path = exchange.write_receipt(ctx, station, args.receipt, out=out, passphrase=passphrase)
+            print(_("已输出回执：{path}").format(path=path))
+            return EXIT_OK
+        codes = _read_json(args.codes) if args.codes else None
+        result = exchange.publish_reference(ctx, station, out, passphrase=passphrase, split_mb=args.split_mb,
+                                            codes=codes)
+        print(_("已导出参考数据包第{n}号（发给{k}个乡镇）：{paths}").format(
+            n=result.sequence, k=len(result.recipients), paths="、".join(str(p) for p in result.paths)))
+        return EXIT_OK
+    result = exchange.export_package(ctx, station, out, split_mb=args.split_mb, full=args.full,
+                                     progress=_progress_printer(0))
+    kind = _("完整") if result.kind == "full" else _("变更")
+    print(_("已导出第{n}号数据包（{kind}，{rows}行，{files}个附件）：{paths}").format(
+        n=result.sequence, kind=kind, rows=result.rows, files=result.files,
+        paths="、".join(str(p) for p in result.paths)))
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import exchange
+
+    station, ctx = _login(args)
+    passphrase = _exchange_passphrase(station)
+    outcomes = exchange.import_packages(ctx, station, [Path(f) for f in args.files], dry_run=args.dry_run,
+                                        passphrase=passphrase)
+    if args.as_json:
+        _print_json({"packages": [o.as_dict() for o in outcomes]})
+    for outcome in outcomes:
+        if not outcome.ok:
+            print(_("错误：{source}：{error}").format(source=outcome.source, error=outcome.error), file=sys.stderr)
+            continue
+        if args.as_json:
+            continue
+        head = _("（试导入，未写入）") if outcome.dry_run else ""
+        print(_("{name}第{n}号{kind}数据包{head}").format(name=outcome.sender_name, n=outcome.sequence,
+                                                   kind=exchange.KIND_LABELS.get(outcome.kind, outcome.kind),
+                                                   head=head))
+        if outcome.summary is not None:
+            print("  " + "\t".join([_("数据表"), _("新增"), _("更新"), _("未变"), _("冲突"), _("隔离")]))
+            for name, c in exchange.summary_lines(outcome.summary):
+                print(f"  {name}\t{c.new}\t{c.updated}\t{c.unchanged}\t{c.conflicts}\t{c.rejected}")
+            if outcome.summary.missing:
+                print(_("  乡镇已没有、列入冲突的记录：{n}条").format(n=outcome.summary.missing))
+        for message in outcome.messages:
+            print("  " + message)
+        if outcome.receipt_path is not None:
+            print(_("  回执：{path}").format(path=outcome.receipt_path))
+    return EXIT_OK if outcomes and all(o.ok for o in outcomes) else EXIT_USER
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import exchange
+
+    station, ctx = _login(args)
+    if args.keys_command == "show":
+        info = exchange.key_info(ctx, station)
+        if args.as_json:
+            _print_json({"card": info.card.as_dict() if info.card else None,
+                         "fingerprint": info.card.fingerprint if info.card else None, "protected": info.protected,
+                         "peers": [asdict(p) for p in info.peers]})
+            return EXIT_OK
+        if info.card is None:
+            print(_("本站还没有交换密钥（首次使用时创建）"))
+        else:
+            print(_("本站：{name}（{code}）指纹：{fp}").format(name=info.card.unit_name, code=info.card.unit_code,
+                                                      fp=info.card.fingerprint))
+        for peer in info.peers:
+            print(f"{peer.unit_code}\t{peer.unit_name}\t{peer.status_label}\t{peer.fingerprint}")
+        return EXIT_OK
+    if args.keys_command == "card":
+        card = exchange.write_card(ctx, station, Path(args.out), passphrase=_exchange_passphrase(station)
+                                   if not exchange.has_keys(station) else None)
+        print(_("已输出站点名片：{path}（指纹 {fp}）").format(path=args.out, fp=card.fingerprint))
+        return EXIT_OK
+    if args.keys_command == "trust":
+        peer = exchange.trust_card(ctx, station, Path(args.file))
+        print(_("已信任：{name}（{code}）指纹：{fp}").format(name=peer.unit_name, code=peer.unit_code,
+                                                   fp=peer.fingerprint))
+        return EXIT_OK
+    if args.keys_command == "accept":
+        peer, outcomes = exchange.accept_township(ctx, station, args.unit, args.fingerprint,
+                                                  passphrase=_exchange_passphrase(station))
+        print(_("已登记：{name}（{code}）").format(name=peer.unit_name, code=peer.unit_code))
+        for outcome in outcomes:
+            if outcome.ok:
+                print(_("  已导入等待中的第{n}号数据包；回执：{path}").format(n=outcome.sequence,
+                                                                 path=outcome.receipt_path))
+            else:
+                print(_("错误：{source}：{error}").format(source=outcome.source, error=outcome.error), file=sys.stderr)
+        return EXIT_OK if all(o.ok for o in outcomes) else EXIT_USER
+    if args.keys_command == "rotate":
+        card, paths = exchange.rotate_keys(ctx, station, _exchange_passphrase(station), Path(args.out))
+        print(_("已更换密钥，新指纹 {fp}；请把参考数据包发给各乡镇：{paths}").format(
+            fp=card.fingerprint, paths="、".join(str(p) for p in paths)))
+        return EXIT_OK
+    card, paths = exchange.set_escrow(ctx, station, _exchange_passphrase(station), args.recipients,
+                                      Path(args.out) if args.out else None)
+    print(_("托管接收方已设为 {n} 个；{paths}").format(n=len(card.escrow), paths="、".join(str(p) for p in paths)))
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from hexie_desktop.app import run
 
@@ -332,7 +463,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``hexie``."""
     parser = argparse.ArgumentParser(
         prog="hexie", description=_("和谐调解 Desktop — 乡镇（街道）劳动人事争议调解"),
-        epilog=_("非交互使用：HEXIE_PASSWORD 提供密码，--user 选择用户（默认管理员）。"),
+        epilog=_("非交互使用：HEXIE_PASSWORD 提供密码，--user 选择用户（默认管理员），"
+                 "HEXIE_KEY_PASSPHRASE 提供区级密钥口令。"),
     )
     parser.add_argument("--version", action="version", version=f"hexie {__version__}")
     where = parser.add_mutually_exclusive_group()
@@ -422,6 +554,41 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help=_("从备份恢复"))
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("export", help=_("导出数据包：乡镇发给区里；区级导出参考数据（节假日、文书设置、代码表）"))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--split-mb", type=int, metavar="N", help=_("按每卷N MB分卷（邮件附件）"))
+    p.add_argument("--full", action="store_true", help=_("乡镇：导出全部数据（区里数据不一致时）"))
+    p.add_argument("--codes", metavar="FILE", help=_("区级：随参考数据下发的代码表新增项（JSON）"))
+    p.add_argument("--receipt", metavar="UNIT", help=_("区级：重新出具给该乡镇的回执"))
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("import", help=_("导入数据包、回执或参考数据（可一次选多个文件和分卷）"))
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help=_("只检查并列出将新增/更新/冲突的行数，不写入"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_import)
+    keys = sub.add_parser("keys", help=_("交换密钥与站点名片"))
+    keys_sub = keys.add_subparsers(dest="keys_command", metavar="SUBCOMMAND", required=True)
+    p = keys_sub.add_parser("show", help=_("本站指纹和已信任的站点"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_keys)
+    p = keys_sub.add_parser("card", help=_("输出本站名片（公钥）"))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_keys)
+    p = keys_sub.add_parser("trust", help=_("信任对方名片：乡镇信任区级；区级登记乡镇"))
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_keys)
+    p = keys_sub.add_parser("accept", help=_("核对指纹后登记数据包已先到的乡镇"))
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("--fingerprint", required=True, metavar="FP")
+    p.set_defaults(func=cmd_keys)
+    p = keys_sub.add_parser("rotate", help=_("区级：更换密钥，新名片用旧密钥签名随参考数据下发"))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_keys)
+    p = keys_sub.add_parser("escrow", help=_("区级：设置托管接收方（age1… 公钥），随参考数据下发"))
+    p.add_argument("recipients", nargs="*", metavar="AGE_RECIPIENT")
+    p.add_argument("--out", metavar="FILE")
+    p.set_defaults(func=cmd_keys)
     return parser
 
 

@@ -14,8 +14,9 @@ packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 fonts-wqy-microhei)
 if [ "$want_tests" = 1 ]; then
   # pdftotext/pdffonts/pdftoppm for the document tests, UKai (a font with an empty 䶮 glyph) for
-  # the font-fallback tests, Xvfb for real-window screenshots.
-  packages+=(poppler-utils fonts-arphic-ukai xvfb xauth)
+  # the font-fallback tests, Xvfb for real-window screenshots, PostgreSQL (initdb/pg_ctl) for the
+  # district tests, which start a throwaway server on loopback.
+  packages+=(poppler-utils fonts-arphic-ukai xvfb xauth postgresql)
 fi
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)

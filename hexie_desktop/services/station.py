@@ -90,10 +90,19 @@ def validate_identity(role: str, unit_code: str, unit_name: str, short_name: str
 
 
 def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_code: str, unit_name: str,
-                 short_name: str | None, admin: str, password: str, admin_name: str | None = None) -> Station:
-    """Create a new station: schema, identity settings and the first admin, in one transaction."""
+                 short_name: str | None, admin: str, password: str, admin_name: str | None = None,
+                 key_passphrase: str | None = None) -> Station:
+    """Create a new station: schema, identity settings and the first admin, in one transaction.
+
+    The exchange keys are made right after: a township's at once, a district's when
+    ``key_passphrase`` is given (they are sealed with it); otherwise at first use.
+    """
     short_name = (short_name or unit_name or "").strip()
     validate_identity(role, unit_code, unit_name, short_name)
+    if role == "district" and key_passphrase:
+        from hexie_desktop.exchange.keys import check_passphrase
+
+        check_passphrase(key_passphrase)
     paths = StationPaths(Path(data_dir)).ensure() if data_dir is not None else None
     db = Database(_database_url(paths, db_url), origin=unit_code)
     if _is_initialized(db):
@@ -113,7 +122,12 @@ def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_c
         add_user_in(session, username=admin, display_name=admin_name or admin, role=admin_role, password=password)
         audit.append(session, actor=SYSTEM.username, action="station.init", entity="station", entity_id=unit_code,
                      summary=f"{role} {unit_name}")
-    return Station(paths, db, read_info(db))
+    station = Station(paths, db, read_info(db))
+    if role == "township" or key_passphrase:
+        from hexie_desktop.services.exchange import ensure_keys
+
+        ensure_keys(station, key_passphrase)
+    return station
 
 
 def open_station(*, data_dir: Path | None, db_url: str | None = None) -> Station:

@@ -586,3 +586,135 @@ class CaseSearchText(Base):
     rid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     case_id: Mapped[str] = mapped_column(String(36), unique=True)
     body: Mapped[str] = mapped_column(Text)
+
+
+# ---------------------------------------------------------------- exchange bookkeeping (local, not exchanged)
+
+
+class ExchangePeer(Base):
+    """A station this one exchanges packages with: its public card and how far the exchange got.
+
+    A township holds one row, its district (``status`` ``trusted``).  A district holds one row
+    per township: ``trusted`` once enrolled, ``pending`` while a first package waits for the
+    admin to compare fingerprints.  ``epoch``/``last_sequence`` follow the peer's package
+    numbering (replays and gaps), ``last_receipt_*`` the receipts exchanged with it.
+    """
+
+    __tablename__ = "exchange_peers"
+
+    unit_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20))
+    unit_name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(20))
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    age_recipient: Mapped[str] = mapped_column(String(100))
+    sign_key: Mapped[str] = mapped_column(String(64))
+    card: Mapped[str] = mapped_column(Text)
+    previous_fingerprints: Mapped[str] = mapped_column(Text, default="[]")
+    trusted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    trusted_by: Mapped[str | None] = mapped_column(String(50))
+    epoch: Mapped[int] = mapped_column(Integer, default=0)
+    epoch_base: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_package_id: Mapped[str | None] = mapped_column(String(36))
+    last_received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    gaps: Mapped[str] = mapped_column(Text, default="[]")
+    last_receipt_sequence: Mapped[int] = mapped_column(Integer, default=0)
+    last_receipt_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ExchangePackage(Base):
+    """Every package written (``out``) or applied/held (``in``) by this station.
+
+    ``created_at`` is the sender's clock, kept as data; ``recorded_at`` is this station's own
+    time of export or receipt.  For exported change packages ``digest``/``table_counts`` are
+    what the district should hold once it applied the package; for receipts, what it holds.
+    """
+
+    __tablename__ = "exchange_packages"
+    __table_args__ = (Index("ix_exchange_packages_peer_sequence", "direction", "peer", "epoch", "sequence"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    kind: Mapped[str] = mapped_column(String(20))
+    peer: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int] = mapped_column(Integer)
+    epoch: Mapped[int] = mapped_column(Integer, default=1)
+    epoch_base: Mapped[int] = mapped_column(BigInteger, default=0)
+    change_from: Mapped[int] = mapped_column(BigInteger, default=0)
+    change_to: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(20))
+    row_counts: Mapped[str] = mapped_column(Text, default="{}")
+    summary: Mapped[str] = mapped_column(Text, default="{}")
+    digest: Mapped[str | None] = mapped_column(String(64))
+    table_counts: Mapped[str] = mapped_column(Text, default="{}")
+    audit_head: Mapped[str | None] = mapped_column(String(64))
+    based_on: Mapped[str | None] = mapped_column(String(36))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    acknowledged_by: Mapped[str | None] = mapped_column(String(36))
+
+
+class ExchangeConflict(Base):
+    """A row the district did not overwrite: both versions kept for a person to decide."""
+
+    __tablename__ = "exchange_conflicts"
+    __table_args__ = (Index("ix_exchange_conflicts_origin_status", "origin", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    origin: Mapped[str] = mapped_column(String(32))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36), index=True)
+    package_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    stored: Mapped[str] = mapped_column(Text)
+    incoming: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(50))
+
+
+class ExchangeQuarantine(Base):
+    """A row of a package that failed validation, kept with its reason (the rest was applied)."""
+
+    __tablename__ = "exchange_quarantine"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(36), index=True)
+    origin: Mapped[str] = mapped_column(String(32))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ExchangeEpoch(Base):
+    """One numbering era of this station: a restore from backup starts a new one."""
+
+    __tablename__ = "exchange_epochs"
+
+    epoch: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    base_change_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    reason: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ExchangeCode(Base):
+    """A code-table addition received from the district in a reference package."""
+
+    __tablename__ = "exchange_codes"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label: Mapped[str] = mapped_column(String(100))
+    package_id: Mapped[str] = mapped_column(String(36))
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

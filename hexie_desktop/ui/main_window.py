@@ -18,6 +18,7 @@ from hexie_desktop.ui.models import queries
 from hexie_desktop.ui.screens.case_detail import CaseDetailScreen
 from hexie_desktop.ui.screens.cases import CaseListScreen
 from hexie_desktop.ui.screens.dashboard import DashboardScreen
+from hexie_desktop.ui.screens.exchange import ExchangeScreen
 from hexie_desktop.ui.screens.intake import IntakeScreen
 from hexie_desktop.ui.screens.login import LockDialog
 from hexie_desktop.ui.screens.printing import open_verify_dialog
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.reports = ReportsScreen(workspace)
         self.settings = SettingsScreen(workspace)
         self.users = UsersScreen(workspace)
+        self.exchange = ExchangeScreen(workspace)
         self.detail = CaseDetailScreen(workspace)
         self.pages: dict[str, QWidget] = {
             "dashboard": self.dashboard, "cases": self.cases, "intake": self.intake,
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         titles = {"dashboard": self.tr("工作台"), "cases": self.tr("案件"), "intake": self.tr("登记"),
                   "registry": self.tr("名册台账"), "reports": self.tr("统计报表"), "settings": self.tr("设置"),
                   "users": self.tr("用户")}
+        self.pages["exchange"] = self.exchange
+        titles["exchange"] = self.tr("数据交换")
         self.nav_keys = list(self.pages)
         for position, (key, page) in enumerate(self.pages.items(), start=1):
             self.ui.pages.addWidget(page)
@@ -208,7 +212,7 @@ class MainWindow(QMainWindow):
     def show_keys(self) -> None:
         """List the keyboard shortcuts."""
         messages.show_info(self, self.tr("快捷键"), self.tr(
-            "Ctrl+1…7　切换工作台、案件、登记、名册台账、统计报表、设置、用户\n"
+            "Ctrl+1…8　切换工作台、案件、登记、名册台账、统计报表、设置、用户、数据交换\n"
             "Ctrl+N　登记新案件　　Ctrl+S　保存登记\n"
             "Ctrl+F　搜索案件　　回车　打开选中的案件\n"
             "Alt+←　从案件详情返回　　Ctrl+L　立即锁定　　Ctrl+Q　退出\n"

@@ -1,0 +1,435 @@
+"""Applying a township's rows at the district, inside the caller's one transaction.
+
+Rules (EXCHANGE.md "Protocol" 2):
+
+* unknown id → insert; higher version → update;
+* same version and same content → duplicate, counted as unchanged;
+* same version with other content, or a version going backwards → **conflict**: queued with
+  both versions, nothing overwritten;
+* after a restore at the township (a package of a newer epoch), a row the district holds in a
+  version the township made after its backup point is a conflict too, and a full package that
+  no longer contains such a row queues it as "missing" — never a silent loss either way;
+* a row that fails validation (type, length, owner, missing parent …) is quarantined with its
+  reason; the rest of the package applies.
+
+Malformed JSON, oversize lines and counts that contradict the manifest refuse the whole package
+(the caller's transaction is rolled back).  The sender's sync columns are kept as they are
+(``session.info["passthrough"]``): the district stamps only its own receipt time, elsewhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable
+
+from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hexie_desktop.core.i18n import _
+from hexie_desktop.exchange import limits
+from hexie_desktop.exchange.codec import TABLES, RowError, TableSpec, check_row, comparable, to_json_dict
+from hexie_desktop.exchange.errors import E_INTEGRITY, E_LIMIT, ExchangeError
+from hexie_desktop.exchange.manifest import Manifest
+from hexie_desktop.exchange.payload import PayloadReader
+from hexie_desktop.storage import search
+from hexie_desktop.storage.models import CaseSearchText, ExchangeConflict, ExchangeQuarantine, utcnow
+
+CHUNK = 2000
+RAW_KEEP = 64 * 1024
+
+
+@dataclass
+class TableCounts:
+    """What happened to one table's rows."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+
+    @property
+    def total(self) -> int:
+        """Rows seen."""
+        return self.new + self.updated + self.unchanged + self.conflicts + self.rejected
+
+
+@dataclass
+class ApplyResult:
+    """The outcome of applying one package (also the dry-run summary)."""
+
+    tables: dict[str, TableCounts] = field(default_factory=dict)
+    missing: int = 0
+    files_received: int = 0
+    files_missing: int = 0
+    new_files: dict[str, Path] = field(default_factory=dict)
+
+    def totals(self) -> TableCounts:
+        """Sum over every table."""
+        out = TableCounts()
+        for counts in self.tables.values():
+            for key, value in asdict(counts).items():
+                setattr(out, key, getattr(out, key) + value)
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data (for JSON output and the package log)."""
+        return {"tables": {k: asdict(v) for k, v in self.tables.items()}, "totals": asdict(self.totals()),
+                "missing": self.missing, "files_received": self.files_received,
+                "files_missing": self.files_missing}
+
+
+def _oversize(table: str, value: dict) -> None:
+    """Refuse the package when one field is beyond the absolute field limit."""
+    for key, item in value.items():
+        if isinstance(item, str) and len(item) > limits.STRING_MAX_CHARS:
+            raise ExchangeError(E_LIMIT, _("数据表 {t} 的字段 {col} 过长（{n}个字符）").format(
+                t=table, col=str(key)[:40], n=len(item)))
+
+
+def _fingerprint(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class _Applier:
+    def __init__(self, session: Session, manifest: Manifest, reader: PayloadReader, *, transition: bool,
+                 staging: Path, has_file: Callable[[str], bool],
+                 progress: Callable[[int], None] | None) -> None:
+        self.session = session
+        self.manifest = manifest
+        self.reader = reader
+        self.origin = manifest.sender_code
+        self.transition = transition
+        self.base = manifest.epoch_base
+        self.staging = staging
+        self.has_file = has_file
+        self.progress = progress
+        self.done = 0
+        self.known: dict[str, set[str]] = {}
+        self.touched_cases: set[str] = set()
+        self.touched_employers: set[str] = set()
+        self.result = ApplyResult()
+        self.attachments: dict[str, str] = {}
+
+    # ---------------------------------------------------------------- bookkeeping
+
+    def quarantine(self, table: str, row_id: str | None, reason: str, raw: bytes | str) -> None:
+        """Keep a bad row with its reason (the rest of the package still applies)."""
+        text_ = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        self.session.add(ExchangeQuarantine(package_id=self.manifest.package_id, origin=self.origin,
+                                            table_name=table, row_id=(row_id or None) and row_id[:64],
+                                            reason=reason, raw=text_[:RAW_KEEP], status="open",
+                                            created_at=utcnow()))
+
+    def conflict(self, spec: TableSpec, kind: str, reason: str, stored: dict[str, Any],
+                 incoming: dict[str, Any] | None) -> None:
+        """Queue both versions of a row for a person (once per distinct pair of versions)."""
+        stored_json = _json(to_json_dict(spec, stored))
+        incoming_json = _json(to_json_dict(spec, incoming)) if incoming is not None else None
+        fp = _fingerprint(spec.name, stored["id"], kind, stored_json, incoming_json or "")
+        exists = self.session.execute(select(ExchangeConflict.id).where(
+            ExchangeConflict.row_id == stored["id"], ExchangeConflict.fingerprint == fp)).first()
+        if exists is None:
+            self.session.add(ExchangeConflict(origin=self.origin, table_name=spec.name, row_id=stored["id"],
+                                              package_id=self.manifest.package_id, kind=kind, reason=reason,
+                                              stored=stored_json, incoming=incoming_json, fingerprint=fp,
+                                              status="open", created_at=utcnow()))
+
+    # ---------------------------------------------------------------- per table
+
+    def run(self) -> ApplyResult:
+        """Apply every table in foreign-key order, then files and the search index."""
+        declared = dict(self.manifest.row_counts)
+        present = set(self.reader.tables)
+        if present - set(declared):
+            raise ExchangeError(E_INTEGRITY, _("数据包中的数据表与清单不符：{t}").format(
+                t="、".join(sorted(present - set(declared)))))
+        for name, spec in TABLES.items():
+            if name not in present and declared.get(name, 0) == 0:
+                self._missing_rows(spec, set())
+                continue
+            lines, seen = self._table(spec)
+            if lines != declared.get(name, 0):
+                raise ExchangeError(E_INTEGRITY, _("数据表 {t} 的行数（{n}）与清单声明的（{d}）不符").format(
+                    t=name, n=lines, d=declared.get(name, 0)))
+            self._missing_rows(spec, seen)
+        self._files()
+        self._reindex()
+        return self.result
+
+    def _table(self, spec: TableSpec) -> tuple[int, set[str]]:
+        counts = self.result.tables.setdefault(spec.name, TableCounts())
+        seen: set[str] = set()
+        lines = 0
+        batch: list[tuple[bytes, Any]] = []
+        for _number, line in self.reader.lines(spec.name):
+            value = limits.loads(line, tree=False)
+            if len(line) > limits.STRING_MAX_CHARS and isinstance(value, dict):
+                _oversize(spec.name, value)
+            batch.append((line, value))
+            lines += 1
+            if len(batch) >= CHUNK:
+                self._chunk(spec, batch, seen, counts)
+                batch = []
+        if batch:
+            self._chunk(spec, batch, seen, counts)
+        return lines, seen
+
+    def _once(self, spec: TableSpec, row_id: str, seen: set[str]) -> None:
+        if row_id in seen:
+            raise ExchangeError(E_INTEGRITY, _("数据表 {t} 中同一记录出现两次：{id}").format(t=spec.name, id=row_id[:36]))
+        seen.add(row_id)
+
+    def _chunk(self, spec: TableSpec, batch: list[tuple[bytes, Any]], seen: set[str], counts: TableCounts) -> None:
+        table = spec.table
+        rows: list[tuple[bytes, dict[str, Any]]] = []
+        for line, value in batch:
+            try:
+                row = check_row(spec, value, self.origin)
+            except RowError as exc:
+                row_id = value.get("id") if isinstance(value, dict) and isinstance(value.get("id"), str) else None
+                if row_id is not None:
+                    self._once(spec, row_id, seen)
+                self.quarantine(spec.name, row_id, exc.reason, line)
+                counts.rejected += 1
+                continue
+            self._once(spec, row["id"], seen)
+            rows.append((line, row))
+        if not rows:
+            self._tick(len(batch))
+            return
+        ids = [row["id"] for _line, row in rows]
+        stored = {r["id"]: dict(r) for r in self.session.execute(
+            select(table).where(table.c.id.in_(ids))).mappings()}
+        missing_parent = self._missing_parents(spec, [row for _line, row in rows])
+        inserts: list[tuple[bytes, dict[str, Any]]] = []
+        updates: list[tuple[bytes, dict[str, Any]]] = []
+        for line, row in rows:
+            bad_parent = missing_parent.get(row["id"])
+            if bad_parent is not None:
+                self.quarantine(spec.name, row["id"], bad_parent, line)
+                counts.rejected += 1
+                continue
+            old = stored.get(row["id"])
+            if old is None:
+                inserts.append((line, row))
+                continue
+            if old["origin"] != self.origin:
+                self.quarantine(spec.name, row["id"], _("记录编号与单位{o}的记录重复").format(o=old["origin"]), line)
+                counts.rejected += 1
+                continue
+            same = comparable(spec, old) == comparable(spec, row)
+            if same:
+                counts.unchanged += 1
+            elif self.transition and old["change_seq"] > self.base:
+                counts.conflicts += 1
+                self.conflict(spec, "restore", _("乡镇从备份恢复后，区里保存的第{v}版（乡镇恢复点之后的修改）乡镇已没有；"
+                                                 "数据包中是第{n}版").format(v=old["version"], n=row["version"]),
+                              old, row)
+            elif row["version"] > old["version"]:
+                updates.append((line, row))
+            elif row["version"] == old["version"]:
+                counts.conflicts += 1
+                self.conflict(spec, "version", _("同为第{v}版，内容却不同").format(v=row["version"]), old, row)
+            else:
+                counts.conflicts += 1
+                self.conflict(spec, "backwards", _("版本倒退：区里是第{old}版，数据包是第{new}版").format(
+                    old=old["version"], new=row["version"]), old, row)
+        counts.new += self._write(spec, inserts, insert_mode=True)
+        counts.updated += self._write(spec, updates, insert_mode=False)
+        self._tick(len(batch))
+
+    def _tick(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None:
+            self.progress(self.done)
+
+    def _missing_parents(self, spec: TableSpec, rows: list[dict[str, Any]]) -> dict[str, str]:
+        """Row id → reason, for rows whose parent row is neither here nor earlier in this package."""
+        out: dict[str, str] = {}
+        for column, parent in spec.foreign_keys:
+            known = self.known.setdefault(parent, set())
+            wanted = {row[column] for row in rows if row[column] is not None and row[column] not in known}
+            if wanted:
+                parent_table = TABLES[parent].table
+                for start in range(0, len(wanted), 900):
+                    part = list(wanted)[start:start + 900]
+                    known.update(self.session.execute(select(parent_table.c.id).where(
+                        parent_table.c.id.in_(part))).scalars())
+            for row in rows:
+                value = row[column]
+                if value is not None and value not in known and row["id"] not in out:
+                    out[row["id"]] = _("引用的上级记录不存在（{col} → {parent}）").format(col=column, parent=parent)
+        return out
+
+    def _write(self, spec: TableSpec, rows: list[tuple[bytes, dict[str, Any]]], *, insert_mode: bool) -> int:
+        if not rows:
+            return 0
+        values = [row for _line, row in rows]
+        try:
+            with self.session.begin_nested():
+                self._execute(spec, values, insert_mode)
+        except IntegrityError:
+            written = 0
+            for line, row in rows:
+                try:
+                    with self.session.begin_nested():
+                        self._execute(spec, [row], insert_mode)
+                except IntegrityError as exc:
+                    self.quarantine(spec.name, row["id"], _("违反数据库约束：{e}").format(e=str(exc.orig)[:200]),
+                                    line)
+                    self.result.tables[spec.name].rejected += 1
+                    continue
+                written += 1
+                self._accepted(spec, row)
+            return written
+        for row in values:
+            self._accepted(spec, row)
+        return len(values)
+
+    def _execute(self, spec: TableSpec, values: list[dict[str, Any]], insert_mode: bool) -> None:
+        table = spec.table
+        if insert_mode:
+            _bulk_insert(self.session, spec, values)
+        else:
+            params = [{**{k: v for k, v in row.items() if k != "id"}, "_key": row["id"]} for row in values]
+            self.session.execute(update(table).where(table.c.id == bindparam("_key")), params)
+
+    def _accepted(self, spec: TableSpec, row: dict[str, Any]) -> None:
+        self.known.setdefault(spec.name, set()).add(row["id"])
+        if spec.name == "cases":
+            self.touched_cases.add(row["id"])
+        elif spec.name == "parties":
+            self.touched_cases.add(row["case_id"])
+        elif spec.name == "employers":
+            self.touched_employers.add(row["id"])
+        elif spec.name == "attachments" and not row["deleted"]:
+            self.attachments[row["sha256"]] = row["id"]
+
+    def _missing_rows(self, spec: TableSpec, seen: set[str]) -> None:
+        """In a full package, rows held here for this township but absent from it are queued."""
+        if self.manifest.kind != "full":
+            return
+        table = spec.table
+        query = select(table).where(table.c.origin == self.origin)
+        if self.transition:
+            query = query.where(table.c.change_seq > self.base)
+        for old in self.session.execute(query).mappings():
+            if old["id"] in seen:
+                continue
+            row = dict(old)
+            self.result.missing += 1
+            reason = (_("乡镇从备份恢复后已没有这条记录（区里保存的是第{v}版）") if self.transition
+                      else _("乡镇的完整数据中没有这条记录（区里保存的是第{v}版）")).format(v=row["version"])
+            self.conflict(spec, "missing", reason, row, None)
+
+    # ---------------------------------------------------------------- files and search
+
+    def _files(self) -> None:
+        folder = self.staging / "files"
+        for sha in self.attachments:
+            if sha in self.reader.files:
+                if not self.has_file(sha):
+                    folder.mkdir(exist_ok=True)
+                    target = folder / sha
+                    self.reader.extract_file(sha, target)
+                    self.result.new_files[sha] = target
+                self.result.files_received += 1
+            elif not self.has_file(sha):
+                self.result.files_missing += 1
+
+    def _reindex(self) -> None:
+        if self.touched_employers:
+            cases = TABLES["cases"].table
+            for start in range(0, len(self.touched_employers), 900):
+                part = list(self.touched_employers)[start:start + 900]
+                self.touched_cases.update(self.session.execute(
+                    select(cases.c.id).where(cases.c.respondent_id.in_(part))).scalars())
+        reindex_cases(self.session, sorted(self.touched_cases))
+
+
+_INSERTS: dict[tuple[str, str], tuple[str, list[str], list[Any], bool]] = {}
+
+
+def _bulk_insert(session: Session, spec: TableSpec, values: list[dict[str, Any]]) -> None:
+    """INSERT many rows through the driver with the columns' own bind processing (fast path).
+
+    The statement is SQLAlchemy's own compilation for this dialect and every value goes
+    through the column type's bind processor, so what is stored is exactly what
+    ``session.execute(insert(table), rows)`` would store — without its per-row overhead.
+    """
+    connection = session.connection()
+    dialect = connection.dialect
+    key = (dialect.name, spec.name)
+    prepared = _INSERTS.get(key)
+    if prepared is None:
+        names = list(spec.names)
+        compiled = insert(spec.table).compile(dialect=dialect, column_keys=names)
+        order = list(compiled.positiontup) if compiled.positional else names
+        processors = [spec.table.c[name].type._cached_bind_processor(dialect) for name in order]
+        prepared = (str(compiled), order, processors, compiled.positional)
+        _INSERTS[key] = prepared
+    sql, order, processors, positional = prepared
+    pairs = list(zip(order, processors))
+    if positional:
+        params: list[Any] = [tuple(p(row[n]) if p is not None else row[n] for n, p in pairs) for row in values]
+    else:
+        params = [{n: (p(row[n]) if p is not None else row[n]) for n, p in pairs} for row in values]
+    connection.exec_driver_sql(sql, params)
+
+
+def drop_search(session: Session, case_ids: list[str]) -> None:
+    """Remove the search text of these cases (FTS rows included)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("DELETE FROM case_fts WHERE rowid IN (SELECT rid FROM case_search_text "
+                             "WHERE case_id IN (SELECT value FROM json_each(:ids)))"), {"ids": json.dumps(case_ids)})
+    session.execute(delete(CaseSearchText).where(CaseSearchText.case_id.in_(case_ids)))
+
+
+def reindex_cases(session: Session, case_ids: list[str]) -> None:
+    """Rewrite the search text of these cases (bulk; used after rows arrive from a township)."""
+    cases = TABLES["cases"].table
+    parties = TABLES["parties"].table
+    employers = TABLES["employers"].table
+    for start in range(0, len(case_ids), 500):
+        part = case_ids[start:start + 500]
+        found = session.execute(select(cases.c.id, cases.c.number, cases.c.respondent_id)
+                                .where(cases.c.id.in_(part))).all()
+        employer_ids = {c.respondent_id for c in found}
+        employer_rows = {e.id: e for e in session.execute(
+            select(employers.c.id, employers.c.name, employers.c.credit_code, employers.c.phone)
+            .where(employers.c.id.in_(employer_ids)))}
+        by_case: dict[str, list] = {}
+        for p in session.execute(select(parties.c.case_id, parties.c.name, parties.c.id_number, parties.c.phone,
+                                        parties.c.position)
+                                 .where(parties.c.case_id.in_(part), parties.c.deleted.is_(False))
+                                 .order_by(parties.c.position)):
+            by_case.setdefault(p.case_id, []).append(p)
+        drop_search(session, part)
+        rows = []
+        for c in found:
+            body = search.case_text(SimpleNamespace(number=c.number), by_case.get(c.id, []),
+                                    employer_rows.get(c.respondent_id))
+            rows.append((c.id, body))
+        search.index_many(session, rows)
+
+
+def apply_changes(session: Session, manifest: Manifest, reader: PayloadReader, *, transition: bool,
+                  staging: Path, has_file: Callable[[str], bool],
+                  progress: Callable[[int], None] | None = None) -> ApplyResult:
+    """Apply a township's package inside the caller's transaction; see the module docstring."""
+    session.info["passthrough"] = True
+    try:
+        return _Applier(session, manifest, reader, transition=transition, staging=staging, has_file=has_file,
+                        progress=progress).run()
+    finally:
+        session.info.pop("passthrough", None)

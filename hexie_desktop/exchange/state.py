@@ -1,0 +1,165 @@
+"""Where the exchange keeps its local files, the station's numbering epoch, and the digest.
+
+Local files live under the station's data directory (``keys/``, ``exchange/staging``,
+``exchange/outbox``, ``exchange/waiting``).  A station on PostgreSQL has no data directory of
+its own; its local files go to ``<HEXIE_DATA_DIR or the user data dir>/district-<code>/``.
+
+An **epoch** is one era of numbering.  A station restored from a backup starts a new epoch, so
+its packages stay ordered as (epoch, number) and the district can tell rows it holds from
+before the restore point.  ``exchange/epoch.json`` beside the database remembers the highest
+epoch and package number ever used, because a restore rolls the database back but not that file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hexie_desktop.exchange.codec import TABLES
+from hexie_desktop.fileio import atomic_write
+from hexie_desktop.paths import default_data_dir
+from hexie_desktop.storage.models import ExchangeEpoch, utcnow
+
+EPOCH_FILE = "epoch.json"
+
+
+def local_root(station: Any) -> Path:
+    """The folder for this station's local exchange files (see the module docstring)."""
+    if station.paths is not None:
+        return Path(station.paths.root)
+    return default_data_dir() / f"district-{station.info.unit_code}"
+
+
+def keys_dir(station: Any) -> Path:
+    """Where the station keys are."""
+    if station.paths is not None:
+        return Path(station.paths.keys)
+    return local_root(station) / "keys"
+
+
+def exchange_dir(station: Any) -> Path:
+    """``exchange/`` under the local root."""
+    return local_root(station) / "exchange"
+
+
+def attachments_dir(station: Any) -> Path:
+    """The attachment store (files by SHA-256)."""
+    if station.paths is not None:
+        return Path(station.paths.attachments)
+    return local_root(station) / "attachments"
+
+
+def outbox(station: Any) -> Path:
+    """Where receipts and other packages for peers are written by default."""
+    return exchange_dir(station) / "outbox"
+
+
+def waiting_dir(station: Any) -> Path:
+    """Packages from townships not yet enrolled wait here."""
+    return exchange_dir(station) / "waiting"
+
+
+def staging_root(station: Any) -> Path:
+    """The staging area: every import decrypts and unpacks only below this folder."""
+    return exchange_dir(station) / "staging"
+
+
+@contextmanager
+def staging(station: Any) -> Iterator[Path]:
+    """A fresh private folder in the staging area, removed afterwards whatever happens."""
+    root = staging_root(station)
+    root.mkdir(parents=True, exist_ok=True)
+    folder = root / f"run-{secrets.token_hex(8)}"
+    folder.mkdir(mode=0o700)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- epochs
+
+
+@dataclass(frozen=True)
+class Epoch:
+    """The current epoch and the change sequence it started from."""
+
+    epoch: int
+    base: int
+
+
+def current_epoch(session: Session) -> Epoch:
+    """This station's epoch (1 with base 0 when none was ever started)."""
+    row = session.execute(select(ExchangeEpoch).order_by(ExchangeEpoch.epoch.desc()).limit(1)).scalar_one_or_none()
+    if row is None:
+        return Epoch(1, 0)
+    return Epoch(row.epoch, row.base_change_seq)
+
+
+def read_epoch_file(station: Any) -> dict[str, int]:
+    """``{"epoch": e, "sequence": n}`` remembered outside the database (zeros when absent)."""
+    path = exchange_dir(station) / EPOCH_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {"epoch": int(raw.get("epoch", 0)), "sequence": int(raw.get("sequence", 0))}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {"epoch": 0, "sequence": 0}
+
+
+def write_epoch_file(station: Any, *, epoch: int | None = None, sequence: int | None = None) -> None:
+    """Raise the remembered epoch / package number (never lowers them)."""
+    known = read_epoch_file(station)
+    new = {"epoch": max(known["epoch"], epoch or 0), "sequence": max(known["sequence"], sequence or 0)}
+    if new == known:
+        return
+    path = exchange_dir(station) / EPOCH_FILE
+    with atomic_write(path) as handle:
+        handle.write(json.dumps(new).encode("utf-8"))
+
+
+def start_epoch(session: Session, *, at_least: int, base: int, reason: str, note: str = "") -> int:
+    """Begin a new epoch numbered above ``at_least`` and every epoch in the database."""
+    highest = session.execute(select(func.max(ExchangeEpoch.epoch))).scalar_one_or_none() or 1
+    epoch = max(highest, at_least) + 1
+    session.add(ExchangeEpoch(epoch=epoch, started_at=utcnow(), base_change_seq=base, reason=reason, note=note))
+    session.flush()
+    return epoch
+
+
+# ---------------------------------------------------------------- digest
+
+
+def row_hash(table: str, row_id: str, version: int) -> int:
+    """The contribution of one (table, id, version) to a digest."""
+    return int.from_bytes(hashlib.sha256(f"{table}\0{row_id}\0{version}".encode()).digest(), "big")
+
+
+def holdings(session: Session, origin: str) -> tuple[str, dict[str, int]]:
+    """Digest of every (table, id, version) of ``origin`` held here, and row counts per table.
+
+    The digest is an order-independent sum of per-row hashes (mod 2^256), so both stations
+    compute it the same way whatever their database's sort order; tombstones count.
+    """
+    total = 0
+    counts: dict[str, int] = {}
+    for name, spec in TABLES.items():
+        table = spec.table
+        result = session.execute(select(table.c.id, table.c.version).where(table.c.origin == origin)
+                                 .execution_options(yield_per=20000))
+        n = 0
+        for row_id, version in result:
+            total += row_hash(name, row_id, version)
+            n += 1
+        total %= 1 << 256
+        if n:
+            counts[name] = n
+    return f"{total:064x}", counts

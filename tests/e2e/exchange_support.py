@@ -1,0 +1,126 @@
+"""Builders shared by the exchange tests: a township and its district that trust each other."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from hexie_desktop.services import cases
+from hexie_desktop.services import exchange as ex
+from hexie_desktop.services.station import Station, init_station
+from hexie_desktop.services.users import actor_for
+from tests.e2e.helpers import applicant, case_payload, db_digest
+
+PASSWORD = "secret123"
+PASSPHRASE = "district-secret"
+TODAY = date(2026, 11, 21)
+TOWN_CODE, DISTRICT_CODE = "110105001", "110105"
+
+
+@dataclass
+class Pair:
+    """A township, its district, their contexts and the district's unlocked keys."""
+
+    root: Path
+    town: Station
+    dist: Station
+    tctx: object
+    dctx: object
+    keys: object
+
+    def export(self, name: str, **kwargs) -> ex.Exported:
+        """Export from the township into ``root/name``."""
+        return ex.export_package(self.tctx, self.town, self.root / name, **kwargs)
+
+    def to_district(self, *paths: Path, dry_run: bool = False) -> list[ex.Outcome]:
+        """Import at the district."""
+        return ex.import_packages(self.dctx, self.dist, list(paths), dry_run=dry_run, keys=self.keys)
+
+    def to_township(self, *paths: Path) -> list[ex.Outcome]:
+        """Import at the township."""
+        return ex.import_packages(self.tctx, self.town, list(paths))
+
+    def sync(self, name: str, **kwargs) -> tuple[ex.Exported, ex.Outcome, ex.Outcome]:
+        """Export, import at the district, carry the receipt back."""
+        exported = self.export(name, **kwargs)
+        applied = self.to_district(*exported.paths)[0]
+        assert applied.ok, applied.error
+        receipt = self.to_township(applied.receipt_path)[0]
+        assert receipt.ok, receipt.error
+        return exported, applied, receipt
+
+    def dispose(self) -> None:
+        """Close both databases."""
+        self.town.db.dispose()
+        self.dist.db.dispose()
+
+
+def township(root: Path, code: str = TOWN_CODE, name: str = "东坝镇劳动人事争议调解中心", short: str = "东坝") -> Station:
+    """A fresh township station."""
+    return init_station(data_dir=root, db_url=None, role="township", unit_code=code, unit_name=name,
+                        short_name=short, admin="admin", password=PASSWORD)
+
+
+def district(root: Path | None, *, db_url: str | None = None, code: str = DISTRICT_CODE) -> Station:
+    """A fresh district station (SQLite in ``root`` or the database at ``db_url``)."""
+    return init_station(data_dir=root, db_url=db_url, role="district", unit_code=code,
+                        unit_name="朝阳区劳动人事争议仲裁院", short_name="朝阳", admin="admin", password=PASSWORD,
+                        key_passphrase=PASSPHRASE)
+
+
+def context(station: Station):  # noqa: ANN201
+    """The admin's context with the fixed test day."""
+    return station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
+
+
+def make_pair(root: Path, *, db_url: str | None = None, enroll: bool = True) -> Pair:
+    """A township and a district; the township trusts the district and (``enroll``) vice versa."""
+    root.mkdir(parents=True, exist_ok=True)
+    town = township(root / "town")
+    dist = district(None if db_url else root / "dist", db_url=db_url)
+    tctx, dctx = context(town), context(dist)
+    ex.write_card(dctx, dist, root / "district.card", passphrase=PASSPHRASE)
+    ex.write_card(tctx, town, root / "town.card")
+    ex.trust_card(tctx, town, root / "district.card")
+    if enroll:
+        ex.trust_card(dctx, dist, root / "town.card")
+    return Pair(root, town, dist, tctx, dctx, ex.unlock(dist, PASSPHRASE))
+
+
+def register(ctx, *names: str) -> list[str]:  # noqa: ANN001
+    """Register one case per applicant name; returns the case numbers."""
+    payload = {"cases": [case_payload(applicants=[applicant(n, seq=100 + i)]) for i, n in enumerate(names)]}
+    return [c.number for c in cases.register(ctx, payload)]
+
+
+def rows_of(station: Station, origin: str) -> dict[tuple[str, str], tuple]:
+    """(table, id) → every column value, for the rows of ``origin`` (to compare two stations)."""
+    from sqlalchemy import select
+
+    from hexie_desktop.exchange.codec import TABLES
+
+    out = {}
+    with station.db.engine.connect() as conn:
+        for name, spec in TABLES.items():
+            for row in conn.execute(select(spec.table).where(spec.table.c.origin == origin)):
+                out[(name, row.id)] = tuple(row)
+    return out
+
+
+def files_outside_staging(root: Path) -> set[str]:
+    """Every file below ``root`` except the database and the staging area (which must be empty)."""
+    found = set()
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            path = Path(dirpath) / name
+            rel = path.relative_to(root).as_posix()
+            if rel.startswith("hexie.sqlite3"):
+                continue
+            found.add(rel)
+    return found
+
+
+__all__ = ["Pair", "make_pair", "register", "rows_of", "db_digest", "files_outside_staging", "township",
+           "district", "context", "PASSPHRASE", "TOWN_CODE", "DISTRICT_CODE"]

@@ -1,0 +1,132 @@
+"""The 数据交换 screen, offscreen: a township exports to a "USB stick", the district unlocks, checks, imports.
+
+(The file dialogs are replaced by the folders a person would pick; everything else is the
+real screen calling the real services on real stations.)
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from hexie_desktop.services import registries  # noqa: E402
+from hexie_desktop.services.users import actor_for  # noqa: E402
+from hexie_desktop.ui import ops  # noqa: E402
+from hexie_desktop.ui.screens.exchange import ExchangeScreen  # noqa: E402
+from hexie_desktop.ui.screens.exchange.dialogs import ConflictDialog, SummaryDialog  # noqa: E402
+from hexie_desktop.ui.workspace import Workspace  # noqa: E402
+from tests.e2e.exchange_support import PASSPHRASE, TOWN_CODE, make_pair, register, rows_of  # noqa: E402
+
+
+@pytest.fixture
+def pair(tmp_path: Path, qapp):  # noqa: ANN001
+    made = make_pair(tmp_path / "pair")
+    yield made
+    ops.wait_all()
+    qapp.processEvents()
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox):
+            widget.close()
+    made.dispose()
+
+
+def _wait(qtbot) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: not ops.busy(), timeout=20000)
+
+
+def test_township_exports_to_usb_and_district_imports_after_the_summary(qtbot, qtmodeltester, pair, tmp_path):
+    register(pair.tctx, "张三", "李四")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    town = ExchangeScreen(Workspace(pair.town, actor_for(pair.town.db, "admin")))
+    qtbot.addWidget(town)
+    assert "待导出的修改" in town.ui.statusLabel.text() and not town.ui.townshipTable.isVisibleTo(town)
+    town.choose_folder = lambda _title: usb
+    town.ui.exportUsbButton.click()
+    _wait(qtbot)
+    packages = list(usb.glob("*.hxp"))
+    assert len(packages) == 1 and "第1号数据包" in town.ui.messageLabel.text()
+    assert town.history.rowCount() == 1
+    qtmodeltester.check(town.history)
+
+    district = ExchangeScreen(Workspace(pair.dist, actor_for(pair.dist.db, "admin")))
+    qtbot.addWidget(district)
+    assert district.ui.unlockFrame.isVisibleTo(district)
+    district.choose_files = lambda _title: packages
+    district.ui.importButton.click()
+    assert "口令" in district.ui.messageLabel.text(), "locked keys are asked for first"
+    district.ui.passphraseEdit.setText(PASSPHRASE)
+    district.ui.unlockButton.click()
+    _wait(qtbot)
+    assert district.keys is not None and not district.ui.unlockFrame.isVisibleTo(district)
+    district.ui.importButton.click()
+    _wait(qtbot)
+    summary = district.dialog
+    assert isinstance(summary, SummaryDialog) and summary.model.rowCount() >= 4
+    qtmodeltester.check(summary.model)
+    assert rows_of(pair.dist, TOWN_CODE) == {}, "nothing written before the person confirms"
+    summary.ui.applyButton.click()
+    _wait(qtbot)
+    assert "回执已写入" in district.ui.messageLabel.text()
+    assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
+    assert district.townships.rowCount() == 1
+    qtmodeltester.check(district.townships)
+
+    receipt = next((pair.dist.paths.root / "exchange" / "outbox").glob("*.hxp"))
+    town.choose_files = lambda _title: [receipt]
+    town.ui.importButton.click()
+    _wait(qtbot)
+    assert "区里已确认收到第1号数据包" in town.ui.messageLabel.text()
+
+
+def test_district_decides_a_conflict_side_by_side(qtbot, qtmodeltester, pair):
+    employer = registries.save_record(pair.tctx, "employers", {"name": "甲公司", "address": "一号"})
+    pair.sync("p1.hxp")
+    with pair.dist.db.engine.begin() as conn:
+        conn.execute(text("UPDATE employers SET address = '别处', version = version + 1 WHERE id = :id"),
+                     {"id": employer["id"]})
+    registries.save_record(pair.tctx, "employers", {"name": "甲公司", "address": "二号"}, employer["id"])
+    pair.sync("p2.hxp")
+    screen = ExchangeScreen(Workspace(pair.dist, actor_for(pair.dist.db, "admin")))
+    qtbot.addWidget(screen)
+    assert screen.conflict_model.rowCount() == 1
+    screen.ui.conflictTable.selectRow(0)
+    screen.ui.conflictButton.click()
+    dialog = screen.dialog
+    assert isinstance(dialog, ConflictDialog)
+    qtmodeltester.check(dialog.model)
+    cells = {dialog.model.record(r)["column"]: dialog.model.record(r) for r in range(dialog.model.rowCount())}
+    assert cells["住址（address）"]["stored"] == "别处" and cells["住址（address）"]["incoming"] == "二号"
+    dialog.ui.takeButton.click()
+    assert screen.conflict_model.rowCount() == 0 and "采用乡镇的版本" in screen.ui.messageLabel.text()
+    assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
+
+
+def test_a_district_without_keys_sets_its_passphrase_twice(qtbot, tmp_path, qapp):
+    from hexie_desktop.services import exchange
+    from hexie_desktop.services.station import init_station
+
+    station = init_station(data_dir=tmp_path / "d", db_url=None, role="district", unit_code="110105",
+                           unit_name="朝阳区", short_name="朝阳", admin="admin", password="secret123")
+    try:
+        assert not exchange.has_keys(station)
+        screen = ExchangeScreen(Workspace(station, actor_for(station.db, "admin")))
+        qtbot.addWidget(screen)
+        assert screen.ui.unlockFrame.isVisibleTo(screen)
+        screen.ui.unlockButton.click()
+        dialog = screen.dialog
+        dialog.builder.set_values({"passphrase": "district-pass", "passphrase2": "district-typo"})
+        assert not dialog.submit() and not exchange.has_keys(station)
+        dialog.builder.set_values({"passphrase": "district-pass", "passphrase2": "district-pass"})
+        assert dialog.submit()
+        assert screen.keys is not None and exchange.has_keys(station)
+        assert exchange.unlock(station, "district-pass").card.fingerprint in screen.ui.stationLabel.text()
+    finally:
+        station.db.dispose()
