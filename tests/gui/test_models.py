@@ -60,3 +60,25 @@ def test_record_model_passes_modeltester(qtmodeltester) -> None:
     assert model.index(1, 0).data(RECORD_ROLE)["id"] == "b"
     assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole)
     qtmodeltester.check(RecordTableModel([("x", "X")]))
+
+
+def test_case_list_shows_where_each_case_is_in_the_exchange(qtmodeltester, tmp_path) -> None:
+    from hexie_desktop.ui.models.case_table import EXCHANGE_COLUMN
+    from tests.e2e.exchange_support import make_pair, register
+
+    pair = make_pair(tmp_path / "pair")
+    try:
+        first, = register(pair.tctx, "张三")
+        model = CaseTableModel(pair.tctx)
+        model.set_ids(queries.case_ids(pair.tctx, CaseFilter()))
+        assert model.index(0, EXCHANGE_COLUMN).data() == "有修改未导出"
+        pair.sync("p1.hxp")
+        register(pair.tctx, "李四")
+        model = CaseTableModel(pair.tctx)
+        model.set_ids(queries.case_ids(pair.tctx, CaseFilter()))
+        labels = {model.index(r, 0).data(): model.index(r, EXCHANGE_COLUMN).data() for r in range(model.rowCount())}
+        assert labels[first].startswith("已随第1号数据包导出") and labels[first].endswith("区里已确认")
+        assert list(labels.values()).count("有修改未导出") == 1
+        qtmodeltester.check(model)
+    finally:
+        pair.dispose()

@@ -10,7 +10,6 @@ that page, and kept in a small LRU cache.  So the scroll bar is right from the s
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, NamedTuple
 
@@ -20,7 +19,7 @@ from PySide6.QtGui import QColor
 from hexie_desktop.services.cases import CaseRow
 from hexie_desktop.services.context import Context
 from hexie_desktop.ui.models import queries
-from hexie_desktop.ui.models.records import ID_ROLE, SORT_ROLE
+from hexie_desktop.ui.models.records import ID_ROLE
 from hexie_desktop.ui.widgets.badges import BADGE_ROLE, status_text
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -58,12 +57,14 @@ def columns() -> list[Column]:
         Column(_t("调解员"), lambda r: r.mediator or "", "mediator"),
         Column(_t("状态"), lambda r: r.state_label, "state"),
         Column(_t("期限"), lambda r: "", None),
+        Column(_t("数据交换"), lambda r: "", None),
     ]
 
 
 RECEIVED_COLUMN = 1
 AMOUNT_COLUMN = 7
 DEADLINE_COLUMN = 10
+EXCHANGE_COLUMN = 11
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -76,6 +77,7 @@ class CaseTableModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._pages: OrderedDict[int, list[CaseRow | None]] = OrderedDict()
         self._badges: dict[str, tuple[str, str]] = {}
+        self._exchange: dict[str, str] = {}
         self.fetches = 0
 
     # ---------------------------------------------------------------- content
@@ -123,6 +125,7 @@ class CaseTableModel(QAbstractTableModel):
             chunk = self._ids[page * queries.PAGE:(page + 1) * queries.PAGE]
             fetched = {r.id: r for r in queries.case_rows(self._ctx, chunk)}
             rows = [fetched.get(i) for i in chunk]
+            self._exchange.update(queries.exchange_labels(self._ctx, chunk))
             self._pages[page] = rows
             self.fetches += 1
             while len(self._pages) > MAX_PAGES:
@@ -159,7 +162,7 @@ class CaseTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return badge[1]
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, NUMBER_ROLE,
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, NUMBER_ROLE,
                         Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -173,12 +176,10 @@ class CaseTableModel(QAbstractTableModel):
             return row.number
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#888888") if row.state in ("closed", "archived") else None
-        spec = self._columns[column]
-        if role == SORT_ROLE:
-            value = spec.sort(row) if spec.sort else None
-            return value.isoformat() if isinstance(value, date) else (str(value) if isinstance(value, Decimal)
-                                                                     else value)
-        text = spec.text(row)
+        if column == EXCHANGE_COLUMN:
+            text = self._exchange.get(row.id, "")
+            return text if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
+        text = self._columns[column].text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if len(text) > 10 else None
         return text

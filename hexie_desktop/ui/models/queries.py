@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hexie_desktop.core.periods import DeadlineSettings, WorkCalendar
-from hexie_desktop.services import cases, settings
+from hexie_desktop.services import cases, exchange_status, settings
 from hexie_desktop.services.cases import CaseFilter, CaseRow
 from hexie_desktop.services.context import Context
 
@@ -34,6 +34,11 @@ class CaseQueryResult:
 def run_case_query(ctx: Context, flt: CaseFilter, sort: str | None, descending: bool) -> CaseQueryResult:
     """Ids for ``flt`` ordered by the service (``sort`` None: newest receipt first)."""
     return CaseQueryResult(cases.case_ids(ctx, flt, sort=sort or "received_on", descending=descending))
+
+
+def exchange_labels(ctx: Context, ids: list[str]) -> dict[str, str]:
+    """Per case id: where its current version is in the exchange ("已随第3号数据包导出，区里已确认" …)."""
+    return {case_id: status.label for case_id, status in exchange_status.case_status(ctx, ids).items()}
 
 
 def station_settings(ctx: Context) -> dict[str, Any]:
