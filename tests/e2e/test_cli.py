@@ -166,3 +166,13 @@ def test_restore_refused_while_the_app_holds_the_station(cli_station, tmp_path):
     finally:
         lock.release()
     assert refused.returncode == 1 and "另一个程序窗口" in refused.stderr
+
+
+def test_output_cut_short_by_the_reader_is_not_an_error(cli_station):
+    env = {k: v for k, v in os.environ.items() if k != "HEXIE_DATA_DIR"}
+    env["HEXIE_PASSWORD"] = PASSWORD
+    listing = subprocess.Popen([sys.executable, "-m", "hexie_desktop", "--data-dir", str(cli_station), "case", "list"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    listing.stdout.close()  # like `| head -0`
+    _out, err = listing.communicate(timeout=120)
+    assert listing.returncode == 0 and b"Traceback" not in err
