@@ -124,3 +124,30 @@ def files_outside_staging(root: Path) -> set[str]:
 
 __all__ = ["Pair", "make_pair", "register", "rows_of", "db_digest", "files_outside_staging", "township",
            "district", "context", "PASSPHRASE", "TOWN_CODE", "DISTRICT_CODE"]
+
+
+def closing_cli(monkeypatch):  # noqa: ANN001, ANN201
+    """``run(argv) -> exit code`` calling ``cli.main`` in-process and closing every station it opened
+    (pooled PostgreSQL connections included)."""
+    from hexie_desktop import cli
+    from hexie_desktop.services import station as station_module
+
+    opened = []
+    for name in ("open_station", "init_station"):
+        original = getattr(station_module, name)
+
+        def wrapper(*args, _original=original, **kwargs):
+            made = _original(*args, **kwargs)
+            opened.append(made)
+            return made
+
+        monkeypatch.setattr(station_module, name, wrapper)
+
+    def run(argv: list[str]) -> int:
+        try:
+            return cli.main(list(argv))
+        finally:
+            while opened:
+                opened.pop().db.dispose()
+
+    return run

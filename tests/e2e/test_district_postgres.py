@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from hexie_desktop import cli
 from hexie_desktop.exchange.errors import E_AUTH, E_DUPLICATE
 from hexie_desktop.services import case_actions, cases, maintenance, registries
 from hexie_desktop.services import exchange as ex
 from tests.e2e import postgres
 from tests.e2e.exchange_support import (
-    PASSPHRASE, PASSWORD, TOWN_CODE, db_digest, make_pair, register, rows_of,
+    PASSPHRASE, PASSWORD, TOWN_CODE, closing_cli, db_digest, make_pair, register, rows_of,
 )
 
 pytestmark = pytest.mark.postgres
@@ -99,27 +98,7 @@ def test_round_trip_with_the_district_on_postgresql(server, local_dir, tmp_path)
 @pytest.fixture
 def run_cli(monkeypatch):
     """``cli.main`` that closes the stations it opened (pooled PostgreSQL connections included)."""
-    from hexie_desktop.services import station as station_module
-
-    opened = []
-    for name in ("open_station", "init_station"):
-        original = getattr(station_module, name)
-
-        def wrapper(*args, _original=original, **kwargs):
-            made = _original(*args, **kwargs)
-            opened.append(made)
-            return made
-
-        monkeypatch.setattr(station_module, name, wrapper)
-
-    def run(argv: list[str]) -> int:
-        try:
-            return cli.main(argv)
-        finally:
-            while opened:
-                opened.pop().db.dispose()
-
-    return run
+    return closing_cli(monkeypatch)
 
 
 def test_cli_district_init_on_postgresql(server, local_dir, tmp_path, monkeypatch, capsys, run_cli):

@@ -7,36 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from hexie_desktop import cli
-from tests.e2e.exchange_support import PASSPHRASE, PASSWORD
+from tests.e2e.exchange_support import PASSPHRASE, PASSWORD, closing_cli
 
 
 @pytest.fixture
 def hexie(monkeypatch):
     """``hexie(*argv)`` → exit code; the stations it opened are closed afterwards."""
-    from hexie_desktop.services import station as station_module
-
     monkeypatch.setenv("HEXIE_PASSWORD", PASSWORD)
     monkeypatch.setenv("HEXIE_KEY_PASSPHRASE", PASSPHRASE)
-    opened = []
-    for name in ("open_station", "init_station"):
-        original = getattr(station_module, name)
-
-        def wrapper(*args, _original=original, **kwargs):
-            made = _original(*args, **kwargs)
-            opened.append(made)
-            return made
-
-        monkeypatch.setattr(station_module, name, wrapper)
-
-    def run(*argv: str) -> int:
-        try:
-            return cli.main(list(argv))
-        finally:
-            while opened:
-                opened.pop().db.dispose()
-
-    return run
+    run = closing_cli(monkeypatch)
+    return lambda *argv: run(list(argv))
 
 
 def test_command_line_exchange(hexie, tmp_path: Path, capsys):

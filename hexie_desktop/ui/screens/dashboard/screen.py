@@ -14,11 +14,12 @@ from hexie_desktop.ui.forms.dashboard import Ui_DashboardScreen
 from hexie_desktop.ui.models.records import ID_ROLE, RecordTableModel
 from hexie_desktop.ui.widgets.badges import BadgeDelegate, status_text
 from hexie_desktop.ui.workspace import Workspace
+from hexie_desktop.ui.lazy import RefreshWhenShown
 
 TILES = ("all", "overdue", "today", "soon")
 
 
-class DashboardScreen(QWidget):
+class DashboardScreen(RefreshWhenShown):
     """Shows :func:`services.dashboard.dashboard` for the office or for the user's own cases."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -70,17 +71,6 @@ class DashboardScreen(QWidget):
         self.ui.monthLabel.setText(self.tr("正在加载……"))
         self.task = ops.run(self, dashboard_service.dashboard, self.workspace.ctx,
                             mine=self.ui.mineRadio.isChecked(), on_done=self._show)
-
-    def _mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        """Load on first show and after cases changed."""
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _show(self, result: Any) -> None:
         self.items = [

@@ -25,6 +25,7 @@ from hexie_desktop.ui.forms.reports import Ui_ReportsScreen
 from hexie_desktop.ui.screens.reports.charts import PALETTE, Series
 from hexie_desktop.ui.screens.reports.model import StatisticsModel
 from hexie_desktop.ui.workspace import Workspace
+from hexie_desktop.ui.lazy import RefreshWhenShown
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 _TILE = ("<div style='font-size:12px;color:#5f6b76'>{label}</div>"
@@ -37,7 +38,7 @@ def _wan(cents: float) -> str:
     return f"{cents / 1_000_000:.1f}"
 
 
-class ReportsScreen(QWidget):
+class ReportsScreen(RefreshWhenShown):
     """统计报表: figures of a month, quarter, year or any range; charts of the last twelve months."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -173,18 +174,6 @@ class ReportsScreen(QWidget):
         self._stale = False
         self.ui.rangeLabel.setText(self.tr("正在统计……"))
         self.task = ops.run(self, report_data.statistics, self.workspace.ctx, period, on_done=self._show)
-
-    def _mark_stale(self) -> None:
-        """Recompute now when shown, else on the next show (nothing is computed for a page never opened)."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        """Recompute when shown after cases changed."""
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _show(self, result: report_data.StatisticsResult) -> None:
         self.result = result
