@@ -6,10 +6,17 @@ from datetime import date
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import describe, first_control, printable
 
 
-def text(value: object, field: str, *, required: bool = False, max_len: int = 2000) -> str | None:
-    """A trimmed string or None; refuses non-strings and over-long text."""
+def text(value: object, field: str, *, required: bool = False, max_len: int = 2000,
+         multiline: bool | None = None) -> str | None:
+    """A trimmed string or None; refuses non-strings, over-long text and control characters.
+
+    ``multiline`` fields (facts, notes) may hold line breaks and tabs; unless said, a field is
+    multi-line when it may be longer than 200 characters (names, phones, places are not).  No
+    field may hold NUL, ESC or the other control characters (``core.text``).
+    """
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise UserError(_("不能为空"), field=field)
@@ -19,6 +26,9 @@ def text(value: object, field: str, *, required: bool = False, max_len: int = 20
     value = value.strip()
     if len(value) > max_len:
         raise UserError(_("过长（最多{n}个字符）").format(n=max_len), field=field)
+    bad = first_control(value, multiline=max_len > 200 if multiline is None else multiline)
+    if bad is not None:
+        raise UserError(_("含有不可见的控制字符（{char}），请删除后重试").format(char=describe(bad)), field=field)
     return value
 
 
@@ -35,7 +45,8 @@ def day(value: object, field: str, *, required: bool = False) -> date | None:
     try:
         parsed = date.fromisoformat(value.strip())
     except ValueError:
-        raise UserError(_("“{value}”不是有效日期（YYYY-MM-DD）").format(value=value), field=field) from None
+        raise UserError(_("“{value}”不是有效日期（YYYY-MM-DD）").format(value=printable(value[:40])),
+                        field=field) from None
     if parsed.year < 1900:
         raise UserError(_("日期早于1900年"), field=field)
     return parsed
@@ -53,7 +64,7 @@ def integer(value: object, field: str, *, required: bool = False, minimum: int =
     try:
         number = int(value)
     except ValueError:
-        raise UserError(_("“{value}”不是整数").format(value=value), field=field) from None
+        raise UserError(_("“{value}”不是整数").format(value=printable(value[:40])), field=field) from None
     if not minimum <= number <= maximum:
         raise UserError(_("应在{lo}到{hi}之间").format(lo=minimum, hi=maximum), field=field)
     return number
