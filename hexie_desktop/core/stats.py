@@ -22,7 +22,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Callable, Iterable, Iterator, Mapping
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
@@ -76,9 +76,7 @@ class Period:
         return day is not None and self.start <= day <= self.end
 
 
-def cn_date(day: date) -> str:
-    """``2026年10月1日``."""
-    return _("{y}年{m}月{d}日").format(y=day.year, m=day.month, d=day.day)
+cn_date = dates.chinese
 
 
 def month(year: int, number: int) -> Period:
