@@ -297,6 +297,23 @@ class Figures:
         return Fraction(self["closing_days"], self["closed"]) if self["closed"] else None
 
 
+def record_of(cases: Iterable[tuple[bool, str | None]]) -> Figures:
+    """A person's whole record (a mediator's cases, whatever the period) as figures.
+
+    ``cases`` gives each case's (closed, closing_reason).  Counts ``received`` (every case),
+    ``closed`` and ``closed.<outcome>`` by the same closing-reason rule as the period reports, so
+    a mediator's 调解成功率 is :meth:`Figures.success_rate` with the station's denominator, on
+    screen and in Excel alike.
+    """
+    out = Figures()
+    for closed, closing_reason in cases:
+        out.add("received")
+        if closed:
+            out.add("closed")
+            out.add(f"closed.{outcome(closing_reason)}")
+    return out
+
+
 def total(parts: Iterable[Figures]) -> Figures:
     """The sum of several reports (a district's total of its townships)."""
     out = Figures()
