@@ -132,7 +132,7 @@ FIELDS: dict[str, list[FieldSpec]] = {
         _f("staff_full_time", _("专职人数"), "int"),
         _f("staff_part_time", _("兼职人数"), "int"),
         _f("enterprises_covered", _("覆盖企业数"), "int"),
-        _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
+        _f("status", _("状态"), "choice", True, codes.ORG_STATUSES),
     ],
     "social_orgs": [
         _f("name", _("名称"), required=True),
@@ -142,7 +142,7 @@ FIELDS: dict[str, list[FieldSpec]] = {
         _f("services", _("服务内容"), "longtext", max_len=2000),
         _f("industry", _("行业"), "choice", False, codes.INDUSTRIES),
         _f("scale", _("规模"), max_len=50),
-        _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
+        _f("status", _("状态"), "choice", True, codes.ORG_STATUSES),
     ],
     "employers": [
         _f("name", _("单位名称"), required=True),
