@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
+
+
+DATE_MIN = date(1900, 1, 1)
+"""The earliest date any field may hold."""
+DATE_MAX = date(2100, 12, 31)
+"""The latest date any field may hold (far-future dates are typing errors, and break period arithmetic)."""
+LONG_TEXT_MAX = 20_000
+"""The longest free text any form accepts (case facts, mediation statements, agreement content)."""
 
 
 def text(value: object, field: str, *, required: bool = False, max_len: int = 2000,
@@ -39,7 +47,7 @@ def day(value: object, field: str, *, required: bool = False) -> date | None:
             raise UserError(_("必须填写日期（YYYY-MM-DD）"), field=field)
         return None
     if isinstance(value, date):
-        return value
+        return in_range(value, field)
     if not isinstance(value, str):
         raise UserError(_("日期格式应为 YYYY-MM-DD"), field=field)
     try:
@@ -47,9 +55,17 @@ def day(value: object, field: str, *, required: bool = False) -> date | None:
     except ValueError:
         raise UserError(_("“{value}”不是有效日期（YYYY-MM-DD）").format(value=printable(value[:40])),
                         field=field) from None
-    if parsed.year < 1900:
+    return in_range(parsed, field)
+
+
+def in_range(value: date, field: str) -> date:
+    """``value`` (a date or a time) if it lies between :data:`DATE_MIN` and :data:`DATE_MAX`."""
+    day = value.date() if isinstance(value, datetime) else value
+    if day < DATE_MIN:
         raise UserError(_("日期早于1900年"), field=field)
-    return parsed
+    if day > DATE_MAX:
+        raise UserError(_("日期晚于2100年"), field=field)
+    return value
 
 
 def integer(value: object, field: str, *, required: bool = False, minimum: int = 0,
