@@ -1,13 +1,15 @@
 """Opening an incoming package: container → manifest → signature → recipient → payload hash → decrypt.
 
 Each step refuses with its own code before the next one runs; nothing is decrypted before
-the signature and the payload hash are good, and decryption writes only into the staging
-folder it is given.  What happens to the rows is decided elsewhere (:mod:`.apply`).
+the signature and the payload hash are good, and decryption writes only a nameless temporary
+file in the staging folder it is given.  What happens to the rows is decided elsewhere
+(:mod:`.apply`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -96,19 +98,28 @@ def _check_payload_hash(box: hxp.Container, expected: str) -> None:
 
 
 def decrypt(verified: Verified, identities: list[pyrage.x25519.Identity], staging: Path) -> PayloadReader:
-    """Decrypt the payload into ``staging`` (streaming, size-capped) and open it with its checks."""
-    target = Path(staging) / "payload.zip"
+    """Decrypt the payload (streaming, size-capped) into a nameless temporary file and open it with its checks.
+
+    The plain payload never has a name on disk: the temporary file in ``staging`` is created
+    unlinked (``O_TMPFILE`` on Linux, unlinked at once elsewhere on POSIX, delete-on-close on
+    Windows), so the operating system removes it however this process ends — a killed import
+    leaves no names or ID numbers behind.  It is closed with the returned reader.
+    """
+    plain = tempfile.TemporaryFile(dir=staging, prefix="payload-")
     try:
-        with verified.container.open_payload() as source, open(target, "wb") as out:
-            pyrage.decrypt_io(source, hxp.HashingWriter(out, limit=limits.PAYLOAD_MAX_TOTAL), identities)
-    except ExchangeError:
+        with verified.container.open_payload() as source:
+            pyrage.decrypt_io(source, hxp.HashingWriter(plain, limit=limits.PAYLOAD_MAX_TOTAL), identities)
+        plain.flush()
+        plain.seek(0)
+    except BaseException as exc:
+        plain.close()
+        if isinstance(exc, pyrage.DecryptError):
+            text = str(exc)
+            if "No matching keys" in text:
+                raise ExchangeError(E_NOT_FOR_US, _("本站的密钥打不开此数据包：它不是加密给本站的")) from None
+            raise ExchangeError(E_AUTH, _("数据包解密失败（内容被改动或已损坏）：{e}").format(e=text[:60])) from None
+        if isinstance(exc, (OSError, ValueError)):
+            raise ExchangeError(E_AUTH, _("数据包解密失败（内容被改动、截断或已损坏）：{e}").format(
+                e=str(exc)[:60])) from None
         raise
-    except pyrage.DecryptError as exc:
-        text = str(exc)
-        if "No matching keys" in text:
-            raise ExchangeError(E_NOT_FOR_US, _("本站的密钥打不开此数据包：它不是加密给本站的")) from None
-        raise ExchangeError(E_AUTH, _("数据包解密失败（内容被改动或已损坏）：{e}").format(e=text[:60])) from None
-    except (OSError, ValueError) as exc:
-        raise ExchangeError(E_AUTH, _("数据包解密失败（内容被改动、截断或已损坏）：{e}").format(
-            e=str(exc)[:60])) from None
-    return PayloadReader(target, verified.manifest.kind)
+    return PayloadReader(plain, verified.manifest.kind)

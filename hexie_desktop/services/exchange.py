@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import delete, func, select, update
@@ -774,7 +775,8 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
                           package_id=manifest.package_id, dry_run=dry_run)
         if not verified.trusted:
             return _unknown_sender(ctx, station, verified, outcome, dry_run=dry_run)
-        _check_replay(ctx, manifest)
+        with ctx.db.read() as session:
+            _check_replay(session, manifest)  # early answer; checked again inside the write transaction
         keys = get_keys()
         payload = reader.decrypt(verified, keys.identities, run)
         try:
@@ -827,22 +829,42 @@ def _unknown_sender(ctx: Context, station: Any, verified: reader.Verified, outco
     raise ExchangeError(E_PENDING, hint)
 
 
-def _check_replay(ctx: Context, manifest: Any) -> None:
-    with ctx.db.read() as session:
-        seen = session.get(ExchangePackage, manifest.package_id)
-        if seen is not None and seen.direction == "in" and seen.status != "waiting":
-            raise ExchangeError(E_DUPLICATE, _("{label}已于{at}导入，本次未作任何更改").format(
-                label=manifest.label, at=_local(seen.recorded_at)))
-        if seen is not None and seen.direction == "out":
-            raise ExchangeError(E_DUPLICATE, _("这是本站自己发出的数据包"))
-        peer = session.get(ExchangePeer, manifest.sender_code)
-        if manifest.kind == "receipt":
-            last = (peer.epoch, peer.last_receipt_sequence)
-        else:
-            last = (peer.epoch, peer.last_sequence)
-        if (manifest.epoch, manifest.sequence) <= last:
-            raise ExchangeError(E_REPLAY, _("{label}比已导入的第{n}号旧（重放或回退），已拒绝").format(
-                label=manifest.label, n=last[1]))
+def _check_replay(session: Session, manifest: Any) -> None:
+    """E_DUPLICATE for a package seen before, E_REPLAY for one older than the last applied."""
+    seen = session.get(ExchangePackage, manifest.package_id)
+    if seen is not None and seen.direction == "in" and seen.status != "waiting":
+        raise ExchangeError(E_DUPLICATE, _("{label}已于{at}导入，本次未作任何更改").format(
+            label=manifest.label, at=_local(seen.recorded_at)))
+    if seen is not None and seen.direction == "out":
+        raise ExchangeError(E_DUPLICATE, _("这是本站自己发出的数据包"))
+    peer = session.get(ExchangePeer, manifest.sender_code)
+    if manifest.kind == "receipt":
+        last = (peer.epoch, peer.last_receipt_sequence)
+    else:
+        last = (peer.epoch, peer.last_sequence)
+    if (manifest.epoch, manifest.sequence) <= last:
+        raise ExchangeError(E_REPLAY, _("{label}比已导入的第{n}号旧（重放或回退），已拒绝").format(
+            label=manifest.label, n=last[1]))
+
+
+IMPORT_LOCK_WAIT = 600.0
+"""Seconds an import waits for another import (or any writer) to finish before giving up."""
+
+
+@contextmanager
+def _claim(ctx: Context, manifest: Any) -> Iterator[tuple[Session, ExchangePeer]]:
+    """The write transaction of an import, with the package claimed in it: ``(session, sender's row)``.
+
+    The sender's row is locked first (SQLite: the write lock taken at BEGIN; PostgreSQL:
+    ``SELECT … FOR UPDATE``), then the duplicate and replay checks run again, so of two
+    imports of the same package at once exactly one applies it and the other gets
+    E_DUPLICATE with nothing changed.
+    """
+    with ctx.db.transaction(lock_wait=IMPORT_LOCK_WAIT) as session:
+        peer = session.execute(select(ExchangePeer).where(ExchangePeer.unit_code == manifest.sender_code)
+                               .with_for_update()).scalar_one()
+        _check_replay(session, manifest)
+        yield session, peer
 
 
 def _apply_township_package(ctx: Context, station: Any, verified: reader.Verified, payload: PayloadReader,
@@ -851,8 +873,7 @@ def _apply_township_package(ctx: Context, station: Any, verified: reader.Verifie
     manifest = verified.manifest
     store = state.attachments_dir(station)
     try:
-        with ctx.db.transaction() as session:
-            peer = session.get(ExchangePeer, manifest.sender_code)
+        with _claim(ctx, manifest) as (session, peer):
             transition = peer.epoch != 0 and manifest.epoch > peer.epoch
             result = apply_changes(session, manifest, payload, transition=transition, staging=run,
                                    has_file=lambda sha: (store / sha[:2] / sha).is_file(), progress=progress)
@@ -944,7 +965,7 @@ def _apply_receipt(ctx: Context, station: Any, verified: reader.Verified, payloa
     own = station.info.unit_code
     if document["township"] != own:
         raise ExchangeError(E_NOT_FOR_US, _("这是给{code}的回执，不是本站的").format(code=document["township"]))
-    with ctx.db.transaction() as session:
+    with _claim(ctx, manifest) as (session, peer):
         epoch = state.current_epoch(session)
         if document["epoch"] != epoch.epoch:
             raise ExchangeError(E_REPLAY, _("此回执针对本站从备份恢复之前的数据包（第{e}轮编号），已不适用").format(
@@ -962,7 +983,6 @@ def _apply_receipt(ctx: Context, station: Any, verified: reader.Verified, payloa
             ExchangePackage.kind.in_(("changes", "full")), ExchangePackage.sequence <= document["sequence"],
             ExchangePackage.acknowledged_at.is_(None)).values(
             acknowledged_at=now, acknowledged_by=manifest.package_id, status="acknowledged")).rowcount
-        peer = session.get(ExchangePeer, manifest.sender_code)
         if manifest.epoch > peer.epoch:
             peer.last_sequence = 0
         peer.epoch, peer.last_receipt_sequence, peer.last_receipt_at = manifest.epoch, manifest.sequence, now
@@ -1032,7 +1052,7 @@ def _apply_reference(ctx: Context, station: Any, verified: reader.Verified, payl
     manifest = verified.manifest
     document = _check_reference(payload.document(REFERENCE))
     messages: list[str] = []
-    with ctx.db.transaction() as session:
+    with _claim(ctx, manifest) as (session, peer):
         if document["calendar_overrides"]:
             merged = dict(settings.get(session, "calendar.overrides"))
             merged.update(document["calendar_overrides"])
@@ -1054,7 +1074,6 @@ def _apply_reference(ctx: Context, station: Any, verified: reader.Verified, payl
                     row.label, row.package_id = label, manifest.package_id
         if added:
             messages.append(_("代码表新增{n}项").format(n=added))
-        peer = session.get(ExchangePeer, manifest.sender_code)
         if document["district_card"] is not None:
             card = Card.from_dict(document["district_card"])
             if card.unit_code != manifest.sender_code or card.role != "district":
