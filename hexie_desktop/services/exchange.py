@@ -781,8 +781,9 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
         payload = reader.decrypt(verified, keys.identities, run)
         try:
             if manifest.kind in ("changes", "full"):
-                return _apply_township_package(ctx, station, verified, payload, run, keys, outcome,
-                                               dry_run=dry_run, progress=progress)
+                with state.scratch(state.incoming_dir(station)) as incoming:
+                    return _apply_township_package(ctx, station, verified, payload, run, incoming, keys, outcome,
+                                                   dry_run=dry_run, progress=progress)
             if manifest.kind == "receipt":
                 return _apply_receipt(ctx, station, verified, payload, outcome, dry_run=dry_run)
             return _apply_reference(ctx, station, verified, payload, outcome, dry_run=dry_run)
@@ -868,14 +869,15 @@ def _claim(ctx: Context, manifest: Any) -> Iterator[tuple[Session, ExchangePeer]
 
 
 def _apply_township_package(ctx: Context, station: Any, verified: reader.Verified, payload: PayloadReader,
-                            run: Path, keys: StationKeys, outcome: Outcome, *, dry_run: bool,
+                            run: Path, incoming: Path, keys: StationKeys, outcome: Outcome, *, dry_run: bool,
                             progress: Callable[[int], None] | None) -> Outcome:
+    """Apply a township's rows; received attachments wait in ``incoming`` (beside the store) until commit."""
     manifest = verified.manifest
     store = state.attachments_dir(station)
     try:
         with _claim(ctx, manifest) as (session, peer):
             transition = peer.epoch != 0 and manifest.epoch > peer.epoch
-            result = apply_changes(session, manifest, payload, transition=transition, staging=run,
+            result = apply_changes(session, manifest, payload, transition=transition, staging=incoming,
                                    has_file=lambda sha: (store / sha[:2] / sha).is_file(), progress=progress)
             if dry_run:
                 raise _DryRun(result)
