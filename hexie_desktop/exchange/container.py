@@ -409,6 +409,22 @@ def join(paths: list[Path], staging: Path) -> list[Path]:
     return out
 
 
+def move_into(paths: list[Path], directory: Path) -> list[Path]:
+    """Move finished files into ``directory`` on the same file system (each an atomic rename)."""
+    moved = []
+    for path in paths:
+        target = Path(directory) / Path(path).name
+        os.replace(path, target)
+        moved.append(target)
+    if os.name == "posix":
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    return moved
+
+
 def copy_into(source: Path, directory: Path, name: str) -> Path:
     """Copy ``source`` into ``directory`` under ``name`` (atomically)."""
     target = Path(directory) / name

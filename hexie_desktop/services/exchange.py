@@ -1,7 +1,8 @@
 """Exchange use cases: keys and cards, township export, imports at both ends, receipts, reference data.
 
-One user action = one function = one transaction = one audit entry: an export writes its
-package file and logs it in the same transaction; an import applies every row, logs the
+One user action = one function = one transaction = one audit entry: an export reserves its
+number, writes its package beside the target and logs it in one transaction, and the file
+takes its final name only after that commit; an import applies every row, logs the
 package, updates the township's progress and (at the district) writes the signed receipt in
 one transaction.  A refused package changes nothing and leaves nothing outside the staging
 folder.  The package format and the row rules live in :mod:`hexie_desktop.exchange`.
@@ -21,8 +22,10 @@ from typing import Any, Callable, Iterator
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hexie_desktop import failpoints
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import keys as keyring
@@ -501,47 +504,82 @@ def export_package(ctx: Context, station: Any, out: Path, *, split_mb: int | Non
     """Township: package every change since the last change the district acknowledged.
 
     ``full`` packages everything (also chosen automatically when nothing was acknowledged in
-    the current epoch, e.g. right after a restore).  Numbering goes on 1, 2, 3 … per township.
+    the current epoch, e.g. right after a restore).  Numbering goes on 1, 2, 3 … per township;
+    a number is recorded before its package can appear (see :func:`_numbered_output`).
     """
     ctx.require("station.backup")
     _require_role(station, "township")
     keys = unlock(station)
     split_bytes = _split_bytes(split_mb)
     origin = station.info.unit_code
-    with ctx.db.transaction() as session, state.staging(station) as folder:
-        district = _trusted_district(session)
-        if district is None:
-            raise ExchangeError(E_STATE, _("尚未信任区级站点：请先导入区里的站点名片（keys trust）"))
-        epoch = state.current_epoch(session)
-        acked = _acked(session, epoch.epoch)
-        since = None if full or acked == 0 else acked
-        kind = "full" if since is None else "changes"
-        change_to = _change_seq(session)
-        sequence = _next_sequence(session, station)
-        receipt = _last_receipt(session)
-        written = write_package(
-            Path(out), keys=keys, kind=kind, to=[_peer_card(district)], sequence=sequence, epoch=epoch.epoch,
-            epoch_base=epoch.base, based_on=receipt.id if receipt else None, change_from=since or 0,
-            change_to=change_to, created_at=utcnow(), schema_version=migrate.head_revision(),
-            audit_head=audit.head(session), staging=folder,
-            fill=lambda payload: _fill_changes(session, payload, origin, since, state.attachments_dir(station),
-                                               progress),
-            split_bytes=split_bytes)
-        digest, counts = state.holdings(session, origin)
-        session.add(ExchangePackage(
-            id=written.package_id, direction="out", kind=kind, peer=district.unit_code, sequence=sequence,
-            epoch=epoch.epoch, epoch_base=epoch.base, change_from=since or 0, change_to=change_to,
-            created_at=utcnow(), recorded_at=utcnow(), status="sent",
-            row_counts=json.dumps(written.row_counts), summary=json.dumps({"files": written.files}),
-            digest=digest, table_counts=json.dumps(counts), audit_head=audit.head(session),
-            based_on=receipt.id if receipt else None, file_name=written.paths[0].name, sha256=written.sha256))
-        rows = sum(written.row_counts.values())
-        ctx.audit(session, "exchange.export", entity="exchange_package", entity_id=written.package_id,
-                  summary=_("第{n}号数据包（{kind}，{rows}行，{files}个附件）→ {path}").format(
-                      n=sequence, kind=kind, rows=rows, files=written.files, path=written.paths[0]))
-    state.write_epoch_file(station, epoch=epoch.epoch, sequence=sequence)
-    return Exported(kind, sequence, written.package_id, written.paths, written.row_counts, rows, written.files,
+    out = Path(out)
+    with _numbered_output(out) as pending:
+        with ctx.db.transaction() as session, state.staging(station) as folder:
+            district = _trusted_district(session)
+            if district is None:
+                raise ExchangeError(E_STATE, _("尚未信任区级站点：请先导入区里的站点名片（keys trust）"))
+            epoch = state.current_epoch(session)
+            acked = _acked(session, epoch.epoch)
+            since = None if full or acked == 0 else acked
+            kind = "full" if since is None else "changes"
+            change_to = _change_seq(session)
+            sequence = _next_sequence(session, station)
+            failpoints.reach("export.numbered")
+            receipt = _last_receipt(session)
+            written = write_package(
+                pending / out.name, keys=keys, kind=kind, to=[_peer_card(district)], sequence=sequence,
+                epoch=epoch.epoch, epoch_base=epoch.base, based_on=receipt.id if receipt else None,
+                change_from=since or 0, change_to=change_to, created_at=utcnow(),
+                schema_version=migrate.head_revision(), audit_head=audit.head(session), staging=folder,
+                fill=lambda payload: _fill_changes(session, payload, origin, since, state.attachments_dir(station),
+                                                   progress),
+                split_bytes=split_bytes)
+            failpoints.reach("export.written")
+            digest, counts = state.holdings(session, origin)
+            session.add(ExchangePackage(
+                id=written.package_id, direction="out", kind=kind, peer=district.unit_code, sequence=sequence,
+                epoch=epoch.epoch, epoch_base=epoch.base, change_from=since or 0, change_to=change_to,
+                created_at=utcnow(), recorded_at=utcnow(), status="sent",
+                row_counts=json.dumps(written.row_counts), summary=json.dumps({"files": written.files}),
+                digest=digest, table_counts=json.dumps(counts), audit_head=audit.head(session),
+                based_on=receipt.id if receipt else None, file_name=written.paths[0].name, sha256=written.sha256))
+            rows = sum(written.row_counts.values())
+            ctx.audit(session, "exchange.export", entity="exchange_package", entity_id=written.package_id,
+                      summary=_("第{n}号数据包（{kind}，{rows}行，{files}个附件）→ {path}").format(
+                          n=sequence, kind=kind, rows=rows, files=written.files,
+                          path=out.parent / written.paths[0].name))
+            state.write_epoch_file(station, epoch=epoch.epoch, sequence=sequence)
+        failpoints.reach("export.committed")
+        paths = hxp.move_into(written.paths, out.parent)
+    failpoints.reach("export.published")
+    return Exported(kind, sequence, written.package_id, paths, written.row_counts, rows, written.files,
                     written.size, since or 0, change_to, [district.unit_code])
+
+
+PENDING_DIR = ".hexie-exporting"
+"""Hidden folder beside an export's target where a package waits for its number to be committed."""
+
+
+@contextmanager
+def _numbered_output(out: Path) -> Iterator[Path]:
+    """A locked folder beside ``out`` in which a numbered package is written before its number is committed.
+
+    The caller reserves the number, writes the package here, records it and commits — and
+    only then moves the file(s) to the final name.  Killed before the commit, the package
+    never appears under its final name and the next export to that folder removes it; killed
+    after, the package is recorded (at worst it never appears, and the district notes a gap
+    the next package covers).  So one number never names two different packages.  The
+    station's highest number is remembered outside the database before the commit
+    (:func:`state.write_epoch_file`), so a restore cannot hand it out again either.
+    """
+    pending = Path(out).parent / PENDING_DIR
+    state.clean(pending)
+    with state.scratch(pending) as folder:
+        yield folder
+    try:
+        pending.rmdir()
+    except OSError:
+        pass  # another export is using it, or it is already gone
 
 
 # ---------------------------------------------------------------- district: reference data and receipts
@@ -585,45 +623,50 @@ def publish_reference(ctx: Context, station: Any, out: Path, *, keys: StationKey
     _require_role(station, "district")
     keys = keys or unlock(station, passphrase)
     split_bytes = _split_bytes(split_mb)
-    with ctx.db.transaction() as session, state.staging(station) as folder:
-        townships = _trusted_townships(session)
-        if not townships:
-            raise ExchangeError(E_STATE, _("还没有登记任何乡镇"))
-        document = _reference_document(session, codes=codes, new_card=new_card)
-        if codes is not None:
-            for table, entries in codes.items():
-                for code, label in entries.items():
-                    row = session.get(ExchangeCode, (table, code))
-                    if row is None:
-                        session.add(ExchangeCode(table_name=table, code=code, label=label, package_id="district",
-                                                 added_at=utcnow()))
-                    else:
-                        row.label = label
-        epoch = state.current_epoch(session)
-        sequence = _next_sequence(session, station)
+    out = Path(out)
+    with _numbered_output(out) as pending:
+        with ctx.db.transaction() as session, state.staging(station) as folder:
+            townships = _trusted_townships(session)
+            if not townships:
+                raise ExchangeError(E_STATE, _("还没有登记任何乡镇"))
+            document = _reference_document(session, codes=codes, new_card=new_card)
+            if codes is not None:
+                for table, entries in codes.items():
+                    for code, label in entries.items():
+                        row = session.get(ExchangeCode, (table, code))
+                        if row is None:
+                            session.add(ExchangeCode(table_name=table, code=code, label=label,
+                                                     package_id="district", added_at=utcnow()))
+                        else:
+                            row.label = label
+            epoch = state.current_epoch(session)
+            sequence = _next_sequence(session, station)
 
-        def fill(payload: PayloadWriter) -> tuple[dict[str, int], int]:
-            payload.add_json(REFERENCE, document)
-            return {}, 0
+            def fill(payload: PayloadWriter) -> tuple[dict[str, int], int]:
+                payload.add_json(REFERENCE, document)
+                return {}, 0
 
-        written = write_package(Path(out), keys=keys, kind="reference", to=[_peer_card(t) for t in townships],
-                                sequence=sequence, epoch=epoch.epoch, epoch_base=epoch.base, based_on=None,
-                                change_from=0, change_to=0, created_at=utcnow(),
-                                schema_version=migrate.head_revision(), audit_head=audit.head(session),
-                                staging=folder, fill=fill, split_bytes=split_bytes)
-        session.add(ExchangePackage(
-            id=written.package_id, direction="out", kind="reference", peer="*", sequence=sequence,
-            epoch=epoch.epoch, epoch_base=epoch.base, change_from=0, change_to=0, created_at=utcnow(),
-            recorded_at=utcnow(), status="sent", row_counts="{}",
-            summary=json.dumps({"townships": [t.unit_code for t in townships],
-                                "new_card": new_card.fingerprint if new_card else None}),
-            table_counts="{}", audit_head=audit.head(session), file_name=written.paths[0].name,
-            sha256=written.sha256))
-        ctx.audit(session, "exchange.reference", entity="exchange_package", entity_id=written.package_id,
-                  summary=_("参考数据包第{n}号（{k}个乡镇{card}）→ {path}").format(
-                      n=sequence, k=len(townships), card=_("，含新名片") if new_card else "", path=written.paths[0]))
-    state.write_epoch_file(station, epoch=epoch.epoch, sequence=sequence)
-    return Exported("reference", sequence, written.package_id, written.paths, {}, 0, 0, written.size, 0, 0,
+            written = write_package(pending / out.name, keys=keys, kind="reference",
+                                    to=[_peer_card(t) for t in townships], sequence=sequence, epoch=epoch.epoch,
+                                    epoch_base=epoch.base, based_on=None, change_from=0, change_to=0,
+                                    created_at=utcnow(), schema_version=migrate.head_revision(),
+                                    audit_head=audit.head(session), staging=folder, fill=fill,
+                                    split_bytes=split_bytes)
+            session.add(ExchangePackage(
+                id=written.package_id, direction="out", kind="reference", peer="*", sequence=sequence,
+                epoch=epoch.epoch, epoch_base=epoch.base, change_from=0, change_to=0, created_at=utcnow(),
+                recorded_at=utcnow(), status="sent", row_counts="{}",
+                summary=json.dumps({"townships": [t.unit_code for t in townships],
+                                    "new_card": new_card.fingerprint if new_card else None}),
+                table_counts="{}", audit_head=audit.head(session), file_name=written.paths[0].name,
+                sha256=written.sha256))
+            ctx.audit(session, "exchange.reference", entity="exchange_package", entity_id=written.package_id,
+                      summary=_("参考数据包第{n}号（{k}个乡镇{card}）→ {path}").format(
+                          n=sequence, k=len(townships), card=_("，含新名片") if new_card else "",
+                          path=out.parent / written.paths[0].name))
+            state.write_epoch_file(station, epoch=epoch.epoch, sequence=sequence)
+        paths = hxp.move_into(written.paths, out.parent)
+    return Exported("reference", sequence, written.package_id, paths, {}, 0, 0, written.size, 0, 0,
                     [t.unit_code for t in townships])
 
 
@@ -787,6 +830,10 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
             if manifest.kind == "receipt":
                 return _apply_receipt(ctx, station, verified, payload, outcome, dry_run=dry_run)
             return _apply_reference(ctx, station, verified, payload, outcome, dry_run=dry_run)
+        except IntegrityError:
+            with ctx.db.read() as session:  # another import of this very package committed first
+                _check_replay(session, manifest)
+            raise
         finally:
             payload.close()
     finally:
