@@ -822,6 +822,7 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
             _check_replay(session, manifest)  # early answer; checked again inside the write transaction
         keys = get_keys()
         payload = reader.decrypt(verified, keys.identities, run)
+        failpoints.reach("import.decrypted")
         try:
             if manifest.kind in ("changes", "full"):
                 with state.scratch(state.incoming_dir(station)) as incoming:
@@ -945,6 +946,7 @@ def _apply_township_package(ctx: Context, station: Any, verified: reader.Verifie
                 file_name=Path(outcome.source).name[:255], sha256=verified.file_sha256))
             session.flush()
             receipt_path, receipt_id = _write_receipt(ctx, session, station, keys, peer, run)
+            failpoints.reach("import.applied")
             totals = result.totals()
             ctx.audit(session, "exchange.import", entity="exchange_package", entity_id=manifest.package_id,
                       summary=_("{label}：新增{new}，更新{upd}，未变{same}，冲突{conf}，隔离{rej}；回执{r}").format(
