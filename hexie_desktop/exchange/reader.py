@@ -22,7 +22,7 @@ from hexie_desktop.exchange import limits, manifest as mf
 from hexie_desktop.exchange.errors import (
     E_AUTH, E_NOT_FOR_US, E_SENDER, E_TRUNCATED, E_VERSION, ExchangeError,
 )
-from hexie_desktop.exchange.keys import Card
+from hexie_desktop.exchange.keys import Card, verify_with
 from hexie_desktop.exchange.payload import PayloadReader
 
 _COPY = 1024 * 1024
@@ -47,8 +47,15 @@ class Verified:
 
 
 def verify(path: Path, *, own_code: str, own_role: str, trusted: Callable[[str], Card | None],
-           known_schema: Callable[[str], bool]) -> Verified:
-    """Check everything that can be checked without the private key; see the module docstring."""
+           known_schema: Callable[[str], bool],
+           earlier: Callable[[mf.Manifest], list[bytes]] | None = None) -> Verified:
+    """Check everything that can be checked without the private key; see the module docstring.
+
+    ``trusted(code)`` is the sender's current card; ``earlier(manifest)`` the raw signing keys
+    the sender used before a key rotation that were still valid for that manifest (signed
+    before the rotation), so a package signed just before a rotation and carried over after
+    it still verifies, while a key that was never the sender's does not.
+    """
     box = hxp.open_container(path)
     try:
         manifest = mf.parse(box.manifest_bytes)
@@ -56,7 +63,8 @@ def verify(path: Path, *, own_code: str, own_role: str, trusted: Callable[[str],
         expected_role = "township" if own_role == "district" else "district"
         card = trusted(manifest.sender_code)
         if card is not None:
-            if not card.verify_signature(box.manifest_bytes, box.signature):
+            valid_keys = [card.sign_key_bytes, *(earlier(manifest) if earlier is not None else ())]
+            if not any(verify_with(key, box.manifest_bytes, box.signature) for key in valid_keys):
                 if manifest.sender_card.verify_signature(box.manifest_bytes, box.signature):
                     raise ExchangeError(E_SENDER, _("{name}的数据包签名密钥与本站登记的不一致（登记指纹 {fp}）").format(
                         name=manifest.sender_name, fp=card.fingerprint))

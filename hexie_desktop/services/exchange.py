@@ -10,6 +10,7 @@ folder.  The package format and the row rules live in :mod:`hexie_desktop.exchan
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -233,7 +234,9 @@ def _check_pair(own: Any, card: Card) -> None:
                                                                           own=info.unit_code))
 
 
-def _store_peer(session: Session, card: Card, *, status: str, actor: str | None) -> ExchangePeer:
+def _store_peer(session: Session, card: Card, *, status: str, actor: str | None,
+                until: tuple[int, int] | None = None) -> ExchangePeer:
+    """Store ``card`` for its station; a replaced trusted key goes to the key history (:func:`_retired`)."""
     peer = session.get(ExchangePeer, card.unit_code)
     now = utcnow()
     if peer is None:
@@ -246,7 +249,7 @@ def _store_peer(session: Session, card: Card, *, status: str, actor: str | None)
     else:
         if peer.fingerprint != card.fingerprint and peer.status == "trusted":
             previous = _loads(peer.previous_fingerprints, [])
-            peer.previous_fingerprints = json.dumps(previous + [peer.fingerprint])
+            peer.previous_fingerprints = json.dumps(previous + [_retired(peer, until)])
         peer.role, peer.unit_name, peer.fingerprint = card.role, card.unit_name, card.fingerprint
         peer.age_recipient, peer.sign_key = card.age_recipient, card.sign_key
         peer.card = json.dumps(card.as_dict(), ensure_ascii=False)
@@ -255,6 +258,36 @@ def _store_peer(session: Session, card: Card, *, status: str, actor: str | None)
         peer.trusted_at, peer.trusted_by = now, actor
     session.flush()
     return peer
+
+
+def _retired(peer: ExchangePeer, until: tuple[int, int] | None) -> dict:
+    """A key-history entry (kept in ``previous_fingerprints``) for the key ``peer`` is about to replace.
+
+    ``until`` is the (epoch, sequence) of the signed package that announced the new key: the
+    old key stays valid for the peer's packages numbered up to it — signed before the
+    rotation, carried over after it.  A key replaced by hand (``keys trust``) gets no window.
+    """
+    return {"fingerprint": peer.fingerprint, "sign_key": peer.sign_key, "until": list(until) if until else None,
+            "retired_at": utcnow().replace(microsecond=0).isoformat()}
+
+
+def _earlier_keys(session: Session) -> Callable[[Any], list[bytes]]:
+    """For :func:`reader.verify`: a trusted peer's retired signing keys still valid for a manifest."""
+    history: dict[str, list[tuple[tuple[int, int], bytes]]] = {}
+    for peer in session.execute(select(ExchangePeer).where(ExchangePeer.status == "trusted")).scalars():
+        for entry in _loads(peer.previous_fingerprints, []):
+            if isinstance(entry, dict) and isinstance(entry.get("until"), list) and len(entry["until"]) == 2:
+                try:
+                    key = base64.b64decode(entry["sign_key"], validate=True)
+                except (TypeError, ValueError):
+                    continue
+                history.setdefault(peer.unit_code, []).append(((int(entry["until"][0]), int(entry["until"][1])), key))
+
+    def earlier(manifest: Any) -> list[bytes]:
+        return [key for until, key in history.get(manifest.sender_code, ())
+                if (manifest.epoch, manifest.sequence) <= until]
+
+    return earlier
 
 
 def read_card(card_file: Path) -> Card:
@@ -806,9 +839,9 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
                 get_keys: Callable[[], StationKeys], progress: Callable[[int], None] | None) -> Outcome:
     own = station.info
     with ctx.db.read() as session:
-        lookup = _trusted_lookup(session)
+        lookup, earlier = _trusted_lookup(session), _earlier_keys(session)
     verified = reader.verify(path, own_code=own.unit_code, own_role=own.role, trusted=lookup,
-                             known_schema=known_schema)
+                             known_schema=known_schema, earlier=earlier)
     run = staging_root / f"pkg-{verified.manifest.package_id}"
     run.mkdir(exist_ok=True)
     try:
@@ -1131,7 +1164,8 @@ def _apply_reference(ctx: Context, station: Any, verified: reader.Verified, payl
                 raise ExchangeError(E_TRUST, _("参考数据中的新名片不属于发送它的区级站点"))
             if card.fingerprint != peer.fingerprint:
                 messages.append(_("区级站点已更换密钥，新指纹 {fp}").format(fp=card.fingerprint))
-            _store_peer(session, card, status="trusted", actor=ctx.actor.username)
+            _store_peer(session, card, status="trusted", actor=ctx.actor.username,
+                        until=(manifest.epoch, manifest.sequence))
         if manifest.epoch > peer.epoch:
             peer.last_receipt_sequence = 0
         peer.epoch, peer.last_sequence = manifest.epoch, manifest.sequence
