@@ -27,6 +27,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hexie_desktop import failpoints
+from hexie_desktop.core.ids import mask_row
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import keys as keyring
@@ -1288,7 +1289,7 @@ def overview(ctx: Context, station: Any, *, history: int = 50) -> Overview:
 
 @dataclass(frozen=True)
 class ConflictView:
-    """One queued conflict with both versions side by side."""
+    """One queued conflict with both versions side by side (personal columns masked unless unmasked)."""
 
     id: int
     origin: str
@@ -1300,26 +1301,54 @@ class ConflictView:
     created_at: str
     stored: dict
     incoming: dict | None
+    changed: tuple[str, ...] | None = None
+    """The columns whose real values differ (None: compare the values shown)."""
 
     @property
     def differences(self) -> list[tuple[str, Any, Any]]:
         """(column, district value, township value) for every column that differs."""
         incoming = self.incoming or {}
         columns = list(self.stored) + [k for k in incoming if k not in self.stored]
-        return [(c, self.stored.get(c), incoming.get(c)) for c in columns
-                if self.incoming is None or self.stored.get(c) != incoming.get(c)]
+        if self.incoming is None:
+            return [(c, self.stored.get(c), incoming.get(c)) for c in columns]
+        if self.changed is not None:
+            return [(c, self.stored.get(c), incoming.get(c)) for c in columns if c in self.changed]
+        return [(c, self.stored.get(c), incoming.get(c)) for c in columns if self.stored.get(c) != incoming.get(c)]
 
 
-def conflicts(ctx: Context, *, status: str | None = "open", limit: int = 500) -> list[ConflictView]:
-    """Queued conflicts (open ones by default), oldest first."""
+def _conflict_view(conflict: ExchangeConflict, *, unmask: bool) -> ConflictView:
+    stored, incoming = json.loads(conflict.stored), _loads(conflict.incoming, None)
+    changed = None
+    if incoming is not None:
+        changed = tuple(c for c in dict.fromkeys([*stored, *incoming]) if stored.get(c) != incoming.get(c))
+    if not unmask:
+        stored = mask_row(conflict.table_name, stored)
+        incoming = mask_row(conflict.table_name, incoming) if incoming is not None else None
+    return ConflictView(conflict.id, conflict.origin, conflict.table_name, conflict.row_id, conflict.kind,
+                        conflict.reason, conflict.status, _local(conflict.created_at), stored, incoming, changed)
+
+
+def conflicts(ctx: Context, *, status: str | None = "open", limit: int = 500, unmask: bool = False) -> list[ConflictView]:
+    """Queued conflicts (open ones by default), oldest first.
+
+    Personal columns (ID numbers, phones, applicants' addresses) are masked by the same
+    policy as everywhere (:data:`~hexie_desktop.core.ids.PERSONAL_COLUMNS`); ``unmask`` needs ``pii.unmask`` and
+    is audited.
+    """
     ctx.require("read")
-    with ctx.db.read() as session:
-        query = select(ExchangeConflict).order_by(ExchangeConflict.id).limit(limit)
-        if status:
-            query = query.where(ExchangeConflict.status == status)
-        return [ConflictView(c.id, c.origin, c.table_name, c.row_id, c.kind, c.reason, c.status,
-                             _local(c.created_at), json.loads(c.stored), _loads(c.incoming, None))
-                for c in session.execute(query).scalars()]
+    if unmask:
+        ctx.require("pii.unmask")
+    query = select(ExchangeConflict).order_by(ExchangeConflict.id).limit(limit)
+    if status:
+        query = query.where(ExchangeConflict.status == status)
+    if not unmask:
+        with ctx.db.read() as session:
+            return [_conflict_view(c, unmask=False) for c in session.execute(query).scalars()]
+    with ctx.db.transaction() as session:
+        views = [_conflict_view(c, unmask=True) for c in session.execute(query).scalars()]
+        ctx.audit(session, "pii.unmask", entity="exchange_conflict", entity_id=status or "all",
+                  summary=_("查看{n}条交换冲突的完整个人信息").format(n=len(views)))
+        return views
 
 
 def _remove_missing(session: Session, conflict: ExchangeConflict, actor: str) -> int:
