@@ -865,15 +865,26 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
             if manifest.kind == "receipt":
                 return _apply_receipt(ctx, station, verified, payload, outcome, dry_run=dry_run)
             return _apply_reference(ctx, station, verified, payload, outcome, dry_run=dry_run)
-        except IntegrityError:
-            with ctx.db.read() as session:  # another import of this very package committed first
-                _check_replay(session, manifest)
-            raise
         finally:
             payload.close()
+    except IntegrityError:
+        _refuse_if_recorded(ctx, verified.manifest)
+        raise
     finally:
         verified.close()
         hxp.remove_quietly(run)
+
+
+def _refuse_if_recorded(ctx: Context, manifest: Any) -> None:
+    """E_DUPLICATE when another import of this very package committed while this one ran.
+
+    The package id is the primary key of ``exchange_packages``: whatever slipped past the
+    locks, the database itself lets only one import record a package.
+    """
+    with ctx.db.read() as session:
+        if session.get(ExchangePackage, manifest.package_id) is not None:
+            raise ExchangeError(E_DUPLICATE, _("{label}已由另一处同时导入，本次未作任何更改").format(
+                label=manifest.label))
 
 
 def _unknown_sender(ctx: Context, station: Any, verified: reader.Verified, outcome: Outcome, *,

@@ -229,3 +229,38 @@ def test_an_export_killed_at_every_step_never_reuses_a_number(pair, tmp_path: Pa
     for _sequence, _pid, path in emitted:  # in numbering order
         outcome = pair.to_district(path)[0]
         assert outcome.ok, (path.name, outcome.error)
+
+
+# ---------------------------------------------------------------- the same race with the district on PostgreSQL
+
+from tests.e2e.test_district_postgres import server  # noqa: E402,F401 - the module's PostgreSQL server fixture
+
+
+def _start_pg(url: str, local: Path, *argv: str, **env: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "hexie_desktop", "--db-url", url, *argv],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=_env(HEXIE_DATA_DIR=str(local), **env))
+
+
+@pytest.mark.postgres
+def test_two_imports_at_once_on_postgresql_apply_it_once(server, tmp_path: Path, monkeypatch):  # noqa: F811
+    local = tmp_path / "local"
+    monkeypatch.setenv("HEXIE_DATA_DIR", str(local))
+    url = server.create_database("district_race")
+    made = make_pair(tmp_path / "pg", db_url=url)
+    try:
+        register(made.tctx, *NAMES)
+        exported = made.export("p1.hxp")
+        folder = tmp_path / "line-up"
+        folder.mkdir()
+        processes = [_start_pg(url, local, "import", str(exported.paths[0]),
+                               HEXIE_FAILPOINT="pause:import.decrypted", HEXIE_FAILPOINT_DIR=str(folder))
+                     for _ in range(2)]
+        _line_up(processes, folder)
+        results = [p.communicate(timeout=WAIT) + (p.returncode,) for p in processes]
+        assert sorted(code for *_rest, code in results) == [0, 1], results
+        loser = next(err for _out, err, code in results if code == 1)
+        assert "[E_DUPLICATE]" in loser and "Traceback" not in loser
+        assert _outcome(made, exported.package_id) == (1, 1, 1)
+    finally:
+        made.dispose()
