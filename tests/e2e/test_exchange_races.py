@@ -30,8 +30,9 @@ from hexie_desktop.exchange import manifest as mf
 from hexie_desktop.exchange import state
 from hexie_desktop.storage.lock import StationLock
 from hexie_desktop.storage.models import AuditEntry, ExchangePackage
-from tests.e2e.exchange_support import PASSPHRASE, PASSWORD, db_digest, make_pair, register
+from tests.e2e.exchange_support import PASSPHRASE, PASSWORD, db_digest, open_pair, register
 from tests.e2e.helpers import applicant
+from tests.e2e.test_district_postgres import server  # noqa: F401 - its PostgreSQL server fixture
 
 NAMES = ("王秀英", "李建国", "张桂兰")
 SKIP = ("audit_log", "users")  # every CLI login writes these
@@ -94,10 +95,9 @@ def _assert_no_plaintext(root: Path) -> None:
 
 @pytest.fixture
 def pair(tmp_path: Path):
-    made = make_pair(tmp_path / "x")
-    register(made.tctx, *NAMES)
-    yield made
-    made.dispose()
+    with open_pair(tmp_path / "x") as made:
+        register(made.tctx, *NAMES)
+        yield made
 
 
 def _district_dir(pair) -> Path:  # noqa: ANN001
@@ -233,8 +233,6 @@ def test_an_export_killed_at_every_step_never_reuses_a_number(pair, tmp_path: Pa
 
 # ---------------------------------------------------------------- the same race with the district on PostgreSQL
 
-from tests.e2e.test_district_postgres import server  # noqa: E402,F401 - the module's PostgreSQL server fixture
-
 
 def _start_pg(url: str, local: Path, *argv: str, **env: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "hexie_desktop", "--db-url", url, *argv],
@@ -247,8 +245,7 @@ def test_two_imports_at_once_on_postgresql_apply_it_once(server, tmp_path: Path,
     local = tmp_path / "local"
     monkeypatch.setenv("HEXIE_DATA_DIR", str(local))
     url = server.create_database("district_race")
-    made = make_pair(tmp_path / "pg", db_url=url)
-    try:
+    with open_pair(tmp_path / "pg", db_url=url) as made:
         register(made.tctx, *NAMES)
         exported = made.export("p1.hxp")
         folder = tmp_path / "line-up"
@@ -262,5 +259,3 @@ def test_two_imports_at_once_on_postgresql_apply_it_once(server, tmp_path: Path,
         loser = next(err for _out, err, code in results if code == 1)
         assert "[E_DUPLICATE]" in loser and "Traceback" not in loser
         assert _outcome(made, exported.package_id) == (1, 1, 1)
-    finally:
-        made.dispose()

@@ -16,14 +16,13 @@ import pytest
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange.errors import E_SENDER
 from hexie_desktop.services import exchange as ex
-from tests.e2e.exchange_support import DISTRICT_CODE, PASSPHRASE, db_digest, make_pair, register
+from tests.e2e.exchange_support import DISTRICT_CODE, PASSPHRASE, db_digest, open_pair, register
 
 
 @pytest.fixture
 def pair(tmp_path: Path):
-    made = make_pair(tmp_path / "p")
-    yield made
-    made.dispose()
+    with open_pair(tmp_path / "p") as made:
+        yield made
 
 
 def test_a_receipt_signed_before_a_rotation_is_accepted_after_it(pair):

@@ -25,7 +25,7 @@ from hexie_desktop.services import cases, registries
 from hexie_desktop.services import exchange as ex
 from hexie_desktop.services.users import actor_for, create_user
 from hexie_desktop.storage.models import AuditEntry
-from tests.e2e.exchange_support import PASSWORD, context, make_pair, township
+from tests.e2e.exchange_support import PASSWORD, context, open_pair, township
 from tests.e2e.helpers import applicant, case_payload
 
 MOBILE = "13912345678"
@@ -116,9 +116,8 @@ def test_registry_records_use_the_same_policy(town):
 
 @pytest.fixture
 def pair(tmp_path: Path):
-    made = make_pair(tmp_path / "p")
-    yield made
-    made.dispose()
+    with open_pair(tmp_path / "p") as made:
+        yield made
 
 
 def test_conflicts_are_masked_for_a_read_role(pair):
