@@ -607,9 +607,13 @@ def _numbered_output(out: Path) -> Iterator[Path]:
     (:func:`state.write_epoch_file`), so a restore cannot hand it out again either.
     """
     pending = Path(out).parent / PENDING_DIR
-    state.clean(pending)
-    with state.scratch(pending) as folder:
-        yield folder
+    try:
+        state.clean(pending)
+        with state.scratch(pending) as folder:
+            yield folder
+    except OSError as exc:
+        raise ExchangeError(E_STATE, _("无法写入文件夹 {folder}：{error}，数据包未导出").format(
+            folder=Path(out).parent, error=exc.strerror or exc)) from None
     try:
         pending.rmdir()
     except OSError:
