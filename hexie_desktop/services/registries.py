@@ -201,7 +201,6 @@ FIELDS: dict[str, list[FieldSpec]] = {
     ],
 }
 
-_MASKED = {"id_number": ids.mask_id, "phone": ids.mask_phone}
 
 
 def _kind(kind: str) -> type:
@@ -307,12 +306,13 @@ def _display_name(session: Session, kind: str, row: Any) -> str:
 def record_dict(session: Session, kind: str, row: Any, *, unmask: bool = False) -> dict[str, Any]:
     """A registry row as a plain dict (ID numbers and phones masked unless ``unmask``)."""
     out: dict[str, Any] = {"id": row.id, "display_name": _display_name(session, kind, row)}
+    masks = {} if unmask else ids.PERSONAL_COLUMNS.get(KINDS[kind].__tablename__, {})
     for spec in FIELDS[kind]:
         value = getattr(row, spec.name)
         if isinstance(value, date):
             value = value.isoformat()
-        if not unmask and spec.name in _MASKED:
-            value = _MASKED[spec.name](value)
+        if spec.name in masks:
+            value = masks[spec.name](value)
         out[spec.name] = value
         if spec.kind == "choice":
             out[spec.name + "_label"] = codes.label(spec.choices or {}, value)

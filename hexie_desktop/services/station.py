@@ -147,4 +147,16 @@ def open_station(*, data_dir: Path | None, db_url: str | None = None) -> Station
         migrate.upgrade(db.engine)
     info = read_info(db)
     db.origin = info.unit_code
-    return Station(paths, db, info)
+    station = Station(paths, db, info)
+    _clean_exchange_leftovers(station)
+    return station
+
+
+def _clean_exchange_leftovers(station: Station) -> None:
+    """Remove what a killed import or export left in the exchange staging area (never blocks opening)."""
+    from hexie_desktop.exchange import state as exchange_state
+
+    try:
+        exchange_state.clean_staging(station)
+    except OSError:
+        pass

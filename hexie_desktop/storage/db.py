@@ -24,6 +24,8 @@ from hexie_desktop.storage.models import Counter, Synced, utcnow
 
 CHANGE_SEQ = "change_seq"
 READ_ONLY = "hexie_read_only"
+LOCK_WAIT_MS = "hexie_lock_wait_ms"
+BUSY_TIMEOUT_MS = 5000
 DB_FILENAME = "hexie.sqlite3"
 
 
@@ -37,7 +39,7 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA trusted_schema=OFF")
     cursor.close()
 
@@ -56,7 +58,10 @@ def make_engine(url: str) -> Engine:
         @event.listens_for(engine, "begin")
         def _begin(conn):  # noqa: ANN001
             # Writers take the lock at BEGIN (no deadlock on upgrade); readers never block writers.
-            conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+            # A transaction may wait longer than usual for the lock (Database.transaction(lock_wait=…)).
+            options = conn.get_execution_options()
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(options.get(LOCK_WAIT_MS, BUSY_TIMEOUT_MS))}")
+            conn.exec_driver_sql("BEGIN" if options.get(READ_ONLY) else "BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -132,11 +137,17 @@ class Database:
         return session
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
-        """One unit of work: commit on success, roll back on any exception."""
+    def transaction(self, *, lock_wait: float | None = None) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any exception.
+
+        On SQLite the write lock is taken at once; ``lock_wait`` (seconds) lets this unit wait
+        that long for another writer to finish instead of the usual few seconds.
+        """
         session = self.session()
         try:
             with session.begin():
+                if lock_wait is not None:
+                    session.connection(execution_options={LOCK_WAIT_MS: int(lock_wait * 1000)})
                 yield session
         except OperationalError as exc:
             raise StorageError(_("数据库操作失败：{error}").format(error=exc.orig)) from exc

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 from hexie_desktop.services import cases
 from hexie_desktop.services import exchange as ex
@@ -89,6 +91,16 @@ def make_pair(root: Path, *, db_url: str | None = None, enroll: bool = True) -> 
     return Pair(root, town, dist, tctx, dctx, ex.unlock(dist, PASSPHRASE))
 
 
+@contextmanager
+def open_pair(root: Path, **kwargs) -> Iterator[Pair]:
+    """``make_pair`` whose databases are closed afterwards."""
+    made = make_pair(root, **kwargs)
+    try:
+        yield made
+    finally:
+        made.dispose()
+
+
 def register(ctx, *names: str) -> list[str]:  # noqa: ANN001
     """Register one case per applicant name; returns the case numbers."""
     payload = {"cases": [case_payload(applicants=[applicant(n, seq=100 + i)]) for i, n in enumerate(names)]}
@@ -122,7 +134,7 @@ def files_outside_staging(root: Path) -> set[str]:
     return found
 
 
-__all__ = ["Pair", "make_pair", "register", "rows_of", "db_digest", "files_outside_staging", "township",
+__all__ = ["Pair", "make_pair", "open_pair", "register", "rows_of", "db_digest", "files_outside_staging", "township",
            "district", "context", "PASSPHRASE", "TOWN_CODE", "DISTRICT_CODE"]
 
 
