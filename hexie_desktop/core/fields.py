@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Collection, Mapping
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
@@ -97,3 +98,17 @@ def sequence(value: object, field: str, *, required: bool = False) -> list:
     if required and not value:
         raise UserError(_("至少需要一项"), field=field)
     return value
+
+
+def only(data: Mapping, allowed: Collection[str], path: str = "") -> Mapping:
+    """``data`` unchanged when every key is in ``allowed``; else refuse, naming each unknown key.
+
+    A typo such as ``"evidance"`` must not lose the text silently: the error's field is the
+    first unknown key with its path (``cases[0].evidance``) and the message lists them all.
+    """
+    unknown = sorted(str(key) for key in data if key not in allowed)
+    if not unknown:
+        return data
+    named = [f"{path}.{key}" if path else key for key in unknown]
+    raise UserError(_("未知字段（请检查拼写）：{names}").format(names="、".join(printable(n[:60]) for n in named[:10])),
+                    field=named[0])

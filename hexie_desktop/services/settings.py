@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hexie_desktop.core import fields
 from hexie_desktop.core.codes import DEFAULT_CHECKLIST
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.numbering import DEFAULT_ARCHIVE_PATTERN, DEFAULT_CASE_PATTERN, validate_pattern
 from hexie_desktop.core.periods import DeadlineSettings, WorkCalendar
+from hexie_desktop.core.stats import check_denominator
+from hexie_desktop.core.text import printable
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Setting
 
@@ -35,6 +39,9 @@ DEFAULTS: dict[str, Any] = {
     "security.idle_lock_minutes": 10,
     "checklist.definitions": [list(item) for item in DEFAULT_CHECKLIST],
 }
+
+
+DEADLINE_KEYS = tuple(f.name for f in dataclass_fields(DeadlineSettings))
 
 
 def get(session: Session, key: str) -> Any:
@@ -68,7 +75,7 @@ def all_settings(session: Session) -> dict[str, Any]:
 def deadline_settings(session: Session) -> DeadlineSettings:
     """The configured deadline lengths."""
     raw = get(session, "deadlines")
-    known = {f.name for f in fields(DeadlineSettings)}
+    known = {f.name for f in dataclass_fields(DeadlineSettings)}
     return DeadlineSettings(**{k: v for k, v in raw.items() if k in known})
 
 
@@ -78,25 +85,63 @@ def calendar(session: Session) -> WorkCalendar:
     return WorkCalendar({date.fromisoformat(day): bool(work) for day, work in raw.items()})
 
 
+def _check_key(key: object) -> str:
+    if not isinstance(key, str) or key not in DEFAULTS:
+        raise UserError(_("未知的设置项（请检查拼写）：{key}").format(key=printable(str(key)[:60])), field=str(key)[:60])
+    return key
+
+
+def validated(key: str, value: Any) -> Any:
+    """The value to store for ``key``, checked field by field (each error names ``key`` or ``key.part``)."""
+    _check_key(key)
+    if key in ("numbering.case_pattern", "numbering.archive_pattern"):
+        pattern = fields.text(value, key, required=True, max_len=100, multiline=False)
+        try:
+            return validate_pattern(pattern, archive=key == "numbering.archive_pattern")
+        except UserError as exc:
+            raise UserError(exc.message, field=key) from None
+    if key.startswith("station."):
+        return fields.text(value, key, max_len=200, multiline=False) or ""
+    if key == "deadlines":
+        raw = fields.only(fields.mapping(value, key), DEADLINE_KEYS, key)
+        clean = {name: fields.integer(raw.get(name, getattr(DeadlineSettings(), name)), f"{key}.{name}",
+                                      required=True, minimum=0, maximum=3650) for name in DEADLINE_KEYS}
+        DeadlineSettings(**clean)
+        return clean
+    if key == "calendar.overrides":
+        raw = fields.mapping(value, key)
+        for day, work in raw.items():
+            fields.day(day, f"{key}.{printable(str(day)[:20])}", required=True)
+            fields.boolean(work, f"{key}.{day}")
+        return raw
+    if key == "archive.retention_years":
+        return fields.integer(value, key, required=True, minimum=1, maximum=100)
+    if key == "security.idle_lock_minutes":
+        return fields.integer(value, key, required=True, minimum=0, maximum=1440)
+    if key == "stats.success_denominator":
+        return check_denominator(value if isinstance(value, str) else "")
+    if key == "checklist.definitions":
+        rows = fields.sequence(value, key, required=True)
+        for i, row in enumerate(rows):
+            if not isinstance(row, list) or len(row) != 3:
+                raise UserError(_("每项应为 [分组, 代码, 名称]"), field=f"{key}[{i}]")
+            for part, text in zip(("group", "code", "title"), row):
+                fields.text(text, f"{key}[{i}].{part}", required=True, max_len=200, multiline=False)
+        return rows
+    raise AssertionError(key)
+
+
 def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
-    """Change several settings in one audited transaction; validates patterns and lengths."""
+    """Change several settings in one audited transaction; every value is checked before anything is written."""
     ctx.require("settings.edit")
-    for key, value in changes.items():
-        if key not in DEFAULTS:
-            raise UserError(_("未知的设置项：{key}").format(key=key), field=key)
-        if key == "numbering.case_pattern":
-            validate_pattern(value)
-        elif key == "numbering.archive_pattern":
-            validate_pattern(value, archive=True)
-        elif key == "deadlines":
-            DeadlineSettings(**value)
-        elif key == "calendar.overrides":
-            for day in value:
-                date.fromisoformat(day)
+    changes = fields.mapping(changes, "settings")
+    if not changes:
+        raise UserError(_("没有要修改的设置"), field="settings")
+    clean = {_check_key(key): validated(key, value) for key, value in changes.items()}
     with ctx.db.transaction() as session:
-        for key, value in changes.items():
+        for key, value in clean.items():
             put(session, key, value)
-        ctx.audit(session, "settings.update", entity="settings", summary=", ".join(sorted(changes)))
+        ctx.audit(session, "settings.update", entity="settings", summary=", ".join(sorted(clean)))
         return all_settings(session)
 
 
