@@ -27,7 +27,12 @@ def text(value: object, field: str, *, required: bool = False, max_len: int = 20
     value = value.strip()
     if len(value) > max_len:
         raise UserError(_("过长（最多{n}个字符）").format(n=max_len), field=field)
-    bad = first_control(value, multiline=max_len > 200 if multiline is None else multiline)
+    return no_controls(value, field, multiline=max_len > 200 if multiline is None else multiline)
+
+
+def no_controls(value: str, field: str, *, multiline: bool = False) -> str:
+    """``value`` unchanged, or refused naming ``field`` when it holds a control character (``core.text``)."""
+    bad = first_control(value, multiline=multiline)
     if bad is not None:
         raise UserError(_("含有不可见的控制字符（{char}），请删除后重试").format(char=describe(bad)), field=field)
     return value
