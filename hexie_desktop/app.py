@@ -32,6 +32,7 @@ def setup_logging(data_dir: Path | None = None) -> Path | None:
     from hexie_desktop import log as hexie_log
     from hexie_desktop.paths import default_data_dir
 
+    hexie_log.quiet_cleanup_errors()
     return hexie_log.configure(data_dir if data_dir is not None else default_data_dir())
 
 

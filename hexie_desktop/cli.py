@@ -20,7 +20,7 @@ from typing import Any, Callable, NoReturn
 from hexie_desktop import __version__
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.paths import default_data_dir, demo_data_dir
+from hexie_desktop.paths import StationPaths, default_data_dir, demo_data_dir
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
@@ -662,7 +662,8 @@ def _fail(error: BaseException, args: argparse.Namespace) -> int:
     from hexie_desktop.storage.errors import translate
 
     command = " ".join(str(getattr(args, k)) for k in ("command", "case_command", "action") if getattr(args, k, None))
-    typed = translate(error)
+    data_dir = _data_dir(args) if not args.db_url else None
+    typed = translate(error, database=StationPaths(data_dir).database if data_dir else None)
     if typed is not None:
         if typed is not error:
             log.fault(error, command)
@@ -682,6 +683,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     log.configure(_log_dir(args))
+    log.quiet_cleanup_errors()
     try:
         if args.command is None:
             return cmd_demo_gui(args) if args.demo else cmd_gui(args)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -121,6 +122,18 @@ def configure(data_dir: Path | None) -> Path | None:
     log.addHandler(handler)
     _handler = handler
     return log_path(data_dir)
+
+
+def _unraisable(info: "sys.UnraisableHookArgs") -> None:
+    error = info.exc_value
+    log.warning("ignored error while cleaning up: %s%s", getattr(info.exc_type, "__name__", "?"),
+                _code(error) if error is not None else "")
+
+
+def quiet_cleanup_errors() -> None:
+    """Errors Python can only ignore (a half-written zip closed by the garbage collector on a full disk)
+    go to the log instead of printing a traceback on the screen."""
+    sys.unraisablehook = _unraisable
 
 
 def current_path() -> Path | None:

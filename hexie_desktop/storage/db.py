@@ -179,7 +179,7 @@ class Database:
             with session.begin():
                 yield session
         except OperationalError as exc:
-            raise (translate(exc, self.sqlite_path) or StorageError(
+            raise (translate(exc, database=self.sqlite_path) or StorageError(
                 _("数据库操作失败：{error}").format(error=exc.orig))) from exc
         finally:
             session.close()

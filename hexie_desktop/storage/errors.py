@@ -12,6 +12,7 @@ database layer calls it when a transaction fails.  Anything not recognised stays
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -55,6 +56,9 @@ class IOFailure(StorageError):
 
     code = "io"
 
+
+NEARLY_FULL = 256 * 1024
+"""Free bytes below which an I/O error while writing is reported as a full disk."""
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
@@ -100,8 +104,7 @@ def not_a_database(path: object = None) -> NotADatabase:
         where=_where(path)))
 
 
-def _from_os_error(exc: OSError) -> HexieError:
-    path = exc.filename
+def _from_os_error(exc: OSError, path: object) -> HexieError:
     winerror = getattr(exc, "winerror", None)
     if exc.errno in _FULL_ERRNOS or winerror in _WIN_FULL:
         return disk_full(path)
@@ -145,11 +148,13 @@ def _from_sqlite_error(exc: sqlite3.Error, path: object) -> HexieError | None:
     return None
 
 
-def translate(exc: BaseException, path: Path | str | None = None) -> HexieError | None:
+def translate(exc: BaseException, path: Path | str | None = None, *,
+              database: Path | str | None = None) -> HexieError | None:
     """The typed error for ``exc`` (itself when already typed), or None when it is unexpected.
 
-    ``path`` names the file concerned when the exception does not carry it (SQLite errors).
-    SQLAlchemy's wrappers are unwrapped to the driver error they carry.
+    ``path`` names the file being written (it wins over the temp file an OS error names);
+    ``database`` names the database file for SQLite errors that carry no path.  SQLAlchemy's
+    wrappers are unwrapped to the driver error they carry.
     """
     if isinstance(exc, HexieError):
         return exc
@@ -157,10 +162,29 @@ def translate(exc: BaseException, path: Path | str | None = None) -> HexieError 
     if isinstance(orig, BaseException) and type(exc).__module__.startswith("sqlalchemy"):
         exc = orig
     if isinstance(exc, sqlite3.Error):
-        return _from_sqlite_error(exc, path)
-    if isinstance(exc, OSError):
-        return _from_os_error(exc)
-    return None
+        path = path if path is not None else database
+        typed = _from_sqlite_error(exc, path)
+    elif isinstance(exc, OSError):
+        path = path if path is not None else exc.filename
+        typed = _from_os_error(exc, path)
+    else:
+        # A library's own wrapper around an OS error (xlsxwriter's FileCreateError …).
+        inner = next((e for e in (*exc.args[:1], exc.__cause__, exc.__context__) if isinstance(e, OSError)), None)
+        return translate(inner, path, database=database) if inner is not None else None
+    if isinstance(typed, IOFailure) and path is not None and _no_space_at(Path(str(path))):
+        return disk_full(path)  # SQLite reports some ENOSPC cases as I/O errors
+    return typed
+
+
+def _no_space_at(path: Path) -> bool:
+    """True when the file system holding ``path`` has (almost) no free space left."""
+    for folder in (path, *path.parents):
+        if folder.exists():
+            try:
+                return shutil.disk_usage(folder).free < NEARLY_FULL
+            except OSError:
+                return False
+    return False
 
 
 def code_of(exc: BaseException) -> str:

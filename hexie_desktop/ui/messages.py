@@ -35,7 +35,7 @@ def title_for(error: BaseException) -> str:
     if isinstance(error, Conflict):
         return _t("数据冲突")
     if isinstance(error, StorageError):
-        return _t("数据库错误")
+        return _t("无法读写文件或数据库")
     if isinstance(error, UserError):
         return _t("输入有误")
     return _t("程序错误")
