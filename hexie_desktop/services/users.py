@@ -89,8 +89,9 @@ def list_users(ctx: Context) -> list[UserRow]:
 def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
     """Check a login; five failures in a row lock the account for ten minutes (audited)."""
     now = now or utcnow()
+    username = fields.text(username, "username", max_len=100, multiline=False) or ""  # never audit raw controls
     with db.transaction() as session:
-        user = session.execute(select(User).where(User.username == (username or "").strip())).scalar_one_or_none()
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if user is None or not user.active:
             audit.append(session, actor=username or "?", action="login.unknown_user", summary="")
             failure = NotAllowed(_("用户名或密码错误"), field="password")

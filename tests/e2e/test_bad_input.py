@@ -319,6 +319,23 @@ def _usage(cli, argv) -> int:  # noqa: ANN001
     return stop.value.code
 
 
+def test_login_name_with_control_characters_is_refused_before_any_audit(world, tmp_path, capsys,
+                                                                        monkeypatch) -> None:
+    from hexie_desktop import cli
+
+    monkeypatch.setenv("HEXIE_PASSWORD", PASSWORD)
+    conn = sqlite3.connect(world[0] / "hexie.sqlite3")
+    entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    conn.close()
+    capsys.readouterr()
+    code = cli.main(["--data-dir", str(world[0]), "--user", "ad\x1b[31mmin", "case", "list"])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.splitlines()) == 1 and "username" in err and "\x1b" not in err
+    conn = sqlite3.connect(world[0] / "hexie.sqlite3")
+    assert conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == entries
+    conn.close()
+
+
 @pytest.mark.parametrize("argv", [["case", "add"], ["settings", "set"]])
 def test_deep_json_in_a_separate_process(world, tmp_path, argv) -> None:
     """A RecursionError would show as a traceback here; it must be one line and exit code 1."""
