@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     "station.unit_code": "",
     "station.unit_name": "",
     "station.short_name": "",
+    "station.address": "",
+    "station.phone": "",
     "station.arbitration_commission": "",
     "station.arbitration_address": "",
     "station.arbitration_phone": "",
@@ -85,23 +87,37 @@ def calendar(session: Session) -> WorkCalendar:
     return WorkCalendar({date.fromisoformat(day): bool(work) for day, work in raw.items()})
 
 
+# The exchange identity: the district knows the station by this code and its keys, and every
+# record the station made carries it as ``origin``; changing it would orphan them.
+FIXED = frozenset({"station.role", "station.unit_code"})
+# Station texts printed on documents (seal line, 联系地址, 联系电话) and their longest length.
+STATION_TEXTS = {"station.unit_name": 100, "station.short_name": 20, "station.address": 200,
+                 "station.phone": 30, "station.arbitration_commission": 100,
+                 "station.arbitration_address": 200, "station.arbitration_phone": 30}
+REQUIRED_TEXTS = frozenset({"station.unit_name", "station.short_name"})
+
+
 def _check_key(key: object) -> str:
     if not isinstance(key, str) or key not in DEFAULTS:
         raise UserError(_("未知的设置项（请检查拼写）：{key}").format(key=printable(str(key)[:60])), field=str(key)[:60])
+    if key in FIXED:
+        raise UserError(_("单位代码和站点类型是本站在数据交换中的身份（区里据此识别本站，已有记录都带有它），"
+                          "不能修改；如确实填错，请联系区里重新建站"), field=key)
     return key
 
 
 def validated(key: str, value: Any) -> Any:
     """The value to store for ``key``, checked field by field (each error names ``key`` or ``key.part``)."""
     _check_key(key)
+    if key in STATION_TEXTS:
+        return fields.text(value, key, required=key in REQUIRED_TEXTS, max_len=STATION_TEXTS[key],
+                           multiline=False) or ""
     if key in ("numbering.case_pattern", "numbering.archive_pattern"):
         pattern = fields.text(value, key, required=True, max_len=100, multiline=False)
         try:
             return validate_pattern(pattern, archive=key == "numbering.archive_pattern")
         except UserError as exc:
             raise UserError(exc.message, field=key) from None
-    if key.startswith("station."):
-        return fields.text(value, key, max_len=200, multiline=False) or ""
     if key == "deadlines":
         raw = fields.only(fields.mapping(value, key), DEADLINE_KEYS, key)
         clean = {name: fields.integer(raw.get(name, getattr(DeadlineSettings(), name)), f"{key}.{name}",
@@ -132,16 +148,23 @@ def validated(key: str, value: Any) -> Any:
 
 
 def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
-    """Change several settings in one audited transaction; every value is checked before anything is written."""
+    """Change several settings in one audited transaction; every value is checked before anything is written.
+
+    The station's name, short name, address and phone may be corrected by an admin (audited with
+    old and new values); its unit code and role are its exchange identity and stay fixed.
+    """
     ctx.require("settings.edit")
     changes = fields.mapping(changes, "settings")
     if not changes:
         raise UserError(_("没有要修改的设置"), field="settings")
     clean = {_check_key(key): validated(key, value) for key, value in changes.items()}
     with ctx.db.transaction() as session:
+        renamed = [f"{key}: {get(session, key)} → {value}" for key, value in sorted(clean.items())
+                   if key in STATION_TEXTS and get(session, key) != value]
         for key, value in clean.items():
             put(session, key, value)
-        ctx.audit(session, "settings.update", entity="settings", summary=", ".join(sorted(clean)))
+        summary = "; ".join(renamed) if renamed else ", ".join(sorted(clean))
+        ctx.audit(session, "settings.update", entity="settings", summary=summary[:500])
         return all_settings(session)
 
 
