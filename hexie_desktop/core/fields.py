@@ -52,6 +52,7 @@ def day(value: object, field: str, *, required: bool = False) -> date | None:
         return value
     if not isinstance(value, str):
         raise UserError(_("日期格式应为 YYYY-MM-DD"), field=field)
+    no_controls(value.strip(), field)  # a line break inside a date is not a date
     parsed = dates.parse(value)
     if parsed is None:
         raise UserError(_("“{value}”不是有效日期（YYYY-MM-DD）").format(value=printable(value[:40])),
