@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.fields import no_controls
 
 __all__ = [
     "MAX_CENTS",
@@ -48,6 +49,7 @@ def _too_large(field: str) -> UserError:
 
 def _decimal_from_text(text: str, field: str) -> Decimal:
     """Read a person's amount text (``1234.5``, ``1,234.50``, ``￥1234``, ``1234元``)."""
+    no_controls(text, field)
     clean = unicodedata.normalize("NFKC", text)
     clean = "".join(ch for ch in clean if not ch.isspace())
     if clean.startswith("¥"):

@@ -270,9 +270,10 @@ def parse_record(session: Session, kind: str, data: Mapping[str, Any], *, today:
             values.update({"id_number": value.number, "sex": value.sex, "birth_date": value.birth_date})
         else:
             values[spec.name] = value
-    unknown = set(data) - {s.name for s in FIELDS[kind]} - {"id"}
-    if unknown:
-        errors.append(UserError(_("未知字段：{names}").format(names="、".join(sorted(unknown))), field="data"))
+    try:
+        fields.only(data, {s.name for s in FIELDS[kind]} | {"id"})
+    except UserError as exc:
+        errors.append(exc)
     if errors:
         raise ValidationErrors(errors)
     return values
