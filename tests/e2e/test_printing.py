@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.services import case_actions, cases, printing
 from tests.e2e.helpers import applicant, case_payload, signatures
 
@@ -42,7 +42,12 @@ def test_agreement_print_is_recorded_once_and_verifiable(station, ctx, agreed_ca
 
 
 def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case, tmp_path):
+    contradicting = {"rejection", "termination", "followup", "cover", "catalog"}  # core/papers.py
     for doc in printing.CASE_DOCUMENTS:
+        if doc in contradicting:
+            with pytest.raises(NotAllowed):
+                printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf")
+            continue
         result = printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf", draft=doc == "record")
         assert result.path.stat().st_size > 1000 and result.pages >= 1
     with pytest.raises(UserError):
@@ -50,4 +55,5 @@ def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case
     from hexie_desktop.services.case_queries import show
 
     issued = {d["doc_type"] for d in show(ctx, agreed_case)["documents"]}
-    assert "record" not in issued and {"agreement", "application", "cover"} <= issued
+    assert "record" not in issued and {"agreement", "application", "acceptance"} <= issued
+    assert not issued & contradicting
