@@ -52,7 +52,7 @@ def _never(_data: dict) -> bool:
 ITEMS: tuple[CatalogItem, ...] = (
     CatalogItem(_("调解申请书（口头申请笔录）或受理登记表"), frozenset({"application", "oral_record", "registration"}),
                 lambda d: True),
-    CatalogItem(_("当事人权利义务告知书"), frozenset({"notice"}), lambda d: not _decision(d).get("rejected_on")),
+    CatalogItem(_("当事人权利义务告知书"), frozenset({"notice"}), _accepted),
     CatalogItem(_("当事人身份证明"), frozenset({"identity"}), lambda d: True),
     CatalogItem(_("授权委托书"), frozenset({"power_of_attorney"}), _never),
     CatalogItem(_("受理通知书"), frozenset({"acceptance"}), lambda d: bool(_decision(d).get("accepted_on"))),

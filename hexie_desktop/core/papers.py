@@ -61,7 +61,7 @@ class PaperRule:
 RULES: Mapping[str, PaperRule] = {
     "application": PaperRule(),
     "registration": PaperRule(),
-    "notice": PaperRule(excludes=("rejected",)),
+    "notice": PaperRule(needs=("accepted",), excludes=("rejected",)),
     "acceptance": PaperRule(needs=("accepted",), excludes=("rejected",)),
     "rejection": PaperRule(needs=("rejected",), excludes=("accepted",)),
     "record": PaperRule(needs=("sessions",)),

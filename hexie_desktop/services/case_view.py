@@ -188,7 +188,8 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         "deadline_details": {
             name: {"label": d.label, "due": d.due.isoformat(), "basis": d.basis,
                    "status": "met" if deadline_met(case, name) else periods.due_status(d.due, today),
-                   "active": not deadline_met(case, name)}
+                   "active": not deadline_met(case, name),
+                   "warning": "；".join(calendar.warnings_for(d.due)) or None}
             for name, d in deadlines.items()
         },
         "calendar_warnings": list(calendar.warnings_for(*[d.due for d in deadlines.values()])),
