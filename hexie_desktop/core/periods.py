@@ -37,6 +37,7 @@ __all__ = [
     "limitation_status",
     "may_apply_for_arbitration",
     "mediation_period_ended",
+    "returns_to_hearing",
 ]
 
 _ONE_DAY = timedelta(days=1)
@@ -375,6 +376,14 @@ def may_apply_for_arbitration(dates: CaseDates, state: str, today: date, setting
     arbitration commission is already before it: it returns to the hearing instead.
     """
     if dates.entrusted or state not in ("registered", "accepted", "mediating"):
+        return False
+    return today > arbitration_right_from(dates, settings, calendar)
+
+
+def returns_to_hearing(dates: CaseDates, state: str, today: date, settings: DeadlineSettings,
+                       calendar: WorkCalendar) -> bool:
+    """Whether an entrusted case's own period has passed without agreement (it goes back to the hearing)."""
+    if not dates.entrusted or state not in ("registered", "accepted", "mediating"):
         return False
     return today > arbitration_right_from(dates, settings, calendar)
 

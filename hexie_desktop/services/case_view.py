@@ -198,6 +198,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         "arbitration_right_from": _iso(periods.arbitration_right_from(dates, deadline_settings, calendar)),
         "may_apply_for_arbitration": periods.may_apply_for_arbitration(dates, case.state, today, deadline_settings,
                                                                        calendar),
+        "returns_to_hearing": periods.returns_to_hearing(dates, case.state, today, deadline_settings, calendar),
         "actions": {name: reason for name, reason in workflow.available_actions(facts).items()},
         "events": [
             {"seq": e.seq, "action": e.action, "from_state": e.from_state, "to_state": e.to_state,
