@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from hexie_desktop import documents
 from hexie_desktop.core import codes, papers
-from hexie_desktop.core.errors import Conflict, NotAllowed, NotFound, UserError
+from hexie_desktop.core.errors import Conflict, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
 from hexie_desktop.services.case_queries import station_dict
@@ -110,10 +110,7 @@ def issue_previewed(ctx: Context, previewed: Printed, number: str) -> Printed:
         station = station_dict(session)
         data = case_dict(session, case, today=ctx.today, station=station)
         papers.check(previewed.doc_type, data)
-        if previewed.doc_type == "agreement":
-            problems = documents.agreement_final_problems(data)
-            if problems:
-                raise NotAllowed(_("调解协议书内容不完整，只能打印草稿：") + "；".join(problems), field="agreement")
+        documents.check_final(previewed.doc_type, data)
         if documents.content_hash(previewed.doc_type, data) != previewed.content_hash:
             raise Conflict(_("预览后案件数据已有变更，请重新预览后再打印"))
         existing, reprinted = _record_issue(session, ctx, case, previewed.doc_type, data, station,

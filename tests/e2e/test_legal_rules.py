@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.helpers import applicant, case_payload, signatures
-from tests.e2e.test_cli import hexie
+from tests.e2e.test_cli import cli_station, hexie  # noqa: F401 (cli_station is a fixture)
 
 
 class Cli:
@@ -74,12 +74,9 @@ class Cli:
 
 
 @pytest.fixture(scope="module")
-def cli(tmp_path_factory) -> Cli:
-    root = tmp_path_factory.mktemp("legal") / "station"
-    made = hexie(root, "init", "--role", "township", "--unit-code", "110105001",
-                 "--unit-name", "东坝镇劳动人事争议调解中心", "--short-name", "东坝", "--admin", "admin")
-    assert made.returncode == 0, made.stderr
-    return Cli(root, tmp_path_factory.mktemp("legal-files"))
+def cli(cli_station, tmp_path_factory) -> Cli:
+    """A fresh station (made with ``hexie init``) for this module's cases."""
+    return Cli(cli_station, tmp_path_factory.mktemp("legal-files"))
 
 
 def _agreed(cli: Cli, due_on: str = "2026-10-10") -> str:
