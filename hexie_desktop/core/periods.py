@@ -21,6 +21,7 @@ from typing import Mapping
 
 import chinese_calendar
 
+from hexie_desktop.core import dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
@@ -55,9 +56,7 @@ ENTRUSTED_SOURCE = "arbitration_entrusted"
 """The case source (core.codes.CASE_SOURCES) of a case entrusted by the arbitration commission."""
 
 
-def _cn_date(day: date) -> str:
-    """Format ``day`` the way Chinese documents write dates: 2026年10月8日."""
-    return _("{year}年{month}月{day}日").format(year=day.year, month=day.month, day=day.day)
+_cn_date = dates.chinese
 
 
 def _check_count(value: object, field: str, label: str, *, minimum: int) -> int:

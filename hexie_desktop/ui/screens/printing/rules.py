@@ -8,12 +8,12 @@ services and the documents package.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from hexie_desktop.core import codes, papers
+from hexie_desktop.core import codes, dates, papers
 from hexie_desktop.services.printing import CASE_DOCUMENTS
 
 Case = dict[str, Any]
@@ -57,9 +57,7 @@ def local_time(stored: str | None) -> str:
         moment = datetime.fromisoformat(stored)
     except ValueError:
         return stored.replace("T", " ")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return dates.local(moment)
 
 
 def issued_note(case: Case, doc_type: str) -> str:
