@@ -179,6 +179,23 @@ def _claim(raw: object, path: str, c: _Collector) -> ClaimDraft | None:
     return ClaimDraft(category, description, cents)
 
 
+def representative_warnings(workers: int, representatives: int) -> tuple[str, ...]:
+    """Warnings (never refusals) about a collective dispute's representatives.
+
+    LDTJ art. 7: ten or more workers with a common claim are a collective dispute and *may*
+    elect representatives; local rules name 3 to 5 as the usual number.  So none, or another
+    number, is worth a warning, not a refusal.
+    """
+    if workers < 10:
+        return ()
+    if representatives == 0:
+        return (_("集体争议（{n}人）未推举代表：劳动者可以推举代表参加调解（劳动争议调解仲裁法第七条），"
+                  "通常为3至5人").format(n=workers),)
+    if not 3 <= representatives <= 5:
+        return (_("集体争议代表通常为3至5人，现为{n}人").format(n=representatives),)
+    return ()
+
+
 def parse_case(payload: object, *, today: date, path: str = "case") -> CaseDraft:
     """Validate one registration payload; raise ValidationErrors naming every bad field."""
     c = _Collector()
@@ -211,14 +228,10 @@ def parse_case(payload: object, *, today: date, path: str = "case") -> CaseDraft
     if known is not None and received is not None and known > received:
         c.errors.append(UserError(_("知道权利被侵害的日期不能晚于收到申请日期"), field=f"{path}.infringement_known_on"))
     good_applicants = [a for a in applicants if a is not None]
-    if len(good_applicants) >= 10 and not any(a.is_representative for a in good_applicants):
-        c.errors.append(UserError(_("集体争议（10人以上）须推举3至5名代表"), field=f"{path}.applicants"))
-    reps = sum(1 for a in good_applicants if a.is_representative)
-    if len(good_applicants) >= 10 and reps and not 3 <= reps <= 5:
-        c.errors.append(UserError(_("集体争议代表应为3至5人，现为{n}人").format(n=reps), field=f"{path}.applicants"))
     if c.errors:
         raise ValidationErrors(c.errors)
     assert received is not None and source is not None and respondent is not None
-    warnings = tuple(w for a in good_applicants for w in a.warnings)
+    warnings = tuple(w for a in good_applicants for w in a.warnings) + representative_warnings(
+        len(good_applicants), sum(1 for a in good_applicants if a.is_representative))
     return CaseDraft(received, source, tuple(good_applicants), respondent,
                      tuple(cl for cl in claims if cl is not None), facts, evidence, known, warnings)

@@ -31,9 +31,14 @@ __all__ = [
     "DeadlineSettings",
     "LimitationStatus",
     "WorkCalendar",
+    "arbitration_right_from",
     "compute_deadlines",
     "due_status",
+    "limitation_restart",
     "limitation_status",
+    "may_apply_for_arbitration",
+    "mediation_period_ended",
+    "returns_to_hearing",
 ]
 
 _ONE_DAY = timedelta(days=1)
@@ -48,6 +53,8 @@ _STATUTORY_MEDIATION_DAYS = 15  # 劳动争议调解仲裁法第十四条
 _STATUTORY_ARBITRATION_REVIEW_DAYS = 15  # 劳动人事争议仲裁办案规则第七十四条
 _STATUTORY_JUDICIAL_CONFIRMATION_DAYS = 30  # 民事诉讼法第二百零五条
 _STATUTORY_LIMITATION_YEARS = 1  # 劳动争议调解仲裁法第二十七条
+ENTRUSTED_SOURCE = "arbitration_entrusted"
+"""The case source (core.codes.CASE_SOURCES) of a case entrusted by the arbitration commission."""
 
 
 def _plus(day: date, days: int) -> date:
@@ -176,6 +183,7 @@ _SETTING_LABELS: Mapping[str, str] = MappingProxyType(
         "archive_days": _("归档期限（日）"),
         "limitation_years": _("仲裁时效（年）"),
         "limitation_warning_days": _("仲裁时效提前提示天数"),
+        "entrusted_mediation_days": _("仲裁委委托调解期限（日）"),
     }
 )
 
@@ -192,6 +200,8 @@ class DeadlineSettings:
     archive_days: int = 30
     limitation_years: int = 1
     limitation_warning_days: int = 30
+    entrusted_mediation_days: int = 10
+    """仲裁委委托调解: the tribunal proceeds when no agreement within this many days (办案规则, local rules)."""
 
     def __post_init__(self) -> None:
         """Reject lengths that are not positive integers (the warning window may be 0)."""
@@ -212,6 +222,10 @@ class CaseDates:
     agreement_effective_on: date | None = None
     last_item_due_on: date | None = None
     closed_on: date | None = None
+    entrusted: bool = False
+    """Entrusted by the arbitration commission (仲裁委委托): its own mediation period."""
+    mediation_ended_on: date | None = None
+    """The day mediation ended without agreement (调解不成 or withdrawal): the limitation restarts."""
 
 
 @dataclass(frozen=True)
@@ -236,9 +250,11 @@ def compute_deadlines(
 
     Always present: ``acceptance`` and ``mediation``; ``arbitration_review`` and
     ``judicial_confirmation`` once the agreement is effective; ``follow_up`` once the last
-    agreement item's due date is known; ``archive`` once closed; ``limitation`` when the
-    date the worker knew of the infringement is recorded.  A recorded extension of the
-    mediation period (both parties' consent) replaces the statutory end.
+    agreement item's due date is known; ``archive`` once closed; ``limitation`` from the
+    end of a failed or withdrawn mediation (interruption, :func:`limitation_restart`), else
+    when the date the worker knew of the infringement is recorded.  A recorded extension of
+    the mediation period (both parties' consent) replaces the statutory end (it does not
+    delay the right to arbitration, :func:`arbitration_right_from`).
     """
     holiday_rule = _("，末日为法定节假日的顺延")
     result: dict[str, Deadline] = {}
@@ -255,13 +271,7 @@ def compute_deadlines(
         _("收到申请之日起{n}个工作日").format(n=n),
     )
 
-    n = settings.mediation_days
-    statutory_end = calendar.period_end(received, n)
-    statutory_basis = (
-        _("收到申请之日起{n}日").format(n=n)
-        + _cite(n, _STATUTORY_MEDIATION_DAYS, _("劳动争议调解仲裁法第十四条"))
-        + holiday_rule
-    )
+    statutory_end, statutory_basis = _mediation_period(dates, settings, calendar)
     extended = dates.mediation_extended_until
     if extended is None:
         put("mediation", _("调解期限"), statutory_end, statutory_basis)
@@ -318,7 +328,10 @@ def compute_deadlines(
             _("结案之日起{n}日").format(n=n) + holiday_rule,
         )
 
-    if dates.infringement_known_on is not None:
+    if dates.mediation_ended_on is not None and not dates.entrusted:
+        restart = limitation_restart(dates.mediation_ended_on, settings, calendar)
+        put(restart.name, restart.label, restart.due, restart.basis)
+    elif dates.infringement_known_on is not None:
         n = settings.limitation_years
         put(
             "limitation",
@@ -331,6 +344,81 @@ def compute_deadlines(
         )
 
     return result
+
+
+def _mediation_period(dates: CaseDates, settings: DeadlineSettings, calendar: WorkCalendar) -> tuple[date, str]:
+    """(last day, basis) of the mediation period before any agreed extension.
+
+    LDTJ art. 14 ¶3: 15 days from receipt; a case entrusted by the arbitration commission
+    has its own (configurable) period, after which the arbitration hearing proceeds.
+    """
+    holiday_rule = _("，末日为法定节假日的顺延")
+    if dates.entrusted:
+        n = settings.entrusted_mediation_days
+        return calendar.period_end(dates.received_on, n), (
+            _("仲裁委委托调解，收到委托之日起{n}日，逾期未达成协议的恢复仲裁审理").format(n=n) + holiday_rule)
+    n = settings.mediation_days
+    return calendar.period_end(dates.received_on, n), (
+        _("收到申请之日起{n}日").format(n=n)
+        + _cite(n, _STATUTORY_MEDIATION_DAYS, _("劳动争议调解仲裁法第十四条"))
+        + holiday_rule
+    )
+
+
+def arbitration_right_from(dates: CaseDates, settings: DeadlineSettings, calendar: WorkCalendar) -> date:
+    """The last day of the statutory mediation period; from the next day a party may apply for arbitration.
+
+    LDTJ art. 14 ¶3 and art. 5: when no agreement is reached within 15 days of receipt, any
+    party may apply for arbitration.  An extension agreed by both parties lets mediation go
+    on, but it does not suspend that right, so the extension is ignored here.
+    """
+    return _mediation_period(dates, settings, calendar)[0]
+
+
+def may_apply_for_arbitration(dates: CaseDates, state: str, today: date, settings: DeadlineSettings,
+                              calendar: WorkCalendar) -> bool:
+    """Whether the parties of a still open, unagreed case may apply for arbitration on ``today``.
+
+    True once the statutory period has passed (extension or not).  A case entrusted by the
+    arbitration commission is already before it: it returns to the hearing instead.
+    """
+    if dates.entrusted or state not in ("registered", "accepted", "mediating"):
+        return False
+    return today > arbitration_right_from(dates, settings, calendar)
+
+
+def returns_to_hearing(dates: CaseDates, state: str, today: date, settings: DeadlineSettings,
+                       calendar: WorkCalendar) -> bool:
+    """Whether an entrusted case's own period has passed without agreement (it goes back to the hearing)."""
+    if not dates.entrusted or state not in ("registered", "accepted", "mediating"):
+        return False
+    return today > arbitration_right_from(dates, settings, calendar)
+
+
+def mediation_period_ended(on: date, mediation_end: date) -> bool:
+    """Whether the mediation period (ending on ``mediation_end``) is over on day ``on``.
+
+    The last day runs to 24:00 (民法典 art. 203 ¶2): the period has ended only from the next day.
+    """
+    return on > mediation_end
+
+
+def limitation_restart(ended_on: date, settings: DeadlineSettings, calendar: WorkCalendar) -> Deadline:
+    """The arbitration limitation counted afresh from the end of mediation.
+
+    Applying for mediation interrupts the limitation (LDTJ art. 27 ¶2, 办案规则 art. 27); it
+    runs again in full from the day the procedure ended (民法典 art. 195): one year (LDTJ
+    art. 27 ¶1) from the termination date.
+    """
+    n = settings.limitation_years
+    return Deadline(
+        name="limitation",
+        label=_("仲裁时效"),
+        due=calendar.add_years(ended_on, n),
+        basis=_("因申请调解而中断，自调解终止之日（{day}）起重新计算{n}年").format(day=_cn_date(ended_on), n=n)
+        + _cite(n, _STATUTORY_LIMITATION_YEARS, _("劳动争议调解仲裁法第二十七条、民法典第一百九十五条"))
+        + _("，末日为法定节假日的顺延"),
+    )
 
 
 @dataclass(frozen=True)

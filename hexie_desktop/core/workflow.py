@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, periods
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 
@@ -195,6 +195,57 @@ def check_action_date(day: date, *, received_on: date, today: date, field: str) 
     if day > today:
         raise UserError(_("日期 {day} 晚于今天").format(day=day), field=field)
     return day
+
+
+def check_not_before(day: date, earlier: Mapping[str, date | None], *, field: str) -> date:
+    """Dates in order: ``day`` may not precede any of the recorded ``earlier`` dates (label → date).
+
+    A decision cannot come before what it decides on: closing before the decision it closes,
+    archiving before closing, performance before the agreement took effect.
+    """
+    for what, when in earlier.items():
+        if when is not None and day < when:
+            raise UserError(_("日期 {day} 早于{what} {when}").format(day=day, what=what, when=when), field=field)
+    return day
+
+
+def closing_basis(*, rejected_on: date | None, failed_on: date | None, withdrawn_on: date | None,
+                  defaulted_on: date | None, effective_on: date | None,
+                  performed_on: tuple[date | None, ...] = ()) -> dict[str, date | None]:
+    """The recorded decisions a closing must not precede (label → date), for :func:`check_not_before`."""
+    done = [d for d in performed_on if d is not None]
+    return {
+        _("不予受理日期"): rejected_on, _("调解不成日期"): failed_on, _("撤回日期"): withdrawn_on,
+        _("登记未履行日期"): defaulted_on, _("协议生效日期"): effective_on,
+        _("最后履行日期"): max(done) if done else None,
+    }
+
+
+def is_overdue(due_on: date | None, on: date) -> bool:
+    """Whether an item due on ``due_on`` is in default on day ``on``.
+
+    民法典 art. 203 ¶2: the last day of a period runs to 24:00, so an item is not in default
+    on its due date, only from the next day.
+    """
+    return due_on is not None and due_on < on
+
+
+def check_default(open_due_dates: tuple[date | None, ...], on: date) -> None:
+    """A default (未履行) may be recorded on ``on`` only when an unperformed item's due date has passed."""
+    if any(is_overdue(due, on) for due in open_due_dates):
+        return
+    dues = sorted(d for d in open_due_dates if d is not None)
+    if dues:
+        raise NotAllowed(_("{on}尚无已届满的履行期限：最早的履行期限为{due}，期限末日当日仍可履行，"
+                           "届满次日起才能登记未履行（民法典第二百零三条）").format(on=on, due=dues[0]), field="on")
+    raise NotAllowed(_("没有已到期未履行的协议事项"), field="on")
+
+
+def check_failure_reason(reason: str, on: date, mediation_end: date) -> None:
+    """“调解期限届满” may be the reason only after the mediation period has ended (LDTJ art. 14 ¶3)."""
+    if reason == "period_lapsed" and not periods.mediation_period_ended(on, mediation_end):
+        raise NotAllowed(_("调解期限至{end}届满，{on}尚未届满，不能以“调解期限届满”为由终止调解"
+                           "（劳动争议调解仲裁法第十四条）").format(end=mediation_end, on=on), field="reason")
 
 
 def check_extension(current_end: date, new_end: date, applicant_consent_on: date | None,

@@ -8,7 +8,7 @@ registry; :mod:`hexie_desktop.documents.fonts` tells which fonts are used.
 
 from __future__ import annotations
 
-from hexie_desktop.documents.render import RenderResult, content_hash, render
+from hexie_desktop.documents.render import RenderResult, check_final, content_hash, render
 from hexie_desktop.documents.templates import DOCUMENTS, DocumentType
 from hexie_desktop.documents.templates.agreement import agreement_final_problems
 
@@ -17,6 +17,7 @@ __all__ = [
     "DocumentType",
     "RenderResult",
     "agreement_final_problems",
+    "check_final",
     "content_hash",
     "render",
 ]

@@ -53,6 +53,14 @@ def content_hash(doc_type: str, data: dict) -> str:
     return digest(kind.key, kind.fields(data or {}))
 
 
+def check_final(doc_type: str, data: dict) -> None:
+    """Raise NotAllowed (field ``agreement``) when ``doc_type`` of ``data`` may only be printed as a draft."""
+    if doc_type == "agreement":
+        problems = agreement_template.agreement_final_problems(data)
+        if problems:
+            raise NotAllowed(_("调解协议书内容不完整，只能打印草稿：") + "；".join(problems), field="agreement")
+
+
 def render(doc_type: str, data: dict, station: dict | None, out_path: str | os.PathLike[str], *,
            draft: bool = False, page_size: str | None = None, fonts: FontSet | None = None) -> RenderResult:
     """Render document ``doc_type`` of ``data`` (a case dict, or an organization for wall boards).
@@ -67,10 +75,7 @@ def render(doc_type: str, data: dict, station: dict | None, out_path: str | os.P
     station = station or {}
     if kind.key == "agreement":
         if not draft:
-            problems = agreement_template.agreement_final_problems(data)
-            if problems:
-                raise NotAllowed(_("调解协议书内容不完整，只能打印草稿：") + "；".join(problems),
-                                 field="agreement")
+            check_final(kind.key, data)
             document = kind.build(data, station)
         else:
             document = agreement_template.build_draft(data, station)

@@ -207,7 +207,8 @@ def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
     problems = workflow.agreement_problems(facts)
     if problems:
         raise NotAllowed(_("协议尚不能生效：") + "；".join(problems), field="agreement")
-    effective = workflow.effective_date(facts)
+    effective = workflow.check_not_before(workflow.effective_date(facts), {_("受理日期"): case.accepted_on},
+                                          field="agreement")
     agreement = case.agreement
     if agreement is None:
         agreement = Agreement(case_id=case.id)
@@ -232,12 +233,17 @@ def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
 
 
 def _fail(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    return _decision_with_reason(case, data, ctx, reasons=codes.FAILURE_REASONS, date_attr="failed_on",
-                                 reason_attr="failure_reason")
+    on, note = _decision_with_reason(case, data, ctx, reasons=codes.FAILURE_REASONS, date_attr="failed_on",
+                                     reason_attr="failure_reason")
+    held = [s.held_on for s in case.sessions if not s.deleted]
+    workflow.check_not_before(on, {_("受理日期"): case.accepted_on, _("最后一次调解日期"): max(held, default=None)},
+                              field="on")
+    workflow.check_failure_reason(case.failure_reason, on, deadlines_for(session, case)["mediation"].due)
+    return on, note
 
 
 def _withdraw(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    on = _day(data, "on", case, ctx.today)
+    on = workflow.check_not_before(_day(data, "on", case, ctx.today), {_("受理日期"): case.accepted_on}, field="on")
     if not fields.boolean(data.get("signed"), "signed", default=True):
         raise NotAllowed(_("撤回须由申请人签名确认"), field="signed")
     case.withdrawn_on = on
@@ -254,7 +260,8 @@ def _perform_item(session: Session, case: Case, data: dict, ctx: Context) -> tup
         raise NotFound(_("协议没有第{n}项").format(n=seq))
     if item.performed_on is not None:
         raise NotAllowed(_("第{n}项已于{d}登记履行").format(n=seq, d=item.performed_on), field="item")
-    on = _day(data, "on", case, ctx.today)
+    on = workflow.check_not_before(_day(data, "on", case, ctx.today),
+                                   {_("协议生效日期"): case.agreement.effective_on}, field="on")
     amount = data.get("amount")
     paid = item.amount_cents - item.paid_cents if amount in (None, "") else money.parse_amount(amount)
     if paid > item.amount_cents - item.paid_cents:
@@ -272,11 +279,13 @@ def _perform_item(session: Session, case: Case, data: dict, ctx: Context) -> tup
 
 
 def _default(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    on = _day(data, "on", case, ctx.today)
+    on = workflow.check_not_before(_day(data, "on", case, ctx.today),
+                                   {_("协议生效日期"): case.agreement.effective_on}, field="on")
+    open_items = [i for i in case.agreement.items if not i.deleted and i.performed_on is None]
+    workflow.check_default(tuple(i.due_on for i in open_items), on)
     case.defaulted_on = on
     note = fields.text(data.get("note"), "note")
-    overdue = [i for i in case.agreement.items if not i.deleted and i.performed_on is None and i.due_on
-               and i.due_on < ctx.today]
+    overdue = [i for i in open_items if workflow.is_overdue(i.due_on, on)]
     payment_order = any(i.category in codes.PAYMENT_ORDER_CATEGORIES for i in overdue)
     case.agreement.payment_order = payment_order
     route = _("已告知可申请仲裁") + (_("或向人民法院申请支付令") if payment_order else "")
@@ -303,7 +312,11 @@ def _follow_up(session: Session, case: Case, data: dict, ctx: Context) -> tuple[
 
 
 def _close(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    on = _day(data, "on", case, ctx.today)
+    items = [i for i in case.agreement.items if not i.deleted] if case.agreement else []
+    on = workflow.check_not_before(_day(data, "on", case, ctx.today), workflow.closing_basis(
+        rejected_on=case.rejected_on, failed_on=case.failed_on, withdrawn_on=case.withdrawn_on,
+        defaulted_on=case.defaulted_on, effective_on=case.agreement.effective_on if case.agreement else None,
+        performed_on=tuple(i.performed_on for i in items)), field="on")
     reason = workflow.closing_reason(case.state, case_facts(case, ctx.today).agreement_items)
     case.closing_reason = reason
     case.closed_on = on
@@ -311,24 +324,27 @@ def _close(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
     return on, codes.label(codes.CLOSING_REASONS, reason) + (f"；{note}" if note else "")
 
 
-def catalog_problems(session: Session, case: Case, extra: list[dict], today: date) -> list[str]:
-    """Required 卷内目录 items missing, counting papers listed with the archive action as present."""
+def _catalog_data(session: Session, case: Case, extra: list[dict], today: date) -> dict:
+    """The case dict with the papers listed with the archive action counted as attachments."""
     data = case_dict(session, case, today=today, station={})
     data["attachments"] = list(data["attachments"]) + [dict(e) for e in extra]
-    return dossier.missing_items(data)
+    return data
 
 
 def _archive(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    on = _day(data, "on", case, ctx.today)
-    catalog = fields.sequence(data.get("catalog"), "catalog")
-    for i, entry in enumerate(catalog):
+    on = workflow.check_not_before(_day(data, "on", case, ctx.today), {_("结案日期"): case.closed_on}, field="on")
+    catalog = []
+    for i, entry in enumerate(fields.sequence(data.get("catalog"), "catalog")):
         fields.only(fields.mapping(entry, f"catalog[{i}]"), CATALOG_KEYS, f"catalog[{i}]")
-        codes.require(codes.DOCUMENT_TYPES, entry.get("doc_type"), f"catalog[{i}].doc_type")
-        fields.text(entry.get("title"), f"catalog[{i}].title", max_len=200)
-        fields.integer(entry.get("pages"), f"catalog[{i}].pages", minimum=1, maximum=10000)
-    missing = catalog_problems(session, case, catalog, ctx.today)
+        catalog.append({
+            "doc_type": codes.require(codes.DOCUMENT_TYPES, entry.get("doc_type"), f"catalog[{i}].doc_type"),
+            "title": fields.text(entry.get("title"), f"catalog[{i}].title", max_len=200),
+            "pages": fields.integer(entry.get("pages"), f"catalog[{i}].pages", minimum=1, maximum=10000)})
+    checked = _catalog_data(session, case, catalog, ctx.today)
+    missing = dossier.missing_items(checked)
     if missing:
         raise NotAllowed(_("卷内目录不完整，缺少：") + "、".join(missing), field="catalog")
+    case.archive_catalog = dossier.dumps_catalog(dossier.catalog_entries(checked))
     retention = fields.integer(data.get("retention_years"), "retention_years", minimum=1, maximum=100)
     case.retention_years = retention or settings.get(session, "archive.retention_years")
     year = on.year

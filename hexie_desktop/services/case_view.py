@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, ids, money, periods, workflow
+from hexie_desktop.core import codes, dossier, ids, money, periods, workflow
 from hexie_desktop.services import settings
 from hexie_desktop.storage.models import Attachment, Case
 
@@ -26,7 +26,7 @@ def case_facts(case: Case, today: date) -> workflow.CaseFacts:
     """The facts the workflow guards need."""
     items = [i for i in (case.agreement.items if case.agreement else []) if not i.deleted]
     open_items = [i for i in items if i.performed_on is None]
-    overdue = [i for i in open_items if i.due_on is not None and i.due_on < today]
+    overdue = [i for i in open_items if workflow.is_overdue(i.due_on, today)]
     return workflow.CaseFacts(case.state, case.received_on, len(items), len(open_items), len(overdue))
 
 
@@ -41,6 +41,8 @@ def case_dates(case: Case) -> periods.CaseDates:
         agreement_effective_on=agreement.effective_on if agreement else None,
         last_item_due_on=max((i.due_on for i in items), default=None),
         closed_on=case.closed_on,
+        entrusted=case.source == periods.ENTRUSTED_SOURCE,
+        mediation_ended_on=case.failed_on or (case.withdrawn_on if case.accepted_on else None),
     )
 
 
@@ -97,10 +99,10 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
     deadlines = deadlines_for(session, case)
     agreement = case.agreement
     calendar = settings.calendar(session)
-    limitation = periods.limitation_status(case.infringement_known_on, case.received_on,
-                                           settings.deadline_settings(session), calendar)
+    deadline_settings = settings.deadline_settings(session)
+    dates = case_dates(case)
+    limitation = periods.limitation_status(case.infringement_known_on, case.received_on, deadline_settings, calendar)
     facts = case_facts(case, today)
-    mediation = deadlines.get("mediation")
     applicants = [p for p in case.parties if not p.deleted]
     return {
         "id": case.id,
@@ -162,6 +164,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             "closing_reason_label": codes.label(codes.CLOSING_REASONS, case.closing_reason) or None,
             "archive_number": case.archive_number, "archived_on": _iso(case.archived_on),
             "retention_years": case.retention_years, "note": case.decision_note,
+            "archive_catalog": dossier.stored_catalog(case.archive_catalog),
         },
         "follow_ups": [
             {"visited_on": _iso(f.visited_on), "person": f.person, "method": f.method,
@@ -185,15 +188,17 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         "deadline_details": {
             name: {"label": d.label, "due": d.due.isoformat(), "basis": d.basis,
                    "status": "met" if deadline_met(case, name) else periods.due_status(d.due, today),
-                   "active": not deadline_met(case, name)}
+                   "active": not deadline_met(case, name),
+                   "warning": "；".join(calendar.warnings_for(d.due)) or None}
             for name, d in deadlines.items()
         },
         "calendar_warnings": list(calendar.warnings_for(*[d.due for d in deadlines.values()])),
         "limitation": {"level": limitation.level, "expires_on": _iso(limitation.expires_on),
                        "message": limitation.message},
-        "may_apply_for_arbitration": bool(
-            mediation and case.state in ("registered", "accepted", "mediating") and today > mediation.due
-        ),
+        "arbitration_right_from": _iso(periods.arbitration_right_from(dates, deadline_settings, calendar)),
+        "may_apply_for_arbitration": periods.may_apply_for_arbitration(dates, case.state, today, deadline_settings,
+                                                                       calendar),
+        "returns_to_hearing": periods.returns_to_hearing(dates, case.state, today, deadline_settings, calendar),
         "actions": {name: reason for name, reason in workflow.available_actions(facts).items()},
         "events": [
             {"seq": e.seq, "action": e.action, "from_state": e.from_state, "to_state": e.to_state,

@@ -95,6 +95,11 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3) -> Dashbo
                         add(name, deadlines[name].label, deadlines[name].due)
                 elif name in deadlines:
                     add(name, deadlines[name].label, deadlines[name].due)
+                if name == "mediation" and case.mediation_extended_until is not None:
+                    # LDTJ art. 14 ¶3: an agreed extension does not suspend the right to arbitration.
+                    right_from = periods.arbitration_right_from(case_dates(case), deadline_settings, calendar)
+                    if right_from != deadlines[name].due:
+                        add("arbitration_right", _("法定调解期限届满（可申请仲裁）"), right_from)
         month_start = today.replace(day=1)
         counts = dict(session.execute(
             select(CaseEvent.action, func.count())

@@ -2,8 +2,9 @@
 and check the QR code of a printed agreement against the data.
 
 A final (non-draft) print records an :class:`IssuedDocument` with its content hash and the
-exact data it printed (``snapshot``), so a re-print renders the same document.  Drafts are
-audited but not recorded as issued.
+exact data it printed (``snapshot``), so a re-print renders the same document.  Drafts and
+previews are audited but not recorded as issued.  A document that contradicts the case
+(core/papers.py) is refused.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hexie_desktop import documents
-from hexie_desktop.core import codes
-from hexie_desktop.core.errors import NotFound, UserError
+from hexie_desktop.core import codes, papers
+from hexie_desktop.core.errors import Conflict, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
 from hexie_desktop.services.case_queries import station_dict
@@ -42,39 +43,80 @@ class Printed:
     reprint: bool
 
 
-def print_case_document(ctx: Context, doc_type: str, number: str, out: Path, *, draft: bool = False) -> Printed:
-    """Render ``doc_type`` of case ``number`` to ``out``; a final print is recorded as issued."""
-    ctx.require("read")
+def _record_issue(session, ctx: Context, case: Case, doc_type: str, data: dict, station: dict,  # noqa: ANN001
+                  content_hash: str, pages: int) -> tuple[IssuedDocument, bool]:
+    """Record ``doc_type`` of ``case`` as issued (once per content hash); (record, already issued)."""
+    existing = session.execute(
+        select(IssuedDocument).where(IssuedDocument.case_id == case.id, IssuedDocument.doc_type == doc_type,
+                                     IssuedDocument.content_hash == content_hash,
+                                     IssuedDocument.deleted.is_(False))
+    ).scalars().first()
+    reprinted = existing is not None
+    if existing is None:
+        existing = IssuedDocument(
+            case_id=case.id, doc_type=doc_type, number=case.number, issuer=ctx.actor.display_name,
+            content_hash=content_hash, pages=pages,
+            snapshot=json.dumps({"case": data, "station": station}, ensure_ascii=False, sort_keys=True),
+        )
+        session.add(existing)
+        session.flush()
+    ctx.audit(session, "document.print", entity="case", entity_id=case.id,
+              summary=f"{case.number} {codes.label(codes.DOCUMENT_TYPES, doc_type)} {content_hash[:12]}")
+    return existing, reprinted
+
+
+def _check_doc_type(doc_type: str) -> None:
     if doc_type not in CASE_DOCUMENTS:
         raise UserError(_("未知的文书类型“{kind}”，可用：{known}").format(kind=doc_type, known="、".join(CASE_DOCUMENTS)),
                         field="doc_type")
+
+
+def print_case_document(ctx: Context, doc_type: str, number: str, out: Path, *, draft: bool = False,
+                        preview: bool = False) -> Printed:
+    """Render ``doc_type`` of case ``number`` to ``out``; a final print is recorded as issued.
+
+    The document must fit the case (:mod:`core.papers`; NotAllowed otherwise).  ``draft``
+    prints a watermarked draft, ``preview`` the final look without issuing it: neither is
+    recorded (a preview is issued by :func:`issue_previewed` when it is printed or saved).
+    """
+    ctx.require("read")
+    _check_doc_type(doc_type)
     with ctx.db.transaction() as session:
         case = get_case(session, number)
         station = station_dict(session)
         data = case_dict(session, case, today=ctx.today, station=station)
+        papers.check(doc_type, data)
         result = documents.render(doc_type, data, station, out, draft=draft)
         title = codes.label(codes.DOCUMENT_TYPES, doc_type)
-        if draft:
-            ctx.audit(session, "document.draft", entity="case", entity_id=case.id, summary=f"{case.number} {title}")
+        if draft or preview:
+            ctx.audit(session, "document.draft" if draft else "document.preview", entity="case", entity_id=case.id,
+                      summary=f"{case.number} {title}")
             return Printed(result.path, doc_type, result.sha256, result.pages, tuple(result.warnings), None, False)
-        existing = session.execute(
-            select(IssuedDocument).where(IssuedDocument.case_id == case.id, IssuedDocument.doc_type == doc_type,
-                                         IssuedDocument.content_hash == result.sha256,
-                                         IssuedDocument.deleted.is_(False))
-        ).scalars().first()
-        reprinted = existing is not None
-        if existing is None:
-            existing = IssuedDocument(
-                case_id=case.id, doc_type=doc_type, number=case.number, issuer=ctx.actor.display_name,
-                content_hash=result.sha256, pages=result.pages,
-                snapshot=json.dumps({"case": data, "station": station}, ensure_ascii=False, sort_keys=True),
-            )
-            session.add(existing)
-            session.flush()
-        ctx.audit(session, "document.print", entity="case", entity_id=case.id,
-                  summary=f"{case.number} {title} {result.sha256[:12]}")
+        existing, reprinted = _record_issue(session, ctx, case, doc_type, data, station, result.sha256, result.pages)
         return Printed(result.path, doc_type, result.sha256, result.pages, tuple(result.warnings), existing.id,
                        reprinted)
+
+
+def issue_previewed(ctx: Context, previewed: Printed, number: str) -> Printed:
+    """Record a previewed document as issued when it is printed or saved (预览 itself issues nothing).
+
+    The case data must still give the previewed content; otherwise the preview is stale
+    (Conflict) and has to be made again.
+    """
+    ctx.require("read")
+    _check_doc_type(previewed.doc_type)
+    with ctx.db.transaction() as session:
+        case = get_case(session, number)
+        station = station_dict(session)
+        data = case_dict(session, case, today=ctx.today, station=station)
+        papers.check(previewed.doc_type, data)
+        documents.check_final(previewed.doc_type, data)
+        if documents.content_hash(previewed.doc_type, data) != previewed.content_hash:
+            raise Conflict(_("预览后案件数据已有变更，请重新预览后再打印"))
+        existing, reprinted = _record_issue(session, ctx, case, previewed.doc_type, data, station,
+                                            previewed.content_hash, previewed.pages)
+        return Printed(previewed.path, previewed.doc_type, previewed.content_hash, previewed.pages,
+                       previewed.warnings, existing.id, reprinted)
 
 
 def reprint(ctx: Context, document_id: str, out: Path) -> Printed:

@@ -178,7 +178,8 @@ def _deadline_facts(session: Session, rows: list[Any], as_of: date) -> tuple[sta
         deadlines = periods.compute_deadlines(periods.CaseDates(
             received_on=r.received_on, infringement_known_on=r.infringement_known_on,
             mediation_extended_until=r.mediation_extended_until, agreement_effective_on=r.effective_on,
-            last_item_due_on=max(dues) if dues else None, closed_on=r.closed_on), lengths, calendar)
+            last_item_due_on=max(dues) if dues else None, closed_on=r.closed_on,
+            entrusted=r.source == periods.ENTRUSTED_SOURCE), lengths, calendar)
         o = r.origin
         out.append(stats.DeadlineFact(o, "acceptance", r.received_on, deadlines["acceptance"].due,
                                       _first(r.accepted_on, r.rejected_on, r.withdrawn_on)))

@@ -313,6 +313,8 @@ class Case(Synced, Base):
     archive_seq: Mapped[int | None] = mapped_column(Integer)
     archived_on: Mapped[date | None] = mapped_column(Date)
     retention_years: Mapped[int | None] = mapped_column(Integer)
+    archive_catalog: Mapped[str | None] = mapped_column(Text)
+    """The 卷内目录 checked when archiving (JSON: title, doc_type, pages per paper), printed as archived."""
     created_by: Mapped[str | None] = mapped_column(String(50))
 
     respondent: Mapped[Employer] = relationship(lazy="joined")

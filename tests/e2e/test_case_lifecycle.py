@@ -197,10 +197,12 @@ def test_bad_input_is_named(station, ctx, mutate, field):
     assert db_digest(station) == before
 
 
-def test_collective_case_needs_three_to_five_representatives(ctx):
+def test_collective_case_representatives_are_optional_three_to_five_usual(ctx):
+    """LDTJ art. 7: ten or more workers *may* elect representatives; none is a warning, not a refusal."""
     workers = [applicant(f"工人{i:02d}", seq=100 + i) for i in range(12)]
-    with pytest.raises(ValidationErrors):
-        cases.register(ctx, {"cases": [case_payload(applicants=workers)]})
+    created = cases.register(ctx, {"cases": [case_payload(applicants=workers)]})[0]
+    assert any("未推举代表" in w for w in created.warnings)
+    assert case_queries.show(ctx, created.number)["collective"] is True
     for w in workers[:3]:
         w["is_representative"] = True
     number = cases.register(ctx, {"cases": [case_payload(applicants=workers)]})[0].number

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.services import case_actions, cases, printing
 from tests.e2e.helpers import applicant, case_payload, signatures
 
@@ -42,7 +42,12 @@ def test_agreement_print_is_recorded_once_and_verifiable(station, ctx, agreed_ca
 
 
 def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case, tmp_path):
+    contradicting = {"rejection", "termination", "followup", "cover", "catalog"}  # core/papers.py
     for doc in printing.CASE_DOCUMENTS:
+        if doc in contradicting:
+            with pytest.raises(NotAllowed):
+                printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf")
+            continue
         result = printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf", draft=doc == "record")
         assert result.path.stat().st_size > 1000 and result.pages >= 1
     with pytest.raises(UserError):
@@ -50,4 +55,27 @@ def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case
     from hexie_desktop.services.case_queries import show
 
     issued = {d["doc_type"] for d in show(ctx, agreed_case)["documents"]}
-    assert "record" not in issued and {"agreement", "application", "cover"} <= issued
+    assert "record" not in issued and {"agreement", "application", "acceptance"} <= issued
+    assert not issued & contradicting
+
+
+def test_a_preview_is_not_an_issue_until_printed_or_saved(ctx, agreed_case, tmp_path):
+    """Issue 10 rule 1: 预览 records nothing; printing or saving the previewed paper issues it, once."""
+    from hexie_desktop.core.errors import Conflict
+    from hexie_desktop.services.case_queries import show
+
+    seen = printing.print_case_document(ctx, "agreement", agreed_case, tmp_path / "p.pdf", preview=True)
+    assert seen.document_id is None and show(ctx, agreed_case)["documents"] == []
+    issued = printing.issue_previewed(ctx, seen, agreed_case)
+    assert issued.document_id and not issued.reprint
+    assert [d["content_hash"] for d in show(ctx, agreed_case)["documents"]] == [seen.content_hash]
+    assert printing.issue_previewed(ctx, seen, agreed_case).reprint  # saving it again is not a new paper
+    stale = printing.print_case_document(ctx, "acceptance", agreed_case, tmp_path / "q.pdf", preview=True)
+    case_actions.apply(ctx, agreed_case, "follow-up", {"visited_on": "2026-09-30"})
+    printing.issue_previewed(ctx, stale, agreed_case)  # the acceptance notice does not print follow-ups
+    with pytest.raises(NotAllowed):
+        printing.issue_previewed(ctx, printing.Printed(seen.path, "rejection", seen.content_hash, 1, (), None,
+                                                       False), agreed_case)
+    with pytest.raises(Conflict):
+        printing.issue_previewed(ctx, printing.Printed(seen.path, "agreement", "0" * 64, 3, (), None, False),
+                                 agreed_case)

@@ -209,6 +209,8 @@ def test_perform_close_follow_up_and_archive(window, workspace) -> None:
     assert not dialog.isVisible()
     case = case_queries.show(workspace.ctx, number)
     assert case["state"] == "archived" and case["decision"]["archive_number"]
+    stored = [e["doc_type"] for e in case["decision"]["archive_catalog"]]  # the checked catalogue is kept
+    assert stored == ["application", "notice", "identity", "acceptance", "record", "agreement"]
     assert detail.action_buttons == {} or set(detail.action_buttons) <= {"follow-up"}
 
 

@@ -119,6 +119,7 @@ def test_collective_dispute_needs_representatives(qtbot, window, workspace) -> N
     assert intake.applicants.add_lines(lines) == 10
     label = intake.ui.collectiveLabel.text()
     assert "集体争议：10名申请人，已推举代表0人" in label
+    assert "未推举代表" in label and "第七条" in label     # LDTJ art. 7: a warning, not a refusal
     for row in range(3):
         intake.ui.applicantsTable.item(row, 7).setCheckState(Qt.CheckState.Checked)
     assert "已推举代表3人" in intake.ui.collectiveLabel.text()

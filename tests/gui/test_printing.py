@@ -56,13 +56,11 @@ def test_agreement_preview_shows_its_pages_and_saves_as_pdf(qtbot, window, works
     detail = _open(window, number)
     assert detail.documents_model.rowCount() == 0
     preview = _print_from_detail(qtbot, detail, "agreement")
-    issued = case_queries.show(workspace.ctx, number)["documents"]
-    assert [d["doc_type"] for d in issued] == ["agreement"]
-    assert preview.page_count() == issued[0]["pages"] == _pdf_pages(preview.rendered.path)[0] == 3
+    assert case_queries.show(workspace.ctx, number)["documents"] == []   # a preview is not an issue
+    assert "打印或保存时登记出具" in preview.ui.kindLabel.text()
+    assert preview.page_count() == _pdf_pages(preview.rendered.path)[0] == 3
     assert "共 3 页" in preview.ui.pageCountLabel.text()
     assert preview.ui.titleLabel.text() == "调解协议书" and preview.ui.subtitleLabel.text() == number
-    assert "已登记出具" in preview.ui.kindLabel.text()
-    assert detail.documents_model.rowCount() == 1          # the 文书 tab lists the issued agreement
     assert not preview.ui.previousButton.isEnabled()
     preview.ui.nextButton.click()
     assert preview.ui.pageSpin.value() == 2 and preview.ui.previousButton.isEnabled()
@@ -82,6 +80,11 @@ def test_agreement_preview_shows_its_pages_and_saves_as_pdf(qtbot, window, works
     monkeypatch.setattr(preview_module, "choose_save_path", choose)
     preview.ui.saveButton.click()
     assert asked == [f"{number} 调解协议书.pdf"]
+    issued = case_queries.show(workspace.ctx, number)["documents"]   # saving issued it
+    assert [d["doc_type"] for d in issued] == ["agreement"]
+    assert issued[0]["pages"] == 3
+    assert "已登记出具" in preview.ui.kindLabel.text()
+    assert detail.documents_model.rowCount() == 1          # the 文书 tab lists the issued agreement
     assert target.read_bytes() == preview.rendered.path.read_bytes()
     assert target.read_bytes().startswith(b"%PDF") and not list(target.parent.glob(".*.part"))
     assert str(target) in preview.ui.statusLabel.text()
@@ -154,7 +157,7 @@ def test_incomplete_agreement_is_refused_with_the_problem_and_a_draft_is_offered
     real_print = printing.print_case_document
     calls = []
 
-    def print_without_due_date(ctx, doc_type, case_number, out, *, draft=False):  # noqa: ANN001, ANN202
+    def print_without_due_date(ctx, doc_type, case_number, out, *, draft=False, preview=False):  # noqa: ANN001, ANN202
         # The services refuse agreements without due dates, so the case data are changed here and
         # the real document renderer gives the real refusal.
         calls.append(draft)
@@ -162,7 +165,7 @@ def test_incomplete_agreement_is_refused_with_the_problem_and_a_draft_is_offered
             data = case_queries.show(ctx, case_number, unmask=True)
             data["agreement"]["items"][0]["due_on"] = None
             documents.render("agreement", data, {}, tmp_path / "never.pdf")
-        return real_print(ctx, doc_type, case_number, out, draft=draft)
+        return real_print(ctx, doc_type, case_number, out, draft=draft, preview=preview)
 
     monkeypatch.setattr(printing, "print_case_document", print_without_due_date)
     detail = _open(window, number)

@@ -45,6 +45,7 @@ SHAPE = {
         "items": [ITEM],
     },
     "deadlines": {"arbitration_review": True, "judicial_confirmation": True},
+    "deadline_details": common.deadline_shape("arbitration_review", "judicial_confirmation"),
 }
 
 
@@ -115,6 +116,8 @@ def _notices(data: dict, station: dict, items: list[dict]) -> list[Block]:
               "（《中华人民共和国民事诉讼法》第二百零五条）")
     if deadlines.get("judicial_confirmation"):
         court += _("，期限至{day}").format(day=fmt.cn_date(deadlines["judicial_confirmation"]))
+    for warning in common.calendar_warnings(data, "arbitration_review", "judicial_confirmation"):
+        court += _("（注：{w}）").format(w=warning)  # printed dates carry the screen's calendar warning
     order = _("因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内"
               "不履行的，劳动者可以持本协议书依法向人民法院申请支付令（《中华人民共和国劳动争议调解仲裁法》第十六条）")
     eligible = _payment_order_items(items)

@@ -1,12 +1,12 @@
 """卷内目录: the documents of the file with page numbers; missing required items are flagged.
 
 Which papers are listed and which are required is :mod:`hexie_desktop.core.dossier`'s rule,
-shared with the archive guard.
+shared with the archive guard; an archived case prints the catalogue stored at archiving.
 """
 
 from __future__ import annotations
 
-from hexie_desktop.core.dossier import ITEMS, papers
+from hexie_desktop.core.dossier import entries
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
 from hexie_desktop.documents.model import Block, Document, Paragraph, Span, Table, Title
@@ -19,7 +19,8 @@ SHAPE = {
     "sessions": [{"seq": True}],
     "agreement": {"effective_on": True},
     "decision": {"accepted_on": True, "rejected_on": True, "failed_on": True, "withdrawn_on": True,
-                 "archive_number": True},
+                 "archive_number": True,
+                 "archive_catalog": [{"title": True, "doc_type": True, "pages": True}]},
     "documents": [{"doc_type": True, "title": True, "pages": True}],
     "attachments": [{"doc_type": True, "kind": True, "title": True, "pages": True}],
 }
@@ -27,28 +28,16 @@ SHAPE = {
 
 def catalog_rows(data: dict) -> tuple[list[list[object]], list[str], bool]:
     """(table rows, titles of missing required items, whether every page count was known)."""
-    found_papers = papers(data)
+    lines, total = entries(data)
     rows: list[list[object]] = []
     missing: list[str] = []
-    page: int | None = 1
-    for item in ITEMS:
-        found = [p for p in found_papers if p["kind"] in item.kinds]
-        if not found:
-            if item.required(data):
-                missing.append(item.title)
-                rows.append([str(len(rows) + 1), item.title, "",
-                             [Span(_("缺（必备材料）"), "heading")]])
-            continue
-        for paper in found:
-            title = fmt.text(paper.get("title")) or item.title
-            pages = paper.get("pages")
-            if page is not None and isinstance(pages, int) and pages > 0:
-                span = str(page) if pages == 1 else f"{page}-{page + pages - 1}"
-                page += pages
-            else:
-                span, page = "", None
-            rows.append([str(len(rows) + 1), title, span, ""])
-    return rows, missing, page is not None
+    for line in lines:
+        if line.missing:
+            missing.append(line.title)
+            rows.append([str(len(rows) + 1), line.title, "", [Span(_("缺（必备材料）"), "heading")]])
+        else:
+            rows.append([str(len(rows) + 1), fmt.text(line.title), line.span, ""])
+    return rows, missing, total is not None or not lines
 
 
 def compose(data: dict, station: dict) -> Document:

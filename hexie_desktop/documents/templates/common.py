@@ -219,3 +219,28 @@ def self_name(org: str) -> str:
     if org.endswith(_("委员会")):
         return _("本委员会")
     return _("本调解组织")
+
+
+def deadline_shape(*names: str) -> dict:
+    """The shape of the calendar warnings of the deadlines ``names`` (for a template's SHAPE)."""
+    return {name: {"warning": True} for name in names}
+
+
+def calendar_warnings(data: dict, *names: str) -> list[str]:
+    """The screen's warnings about the deadlines ``names`` counted without holiday data (deduplicated).
+
+    A printed deadline in a year without official holiday data carries the same warning the
+    case screen shows (core/periods.py ``WorkCalendar.warnings_for``).
+    """
+    details = data.get("deadline_details") or {}
+    out: list[str] = []
+    for name in names:
+        warning = fmt.text((details.get(name) or {}).get("warning"))
+        if warning and warning not in out:
+            out.append(warning)
+    return out
+
+
+def calendar_notes(warnings: list[str]) -> list[Block]:
+    """The calendar warnings as small paragraphs printed under the dates they concern."""
+    return [Paragraph(_("注：") + w + "。", indent=False, size=12) for w in warnings]

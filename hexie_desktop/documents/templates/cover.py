@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hexie_desktop.core.dossier import entries
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
 from hexie_desktop.documents.model import Block, Document, Fields, Paragraph, Spacer, Title
@@ -14,21 +15,21 @@ SHAPE = {
     "decision": {
         "accepted_on": True, "closed_on": True, "closing_reason_label": True, "archive_number": True,
         "archived_on": True, "retention_years": True, "note": True,
+        "rejected_on": True, "failed_on": True, "withdrawn_on": True,
+        "archive_catalog": [{"title": True, "doc_type": True, "pages": True}],
     },
-    "documents": [{"pages": True}],
+    "state": True,
+    "sessions": [{"seq": True}],
+    "agreement": {"effective_on": True},
+    "documents": [{"doc_type": True, "title": True, "pages": True}],
+    "attachments": [{"doc_type": True, "kind": True, "title": True, "pages": True}],
     "archivist": common.PERSON,
 }
 
 
 def _page_count(data: dict) -> int | None:
-    """Pages of all issued documents; ``None`` when a count is missing."""
-    total = 0
-    for doc in data.get("documents") or []:
-        pages = doc.get("pages") if isinstance(doc, dict) else None
-        if not isinstance(pages, int) or pages <= 0:
-            return None
-        total += pages
-    return total or None
+    """Pages of the file as its 卷内目录 counts them (``None`` when a count is missing)."""
+    return entries(data)[1]
 
 
 def compose(data: dict, station: dict) -> Document:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.periods import ENTRUSTED_SOURCE
 from hexie_desktop.documents import formatting as fmt
 from hexie_desktop.documents.model import Block, Document, Heading, Paragraph, Signature, SignatureBlock, Title
 from hexie_desktop.documents.projection import project
@@ -11,7 +12,10 @@ from hexie_desktop.documents.templates import common
 SHAPE = {
     **common.HEAD,
     "infringement_known_on": True,
+    "source": True,
     "deadlines": {"mediation": True, "limitation": True},
+    "arbitration_right_from": True,
+    "deadline_details": common.deadline_shape("mediation", "limitation"),
 }
 
 RIGHTS = (
@@ -50,9 +54,18 @@ def compose(data: dict, station: dict) -> Document:
         Heading(_("二、当事人的权利")),
     ]
     blocks += [Paragraph(f"{n}. " + text) for n, text in enumerate(RIGHTS, start=1)]
-    if deadlines.get("mediation"):
-        blocks.append(Paragraph(_("本案调解期限至{day}届满；届满未达成调解协议的，当事人可以依法申请仲裁。")
-                                .format(day=fmt.cn_date(deadlines["mediation"]))))
+    if deadlines.get("mediation") and data.get("source") == ENTRUSTED_SOURCE:
+        blocks.append(Paragraph(_("本案系仲裁委员会委托调解，调解期限至{day}届满；届满未达成调解协议的，"
+                                  "本案退回仲裁委员会继续仲裁审理。").format(day=fmt.cn_date(deadlines["mediation"]))))
+    elif deadlines.get("mediation"):
+        right_from = data.get("arbitration_right_from") or deadlines["mediation"]
+        text = _("本案调解期限至{day}届满").format(day=fmt.cn_date(deadlines["mediation"]))
+        text += _("；自收到调解申请之日起十五日内（即{day}前）未达成调解协议的，当事人可以依法申请仲裁，"
+                  "经双方同意延长调解期限的，不影响当事人申请仲裁（劳动争议调解仲裁法第十四条）。").format(
+            day=fmt.cn_date(right_from))
+        blocks.append(Paragraph(text))
+    warnings = common.calendar_warnings(data, "mediation", "limitation")
+    blocks += common.calendar_notes(warnings)
     blocks.append(Heading(_("三、当事人的义务")))
     blocks += [Paragraph(f"{n}. " + text) for n, text in enumerate(DUTIES, start=1)]
     blocks.append(Heading(_("四、仲裁时效提示")))
@@ -75,7 +88,7 @@ def compose(data: dict, station: dict) -> Document:
         Signature(_("告知人"), name=mediator or None),
         common.seal_signature(org),
     ]))
-    return Document("notice", title, blocks)
+    return Document("notice", title, blocks, warnings=warnings)
 
 
 def build(case: dict, station: dict) -> Document:

@@ -13,6 +13,7 @@ SHAPE = {
     "claims": [common.CLAIM],
     "decision": {"rejected_on": True, "rejection_reason_label": True, "note": True},
     "deadlines": {"limitation": True},
+    "deadline_details": common.deadline_shape("limitation"),
 }
 
 
@@ -47,6 +48,8 @@ def compose(data: dict, station: dict) -> Document:
     limitation = _("劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算")
     if deadlines.get("limitation"):
         limitation += _("；据你（们）陈述，仲裁时效期间至{day}届满").format(day=fmt.cn_date(deadlines["limitation"]))
+        for warning in common.calendar_warnings(data, "limitation"):
+            limitation += _("（注：{w}）").format(w=warning)  # the screen's calendar warning
     blocks += [
         Paragraph(_("你（们）可以依法向{arb}申请仲裁，也可以向其他依法设立的调解组织申请调解。").format(
             arb=common.arbitration_text(station))),

@@ -1,8 +1,15 @@
-"""终止调解通知书 (调解不成): reason, dates, right to arbitration and the limitation notice."""
+"""终止调解通知书 (调解不成): reason, dates, right to arbitration and the limitation notice.
+
+The limitation restarts on the termination date (民法典 art. 195, LDTJ art. 27): the printed
+last day is the case's ``limitation`` deadline, which core/periods.py counts from the end of
+mediation.  A case entrusted by the arbitration commission (仲裁委委托) goes back to the
+arbitration hearing instead of the parties applying for arbitration.
+"""
 
 from __future__ import annotations
 
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.periods import ENTRUSTED_SOURCE
 from hexie_desktop.documents import formatting as fmt
 from hexie_desktop.documents.model import Block, Document, Fields, Paragraph, Signature, SignatureBlock, Title
 from hexie_desktop.documents.projection import project
@@ -11,6 +18,8 @@ from hexie_desktop.documents.templates import common
 SHAPE = {
     **common.HEAD,
     "state": True,
+    "source": True,
+    "deadline_details": common.deadline_shape("limitation"),
     "decision": {
         "accepted_on": True, "failed_on": True, "failure_reason_label": True, "withdrawn_on": True,
         "note": True,
@@ -53,14 +62,22 @@ def compose(data: dict, station: dict) -> Document:
     if note:
         blocks.append(Paragraph(_("说明：") + note))
     blocks.append(Paragraph(_("因上述原因，{us}决定终止本案调解。").format(us=us)))
-    blocks.append(Paragraph(_("当事人可以自收到本通知书之日起依法向{arb}申请仲裁。").format(
-        arb=common.arbitration_text(station))))
-    limitation = _("劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算；"
-                   "因申请调解而中断的，自终止调解之日起，仲裁时效期间重新计算"
-                   "（《中华人民共和国劳动争议调解仲裁法》第二十七条）")
-    if deadlines.get("limitation"):
-        limitation += _("。据本案记录，仲裁时效期间至{day}届满").format(day=fmt.cn_date(deadlines["limitation"]))
-    blocks.append(Paragraph(limitation + _("，请在时效期间内及时主张权利。")))
+    warnings: list[str] = []
+    if data.get("source") == ENTRUSTED_SOURCE:
+        blocks.append(Paragraph(_("本案系{arb}委托调解，调解未达成协议，{us}已将本案退回该仲裁委员会，"
+                                  "由其依法继续仲裁审理。").format(arb=common.arbitration_text(station), us=us)))
+    else:
+        blocks.append(Paragraph(_("当事人可以自收到本通知书之日起依法向{arb}申请仲裁。").format(
+            arb=common.arbitration_text(station))))
+        limitation = _("劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算；"
+                       "因申请调解而中断的，自终止调解之日起，仲裁时效期间重新计算"
+                       "（《中华人民共和国劳动争议调解仲裁法》第二十七条、《中华人民共和国民法典》第一百九十五条）")
+        if deadlines.get("limitation") and ended_on:
+            limitation += _("。本案于{ended}终止调解，仲裁时效期间自该日起重新计算，至{day}届满").format(
+                ended=fmt.cn_date(ended_on), day=fmt.cn_date(deadlines["limitation"]))
+            warnings = common.calendar_warnings(data, "limitation")
+        blocks.append(Paragraph(limitation + _("，请在时效期间内及时主张权利。")))
+        blocks += common.calendar_notes(warnings)
     blocks.append(Paragraph(_("特此通知。"), keep_with_next=True))
     mediator = fmt.text((data.get("mediator") or {}).get("name"))
     blocks.append(SignatureBlock([
@@ -69,7 +86,7 @@ def compose(data: dict, station: dict) -> Document:
         Signature(_("申请人（签收）")),
         Signature(_("被申请人（签收）")),
     ]))
-    return Document("termination", title, blocks)
+    return Document("termination", title, blocks, warnings=warnings)
 
 
 def build(case: dict, station: dict) -> Document:

@@ -37,9 +37,10 @@ class ArchiveDialog(QDialog):
         ui.catalogTable.setHorizontalHeaderLabels([self.tr("文书类型"), self.tr("题名"), self.tr("页数")])
         ui.catalogTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.catalog: list[dict[str, Any]] = [
-            {"doc_type": d["doc_type"], "title": d.get("title") or "", "pages": d.get("pages") or 1}
+            {"doc_type": d["doc_type"], "title": d.get("title") or "", "pages": d.get("pages") or 1, "issued": True}
             for d in case.get("documents", [])
         ]
+        """Issued documents (shown; the service counts them itself) and the paper items added here."""
         missing = dossier.missing_items(case)
         ui.introLabel.setText(self.tr("已出具的文书和附件已计入卷内目录。尚缺的必备材料：{docs}。请登记纸质材料。").format(
             docs="、".join(missing) or self.tr("无")))
@@ -79,7 +80,7 @@ class ArchiveDialog(QDialog):
     def data(self) -> dict[str, Any]:
         """The ``archive`` action's data."""
         return {"on": self.ui.archivedOn.text_for_service(), "retention_years": self.ui.retention.value(),
-                "catalog": [dict(e) for e in self.catalog]}
+                "catalog": [{k: v for k, v in e.items() if k != "issued"} for e in self.catalog if not e.get("issued")]}
 
     def submit(self) -> bool:
         """Apply ``archive``; on refusal (for example missing documents) keep the dialog open."""

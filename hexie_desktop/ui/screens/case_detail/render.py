@@ -46,7 +46,11 @@ def alerts(case: dict[str, Any]) -> tuple[str, str]:
     lines: list[str] = []
     role = "hint"
     if case.get("may_apply_for_arbitration"):
-        lines.append(_t("调解期限已过，当事人可申请仲裁；如调解不成请办理“调解不成”并出具终止调解通知书。"))
+        lines.append(_t("法定调解期限（收到申请之日起十五日）已于{d}届满，当事人可申请仲裁，延长调解期限不影响这一权利；"
+                        "如调解不成请办理“调解不成”并出具终止调解通知书。").format(d=case.get("arbitration_right_from") or ""))
+        role = "warning"
+    elif case.get("returns_to_hearing"):
+        lines.append(_t("仲裁委委托调解期限已届满：未达成协议的，请办理“调解不成”并将本案退回仲裁委员会继续审理。"))
         role = "warning"
     limitation = case.get("limitation") or {}
     if limitation.get("level") in ("near", "expired"):

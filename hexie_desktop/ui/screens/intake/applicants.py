@@ -2,7 +2,8 @@
 
 Typing an ID number shows at once the sex and birth date it encodes, or why it is wrong
 (:func:`hexie_desktop.core.ids.check_resident_id`); Enter adds the applicant.  Ten or more
-applicants make a collective dispute, which needs 3–5 representatives (ticked in the table).
+applicants make a collective dispute; they may elect representatives (ticked in the table, usually
+3–5): none or another number is a warning, never a refusal (LDTJ art. 7, core/intake.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
-from hexie_desktop.core import codes, ids, workflow
+from hexie_desktop.core import codes, ids, intake, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.ui import style
 
@@ -179,10 +180,10 @@ class ApplicantsEditor(QObject):
         if not count:
             label.setText("")
         elif workflow.is_collective(count):
-            good = 3 <= reps <= 5
+            warnings = intake.representative_warnings(count, reps)
             label.setText(_t("集体争议：{n}名申请人，已推举代表{r}人{note}").format(
-                n=count, r=reps, note="" if good else _t("（应为3至5人，在“代表”列勾选）")))
-            style.set_role(label, "ok" if good else "warning")
+                n=count, r=reps, note="".join(_t("（提示：{w}；可在“代表”列勾选）").format(w=w) for w in warnings)))
+            style.set_role(label, "warning" if warnings else "ok")
         else:
             label.setText(_t("共{n}名申请人").format(n=count))
             style.set_role(label, "hint")

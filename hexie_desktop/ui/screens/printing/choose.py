@@ -41,7 +41,8 @@ class ChooseDocumentDialog(QDialog):
         for row in range(ui.documents.count()):
             if ui.documents.item(row).data(Qt.ItemDataRole.UserRole) == wanted:
                 ui.documents.setCurrentRow(row)
-        ui.hintLabel.setText(_t("正式打印会登记为已出具文书（调解协议书带防伪二维码）；草稿带水印，不登记。"
+        ui.hintLabel.setText(_t("预览不登记；在预览中打印或另存为 PDF 时登记为已出具文书（调解协议书带防伪二维码）；"
+                                "草稿带水印，不登记。"
                                 "只列出本案当前状态下适用的文书。"))
         ui.documents.currentRowChanged.connect(lambda _row: self._update())
         ui.documents.itemActivated.connect(lambda _item: self.accept())

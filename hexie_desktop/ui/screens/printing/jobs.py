@@ -1,7 +1,8 @@
 """Render documents off the GUI thread into a temporary folder, then open the preview.
 
-One :class:`PrintJobs` belongs to a screen (case detail, registry).  A final print records
-an issued document (the screen reloads on :attr:`PrintJobs.issued`); an agreement that is
+One :class:`PrintJobs` belongs to a screen (case detail, registry).  预览 renders the final
+document without issuing it; printing or saving it from the preview records the issued
+document (the screen reloads on :attr:`PrintJobs.issued`); an agreement that is
 not complete enough to be issued is refused by the service with
 :class:`~hexie_desktop.core.errors.NotAllowed` — the problems are shown and a watermarked
 draft is offered instead.
@@ -82,8 +83,6 @@ class PrintJobs(QObject):
                 messages.show_error(self.widget, exc)
                 return
             self.preview = dialog
-            if printed.document_id and not printed.reprint and rendered.kind == "final":
-                self.issued.emit()
             dialog.open()
 
         def failed(error: BaseException) -> None:
@@ -106,14 +105,19 @@ class PrintJobs(QObject):
         folder = temp_folder()
         title = rules.title(doc_type)
 
+        def issue(printed: Printed) -> Printed:
+            issued = printing.issue_previewed(self.workspace.ctx, printed, number)
+            if not issued.reprint:
+                self.issued.emit()
+            return issued
+
         def describe(printed: Printed) -> Rendered:
             if draft:
                 note = _t("草稿带“草稿”水印，不登记为已出具文书，不能作为正式文书送达。")
-            elif printed.reprint:
-                note = _t("内容与已出具的文书相同，未重复登记。")
-            else:
-                note = _t("已登记为出具文书，可在“文书”页按原样重印。")
-            return Rendered(printed.path, title, number, "draft" if draft else "final", printed.warnings, note=note)
+                return Rendered(printed.path, title, number, "draft", printed.warnings, note=note)
+            note = _t("预览不登记；打印或另存为 PDF 时登记为已出具文书。")
+            return Rendered(printed.path, title, number, "preview", printed.warnings, note=note,
+                            issue=lambda: issue(printed))
 
         def refused(error: BaseException) -> None:
             if not draft and agreement_refused(error):
@@ -123,7 +127,7 @@ class PrintJobs(QObject):
 
         return self._start(printing.print_case_document, self.workspace.ctx, doc_type, number,
                            folder / f"{doc_type}.pdf", folder=folder, describe=describe, on_error=refused,
-                           draft=draft)
+                           draft=draft, preview=not draft)
 
     def offer_draft(self, number: str, error: NotAllowed) -> QMessageBox:
         """Name what the agreement lacks and offer to print a watermarked draft."""

@@ -62,12 +62,15 @@ class Rendered:
     subject: str
     """Whose document: the case number or the organization's name."""
     kind: str = "final"
-    """``final`` (recorded as issued), ``draft`` (watermarked), ``reprint`` or ``board``."""
+    """``final`` (recorded as issued), ``preview`` (final look, issued only when printed or saved),
+    ``draft`` (watermarked), ``reprint`` or ``board``."""
     warnings: tuple[str, ...] = ()
     page_size: str = "A4"
     temp_dir: Path | None = None
     """A folder to remove when the preview closes (the PDF's temporary home)."""
     note: str = ""
+    issue: Callable[[], object] | None = None
+    """For a ``preview``: records the document as issued; called before it is first printed or saved."""
 
     @property
     def suggested_name(self) -> str:
@@ -280,7 +283,8 @@ class PreviewDialog(QDialog):
         ui.printButton.setFocus()
 
     def _kind_badge(self) -> None:
-        texts = {"final": (_t("正式文书，已登记出具"), "#2e7d32"), "draft": (_t("草稿（带水印）"), "#e65100"),
+        texts = {"final": (_t("正式文书，已登记出具"), "#2e7d32"), "preview": (_t("预览，打印或保存时登记出具"), "#6d4c41"),
+                 "draft": (_t("草稿（带水印）"), "#e65100"),
                  "reprint": (_t("重印"), "#3a6591"), "board": (_t("上墙展板 {size}"), "#3a6591")}
         text, colour = texts.get(self.rendered.kind, ("", ""))
         self.ui.kindLabel.setText(f"  {text.format(size=self.rendered.page_size)}  " if text else "")
@@ -367,12 +371,29 @@ class PreviewDialog(QDialog):
 
     # ---------------------------------------------------------------- output
 
+    def issue(self) -> bool:
+        """A preview becomes an issued document when it is printed or saved; False when that was refused."""
+        if self.rendered.kind != "preview" or self.rendered.issue is None:
+            return True
+        try:
+            self.rendered.issue()
+        except HexieError as exc:
+            messages.show_error(self, exc)
+            return False
+        self.rendered.kind = "final"
+        self.rendered.note = _t("已登记为出具文书，可在“文书”页按原样重印。")
+        self.ui.hintLabel.setText(self.rendered.note)
+        self._kind_badge()
+        return True
+
     def print_document(self) -> int:
         """Ask for the printer, then print; returns the number of pages sent (0 when cancelled)."""
         points = self.document.pagePointSize(0)
         printer = make_printer(self.rendered.page_size, landscape=points.width() > points.height(),
                                doc_name=self.rendered.suggested_name[:-4])
         if not choose_printer(self, printer, self.page_count()):
+            return 0
+        if not self.issue():
             return 0
         return self.print_to(printer)
 
@@ -403,7 +424,7 @@ class PreviewDialog(QDialog):
         folder = last_folder or Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         target = choose_save_path(self, folder / self.rendered.suggested_name)
-        if target is None:
+        if target is None or not self.issue():
             return None
         try:
             copy_file(self.rendered.path, target)

@@ -1,18 +1,19 @@
 """Which 文书 the print chooser offers for a case, from what the case dict already says.
 
-Presentation only: it keeps the list short and relevant (no 终止调解通知书 for a case that
-has not failed).  Whether a document may be *issued* is decided by the services and the
-documents package (for example the completeness check of the agreement), never here.
+The chooser offers exactly the documents the printing service would issue: both ask
+:mod:`hexie_desktop.core.papers` (no 终止调解通知书 for a case that has not failed, no
+受理通知书 for a rejected one).  Other checks (the agreement's completeness) stay with the
+services and the documents package.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from hexie_desktop.core import codes, dates
+from hexie_desktop.core import codes, dates, papers
 from hexie_desktop.services.printing import CASE_DOCUMENTS
 
 Case = dict[str, Any]
@@ -21,46 +22,6 @@ Case = dict[str, Any]
 def _t(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
-
-def _decision(case: Case) -> dict[str, Any]:
-    return case.get("decision") or {}
-
-
-def accepted(case: Case) -> bool:
-    """The case was accepted (受理) at some point."""
-    return bool(_decision(case).get("accepted_on"))
-
-
-def rejected(case: Case) -> bool:
-    """The application was refused (不予受理)."""
-    return case.get("state") == "rejected" or bool(_decision(case).get("rejected_on"))
-
-
-def failed(case: Case) -> bool:
-    """Mediation ended without agreement (调解不成)."""
-    return case.get("state") == "failed" or bool(_decision(case).get("failed_on"))
-
-
-def closed(case: Case) -> bool:
-    """The case is closed or archived (the file is being put together)."""
-    return case.get("state") in ("closed", "archived") or bool(_decision(case).get("closed_on"))
-
-
-RULES: dict[str, Callable[[Case], bool]] = {
-    "application": lambda case: True,
-    "registration": lambda case: True,
-    "notice": accepted,
-    "acceptance": accepted,
-    "rejection": rejected,
-    "record": lambda case: bool(case.get("sessions")),
-    "agreement": lambda case: bool(case.get("agreement")),
-    "termination": failed,
-    "service": lambda case: accepted(case) or rejected(case),
-    "followup": lambda case: bool(case.get("follow_ups")),
-    "cover": closed,
-    "catalog": closed,
-}
-"""Document type → when it makes sense to offer it (types not listed are always offered)."""
 
 SUGGESTED_BY_STATE = {
     "registered": "registration", "accepted": "acceptance", "rejected": "rejection", "mediating": "record",
@@ -76,7 +37,7 @@ def title(doc_type: str) -> str:
 
 def offered(case: Case) -> list[str]:
     """The document types worth offering for ``case``, in the usual order of a case file."""
-    return [doc for doc in CASE_DOCUMENTS if RULES.get(doc, lambda c: True)(case)]
+    return [doc for doc in CASE_DOCUMENTS if papers.allowed(doc, case)]
 
 
 def suggested(case: Case) -> str | None:

@@ -19,7 +19,7 @@ DEADLINE_LABELS = {
     "acceptance_working_days": "受理决定期限（工作日）", "mediation_days": "调解期限（日）",
     "arbitration_review_days": "仲裁审查申请期限（日）", "judicial_confirmation_days": "司法确认申请期限（日）",
     "follow_up_days": "回访期限（日）", "archive_days": "归档期限（日）", "limitation_years": "仲裁时效（年）",
-    "limitation_warning_days": "仲裁时效提前提示（日）",
+    "limitation_warning_days": "仲裁时效提前提示（日）", "entrusted_mediation_days": "仲裁委委托调解期限（日）",
 }
 
 

@@ -1,0 +1,101 @@
+"""Which 文书 a case may be given now: each document type declares the facts it needs.
+
+One table for the printing service (which refuses the others) and the print chooser
+(which offers only the allowed ones).  A paper may not contradict the case: a rejected
+case gets no 受理通知书 or 终止调解通知书, an accepted one no 不予受理通知书, a case that is
+not closed no 卷宗封面.  The facts are read from the plain case dict (``case show --json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from hexie_desktop.core import codes
+from hexie_desktop.core.errors import NotAllowed
+from hexie_desktop.core.i18n import _
+
+Case = Mapping[str, object]
+
+
+def _decision(case: Case) -> Mapping[str, object]:
+    decision = case.get("decision")
+    return decision if isinstance(decision, Mapping) else {}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact about a case a document may need (or may not stand): its test and what it means."""
+
+    test: Callable[[Case], bool]
+    present: str
+    absent: str
+
+
+FACTS: Mapping[str, Fact] = {
+    "accepted": Fact(lambda c: bool(_decision(c).get("accepted_on")), _("本案已受理"), _("本案未受理")),
+    "rejected": Fact(lambda c: bool(_decision(c).get("rejected_on")) or c.get("state") == "rejected",
+                     _("本案已决定不予受理"), _("本案没有不予受理决定")),
+    "sessions": Fact(lambda c: bool(c.get("sessions")), _("本案已有调解记录"), _("本案尚无调解记录")),
+    "agreement": Fact(lambda c: bool(c.get("agreement")), _("本案已有调解协议"), _("本案尚无调解协议")),
+    "mediating": Fact(lambda c: c.get("state") in ("accepted", "mediating"), _("本案正在调解"),
+                      _("本案不在调解中")),
+    "ended": Fact(lambda c: bool(_decision(c).get("failed_on"))
+                  or (bool(_decision(c).get("withdrawn_on")) and bool(_decision(c).get("accepted_on"))),
+                  _("本案调解已终止"), _("本案调解未终止（没有调解不成或受理后撤回的记录）")),
+    "follow_ups": Fact(lambda c: bool(c.get("follow_ups")), _("本案已有回访"), _("本案尚无回访记录")),
+    "closed": Fact(lambda c: c.get("state") in ("closed", "archived") or bool(_decision(c).get("closed_on")),
+                   _("本案已结案"), _("本案尚未结案")),
+}
+
+
+@dataclass(frozen=True)
+class PaperRule:
+    """A document type's needs: every fact in ``needs`` (all), one of ``any_of``, none of ``excludes``."""
+
+    needs: tuple[str, ...] = ()
+    any_of: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+
+
+RULES: Mapping[str, PaperRule] = {
+    "application": PaperRule(),
+    "registration": PaperRule(),
+    "notice": PaperRule(needs=("accepted",), excludes=("rejected",)),
+    "acceptance": PaperRule(needs=("accepted",), excludes=("rejected",)),
+    "rejection": PaperRule(needs=("rejected",), excludes=("accepted",)),
+    "record": PaperRule(needs=("sessions",)),
+    "agreement": PaperRule(any_of=("agreement", "mediating"), excludes=("rejected",)),
+    "termination": PaperRule(needs=("ended",), excludes=("rejected",)),
+    "service": PaperRule(any_of=("accepted", "rejected")),
+    "followup": PaperRule(needs=("follow_ups",)),
+    "cover": PaperRule(needs=("closed",)),
+    "catalog": PaperRule(needs=("closed",)),
+}
+"""Document type → what the case must (not) be for it; types not listed need nothing."""
+
+
+def refusal(doc_type: str, case: Case) -> str | None:
+    """Why ``doc_type`` may not be issued for ``case`` now (Chinese), or ``None`` when it may."""
+    rule = RULES.get(doc_type, PaperRule())
+    title = codes.label(codes.DOCUMENT_TYPES, doc_type)
+    why = [FACTS[f].absent for f in rule.needs if not FACTS[f].test(case)]
+    if rule.any_of and not any(FACTS[f].test(case) for f in rule.any_of):
+        why.append("、".join(FACTS[f].absent for f in rule.any_of))
+    why += [FACTS[f].present for f in rule.excludes if FACTS[f].test(case)]
+    if not why:
+        return None
+    state = codes.label(codes.CASE_STATES, str(case.get("state") or "")) or str(case.get("state") or "")
+    return _("案件处于“{state}”状态，不能出具{title}：{why}").format(state=state, title=title, why="；".join(why))
+
+
+def allowed(doc_type: str, case: Case) -> bool:
+    """Whether ``doc_type`` may be issued for ``case`` now."""
+    return refusal(doc_type, case) is None
+
+
+def check(doc_type: str, case: Case) -> None:
+    """Raise :class:`NotAllowed` (field ``doc_type``) when ``doc_type`` contradicts the case."""
+    reason = refusal(doc_type, case)
+    if reason is not None:
+        raise NotAllowed(reason, field="doc_type")
