@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from hexie_desktop.core import dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
+
+
+LONG_TEXT_MAX = 20_000
+"""The longest free text any form accepts (case facts, mediation statements, agreement content)."""
 
 
 def text(value: object, field: str, *, required: bool = False, max_len: int = 2000,
@@ -43,18 +47,24 @@ def day(value: object, field: str, *, required: bool = False) -> date | None:
             raise UserError(_("必须填写日期（YYYY-MM-DD）"), field=field)
         return None
     if isinstance(value, date):
-        return value
+        return in_range(value, field)
     if not isinstance(value, str):
         raise UserError(_("日期格式应为 YYYY-MM-DD"), field=field)
     parsed = dates.parse(value)
     if parsed is None:
         raise UserError(_("“{value}”不是有效日期（YYYY-MM-DD）").format(value=printable(value[:40])),
                         field=field)
-    if parsed < dates.EARLIEST:
+    return in_range(parsed, field)
+
+
+def in_range(value: date, field: str) -> date:
+    """``value`` (a date or a time) if its day lies within :data:`core.dates.EARLIEST`–:data:`core.dates.LATEST`."""
+    day = value.date() if isinstance(value, datetime) else value
+    if day < dates.EARLIEST:
         raise UserError(_("日期早于1900年"), field=field)
-    if parsed > dates.LATEST:
+    if day > dates.LATEST:
         raise UserError(_("日期晚于2100年，请核对"), field=field)
-    return parsed
+    return value
 
 
 def integer(value: object, field: str, *, required: bool = False, minimum: int = 0,

@@ -18,6 +18,7 @@ from hexie_desktop.core.i18n import _
 
 __all__ = [
     "MAX_CENTS",
+    "check_cents",
     "parse_amount",
     "cents_to_str",
     "format_amount",
@@ -130,6 +131,17 @@ def parse_amount(
         )
     if cents == 0 and not allow_zero:
         raise UserError(_("金额必须大于零"), field=field)
+    return cents
+
+
+def check_cents(cents: object, *, field: str = "amount") -> int:
+    """A stored amount in 分 (an ``int`` from 0 to :data:`MAX_CENTS`), or a UserError naming ``field``."""
+    if isinstance(cents, bool) or not isinstance(cents, int):
+        raise UserError(_("金额应为整数（分）"), field=field)
+    if cents < 0:
+        raise UserError(_("金额不能为负数：{value}").format(value=cents_to_str(cents)), field=field)
+    if cents > MAX_CENTS:
+        raise _too_large(field)
     return cents
 
 
