@@ -97,7 +97,7 @@ def _oversize(table: str, value: dict) -> None:
     for key, item in value.items():
         if isinstance(item, str) and len(item) > limits.STRING_MAX_CHARS:
             raise ExchangeError(E_LIMIT, _("数据表 {t} 的字段 {col} 过长（{n}个字符）").format(
-                t=table, col=str(key)[:40], n=len(item)))
+                t=table, col=printable(str(key)[:40]), n=len(item)))
 
 
 def _fingerprint(*parts: str) -> str:
@@ -135,8 +135,8 @@ class _Applier:
         """Keep a bad row with its reason (the rest of the package still applies)."""
         text_ = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
         self.session.add(ExchangeQuarantine(package_id=self.manifest.package_id, origin=self.origin,
-                                            table_name=table, row_id=(row_id or None) and row_id[:64],
-                                            reason=reason, raw=text_[:RAW_KEEP], status="open",
+                                            table_name=table, row_id=(row_id or None) and printable(row_id)[:64],
+                                            reason=printable(reason), raw=text_[:RAW_KEEP], status="open",
                                             created_at=utcnow()))
 
     def conflict(self, spec: TableSpec, kind: str, reason: str, stored: dict[str, Any],

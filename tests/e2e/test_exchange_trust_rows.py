@@ -544,3 +544,23 @@ def test_postgresql_district_quarantines_every_bad_value(pg_world: World):
         assert pg_world.business_digest() == before, label
         [kept] = _quarantine_of(pg_world, bad["id"])
         assert column in kept.reason and kept.table_name == table, label
+
+
+def test_the_shared_employer_register_is_one_copy_per_township(world: World):
+    """Same credit code as B's employer: A's own copy is accepted as A's row; B's copy stays as it was."""
+    theirs = world.row("employers", "B")
+    assert theirs["credit_code"]
+    mine = new_row(world.row("employers", "A"), credit_code=theirs["credit_code"], name=theirs["name"])
+    outcome = world.send(world.forge({"employers": [mine]}))
+    assert outcome.ok and outcome.summary.tables["employers"].new == 1, outcome.error
+    assert world.row("employers", "B", id=theirs["id"]) == theirs
+    assert world.row("employers", "A", id=mine["id"])["credit_code"] == theirs["credit_code"]
+
+
+def test_control_characters_in_a_field_name_are_not_stored_raw(world: World):
+    row = new_row(world.row("claims", "A"))
+    row["\x1b[2Jcolour"] = "red"
+    outcome = world.send(world.forge({"claims": [row]}))
+    assert outcome.ok and outcome.summary.tables["claims"].rejected == 1
+    [kept] = _quarantine_of(world, row["id"])
+    assert "\x1b" not in kept.reason and "未知字段" in kept.reason
