@@ -30,11 +30,13 @@ from datetime import date
 from functools import cache
 from typing import Any, Callable, Mapping
 
+from sqlalchemy import BigInteger
+
 from hexie_desktop.core import codes, dates, fields, ids, money, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
-from hexie_desktop.exchange.codec import TABLES, RowError, TableSpec
+from hexie_desktop.exchange.codec import TABLES, ColumnSpec, RowError, TableSpec
 from hexie_desktop.services import registries
 
 Check = Callable[[Any], object]
@@ -153,8 +155,7 @@ def _day(value: Any) -> None:
     fields.in_range(value, "")
 
 
-def _kind_rule(spec: TableSpec, column: Any) -> Check | None:
-    sql_type = spec.table.c[column.name].type
+def _kind_rule(spec: TableSpec, column: ColumnSpec) -> Check | None:
     if column.name in ("id", "origin", "change_seq"):
         return None  # checked by the codec and the ownership rule
     if column.kind in ("str", "text"):
@@ -167,7 +168,7 @@ def _kind_rule(spec: TableSpec, column: Any) -> Check | None:
     if column.kind == "int" and column.name.endswith("_cents"):
         return money.check_cents
     if column.kind == "int":
-        big = sql_type.__class__.__name__ == "BigInteger"
+        big = isinstance(spec.table.c[column.name].type, BigInteger)
         return _at_least(0, 2**63 - 1 if big else INT32_MAX)
     return None
 

@@ -24,7 +24,7 @@ import io
 import json
 import os
 import uuid
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -176,6 +176,18 @@ class World:
             town.station.db.dispose()
 
 
+@contextmanager
+def demo_township(folder: Path, *, cases: int, seed: int):  # noqa: ANN201
+    """A lone township with demo data: (station, admin context); closed afterwards."""
+    station = township(folder)
+    try:
+        ctx = context(station)
+        generate(ctx, cases=cases, seed=seed)
+        yield station, ctx
+    finally:
+        station.db.dispose()
+
+
 def new_row(template: dict[str, Any], **changes: Any) -> dict[str, Any]:
     """A copy of ``template`` as a brand-new row of township A."""
     row = copy.deepcopy(template)
@@ -234,23 +246,23 @@ def test_every_exchanged_table_has_a_declared_owner_and_rules():
     assert ownership.root_table("enterprise_visits") == ownership.root_table("layoff_plans") == "key_enterprises"
 
 
+def refuse_reference(world: World, table: str, column: str, parent: str, *, move: bool, victim: str = "B") -> None:
+    """A's row (new, or an existing one moved) pointing at ``victim``'s ``parent`` record is refused."""
+    target = world.row(parent, victim)
+    extra = {"owner_table": parent} if (table, column) == ("attachments", "owner_id") else {}
+    template = world.row(table, "A")
+    hostile = (next_version if move else new_row)(template, **{column: target["id"]}, **extra)
+    assert_refused(world, world.forge({table: [hostile]}), table, hostile["id"], CODES[victim])
+
+
 @pytest.mark.parametrize("table,column,parent", REFERENCES, ids=_ids(REFERENCES))
 def test_a_new_row_under_another_townships_record_is_refused(world: World, table, column, parent):
-    target = world.row(parent, "B")
-    template = world.row(table, "A")
-    extra = {"owner_table": parent} if (table, column) == ("attachments", "owner_id") else {}
-    hostile = new_row(template, **{column: target["id"]}, **extra)
-    path = world.forge({table: [hostile]})
-    assert_refused(world, path, table, hostile["id"], CODES["B"])
+    refuse_reference(world, table, column, parent, move=False)
 
 
 @pytest.mark.parametrize("table,column,parent", REFERENCES, ids=_ids(REFERENCES))
 def test_moving_a_row_under_another_townships_record_is_refused(world: World, table, column, parent):
-    target = world.row(parent, "B")
-    existing = world.row(table, "A")
-    extra = {"owner_table": parent} if (table, column) == ("attachments", "owner_id") else {}
-    moved = next_version(existing, **{column: target["id"]}, **extra)
-    assert_refused(world, world.forge({table: [moved]}), table, existing["id"])
+    refuse_reference(world, table, column, parent, move=True, victim="C")
 
 
 @pytest.mark.parametrize("table", list(TABLES))
@@ -259,11 +271,16 @@ def test_a_row_claiming_another_townships_origin_is_refused(world: World, table)
     assert_refused(world, world.forge({table: [hostile]}), table, CODES["B"])
 
 
-@pytest.mark.parametrize("table", list(TABLES))
-def test_reusing_the_id_of_another_townships_row_is_refused(world: World, table):
+def refuse_reused_id(world: World, table: str) -> None:
+    """A's row carrying the id of one of B's rows is refused."""
     victim = world.row(table, "B")
     hostile = next_version(world.row(table, "A"), id=victim["id"], version=victim["version"] + 5)
     assert_refused(world, world.forge({table: [hostile]}), table, victim["id"], CODES["B"])
+
+
+@pytest.mark.parametrize("table", list(TABLES))
+def test_reusing_the_id_of_another_townships_row_is_refused(world: World, table):
+    refuse_reused_id(world, table)
 
 
 def test_a_hostile_row_among_good_ones_refuses_the_whole_package(world: World):
@@ -310,10 +327,7 @@ def test_a_forged_document_hash_never_verifies(world: World):
 
 def test_verify_ignores_a_document_row_of_another_station(tmp_path: Path):
     """Defence in depth: even a row that got in (an older program version) never makes verify say 一致."""
-    station = township(tmp_path / "t")
-    ctx = context(station)
-    try:
-        generate(ctx, cases=20, seed=5)
+    with demo_township(tmp_path / "t", cases=20, seed=5) as (station, ctx):
         with station.db.read() as session:
             number = session.execute(select(Case.number).join(Agreement, Agreement.case_id == Case.id)
                                      .order_by(Case.number)).scalars().first()
@@ -328,8 +342,6 @@ def test_verify_ignores_a_document_row_of_another_station(tmp_path: Path):
                                        change_seq=1, updated_at=utcnow(), issued_at=utcnow()))
         assert not printing.verify(ctx, f"HEXIE1|{case_id}|{forged_hash}").match
         assert printing.verify(ctx, f"HEXIE1|{case_id}|{printed.content_hash}").match
-    finally:
-        station.db.dispose()
 
 
 def test_the_command_line_refuses_a_cross_township_package(world: World, monkeypatch):
@@ -411,9 +423,9 @@ def _quarantine_of(world: World, row_id: str) -> list[ExchangeQuarantine]:
         return [copy.copy(q) for q in found]
 
 
-@pytest.mark.parametrize("label,table,column,value", BAD_VALUES, ids=[c[0] for c in BAD_VALUES])
-def test_a_value_the_township_could_not_enter_is_quarantined(world: World, label, table, column, value):
-    template = world.row(table, "A", id_type="resident_id") if column == "id_number" and table == "parties" \
+def quarantine_bad_value(world: World, label: str, table: str, column: str, value: Any) -> None:
+    """A new row of A with this value is quarantined naming table, row and field; nothing else changes."""
+    template = world.row(table, "A", id_type="resident_id") if (table, column) == ("parties", "id_number") \
         else world.row(table, "A")
     bad = new_row(template, **{column: value})
     before = world.business_digest()
@@ -426,6 +438,11 @@ def test_a_value_the_township_could_not_enter_is_quarantined(world: World, label
     assert kept.table_name == table and kept.origin == CODES["A"]
     assert column in kept.reason, f"{label}: the reason must name the field: {kept.reason}"
     assert "Traceback" not in kept.reason and "\x1b" not in kept.reason and "\x00" not in kept.reason
+
+
+@pytest.mark.parametrize("label,table,column,value", BAD_VALUES, ids=[c[0] for c in BAD_VALUES])
+def test_a_value_the_township_could_not_enter_is_quarantined(world: World, label, table, column, value):
+    quarantine_bad_value(world, label, table, column, value)
 
 
 def test_an_update_breaking_a_rule_is_quarantined_and_the_stored_version_kept(world: World):
@@ -468,10 +485,7 @@ def test_a_legitimate_package_still_applies_fully(world: World):
 
 def test_far_dates_do_not_crash_case_show_or_the_dashboard(tmp_path: Path):
     """A far-future date stored by an older version (or by hand) must not break the screens."""
-    station = township(tmp_path / "t")
-    ctx = context(station)
-    try:
-        generate(ctx, cases=10, seed=3)
+    with demo_township(tmp_path / "t", cases=10, seed=3) as (station, ctx):
         with station.db.transaction() as session:
             session.info["passthrough"] = True
             numbers = session.execute(select(Case.number).order_by(Case.number)).scalars().all()
@@ -484,8 +498,6 @@ def test_far_dates_do_not_crash_case_show_or_the_dashboard(tmp_path: Path):
             shown = case_queries.show(ctx, number)
             assert shown["number"] == number and json.dumps(shown, default=str)
         dashboard.dashboard(ctx)
-    finally:
-        station.db.dispose()
 
 
 # ---------------------------------------------------------------- the same on a PostgreSQL district
@@ -520,30 +532,16 @@ def pg_world(tmp_path_factory: pytest.TempPathFactory):
 @pytest.mark.postgres
 def test_postgresql_district_refuses_every_cross_township_row(pg_world: World):
     for table, column, parent in REFERENCES:
-        extra = {"owner_table": parent} if (table, column) == ("attachments", "owner_id") else {}
-        hostile = new_row(pg_world.row(table, "A"), **{column: pg_world.row(parent, "B")["id"]}, **extra)
-        assert_refused(pg_world, pg_world.forge({table: [hostile]}), table, hostile["id"])
-        moved = next_version(pg_world.row(table, "A"), **{column: pg_world.row(parent, "C")["id"]}, **extra)
-        assert_refused(pg_world, pg_world.forge({table: [moved]}), table, CODES["C"])
+        refuse_reference(pg_world, table, column, parent, move=False)
+        refuse_reference(pg_world, table, column, parent, move=True, victim="C")
     for table in TABLES:
-        victim = pg_world.row(table, "B")
-        reused = next_version(pg_world.row(table, "A"), id=victim["id"], version=victim["version"] + 1)
-        assert_refused(pg_world, pg_world.forge({table: [reused]}), table, victim["id"])
+        refuse_reused_id(pg_world, table)
 
 
 @pytest.mark.postgres
 def test_postgresql_district_quarantines_every_bad_value(pg_world: World):
-    for label, table, column, value in BAD_VALUES:
-        template = pg_world.row(table, "A", id_type="resident_id") if (table, column) == ("parties", "id_number") \
-            else pg_world.row(table, "A")
-        bad = new_row(template, **{column: value})
-        before = pg_world.business_digest()
-        outcome = pg_world.send(pg_world.forge({table: [bad]}))
-        assert outcome.ok, f"{label}: {outcome.error}"
-        assert outcome.summary.tables[table].rejected == 1, label
-        assert pg_world.business_digest() == before, label
-        [kept] = _quarantine_of(pg_world, bad["id"])
-        assert column in kept.reason and kept.table_name == table, label
+    for case in BAD_VALUES:
+        quarantine_bad_value(pg_world, *case)
 
 
 def test_the_shared_employer_register_is_one_copy_per_township(world: World):
