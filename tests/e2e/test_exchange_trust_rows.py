@@ -467,7 +467,7 @@ def test_state_consistency_inside_a_row(world: World):
 
 
 def test_a_legitimate_package_still_applies_fully(world: World):
-    town = world.towns["A"]
+    town = world.towns["C"]  # A's numbering at the district moved on with the forged packages applied above
     [number] = register(town.ctx, "赵六")
     case_actions.apply(town.ctx, number, "accept", {"on": "2026-11-20"})
     exported = ex.export_package(town.ctx, town.station, world.root / "legit.hxp")
@@ -477,7 +477,7 @@ def test_a_legitimate_package_still_applies_fully(world: World):
     assert totals.rejected == 0 and totals.conflicts == 0 and totals.new + totals.updated > 0
     receipt = ex.import_packages(town.ctx, town.station, [outcome.receipt_path])[0]
     assert receipt.ok, receipt.error
-    assert world.row("cases", "A", number=number)["state"] == "accepted"
+    assert world.row("cases", "C", number=number)["state"] == "accepted"
 
 
 # ---------------------------------------------------------------- far dates do not crash the display
