@@ -196,7 +196,8 @@ class _Applier:
 
     def _once(self, spec: TableSpec, row_id: str, seen: set[str]) -> None:
         if row_id in seen:
-            raise ExchangeError(E_INTEGRITY, _("数据表 {t} 中同一记录出现两次：{id}").format(t=spec.name, id=row_id[:36]))
+            raise ExchangeError(E_INTEGRITY, _("数据表 {t} 中同一记录出现两次：{id}").format(
+                t=spec.name, id=printable(row_id[:36])))
         seen.add(row_id)
 
     def _chunk(self, spec: TableSpec, batch: list[tuple[bytes, Any]], seen: set[str], counts: TableCounts) -> None:
