@@ -11,10 +11,6 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
 
 
-DATE_MIN = dates.EARLIEST
-"""The earliest date any field may hold."""
-DATE_MAX = dates.LATEST
-"""The latest date any field may hold (far-future dates are typing errors, and break period arithmetic)."""
 LONG_TEXT_MAX = 20_000
 """The longest free text any form accepts (case facts, mediation statements, agreement content)."""
 
@@ -69,11 +65,11 @@ def day(value: object, field: str, *, required: bool = False) -> date | None:
 
 
 def in_range(value: date, field: str) -> date:
-    """``value`` (a date or a time) if it lies between :data:`DATE_MIN` and :data:`DATE_MAX`."""
+    """``value`` (a date or a time) if its day lies within :data:`core.dates.EARLIEST`–:data:`core.dates.LATEST`."""
     day = value.date() if isinstance(value, datetime) else value
-    if day < DATE_MIN:
+    if day < dates.EARLIEST:
         raise UserError(_("日期早于1900年"), field=field)
-    if day > DATE_MAX:
+    if day > dates.LATEST:
         raise UserError(_("日期晚于2100年，请核对"), field=field)
     return value
 

@@ -7,7 +7,7 @@ imports call — nothing is restated here:
 * every text column: :func:`core.text.first_control` (no NUL, ESC, BEL, bidi overrides …;
   line breaks only in multi-line fields, as :func:`core.fields.text` decides them), and free
   text no longer than the longest a form accepts (:data:`core.fields.LONG_TEXT_MAX`);
-* every date and time between :data:`core.fields.DATE_MIN` and :data:`core.fields.DATE_MAX`;
+* every date and time between :data:`core.dates.EARLIEST` and :data:`core.dates.LATEST`;
 * every amount (``*_cents``) through :func:`core.money.check_cents` (0 … 1,000 亿元), every
   other number not negative and within the column's range;
 * code columns against their :mod:`core.codes` table (case states, sources, categories,
@@ -32,7 +32,7 @@ from typing import Any, Callable, Mapping
 
 from sqlalchemy import BigInteger
 
-from hexie_desktop.core import codes, fields, ids, money, workflow
+from hexie_desktop.core import codes, dates, fields, ids, money, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
@@ -78,7 +78,7 @@ def _phone(value: Any) -> None:
     ids.check_phone(value)
 
 
-_YEAR = _at_least(fields.DATE_MIN.year, fields.DATE_MAX.year)
+_YEAR = _at_least(dates.EARLIEST.year, dates.LATEST.year)
 
 COLUMN_RULES: Mapping[str, Mapping[str, Check]] = {
     "employers": {"name": _required},
