@@ -142,7 +142,9 @@ build_deb() {
   step "$arch wheels of the pinned dependencies (glibc <= 2.36, Debian 12)"
   local wheels="$cache/wheels-linux-$arch"
   "${pip[@]}" download --only-binary=:all: "${plat_args[@]}" --python-version "$pyver" --implementation cp \
-    -c "$constraints" -r "$work/requirements.txt" -d "$wheels"
+    -c "$constraints" -r "$work/requirements.txt" -d "$wheels" || {
+    echo "没有适用于 $arch / glibc 2.36 (Debian 12) 的全部依赖轮子（PySide6 6.12 的 aarch64 轮子要求 glibc 2.39）" >&2
+    exit 1; }
   rm -rf "$deb"
   "${pip[@]}" download --no-index --find-links "$wheels" --only-binary=:all: "${plat_args[@]}" \
     --python-version "$pyver" --implementation cp -c "$constraints" -r "$work/requirements.txt" -d "$deb/wheels"
