@@ -166,6 +166,11 @@ def test_silent_install_puts_program_shortcuts_and_uninstall_key(built: Built, w
     assert (programs / "和谐调解.lnk").is_file()
     assert (programs / "卸载 和谐调解.lnk").is_file()
     assert (wine.drive_c / "users/Public/Desktop/和谐调解.lnk").is_file()
+    # The launcher: the shortcuts start pythonw.exe -m hexie_desktop (no console window).
+    for link in (programs / "和谐调解.lnk", wine.drive_c / "users/Public/Desktop/和谐调解.lnk"):
+        data = link.read_bytes()
+        assert "-m hexie_desktop".encode("utf-16-le") in data
+        assert b"pythonw.exe" in data or "pythonw.exe".encode("utf-16-le") in data
     query = wine.run("reg", "query", UNINST_KEY)
     assert query.returncode == 0
     assert "InstallLocation" in query.stdout and r"C:\Program Files\Hexie" in query.stdout
@@ -176,9 +181,14 @@ def test_installed_python_runs_the_app(built: Built, wine: Wine) -> None:
     """The installed ``python.exe -m hexie_desktop --version`` answers with the built version."""
     if not wine.install_dir.is_dir():
         install(wine, built.setup_exe)
+    version = built.setup_exe.name.split("-")[2]
     result = wine.hexie("--version")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"hexie {built.setup_exe.name.split('-')[2]}"
+    assert result.stdout.strip() == f"hexie {version}"
+    # hexie.cmd, the documented command line (backup, restore …), runs the same Python.
+    result = wine.run("cmd", "/c", r"C:\Program Files\Hexie\hexie.cmd", "--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"hexie {version}"
 
 
 def test_init_demo_check_under_wine(built: Built, wine: Wine) -> None:
