@@ -85,6 +85,33 @@ VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "${PRODUCT_PUBLISHER}"
 
+; Refuse while the app runs from this folder (Windows locks a running .exe: it cannot be opened
+; for appending).  After Electrum's EnsureNotRunning.
+!macro DEFINE_ENSURE_NOT_RUNNING prefix
+Function ${prefix}EnsureNotRunning
+  ${ForEach} $R1 0 1 + 1
+    ${If} $R1 == 0
+      StrCpy $R2 "$INSTDIR\python\pythonw.exe"
+    ${Else}
+      StrCpy $R2 "$INSTDIR\python\python.exe"
+    ${EndIf}
+    ${If} ${FileExists} "$R2"
+      retry:
+      ClearErrors
+      FileOpen $R3 "$R2" a
+      ${If} ${Errors}
+        MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "${PRODUCT_NAME} 正在运行，请先关闭程序（包括命令行窗口）再继续。" \
+          /SD IDCANCEL IDRETRY retry
+        Abort
+      ${EndIf}
+      FileClose $R3
+    ${EndIf}
+  ${Next}
+FunctionEnd
+!macroend
+!insertmacro DEFINE_ENSURE_NOT_RUNNING ""
+!insertmacro DEFINE_ENSURE_NOT_RUNNING "un."
+
 Function .onInit
   ${IfNot} ${RunningX64}
     MessageBox MB_ICONSTOP|MB_OK "${PRODUCT_NAME} 需要 64 位 Windows 10 或更高版本。" /SD IDOK
@@ -102,6 +129,13 @@ FunctionEnd
 Section "!${PRODUCT_NAME}" SecProgram
   SectionIn RO
   SetShellVarContext all
+  ; Only ever a folder of our own: a typed "C:\Program Files" becomes "C:\Program Files\Hexie", so
+  ; that removing the old python\ below can never hit another program's files.
+  ${GetFileName} "$INSTDIR" $0
+  ${If} $0 != "${PRODUCT_KEY}"
+    StrCpy $INSTDIR "$INSTDIR\${PRODUCT_KEY}"
+  ${EndIf}
+  Call EnsureNotRunning
   SetOutPath "$INSTDIR"
   ; The program of an older version goes first (stale packages would shadow new ones);
   ; the station data is not here (it lives in %LOCALAPPDATA%\hexie), so it stays.
@@ -138,6 +172,7 @@ SectionEnd
 
 Section "un.程序文件" SecUnProgram
   SectionIn RO
+  Call un.EnsureNotRunning
   SetShellVarContext all
   Delete "$DESKTOP\${PRODUCT_NAME}.lnk"
   RMDir /r "$SMPROGRAMS\${PRODUCT_NAME}"
