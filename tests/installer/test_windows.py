@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.installer.conftest import ROOT, Built, Wine, require
+from tests.installer.conftest import ROOT, Built, Wine, require, tool
 
 pytestmark = pytest.mark.installer
 
@@ -212,6 +213,34 @@ def test_upgrade_replaces_program_and_keeps_data(built: Built, wine: Wine) -> No
     assert not stale.exists()
     assert (wine.data_dir / "hexie.sqlite3").read_bytes() == database
     assert_check_passes(wine)
+
+
+def test_setup_refuses_while_the_app_runs(built: Built, wine: Wine, tmp_path: Path) -> None:
+    """While the installed Python runs, setup.exe /S aborts (exit code 2) and changes no program file."""
+    if not wine.install_dir.is_dir():
+        install(wine, built.setup_exe)
+    started, stop = tmp_path / "started", tmp_path / "stop"
+    waiter = (f"import pathlib, time\npathlib.Path(r'Z:{started}').write_text('1')\n"
+              f"while not pathlib.Path(r'Z:{stop}').exists(): time.sleep(0.1)\n")
+    marker = wine.install_dir / "python/Lib/site-packages/marker_while_running.py"
+    marker.write_text("")
+    running = subprocess.Popen([tool("wine64"), r"C:\Program Files\Hexie\python\python.exe", "-c", waiter],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=wine.env)
+    try:
+        for _ in range(1200):  # the Windows process is up once it wrote the file (at most 2 minutes)
+            if started.exists() or running.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert started.exists()
+        result = wine.run(str(built.setup_exe), "/S")
+        assert result.returncode == 2
+        assert marker.exists()
+    finally:
+        stop.write_text("1")
+        running.wait(timeout=120)
+    wine.wait()
+    marker.unlink()
 
 
 def test_uninstall_removes_program_and_keys_and_keeps_data(built: Built, wine: Wine) -> None:
