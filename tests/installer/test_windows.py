@@ -1,7 +1,7 @@
 """The Windows installer: what setup.exe carries, and installing, running, upgrading, uninstalling under Wine.
 
 Wine runs the NSIS installer and the embedded CPython with the app's command line.  What Wine 8
-cannot run: Qt's GUI — ``Qt6Core.dll`` imports ``icuuc.dll``, the ICU that Windows 10 1903+ ships
+cannot run: Qt's GUI — ``Qt6Core.dll`` imports ``icuuc.dll``, the ICU that Windows 10 (1703+) ships
 in System32 and Wine 8 does not; so the GUI start is only checked on Linux (test_deb.py).
 """
 
