@@ -47,6 +47,17 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
     assert not any(n.startswith("resources/") for n in names)
 
 
+def test_wheel_contains_every_file_of_the_package(wheel: Path) -> None:
+    """Every file under hexie_desktop/ in the checkout (code or data, bytecode aside) is in the wheel."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = ROOT / "hexie_desktop"
+    files = [p.relative_to(ROOT).as_posix() for p in package.rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+    assert len(files) > 100
+    missing = sorted(set(files) - names)
+    assert not missing, f"not in the wheel (add them to package-data in pyproject.toml): {missing}"
+
+
 def test_installed_wheel_finds_its_fonts_and_migrations(wheel: Path, tmp_path: Path) -> None:
     """Unpacked away from the checkout, the package resolves fonts and migrations inside itself."""
     target = tmp_path / "site"
