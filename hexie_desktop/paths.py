@@ -9,7 +9,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 APP_NAME = "hexie"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# Package data shipped with the code (fonts …): inside the package, so an installed copy finds it.
+RESOURCES = Path(__file__).resolve().parent / "resources"
 
 
 def default_data_dir() -> Path:

@@ -17,6 +17,11 @@ if [ "$want_tests" = 1 ]; then
   # the font-fallback tests, Xvfb for real-window screenshots, PostgreSQL (initdb/pg_ctl) for the
   # district tests, which start a throwaway server on loopback.
   packages+=(poppler-utils fonts-arphic-ukai xvfb xauth postgresql)
+  # tests/installer: build tools of installer/build.sh, Wine (64-bit) and mingw-w64 (a test-only
+  # shim DLL for Wine 8), and the Debian packages the .deb depends on, so that dpkg -i works.
+  packages+=(nsis osslsigncode p7zip-full dpkg-dev wine64 gcc-mingw-w64-x86-64-win32 python3.11-venv)
+  mapfile -t deb_depends < <(grep -v '^#' installer/linux/depends.txt | grep . | sed 's/ *(.*//')
+  packages+=("${deb_depends[@]}")
 fi
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   packages+=(python3-venv)

@@ -185,16 +185,18 @@ def build_index(extra_dirs: tuple[Path, ...] = (), *, system: bool = True) -> Fo
 
 
 def bundled_font_dir() -> Path | None:
-    """The folder of the fonts shipped with the application (``resources/fonts``)."""
+    """The folder of the fonts shipped with the application (package data ``hexie_desktop/resources/fonts``).
+
+    ``HEXIE_FONT_DIR`` overrides it; a frozen build (PyInstaller) keeps the package layout
+    under its bundle folder.
+    """
     candidates: list[Path] = []
     override = os.environ.get("HEXIE_FONT_DIR")
     if override:
         candidates.append(Path(override))
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        candidates.append(Path(frozen_root) / "resources" / "fonts")
-    if getattr(sys, "frozen", False):
-        candidates.append(Path(sys.executable).resolve().parent / "resources" / "fonts")
+        candidates.append(Path(frozen_root) / "hexie_desktop" / "resources" / "fonts")
     candidates.append(RESOURCES / "fonts")
     for folder in candidates:
         if folder.is_dir():

@@ -3,7 +3,7 @@
 Roles follow GB/T 9704: ``title`` 小标宋, ``heading`` 黑体, ``kai`` 楷体, ``body`` 仿宋 and
 ``song`` 宋体 (page numbers).  For every role the resolver tries the office fonts a
 township PC may have (仿宋_GB2312, FangSong/simfang.ttf, 方正小标宋, SimHei, KaiTi,
-SimSun …), then the freely licensed fonts bundled in ``resources/fonts``:
+SimSun …), then the freely licensed fonts bundled in ``hexie_desktop/resources/fonts``:
 
 * AR PL UMing CN (Ming/Song look, body and page numbers; Arphic Public License),
 * WenQuanYi Zen Hei (Hei look, titles and headings; GPL-2 with font embedding exception),
@@ -74,7 +74,7 @@ _SYSTEM_FALLBACKS: tuple[tuple[tuple[str, ...], tuple[tuple[str, int], ...]], ..
 
 @dataclass(frozen=True)
 class BundledFont:
-    """A font file shipped in ``resources/fonts``."""
+    """A font file shipped in ``hexie_desktop/resources/fonts`` (package data)."""
 
     key: str
     file_name: str
@@ -350,7 +350,7 @@ def resolve(*, system: bool = True, bundled_dir: Path | None = None,
                     coverage[loaded[0].name] = loaded[1]
                     break
         if not primary:
-            raise StorageError(_("找不到可用的中文字体：请检查安装目录中的 resources/fonts 文件夹"))
+            raise StorageError(_("找不到可用的中文字体：请检查安装目录中的 hexie_desktop/resources/fonts 文件夹"))
         chain: list[FontFace | _Fallback] = [*primary, *fallbacks]
         chain += [bundled[key] for key in _BUNDLED_FOR_ROLE[role] if key in bundled and bundled[key] not in primary]
         chains[role] = chain
