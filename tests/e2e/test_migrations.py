@@ -74,3 +74,7 @@ def test_models_and_migrations_agree(tmp_path):
     ignored = {"case_fts", "case_fts_data", "case_fts_idx", "case_fts_content", "case_fts_docsize", "case_fts_config"}
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name in ignored)]
     assert diff == []
+
+
+def test_quick_head_check_agrees_with_alembic():
+    assert migrate.shipped_head() == migrate.head_revision()
