@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from hexie_desktop.core import codes
 from hexie_desktop.core.errors import UserError
@@ -158,9 +158,11 @@ def trailing_months(last: date, count: int = 12) -> list[Period]:
 # ---------------------------------------------------------------- facts
 
 
-@dataclass(frozen=True, slots=True)
-class CaseFact:
-    """What the statistics need to know about one case (dates ``None`` when not happened)."""
+class CaseFact(NamedTuple):
+    """What the statistics need to know about one case (dates ``None`` when not happened).
+
+    A named tuple, not a dataclass: a year of a large station makes tens of thousands of them.
+    """
 
     origin: str
     received_on: date

@@ -20,14 +20,14 @@ audit row.  Medians; the table is written to docs/PERFORMANCE.md (section "Every
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import sqlite3
 import statistics
 import sys
 import time
 import uuid
 from pathlib import Path
+
+import perfdoc
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -102,29 +102,19 @@ def main() -> None:
         acts.append(time.perf_counter() - start)
     station.db.dispose()
     raw_insert, raw_update = _raw(args.data_dir / "hexie.sqlite3", args.repeat)
-    one, five, _fifteen = os.getloadavg()
     ms = lambda s: f"{s * 1000:.1f} ms"  # noqa: E731
-    table = [
+    rows = [
         ("intake save: register one case", f"median {ms(statistics.median(saves))} (max {ms(max(saves))})",
          f"plain sqlite3 transaction inserting 6 rows: {ms(raw_insert)}"),
         ("case action: accept", f"median {ms(statistics.median(acts))} (max {ms(max(acts))})",
          f"plain sqlite3 transaction, 1 update + 2 inserts: {ms(raw_update)}"),
     ]
     section = (f"## Everyday actions\n\nMeasured by `.venv/bin/python tests/perf/bench_actions.py --data-dir DIR "
-               f"--repeat {args.repeat}` on a station of {total} cases, {time.strftime('%Y-%m-%d %H:%M')}; load "
-               f"average {one:.1f} (5 min {five:.1f}) on {os.cpu_count()} cores; every transaction is committed "
-               "with synchronous=FULL (one fsync of the WAL), which the baseline pays too.\n\n"
-               "| what | ours | baseline in the same run |\n|---|---|---|\n"
-               + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in table) + "\n")
+               f"--repeat {args.repeat}` on a station of {total} cases, {time.strftime('%Y-%m-%d %H:%M')}; "
+               f"{perfdoc.load()}; every transaction is committed with synchronous=FULL (one fsync of the WAL), "
+               "which the baseline pays too.\n\n" + perfdoc.table(rows))
     print(section)
-    doc = ROOT / "docs" / "PERFORMANCE.md"
-    text = doc.read_text(encoding="utf-8")
-    if "## Everyday actions" in text:
-        text = re.sub(r"## Everyday actions\n.*?(?=\n## |\Z)", lambda _m: section, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    doc.write_text(text, encoding="utf-8")
-
+    perfdoc.write_section("Everyday actions", section)
 
 if __name__ == "__main__":
     main()

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import perfdoc
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "bench123"
@@ -67,28 +68,18 @@ def main() -> None:
                              text=True, check=True, cwd=ROOT)
         splits.append(json.loads(out.stdout))
     split = {k: statistics.median(s[k] for s in splits) for k in ("imports", "open", "login", "dashboard")}
-    one, five, _fifteen = os.getloadavg()
     b, d = statistics.median(bare), statistics.median(board)
-    table = [
+    rows = [
         (f"`hexie dashboard --json` ({splits[0]['items']} items due)", f"{d:.2f} s ({d / b:.1f}×)",
          f"`hexie --version`: {b:.2f} s"),
         ("of which, in-process: imports · open station · login (argon2id + audit) · dashboard",
          " · ".join(f"{split[k]:.2f} s" for k in ("imports", "open", "login", "dashboard")), "—"),
     ]
     section = (f"## Command line\n\nMeasured by `.venv/bin/python tests/perf/bench_cli.py --data-dir DIR --repeat "
-               f"{args.repeat}`, {time.strftime('%Y-%m-%d %H:%M')}; load average {one:.1f} (5 min {five:.1f}) on "
-               f"{os.cpu_count()} cores; medians of fresh processes run alternately.\n\n"
-               "| what | ours | baseline in the same run |\n|---|---|---|\n"
-               + "\n".join(f"| {a} | {b_} | {c} |" for a, b_, c in table) + "\n")
+               f"{args.repeat}`, {time.strftime('%Y-%m-%d %H:%M')}; {perfdoc.load()}; medians of fresh processes "
+               "run alternately.\n\n" + perfdoc.table(rows))
     print(section)
-    doc = ROOT / "docs" / "PERFORMANCE.md"
-    text = doc.read_text(encoding="utf-8")
-    if "## Command line" in text:
-        text = re.sub(r"## Command line\n.*?(?=\n## |\Z)", lambda _m: section, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    doc.write_text(text, encoding="utf-8")
-
+    perfdoc.write_section("Command line", section)
 
 if __name__ == "__main__":
     main()

@@ -24,11 +24,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import perfdoc
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "bench123"
@@ -105,8 +106,12 @@ def wait(predicate, timeout=600.0):
 
 
 from hexie_desktop.ui import ops
-from hexie_desktop.ui.startup import Launcher, configure
+from hexie_desktop.ui.startup import Launcher
 from hexie_desktop.ui.screens.login import LoginDialog
+try:
+    from hexie_desktop.ui.startup import configure
+except ImportError:  # an older version of the program (to measure the "before")
+    from hexie_desktop.ui.style import apply as configure
 
 configure(app)
 beat = Heartbeat()
@@ -150,7 +155,7 @@ wait(lambda: reports.task is not None and reports.task.done)
 beat.reset()
 start = time.perf_counter()
 reports.set_period(stats.year(reports.workspace.ctx.today.year))
-loading = reports.ui.categoryChart.loading_text
+loading = getattr(reports.ui.categoryChart, "loading_text", "") or reports.ui.categoryChart.empty_text
 wait(lambda: reports.task.done)
 app.processEvents()
 result["statistics"] = time.perf_counter() - start
@@ -219,11 +224,6 @@ def _station(data_dir: Path, cases: int) -> float | None:
     return report.seconds
 
 
-def _load() -> str:
-    one, five, _fifteen = os.getloadavg()
-    return f"load average {one:.1f} (5 min {five:.1f}) on {os.cpu_count()} cores"
-
-
 def main() -> None:
     """Run the benchmark and update docs/PERFORMANCE.md."""
     parser = argparse.ArgumentParser()
@@ -232,7 +232,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each process; the median is shown")
     args = parser.parse_args()
     _station(args.data_dir, args.cases)
-    load_before = _load()
+    load_before = perfdoc.load()
     runs_bare, runs_ours = [], []
     for _i in range(args.repeat):
         runs_bare.append(_run(_BARE))
@@ -265,20 +265,11 @@ def main() -> None:
          f"{med(runs_ours, 'VmHWM'):.0f} MiB", f"bare window: RSS {bare['VmRSS']:.0f} MiB"),
     ]
     section = (f"## Desktop\n\nMeasured by `.venv/bin/python tests/perf/bench_gui.py --data-dir DIR --cases {args.cases}` "
-               f"(offscreen), {time.strftime('%Y-%m-%d %H:%M')}; {load_before} at the start, {_load()} at the end "
-               f"(the machine is shared: absolute times are noisy, the baseline ran in the same minutes); "
-               f"median of {args.repeat} fresh processes each.\n\n"
-               "| what | ours | baseline in the same run |\n|---|---|---|\n"
-               + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in table) + "\n")
+               f"(offscreen), {time.strftime('%Y-%m-%d %H:%M')}; {load_before} at the start, {perfdoc.load()} at the "
+               f"end (the machine is shared: absolute times are noisy, the baseline ran in the same minutes); "
+               f"median of {args.repeat} fresh processes each.\n\n" + perfdoc.table(table))
     print(section)
-    doc = ROOT / "docs" / "PERFORMANCE.md"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n\n"
-    if "## Desktop" in text:
-        text = re.sub(r"## Desktop\n.*?(?=\n## |\Z)", lambda _m: section, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    doc.write_text(text, encoding="utf-8")
-
+    perfdoc.write_section("Desktop", section)
 
 if __name__ == "__main__":
     main()

@@ -10,11 +10,11 @@ reading every row.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 
+from hexie_desktop.ui.models.pages import PageCache
 from hexie_desktop.ui.models.records import Key, RecordTableModel
 
 PAGE = 200
@@ -31,8 +31,7 @@ class LazyRecordModel(RecordTableModel):
         super().__init__(columns, parent=parent)
         self._fetch = fetch
         self._ids: list[str] = []
-        self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()
-        self.fetches = 0
+        self._pages: PageCache[dict[str, Any]] = PageCache(self._read_page, MAX_PAGES)
 
     def set_ids(self, ids: Sequence[str], fetch: Fetch | None = None) -> None:
         """Show the records ``ids`` in this order (``fetch`` reads a page of them, when it changes)."""
@@ -51,19 +50,18 @@ class LazyRecordModel(RecordTableModel):
         """The ids shown, in order."""
         return list(self._ids)
 
+    def _read_page(self, page: int) -> list[dict[str, Any]]:
+        chunk = self._ids[page * PAGE:(page + 1) * PAGE]
+        found = {r["id"]: r for r in self._fetch(chunk)} if chunk else {}
+        return [found.get(i) or {"id": i} for i in chunk]
+
     def _page(self, page: int) -> list[dict[str, Any]]:
-        rows = self._pages.get(page)
-        if rows is None:
-            chunk = self._ids[page * PAGE:(page + 1) * PAGE]
-            found = {r["id"]: r for r in self._fetch(chunk)} if chunk else {}
-            rows = [found.get(i) or {"id": i} for i in chunk]
-            self._pages[page] = rows
-            self.fetches += 1
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows
+        return self._pages.get(page)
+
+    @property
+    def fetches(self) -> int:
+        """How many pages were read."""
+        return self._pages.reads
 
     def record(self, row: int) -> dict[str, Any]:
         """The record shown in ``row`` (read with its page when not cached)."""
