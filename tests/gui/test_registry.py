@@ -100,6 +100,7 @@ def test_employers_are_read_by_page_and_sorted_by_the_service(qtbot, window):
     screen = window.registry
     screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("employers"))
     wait_tasks(qtbot)
+    assert screen.model.index(0, 0).data() and screen.model.fetches == 0   # the first page came with the ids
     names = [r["name"] for r in screen.model.records()]
     assert names == sorted(names) and len(names) == screen.model.rowCount() > 3
     screen.ui.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)

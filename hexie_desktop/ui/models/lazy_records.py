@@ -33,13 +33,20 @@ class LazyRecordModel(RecordTableModel):
         self._ids: list[str] = []
         self._pages: PageCache[dict[str, Any]] = PageCache(self._read_page, MAX_PAGES)
 
-    def set_ids(self, ids: Sequence[str], fetch: Fetch | None = None) -> None:
-        """Show the records ``ids`` in this order (``fetch`` reads a page of them, when it changes)."""
+    def set_ids(self, ids: Sequence[str], fetch: Fetch | None = None,
+                first_page: list[dict[str, Any]] | None = None) -> None:
+        """Show the records ``ids`` in this order (``fetch`` reads a page of them, when it changes).
+
+        ``first_page``: the records of the first :data:`PAGE` ids when already read (off the GUI thread).
+        """
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
         if fetch is not None:
             self._fetch = fetch
+        if first_page is not None:
+            found = {r["id"]: r for r in first_page}
+            self._pages.put(0, [found.get(i) or {"id": i} for i in self._ids[:PAGE]])
         self.endResetModel()
 
     def set_records(self, records: Sequence[Any]) -> None:

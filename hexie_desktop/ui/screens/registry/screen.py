@@ -11,12 +11,19 @@ from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import registries
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.registry import Ui_RegistryScreen
-from hexie_desktop.ui.models.lazy_records import LazyRecordModel
+from hexie_desktop.ui.models.lazy_records import PAGE, LazyRecordModel
 from hexie_desktop.ui.screens.registry import fields
 from hexie_desktop.ui.screens.printing import PrintJobs, WallboardDialog
 from hexie_desktop.ui.screens.registry.checklist import ChecklistDialog
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.workspace import Workspace
+
+
+def _ids_and_first_page(ctx: Any, kind: str, search: str | None, sort: str | None,
+                        descending: bool) -> tuple[list[str], list[dict[str, Any]]]:
+    """Off the GUI thread: the register's ids in order and the records of the first page."""
+    ids = registries.record_ids(ctx, kind, search, sort=sort, descending=descending)
+    return ids, registries.records_for(ctx, kind, ids[:PAGE])
 
 
 class RegistryScreen(QWidget):
@@ -102,14 +109,14 @@ class RegistryScreen(QWidget):
         self.generation += 1
         generation = self.generation
         self.ui.countLabel.setText(self.tr("正在加载……"))
-        self.task = ops.run(self, registries.record_ids, self.workspace.ctx, kind,
-                            self.ui.search.text().strip() or None, sort=self.sort_key, descending=self.descending,
-                            on_done=lambda ids: self._show(kind, generation, ids))
+        self.task = ops.run(self, _ids_and_first_page, self.workspace.ctx, kind,
+                            self.ui.search.text().strip() or None, self.sort_key, self.descending,
+                            on_done=lambda result: self._show(kind, generation, *result))
 
-    def _show(self, kind: str, generation: int, ids: list[str]) -> None:
+    def _show(self, kind: str, generation: int, ids: list[str], first: list[dict[str, Any]]) -> None:
         if kind != self.kind or generation != self.generation:
             return
-        self.model.set_ids(ids, self._fetcher(kind))
+        self.model.set_ids(ids, self._fetcher(kind), first)
         self.ui.countLabel.setText(self.tr("共 {n} 条").format(n=len(ids)))
         table = self.ui.table
         table.resizeColumnsToContents()
