@@ -98,7 +98,7 @@ def _live(model):  # noqa: ANN001, ANN202
 
 def load_facts(session: Session, start: date, end: date, as_of: date) -> stats.Facts:
     """Every fact a report of the days ``start``–``end`` needs, duties judged at ``as_of``."""
-    case_rows = session.connection().execute(  # plain rows: tens of thousands of them
+    result = session.connection().execute(  # plain rows: tens of thousands of them
         select(Case.id, Case.origin, Case.received_on, Case.source, Case.main_category, Employer.employer_type,
                Employer.industry, Case.workers, Case.collective, Case.rejected_on, Case.closed_on,
                Case.closing_reason, Agreement.effective_on, Agreement.arbitration_review,
@@ -108,7 +108,9 @@ def load_facts(session: Session, start: date, end: date, as_of: date) -> stats.F
         .join(Employer, Employer.id == Case.respondent_id)
         .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
         .where(_live(Case), Case.received_on <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
-    ).all()
+    )
+    # In parts: one fetch of every row would hold the interpreter lock, and freeze the window, for its whole length.
+    case_rows = [row for part in result.partitions(2000) for row in part]
     # Columns 1–16 are CaseFact's fields in order (read by position: attribute lookups cost more than the rest).
     cases = tuple(stats.CaseFact(*r[1:13], bool(r[13]), bool(r[14]), bool(r[15]), r[16]) for r in case_rows)
     amounts: list[stats.AmountFact] = []
