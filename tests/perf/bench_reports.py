@@ -188,7 +188,7 @@ def main() -> None:
          f"peak {annual['rss_mib']:.0f} MiB", "—"),
     ]
     made = f"; generating the station took {generated:.0f} s" if generated else ""
-    section = (f"## Reports\n\nMeasured by `.venv/bin/python tests/perf/bench_reports.py --cases {args.cases}` on "
+    section = (f"## Reports\n\nMeasured by `.venv/bin/python tests/perf/bench_reports.py {'--data-dir DIR' if args.data_dir else '--cases ' + str(args.cases)}` on "
                f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')} ({perfdoc.load()}), {rows} cases{made}. Each row ran in its own "
                "process; peak memory is that process's high-water mark (`VmHWM`).\n\n"
                "| what | ours | baseline in the same run |\n|---|---|---|\n"
