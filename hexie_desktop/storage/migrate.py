@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-_REVISION = re.compile(r'^(down_revision|revision)\s*=\s*["\']([^"\']+)["\']', re.M)
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(?:["']([^"'\n]+)["']|None)\s*(?:#.*)?$""", re.M)
+_ANY_REVISION_LINE = re.compile(r"^(down_revision|revision)\b", re.M)
 
 
 def _config() -> Config:
@@ -46,7 +47,10 @@ def shipped_head() -> str | None:
     """
     revisions, parents = set(), set()
     for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        found = dict((m.group(1), m.group(2)) for m in _REVISION.finditer(script.read_text(encoding="utf-8")))
+        source = script.read_text(encoding="utf-8")
+        found = {m.group(1): m.group(2) for m in _REVISION.finditer(source)}
+        if len(_ANY_REVISION_LINE.findall(source)) != len(found):
+            return None  # a form this quick read does not know (a merge, say): let alembic decide
         if "revision" in found:
             revisions.add(found["revision"])
             parents.add(found.get("down_revision"))
