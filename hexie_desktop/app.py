@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from hexie_desktop.paths import StationPaths
-from hexie_desktop.services import users
-from hexie_desktop.services.context import Actor
-from hexie_desktop.services.station import Station, init_station, open_station
+
+if TYPE_CHECKING:  # the window's start imports the database layer only once the login dialog is up
+    from hexie_desktop.services.context import Actor
+    from hexie_desktop.services.station import Station
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo1234"
@@ -51,7 +52,9 @@ def prepare_demo(data_dir: Path, *, cases: int = DEMO_CASES, seed: int = 1,
     ``demo``/``demo1234`` with the role 负责人.  A station whose filling was interrupted is
     completed on the next start.
     """
+    from hexie_desktop.services import users
     from hexie_desktop.services.demo import generate
+    from hexie_desktop.services.station import init_station, open_station
 
     if not station_exists(data_dir, None):
         station = init_station(data_dir=data_dir, db_url=None, admin=DEMO_ADMIN, password=DEMO_PASSWORD,

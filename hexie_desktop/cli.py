@@ -172,6 +172,21 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import dashboard
+
+    _station, ctx = _login(args)
+    board = dashboard.dashboard(ctx, mine=args.mine)
+    if args.as_json:
+        _print_json({"count": len(board.items), "items": [asdict(i) for i in board.items],
+                     "month_counts": board.month_counts})
+    else:
+        for i in board.items:
+            print(f"{i.status}\t{i.due}\t{i.label}\t{i.number}\t{i.applicants}\t{i.mediator or ''}")
+        print(_("共{n}项待办").format(n=len(board.items)))
+    return EXIT_OK
+
+
 def cmd_case_show(args: argparse.Namespace) -> int:
     from hexie_desktop.services import case_queries
 
@@ -539,6 +554,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cases", type=int, default=500)
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("dashboard", help=_("工作台：逾期、今日和3日内到期的期限，本月办理数"))
+    p.add_argument("--mine", action="store_true", help=_("只看本人的案件"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_dashboard)
 
     case = sub.add_parser("case", help=_("案件"))
     case_sub = case.add_subparsers(dest="case_command", metavar="SUBCOMMAND", required=True)

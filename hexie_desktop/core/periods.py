@@ -39,6 +39,7 @@ __all__ = [
     "may_apply_for_arbitration",
     "mediation_period_ended",
     "returns_to_hearing",
+    "shortest_days",
 ]
 
 _ONE_DAY = timedelta(days=1)
@@ -93,6 +94,7 @@ class WorkCalendar:
         self._overrides: Mapping[date, bool] = MappingProxyType(
             {day: bool(is_work) for day, is_work in (overrides or {}).items()}
         )
+        self._known: dict[date, bool] = {}  # memo of is_workday: the calendar never changes
 
     @property
     def overrides(self) -> Mapping[date, bool]:
@@ -110,12 +112,17 @@ class WorkCalendar:
         working weekend days as working days); for a year without data Monday–Friday are
         working days.
         """
-        override = self._overrides.get(day)
-        if override is not None:
-            return override
-        if self.covers(day.year):
-            return bool(chinese_calendar.is_workday(day))
-        return day.weekday() < 5
+        known = self._known.get(day)
+        if known is None:
+            override = self._overrides.get(day)
+            if override is not None:
+                known = override
+            elif self.covers(day.year):
+                known = bool(chinese_calendar.is_workday(day))
+            else:
+                known = day.weekday() < 5
+            self._known[day] = known
+        return known
 
     def next_workday(self, day: date) -> date:
         """The first working day on or after ``day``."""
@@ -424,6 +431,26 @@ def limitation_restart(ended_on: date, settings: DeadlineSettings, calendar: Wor
         + _cite(n, _STATUTORY_LIMITATION_YEARS, _("劳动争议调解仲裁法第二十七条、民法典第一百九十五条"))
         + _("，末日为法定节假日的顺延"),
     )
+
+
+def shortest_days(settings: DeadlineSettings) -> dict[str, int]:
+    """Per deadline name: the fewest calendar days from its triggering event to its due date.
+
+    A period never ends before its start plus its length (counting working days or moving
+    the end past a holiday only makes it later), so a query may skip every case whose
+    triggering event is later than ``horizon - days``.  This only narrows what is read:
+    :func:`compute_deadlines` stays the rule.  A recorded extension of the mediation
+    period is the exception (it ends on the recorded date) and must be checked apart.
+    """
+    return {
+        "acceptance": settings.acceptance_working_days,
+        # An entrusted case has its own (possibly shorter) period: the shorter one bounds both.
+        "mediation": min(settings.mediation_days, settings.entrusted_mediation_days),
+        "arbitration_review": settings.arbitration_review_days,
+        "judicial_confirmation": settings.judicial_confirmation_days,
+        "follow_up": settings.follow_up_days,
+        "archive": settings.archive_days,
+    }
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Callable, Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
 
 from hexie_desktop.core import codes, dates
 from hexie_desktop.core.errors import UserError
@@ -156,9 +156,11 @@ def trailing_months(last: date, count: int = 12) -> list[Period]:
 # ---------------------------------------------------------------- facts
 
 
-@dataclass(frozen=True, slots=True)
-class CaseFact:
-    """What the statistics need to know about one case (dates ``None`` when not happened)."""
+class CaseFact(NamedTuple):
+    """What the statistics need to know about one case (dates ``None`` when not happened).
+
+    A named tuple, not a dataclass: a year of a large station makes tens of thousands of them.
+    """
 
     origin: str
     received_on: date
@@ -327,46 +329,57 @@ Bucket = Callable[[date | None], int | None]
 
 def _flows(facts: Facts, bucket: Bucket, out: list[Figures]) -> None:
     """Add every figure that counts events by their date into ``out[bucket(date)]``."""
+    counts = [f.values for f in out]  # Counters, added to directly: this loop runs over every case of the window
     for c in facts.cases:
         i = bucket(c.received_on)
         if i is not None:
-            f = out[i]
-            f.add("received")
-            f.add(f"received.source.{c.source}")
-            f.add("workers", c.workers)
+            f = counts[i]
+            f["received"] += 1
+            f["received.source." + c.source] += 1
+            if c.workers:
+                f["workers"] += c.workers
             if c.collective:
-                f.add("collective")
-                f.add("collective_workers", c.workers)
-            f.add(f"category.{c.main_category}")
-            f.add(f"employer_type.{c.employer_type or UNKNOWN}")
-            f.add(f"industry.{c.industry or UNKNOWN}")
-        i = bucket(c.rejected_on)
-        if i is not None:
-            out[i].add("rejected")
-        i = bucket(c.closed_on)
-        if i is not None and c.closed_on is not None:
-            f = out[i]
-            f.add("closed")
-            f.add(f"closed.{outcome(c.closing_reason)}")
-            f.add("closing_days", (c.closed_on - c.received_on).days)
-        i = bucket(c.effective_on)
-        if i is not None:
-            f = out[i]
-            f.add("agreements")
-            f.add("arbitration_review", int(c.arbitration_review))
-            f.add("judicial_confirmation", int(c.judicial_confirmation))
-        i = bucket(c.defaulted_on)
-        if i is not None and c.payment_order:
-            out[i].add("payment_order")
+                f["collective"] += 1
+                if c.workers:
+                    f["collective_workers"] += c.workers
+            f["category." + c.main_category] += 1
+            f["employer_type." + (c.employer_type or UNKNOWN)] += 1
+            f["industry." + (c.industry or UNKNOWN)] += 1
+        if c.rejected_on is not None:
+            i = bucket(c.rejected_on)
+            if i is not None:
+                counts[i]["rejected"] += 1
+        if c.closed_on is not None:
+            i = bucket(c.closed_on)
+            if i is not None:
+                f = counts[i]
+                f["closed"] += 1
+                f["closed." + outcome(c.closing_reason)] += 1
+                days = (c.closed_on - c.received_on).days
+                if days:
+                    f["closing_days"] += days
+        if c.effective_on is not None:
+            i = bucket(c.effective_on)
+            if i is not None:
+                f = counts[i]
+                f["agreements"] += 1
+                if c.arbitration_review:
+                    f["arbitration_review"] += 1
+                if c.judicial_confirmation:
+                    f["judicial_confirmation"] += 1
+        if c.defaulted_on is not None and c.payment_order:
+            i = bucket(c.defaulted_on)
+            if i is not None:
+                counts[i]["payment_order"] += 1
     for a in facts.amounts:
         i = bucket(a.on)
-        if i is not None:
-            out[i].add(f"{a.kind}_cents", a.cents)
-            out[i].add(f"{a.kind}_cents.{a.category}", a.cents)
+        if i is not None and a.cents:
+            counts[i][a.kind + "_cents"] += a.cents
+            counts[i][a.kind + "_cents." + a.category] += a.cents
     for v in facts.follow_ups:
         i = bucket(v.visited_on)
         if i is not None:
-            out[i].add("follow_ups")
+            counts[i]["follow_ups"] += 1
 
 
 def compute(facts: Facts, period: Period, as_of: date | None = None) -> Figures:

@@ -209,7 +209,9 @@ class TableSheet:
 
     def value(self, row: int, col: int, value: Any, kind: str, fmt: Format) -> None:
         """Write one typed value: text, int, money (分), date, bool, rate or days (Fraction)."""
-        if value is None or value == "":
+        if type(value) is str and value:  # the common case first: a ledger is mostly text
+            self.text(row, col, value, fmt)
+        elif value is None or value == "":
             self.ws.write_blank(row, col, None, fmt)
         elif isinstance(value, bool):
             self.text(row, col, _("是") if value else _("否"), fmt)
@@ -304,7 +306,9 @@ class TableSheet:
         lines = 1
         widths = self._widths
         for index, value in enumerate(values):
-            if isinstance(value, str) and index < len(widths):
+            # Cheap test first: text shorter than its column (even if all CJK) takes one line.
+            if isinstance(value, str) and index < len(widths) and (len(value) * 1.9 > widths[index] - 2 * indent
+                                                                   or "\n" in value):
                 lines = max(lines, lines_needed(value, widths[index] - (2 * indent if index == 0 else 0)))
         if lines > 1:
             self.ws.set_row(r, LINE_HEIGHT * min(lines, 30) + 2)

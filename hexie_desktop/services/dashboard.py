@@ -1,19 +1,25 @@
-"""The 工作台: what is due today, within a few days and overdue; this month's counts."""
+"""The 工作台: what is due today, within a few days and overdue; this month's counts.
+
+Fast at any size: SQL reads only the cases that *may* have a deadline due by the horizon
+(the state watches it and its triggering event is early enough, see
+:func:`hexie_desktop.core.periods.shortest_days`), as plain rows, then
+:func:`~hexie_desktop.core.periods.compute_deadlines` decides exactly, as before.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
+from sqlalchemy.orm import Session
 
 from hexie_desktop.core import periods
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings
-from hexie_desktop.services.case_view import case_dates
 from hexie_desktop.services.context import Context
-from hexie_desktop.storage.models import Agreement, Case, CaseEvent, User
+from hexie_desktop.storage.models import Agreement, AgreementItem, Case, CaseEvent, FollowUp, Mediator, Party, User
 
 # Which deadlines matter in which state.
 _WATCHED = {
@@ -27,6 +33,7 @@ _WATCHED = {
     "closed": ("archive",),
 }
 MONTH_ACTIONS = ("register", "accept", "reject", "agree", "fail", "withdraw", "close", "archive")
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -55,43 +62,110 @@ def _mediator_id_of(session, username: str) -> str | None:  # noqa: ANN001
     return session.execute(select(User.mediator_id).where(User.username == username)).scalar_one_or_none()
 
 
-def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3) -> Dashboard:
-    """Deadlines due within ``soon_days`` or overdue, for the office or for the actor's cases."""
+def _live_items() -> ColumnElement[bool]:
+    return and_(AgreementItem.case_id == Case.id, AgreementItem.deleted.is_(False))
+
+
+def _may_be_due(name: str, days: dict[str, int], horizon: date) -> ColumnElement[bool]:
+    """SQL: the deadline ``name`` of a case may fall due by ``horizon`` (a superset; Python decides)."""
+    def before(n: int) -> date:
+        return horizon - timedelta(days=n)
+
+    if name == "acceptance":
+        return Case.received_on <= before(days["acceptance"])
+    if name == "mediation":
+        return or_(Case.received_on <= before(days["mediation"]), Case.mediation_extended_until <= horizon)
+    if name == "performance":
+        return exists().where(_live_items(), AgreementItem.performed_on.is_(None), AgreementItem.due_on <= horizon)
+    if name == "follow_up":
+        return and_(~exists().where(FollowUp.case_id == Case.id, FollowUp.deleted.is_(False)),
+                    exists().where(_live_items(), AgreementItem.due_on <= before(days["follow_up"])))
+    if name == "archive":
+        return Case.closed_on <= before(days["archive"])
+    return false()
+
+
+def candidates(lengths: periods.DeadlineSettings, horizon: date) -> ColumnElement[bool]:
+    """SQL condition on ``cases``: a watched deadline may be due by ``horizon``."""
+    days = periods.shortest_days(lengths)
+    return and_(Case.state.in_(tuple(_WATCHED)), or_(*(
+        and_(Case.state == state, or_(*(_may_be_due(name, days, horizon) for name in names)))
+        for state, names in _WATCHED.items())))
+
+
+def _details(session: Session, case_ids: list[str]) -> tuple[dict, dict, dict, set]:
+    """Applicant names, agreement dates, items and follow-up presence of ``case_ids``."""
+    names: dict[str, list[str]] = {}
+    effective: dict[str, date | None] = {}
+    items: dict[str, list[Any]] = {}
+    visited: set[str] = set()
+    for start in range(0, len(case_ids), _CHUNK):
+        chunk = case_ids[start:start + _CHUNK]
+        for case_id, name in session.execute(
+                select(Party.case_id, Party.name).where(Party.case_id.in_(chunk), Party.deleted.is_(False))
+                .order_by(Party.case_id, Party.position)):
+            names.setdefault(case_id, []).append(name)
+        effective.update(session.execute(
+            select(Agreement.case_id, Agreement.effective_on).where(Agreement.case_id.in_(chunk))).all())
+        for row in session.execute(
+                select(AgreementItem.case_id, AgreementItem.seq, AgreementItem.due_on, AgreementItem.performed_on)
+                .where(AgreementItem.case_id.in_(chunk), AgreementItem.deleted.is_(False))
+                .order_by(AgreementItem.case_id, AgreementItem.seq)):
+            items.setdefault(row.case_id, []).append(row)
+        visited.update(session.execute(
+            select(FollowUp.case_id).where(FollowUp.case_id.in_(chunk), FollowUp.deleted.is_(False))).scalars())
+    return names, effective, items, visited
+
+
+def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter: bool = True) -> Dashboard:
+    """Deadlines due within ``soon_days`` or overdue, for the office or for the actor's cases.
+
+    ``prefilter=False`` reads every case of a watched state (the slow reference the tests
+    compare with).
+    """
     ctx.require("read")
     today = ctx.today
-    items: list[DueItem] = []
+    horizon = today + timedelta(days=soon_days)
+    found: list[DueItem] = []
     with ctx.db.read() as session:
-        deadline_settings = settings.deadline_settings(session)
+        lengths = settings.deadline_settings(session)
         calendar = settings.calendar(session)
         query = (
-            select(Case)
-            .where(Case.deleted.is_(False), Case.state.in_(tuple(_WATCHED)))
-            .options(selectinload(Case.parties), selectinload(Case.agreement).selectinload(Agreement.items),
-                     selectinload(Case.follow_ups), selectinload(Case.mediator))
+            select(Case.id, Case.number, Case.state, Case.received_on, Case.infringement_known_on,
+                   Case.mediation_extended_until, Case.closed_on, Mediator.name.label("mediator"))
+            .outerjoin(Mediator, Mediator.id == Case.mediator_id)
+            .where(Case.deleted.is_(False),
+                   candidates(lengths, horizon) if prefilter else Case.state.in_(tuple(_WATCHED)))
         )
         if mine:
             mediator_id = _mediator_id_of(session, ctx.actor.username)
             query = query.where(Case.mediator_id == mediator_id) if mediator_id else query.where(
                 Case.created_by == ctx.actor.display_name)
-        for case in session.execute(query).scalars():
-            watched = _WATCHED[case.state]
-            deadlines = periods.compute_deadlines(case_dates(case), deadline_settings, calendar)
-            names = [p.name for p in case.parties if not p.deleted]
-            who = names[0] + (_("等{n}人").format(n=len(names)) if len(names) > 1 else "") if names else ""
-            mediator = case.mediator.name if case.mediator else None
+        cases = session.execute(query).all()
+        names, effective, items, visited = _details(session, [c.id for c in cases])
+        for case in cases:
+            case_items = items.get(case.id, [])
+            dues = [i.due_on for i in case_items if i.due_on]
+            deadlines = periods.compute_deadlines(periods.CaseDates(
+                received_on=case.received_on, infringement_known_on=case.infringement_known_on,
+                mediation_extended_until=case.mediation_extended_until,
+                agreement_effective_on=effective.get(case.id), last_item_due_on=max(dues, default=None),
+                closed_on=case.closed_on), lengths, calendar)
+            people = names.get(case.id, [])
+            who = people[0] + (_("等{n}人").format(n=len(people)) if len(people) > 1 else "") if people else ""
 
-            def add(deadline: str, label: str, due: date) -> None:
+            def add(deadline: str, label: str, due: date, case: Any = case, who: str = who) -> None:
                 status = periods.due_status(due, today, soon_days=soon_days)
                 if status != "later":
-                    items.append(DueItem(case.id, case.number, who, deadline, label, due, status, mediator))
+                    found.append(DueItem(case.id, case.number, who, deadline, label, due, status, case.mediator))
 
-            for name in watched:
+            for name in _WATCHED[case.state]:
                 if name == "performance":
-                    for item in (case.agreement.items if case.agreement else []):
-                        if not item.deleted and item.performed_on is None and item.due_on:
+                    for item in case_items:
+                        if item.performed_on is None and item.due_on:
                             add("performance", _("第{n}项履行期限").format(n=item.seq), item.due_on)
                 elif name == "follow_up":
-                    if not any(not f.deleted for f in case.follow_ups) and "follow_up" in deadlines:
+                    if case.id not in visited and "follow_up" in deadlines:
                         add(name, deadlines[name].label, deadlines[name].due)
                 elif name in deadlines:
                     add(name, deadlines[name].label, deadlines[name].due)
@@ -108,8 +182,8 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3) -> Dashbo
             .group_by(CaseEvent.action)
         ).all())
     order = {"overdue": 0, "today": 1, "soon": 2}
-    items.sort(key=lambda i: (order[i.status], i.due, i.number))
-    return Dashboard(items, {action: counts.get(action, 0) for action in MONTH_ACTIONS})
+    found.sort(key=lambda i: (order[i.status], i.due, i.number))
+    return Dashboard(found, {action: counts.get(action, 0) for action in MONTH_ACTIONS})
 
 
-__all__ = ["Dashboard", "DueItem", "dashboard"]
+__all__ = ["Dashboard", "DueItem", "candidates", "dashboard"]

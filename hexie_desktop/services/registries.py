@@ -346,28 +346,80 @@ def mediator_record(figures: stats_rules.Figures | None, denominator: str) -> di
     return {"cases_handled": figures["received"], "success_rate": figures.success_rate(denominator)}
 
 
+def _live_rows(kind: str, search: str | None):  # noqa: ANN202
+    """The query of the live rows of ``kind``, optionally filtered by name/code (no order)."""
+    model = _kind(kind)
+    query = select(model).where(model.deleted.is_(False))
+    if search and search.strip() and hasattr(model, "name"):
+        pattern = f"%{search.strip()}%"
+        conditions = [model.name.like(pattern)]
+        if hasattr(model, "credit_code"):
+            conditions.append(model.credit_code.like(pattern))
+        query = query.where(or_(*conditions))
+    return query
+
+
+def _ordered(query, kind: str, sort: str | None = None, descending: bool = False):  # noqa: ANN001, ANN202
+    """Order by ``sort`` (a field of FIELDS[kind]; a ``_label`` column sorts by its code), then by name."""
+    model = _kind(kind)
+    default = model.name if hasattr(model, "name") else model.updated_at.desc()
+    field = (sort or "").removesuffix("_label")
+    if field and any(spec.name == field and spec.kind != "ref" for spec in FIELDS[kind]):
+        column = getattr(model, field)
+        return query.order_by(column.desc() if descending else column.asc(), default, model.id)
+    return query.order_by(default, model.id)
+
+
+def _with_mediator_stats(session: Session, kind: str, rows: list[dict]) -> list[dict]:
+    """Add a mediator's 办案数 and 调解成功率 (one rule: :func:`mediator_record`)."""
+    if kind == "mediators":
+        records = mediator_stats(session)
+        denominator = settings.get(session, "stats.success_denominator")
+        for row in rows:
+            row.update(mediator_record(records.get(row["id"]), denominator))
+    return rows
+
+
 def list_records(ctx: Context, kind: str, search: str | None = None, *, limit: int | None = None) -> list[dict]:
     """Every live row of ``kind`` (masked), optionally filtered by name/code."""
     ctx.require("read")
-    model = _kind(kind)
     with ctx.db.read() as session:
-        query = select(model).where(model.deleted.is_(False))
-        if search and search.strip() and hasattr(model, "name"):
-            pattern = f"%{search.strip()}%"
-            conditions = [model.name.like(pattern)]
-            if hasattr(model, "credit_code"):
-                conditions.append(model.credit_code.like(pattern))
-            query = query.where(or_(*conditions))
-        query = query.order_by(model.name if hasattr(model, "name") else model.updated_at.desc())
+        query = _ordered(_live_rows(kind, search), kind)
         if limit:
             query = query.limit(limit)
         rows = [record_dict(session, kind, row) for row in session.execute(query).scalars()]
-        if kind == "mediators":
-            records = mediator_stats(session)
-            denominator = settings.get(session, "stats.success_denominator")
-            for row in rows:
-                row.update(mediator_record(records.get(row["id"]), denominator))
-        return rows
+        return _with_mediator_stats(session, kind, rows)
+
+
+def record_ids(ctx: Context, kind: str, search: str | None = None, *, sort: str | None = None,
+               descending: bool = False) -> list[str]:
+    """Ids of the live rows of ``kind`` in display order: one quick query; the rows come by page."""
+    ctx.require("read")
+    model = _kind(kind)
+    with ctx.db.read() as session:
+        query = _ordered(_live_rows(kind, search).with_only_columns(model.id), kind, sort, descending)
+        return list(session.execute(query).scalars())
+
+
+def records_for(ctx: Context, kind: str, ids: list[str]) -> list[dict]:
+    """The rows ``ids`` of ``kind`` as masked dicts, in that order (a deleted or unknown id is left out)."""
+    ctx.require("read")
+    model = _kind(kind)
+    with ctx.db.read() as session:
+        found = {row.id: row for row in session.execute(select(model).where(model.id.in_(ids))).scalars()}
+        rows = [record_dict(session, kind, found[i]) for i in ids if i in found and not found[i].deleted]
+        return _with_mediator_stats(session, kind, rows)
+
+
+def choices(ctx: Context, kind: str) -> list[tuple[str, str]]:
+    """``(id, name)`` of every live row of ``kind`` for a reference field's choice list (one query)."""
+    ctx.require("read")
+    model = _kind(kind)
+    if not hasattr(model, "name"):
+        return [(r["id"], r.get("display_name") or r["id"]) for r in list_records(ctx, kind)]
+    with ctx.db.read() as session:
+        return [(i, n) for i, n in session.execute(
+            _ordered(_live_rows(kind, None).with_only_columns(model.id, model.name), kind)).all()]
 
 
 def get_record(ctx: Context, kind: str, record_id: str, *, unmask: bool = False) -> dict:

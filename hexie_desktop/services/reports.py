@@ -11,7 +11,7 @@ audit entry of a finished export.  Writing the workbooks is ``hexie_desktop.repo
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any, Callable, Iterator
 
@@ -98,7 +98,7 @@ def _live(model):  # noqa: ANN001, ANN202
 
 def load_facts(session: Session, start: date, end: date, as_of: date) -> stats.Facts:
     """Every fact a report of the days ``start``–``end`` needs, duties judged at ``as_of``."""
-    case_rows = session.execute(
+    result = session.connection().execute(  # plain rows: tens of thousands of them
         select(Case.id, Case.origin, Case.received_on, Case.source, Case.main_category, Employer.employer_type,
                Employer.industry, Case.workers, Case.collective, Case.rejected_on, Case.closed_on,
                Case.closing_reason, Agreement.effective_on, Agreement.arbitration_review,
@@ -108,14 +108,11 @@ def load_facts(session: Session, start: date, end: date, as_of: date) -> stats.F
         .join(Employer, Employer.id == Case.respondent_id)
         .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
         .where(_live(Case), Case.received_on <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
-    ).all()
-    cases = tuple(
-        stats.CaseFact(r.origin, r.received_on, r.source, r.main_category, r.employer_type, r.industry, r.workers,
-                       r.collective, r.rejected_on, r.closed_on, r.closing_reason, r.effective_on,
-                       bool(r.arbitration_review), bool(r.judicial_confirmation), bool(r.payment_order),
-                       r.defaulted_on)
-        for r in case_rows
     )
+    # In parts: one fetch of every row would hold the interpreter lock, and freeze the window, for its whole length.
+    case_rows = [row for part in result.partitions(2000) for row in part]
+    # Columns 1–16 are CaseFact's fields in order (read by position: attribute lookups cost more than the rest).
+    cases = tuple(stats.CaseFact(*r[1:13], bool(r[13]), bool(r[14]), bool(r[15]), r[16]) for r in case_rows)
     amounts: list[stats.AmountFact] = []
     claimed = session.execute(
         select(Case.origin, Claim.category, Case.received_on, func.sum(Claim.amount_cents))
@@ -172,9 +169,32 @@ def _deadline_facts(session: Session, rows: list[Any], as_of: date) -> tuple[sta
                 .where(_live(FollowUp), FollowUp.case_id.in_(chunk)).group_by(FollowUp.case_id)):
             visits[case_id] = first
     out: list[stats.DeadlineFact] = []
+    floor = {name: timedelta(days=days) for name, days in periods.shortest_days(lengths).items()}
+
+    def open_at(met: date | None) -> bool:
+        return met is None or met > as_of
+
     for r in rows:
         case_items = items.get(r.id, [])
         dues = [d for d, _p in case_items if d is not None]
+        if r.effective_on is not None:
+            for due, performed in case_items:
+                if due is not None:
+                    out.append(stats.DeadlineFact(r.origin, "performance", r.effective_on, due,
+                                                  _first(performed, r.defaulted_on, r.closed_on)))
+        # Only a duty still open at as_of whose period can have run out by then is counted: skip the rest
+        # before computing (a period never ends sooner than its shortest_days after the trigger).
+        if not any((
+            open_at(_first(r.accepted_on, r.rejected_on, r.withdrawn_on))
+            and r.received_on + floor["acceptance"] < as_of,
+            open_at(_first(r.effective_on, r.failed_on, r.withdrawn_on, r.rejected_on, r.closed_on))
+            and (r.received_on + floor["mediation"] < as_of
+                 or (r.mediation_extended_until is not None and r.mediation_extended_until < as_of)),
+            r.effective_on is not None and dues and open_at(_first(visits.get(r.id), r.closed_on))
+            and max(dues) + floor["follow_up"] < as_of,
+            r.closed_on is not None and open_at(r.archived_on) and r.closed_on + floor["archive"] < as_of,
+        )):
+            continue
         deadlines = periods.compute_deadlines(periods.CaseDates(
             received_on=r.received_on, infringement_known_on=r.infringement_known_on,
             mediation_extended_until=r.mediation_extended_until, agreement_effective_on=r.effective_on,
@@ -187,10 +207,6 @@ def _deadline_facts(session: Session, rows: list[Any], as_of: date) -> tuple[sta
                                       _first(r.effective_on, r.failed_on, r.withdrawn_on, r.rejected_on,
                                              r.closed_on)))
         if r.effective_on is not None:
-            for due, performed in case_items:
-                if due is not None:
-                    out.append(stats.DeadlineFact(o, "performance", r.effective_on, due,
-                                                  _first(performed, r.defaulted_on, r.closed_on)))
             if "follow_up" in deadlines:
                 out.append(stats.DeadlineFact(o, "follow_up", r.effective_on, deadlines["follow_up"].due,
                                               _first(visits.get(r.id), r.closed_on)))

@@ -11,22 +11,22 @@ import logging
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from hexie_desktop import app as composition
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.services.context import Actor
 from hexie_desktop.paths import StationPaths
-from hexie_desktop.services.backup import auto_backup
-from hexie_desktop.services.station import Station, open_station
 from hexie_desktop.storage.lock import StationLock
 from hexie_desktop.ui import messages, ops, style
-from hexie_desktop.ui.main_window import MainWindow
-from hexie_desktop.ui.screens.first_run import FirstRunDialog
 from hexie_desktop.ui.screens.login import LoginDialog
-from hexie_desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the database layer and the main window load while the login dialog is up
+    from hexie_desktop.services.context import Actor
+    from hexie_desktop.services.station import Station
+    from hexie_desktop.ui.main_window import MainWindow
 
 
 log = logging.getLogger("hexie_desktop")
@@ -64,24 +64,29 @@ class Launcher(QObject):
                                   on_done=self._demo_ready, on_error=self._fatal)
             return
         if not composition.station_exists(self.data_dir, self.db_url):
+            from hexie_desktop.ui.screens.first_run import FirstRunDialog
+
             dialog = FirstRunDialog(self.data_dir, self.db_url)
             dialog.created.connect(self._station_created)
             dialog.rejected.connect(lambda: self.finished.emit(0))
             self.dialog = dialog
             dialog.open()
             return
-        try:
-            station = open_station(data_dir=self.data_dir, db_url=self.db_url)
-        except HexieError as exc:
-            self._fatal(exc)
-            return
-        self.login(station)
+        # The login dialog shows at once; the station opens (and the window's code loads) meanwhile.
+        dialog = self.login(None)
+        ops.run(None, _open_and_load, self.data_dir, self.db_url, on_done=self._opened,
+                on_error=lambda exc: self._fatal(exc, dialog))
 
-    def login(self, station: Station, username: str = "") -> LoginDialog:
-        """Ask for the password on ``station``."""
+    def _opened(self, station: Station) -> None:
+        self.station = station
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.set_station(station)
+
+    def login(self, station: Station | None, username: str = "") -> LoginDialog:
+        """Ask for the password on ``station`` (``None``: still opening, see :meth:`LoginDialog.set_station`)."""
         self.station = station
         dialog = LoginDialog(station, username=username)
-        dialog.logged_in.connect(lambda actor: self.open_window(station, actor))
+        dialog.logged_in.connect(lambda actor: self.open_window(dialog.station, actor))
         dialog.rejected.connect(lambda: self.finished.emit(0))
         self.dialog = dialog
         dialog.open()
@@ -96,6 +101,10 @@ class Launcher(QObject):
 
     def open_window(self, station: Station, actor: Actor, *, demo: bool = False) -> MainWindow:
         """Show the main window for ``actor``."""
+        from hexie_desktop.services.backup import auto_backup
+        from hexie_desktop.ui.main_window import MainWindow
+        from hexie_desktop.ui.workspace import Workspace
+
         self.station = station
         window = MainWindow(Workspace(station, actor, demo=demo))
         window.show()
@@ -109,7 +118,9 @@ class Launcher(QObject):
         self.ready.emit(window)
         return window
 
-    def _fatal(self, error: BaseException) -> None:
+    def _fatal(self, error: BaseException, dialog: object = None) -> None:
+        if isinstance(dialog, LoginDialog):
+            dialog.hide()
         box = messages.show_error(None, error)
         box.finished.connect(lambda _code: self.finished.emit(1))
 
@@ -121,6 +132,16 @@ class Launcher(QObject):
             self.lock.release()
 
 
+def _open_and_load(data_dir: Path | None, db_url: str | None) -> Station:
+    """Open the station (off the GUI thread) and load the main window's modules while the person types."""
+    from hexie_desktop.services.station import open_station
+
+    station = open_station(data_dir=data_dir, db_url=db_url)
+    import hexie_desktop.ui.main_window  # noqa: F401 - imported now so that opening the window is quick
+
+    return station
+
+
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     """Last resort for an error no screen expected: log it and tell the person, keep running."""
     if issubclass(kind, KeyboardInterrupt):
@@ -130,13 +151,19 @@ def _show_unexpected(kind: type[BaseException], error: BaseException, trace: Tra
     messages.show_error(QApplication.activeWindow(), error)
 
 
+def configure(app: QApplication) -> None:
+    """Name, style and threading of the application (also used by the start-up benchmark)."""
+    sys.setswitchinterval(0.001)  # a worker thread hands the GIL back to the event loop within 1 ms (default 5)
+    sys.excepthook = _show_unexpected
+    app.setApplicationName("hexie")
+    style.apply(app)
+
+
 def start(*, data_dir: Path | None, db_url: str | None, demo: bool, argv: list[str]) -> int:
     """Create the QApplication, run the launcher and the event loop; return the exit code."""
     app = QApplication.instance() or QApplication(argv)
-    sys.excepthook = _show_unexpected
     assert isinstance(app, QApplication)
-    app.setApplicationName("hexie")
-    style.apply(app)
+    configure(app)
     app.setQuitOnLastWindowClosed(False)
     launcher = Launcher(data_dir, db_url, demo)
     launcher.finished.connect(app.exit)

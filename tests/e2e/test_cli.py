@@ -189,3 +189,23 @@ def test_registering_the_same_workers_again_warns_but_registers(cli_station, tmp
     assert again.returncode == 0, again.stderr
     warnings = json.loads(again.stdout)["created"][0]["warnings"]
     assert any("可能重复登记" in w and number in w for w in warnings)
+
+
+def test_dashboard_json_lists_what_is_due(cli_station, tmp_path):
+    """A case received three weeks ago is overdue for acceptance on the dashboard of the command line."""
+    from datetime import date, timedelta
+
+    old = (date.today() - timedelta(days=21)).isoformat()
+    added = hexie(cli_station, "case", "add", "--json",
+                  _write(tmp_path, "old.json", {"cases": [case_payload(received_on=old)]}), "--output-json")
+    assert added.returncode == 0, added.stderr
+    number = json.loads(added.stdout)["created"][0]["number"]
+    shown = hexie(cli_station, "dashboard", "--json")
+    assert shown.returncode == 0, shown.stderr
+    board = json.loads(shown.stdout)
+    mine = [i for i in board["items"] if i["number"] == number]
+    assert {i["deadline"] for i in mine} == {"acceptance", "mediation"}
+    assert all(i["status"] == "overdue" and i["due"] < date.today().isoformat() for i in mine)
+    assert board["count"] == len(board["items"]) and board["month_counts"].keys() >= {"register", "accept"}
+    text = hexie(cli_station, "dashboard")
+    assert text.returncode == 0 and number in text.stdout and "待办" in text.stdout

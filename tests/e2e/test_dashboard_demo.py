@@ -47,3 +47,25 @@ def test_dashboard_lists_due_and_overdue(station, ctx):
     assert board.items[0].status == "overdue"
     assert board.month_counts["register"] == 1
     assert date.fromisoformat("2026-11-24") == by_number[("（2026）东坝劳调字第1号", "acceptance")].due
+
+
+def test_dashboard_prefilter_finds_exactly_what_reading_every_case_finds(station, ctx):
+    """The SQL narrowing of the dashboard is only a speed-up: on demo data, for many days, nothing is lost."""
+    from datetime import timedelta
+
+    from hexie_desktop.services.users import actor_for
+
+    generate(ctx, cases=400, seed=5)
+    with station.db.transaction() as session:   # an extended mediation period and a deleted follow-up
+        session.execute(text("UPDATE cases SET mediation_extended_until = :d WHERE state = 'mediating' AND "
+                             "id IN (SELECT id FROM cases WHERE state = 'mediating' LIMIT 3)"),
+                        {"d": date(2026, 11, 22).isoformat()})
+        session.execute(text("UPDATE follow_ups SET deleted = 1 WHERE id IN (SELECT id FROM follow_ups LIMIT 5)"))
+    seen = 0
+    for offset in range(-400, 30, 9):
+        day = date(2026, 11, 21) + timedelta(days=offset)
+        at = station.context(actor_for(station.db, "admin"), today_fn=lambda day=day: day)
+        fast, full = dashboard.dashboard(at), dashboard.dashboard(at, prefilter=False)
+        assert fast == full, day
+        seen += len(fast.items)
+    assert seen > 30

@@ -74,3 +74,20 @@ def test_models_and_migrations_agree(tmp_path):
     ignored = {"case_fts", "case_fts_data", "case_fts_idx", "case_fts_content", "case_fts_docsize", "case_fts_config"}
     diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name in ignored)]
     assert diff == []
+
+
+def test_quick_head_check_agrees_with_alembic():
+    assert migrate.shipped_head() == migrate.head_revision()
+
+
+def test_quick_head_check_steps_aside_for_what_it_cannot_read(tmp_path, monkeypatch):
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    (versions / "a.py").write_text('revision = "0001"\ndown_revision = None\n', encoding="utf-8")
+    (versions / "b.py").write_text('revision: str = "0002"\ndown_revision: str | None = "0001"\n', encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path)
+    assert migrate.shipped_head() == "0002"
+    (versions / "c.py").write_text('revision = "0003"\ndown_revision = ("0002", "0001")\n', encoding="utf-8")
+    assert migrate.shipped_head() is None                       # a merge: alembic decides
+    (versions / "c.py").write_text('revision = "0003"\ndown_revision = "0001"\n', encoding="utf-8")
+    assert migrate.shipped_head() is None                       # two heads

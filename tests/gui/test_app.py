@@ -189,3 +189,34 @@ def test_second_window_on_the_same_station_is_refused(qtbot, tmp_path):
 def test_gui_suite_runs_offscreen(qapp) -> None:
     """The GUI tests never need a display: CI and developers run them on the offscreen platform."""
     assert qapp.platformName() == "offscreen"
+
+
+def test_login_dialog_shows_while_the_station_opens(qtbot, tmp_path):
+    """Start-up on an existing station: the dialog is there at once, the station opens behind it."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from hexie_desktop.services.station import init_station
+    from hexie_desktop.ui.screens.login import LoginDialog
+
+    root = tmp_path / "quick"
+    init_station(data_dir=root, db_url=None, role="township", unit_code="110105001", unit_name="东坝镇调解中心",
+                 short_name="东坝", admin="admin", password="secret123").db.dispose()
+    launcher = Launcher(root, None, False)
+    launcher.start()
+    dialog = launcher.dialog
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, LoginDialog) and dialog.isVisible()
+    ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    if dialog.station is None:           # still opening: typing works, logging in waits
+        assert "正在打开" in dialog.ui.stationLabel.text() and not ok.isEnabled()
+    wait_tasks(qtbot)
+    assert dialog.station is not None and ok.isEnabled() and "东坝镇调解中心" in dialog.ui.stationLabel.text()
+    type_text(dialog.ui.username, "admin")
+    type_text(dialog.ui.password, "secret123")
+    with qtbot.waitSignal(launcher.ready) as blocker:
+        ok.click()
+    window = blocker.args[0]
+    qtbot.addWidget(window)
+    assert window.workspace.actor.username == "admin"
+    wait_tasks(qtbot)
+    launcher.close()

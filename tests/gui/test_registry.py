@@ -89,3 +89,28 @@ def test_org_checklist(qtbot, window) -> None:
     dialog.ui.status.setCurrentIndex(dialog.ui.status.findData("met"))
     dialog.ui.saveButton.click()
     assert dialog.model.record(0)["status"] == "met"
+
+
+def test_employers_are_read_by_page_and_sorted_by_the_service(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    from hexie_desktop.ui.models import lazy_records
+
+    window.show_page("registry")
+    screen = window.registry
+    screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("employers"))
+    wait_tasks(qtbot)
+    assert screen.model.index(0, 0).data() and screen.model.fetches == 0   # the first page came with the ids
+    names = [r["name"] for r in screen.model.records()]
+    assert names == sorted(names) and len(names) == screen.model.rowCount() > 3
+    screen.ui.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    wait_tasks(qtbot)
+    assert [r["name"] for r in screen.model.records()] == sorted(names, reverse=True)
+    assert screen.ui.countLabel.text() == f"共 {len(names)} 条"
+    # Only the pages looked at are read: a model over many ids fetches one page for the first row.
+    asked: list[int] = []
+    model = lazy_records.LazyRecordModel([("name", "名称")], lambda ids: asked.append(len(ids)) or [
+        {"id": i, "name": f"单位{i}"} for i in ids])
+    model.set_ids([str(n) for n in range(3000)])
+    assert model.index(0, 0).data() == "单位0" and model.index(2999, 0).data() == "单位2999"
+    assert asked == [lazy_records.PAGE, lazy_records.PAGE] and model.rowCount() == 3000

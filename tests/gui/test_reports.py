@@ -125,3 +125,15 @@ def test_chart_widget_and_model_on_their_own(qtbot, qtmodeltester):
     qtmodeltester.check(model)
     model.set_columns([("本期", stats.Figures()), ("合计", stats.Figures())], "agreed_failed")
     qtmodeltester.check(model)
+
+
+def test_charts_say_they_are_loading_until_the_figures_come(qtbot, window):
+    screen = _open(qtbot, window)
+    screen.refresh()
+    charts = (screen.ui.categoryChart, screen.ui.rateChart, screen.ui.moneyChart)
+    assert all(chart.loading_text == "正在统计……" for chart in charts)
+    assert "正在统计" in screen.ui.rangeLabel.text() and not screen.ui.receivedTile.isEnabled()
+    assert not charts[0].grab().isNull()
+    wait_tasks(qtbot)
+    assert all(chart.loading_text == "" for chart in charts) and screen.ui.receivedTile.isEnabled()
+    assert "统计至" in screen.ui.rangeLabel.text()

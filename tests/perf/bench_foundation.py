@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sqlite3
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
+import perfdoc
 from hexie_desktop.services import cases
 from hexie_desktop.services.demo import generate
 from hexie_desktop.services.station import init_station
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _timed(fn, repeat: int = 5) -> float:
@@ -79,17 +78,11 @@ def main() -> None:
     ]
     table = "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
     section = (f"## Foundation\n\nMeasured by `.venv/bin/python tests/perf/bench_foundation.py --cases {args.cases}` "
-               f"on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}; medians of 5 where repeated.\n\n"
+               f"on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')} ({perfdoc.load()} at the end); medians of 5 "
+               "where repeated.\n\n"
                "| what | ours | baseline in the same run |\n|---|---|---|\n" + table + "\n")
     print(section)
-    doc = ROOT / "docs" / "PERFORMANCE.md"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n\n"
-    if "## Foundation" in text:
-        text = re.sub(r"## Foundation\n.*?(?=\n## |\Z)", section, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    doc.write_text(text, encoding="utf-8")
-
+    perfdoc.write_section("Foundation", section)
 
 if __name__ == "__main__":
     main()

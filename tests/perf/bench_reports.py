@@ -25,13 +25,14 @@ import argparse
 import json
 import os
 import pickle
-import re
 import subprocess
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+import perfdoc
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "bench123"
@@ -187,20 +188,13 @@ def main() -> None:
          f"peak {annual['rss_mib']:.0f} MiB", "—"),
     ]
     made = f"; generating the station took {generated:.0f} s" if generated else ""
-    section = (f"## Reports\n\nMeasured by `.venv/bin/python tests/perf/bench_reports.py --cases {args.cases}` on "
-               f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}, {rows} cases{made}. Each row ran in its own "
+    section = (f"## Reports\n\nMeasured by `.venv/bin/python tests/perf/bench_reports.py {'--data-dir DIR' if args.data_dir else '--cases ' + str(args.cases)}` on "
+               f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')} ({perfdoc.load()}), {rows} cases{made}. Each row ran in its own "
                "process; peak memory is that process's high-water mark (`VmHWM`).\n\n"
                "| what | ours | baseline in the same run |\n|---|---|---|\n"
                + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in table) + "\n")
     print(section)
-    doc = ROOT / "docs" / "PERFORMANCE.md"
-    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Performance\n\n"
-    if "## Reports" in text:
-        text = re.sub(r"## Reports\n.*?(?=\n## |\Z)", lambda _m: section, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + section
-    doc.write_text(text, encoding="utf-8")
-
+    perfdoc.write_section("Reports", section)
 
 if __name__ == "__main__":
     main()

@@ -446,3 +446,35 @@ def test_due_status(due: date, expected: str) -> None:
 def test_due_status_soon_days() -> None:
     assert due_status(date(2026, 9, 20), date(2026, 9, 16), soon_days=4) == "soon"
     assert due_status(date(2026, 9, 17), date(2026, 9, 16), soon_days=0) == "later"
+
+
+_DAYS = st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31))
+
+
+@given(received=_DAYS, effective=st.none() | _DAYS, last_due=st.none() | _DAYS, closed=st.none() | _DAYS,
+       acceptance=st.integers(1, 20), mediation=st.integers(1, 60), follow_up=st.integers(1, 60),
+       archive=st.integers(1, 90))
+def test_no_deadline_falls_due_sooner_than_its_shortest_days(received, effective, last_due, closed, acceptance,
+                                                              mediation, follow_up, archive):
+    """The dashboard's SQL prefilter relies on this floor: due >= trigger + shortest_days."""
+    from hexie_desktop.core.periods import shortest_days
+
+    lengths = DeadlineSettings(acceptance_working_days=acceptance, mediation_days=mediation,
+                               follow_up_days=follow_up, archive_days=archive)
+    found = compute_deadlines(CaseDates(received_on=received, agreement_effective_on=effective,
+                                        last_item_due_on=last_due, closed_on=closed), lengths, CAL)
+    trigger = {"acceptance": received, "mediation": received, "arbitration_review": effective,
+               "judicial_confirmation": effective, "follow_up": last_due, "archive": closed}
+    floor = shortest_days(lengths)
+    for name, deadline in found.items():
+        if name in floor:
+            assert deadline.due >= trigger[name] + timedelta(days=floor[name]), name
+
+
+def test_calendar_answers_are_remembered_and_unchanged():
+    calendar = WorkCalendar({date(2026, 10, 10): True})
+    days = [date(2026, 1, 1) + timedelta(days=i) for i in range(400)]
+    first = [calendar.is_workday(d) for d in days]
+    assert first == [calendar.is_workday(d) for d in days]
+    assert calendar.is_workday(date(2026, 10, 10)) is True
+    assert first == [WorkCalendar({date(2026, 10, 10): True}).is_workday(d) for d in days]

@@ -10,14 +10,15 @@ facts, archived cases have archive numbers, and counters continue after the demo
 from __future__ import annotations
 
 import json
+import os
 import random
 import time
-import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable
+from typing import Callable, Iterator
 
-from sqlalchemy import select, update
+from sqlalchemy import Boolean, Column, Connection, Date, DateTime, Dialect, select, update
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, ids, numbering
@@ -83,7 +84,7 @@ class _Rows:
         self.count = 0
 
     def add(self, model: type, **values: object) -> str:
-        values.setdefault("id", str(uuid.uuid4()))
+        values.setdefault("id", new_id())
         values.update(self.stamp)
         self.buffers.setdefault(model, []).append(values)
         self.count += 1
@@ -98,7 +99,47 @@ class _Rows:
         for model in order:
             rows = self.buffers.pop(model, None)
             if rows:
-                conn.execute(model.__table__.insert(), _uniform(model, rows))
+                _insert(conn, model, rows)
+
+
+def new_id() -> str:
+    """A random (version 4) UUID as text, like ``str(uuid.uuid4())`` at a tenth of its cost."""
+    bits = int.from_bytes(os.urandom(16), "big") & _UUID_CLEAR | _UUID_SET
+    h = f"{bits:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+_UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def _sqlite_value(column: Column, dialect: Dialect) -> Callable[[object], object] | None:
+    """How a Python value of ``column`` is stored by SQLite, as SQLAlchemy would store it."""
+    kind = column.type
+    if isinstance(kind, DateTime):  # SQLAlchemy's SQLite format: 2026-12-04 09:00:00.000000
+        return lambda v: v.isoformat(" ", "microseconds") if v is not None else None  # type: ignore[attr-defined]
+    if isinstance(kind, Date):
+        return lambda v: v.isoformat() if v is not None else None  # type: ignore[attr-defined]
+    if isinstance(kind, Boolean):
+        return lambda v: int(v) if v is not None else None  # type: ignore[arg-type]
+    return kind.bind_processor(dialect)
+
+
+def _insert(conn: Connection, model: type, rows: list[dict]) -> None:
+    """One executemany of ``rows``; on SQLite straight to the driver (SQLAlchemy's per-row work took most of the time)."""
+    if conn.dialect.name != "sqlite":
+        conn.execute(model.__table__.insert(), _uniform(model, rows))
+        return
+    columns = list(model.__table__.columns)
+    defaults = [c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns]
+    converters = [_sqlite_value(c, conn.dialect) for c in columns]
+    plan = list(zip([c.key for c in columns], defaults, converters))
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    statement = f'INSERT INTO "{model.__table__.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    conn.exec_driver_sql(statement, [
+        tuple(convert(row.get(key, default)) if convert else row.get(key, default)
+              for key, default, convert in plan)
+        for row in rows])
 
 
 def _uniform(model: type, rows: list[dict]) -> list[dict]:
@@ -286,7 +327,7 @@ class _Generator:
         workers = rng.randint(10, 30) if collective else (1 if rng.random() < 0.9 else rng.randint(2, 5))
         category = _weighted(rng, CATEGORY_WEIGHTS)
         source = _weighted(rng, SOURCE_WEIGHTS)
-        case_id = str(uuid.uuid4())
+        case_id = new_id()
         search_parts = [number, employer_name, employer_code]
         per_worker = rng.randint(150, 6000) * 1000 * (0 if category == "labor_relation" else 1)
         claims = [(category, per_worker * workers)]
@@ -471,6 +512,21 @@ def _existing_counts(session: Session) -> tuple[dict[int, int], dict[int, int]]:
     return cases_by_year, archive_by_year
 
 
+@contextmanager
+def _large_cache(session: Session) -> Iterator[None]:
+    """A page cache of 256 MiB while writing (every row lands at a random place of its id index), then back."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql("PRAGMA cache_size=-262144")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
 def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
              progress: Callable[[int], None] | None = None) -> DemoReport:
     """Write ``cases`` synthetic cases plus registries and ledgers in one audited transaction."""
@@ -481,7 +537,7 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
     rng = random.Random(seed)
     today = ctx.today
     oldest = date(today.year - years, 1, 1)
-    with ctx.db.transaction() as session:
+    with ctx.db.transaction() as session, _large_cache(session):
         session.execute(update(Counter).where(Counter.name == CHANGE_SEQ).values(value=Counter.value + 1))
         seq = session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ)).scalar_one()
         origin = settings.get(session, "station.unit_code")

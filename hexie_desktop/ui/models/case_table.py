@@ -9,7 +9,6 @@ that page, and kept in a small LRU cache.  So the scroll bar is right from the s
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from decimal import Decimal
 from typing import Any, Callable, NamedTuple
 
@@ -19,6 +18,7 @@ from PySide6.QtGui import QColor
 from hexie_desktop.services.cases import CaseRow
 from hexie_desktop.services.context import Context
 from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.models.pages import PageCache
 from hexie_desktop.ui.models.records import ID_ROLE
 from hexie_desktop.ui.widgets.badges import BADGE_ROLE, status_text
 
@@ -75,10 +75,9 @@ class CaseTableModel(QAbstractTableModel):
         self._ctx = ctx
         self._columns = columns()
         self._ids: list[str] = []
-        self._pages: OrderedDict[int, list[CaseRow | None]] = OrderedDict()
+        self._pages: PageCache[CaseRow | None] = PageCache(self._read_page, MAX_PAGES)
         self._badges: dict[str, tuple[str, str]] = {}
         self._exchange: dict[str, str] = {}
-        self.fetches = 0
 
     # ---------------------------------------------------------------- content
 
@@ -91,7 +90,7 @@ class CaseTableModel(QAbstractTableModel):
             by_id = {r.id: r for r in rows}
             for page in range(0, (len(ids) + queries.PAGE - 1) // queries.PAGE):
                 chunk = ids[page * queries.PAGE:(page + 1) * queries.PAGE]
-                self._pages[page] = [by_id.get(i) for i in chunk]
+                self._pages.put(page, [by_id.get(i) for i in chunk])
         self.endResetModel()
 
     def set_badges(self, badges: dict[str, tuple[str, str]]) -> None:
@@ -120,19 +119,18 @@ class CaseTableModel(QAbstractTableModel):
         if not 0 <= row < len(self._ids):
             return None
         page = row // queries.PAGE
-        rows = self._pages.get(page)
-        if rows is None:
-            chunk = self._ids[page * queries.PAGE:(page + 1) * queries.PAGE]
-            fetched = {r.id: r for r in queries.case_rows(self._ctx, chunk)}
-            rows = [fetched.get(i) for i in chunk]
-            self._exchange.update(queries.exchange_labels(self._ctx, chunk))
-            self._pages[page] = rows
-            self.fetches += 1
-            while len(self._pages) > MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows[row - page * queries.PAGE]
+        return self._pages.get(page)[row - page * queries.PAGE]
+
+    def _read_page(self, page: int) -> list[CaseRow | None]:
+        chunk = self._ids[page * queries.PAGE:(page + 1) * queries.PAGE]
+        fetched = {r.id: r for r in queries.case_rows(self._ctx, chunk)}
+        self._exchange.update(queries.exchange_labels(self._ctx, chunk))
+        return [fetched.get(i) for i in chunk]
+
+    @property
+    def fetches(self) -> int:
+        """How many pages were read from the database."""
+        return self._pages.reads
 
     # ---------------------------------------------------------------- Qt model API
 

@@ -96,9 +96,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, sort value, tooltip, alignment, badge status, record or id."""
-        if not index.isValid() or index.row() >= len(self._records) or index.column() >= len(self._columns):
+        if not index.isValid() or index.row() >= self.rowCount() or index.column() >= len(self._columns):
             return None
-        record = self._records[index.row()]
+        record = self.record(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = display(self._value(record, index.column()))
             return text if role == Qt.ItemDataRole.DisplayRole or len(text) > 12 else None

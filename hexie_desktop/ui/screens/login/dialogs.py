@@ -10,16 +10,22 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from typing import TYPE_CHECKING
+
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.services import users
-from hexie_desktop.services.context import Actor
-from hexie_desktop.services.station import Station
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.lock import Ui_LockDialog
 from hexie_desktop.ui.forms.login import Ui_LoginDialog
 
 
+if TYPE_CHECKING:  # the login dialog shows before the database layer has loaded
+    from hexie_desktop.services.context import Actor
+    from hexie_desktop.services.station import Station
+
+
 def _check(station: Station, username: str, password: str) -> Actor:
+    from hexie_desktop.services import users
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         return users.authenticate(station.db, username, password)
@@ -32,26 +38,37 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, station: Station, parent: QWidget | None = None, *, username: str = "") -> None:
+    def __init__(self, station: Station | None, parent: QWidget | None = None, *, username: str = "") -> None:
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
-        self.station = station
+        self.station: Station | None = None
         self.actor: Actor | None = None
         style.chinese_buttons(self.ui.buttonBox)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         style.set_role(self.ui.titleLabel, "title")
         style.set_role(self.ui.errorLabel, "error")
         style.set_role(self.ui.stationLabel, "hint")
-        self.ui.stationLabel.setText(self.tr("站点：{name}（{code}）").format(
-            name=station.info.unit_name, code=station.info.unit_code))
+        self.ui.stationLabel.setText(self.tr("正在打开站点……"))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        if station is not None:
+            self.set_station(station)
         self.ui.username.setText(username)
         (self.ui.password if username else self.ui.username).setFocus()
         self.ui.buttonBox.accepted.connect(self.try_login)
         self.ui.buttonBox.rejected.connect(self.reject)
 
+    def set_station(self, station: Station) -> None:
+        """The station is open: name it and allow logging in (typing was possible all along)."""
+        self.station = station
+        self.ui.stationLabel.setText(self.tr("站点：{name}（{code}）").format(
+            name=station.info.unit_name, code=station.info.unit_code))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
     def try_login(self) -> None:
         """Check the credentials; accept the dialog or show why not."""
+        if self.station is None:
+            return
         username = self.ui.username.text().strip()
         if not username:
             self.ui.errorLabel.setText(self.tr("请输入用户名"))

@@ -24,8 +24,7 @@ def form_fields(ctx: Context, kind: str) -> list[Field]:
         choices: Any = spec.choices or ()
         if spec.kind == "ref" and spec.ref:
             try:
-                choices = [(r["id"], r.get("display_name") or r.get("name") or r["id"])
-                           for r in registries.list_records(ctx, spec.ref)]
+                choices = registries.choices(ctx, spec.ref)
             except HexieError:
                 choices = []
         hint = ""

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, QTimer
+from PySide6.QtCore import QIdentityProxyModel, QTimer
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import registries
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.registry import Ui_RegistryScreen
-from hexie_desktop.ui.models.records import SORT_ROLE, RecordTableModel
+from hexie_desktop.ui.models.lazy_records import PAGE, LazyRecordModel
 from hexie_desktop.ui.screens.registry import fields
 from hexie_desktop.ui.screens.printing import PrintJobs, WallboardDialog
 from hexie_desktop.ui.screens.registry.checklist import ChecklistDialog
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.workspace import Workspace
+
+
+def _ids_and_first_page(ctx: Any, kind: str, search: str | None, sort: str | None,
+                        descending: bool) -> tuple[list[str], list[dict[str, Any]]]:
+    """Off the GUI thread: the register's ids in order and the records of the first page."""
+    ids = registries.record_ids(ctx, kind, search, sort=sort, descending=descending)
+    return ids, registries.records_for(ctx, kind, ids[:PAGE])
 
 
 class RegistryScreen(QWidget):
@@ -35,11 +42,15 @@ class RegistryScreen(QWidget):
         style.set_role(ui.countLabel, "hint")
         for kind in registries.KINDS:
             ui.kinds.addItem(registries.KIND_LABELS.get(kind, kind))
-        self.model = RecordTableModel(fields.columns(self.kind), parent=self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.sort_key: str | None = None
+        self.descending = False
+        self.generation = 0
+        self.model = LazyRecordModel(fields.columns(self.kind), self._fetcher(self.kind), parent=self)
+        self.model.sort_requested.connect(self._sort)
+        self.proxy = QIdentityProxyModel(self)  # sorting is the service's: the model asks for a new id order
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         ui.table.setModel(self.proxy)
+        ui.table.horizontalHeader().setResizeContentsPrecision(60)  # fit columns to the first rows, not all
         ui.table.verticalHeader().setVisible(False)
         ui.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         ui.table.horizontalHeader().setStretchLastSection(True)
@@ -78,21 +89,35 @@ class RegistryScreen(QWidget):
         self.ui.titleLabel.setText(registries.KIND_LABELS.get(self.kind, self.kind))
         self.ui.checklistButton.setVisible(self.kind == "orgs")
         self.wallboardButton.setVisible(self.kind == "orgs")
+        self.sort_key, self.descending = None, False
+        self.ui.table.horizontalHeader().setSortIndicator(-1, self.ui.table.horizontalHeader().sortIndicatorOrder())
         self.model.set_columns(fields.columns(self.kind))
         self.reload()
 
-    def reload(self) -> None:
-        """List the records of the current register (off the GUI thread)."""
-        kind = self.kind
-        self.ui.countLabel.setText(self.tr("正在加载……"))
-        self.task = ops.run(self, registries.list_records, self.workspace.ctx, kind,
-                            self.ui.search.text().strip() or None, on_done=lambda rows: self._show(kind, rows))
+    def _fetcher(self, kind: str):  # noqa: ANN202
+        ctx = self.workspace.ctx
+        return lambda ids: registries.records_for(ctx, kind, ids)
 
-    def _show(self, kind: str, rows: list[dict[str, Any]]) -> None:
-        if kind != self.kind:
+    def _sort(self, key: str | None, descending: bool) -> None:
+        if (key, descending) != (self.sort_key, self.descending):
+            self.sort_key, self.descending = key, descending
+            self.reload()
+
+    def reload(self) -> None:
+        """List the ids of the current register (off the GUI thread); rows are read by page when shown."""
+        kind = self.kind
+        self.generation += 1
+        generation = self.generation
+        self.ui.countLabel.setText(self.tr("正在加载……"))
+        self.task = ops.run(self, _ids_and_first_page, self.workspace.ctx, kind,
+                            self.ui.search.text().strip() or None, self.sort_key, self.descending,
+                            on_done=lambda result: self._show(kind, generation, *result))
+
+    def _show(self, kind: str, generation: int, ids: list[str], first: list[dict[str, Any]]) -> None:
+        if kind != self.kind or generation != self.generation:
             return
-        self.model.set_records(rows)
-        self.ui.countLabel.setText(self.tr("共 {n} 条").format(n=len(rows)))
+        self.model.set_ids(ids, self._fetcher(kind), first)
+        self.ui.countLabel.setText(self.tr("共 {n} 条").format(n=len(ids)))
         table = self.ui.table
         table.resizeColumnsToContents()
         for column in range(self.model.columnCount()):

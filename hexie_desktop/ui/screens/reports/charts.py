@@ -54,6 +54,7 @@ class ChartWidget(QWidget):
         self.fmt: Callable[[float], str] = lambda v: f"{v:g}"
         self.unit = ""
         self.empty_text = self.tr("本期间没有数据")
+        self.loading_text = ""  # while set, the chart says so instead of "no data"
         self.setMinimumSize(QSize(320, 190))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -72,8 +73,14 @@ class ChartWidget(QWidget):
         self.mode, self.stacked, self.fixed_top = "line", False, top
         self._set(title, labels, series, unit, fmt)
 
+    def set_loading(self, text: str) -> None:
+        """Show ``text`` (e.g. 正在统计……) until the next :meth:`set_bars` or :meth:`set_line`."""
+        self.loading_text = text
+        self.update()
+
     def _set(self, title: str, labels: Sequence[str], series: Sequence[Series], unit: str,
              fmt: Callable[[float], str] | None) -> None:
+        self.loading_text = ""
         self.title, self.labels, self.series, self.unit = title, list(labels), list(series), unit
         self.fmt = fmt or (lambda v: f"{v:g}")
         self.setToolTip(self.summary())
@@ -125,9 +132,10 @@ class ChartWidget(QWidget):
         metrics = QFontMetrics(small)
         legend_height = self._legend(painter, rect, metrics)
         top_margin = QFontMetrics(title_font).height() + 12 + legend_height
-        if not self.labels or not self.has_data():
+        if self.loading_text or not self.labels or not self.has_data():
             painter.setPen(QColor("#5f6b76"))
-            painter.drawText(rect.adjusted(0, top_margin, 0, 0), int(Qt.AlignmentFlag.AlignCenter), self.empty_text)
+            painter.drawText(rect.adjusted(0, top_margin, 0, 0), int(Qt.AlignmentFlag.AlignCenter),
+                             self.loading_text or self.empty_text)
             painter.end()
             return
         top = self.top_value()

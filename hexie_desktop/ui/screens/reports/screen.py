@@ -172,13 +172,28 @@ class ReportsScreen(RefreshWhenShown):
             messages.show_error(self, error)
             return
         self._stale = False
-        self.ui.rangeLabel.setText(self.tr("正在统计……"))
-        self.task = ops.run(self, report_data.statistics, self.workspace.ctx, period, on_done=self._show)
+        busy = self.tr("正在统计……")
+        self.ui.rangeLabel.setText(self.tr("{label}：{range}　正在统计……").format(
+            label=period.label, range=period.range_text))
+        for chart in (self.ui.categoryChart, self.ui.rateChart, self.ui.moneyChart):
+            chart.set_loading(busy)
+        for tile in self.tiles.values():
+            tile.setEnabled(False)
+        self.task = ops.run(self, report_data.statistics, self.workspace.ctx, period, on_done=self._show,
+                            on_error=self._not_computed)
+
+    def _not_computed(self, error: BaseException) -> None:
+        for chart in (self.ui.categoryChart, self.ui.rateChart, self.ui.moneyChart):
+            chart.set_loading(self.tr("统计未完成"))
+        self.ui.rangeLabel.setText(messages.describe(error))
+        messages.show_error(self, error)
 
     def _show(self, result: report_data.StatisticsResult) -> None:
         self.result = result
         period, total = result.period, result.total
         ui = self.ui
+        for tile in self.tiles.values():
+            tile.setEnabled(True)
         ui.rangeLabel.setText(self.tr("{label}：{range}　统计至{day}").format(
             label=period.label, range=period.range_text, day=stats.cn_date(result.as_of)))
         rate = total.success_rate(result.denominator)
