@@ -63,11 +63,6 @@ def _plus(day: date, days: int) -> date:
     return date.fromordinal(min(day.toordinal() + days, _LAST_ORDINAL))
 
 
-def _plus(day: date, days: int) -> date:
-    """``day`` plus ``days`` calendar days, stopping at the last representable date (no OverflowError)."""
-    return date.fromordinal(min(day.toordinal() + days, _LAST_ORDINAL))
-
-
 _cn_date = dates.chinese
 
 

@@ -108,8 +108,11 @@ def scratch(root: Path) -> Iterator[Path]:
         fresh.mkdir(mode=0o700)
         try:
             lock = StationLock(fresh / IN_USE).acquire()
-        except (OSError, StorageError):  # a cleaner took the new folder away: try another name
+        except FileNotFoundError:  # a cleaner took the new folder away: try another name
             continue
+        except (OSError, StorageError):  # a full or read-only disk: leave nothing behind, say so
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
         try:
             if fresh != folder:
                 fresh.rename(folder)

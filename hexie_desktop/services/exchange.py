@@ -614,10 +614,11 @@ def _numbered_output(out: Path) -> Iterator[Path]:
     except OSError as exc:
         raise ExchangeError(E_STATE, _("无法写入文件夹 {folder}：{error}，数据包未导出").format(
             folder=Path(out).parent, error=exc.strerror or exc)) from None
-    try:
-        pending.rmdir()
-    except OSError:
-        pass  # another export is using it, or it is already gone
+    finally:  # on success and on every refusal: leave nothing behind on the user's USB stick
+        try:
+            pending.rmdir()
+        except OSError:
+            pass  # another export is using it, or it is already gone
 
 
 # ---------------------------------------------------------------- district: reference data and receipts

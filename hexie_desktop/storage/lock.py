@@ -47,10 +47,14 @@ class StationLock:
         if not _try_lock(handle):
             handle.close()
             raise StorageError(_("本站数据已在另一个程序窗口中打开，请先关闭那个窗口（同一台电脑只能打开一个）"))
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()))
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+        except OSError:  # a full disk: the lock is not ours to keep half-made
+            handle.close()
+            raise
         self._handle = handle
         return self
 
