@@ -162,3 +162,30 @@ def offer(paths: StationPaths, found: health.Health | None = None) -> Offer:
     backup = newest_verified(paths)
     missing = lacking(paths.database, backup.path) if backup is not None else None
     return Offer(found, backup, missing)
+
+
+class StationUnusable(StorageError):
+    """The station file cannot be opened as it is: damaged, missing, newer, or never finished.
+
+    Carries the read-only :class:`~hexie_desktop.storage.health.Health` and the restore
+    :class:`Offer`, so the app can open its restore wizard and the CLI can print one line.
+    """
+
+    def __init__(self, message: str, found: health.Health, offered: Offer | None) -> None:
+        super().__init__(message)
+        self.health = found
+        self.offer = offered
+
+
+def unusable(paths: StationPaths, found: health.Health) -> StationUnusable:
+    """The error to raise for a station whose start-up check failed, with what to do in words."""
+    if found.kind == health.HALF_CREATED:
+        return StationUnusable(found.sentence() + _("，请重新创建站点（hexie init；不完整的文件会被移到一旁）"),
+                               found, None)
+    offered = offer(paths, found)
+    if found.kind == health.MISSING and offered.backup is None:
+        return StationUnusable(_("此目录下没有站点数据，请先运行 hexie init：{path}").format(path=paths.root),
+                               found, offered)
+    if offered.backup is None:
+        return StationUnusable(offered.sentence() + _("，请联系技术支持"), found, offered)
+    return StationUnusable(offered.sentence() + _("；请运行 hexie restore（或在程序中按提示）恢复"), found, offered)

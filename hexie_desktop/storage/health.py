@@ -64,7 +64,7 @@ class Health:
             CORRUPT: _("数据库文件已损坏（{d}）").format(d=detail),
             MISSING_TABLE: _("数据库文件已损坏，缺少数据表 {d}").format(d=detail),
             TOO_NEW: _("数据库版本（{d}）比本程序新，请升级程序后再打开").format(d=detail),
-            AUDIT_BROKEN: _("数据库的审计链在第{d}条处断开（记录被改动或文件损坏）").format(d=detail),
+            AUDIT_BROKEN: _("数据库的审计链在第{d}条处断开（记录被篡改或文件损坏）").format(d=detail),
             HALF_CREATED: _("站点创建没有完成（数据库里没有任何用户）"),
         }
         return texts[self.kind]
