@@ -16,16 +16,18 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from hexie_desktop import app as composition
-from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services.context import Actor
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.services.backup import auto_backup
-from hexie_desktop.services.station import Station, open_station
+from hexie_desktop.services.backups import StationUnusable
+from hexie_desktop.services.station import Station, check_before_opening, open_station
+from hexie_desktop.storage import health
 from hexie_desktop.storage.lock import StationLock
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.main_window import MainWindow
 from hexie_desktop.ui.screens.first_run import FirstRunDialog
 from hexie_desktop.ui.screens.login import LoginDialog
+from hexie_desktop.ui.screens.restore import RestoreDialog
 from hexie_desktop.ui.workspace import Workspace
 
 
@@ -50,32 +52,69 @@ class Launcher(QObject):
         self.lock: StationLock | None = None
 
     def start(self) -> None:
-        """Begin: demo station, first-run dialog or login dialog (refused while another window has the station)."""
+        """Begin: demo station, first-run dialog, restore wizard or login dialog.
+
+        Refused while another window has the station.  Any error ends in a box and then the
+        process exits (never a process without a window that holds the station lock).
+        """
+        try:
+            self._start()
+        except Exception as exc:  # noqa: BLE001 - whatever it is, tell the person and end
+            self._fatal(exc)
+
+    def _start(self) -> None:
         if self.data_dir is not None and not self.db_url:
-            try:
-                self.lock = StationLock(StationPaths(self.data_dir).lock).acquire()
-            except HexieError as exc:
-                self._fatal(exc)
-                return
+            self.lock = StationLock(StationPaths(self.data_dir).lock).acquire()
         if self.demo:
             assert self.data_dir is not None
             self.dialog = ops.run(None, composition.prepare_demo, self.data_dir,
                                   progress_title=_t("正在准备演示数据……"), progress_total=composition.DEMO_CASES,
                                   on_done=self._demo_ready, on_error=self._fatal)
             return
-        if not composition.station_exists(self.data_dir, self.db_url):
+        if self.db_url or self.data_dir is None:
+            self.login(open_station(data_dir=self.data_dir, db_url=self.db_url))
+            return
+        paths = StationPaths(self.data_dir)
+        try:
+            check_before_opening(paths)
+        except StationUnusable as exc:
+            self._unusable(paths, exc)
+            return
+        self.login(open_station(data_dir=self.data_dir))
+
+    def _unusable(self, paths: StationPaths, exc: StationUnusable) -> None:
+        """First run for a new (or never finished) station; the restore wizard when there is a backup."""
+        has_backup = exc.offer is not None and exc.offer.backup is not None
+        if exc.health.kind == health.HALF_CREATED or (exc.health.kind == health.MISSING and not has_backup):
             dialog = FirstRunDialog(self.data_dir, self.db_url)
             dialog.created.connect(self._station_created)
             dialog.rejected.connect(lambda: self.finished.emit(0))
             self.dialog = dialog
             dialog.open()
             return
-        try:
-            station = open_station(data_dir=self.data_dir, db_url=self.db_url)
-        except HexieError as exc:
+        if not has_backup:
             self._fatal(exc)
             return
-        self.login(station)
+        self.open_restore(paths, exc.offer.sentence())
+
+    def open_restore(self, paths: StationPaths, problem: str) -> RestoreDialog:
+        """The restore wizard at start: on success the login follows, on cancel the program ends."""
+        dialog = RestoreDialog(paths, problem=problem)
+        dialog.restored.connect(lambda _result: QTimer.singleShot(0, self._reopen))
+        dialog.rejected.connect(lambda: self.finished.emit(0))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reopen(self) -> None:
+        """Open the (restored) station again and ask for a login."""
+        window, self.window = self.window, None
+        try:
+            self.login(open_station(data_dir=self.data_dir, db_url=self.db_url))
+        except Exception as exc:  # noqa: BLE001
+            self._fatal(exc)
+        if window is not None:
+            window.close()
 
     def login(self, station: Station, username: str = "") -> LoginDialog:
         """Ask for the password on ``station``."""
@@ -98,6 +137,7 @@ class Launcher(QObject):
         """Show the main window for ``actor``."""
         self.station = station
         window = MainWindow(Workspace(station, actor, demo=demo))
+        window.station_restored.connect(lambda _result: QTimer.singleShot(0, self._reopen))
         window.show()
         self.window = window
         if station.paths is not None and station.db.is_sqlite:
@@ -110,6 +150,7 @@ class Launcher(QObject):
         return window
 
     def _fatal(self, error: BaseException) -> None:
+        """Show ``error``; when the box is closed the program ends with exit code 1."""
         box = messages.show_error(None, error)
         box.finished.connect(lambda _code: self.finished.emit(1))
 
@@ -121,12 +162,22 @@ class Launcher(QObject):
             self.lock.release()
 
 
+_launcher: Launcher | None = None
+
+
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-    """Last resort for an error no screen expected: log it and tell the person, keep running."""
+    """Last resort for an error no screen expected: log it and tell the person.
+
+    With the main window open the program keeps running; before it (start-up) it ends after
+    the box, so no process stays behind without a window holding the station lock.
+    """
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, trace)
         return
     error.__traceback__ = trace
+    if _launcher is not None and _launcher.window is None:
+        _launcher._fatal(error)
+        return
     messages.show_error(QApplication.activeWindow(), error)
 
 
@@ -138,7 +189,8 @@ def start(*, data_dir: Path | None, db_url: str | None, demo: bool, argv: list[s
     app.setApplicationName("hexie")
     style.apply(app)
     app.setQuitOnLastWindowClosed(False)
-    launcher = Launcher(data_dir, db_url, demo)
+    global _launcher
+    launcher = _launcher = Launcher(data_dir, db_url, demo)
     launcher.finished.connect(app.exit)
     QTimer.singleShot(0, launcher.start)
     code = app.exec()
