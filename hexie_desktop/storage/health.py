@@ -144,7 +144,7 @@ def check(path: Path, *, known_revision=None) -> Health:  # noqa: ANN001
 def _check_open(conn: sqlite3.Connection, path: Path, known_revision) -> Health:  # noqa: ANN001
     rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
     if rows != ["ok"]:
-        return Health(CORRUPT, "; ".join(str(r) for r in rows[:3]))
+        return Health(CORRUPT, "; ".join(" ".join(str(r).split()) for r in rows[:3]))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not tables:
         return Health(EMPTY)
