@@ -22,7 +22,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -37,7 +37,8 @@ def atomic_write(target: Path, mode: str = "wb") -> Iterator[IO]:
             handle.flush()
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or delete in ``directory`` durable (POSIX; a no-op elsewhere)."""
     if os.name != "posix":
         return
     fd = os.open(directory, os.O_RDONLY)

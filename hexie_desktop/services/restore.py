@@ -37,7 +37,7 @@ from hexie_desktop.core import permissions
 from hexie_desktop.core.errors import NotAllowed, NotFound, StorageError, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import state as exchange_state
-from hexie_desktop.fileio import atomic_path, atomic_write
+from hexie_desktop.fileio import atomic_path, atomic_write, fsync_dir
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import backups
 from hexie_desktop.services.backup import backup_sqlite
@@ -72,16 +72,6 @@ def crash_point(step: str) -> None:
         if hasattr(signal, "SIGKILL"):
             os.kill(os.getpid(), signal.SIGKILL)
         os._exit(137)  # pragma: no cover - Windows
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def journal_path(paths: StationPaths) -> Path:
@@ -191,7 +181,7 @@ def _move(source: Path, target: Path) -> None:
         src = source.with_name(source.name + suffix)
         if src.exists():
             os.replace(src, target.with_name(target.name + suffix))
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def verified_backup(backup: Path) -> backups.BackupInfo:
@@ -235,7 +225,7 @@ def restore(paths: StationPaths, backup: Path, *, actor: str, now: datetime | No
         _move(database, aside)
     crash_point("restore.after_aside")
     os.replace(staged, database)
-    _fsync_dir(database.parent)
+    fsync_dir(database.parent)
     crash_point("restore.after_swap")
     return _finish(paths, journal)
 
@@ -270,7 +260,7 @@ def _finish(paths: StationPaths, journal: dict) -> Restored:
         for suffix in SIDE_FILES:
             aside.with_name(aside.name + suffix).unlink(missing_ok=True)
     journal_path(paths).unlink(missing_ok=True)
-    _fsync_dir(paths.root)
+    fsync_dir(paths.root)
     return Restored(Path(journal["backup"]), journal["backup_when"], aside if journal["keep_aside"] else None,
                     bool(journal["keep_aside"]), Path(journal["safety"]) if journal["safety"] else None, epoch,
                     journal["lacking"])
@@ -286,7 +276,7 @@ def _roll_back(paths: StationPaths, journal: dict) -> None:
                 os.replace(src, dst)
     journal_path(paths).unlink(missing_ok=True)
     Path(journal["staged"]).unlink(missing_ok=True)
-    _fsync_dir(paths.root)
+    fsync_dir(paths.root)
 
 
 def recover(paths: StationPaths) -> Restored | None:
@@ -311,7 +301,7 @@ def recover(paths: StationPaths) -> Restored | None:
             if aside is not None:  # finish moving the rest aside, then swap
                 _move(database, aside)
             os.replace(staged, database)
-            _fsync_dir(database.parent)
+            fsync_dir(database.parent)
             return _finish(paths, journal)
         swapped = database.exists() and (not journal["had_db"] or (aside is not None and aside.exists()))
         if swapped:
