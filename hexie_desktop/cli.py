@@ -11,6 +11,7 @@ import argparse
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -79,7 +80,20 @@ def _login(args: argparse.Namespace):  # noqa: ANN202
     station = _open(args)
     username = args.user or first_admin(station.db)
     actor = authenticate(station.db, username, _password(_("{user} 的密码：").format(user=username)))
+    _auto_backup(station)
     return station, station.context(actor)
+
+
+def _auto_backup(station) -> None:  # noqa: ANN001
+    """The daily verified automatic backup, as the app makes after its login (a failure only warns)."""
+    from hexie_desktop.services.backup import auto_backup
+
+    if station.paths is None or not station.db.is_sqlite:
+        return
+    try:
+        auto_backup(station.paths.database, station.paths.backups)
+    except (HexieError, OSError, sqlite3.Error) as exc:
+        print(_("提示：自动备份没有完成：{e}").format(e=exc), file=sys.stderr)
 
 
 # ---------------------------------------------------------------- commands

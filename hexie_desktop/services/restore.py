@@ -216,14 +216,21 @@ def restore(paths: StationPaths, backup: Path, *, actor: str, now: datetime | No
     _write_journal(paths, journal)
     crash_point("restore.after_intent")
     staged = Path(journal["staged"])
-    with atomic_path(staged) as tmp:
-        shutil.copyfile(chosen.path, tmp)
-        if not health.check(tmp).ok:
-            raise StorageError(_("复制备份时出错，恢复已取消，原数据未改动"))
-    crash_point("restore.after_stage")
-    if aside is not None:
-        _move(database, aside)
-    crash_point("restore.after_aside")
+    try:
+        with atomic_path(staged) as tmp:
+            shutil.copyfile(chosen.path, tmp)
+            if not health.check(tmp).ok:
+                raise StorageError(_("复制备份时出错，恢复已取消，原数据未改动"))
+        crash_point("restore.after_stage")
+        if aside is not None:
+            _move(database, aside)
+        crash_point("restore.after_aside")
+    except OSError as exc:  # disk full, file locked …: before the swap, so everything goes back
+        _roll_back(paths, journal)
+        raise StorageError(_("恢复时写文件失败（{e}），已取消，原数据未改动").format(e=exc)) from exc
+    except BaseException:
+        _roll_back(paths, journal)
+        raise
     os.replace(staged, database)
     fsync_dir(database.parent)
     crash_point("restore.after_swap")

@@ -161,7 +161,7 @@ def _check_open(conn: sqlite3.Connection, path: Path, known_revision) -> Health:
     users = conn.execute("SELECT count(*) FROM users").fetchone()[0]
     entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     if users == 0:
-        return Health(HALF_CREATED) if entries == 0 else Health(MISSING_TABLE, "users")
+        return Health(HALF_CREATED) if entries == 0 else Health(CORRUPT, _("用户表是空的"))
     bad = _audit_tail_bad(path)
     if bad is not None:
         return Health(AUDIT_BROKEN, str(bad))

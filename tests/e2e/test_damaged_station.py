@@ -280,3 +280,24 @@ def test_a_damaged_backup_is_listed_as_such_and_refused(base, tmp_path, capsys, 
     code, _out, err = _run(cli, capsys, root, "restore")
     assert code == 1 and "没有可用的备份" in err
     assert _sha(root / "hexie.sqlite3") == digest
+
+
+def test_command_line_use_makes_the_automatic_backup_a_damaged_station_is_restored_from(tmp_path):
+    root = tmp_path / "station"
+    assert hexie(root, "init", "--role", "township", "--unit-code", "110105001", "--unit-name", "东坝镇调解中心",
+                 "--admin", "admin").returncode == 0
+    payload = tmp_path / "case.json"
+    payload.write_text(json.dumps({"cases": [case_payload()]}, ensure_ascii=False), encoding="utf-8")
+    added = hexie(root, "case", "add", "--json", str(payload))
+    assert added.returncode == 0, added.stderr
+    automatic = list((root / "backups").glob("hexie-auto-*.sqlite3"))
+    assert len(automatic) == 1, "the first login of the day makes a verified automatic backup"
+    database = root / "hexie.sqlite3"
+    data = database.read_bytes()
+    database.write_bytes(data[:len(data) // 3])
+    listed = hexie(root, "restore", "--list")
+    assert listed.returncode == 0 and "自动" in listed.stdout and "可用" in listed.stdout
+    restored = hexie(root, "restore")
+    assert restored.returncode == 0, restored.stderr
+    assert automatic[0].name in restored.stdout
+    assert hexie(root, "check").returncode == 0
