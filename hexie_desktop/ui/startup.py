@@ -85,7 +85,8 @@ class Launcher(QObject):
     def _unusable(self, paths: StationPaths, exc: StationUnusable) -> None:
         """First run for a new (or never finished) station; the restore wizard when there is a backup."""
         has_backup = exc.offer is not None and exc.offer.backup is not None
-        if exc.health.kind == health.HALF_CREATED or (exc.health.kind == health.MISSING and not has_backup):
+        fresh = (health.HALF_CREATED, health.MISSING, health.EMPTY)  # nothing to lose: the file is set aside
+        if exc.health.kind in fresh and (exc.health.kind == health.HALF_CREATED or not has_backup):
             dialog = FirstRunDialog(self.data_dir, self.db_url)
             dialog.created.connect(self._station_created)
             dialog.rejected.connect(lambda: self.finished.emit(0))

@@ -171,3 +171,19 @@ def test_first_run_short_password_creates_nothing_then_succeeds(qtbot, tmp_path)
         dialog.ui.buttonBox.accepted.emit()
     dialog.station.db.dispose()
     assert (root / "hexie.sqlite3").exists()
+
+
+def test_half_created_station_at_start_opens_the_first_run_again(qtbot, tmp_path):
+    from hexie_desktop.storage import migrate
+    from hexie_desktop.storage.db import Database, sqlite_url
+    from hexie_desktop.ui.screens.first_run import FirstRunDialog
+
+    root = tmp_path / "half"
+    root.mkdir()
+    db = Database(sqlite_url(root / "hexie.sqlite3"))
+    migrate.upgrade(db.engine)  # tables, but the admin was refused (the old first-run bug)
+    db.dispose()
+    launcher, codes = _start(qtbot, root)
+    assert isinstance(launcher.dialog, FirstRunDialog) and codes == []
+    qtbot.addWidget(launcher.dialog)
+    launcher.close()
