@@ -11,7 +11,6 @@ import argparse
 import getpass
 import json
 import os
-import sqlite3
 import sys
 from dataclasses import asdict
 from datetime import date
@@ -86,6 +85,8 @@ def _login(args: argparse.Namespace):  # noqa: ANN202
 
 def _auto_backup(station) -> None:  # noqa: ANN001
     """The daily verified automatic backup, as the app makes after its login (a failure only warns)."""
+    import sqlite3
+
     from hexie_desktop.services.backup import auto_backup
 
     if station.paths is None or not station.db.is_sqlite:
@@ -219,19 +220,10 @@ def cmd_case_act(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _station_paths(args: argparse.Namespace):  # noqa: ANN202
-    """The SQLite station's files (restore and the start-up check need a data directory)."""
-    from hexie_desktop.core.errors import NotAllowed
-    from hexie_desktop.paths import StationPaths
-
-    if args.db_url:
-        raise NotAllowed(_("PostgreSQL 数据库请使用 pg_dump 备份和恢复"))
-    return StationPaths(_data_dir(args))
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    from hexie_desktop.services.backups import StationUnusable
     from hexie_desktop.services.maintenance import check
+
+    from hexie_desktop.services.backups import StationUnusable
     from hexie_desktop.services.station import check_before_opening
 
     if not args.db_url:
@@ -263,6 +255,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
     path = backup(ctx, station, Path(args.to) if args.to else None)
     print(_("已备份到：{path}").format(path=path))
     return EXIT_OK
+
+
+def _station_paths(args: argparse.Namespace):  # noqa: ANN202
+    """The SQLite station's files (restore and the start-up check need a data directory)."""
+    from hexie_desktop.core.errors import NotAllowed
+    from hexie_desktop.paths import StationPaths
+
+    if args.db_url:
+        raise NotAllowed(_("PostgreSQL 数据库请使用 pg_dump 备份和恢复"))
+    return StationPaths(_data_dir(args))
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

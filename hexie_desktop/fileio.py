@@ -22,7 +22,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-        fsync_dir(target.parent)
+        _fsync_dir(target.parent)
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -37,8 +37,7 @@ def atomic_write(target: Path, mode: str = "wb") -> Iterator[IO]:
             handle.flush()
 
 
-def fsync_dir(directory: Path) -> None:
-    """Make a rename or delete in ``directory`` durable (POSIX; a no-op elsewhere)."""
+def _fsync_dir(directory: Path) -> None:
     if os.name != "posix":
         return
     fd = os.open(directory, os.O_RDONLY)
@@ -46,3 +45,8 @@ def fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or delete in ``directory`` durable (POSIX; a no-op elsewhere)."""
+    _fsync_dir(directory)
