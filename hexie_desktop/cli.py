@@ -86,7 +86,22 @@ def _login(args: argparse.Namespace):  # noqa: ANN202
     station = _open(args)
     username = args.user or first_admin(station.db)
     actor = authenticate(station.db, username, _password(_("{user} 的密码：").format(user=username)))
+    _auto_backup(station)
     return station, station.context(actor)
+
+
+def _auto_backup(station) -> None:  # noqa: ANN001
+    """The daily verified automatic backup, as the app makes after its login (a failure only warns)."""
+    import sqlite3
+
+    from hexie_desktop.services.backup import auto_backup
+
+    if station.paths is None or not station.db.is_sqlite:
+        return
+    try:
+        auto_backup(station.paths.database, station.paths.backups)
+    except (HexieError, OSError, sqlite3.Error) as exc:
+        print(_("提示：自动备份没有完成：{e}").format(e=exc), file=sys.stderr)
 
 
 # ---------------------------------------------------------------- commands
@@ -253,6 +268,15 @@ def cmd_settings(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from hexie_desktop.services.maintenance import check
 
+    from hexie_desktop.services.backups import StationUnusable
+    from hexie_desktop.services.station import check_before_opening
+
+    if not args.db_url:
+        try:
+            check_before_opening(_station_paths(args))  # read-only: a damaged file is reported, not touched
+        except StationUnusable as exc:
+            print(_("启动检查：{s}").format(s=exc.health.sentence()))
+            raise
     station, ctx = _login(args)
     report = check(station)
     lines = [
@@ -278,18 +302,49 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_restore(args: argparse.Namespace) -> int:
-    from hexie_desktop.services.maintenance import restore
-    from hexie_desktop.storage.lock import StationLock
+def _station_paths(args: argparse.Namespace):  # noqa: ANN202
+    """The SQLite station's files (restore and the start-up check need a data directory)."""
+    from hexie_desktop.core.errors import NotAllowed
+    from hexie_desktop.paths import StationPaths
 
-    station, ctx = _login(args)
-    lock = StationLock(station.paths.lock).acquire() if station.paths else None
-    try:
-        safety = restore(ctx, station, Path(args.file))
-    finally:
-        if lock:
-            lock.release()
-    print(_("已从备份恢复；恢复前的数据已另存为：{path}").format(path=safety))
+    if args.db_url:
+        raise NotAllowed(_("PostgreSQL 数据库请使用 pg_dump 备份和恢复"))
+    return StationPaths(_data_dir(args))
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from hexie_desktop.core.errors import NotFound
+    from hexie_desktop.services import backups, restore
+    from hexie_desktop.storage import health
+
+    paths = _station_paths(args)
+    if args.list:
+        print(_("当前数据库：{s}").format(s=health.check(paths.database).sentence()))
+        found = backups.list_backups(paths)
+        for b in found:
+            state = _("可用") if b.verified else _("损坏：{why}").format(why=b.health.sentence())
+            cases = "-" if b.cases is None else _("{n}件案件").format(n=b.cases)
+            print(f"{b.when_text}\t{b.label_text}\t{b.size_text}\t{cases}\t{state}\t{b.path}")
+        print(_("共{n}个备份").format(n=len(found)))
+        return EXIT_OK
+    if args.file:
+        chosen = restore.verified_backup(Path(args.file))
+    else:
+        chosen = backups.newest_verified(paths)
+        if chosen is None:
+            raise NotFound(_("备份文件夹里没有可用的备份：{path}").format(path=paths.backups))
+    username = args.user or restore.admin_of(chosen.path)
+    password = _password(_("备份中保存的 {user} 的密码：").format(user=username))
+    done = restore.restore_as(paths, chosen.path, username, password)
+    print(_("已从{when}的备份恢复：{path}").format(when=done.backup_when, path=done.backup))
+    if done.aside is not None:
+        print(_("原数据库已原样移到：{path}").format(path=done.aside))
+    if done.safety is not None:
+        print(_("恢复前的数据已另存为：{path}").format(path=done.safety))
+    if done.lacking:
+        print(_("备份之后登记的{n}件案件需要重新录入：{cases}").format(n=len(done.lacking),
+                                                          cases="、".join(done.lacking)))
+    print(_("数据交换从第{epoch}期重新编号，下次导出将发送完整数据").format(epoch=done.epoch))
     return EXIT_OK
 
 
@@ -653,8 +708,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help=_("备份"))
     p.add_argument("--to")
     p.set_defaults(func=cmd_backup)
-    p = sub.add_parser("restore", help=_("从备份恢复"))
-    p.add_argument("file")
+    p = sub.add_parser("restore", help=_("从备份恢复（不需登录损坏的数据库；密码为备份中保存的管理员密码）"))
+    p.add_argument("file", nargs="?", help=_("备份文件（默认：最新的可用备份）"))
+    p.add_argument("--list", action="store_true", help=_("列出备份（时间、大小、案件数、是否可用）"))
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("export", help=_("导出数据包：乡镇发给区里；区级导出参考数据（节假日、文书设置、代码表）"))

@@ -68,3 +68,8 @@ def _fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or delete in ``directory`` durable (POSIX; a no-op elsewhere)."""
+    _fsync_dir(directory)

@@ -1,14 +1,16 @@
-"""Backups (SQLite online backup API, verified before they take their final name), restore and check."""
+"""Backups (SQLite online backup API, verified before they take their final name) and check.
+
+Restoring is :mod:`hexie_desktop.services.restore`.
+"""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from hexie_desktop.core.errors import StorageError, UserError
+from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.fileio import atomic_path
 
@@ -64,35 +66,6 @@ def backup_sqlite(source: Path, target_dir: Path, *, label: str = "manual", now:
         if result != "ok":
             raise StorageError(_("备份校验失败：{result}").format(result=result))
     return target
-
-
-def restore_sqlite(backup: Path, database: Path, backups_dir: Path) -> Path:
-    """Replace the database by a verified backup; the current file is backed up first.
-
-    Returns the path of the safety copy of the database as it was before the restore.
-    """
-    backup = Path(backup)
-    if not backup.is_file():
-        raise UserError(_("备份文件不存在：{path}").format(path=backup), field="file")
-    result = integrity(backup)
-    if result != "ok":
-        raise UserError(_("备份文件已损坏或不是数据库：{result}").format(result=result), field="file")
-    safety = backups_dir
-    if database.exists():
-        safety = backup_sqlite(database, backups_dir, label="before-restore")
-        conn = sqlite3.connect(str(database))
-        try:
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            conn.close()
-    # A WAL left beside the file would be replayed onto the restored database.
-    for suffix in ("-wal", "-shm"):
-        leftover = database.with_name(database.name + suffix)
-        if leftover.exists():
-            leftover.unlink()
-    with atomic_path(database) as tmp:
-        shutil.copyfile(backup, tmp)
-    return safety
 
 
 AUTO_LABEL = "auto"

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import text
 
-from hexie_desktop.core.errors import HexieError, NotAllowed
+from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.core.i18n import _
-from hexie_desktop.exchange import state as exchange_state
-from hexie_desktop.services.backup import CheckReport, backup_sqlite, integrity, restore_sqlite
+from hexie_desktop.services.backup import CheckReport, backup_sqlite, integrity
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage import audit, migrate
-from hexie_desktop.storage.db import CHANGE_SEQ
-from hexie_desktop.storage.models import Counter
 
 
 def check(station) -> CheckReport:  # noqa: ANN001
@@ -47,36 +43,19 @@ def backup(ctx: Context, station, to: Path | None = None) -> Path:  # noqa: ANN0
     return target
 
 
-def _epoch_before(station) -> int:  # noqa: ANN001
-    """The exchange epoch of the database about to be replaced (0 when it cannot be read)."""
-    try:
-        with station.db.read() as session:
-            return exchange_state.current_epoch(session).epoch
-    except (SQLAlchemyError, HexieError):
-        return 0
-
-
 def restore(ctx: Context, station, backup_file: Path) -> Path:  # noqa: ANN001
-    """Replace the database by a verified backup; the current data is saved first (audited).
+    """Replace the database by a verified backup, journaled (see :mod:`hexie_desktop.services.restore`).
 
     The restored station starts a new exchange epoch numbered above every epoch it used
     before (remembered beside the database too), based at the restored change sequence, so
-    the district neither keeps stale rows silently nor drops new edits silently.
+    the district neither keeps stale rows silently nor drops new edits silently.  Returns the
+    verified copy of the data as it was before (or the damaged file moved aside).
     """
+    from hexie_desktop.services import restore as restoring
+
     ctx.require("station.backup")
     _require_sqlite(station)
-    before = _epoch_before(station)
     station.db.dispose()
-    safety = restore_sqlite(backup_file, station.paths.database, station.paths.backups)
+    done = restoring.restore(station.paths, Path(backup_file), actor=ctx.actor.username)
     station.db.dispose()
-    if migrate.needs_upgrade(station.db.engine):
-        migrate.upgrade(station.db.engine)
-    remembered = exchange_state.read_epoch_file(station)["epoch"]
-    with ctx.db.transaction() as session:
-        base = session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ)).scalar_one_or_none() or 0
-        epoch = exchange_state.start_epoch(session, at_least=max(before, remembered), base=base, reason="restore",
-                                           note=str(backup_file))
-        ctx.audit(session, "station.restore", entity="station",
-                  summary=f"{backup_file} (before: {safety}; exchange epoch {epoch})")
-    exchange_state.write_epoch_file(station, epoch=epoch)
-    return safety
+    return done.safety or done.aside or station.paths.backups

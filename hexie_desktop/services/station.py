@@ -15,8 +15,9 @@ from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import settings
 from hexie_desktop.services.backup import backup_sqlite
 from hexie_desktop.services.context import SYSTEM, Context
-from hexie_desktop.services.users import add_user_in
-from hexie_desktop.storage import audit, migrate
+from hexie_desktop.fileio import atomic_path
+from hexie_desktop.services.users import add_user_in, check_password_policy, check_username
+from hexie_desktop.storage import audit, health, migrate
 from hexie_desktop.storage.db import CHANGE_SEQ, Database, sqlite_url
 from hexie_desktop.storage.models import Counter
 
@@ -92,25 +93,21 @@ def validate_identity(role: str, unit_code: str, unit_name: str, short_name: str
     fields.text(short_name, "short_name", max_len=50, multiline=False)
 
 
-def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_code: str, unit_name: str,
-                 short_name: str | None, admin: str, password: str, admin_name: str | None = None,
-                 key_passphrase: str | None = None) -> Station:
-    """Create a new station: schema, identity settings and the first admin, in one transaction.
-
-    The exchange keys are made right after: a township's at once, a district's when
-    ``key_passphrase`` is given (they are sealed with it); otherwise at first use.
-    """
-    short_name = (short_name or unit_name or "").strip()
+def _check_all(role: str, unit_code: str, unit_name: str, short_name: str, admin: str, password: str,
+               key_passphrase: str | None) -> None:
+    """Every check of ``init`` before anything is written (identity, admin name, password, passphrase)."""
     validate_identity(role, unit_code, unit_name, short_name)
+    check_username(admin)
+    check_password_policy(password)
     if role == "district" and key_passphrase:
         from hexie_desktop.exchange.keys import check_passphrase
 
         check_passphrase(key_passphrase)
-    paths = StationPaths(Path(data_dir)).ensure() if data_dir is not None else None
-    db = Database(_database_url(paths, db_url), origin=unit_code)
-    if _is_initialized(db):
-        db.dispose()
-        raise Conflict(_("此处已有站点数据，不能重复初始化"))
+
+
+def _create(db: Database, *, role: str, unit_code: str, unit_name: str, short_name: str, admin: str,
+            password: str, admin_name: str | None) -> None:
+    """Schema, identity settings and the first admin."""
     migrate.upgrade(db.engine)
     admin_role = "district_admin" if role == "district" else "admin"
     with db.transaction() as session:
@@ -125,6 +122,72 @@ def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_c
         add_user_in(session, username=admin, display_name=admin_name or admin, role=admin_role, password=password)
         audit.append(session, actor=SYSTEM.username, action="station.init", entity="station", entity_id=unit_code,
                      summary=f"{role} {unit_name}")
+
+
+def _make_room(paths: StationPaths, unit_code: str) -> None:
+    """Refuse when a usable station (or its backups) is here; move a half-created or damaged file aside."""
+    from hexie_desktop.exchange import keys as keyring
+    from hexie_desktop.services import backups, restore
+
+    restore.recover(paths)
+    found = health.check(paths.database)
+    if found.ok or found.kind == health.TOO_NEW:
+        raise Conflict(_("此处已有站点数据，不能重复初始化"))
+    if found.kind != health.HALF_CREATED and backups.newest_verified(paths) is not None:
+        raise Conflict(backups.unusable(paths, found).message)
+    if found.kind != health.MISSING:
+        restore.move_aside(paths, found.kind)
+    for stray in paths.root.glob(f".{paths.database.name}.*.tmp*"):
+        stray.unlink()
+    if keyring.exists(paths.keys):
+        try:
+            same = keyring.public_card(paths.keys).unit_code == unit_code
+        except Exception:  # noqa: BLE001 - unreadable keys of a station that is gone: set them aside
+            same = False
+        if not same:
+            orphan = paths.keys / keyring.KEY_FILE
+            orphan.rename(orphan.with_name(f"orphan-{health.stamp()}-{orphan.name}"))
+
+
+def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_code: str, unit_name: str,
+                 short_name: str | None, admin: str, password: str, admin_name: str | None = None,
+                 key_passphrase: str | None = None) -> Station:
+    """Create a new station, all or nothing: schema, identity settings and the first admin.
+
+    Everything is checked first.  A SQLite station is built in a temporary file beside its
+    final name and renamed into place only when complete, so an error or a kill leaves no
+    half station; a half-created one from an older version is moved aside and made anew.
+    The exchange keys are made right after: a township's at once, a district's when
+    ``key_passphrase`` is given (they are sealed with it); otherwise at first use.
+    """
+    short_name = (short_name or unit_name or "").strip()
+    _check_all(role, unit_code, unit_name, short_name, admin, password, key_passphrase)
+    identity = dict(role=role, unit_code=unit_code, unit_name=unit_name, short_name=short_name, admin=admin,
+                    password=password, admin_name=admin_name)
+    if data_dir is None:
+        db = Database(_database_url(None, db_url), origin=unit_code)
+        if _is_initialized(db):
+            db.dispose()
+            raise Conflict(_("此处已有站点数据，不能重复初始化"))
+        _create(db, **identity)
+        paths = None
+    else:
+        from hexie_desktop.services.restore import crash_point
+
+        paths = StationPaths(Path(data_dir))
+        paths.root.mkdir(parents=True, exist_ok=True)
+        _make_room(paths, unit_code)
+        paths.ensure()
+        with atomic_path(paths.database) as tmp:
+            building = Database(sqlite_url(tmp), origin=unit_code)
+            try:
+                _create(building, **identity)
+            finally:
+                building.dispose()
+            if tmp.with_name(tmp.name + "-wal").exists():
+                raise StorageError(_("新站点的数据库没有完整写入磁盘，请重试"))
+            crash_point("init.before_rename")
+        db = Database(_database_url(paths, None), origin=unit_code)
     station = Station(paths, db, read_info(db))
     if role == "township" or key_passphrase:
         from hexie_desktop.services.exchange import ensure_keys
@@ -133,12 +196,23 @@ def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_c
     return station
 
 
+def check_before_opening(paths: StationPaths) -> None:
+    """Finish an interrupted restore, then the read-only start-up check; raise StationUnusable on any problem."""
+    from hexie_desktop.services import backups, restore
+
+    restore.recover(paths)
+    found = health.check(paths.database)
+    if not found.ok:
+        raise backups.unusable(paths, found)
+
+
 def open_station(*, data_dir: Path | None, db_url: str | None = None) -> Station:
     """Open an existing station, migrating it (after a verified backup) when it is behind."""
     paths = StationPaths(Path(data_dir)) if data_dir is not None else None
-    if db_url is None and (paths is None or not paths.database.exists()):
-        raise StorageError(_("此目录下没有站点数据，请先运行 hexie init：{path}").format(
-            path=paths.root if paths else ""))
+    if db_url is None:
+        if paths is None:
+            raise StorageError(_("此目录下没有站点数据，请先运行 hexie init："))
+        check_before_opening(paths)
     db = Database(_database_url(paths, db_url))
     if not _is_initialized(db):
         db.dispose()

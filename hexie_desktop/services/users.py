@@ -37,11 +37,29 @@ class UserRow:
     locked_until: datetime | None
 
 
-def hash_password(password: str) -> str:
-    """argon2id hash of ``password`` after checking it is long enough."""
+def check_password_policy(password: str) -> None:
+    """Raise UserError unless ``password`` is acceptable (long enough)."""
     if len(password or "") < MIN_PASSWORD:
         raise UserError(_("密码至少需要{n}个字符").format(n=MIN_PASSWORD), field="password")
+
+
+def hash_password(password: str) -> str:
+    """argon2id hash of ``password`` after checking it is long enough."""
+    check_password_policy(password)
     return _hasher.hash(password)
+
+
+def password_matches(password_hash: str, password: str) -> bool:
+    """True when ``password`` matches the stored argon2 hash (nothing is written)."""
+    try:
+        return _hasher.verify(password_hash, password or "")
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_username(username: str) -> str:
+    """The username stripped, or UserError when it is empty, has spaces or is too long."""
+    return _check_username(username)
 
 
 def _check_username(username: str) -> str:

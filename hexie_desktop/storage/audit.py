@@ -58,11 +58,19 @@ class ChainReport:
     head: str
 
 
-def verify(session: Session) -> ChainReport:
-    """Recompute every hash in order; report the first entry that does not match."""
+def verify(session: Session, *, after_id: int | None = None) -> ChainReport:
+    """Recompute every hash in order; report the first entry that does not match.
+
+    With ``after_id`` only the entries after it are checked (the chain's tail, linked to
+    the stored hash of entry ``after_id``) — the quick check at every start.
+    """
     prev = GENESIS
+    query = select(AuditEntry).order_by(AuditEntry.id)
+    if after_id is not None:
+        prev = session.execute(select(AuditEntry.hash).where(AuditEntry.id == after_id)).scalar_one_or_none() or GENESIS
+        query = query.where(AuditEntry.id > after_id)
     count = 0
-    for entry in session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars():
+    for entry in session.execute(query).scalars():
         count += 1
         if entry.prev_hash != prev or _digest(prev, entry) != entry.hash:
             return ChainReport(False, count, entry.id, prev)

@@ -33,8 +33,16 @@ else:
         return True
 
 
+_held_here: set[Path] = set()
+
+
 class StationLock:
     """An exclusive lock on ``path``; :meth:`acquire` refuses with a clear message when taken."""
+
+    @staticmethod
+    def held_by_this_process(path: Path) -> bool:
+        """True when a StationLock of this process holds ``path``."""
+        return Path(path).resolve() in _held_here
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -56,6 +64,7 @@ class StationLock:
             handle.close()
             raise
         self._handle = handle
+        _held_here.add(self.path.resolve())
         return self
 
     def release(self) -> None:
@@ -63,6 +72,7 @@ class StationLock:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+            _held_here.discard(self.path.resolve())
 
     @property
     def held(self) -> bool:

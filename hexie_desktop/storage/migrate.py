@@ -85,6 +85,11 @@ def _known(script, revision: str) -> bool:  # noqa: ANN001
         return False
 
 
+def is_known_revision(revision: str) -> bool:
+    """True when ``revision`` is one of this program's migrations (False: the database is newer)."""
+    return _known(ScriptDirectory.from_config(_config()), revision)
+
+
 def needs_upgrade(engine: Engine) -> bool:
     """True when the database is behind this program; raises when it is ahead."""
     stored = _stored_revision(engine)

@@ -7,7 +7,7 @@ shell only switches pages, opens cases on request and locks after idle time.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
 
@@ -34,6 +34,9 @@ MINIMUM = QSize(1024, 600)
 
 class MainWindow(QMainWindow):
     """Navigation on the left, one screen at a time on the right."""
+
+    station_restored = Signal(object)
+    """A backup was restored from the 备份与恢复 dialog: the launcher asks for a new login."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("修改我的密码(&P)…"), "Ctrl+Shift+P", self.change_password))
         menu.addAction(self._action(self.tr("立即锁定(&L)"), "Ctrl+L", self.lock))
         menu.addAction(self._action(self.tr("核对协议二维码(&V)…"), "", lambda: open_verify_dialog(self)))
+        menu.addAction(self._action(self.tr("备份与恢复(&B)…"), "", self.open_backups))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("退出(&X)"), "Ctrl+Q", self.close))
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
@@ -216,6 +220,19 @@ class MainWindow(QMainWindow):
         """Let the user change their own password."""
         self.dialog = password_dialog(self.workspace, self.workspace.actor.username, own=True, parent=self)
         self.dialog.open()
+
+    def open_backups(self) -> None:
+        """The 备份与恢复 dialog: list backups, back up now, restore the chosen one."""
+        from hexie_desktop.ui.screens.restore import RestoreDialog
+
+        station = self.workspace.station
+        if station.paths is None or not station.db.is_sqlite:
+            messages.show_info(self, self.tr("备份与恢复"), self.tr("PostgreSQL 数据库请使用 pg_dump 备份和恢复"))
+            return
+        dialog = RestoreDialog(station.paths, workspace=self.workspace, parent=self)
+        dialog.restored.connect(self.station_restored.emit)
+        self.dialog = dialog
+        dialog.open()
 
     def show_keys(self) -> None:
         """List the keyboard shortcuts."""

@@ -17,16 +17,16 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from hexie_desktop import app as composition
-from hexie_desktop.core.errors import HexieError
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.storage.lock import StationLock
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.screens.login import LoginDialog
-
 if TYPE_CHECKING:  # the database layer and the main window load while the login dialog is up
+    from hexie_desktop.services.backups import StationUnusable
     from hexie_desktop.services.context import Actor
     from hexie_desktop.services.station import Station
     from hexie_desktop.ui.main_window import MainWindow
+    from hexie_desktop.ui.screens.restore import RestoreDialog
 
 
 log = logging.getLogger("hexie_desktop")
@@ -50,20 +50,59 @@ class Launcher(QObject):
         self.lock: StationLock | None = None
 
     def start(self) -> None:
-        """Begin: demo station, first-run dialog or login dialog (refused while another window has the station)."""
+        """Begin: demo station, first-run dialog, restore wizard or login dialog.
+
+        Refused while another window has the station.  Any error ends in a box and then the
+        process exits (never a process without a window that holds the station lock).
+        """
+        try:
+            self._start()
+        except Exception as exc:  # noqa: BLE001 - whatever it is, tell the person and end
+            self._fatal(exc)
+
+    def _start(self) -> None:
         if self.data_dir is not None and not self.db_url:
-            try:
-                self.lock = StationLock(StationPaths(self.data_dir).lock).acquire()
-            except HexieError as exc:
-                self._fatal(exc)
-                return
+            self.lock = StationLock(StationPaths(self.data_dir).lock).acquire()
         if self.demo:
             assert self.data_dir is not None
             self.dialog = ops.run(None, composition.prepare_demo, self.data_dir,
                                   progress_title=_t("正在准备演示数据……"), progress_total=composition.DEMO_CASES,
                                   on_done=self._demo_ready, on_error=self._fatal)
             return
-        if not composition.station_exists(self.data_dir, self.db_url):
+        if self.data_dir is not None and not self.db_url and not StationPaths(self.data_dir).database.exists():
+            from hexie_desktop.services.backups import StationUnusable
+            from hexie_desktop.services.station import check_before_opening
+
+            paths = StationPaths(self.data_dir)
+            try:  # quick: there is no file to check; says whether a backup can be restored
+                check_before_opening(paths)
+            except StationUnusable as exc:
+                self._unusable(paths, exc)
+                return
+        # The login dialog shows at once; the station is checked and opened (and the window's code
+        # loads) meanwhile.  A damaged file is never written to: the check runs before anything else.
+        dialog = self.login(None)
+        ops.run(None, _open_and_load, self.data_dir, self.db_url, on_done=self._opened,
+                on_error=lambda exc: self._open_failed(exc, dialog))
+
+    def _open_failed(self, error: BaseException, dialog: object) -> None:
+        """The start-up check found the station unusable: restore wizard or first run; else a box."""
+        from hexie_desktop.services.backups import StationUnusable
+
+        if isinstance(error, StationUnusable) and self.data_dir is not None:
+            if isinstance(dialog, LoginDialog):
+                dialog.hide()
+            self._unusable(StationPaths(self.data_dir), error)
+            return
+        self._fatal(error, dialog)
+
+    def _unusable(self, paths: StationPaths, exc: StationUnusable) -> None:
+        """First run for a new (or never finished) station; the restore wizard when there is a backup."""
+        from hexie_desktop.storage import health
+
+        has_backup = exc.offer is not None and exc.offer.backup is not None
+        fresh = (health.HALF_CREATED, health.MISSING, health.EMPTY)  # nothing to lose: the file is set aside
+        if exc.health.kind in fresh and (exc.health.kind == health.HALF_CREATED or not has_backup):
             from hexie_desktop.ui.screens.first_run import FirstRunDialog
 
             dialog = FirstRunDialog(self.data_dir, self.db_url)
@@ -72,10 +111,33 @@ class Launcher(QObject):
             self.dialog = dialog
             dialog.open()
             return
-        # The login dialog shows at once; the station opens (and the window's code loads) meanwhile.
-        dialog = self.login(None)
-        ops.run(None, _open_and_load, self.data_dir, self.db_url, on_done=self._opened,
-                on_error=lambda exc: self._fatal(exc, dialog))
+        if not has_backup:
+            self._fatal(exc)
+            return
+        self.open_restore(paths, exc.offer.sentence())
+
+    def open_restore(self, paths: StationPaths, problem: str) -> RestoreDialog:
+        """The restore wizard at start: on success the login follows, on cancel the program ends."""
+        from hexie_desktop.ui.screens.restore import RestoreDialog
+
+        dialog = RestoreDialog(paths, problem=problem)
+        dialog.restored.connect(lambda _result: QTimer.singleShot(0, self._reopen))
+        dialog.rejected.connect(lambda: self.finished.emit(0))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reopen(self) -> None:
+        """Open the (restored) station again and ask for a login."""
+        from hexie_desktop.services.station import open_station
+
+        window, self.window = self.window, None
+        try:
+            self.login(open_station(data_dir=self.data_dir, db_url=self.db_url))
+        except Exception as exc:  # noqa: BLE001
+            self._fatal(exc)
+        if window is not None:
+            window.close()
 
     def _opened(self, station: Station) -> None:
         self.station = station
@@ -107,6 +169,7 @@ class Launcher(QObject):
 
         self.station = station
         window = MainWindow(Workspace(station, actor, demo=demo))
+        window.station_restored.connect(lambda _result: QTimer.singleShot(0, self._reopen))
         window.show()
         self.window = window
         if station.paths is not None and station.db.is_sqlite:
@@ -119,6 +182,7 @@ class Launcher(QObject):
         return window
 
     def _fatal(self, error: BaseException, dialog: object = None) -> None:
+        """Show ``error``; when the box is closed the program ends with exit code 1."""
         if isinstance(dialog, LoginDialog):
             dialog.hide()
         box = messages.show_error(None, error)
@@ -133,7 +197,7 @@ class Launcher(QObject):
 
 
 def _open_and_load(data_dir: Path | None, db_url: str | None) -> Station:
-    """Open the station (off the GUI thread) and load the main window's modules while the person types."""
+    """Check and open the station (off the GUI thread) and load the main window's modules meanwhile."""
     from hexie_desktop.services.station import open_station
 
     station = open_station(data_dir=data_dir, db_url=db_url)
@@ -142,12 +206,22 @@ def _open_and_load(data_dir: Path | None, db_url: str | None) -> Station:
     return station
 
 
+_launcher: Launcher | None = None
+
+
 def _show_unexpected(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-    """Last resort for an error no screen expected: log it and tell the person, keep running."""
+    """Last resort for an error no screen expected: log it and tell the person.
+
+    With the main window open the program keeps running; before it (start-up) it ends after
+    the box, so no process stays behind without a window holding the station lock.
+    """
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, trace)
         return
     error.__traceback__ = trace
+    if _launcher is not None and _launcher.window is None:
+        _launcher._fatal(error)
+        return
     messages.show_error(QApplication.activeWindow(), error)
 
 
@@ -165,7 +239,8 @@ def start(*, data_dir: Path | None, db_url: str | None, demo: bool, argv: list[s
     assert isinstance(app, QApplication)
     configure(app)
     app.setQuitOnLastWindowClosed(False)
-    launcher = Launcher(data_dir, db_url, demo)
+    global _launcher
+    launcher = _launcher = Launcher(data_dir, db_url, demo)
     launcher.finished.connect(app.exit)
     QTimer.singleShot(0, launcher.start)
     code = app.exec()
