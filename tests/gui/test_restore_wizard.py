@@ -45,8 +45,9 @@ def test_damaged_file_at_start_opens_the_restore_wizard_then_the_login(qtbot, st
     paths.database.write_bytes(data[:len(data) // 2])
     digest = _sha(paths.database)
     launcher, codes = _start(qtbot, paths.root)
+    # The check runs behind the login dialog, off the GUI thread; on damage the wizard replaces it.
+    qtbot.waitUntil(lambda: isinstance(launcher.dialog, RestoreDialog), timeout=10000)
     dialog = launcher.dialog
-    assert isinstance(dialog, RestoreDialog)
     qtbot.addWidget(dialog)
     activate(dialog)
     wait_tasks(qtbot)
@@ -108,7 +109,7 @@ def test_damaged_file_without_backup_shows_one_box_then_the_program_ends(qtbot, 
 
 
 def test_an_unexpected_error_at_start_ends_after_the_box(qtbot, tmp_path, monkeypatch):
-    from hexie_desktop.ui import startup
+    from hexie_desktop.services import station as station_service
 
     root = tmp_path / "station"
     root.mkdir()
@@ -117,7 +118,7 @@ def test_an_unexpected_error_at_start_ends_after_the_box(qtbot, tmp_path, monkey
     def boom(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(startup, "check_before_opening", boom)
+    monkeypatch.setattr(station_service, "check_before_opening", boom)
     launcher, codes = _start(qtbot, root)
     qtbot.waitUntil(lambda: bool(message_boxes()), timeout=5000)
     message_boxes()[0].accept()
@@ -184,6 +185,7 @@ def test_half_created_station_at_start_opens_the_first_run_again(qtbot, tmp_path
     migrate.upgrade(db.engine)  # tables, but the admin was refused (the old first-run bug)
     db.dispose()
     launcher, codes = _start(qtbot, root)
-    assert isinstance(launcher.dialog, FirstRunDialog) and codes == []
+    qtbot.waitUntil(lambda: isinstance(launcher.dialog, FirstRunDialog), timeout=10000)
+    assert codes == []
     qtbot.addWidget(launcher.dialog)
     launcher.close()
