@@ -24,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyrage
+import pyrage.passphrase
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
@@ -364,3 +365,16 @@ def with_escrow(keys_dir: Path, passphrase: str | None, escrow: tuple[str, ...])
 def recipients(card: Card) -> list[pyrage.x25519.Recipient]:
     """The age recipients a package for ``card``'s station is encrypted to (escrow included)."""
     return [pyrage.x25519.Recipient.from_str(r) for r in (card.age_recipient, *card.escrow)]
+
+
+def identity_file(keys: StationKeys, passphrase: str) -> bytes:
+    """The station's age identities (current first) as an age identity file sealed with ``passphrase``.
+
+    The file is in age's own passphrase format (scrypt), which the stock tool reads directly:
+    ``age -d -i FILE payload.age`` asks for the passphrase and decrypts.
+    """
+    passphrase = check_passphrase(passphrase)
+    lines = [f"# hexie station {keys.card.unit_code}: age identities, exported {_now()}",
+             f"# public key: {keys.card.age_recipient}"]
+    lines += [str(identity) for identity in keys.identities]
+    return pyrage.passphrase.encrypt(("\n".join(lines) + "\n").encode("ascii"), passphrase)

@@ -245,6 +245,29 @@ def write_card(ctx: Context, station: Any, out: Path, passphrase: str | None = N
     return card
 
 
+def export_identity(ctx: Context, station: Any, out: Path, passphrase: str) -> int:
+    """Write this station's age identities (its X25519 secrets) for the stock ``age`` tool.
+
+    The file is sealed with ``passphrase`` in age's passphrase format and written owner-only;
+    a district's keys are unlocked with the same passphrase.  Audited.  Returns how many
+    identities it holds (the current one and, after rotations, the earlier ones).
+    """
+    ctx.require("settings.edit")
+    passphrase = keyring.check_passphrase(passphrase)
+    keys = unlock(station, passphrase if needs_passphrase(station) else None)
+    data = keyring.identity_file(keys, passphrase)
+    target = Path(out)
+    with ctx.db.transaction() as session:
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(data)
+            if os.name == "posix":
+                os.chmod(tmp, 0o600)
+        ctx.audit(session, "exchange.identity", entity="station", entity_id=keys.card.unit_code,
+                  summary=_("导出本站私钥（age 身份{n}个，口令加密）→ {path}").format(n=len(keys.identities),
+                                                                        path=target))
+    return len(keys.identities)
+
+
 def _check_pair(own: Any, card: Card) -> None:
     info = own.info
     if card.unit_code == info.unit_code:

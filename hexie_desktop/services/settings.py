@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hexie_desktop.core import fields as input_fields
 from hexie_desktop.core.codes import DEFAULT_CHECKLIST
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
@@ -93,6 +94,8 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
         elif key == "calendar.overrides":
             for day in value:
                 date.fromisoformat(day)
+        elif key.startswith("station.") and isinstance(value, str):
+            input_fields.text(value, key, max_len=200, multiline=False)
     with ctx.db.transaction() as session:
         for key, value in changes.items():
             put(session, key, value)

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state
-from hexie_desktop.exchange.errors import E_DUPLICATE, E_PARTS, E_PENDING, E_REPLAY, E_TRUST, ExchangeError
+from hexie_desktop.exchange.errors import E_DUPLICATE, E_PARTS, E_PENDING, E_TRUST, ExchangeError
 from hexie_desktop.services import attachments, case_actions, cases, maintenance, registries, settings
 from hexie_desktop.services import exchange as ex
 from hexie_desktop.services.exchange_status import case_status
