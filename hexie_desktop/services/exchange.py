@@ -855,7 +855,7 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
                           package_id=manifest.package_id, dry_run=dry_run)
         if not verified.trusted:
             return _unknown_sender(ctx, station, verified, outcome, dry_run=dry_run)
-        if _check_replay(ctx, manifest):
+        if _check_replay(ctx, manifest) and _covered(ctx, manifest):
             return _record_late(ctx, verified, outcome, dry_run=dry_run)
         keys = get_keys()
         payload = reader.decrypt(verified, keys.identities, run)
@@ -959,12 +959,23 @@ def _check_replay(ctx: Context, manifest: Any) -> bool:
     return False
 
 
-def _record_late(ctx: Context, verified: reader.Verified, outcome: Outcome, *, dry_run: bool) -> Outcome:
-    """A package that arrives after a later one: it fills its gap; its rows are not applied again.
+def _covered(ctx: Context, manifest: Any) -> bool:
+    """True when a later package of the same round, already applied, brought changes up to this one's end."""
+    with ctx.db.read() as session:
+        reached = session.execute(select(func.max(ExchangePackage.change_to)).where(
+            ExchangePackage.direction == "in", ExchangePackage.peer == manifest.sender_code,
+            ExchangePackage.status == "applied", ExchangePackage.epoch == manifest.epoch,
+            ExchangePackage.sequence > manifest.sequence)).scalar_one_or_none()
+    return reached is not None and reached >= manifest.change_to
 
-    Every package carries all changes since the district's last receipt, so the later package
-    already brought this one's content in newer or equal versions; applying the older rows would
-    only queue "version went backwards" conflicts.
+
+def _record_late(ctx: Context, verified: reader.Verified, outcome: Outcome, *, dry_run: bool) -> Outcome:
+    """A package that arrives after a later one which covered it: it fills its gap, its rows are not applied.
+
+    Every package carries all changes since the district's last receipt, so a later package that
+    reached at least this one's last change already brought its content in newer or equal
+    versions; applying the older rows would only queue "version went backwards" conflicts.  (A
+    late package carrying changes beyond what arrived is applied as usual instead.)
     """
     manifest = verified.manifest
     message = _("{label}晚于后续数据包到达：其内容已由后续数据包带到，只补记缺号，不再导入其中的行").format(
@@ -1085,6 +1096,10 @@ def _advance(peer: ExchangePeer, manifest: Any) -> list[str]:
             messages.append(_("{name}已从备份恢复（第{e}轮编号）；恢复点之后区里收到的修改若已不在乡镇，已列入冲突待处理").format(
                 name=peer.unit_name, e=manifest.epoch))
         gaps = []
+    elif manifest.sequence < peer.last_sequence:  # a late package filling its gap: the numbering stays
+        peer.gaps = numbering.dump(numbering.fill(gaps, manifest.sequence))
+        peer.last_received_at = utcnow()
+        return [_("{name}晚到的第{n}号数据包已补入").format(name=peer.unit_name, n=manifest.sequence)]
     else:
         gaps = numbering.record(gaps, peer.last_sequence, manifest.sequence)
     if gaps:
