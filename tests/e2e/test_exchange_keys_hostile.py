@@ -430,3 +430,26 @@ def test_export_identity_needs_a_passphrase_and_the_right_one(pair, tmp_path):
     secret = pyrage.passphrase.decrypt(identity.read_bytes(), "township-secret").decode()
     town_keys = keyring.load(state.keys_dir(pair.town))
     assert str(town_keys.identity) in secret
+
+
+def test_manifests_written_before_fingerprint_v2_still_parse(pair):
+    from hexie_desktop.exchange import container as hxp
+    from hexie_desktop.exchange import limits
+    from hexie_desktop.exchange import manifest as mf
+    from hexie_desktop.exchange.errors import E_FORMAT
+
+    box = hxp.open_container(pair.root / "p1.hxp")
+    try:
+        raw = json.loads(box.manifest_bytes)
+    finally:
+        box.close()
+    card = keyring.Card.from_dict(raw["sender_card"])
+    assert raw["sender"]["fingerprint"] == card.fingerprint, "new manifests carry the v2 fingerprint"
+    raw["sender"]["fingerprint"] = card.legacy_fingerprint
+    assert mf.parse(limits.dumps(raw)).sender_fingerprint == card.fingerprint, "shown as v2"
+    for field, value in (("fingerprint", "1111 2222 3333 4444 5555"), ("unit_name", "西坝镇")):
+        patched = json.loads(json.dumps(raw))
+        patched["sender"][field] = value
+        with pytest.raises(ExchangeError) as refused:
+            mf.parse(limits.dumps(patched))
+        assert refused.value.code == E_FORMAT
