@@ -304,6 +304,29 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if answer.match else EXIT_USER
 
 
+STATION_OPTIONS = {"unit_name": "station.unit_name", "short_name": "station.short_name",
+                   "address": "station.address", "phone": "station.phone"}
+
+
+def cmd_station(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import settings
+
+    _station, ctx = _login(args)
+    changes = {key: getattr(args, option) for option, key in STATION_OPTIONS.items()
+               if getattr(args, option, None) is not None}
+    current = settings.update(ctx, changes) if args.station_command == "set" else settings.read_all(ctx)
+    shown = {option: current.get(key, "") for option, key in
+             {"unit_code": "station.unit_code", "role": "station.role", **STATION_OPTIONS}.items()}
+    if args.as_json:
+        _print_json(shown)
+        return EXIT_OK
+    if args.station_command == "set":
+        print(_("已修改本站信息（单位代码 {code} 不变）").format(code=shown["unit_code"]))
+    for option, value in shown.items():
+        print(f"{option}: {value}")
+    return EXIT_OK
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from hexie_desktop.core.stats import parse_period
     from hexie_desktop.reports import export
@@ -615,6 +638,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify", help=_("核对调解协议书二维码"))
     p.add_argument("text")
     p.set_defaults(func=cmd_verify)
+
+    station = sub.add_parser("station", help=_("本站信息：名称、简称、地址、电话（单位代码不可改）"))
+    station_sub = station.add_subparsers(dest="station_command", metavar="SUBCOMMAND", required=True)
+    p = station_sub.add_parser("show", help=_("显示本站信息"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_station)
+    p = station_sub.add_parser("set", help=_("管理员更正本站名称、简称、地址或电话（记入审计）"))
+    p.add_argument("--unit-name", dest="unit_name")
+    p.add_argument("--short-name", dest="short_name")
+    p.add_argument("--address")
+    p.add_argument("--phone")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_station)
 
     p = sub.add_parser("report", help=_("导出统计报表或台账为 Excel"))
     p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", "coordinators", "mediators", "orgs",

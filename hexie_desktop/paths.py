@@ -21,8 +21,8 @@ def default_data_dir() -> Path:
 
 
 def demo_data_dir() -> Path:
-    """The demo station's own directory, beside the real one."""
-    return Path(user_data_dir(APP_NAME, appauthor=False)).with_name(APP_NAME + "-demo")
+    """The demo station's own directory, beside the real one (beside ``HEXIE_DATA_DIR`` when set)."""
+    return default_data_dir().with_name(default_data_dir().name + "-demo")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ USERS = {  # username: (display name, role, password)
     "clerk": ("张登记", "clerk", "clerk123"),
 }
 ADMIN = ("admin", "admin123")
+# States the GUI and printing tests pick a case in; the template's seed must produce each.
+TEMPLATE_STATES = frozenset({"registered", "accepted", "mediating", "failed", "performing", "performed", "closed",
+                             "archived"})
 
 
 def _build_template(root: Path, cases: int, seed: int) -> Path:
@@ -29,6 +32,11 @@ def _build_template(root: Path, cases: int, seed: int) -> Path:
                            password=ADMIN[1], admin_name="管理员")
     ctx = station.context(users.actor_for(station.db, ADMIN[0]))
     demo.generate(ctx, cases=cases, seed=seed, years=0)
+    from hexie_desktop.services.cases import CaseFilter, list_cases
+
+    present = {row.state for row in list_cases(ctx, CaseFilter())}
+    missing = TEMPLATE_STATES - present
+    assert not missing, f"demo seed {seed} gives no case in {sorted(missing)}: pick another seed"
     for username, (name, role, password) in USERS.items():
         users.create_user(ctx, username=username, display_name=name, role=role, password=password)
     station.db.dispose()
@@ -37,8 +45,8 @@ def _build_template(root: Path, cases: int, seed: int) -> Path:
 
 @pytest.fixture(scope="session")
 def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A station folder with 40 demo cases and the users of :data:`USERS` (built once)."""
-    return _build_template(tmp_path_factory.mktemp("station-template"), cases=40, seed=7)
+    """A station folder with 40 demo cases in every state of :data:`TEMPLATE_STATES` (built once)."""
+    return _build_template(tmp_path_factory.mktemp("station-template"), cases=40, seed=10)
 
 
 @pytest.fixture

@@ -111,10 +111,10 @@ ROLES = _table(
     ("district_viewer", _("区级查看")),
 )
 
-ORG_TYPES = _table(
+ORG_TYPES = _table(  # a township office registers its own kind first: it is the default in forms
+    ("township_center", _("乡镇（街道）调解组织/调解中心")),
     ("enterprise_committee", _("企业劳动争议调解委员会")),
     ("public_institution", _("事业单位调解组织")),
-    ("township_center", _("乡镇（街道）调解组织/调解中心")),
     ("peoples_mediation", _("基层人民调解组织")),
     ("industry", _("行业性调解组织")),
     ("regional", _("区域性调解组织")),
@@ -143,6 +143,8 @@ SKILL_LEVELS = _table(
 EMPLOYMENT_MODES = _table(("full_time", _("专职")), ("part_time", _("兼职")))
 
 RECORD_STATUSES = _table(("active", _("在岗")), ("inactive", _("离岗")), ("suspended", _("暂停")))
+# The same codes for organisations, which are not "at their post" but working or wound up.
+ORG_STATUSES = _table(("active", _("正常运行")), ("inactive", _("已撤销")), ("suspended", _("暂停运行")))
 
 EMPLOYER_TYPES = _table(
     ("state_owned", _("国有企业")),

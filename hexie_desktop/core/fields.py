@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from hexie_desktop.core import dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
@@ -33,7 +34,10 @@ def text(value: object, field: str, *, required: bool = False, max_len: int = 20
 
 
 def day(value: object, field: str, *, required: bool = False) -> date | None:
-    """An ISO date ``YYYY-MM-DD`` or None; impossible dates are refused."""
+    """A date or None: ``2025-03-12`` and the other ways :func:`core.dates.parse` reads.
+
+    Impossible dates and dates outside 1900–2100 are refused.
+    """
     if value is None or value == "":
         if required:
             raise UserError(_("必须填写日期（YYYY-MM-DD）"), field=field)
@@ -42,13 +46,14 @@ def day(value: object, field: str, *, required: bool = False) -> date | None:
         return value
     if not isinstance(value, str):
         raise UserError(_("日期格式应为 YYYY-MM-DD"), field=field)
-    try:
-        parsed = date.fromisoformat(value.strip())
-    except ValueError:
+    parsed = dates.parse(value)
+    if parsed is None:
         raise UserError(_("“{value}”不是有效日期（YYYY-MM-DD）").format(value=printable(value[:40])),
-                        field=field) from None
-    if parsed.year < 1900:
+                        field=field)
+    if parsed < dates.EARLIEST:
         raise UserError(_("日期早于1900年"), field=field)
+    if parsed > dates.LATEST:
+        raise UserError(_("日期晚于2100年，请核对"), field=field)
     return parsed
 
 

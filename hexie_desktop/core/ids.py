@@ -11,9 +11,10 @@ letters) and either returns the normalized value or raises
 wrong.  A region code missing from the bundled table is never an error: codes change
 every year and old codes stay on cards, so it only produces a warning.
 
-The region table ``core/data/regions.csv`` (``code,name``) holds every province-level
-code, every prefecture-level city and the districts of the province capitals; it is
-read once at import.
+The region table ``core/data/regions.csv`` (``code,name,start_year,end_year``) holds every
+GB/T 2260 county-level code in use or withdrawn since 1980 (source, date and licence in
+``core/data/REGIONS-SOURCE.md``, rebuilt by ``scripts/build_region_table.py``); it is read
+once at import.  A withdrawn code is still valid on old cards and is named "（已撤销）".
 """
 
 from __future__ import annotations
@@ -54,8 +55,13 @@ __all__ = [
 # --------------------------------------------------------------------------- regions
 
 
+# Names the lists give the "districts under the city" placeholder levels: not part of a place name.
+_PLACEHOLDER_NAMES = frozenset({"市辖区", "市区", "县", "郊区", "省直辖县级行政单位", "省直辖行政单位",
+                                "省直辖县级行政区划", "自治区直辖县级行政单位", "自治区直辖县级行政区划"})
+
+
 def _load_regions() -> Mapping[str, str]:
-    """Read the bundled ``code,name`` table into a read-only mapping."""
+    """Read the bundled region table into a read-only mapping (code → name)."""
     text = (
         resources.files("hexie_desktop.core.data")
         .joinpath("regions.csv")
@@ -65,6 +71,8 @@ def _load_regions() -> Mapping[str, str]:
     for row in csv.DictReader(io.StringIO(text)):
         code = (row.get("code") or "").strip()
         name = (row.get("name") or "").strip()
+        if (row.get("end_year") or "").strip():
+            name += "（已撤销）"
         if len(code) == 6 and code.isdigit() and name:
             table[code] = name
     return MappingProxyType(table)
@@ -87,8 +95,10 @@ def region_name(code: str) -> str | None:
     if province:
         parts.append(province)
     prefecture_code = code[:4] + "00"
-    if prefecture_code != code[:2] + "0000" and prefecture_code in REGIONS:
-        parts.append(REGIONS[prefecture_code])
+    prefecture = REGIONS.get(prefecture_code, "")
+    if prefecture_code != code[:2] + "0000" and prefecture.removesuffix("（已撤销）") not in _PLACEHOLDER_NAMES \
+            and prefecture:
+        parts.append(prefecture)
     if code not in (code[:2] + "0000", prefecture_code) and code in REGIONS:
         parts.append(REGIONS[code])
     return "".join(parts) or None
@@ -187,8 +197,8 @@ def _region_warning(code: str) -> str | None:
         )
     known = region_name(code) or province
     return _(
-        "身份证号码的地址码 {code} 不在内置的区县代码表中（已知属于{known}），"
-        "可能是已撤销或新设的区县，请核对"
+        "身份证号码的地址码 {code} 不在1980年以来的区县代码表中（含已撤销的代码；前几位属于{known}），"
+        "请核对号码"
     ).format(code=code, known=known)
 
 

@@ -21,6 +21,7 @@ from typing import Mapping
 
 import chinese_calendar
 
+from hexie_desktop.core import dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
@@ -48,9 +49,7 @@ _STATUTORY_JUDICIAL_CONFIRMATION_DAYS = 30  # 民事诉讼法第二百零五条
 _STATUTORY_LIMITATION_YEARS = 1  # 劳动争议调解仲裁法第二十七条
 
 
-def _cn_date(day: date) -> str:
-    """Format ``day`` the way Chinese documents write dates: 2026年10月8日."""
-    return _("{year}年{month}月{day}日").format(year=day.year, month=day.month, day=day.day)
+_cn_date = dates.chinese
 
 
 def _check_count(value: object, field: str, label: str, *, minimum: int) -> int:

@@ -22,7 +22,7 @@ from datetime import date
 from fractions import Fraction
 from typing import Callable, Iterable, Iterator, Mapping
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
@@ -76,9 +76,7 @@ class Period:
         return day is not None and self.start <= day <= self.end
 
 
-def cn_date(day: date) -> str:
-    """``2026年10月1日``."""
-    return _("{y}年{m}月{d}日").format(y=day.year, m=day.month, d=day.day)
+cn_date = dates.chinese
 
 
 def month(year: int, number: int) -> Period:
@@ -297,6 +295,23 @@ class Figures:
     def average_days(self) -> Fraction | None:
         """Average calendar days from receipt to closing of the cases closed in the period."""
         return Fraction(self["closing_days"], self["closed"]) if self["closed"] else None
+
+
+def record_of(cases: Iterable[tuple[bool, str | None]]) -> Figures:
+    """A person's whole record (a mediator's cases, whatever the period) as figures.
+
+    ``cases`` gives each case's (closed, closing_reason).  Counts ``received`` (every case),
+    ``closed`` and ``closed.<outcome>`` by the same closing-reason rule as the period reports, so
+    a mediator's 调解成功率 is :meth:`Figures.success_rate` with the station's denominator, on
+    screen and in Excel alike.
+    """
+    out = Figures()
+    for closed, closing_reason in cases:
+        out.add("received")
+        if closed:
+            out.add("closed")
+            out.add(f"closed.{outcome(closing_reason)}")
+    return out
 
 
 def total(parts: Iterable[Figures]) -> Figures:

@@ -77,6 +77,8 @@ class AgreementFacts:
     mediator_signed_on: date | None
     seal_applied_on: date | None
     items: tuple["ItemFacts", ...] = field(default_factory=tuple)
+    content: str | None = None
+    """The agreed terms in words (e.g. 确认劳动关系), for agreements with no item to perform."""
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,13 @@ def agreement_problems(agreement: AgreementFacts) -> list[str]:
     """List what keeps an agreement from taking effect (empty: it can take effect).
 
     LDTJ art. 14: both parties signed or sealed, the mediator signed and the
-    organization's seal applied.  Every item needs an obligation, a payer and a due date.
+    organization's seal applied.  Every item needs an obligation, a payer and a due date.  An
+    agreement says what was agreed: items to perform, or terms in words where nothing is to be
+    paid or done by a date (确认劳动关系, 出具离职证明 on the spot); it may have both.
     """
     problems: list[str] = []
+    if not agreement.items and not (agreement.content or "").strip():
+        problems.append(_("协议内容和协议事项不能都为空：请写明达成的协议内容，或添加需要履行的事项"))
     for attr, what in (
         ("applicant_signed_on", _("申请人签名（盖章）")),
         ("respondent_signed_on", _("被申请人签名（盖章）")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable
 
-from hexie_desktop.core import money
+from hexie_desktop.core import dates, money
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
@@ -29,7 +29,7 @@ def cn_date(value: Any, *, blank: str = BLANK_DATE) -> str:
         day = date.fromisoformat(raw[:10])
     except ValueError:
         return raw
-    return _("{y}年{m}月{d}日").format(y=day.year, m=day.month, d=day.day)
+    return dates.chinese(day)
 
 
 def cents(value: Any) -> int | None:

@@ -176,9 +176,11 @@ def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
         key: _day(data, key, case, ctx.today, default_today=False)
         for key in ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
     }
+    content = fields.text(data.get("content"), "content", max_len=20000)
     facts = workflow.AgreementFacts(
         **signature_dates,
         items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["amount_cents"], i["due_on"]) for i in items),
+        content=content,
     )
     problems = workflow.agreement_problems(facts)
     if problems:
@@ -191,7 +193,7 @@ def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
         case.agreement = agreement
     for old in agreement.items:
         old.deleted = True
-    agreement.content = fields.text(data.get("content"), "content", max_len=20000)
+    agreement.content = content
     for key, value in signature_dates.items():
         setattr(agreement, key, value)
     agreement.effective_on = effective

@@ -16,6 +16,8 @@ def station_dict(session) -> dict[str, str]:  # noqa: ANN001
         "unit_code": settings.get(session, "station.unit_code"),
         "unit_name": settings.get(session, "station.unit_name"),
         "short_name": settings.get(session, "station.short_name"),
+        "address": settings.get(session, "station.address"),
+        "phone": settings.get(session, "station.phone"),
         "arbitration_commission": settings.get(session, "station.arbitration_commission"),
         "arbitration_address": settings.get(session, "station.arbitration_address"),
         "arbitration_phone": settings.get(session, "station.arbitration_phone"),

@@ -8,10 +8,10 @@ from datetime import date
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, ids, money, numbering
+from hexie_desktop.core import codes, duplicates, ids, money, numbering
 from hexie_desktop.core.errors import NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
-from hexie_desktop.core.intake import CaseDraft, parse_case
+from hexie_desktop.core.intake import CaseDraft, RespondentDraft, parse_case
 from hexie_desktop.services import settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.employers import find_or_create
@@ -84,17 +84,61 @@ def add_case(session: Session, draft: CaseDraft, actor_name: str) -> Case:
     return case
 
 
+def _same_employer(respondent: RespondentDraft):  # noqa: ANN202  (an SQL condition)
+    """The condition :func:`employers.find_or_create` would match ``respondent`` by."""
+    if respondent.credit_code:
+        return Employer.credit_code == respondent.credit_code
+    return (Employer.name == respondent.name) & Employer.credit_code.is_(None)
+
+
+def _earlier_cases(session: Session, draft: CaseDraft) -> list[duplicates.EarlierCase]:
+    """Cases of the same employer in the duplicate window sharing an applicant's ID number."""
+    numbers = {p.id_number for p in draft.applicants if p.id_number}
+    if not numbers:
+        return []
+    low, high = duplicates.window(draft.received_on)
+    rows = session.execute(
+        select(Case.number, Case.received_on, Party.id_number)
+        .join(Party, Party.case_id == Case.id).join(Employer, Employer.id == Case.respondent_id)
+        .where(Case.deleted.is_(False), Party.deleted.is_(False), _same_employer(draft.respondent),
+               Case.received_on.between(low, high), Party.id_number.in_(sorted(numbers)))
+    ).all()
+    found: dict[str, duplicates.EarlierCase] = {}
+    for number, received_on, id_number in rows:
+        known = found.get(number)
+        ids_ = (known.id_numbers if known else frozenset()) | {id_number}
+        found[number] = duplicates.EarlierCase(number, received_on, ids_)
+    return list(found.values())
+
+
+def _duplicate_warnings(session: Session, draft: CaseDraft) -> list[str]:
+    numbers = {p.id_number for p in draft.applicants if p.id_number}
+    return duplicates.likely_duplicates(numbers, draft.received_on, _earlier_cases(session, draft))
+
+
+def likely_duplicates(ctx: Context, payload: object) -> list[str]:
+    """Warnings for a registration that repeats an earlier one (asked before saving; changes nothing)."""
+    ctx.require("case.register")
+    drafts = parse_batch(payload, ctx.today)
+    with ctx.db.read() as session:
+        return [w for draft in drafts for w in _duplicate_warnings(session, draft)]
+
+
 def register(ctx: Context, payload: object) -> list[Registered]:
-    """Register every case of ``payload`` in one transaction, or none of them."""
+    """Register every case of ``payload`` in one transaction, or none of them.
+
+    A likely double registration (:mod:`core.duplicates`) is registered with a warning.
+    """
     ctx.require("case.register")
     drafts = parse_batch(payload, ctx.today)
     with ctx.db.transaction() as session:
+        repeats = [_duplicate_warnings(session, draft) for draft in drafts]
         created = [add_case(session, draft, ctx.actor.display_name) for draft in drafts]
         summary = "、".join(c.number for c in created[:20]) + ("…" if len(created) > 20 else "")
         ctx.audit(session, "case.register", entity="case",
                   entity_id=created[0].id if len(created) == 1 else None,
                   summary=f"{len(created)}件：{summary}")
-        return [Registered(c.id, c.number, d.warnings) for c, d in zip(created, drafts)]
+        return [Registered(c.id, c.number, d.warnings + tuple(r)) for c, d, r in zip(created, drafts, repeats)]
 
 
 def get_case(session: Session, number_or_id: str) -> Case:

@@ -10,11 +10,12 @@ from the township's packages as received (the district's own receipt time is sho
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hexie_desktop.core import dates
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import state
 from hexie_desktop.exchange.codec import TABLES
@@ -35,9 +36,7 @@ class CaseExchangeStatus:
 
 
 def _day(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return moment.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d")
+    return dates.local(moment, "%Y-%m-%d")
 
 
 def _last_changes(session: Session, case_ids: list[str]) -> dict[str, tuple[str, int]]:

@@ -25,7 +25,7 @@ from typing import Any, Callable, Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, intake, money, workflow
+from hexie_desktop.core import codes, dates, intake, money, workflow
 from hexie_desktop.core.errors import HexieError, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import case_actions, registries
@@ -246,8 +246,6 @@ def header_key(text: object) -> str:
 
 # ---------------------------------------------------------------- cell values
 
-_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_COMPACT_DATE_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
 _TRUE = {"是", "有", "Y", "YES", "TRUE", "1", "√"}
 _FALSE = {"否", "无", "N", "NO", "FALSE", "0", "×"}
 _IDENTITY_KINDS = ("id_number", "credit_code")
@@ -275,13 +273,9 @@ def convert(column: Column, raw: object) -> Any:
             return raw.date()
         if isinstance(raw, date):
             return raw
-        if isinstance(raw, str):
-            match = _DATE_RE.match(raw) or _COMPACT_DATE_RE.match(raw)
-            if match:
-                try:
-                    return date(int(match[1]), int(match[2]), int(match[3]))
-                except ValueError:
-                    pass
+        parsed = dates.parse(raw) if isinstance(raw, str) else None
+        if parsed is not None:
+            return parsed
         raise UserError(_("“{value}”不是有效日期（应为 2026-03-12 这样的日期）").format(value=raw))
     if kind == "int":
         if isinstance(raw, bool):

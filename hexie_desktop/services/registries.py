@@ -16,6 +16,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, fields, ids, money, workflow
+from hexie_desktop.core import stats as stats_rules
 from hexie_desktop.core.errors import Conflict, NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings
@@ -131,7 +132,7 @@ FIELDS: dict[str, list[FieldSpec]] = {
         _f("staff_full_time", _("专职人数"), "int"),
         _f("staff_part_time", _("兼职人数"), "int"),
         _f("enterprises_covered", _("覆盖企业数"), "int"),
-        _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
+        _f("status", _("状态"), "choice", True, codes.ORG_STATUSES),
     ],
     "social_orgs": [
         _f("name", _("名称"), required=True),
@@ -141,7 +142,7 @@ FIELDS: dict[str, list[FieldSpec]] = {
         _f("services", _("服务内容"), "longtext", max_len=2000),
         _f("industry", _("行业"), "choice", False, codes.INDUSTRIES),
         _f("scale", _("规模"), max_len=50),
-        _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
+        _f("status", _("状态"), "choice", True, codes.ORG_STATUSES),
     ],
     "employers": [
         _f("name", _("单位名称"), required=True),
@@ -318,23 +319,23 @@ def record_dict(session: Session, kind: str, row: Any, *, unmask: bool = False) 
     return out
 
 
-def mediator_stats(session: Session) -> dict[str, tuple[int, int, int]]:
-    """Per mediator id: (cases handled, agreed, failed)."""
+def mediator_stats(session: Session) -> dict[str, stats_rules.Figures]:
+    """Per mediator id: the mediator's record (core.stats.record_of: handled, closed by outcome)."""
     rows = session.execute(
-        select(Case.mediator_id, Case.state, Case.failed_on, func.count())
+        select(Case.mediator_id, Case.closed_on.is_not(None), Case.closing_reason, func.count())
         .where(Case.mediator_id.is_not(None), Case.deleted.is_(False))
-        .group_by(Case.mediator_id, Case.state, Case.failed_on.is_(None))
+        .group_by(Case.mediator_id, Case.closed_on.is_not(None), Case.closing_reason)
     ).all()
-    stats: dict[str, list[int]] = {}
-    agreed_states = {"agreed", "performing", "performed", "defaulted"}
-    for mediator_id, state, failed_on, count in rows:
-        s = stats.setdefault(mediator_id, [0, 0, 0])
-        s[0] += count
-        if state in agreed_states or (state in ("closed", "archived") and failed_on is None):
-            s[1] += count
-        if state == "failed" or failed_on is not None:
-            s[2] += count
-    return {k: tuple(v) for k, v in stats.items()}  # type: ignore[misc]
+    cases: dict[str, list[tuple[bool, str | None]]] = {}
+    for mediator_id, closed, reason, count in rows:
+        cases.setdefault(mediator_id, []).extend([(bool(closed), reason)] * count)
+    return {mediator_id: stats_rules.record_of(pairs) for mediator_id, pairs in cases.items()}
+
+
+def mediator_record(figures: stats_rules.Figures | None, denominator: str) -> dict[str, Any]:
+    """The 办案数 and 调解成功率 columns of a mediator, as the register and the ledger show them."""
+    figures = figures or stats_rules.Figures()
+    return {"cases_handled": figures["received"], "success_rate": figures.success_rate(denominator)}
 
 
 def list_records(ctx: Context, kind: str, search: str | None = None, *, limit: int | None = None) -> list[dict]:
@@ -354,11 +355,10 @@ def list_records(ctx: Context, kind: str, search: str | None = None, *, limit: i
             query = query.limit(limit)
         rows = [record_dict(session, kind, row) for row in session.execute(query).scalars()]
         if kind == "mediators":
-            stats = mediator_stats(session)
+            records = mediator_stats(session)
+            denominator = settings.get(session, "stats.success_denominator")
             for row in rows:
-                handled, agreed, failed = stats.get(row["id"], (0, 0, 0))
-                row["cases_handled"] = handled
-                row["success_rate"] = round(agreed / (agreed + failed), 4) if agreed + failed else None
+                row.update(mediator_record(records.get(row["id"]), denominator))
         return rows
 
 

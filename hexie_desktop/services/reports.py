@@ -352,10 +352,7 @@ def _registry_rows(session: Session, kind: str, unmask: bool) -> Iterator[dict[s
         if kind == "mediators":
             org = session.get(MediationOrg, row.org_id) if row.org_id else None
             out["org_name"] = org.name if org else None
-            handled, agreed, failed = mediator_stats.get(row.id, (0, 0, 0))
-            out["cases_handled"] = handled
-            base = agreed + failed if denominator == "agreed_failed" else handled
-            out["success_rate"] = Fraction(agreed, base) if base else None
+            out.update(registries.mediator_record(mediator_stats.get(row.id), denominator))
         if kind == "key_enterprises":
             _key_enterprise_cells(session, row, out)
         yield out

@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "station.unit_code": "",
     "station.unit_name": "",
     "station.short_name": "",
+    "station.address": "",
+    "station.phone": "",
     "station.arbitration_commission": "",
     "station.arbitration_address": "",
     "station.arbitration_phone": "",
@@ -79,13 +81,39 @@ def calendar(session: Session) -> WorkCalendar:
     return WorkCalendar({date.fromisoformat(day): bool(work) for day, work in raw.items()})
 
 
+# The exchange identity: the district knows the station by this code and its keys, and every
+# record the station made carries it as ``origin``; changing it would orphan them.
+FIXED = frozenset({"station.role", "station.unit_code"})
+# Station texts printed on documents (seal line, 联系地址, 联系电话) and their longest length.
+STATION_TEXTS = {"station.unit_name": 100, "station.short_name": 20, "station.address": 200,
+                 "station.phone": 30, "station.arbitration_commission": 100,
+                 "station.arbitration_address": 200, "station.arbitration_phone": 30}
+REQUIRED_TEXTS = frozenset({"station.unit_name", "station.short_name"})
+
+
+def _check_station_text(key: str, value: Any) -> str:
+    """A station text as stored: trimmed, no control characters, within its length."""
+    checked = input_fields.text(value, key, required=key in REQUIRED_TEXTS, max_len=STATION_TEXTS[key], multiline=False)
+    return checked or ""
+
+
 def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
-    """Change several settings in one audited transaction; validates patterns and lengths."""
+    """Change several settings in one audited transaction; validates patterns, texts and lengths.
+
+    The station's name, short name, address and phone may be corrected by an admin (audited with
+    old and new values); its unit code and role are its exchange identity and stay fixed.
+    """
     ctx.require("settings.edit")
+    changes = dict(changes)
     for key, value in changes.items():
         if key not in DEFAULTS:
             raise UserError(_("未知的设置项：{key}").format(key=key), field=key)
-        if key == "numbering.case_pattern":
+        if key in FIXED:
+            raise UserError(_("单位代码和站点类型是本站在数据交换中的身份（区里据此识别本站，已有记录都带有它），"
+                              "不能修改；如确实填错，请联系区里重新建站"), field=key)
+        if key in STATION_TEXTS:
+            changes[key] = _check_station_text(key, value)
+        elif key == "numbering.case_pattern":
             validate_pattern(value)
         elif key == "numbering.archive_pattern":
             validate_pattern(value, archive=True)
@@ -97,9 +125,12 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
         elif key.startswith("station.") and isinstance(value, str):
             input_fields.text(value, key, max_len=200, multiline=False)
     with ctx.db.transaction() as session:
+        renamed = [f"{key}: {get(session, key)} → {value}" for key, value in sorted(changes.items())
+                   if key in STATION_TEXTS and get(session, key) != value]
         for key, value in changes.items():
             put(session, key, value)
-        ctx.audit(session, "settings.update", entity="settings", summary=", ".join(sorted(changes)))
+        summary = "; ".join(renamed) if renamed else ", ".join(sorted(changes))
+        ctx.audit(session, "settings.update", entity="settings", summary=summary[:500])
         return all_settings(session)
 
 

@@ -43,8 +43,8 @@ class MainWindow(QMainWindow):
         self.lock_dialog: LockDialog | None = None
         self.dialog: QWidget | None = None
         self.hidden_while_locked: list[QWidget] = []
-        self.setWindowTitle(self.tr("和谐调解 — {name}").format(name=workspace.station.info.unit_name)
-                            + (self.tr("（演示）") if workspace.demo else ""))
+        self._show_title()
+        workspace.station_changed.connect(self._show_title)
         self.dashboard = DashboardScreen(workspace)
         self.cases = CaseListScreen(workspace)
         self.intake = IntakeScreen(workspace)
@@ -105,6 +105,14 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("退出(&X)"), "Ctrl+Q", self.close))
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_keys))
+
+    def _show_title(self) -> None:
+        """Window title and status bar name the station (again after an admin corrects its name)."""
+        ws = self.workspace
+        self.setWindowTitle(self.tr("和谐调解 — {name}").format(name=ws.station.info.unit_name)
+                            + (self.tr("（演示）") if ws.demo else ""))
+        if hasattr(self, "station_label"):
+            self.station_label.setText(self.tr("站点：{station}").format(station=ws.station_label))
 
     def _build_status(self) -> None:
         ws = self.workspace

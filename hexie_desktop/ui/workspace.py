@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from hexie_desktop.core import codes, permissions
 from hexie_desktop.services.context import Actor, Context
-from hexie_desktop.services.station import Station
+from hexie_desktop.services.station import Station, read_info
 
 
 class Workspace(QObject):
@@ -16,6 +16,8 @@ class Workspace(QObject):
     """A case was registered or an action changed one: lists and the dashboard refresh."""
     open_case = Signal(str)
     """Somebody asked to open the case with this number."""
+    station_changed = Signal()
+    """The station's name or short name was corrected: titles and labels refresh."""
 
     def __init__(self, station: Station, actor: Actor, *, demo: bool = False) -> None:
         super().__init__()
@@ -23,6 +25,11 @@ class Workspace(QObject):
         self.actor = actor
         self.demo = demo
         self.ctx: Context = station.context(actor)
+
+    def reload_station(self) -> None:
+        """Re-read the station identity after an admin corrected it, and tell the screens."""
+        self.station.info = read_info(self.station.db)
+        self.station_changed.emit()
 
     def can(self, permission: str) -> bool:
         """True when the acting user's role holds ``permission``."""

@@ -87,6 +87,23 @@ def test_agreement_refused_until_all_four_signature_facts(station, ctx):
     assert case_actions.apply(ctx, number, "agree", {"items": items, **full}).state == "performing"
 
 
+def test_agreement_needs_items_or_terms_in_words_in_every_path(station, ctx):
+    """LDTJ art. 14: the agreement states what was agreed.  An agreement confirming the labour
+    relation has nothing to pay (terms in words, no item); an empty one is refused.  The GUI dialog
+    asks the same core rule (workflow.agreement_problems), so the two paths cannot disagree."""
+    number = _register(ctx)
+    case_actions.apply(ctx, number, "accept", {"on": "2026-09-17"})
+    case_actions.apply(ctx, number, "record-session", {"held_on": "2026-09-18"})
+    before = db_digest(station)
+    with pytest.raises(NotAllowed) as info:
+        case_actions.apply(ctx, number, "agree", {"items": [], "content": "  ", **signatures()})
+    assert "协议内容和协议事项不能都为空" in info.value.message
+    assert db_digest(station) == before
+    done = case_actions.apply(ctx, number, "agree", {"content": "双方确认自2025年3月1日起存在劳动关系。",
+                                                     **signatures()})
+    assert done.state == "agreed"                   # nothing to perform: it can be closed at once
+
+
 @pytest.mark.parametrize("action,data,error", [
     ("agree", {}, NotAllowed),                      # registered → agree is not a transition
     ("close", {}, NotAllowed),

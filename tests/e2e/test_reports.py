@@ -242,3 +242,47 @@ def test_every_export_has_no_formula_cells_and_kind_period_rules(scenario, ctx, 
     with pytest.raises(UserError, match=".xlsx"):
         export.export(ctx, "cases", tmp_path / "x.csv")
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_a_mediators_success_rate_is_one_rule_on_screen_and_in_excel(ctx, tmp_path):
+    """Issue 11: the register, the ledger and the period reports count 调解成功 by the closing
+    reason and divide by the station's configured denominator (three copies disagreed before:
+    the register ignored the setting and counted agreements still being performed)."""
+    from hexie_desktop.services import registries, settings
+
+    mediator = registries.save_record(ctx, "mediators", {"name": "周调解", "employment_mode": "full_time",
+                                                         "status": "active"})
+    accept = ("accept", {"on": "2026-10-02", "mediator": "周调解"})
+    session = ("record-session", {"held_on": "2026-10-03"})
+    agreed = _register(ctx, received_on="2026-10-01")
+    _act(ctx, agreed, accept, session,
+         ("agree", {"items": [{"obligation": "支付工资", "amount": "100", "due_on": "2026-10-10"}],
+                    **signatures("2026-10-05")}),
+         ("perform-item", {"item": 1, "on": "2026-10-08"}), ("close", {"on": "2026-10-09"}))
+    failed = _register(ctx, received_on="2026-10-01", applicants=[applicant("钱二", seq=302)])
+    _act(ctx, failed, accept, session, ("fail", {"on": "2026-10-05", "reason": "no_agreement"}),
+         ("close", {"on": "2026-10-06"}))
+    withdrawn = _register(ctx, received_on="2026-10-01", applicants=[applicant("孙三", seq=303)])
+    _act(ctx, withdrawn, accept, ("withdraw", {"on": "2026-10-04"}), ("close", {"on": "2026-10-05"}))
+    performing = _register(ctx, received_on="2026-10-01", applicants=[applicant("李四", seq=304)])
+    _act(ctx, performing, accept, session,
+         ("agree", {"items": [{"obligation": "支付工资", "amount": "100", "due_on": "2026-12-10"}],
+                    **signatures("2026-10-05")}))
+
+    def shown() -> tuple:
+        row = next(r for r in registries.list_records(ctx, "mediators") if r["id"] == mediator["id"])
+        path = export.export(ctx, "mediators", tmp_path / "m.xlsx").path
+        sheet = load_workbook(path).active
+        header_row = next(r for r in sheet.iter_rows(values_only=True) if r and "调解成功率" in r)
+        rate_col, count_col = header_row.index("调解成功率"), header_row.index("办理案件数")
+        data = next(r for r in sheet.iter_rows(values_only=True) if r and "周调解" in r)
+        return row["cases_handled"], stats.fraction_text(row["success_rate"], "rate"), data[count_col], data[rate_col]
+
+    handled, on_screen, in_excel_count, in_excel = shown()
+    assert handled == 4 and in_excel_count == 4
+    assert on_screen == "50.0%"                          # 1 agreed ÷ (1 agreed + 1 failed); performing not yet
+    assert in_excel in ("50.0%", 0.5)
+    settings.update(ctx, {"stats.success_denominator": "closed"})
+    handled, on_screen, _count, in_excel = shown()
+    assert on_screen == "33.3%"                          # 1 ÷ 3 closed
+    assert in_excel in ("33.3%", pytest.approx(1 / 3, abs=1e-3))

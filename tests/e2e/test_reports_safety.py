@@ -8,25 +8,35 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from openpyxl.utils.escape import unescape
+from sqlalchemy import update
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.ids import make_resident_id
+from hexie_desktop.core.text import first_control
 from hexie_desktop.fileio import atomic_path
 from hexie_desktop.reports import export, ledgers
 from hexie_desktop.reports.xlsx import EXCEL_CELL_LIMIT, Book, Col, TableSheet
 from hexie_desktop.services import registries, reports
 from hexie_desktop.services.imports import Column
+from hexie_desktop.storage.models import Coordinator
 
 NASTY = ["=HYPERLINK(\"http://x\",\"点我\")", "+1+2", "-3*4", "@SUM(A1:A9)", "=cmd|' /C calc'!A0",
          "\x01控制字符开头", "中间\x02有控制字符"]
 
 
-def test_formula_like_and_control_text_is_written_inert(ctx, tmp_path):
+def test_formula_like_and_control_text_is_written_inert(ctx, station, tmp_path):
     for i, text in enumerate(NASTY):
-        registries.save_record(ctx, "coordinators", {
+        safe = text if first_control(text) is None else "待替换"
+        saved = registries.save_record(ctx, "coordinators", {
             "name": f"协调员{i}", "id_number": make_resident_id("110105", date(1980, 1, 1), 300 + i),
             "coordinator_type": "enterprise", "employment_mode": "part_time", "skill_level": "none",
-            "status": "active", "position": text, "honours": text})
+            "status": "active", "position": safe, "honours": safe})
+        if safe != text:
+            # Input refuses control characters now; data from before (or written by other programs)
+            # may still hold them, and the export must keep them inert.
+            with station.db.transaction() as session:
+                session.execute(update(Coordinator).where(Coordinator.id == saved["id"])
+                                .values(position=text, honours=text))
     out = tmp_path / "协调员.xlsx"
     export.export(ctx, "coordinators", out)
     ws = load_workbook(out).active

@@ -148,3 +148,10 @@ def advance(workspace: Workspace, number: str, *actions: str) -> None:
     data = {"record-session": {"place": "调解室", "result": "继续协商"}, "accept": {}}
     for action in actions:
         case_actions.apply(workspace.ctx, number, action, data.get(action, {}))
+
+
+def township_center_row(screen: Any) -> int:
+    """The table row of the station's own 调解中心 in the registry screen (only it has a checklist in the demo)."""
+    rows = screen.model.records()
+    source = next(i for i, r in enumerate(rows) if r.get("org_type") == "township_center")
+    return screen.proxy.mapFromSource(screen.model.index(source, 0)).row()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from hexie_desktop.services import attachments, case_queries, registries
 from hexie_desktop.ui.screens.attachments import files
-from tests.gui.conftest import make_case, message_boxes, type_text, wait_tasks
+from tests.gui.conftest import make_case, message_boxes, township_center_row, type_text, wait_tasks
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 12          # 3076 bytes → 3.0 KB
 PDF = b"%PDF-1.4\n" + b"\x00\x01\x02\x03" * (384 * 1024)      # 1572873 bytes → 1.5 MB
@@ -236,7 +236,7 @@ def _checklist(qtbot, window):  # noqa: ANN001, ANN202
     screen = window.registry
     screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("orgs"))
     wait_tasks(qtbot)
-    screen.ui.table.selectRow(0)
+    screen.ui.table.selectRow(township_center_row(screen))
     return screen.open_checklist()
 
 

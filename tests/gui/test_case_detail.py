@@ -156,6 +156,24 @@ def test_agree_is_refused_until_all_four_signature_facts_are_in(window, workspac
     assert "perform-item" in detail.action_buttons
 
 
+def test_agreement_without_items_but_with_terms_in_words(window, workspace) -> None:
+    """Issue 16 #4: the dialog follows the same rule as the CLI (确认劳动关系 has no item)."""
+    number = make_case(workspace)
+    advance(workspace, number, "accept", "record-session")
+    detail = _open(window, number)
+    detail.action_buttons["agree"].click()
+    ui = detail.dialog.ui
+    ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    today = workspace.ctx.today.isoformat()
+    for edit in (ui.applicantSigned, ui.respondentSigned, ui.mediatorSigned, ui.sealApplied):
+        type_text(edit, today)
+    assert not ok.isEnabled() and "不能都为空" in ui.problemsLabel.text()
+    type_text(ui.content, "双方确认存在劳动关系")
+    assert ok.isEnabled()
+    ok.click()
+    assert _state(workspace, number) == "agreed"
+
+
 def test_perform_close_follow_up_and_archive(window, workspace) -> None:
     number = make_case(workspace)
     advance(workspace, number, "accept", "record-session")

@@ -63,6 +63,8 @@ def test_keyboard_only_intake_registers_the_case(qtbot, window, workspace) -> No
     QTest.keyClick(popup, Qt.Key.Key_Down)
     QTest.keyClick(popup, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: picker.picked is not None, timeout=10000)
+    # The popup closes and hands the focus back asynchronously: wait, or Alt+L lands in the popup.
+    qtbot.waitUntil(lambda: not popup.isVisible() and focused() is ui.creditCode, timeout=10000)
     assert ui.creditCode.text() == picker.picked.credit_code
     employer = picker.picked
     _alt(window, Qt.Key.Key_L)                                # 请求类别

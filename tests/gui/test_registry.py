@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from hexie_desktop.core import ids
 from hexie_desktop.services import registries
-from tests.gui.conftest import message_boxes, type_text, wait_tasks
+from tests.gui.conftest import message_boxes, township_center_row, type_text, wait_tasks
 
 
 def _ok(dialog) -> None:  # noqa: ANN001
@@ -82,7 +82,7 @@ def test_org_checklist(qtbot, window) -> None:
     screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("orgs"))
     wait_tasks(qtbot)
     assert screen.ui.checklistButton.isVisible()
-    screen.ui.table.selectRow(0)
+    screen.ui.table.selectRow(township_center_row(screen))
     dialog = screen.open_checklist()
     assert dialog.model.rowCount() == 11
     dialog.ui.table.selectRow(0)

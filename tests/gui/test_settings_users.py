@@ -36,6 +36,30 @@ def test_admin_changes_settings(qtbot, login) -> None:
     wait_tasks(qtbot)
 
 
+def test_admin_corrects_the_station_name_but_not_its_code(qtbot, login) -> None:
+    """Issue 16 #1: a typo in the unit name (printed on every seal line) can be corrected, audited."""
+    admin = login("admin")
+    win = MainWindow(admin)
+    qtbot.addWidget(win)
+    win.show_page("settings")
+    screen = win.settings
+    name = screen.builder.widget("station.unit_name")
+    code = admin.station.info.unit_code
+    name.clear()
+    type_text(name, "东坝镇劳动人事争议调解中心（更正）")
+    type_text(screen.builder.widget("station.address"), "东坝路1号")
+    assert screen.save()
+    assert admin.station.info.unit_name == "东坝镇劳动人事争议调解中心（更正）"
+    assert "（更正）" in win.windowTitle() and "（更正）" in win.station_label.text()
+    assert admin.station.info.unit_code == code
+    assert "单位代码" in screen.ui.stationLabel.text() and "不能修改" in screen.ui.stationLabel.text()
+    name.clear()
+    assert not screen.save()                                   # a name is required
+    assert "不能为空" in screen.ui.errorLabel.text()
+    assert admin.station.info.unit_name.endswith("（更正）")
+    wait_tasks(qtbot)
+
+
 def test_head_cannot_change_settings(window) -> None:
     window.show_page("settings")
     assert not window.settings.ui.saveButton.isEnabled()

@@ -34,3 +34,4 @@ def test_bad_date_error_is_one_line():
     with pytest.raises(UserError) as err:
         fields.day("2026-13-01\nFAKE LINE", "received_on")
     assert "\n" not in str(err.value)
+

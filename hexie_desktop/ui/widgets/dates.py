@@ -8,26 +8,15 @@ the field in its error; the field turns red meanwhile.
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-_SEPARATED = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+from hexie_desktop.core import dates
 
-
-def parse_date(text: str) -> date | None:
-    """The date ``text`` denotes, or ``None`` when it is empty or not a date."""
-    match = _SEPARATED.match(text or "") or _COMPACT.match(text or "")
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+parse_date = dates.parse
 
 
 class DateEdit(QLineEdit):

@@ -57,6 +57,7 @@ class AgreementDialog(QDialog):
         ui.removeItemButton.clicked.connect(self.remove_item)
         for edit in self.signature_edits().values():
             edit.dateChanged.connect(self.update_problems)
+        ui.content.textChanged.connect(self.update_problems)
         ui.buttonBox.accepted.connect(self.submit)
         ui.buttonBox.rejected.connect(self.reject)
         self.update_problems()
@@ -124,10 +125,9 @@ class AgreementDialog(QDialog):
         facts = workflow.AgreementFacts(
             **{key: edit.value() for key, edit in edits.items()},
             items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["cents"], i["due"]) for i in self.items),
+            content=self.ui.content.toPlainText(),
         )
         problems = workflow.agreement_problems(facts)
-        if not self.items:
-            problems.insert(0, self.tr("至少需要一项协议事项"))
         bad = [key for key, edit in edits.items() if not edit.is_valid()]
         if bad:
             problems.append(self.tr("有日期格式不正确"))

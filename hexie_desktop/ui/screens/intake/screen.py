@@ -56,7 +56,7 @@ class IntakeScreen(QWidget):
         ui.receivedOn.dateChanged.connect(self.update_limitation)
         ui.knownOn.dateChanged.connect(self.update_limitation)
         ui.saveButton.clicked.connect(self.save)
-        ui.clearButton.clicked.connect(self.clear)
+        ui.clearButton.clicked.connect(self.ask_clear)
         ui.openSavedButton.clicked.connect(self._open_saved)
         ui.openSavedButton.setVisible(False)
         shortcut(self, "Ctrl+S", self.save)
@@ -115,9 +115,23 @@ class IntakeScreen(QWidget):
             return False
         if self.ui.claimAmount.text().strip() and not self.claims.add_from_entry():
             return False
+        payload = {"cases": [self.payload()]}
+        try:
+            repeats = cases.likely_duplicates(self.workspace.ctx, payload)
+        except HexieError as exc:
+            self._show_errors(exc)
+            return False
+        if repeats:
+            self._pending_box = messages.ask(
+                self, self.tr("可能重复登记"),
+                "\n".join(repeats) + "\n\n" + self.tr("仍要登记为新案件吗？"), lambda: self._register(payload))
+            return False
+        return self._register(payload)
+
+    def _register(self, payload: dict[str, Any]) -> bool:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            created = cases.register(self.workspace.ctx, {"cases": [self.payload()]})
+            created = cases.register(self.workspace.ctx, payload)
         except HexieError as exc:
             QGuiApplication.restoreOverrideCursor()
             self._show_errors(exc)
@@ -197,6 +211,31 @@ class IntakeScreen(QWidget):
         self.claims.clear_problems()
         self.ui.errorLabel.clear()
         self.ui.errorLabel.setVisible(False)
+
+    def typed_summary(self) -> str:
+        """What the person has typed so far, in words ("3 名申请人、2 项请求、事实"), or ""."""
+        ui = self.ui
+        parts = []
+        applicants = len(self.applicants.rows) + (1 if ui.name.text().strip() else 0)
+        if applicants:
+            parts.append(self.tr("{n} 名申请人").format(n=applicants))
+        if self.respondent.payload().get("name"):
+            parts.append(self.tr("被申请人"))
+        claims = len(self.claims.payload()) + (1 if ui.claimAmount.text().strip() else 0)
+        if claims:
+            parts.append(self.tr("{n} 项请求").format(n=claims))
+        if ui.facts.toPlainText().strip() or ui.evidence.toPlainText().strip():
+            parts.append(self.tr("事实与证据"))
+        return "、".join(parts)
+
+    def ask_clear(self) -> None:
+        """清空: asks first when anything has been typed, so one key cannot lose a registration."""
+        typed = self.typed_summary()
+        if not typed:
+            self.clear()
+            return
+        self._pending_box = messages.ask(self, self.tr("清空登记表"),
+                                         self.tr("清空已填写的{what}？清空后不能恢复。").format(what=typed), self.clear)
 
     def clear(self) -> None:
         """Start a new, empty registration (receipt date today)."""

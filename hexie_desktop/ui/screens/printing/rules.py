@@ -7,12 +7,12 @@ documents package (for example the completeness check of the agreement), never h
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, dates
 from hexie_desktop.services.printing import CASE_DOCUMENTS
 
 Case = dict[str, Any]
@@ -96,9 +96,7 @@ def local_time(stored: str | None) -> str:
         moment = datetime.fromisoformat(stored)
     except ValueError:
         return stored.replace("T", " ")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return dates.local(moment)
 
 
 def issued_note(case: Case, doc_type: str) -> str:

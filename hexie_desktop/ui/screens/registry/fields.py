@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from hexie_desktop.core import stats
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import registries
 from hexie_desktop.services.context import Context
@@ -48,7 +49,7 @@ def columns(kind: str) -> list[tuple[Any, str]]:
             break
     if kind == "mediators":
         out.append(("cases_handled", QCoreApplication.translate("RegistryFields", "办案数")))
-        out.append((lambda r: "" if r.get("success_rate") is None else f"{r['success_rate'] * 100:.1f}%",
+        out.append((lambda r: stats.fraction_text(r.get("success_rate"), "rate"),
                     QCoreApplication.translate("RegistryFields", "调解成功率")))
     return out
 

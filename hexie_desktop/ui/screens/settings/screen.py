@@ -24,7 +24,7 @@ DEADLINE_LABELS = {
 
 
 class SettingsScreen(QWidget):
-    """Station identity (read-only) and the settings an admin may change."""
+    """Station identity (name editable, unit code fixed) and the settings an admin may change."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +37,10 @@ class SettingsScreen(QWidget):
         style.set_role(self.ui.stationLabel, "hint")
         self.deadline_names = list(DeadlineSettings.__dataclass_fields__)
         fields = [
+            Field("station.unit_name", self.tr("单位名称（印在文书落款）")),
+            Field("station.short_name", self.tr("简称（用于案件编号）")),
+            Field("station.address", self.tr("单位地址")),
+            Field("station.phone", self.tr("联系电话")),
             Field("station.arbitration_commission", self.tr("劳动人事争议仲裁委员会")),
             Field("station.arbitration_address", self.tr("仲裁委员会地址")),
             Field("station.arbitration_phone", self.tr("仲裁委员会电话")),
@@ -50,8 +54,9 @@ class SettingsScreen(QWidget):
         self.builder = FormBuilder(self.ui.form, fields, self.ui.formHost)
         for name, widget in self.builder.widgets.items():
             widget.setMaximumWidth(120 if name.startswith(("deadlines.", "archive.", "security.")) else 460)
-        sections = ((13, self.tr("其他")), (5, self.tr("期限（按法定期间计算，可按本地规定调整）")),
-                    (3, self.tr("编号")), (0, self.tr("仲裁委员会（印在不予受理、终止调解等通知书上）")))
+        sections = ((17, self.tr("其他")), (9, self.tr("期限（按法定期间计算，可按本地规定调整）")),
+                    (7, self.tr("编号")), (4, self.tr("仲裁委员会（印在不予受理、终止调解等通知书上）")),
+                    (0, self.tr("本站（单位代码是数据交换身份，不能修改）")))
         for row, title in sections:
             heading = QLabel(title, self.ui.formHost)
             style.set_role(heading, "section")
@@ -71,8 +76,9 @@ class SettingsScreen(QWidget):
         """Show the stored values."""
         self.current = queries.station_settings(self.workspace.ctx)
         info = self.workspace.station.info
-        self.ui.stationLabel.setText(self.tr("站点：{name}　简称：{short}　单位代码：{code}　类型：{kind}").format(
-            name=info.unit_name, short=info.short_name, code=info.unit_code,
+        self.ui.stationLabel.setText(self.tr("单位代码：{code}　类型：{kind}（区里据此识别本站，已有记录都带有它，"
+                                             "所以不能修改；名称、简称等可由管理员更正）").format(
+            code=info.unit_code,
             kind=self.tr("乡镇") if info.role == "township" else self.tr("区级")))
         values = {k: v for k, v in self.current.items() if k in self.builder.widgets}
         for name in self.deadline_names:
@@ -106,6 +112,8 @@ class SettingsScreen(QWidget):
             self.ui.errorLabel.setText(messages.describe(exc))
             style.set_role(self.ui.errorLabel, "error")
             return False
+        if any(key.startswith("station.") for key in changes):
+            self.workspace.reload_station()
         self.ui.errorLabel.setText(self.tr("已保存{n}项设置。").format(n=len(changes)))
         style.set_role(self.ui.errorLabel, "ok")
         self.reload()
