@@ -122,8 +122,6 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
         elif key == "calendar.overrides":
             for day in value:
                 date.fromisoformat(day)
-        elif key.startswith("station.") and isinstance(value, str):
-            input_fields.text(value, key, max_len=200, multiline=False)
     with ctx.db.transaction() as session:
         renamed = [f"{key}: {get(session, key)} → {value}" for key, value in sorted(changes.items())
                    if key in STATION_TEXTS and get(session, key) != value]

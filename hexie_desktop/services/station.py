@@ -8,7 +8,6 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from hexie_desktop.core import fields
 from hexie_desktop.core.errors import Conflict, StorageError, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.paths import StationPaths
@@ -88,8 +87,8 @@ def validate_identity(role: str, unit_code: str, unit_name: str, short_name: str
         raise UserError(_("单位名称不能为空"), field="unit_name")
     if not (short_name or "").strip():
         raise UserError(_("简称不能为空"), field="short_name")
-    fields.text(unit_name, "unit_name", max_len=200, multiline=False)
-    fields.text(short_name, "short_name", max_len=200, multiline=False)
+    for key, value in (("station.unit_name", unit_name), ("station.short_name", short_name)):
+        settings._check_station_text(key, value)  # the same rule as correcting them later  # noqa: SLF001
 
 
 def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_code: str, unit_name: str,
