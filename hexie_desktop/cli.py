@@ -727,7 +727,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run ``hexie`` with ``argv``; returns the exit code."""
     streams = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Escaped(sys.stdout), _Escaped(sys.stderr)
+    sys.stdout, sys.stderr = (_Escaped(s) if s is not None else None for s in streams)
     try:
         return _run(argv)
     finally:
