@@ -27,10 +27,13 @@ DEMO_IDENTITY = {"role": "township", "unit_code": "330106001", "unit_name": "演
 log = logging.getLogger("hexie_desktop")
 
 
-def setup_logging() -> None:
-    """Log warnings and errors to stderr unless logging is configured already."""
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+def setup_logging(data_dir: Path | None = None) -> Path | None:
+    """Write the program's log to the station's ``logs/hexie.log`` (see :mod:`hexie_desktop.log`)."""
+    from hexie_desktop import log as hexie_log
+    from hexie_desktop.paths import default_data_dir
+
+    hexie_log.quiet_cleanup_errors()
+    return hexie_log.configure(data_dir if data_dir is not None else default_data_dir())
 
 
 def station_exists(data_dir: Path | None, db_url: str | None) -> bool:
@@ -67,7 +70,7 @@ def prepare_demo(data_dir: Path, *, cases: int = DEMO_CASES, seed: int = 1,
 
 def run(data_dir: Path | None, db_url: str | None, demo: bool) -> int:
     """Open the desktop app; returns the process exit code."""
-    setup_logging()
+    setup_logging(Path(data_dir) if data_dir is not None else None)
     from hexie_desktop.ui.startup import start
 
     return start(data_dir=Path(data_dir) if data_dir is not None else None, db_url=db_url, demo=demo,

@@ -15,13 +15,13 @@ import sys
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from hexie_desktop import __version__
-from hexie_desktop.core.errors import HexieError, UserError
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import first_control, printable
-from hexie_desktop.paths import default_data_dir, demo_data_dir
+from hexie_desktop.paths import StationPaths, default_data_dir, demo_data_dir
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
@@ -64,19 +64,26 @@ def _raw(stream: Any) -> Any:
     return getattr(stream, "stream", stream)
 
 
-def _read_json(path: str) -> Any:
+JSON_MAX_BYTES = 256 * 1024 * 1024
+JSON_MAX_DEPTH = 12
+
+
+def _read_json(path: str, field: str = "--json") -> Any:
+    """Read a JSON input file (``-``: stdin) with the exchange's strict, bounded parser."""
+    from hexie_desktop.exchange.errors import ExchangeError
+    from hexie_desktop.exchange.limits import loads
+
     try:
         if path == "-":
-            return json.load(sys.stdin)
-        with open(path, encoding="utf-8-sig") as handle:
-            return json.load(handle)
+            data = sys.stdin.buffer.read(JSON_MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(JSON_MAX_BYTES + 1)
+        return loads(data.removeprefix(b"\xef\xbb\xbf"), max_depth=JSON_MAX_DEPTH, max_bytes=JSON_MAX_BYTES)
     except FileNotFoundError:
-        raise UserError(_("找不到文件：{path}").format(path=path), field="--json") from None
-    except json.JSONDecodeError as exc:
-        raise UserError(_("JSON 格式错误（第{line}行第{col}列）：{msg}").format(
-            line=exc.lineno, col=exc.colno, msg=exc.msg), field="--json") from None
-    except UnicodeDecodeError:
-        raise UserError(_("文件不是 UTF-8 编码"), field="--json") from None
+        raise UserError(_("找不到文件：{path}").format(path=path), field=field) from None
+    except ExchangeError as exc:
+        raise UserError(exc.message, field=field) from None
 
 
 def _password(prompt: str) -> str:
@@ -230,6 +237,29 @@ def cmd_case_act(args: argparse.Namespace) -> int:
     else:
         print(_("{number}：{action}完成，状态：{state}").format(
             number=result.number, action=result.action, state=result.state))
+    return EXIT_OK
+
+
+def cmd_registry_add(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import registries
+
+    data = _read_json(args.json)
+    _station, ctx = _login(args)
+    row = registries.save_record(ctx, args.kind, data, args.id)
+    if args.as_json:
+        _print_json({"id": row.get("id")})
+    else:
+        print(_("已保存：{kind} {id}").format(kind=registries.KIND_LABELS.get(args.kind, args.kind), id=row.get("id")))
+    return EXIT_OK
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import settings
+
+    changes = _read_json(args.json) if args.settings_command == "set" else None
+    _station, ctx = _login(args)
+    values = settings.update(ctx, changes) if changes is not None else settings.read_all(ctx)
+    _print_json(values)
     return EXIT_OK
 
 
@@ -571,7 +601,7 @@ def cmd_demo_gui(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``hexie``."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="hexie", description=_("和谐调解 Desktop — 乡镇（街道）劳动人事争议调解"),
         epilog=_("非交互使用：HEXIE_PASSWORD 提供密码，--user 选择用户（默认管理员），"
                  "HEXIE_KEY_PASSPHRASE 提供区级密钥口令。"),
@@ -624,6 +654,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", metavar="FILE")
     p.add_argument("--output-json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_case_act)
+
+    registry = sub.add_parser("registry", help=_("名册与台账"))
+    registry_sub = registry.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", required=True)
+    p = registry_sub.add_parser("add", help=_("从 JSON 文件新增（或用 --id 修改）一条名册/台账记录"))
+    p.add_argument("kind", choices=["coordinators", "mediators", "orgs", "social_orgs", "employers", "key_enterprises",
+                                    "visits", "layoffs", "new_enterprises", "cultivations"])
+    p.add_argument("--json", required=True, metavar="FILE")
+    p.add_argument("--id", help=_("要修改的记录编号"))
+    p.add_argument("--output-json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_registry_add)
+    p = sub.add_parser("settings", help=_("查看或修改站点设置"))
+    settings_sub = p.add_subparsers(dest="settings_command", metavar="SUBCOMMAND", required=True)
+    settings_sub.add_parser("show", help=_("显示全部设置（JSON）")).set_defaults(func=cmd_settings)
+    q = settings_sub.add_parser("set", help=_("从 JSON 文件修改设置，如 {\"archive.retention_years\": 30}"))
+    q.add_argument("--json", required=True, metavar="FILE")
+    q.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("print", help=_("打印文书为 PDF"))
     p.add_argument("doc", choices=["application", "registration", "notice", "acceptance", "rejection", "record",
@@ -724,6 +770,44 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with usage errors on one line (exit code 2), values shown escaped."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print one line naming the problem and how to get help, then exit 2."""
+        from hexie_desktop.core.text import printable
+
+        self.exit(EXIT_USAGE, _("用法错误：{m}（查看帮助：{prog} -h）").format(m=printable(message), prog=self.prog) + "\n")
+
+
+def _log_dir(args: argparse.Namespace) -> Path | None:
+    try:
+        return _data_dir(args) or default_data_dir()
+    except Exception:  # noqa: BLE001 — no data directory: no log file, never a crash
+        return None
+
+
+def _fail(error: BaseException, args: argparse.Namespace) -> int:
+    """One line on stderr for ``error``; unexpected errors go to the log with their traceback."""
+    from hexie_desktop import log
+    from hexie_desktop.core.text import printable
+    from hexie_desktop.storage.errors import translate
+
+    command = " ".join(str(getattr(args, k)) for k in ("command", "case_command", "action") if getattr(args, k, None))
+    data_dir = _data_dir(args) if not args.db_url else None
+    typed = translate(error, database=StationPaths(data_dir).database if data_dir else None)
+    if typed is not None:
+        if typed is not error:
+            log.fault(error, command)
+        print(_("错误：{e}").format(e=printable(typed)), file=sys.stderr)
+        return EXIT_USER
+    path = log.unexpected(error, command)
+    where = _("详细信息已写入日志：{path}").format(path=path) if path else _("未能写入日志")
+    print(_("错误：程序内部错误（{kind}），本次操作未完成。{where}").format(kind=type(error).__name__, where=where),
+          file=sys.stderr)
+    return EXIT_USER
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``hexie`` with ``argv``; returns the exit code."""
     streams = sys.stdout, sys.stderr
@@ -735,21 +819,24 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
+    from hexie_desktop import log
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    log.configure(_log_dir(args))
+    log.quiet_cleanup_errors()
     try:
         if args.command is None:
             return cmd_demo_gui(args) if args.demo else cmd_gui(args)
         return args.func(args)
-    except HexieError as exc:
-        print(_("错误：{e}").format(e=exc), file=sys.stderr)
-        return EXIT_USER
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped early: not an error; silence the final flush.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 — the one place that turns any failure into one line
+        return _fail(exc, args)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from typing import Mapping
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import printable
 
 
 def _table(*pairs: tuple[str, str]) -> Mapping[str, str]:
@@ -264,5 +265,6 @@ def require(table: Mapping[str, str], code: object, field: str) -> str:
     """Return ``code`` if it is in ``table``; otherwise raise a UserError naming ``field``."""
     if not isinstance(code, str) or code not in table:
         allowed = "、".join(table)
-        raise UserError(_("未知的代码“{code}”，可用：{allowed}").format(code=code, allowed=allowed), field=field)
+        raise UserError(_("未知的代码“{code}”，可用：{allowed}").format(code=printable(str(code)[:40]), allowed=allowed),
+                        field=field)
     return code

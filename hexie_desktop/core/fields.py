@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Collection, Mapping
 
 from hexie_desktop.core import dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
+
+
+DATE_MIN = dates.EARLIEST
+"""The earliest date any field may hold."""
+DATE_MAX = dates.LATEST
+"""The latest date any field may hold (far-future dates are typing errors, and break period arithmetic)."""
+LONG_TEXT_MAX = 20_000
+"""The longest free text any form accepts (case facts, mediation statements, agreement content)."""
 
 
 def text(value: object, field: str, *, required: bool = False, max_len: int = 2000,
@@ -27,7 +36,12 @@ def text(value: object, field: str, *, required: bool = False, max_len: int = 20
     value = value.strip()
     if len(value) > max_len:
         raise UserError(_("过长（最多{n}个字符）").format(n=max_len), field=field)
-    bad = first_control(value, multiline=max_len > 200 if multiline is None else multiline)
+    return no_controls(value, field, multiline=max_len > 200 if multiline is None else multiline)
+
+
+def no_controls(value: str, field: str, *, multiline: bool = False) -> str:
+    """``value`` unchanged, or refused naming ``field`` when it holds a control character (``core.text``)."""
+    bad = first_control(value, multiline=multiline)
     if bad is not None:
         raise UserError(_("含有不可见的控制字符（{char}），请删除后重试").format(char=describe(bad)), field=field)
     return value
@@ -43,18 +57,25 @@ def day(value: object, field: str, *, required: bool = False) -> date | None:
             raise UserError(_("必须填写日期（YYYY-MM-DD）"), field=field)
         return None
     if isinstance(value, date):
-        return value
+        return in_range(value, field)
     if not isinstance(value, str):
         raise UserError(_("日期格式应为 YYYY-MM-DD"), field=field)
+    no_controls(value.strip(), field)  # a line break inside a date is not a date
     parsed = dates.parse(value)
     if parsed is None:
         raise UserError(_("“{value}”不是有效日期（YYYY-MM-DD）").format(value=printable(value[:40])),
                         field=field)
-    if parsed < dates.EARLIEST:
+    return in_range(parsed, field)
+
+
+def in_range(value: date, field: str) -> date:
+    """``value`` (a date or a time) if it lies between :data:`DATE_MIN` and :data:`DATE_MAX`."""
+    day = value.date() if isinstance(value, datetime) else value
+    if day < DATE_MIN:
         raise UserError(_("日期早于1900年"), field=field)
-    if parsed > dates.LATEST:
+    if day > DATE_MAX:
         raise UserError(_("日期晚于2100年，请核对"), field=field)
-    return parsed
+    return value
 
 
 def integer(value: object, field: str, *, required: bool = False, minimum: int = 0,
@@ -102,3 +123,17 @@ def sequence(value: object, field: str, *, required: bool = False) -> list:
     if required and not value:
         raise UserError(_("至少需要一项"), field=field)
     return value
+
+
+def only(data: Mapping, allowed: Collection[str], path: str = "") -> Mapping:
+    """``data`` unchanged when every key is in ``allowed``; else refuse, naming each unknown key.
+
+    A typo such as ``"evidance"`` must not lose the text silently: the error's field is the
+    first unknown key with its path (``cases[0].evidance``) and the message lists them all.
+    """
+    unknown = sorted(str(key) for key in data if key not in allowed)
+    if not unknown:
+        return data
+    named = [f"{path}.{key}" if path else key for key in unknown]
+    raise UserError(_("未知字段（请检查拼写）：{names}").format(names="、".join(printable(n[:60]) for n in named[:10])),
+                    field=named[0])

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, Callable, Mapping
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
@@ -47,6 +47,8 @@ __all__ = [
     "mask_id",
     "mask_phone",
     "mask_address",
+    "PERSONAL_COLUMNS",
+    "mask_row",
     "make_resident_id",
     "make_credit_code",
 ]
@@ -531,3 +533,24 @@ def mask_address(text: str | None) -> str:
     if not value:
         return ""
     return value[:6] + "****"
+
+
+PERSONAL_COLUMNS: dict[str, dict[str, Callable[[str | None], str]]] = {
+    "parties": {"id_number": mask_id, "phone": mask_phone, "address": mask_address},
+    "mediators": {"id_number": mask_id, "phone": mask_phone},
+    "coordinators": {"id_number": mask_id, "phone": mask_phone},
+    "employers": {"phone": mask_phone},
+}
+"""The masking policy: which columns of which record are personal and how each is masked.
+
+Applicants' ID number, phone and address; mediators' and coordinators' ID number and phone;
+an employer's phone, which at a small employer is often the owner's own mobile.  Lists,
+default exports, the exchange's conflict queue and every view without the ``pii.unmask``
+right show these masked.
+"""
+
+
+def mask_row(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``row`` (a record of ``table`` as a dict) with its personal columns masked."""
+    masks = PERSONAL_COLUMNS.get(table, {})
+    return {key: masks[key](value) if key in masks else value for key, value in row.items()}

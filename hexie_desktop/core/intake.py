@@ -15,6 +15,12 @@ from hexie_desktop.core.errors import UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 
 MAX_APPLICANTS = 2000
+CASE_KEYS = frozenset({"received_on", "source", "applicants", "respondent", "claims", "facts", "evidence",
+                       "infringement_known_on"})
+PARTY_KEYS = frozenset({"name", "id_type", "id_number", "sex", "phone", "address", "is_representative"})
+RESPONDENT_KEYS = frozenset({"name", "credit_code", "address", "legal_representative", "phone", "employer_type",
+                             "industry"})
+CLAIM_KEYS = frozenset({"category", "amount", "description"})
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ def _party(raw: object, path: str, today: date, c: _Collector) -> PartyDraft | N
     data = c.run(fields.mapping, raw, path)
     if data is None:
         return None
+    c.run(fields.only, data, PARTY_KEYS, path)
     name = c.run(fields.text, data.get("name"), f"{path}.name", required=True, max_len=50)
     id_type = data.get("id_type") or "resident_id"
     c.run(codes.require, codes.ID_TYPES, id_type, f"{path}.id_type")
@@ -132,6 +139,7 @@ def _respondent(raw: object, path: str, c: _Collector) -> RespondentDraft | None
     data = c.run(fields.mapping, raw, path)
     if data is None:
         return None
+    c.run(fields.only, data, RESPONDENT_KEYS, path)
     name = c.run(fields.text, data.get("name"), f"{path}.name", required=True, max_len=200)
     code_raw = c.run(fields.text, data.get("credit_code"), f"{path}.credit_code", max_len=30)
     code = c.run(ids.check_credit_code, code_raw, field=f"{path}.credit_code") if code_raw else None
@@ -161,6 +169,7 @@ def _claim(raw: object, path: str, c: _Collector) -> ClaimDraft | None:
     data = c.run(fields.mapping, raw, path)
     if data is None:
         return None
+    c.run(fields.only, data, CLAIM_KEYS, path)
     category = c.run(codes.require, codes.CLAIM_CATEGORIES, data.get("category"), f"{path}.category")
     amount = data.get("amount")
     cents = 0 if amount in (None, "") else c.run(money.parse_amount, amount, field=f"{path}.amount")
@@ -176,6 +185,7 @@ def parse_case(payload: object, *, today: date, path: str = "case") -> CaseDraft
     data = c.run(fields.mapping, payload, path)
     if data is None:
         raise ValidationErrors(c.errors)
+    c.run(fields.only, data, CASE_KEYS, path)
     received = c.run(fields.day, data.get("received_on"), f"{path}.received_on", required=True)
     if received is not None and received > today:
         c.errors.append(UserError(_("收到申请日期不能晚于今天"), field=f"{path}.received_on"))

@@ -15,9 +15,11 @@ from decimal import Decimal
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.fields import no_controls
 
 __all__ = [
     "MAX_CENTS",
+    "check_cents",
     "parse_amount",
     "cents_to_str",
     "format_amount",
@@ -47,6 +49,7 @@ def _too_large(field: str) -> UserError:
 
 def _decimal_from_text(text: str, field: str) -> Decimal:
     """Read a person's amount text (``1234.5``, ``1,234.50``, ``￥1234``, ``1234元``)."""
+    no_controls(text, field)
     clean = unicodedata.normalize("NFKC", text)
     clean = "".join(ch for ch in clean if not ch.isspace())
     if clean.startswith("¥"):
@@ -130,6 +133,17 @@ def parse_amount(
         )
     if cents == 0 and not allow_zero:
         raise UserError(_("金额必须大于零"), field=field)
+    return cents
+
+
+def check_cents(cents: object, *, field: str = "amount") -> int:
+    """A stored amount in 分 (an ``int`` from 0 to :data:`MAX_CENTS`), or a UserError naming ``field``."""
+    if isinstance(cents, bool) or not isinstance(cents, int):
+        raise UserError(_("金额应为整数（分）"), field=field)
+    if cents < 0:
+        raise UserError(_("金额不能为负数：{value}").format(value=cents_to_str(cents)), field=field)
+    if cents > MAX_CENTS:
+        raise _too_large(field)
     return cents
 
 

@@ -37,6 +37,7 @@ __all__ = [
 ]
 
 _ONE_DAY = timedelta(days=1)
+_LAST_ORDINAL = date.max.toordinal()
 
 # Years for which the installed chinesecalendar has official holiday data (contiguous).
 _DATA_FIRST_YEAR = min(chinese_calendar.holidays).year
@@ -47,6 +48,11 @@ _STATUTORY_MEDIATION_DAYS = 15  # 劳动争议调解仲裁法第十四条
 _STATUTORY_ARBITRATION_REVIEW_DAYS = 15  # 劳动人事争议仲裁办案规则第七十四条
 _STATUTORY_JUDICIAL_CONFIRMATION_DAYS = 30  # 民事诉讼法第二百零五条
 _STATUTORY_LIMITATION_YEARS = 1  # 劳动争议调解仲裁法第二十七条
+
+
+def _plus(day: date, days: int) -> date:
+    """``day`` plus ``days`` calendar days, stopping at the last representable date (no OverflowError)."""
+    return date.fromordinal(min(day.toordinal() + days, _LAST_ORDINAL))
 
 
 _cn_date = dates.chinese
@@ -101,7 +107,7 @@ class WorkCalendar:
 
     def next_workday(self, day: date) -> date:
         """The first working day on or after ``day``."""
-        while not self.is_workday(day):
+        while not self.is_workday(day) and day < date.max:
             day += _ONE_DAY
         return day
 
@@ -113,7 +119,7 @@ class WorkCalendar:
         _check_count(n, "n", _("工作日数"), minimum=0)
         day = start
         remaining = n
-        while remaining:
+        while remaining and day < date.max:
             day += _ONE_DAY
             if self.is_workday(day):
                 remaining -= 1
@@ -127,7 +133,7 @@ class WorkCalendar:
         next working day.  A swapped working weekend day is a working day: no extension.
         """
         _check_count(days, "days", _("期间天数"), minimum=0)
-        return self.next_workday(start + timedelta(days=days))
+        return self.next_workday(_plus(start, days))
 
     def add_years(self, start: date, years: int) -> date:
         """Last day of a period of ``years`` years running from ``start``.
@@ -138,6 +144,8 @@ class WorkCalendar:
         """
         _check_count(years, "years", _("期间年数"), minimum=0)
         year = start.year + years
+        if year > date.max.year:  # a period beyond the calendar ends at its last day
+            return date.max
         try:
             nominal = start.replace(year=year)
         except ValueError:  # 29 February in a common year

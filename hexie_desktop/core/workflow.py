@@ -53,6 +53,10 @@ ACTIONS: Mapping[str, ActionSpec] = {
     )
 }
 
+EVENT_ACTIONS = frozenset(ACTIONS) | {"register", "perform-start"}
+"""Actions a case's history may record: the workflow actions, the registration and the automatic
+start of performance after an agreement with items."""
+
 OPEN_STATES = frozenset({"registered", "accepted", "mediating", "agreed", "performing"})
 FINISHED_STATES = frozenset({"closed", "archived"})
 

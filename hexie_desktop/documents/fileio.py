@@ -17,16 +17,13 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically and return the resolved path.
 
     Raises :class:`~hexie_desktop.core.errors.UserError` (field ``out_path``) when the
-    folder does not exist or cannot be written.
+    folder does not exist; a full disk, a read-only folder or a locked file raise the typed
+    errors of :mod:`hexie_desktop.storage.errors` (via :mod:`hexie_desktop.fileio`).
     """
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
         raise UserError(_("文件夹不存在：{folder}").format(folder=folder), field="out_path")
-    try:
-        with atomic_write(target) as stream:
-            stream.write(data)
-    except OSError as exc:
-        raise UserError(_("无法写入文件 {path}：{error}").format(path=target, error=exc.strerror or exc),
-                        field="out_path") from exc
+    with atomic_write(target) as stream:
+        stream.write(data)
     return target.resolve()

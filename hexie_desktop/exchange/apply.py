@@ -9,8 +9,13 @@ Rules (EXCHANGE.md "Protocol" 2):
 * after a restore at the township (a package of a newer epoch), a row the district holds in a
   version the township made after its backup point is a conflict too, and a full package that
   no longer contains such a row queues it as "missing" — never a silent loss either way;
-* a row that fails validation (type, length, owner, missing parent …) is quarantined with its
-  reason; the rest of the package applies.
+* a row that fails validation (type, length, missing parent, and the business rules of
+  ``exchange/validate.py``: codes, ID numbers, amounts, date range, control characters …) is
+  quarantined with its reason naming the field; the rest of the package applies;
+* a row that would add to or change **another township's** data — its origin, a row already
+  held under another origin, or any parent or reference owned by another township
+  (``exchange/ownership.py``) — is an attack, not a mistake: the whole package is refused
+  (``E_OWNER``) and the district is left unchanged.
 
 Malformed JSON, oversize lines and counts that contradict the manifest refuse the whole package
 (the caller's transaction is rolled back).  The sender's sync columns are kept as they are
@@ -31,9 +36,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core.i18n import _
-from hexie_desktop.exchange import limits
-from hexie_desktop.exchange.codec import TABLES, RowError, TableSpec, check_row, comparable, to_json_dict
-from hexie_desktop.exchange.errors import E_INTEGRITY, E_LIMIT, ExchangeError
+from hexie_desktop.core.text import printable
+from hexie_desktop.exchange import limits, ownership, validate
+from hexie_desktop.exchange.codec import (
+    TABLES, ForeignRowError, RowError, TableSpec, check_row, comparable, to_json_dict,
+)
+from hexie_desktop.exchange.errors import E_INTEGRITY, E_LIMIT, E_OWNER, ExchangeError
 from hexie_desktop.exchange.manifest import Manifest
 from hexie_desktop.exchange.payload import PayloadReader
 from hexie_desktop.storage import search
@@ -89,7 +97,7 @@ def _oversize(table: str, value: dict) -> None:
     for key, item in value.items():
         if isinstance(item, str) and len(item) > limits.STRING_MAX_CHARS:
             raise ExchangeError(E_LIMIT, _("数据表 {t} 的字段 {col} 过长（{n}个字符）").format(
-                t=table, col=str(key)[:40], n=len(item)))
+                t=table, col=printable(str(key)[:40]), n=len(item)))
 
 
 def _fingerprint(*parts: str) -> str:
@@ -114,7 +122,8 @@ class _Applier:
         self.has_file = has_file
         self.progress = progress
         self.done = 0
-        self.known: dict[str, set[str]] = {}
+        self.owners: dict[str, dict[str, str]] = {}
+        self.polymorphic: set[tuple[str, str, str, str]] = set()
         self.touched_cases: set[str] = set()
         self.touched_employers: set[str] = set()
         self.result = ApplyResult()
@@ -126,8 +135,8 @@ class _Applier:
         """Keep a bad row with its reason (the rest of the package still applies)."""
         text_ = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
         self.session.add(ExchangeQuarantine(package_id=self.manifest.package_id, origin=self.origin,
-                                            table_name=table, row_id=(row_id or None) and row_id[:64],
-                                            reason=reason, raw=text_[:RAW_KEEP], status="open",
+                                            table_name=table, row_id=(row_id or None) and printable(row_id)[:64],
+                                            reason=printable(reason), raw=text_[:RAW_KEEP], status="open",
                                             created_at=utcnow()))
 
     def conflict(self, spec: TableSpec, kind: str, reason: str, stored: dict[str, Any],
@@ -162,6 +171,7 @@ class _Applier:
                 raise ExchangeError(E_INTEGRITY, _("数据表 {t} 的行数（{n}）与清单声明的（{d}）不符").format(
                     t=name, n=lines, d=declared.get(name, 0)))
             self._missing_rows(spec, seen)
+        self._check_polymorphic()
         self._files()
         self._reindex()
         return self.result
@@ -186,7 +196,8 @@ class _Applier:
 
     def _once(self, spec: TableSpec, row_id: str, seen: set[str]) -> None:
         if row_id in seen:
-            raise ExchangeError(E_INTEGRITY, _("数据表 {t} 中同一记录出现两次：{id}").format(t=spec.name, id=row_id[:36]))
+            raise ExchangeError(E_INTEGRITY, _("数据表 {t} 中同一记录出现两次：{id}").format(
+                t=spec.name, id=printable(row_id[:36])))
         seen.add(row_id)
 
     def _chunk(self, spec: TableSpec, batch: list[tuple[bytes, Any]], seen: set[str], counts: TableCounts) -> None:
@@ -195,6 +206,8 @@ class _Applier:
         for line, value in batch:
             try:
                 row = check_row(spec, value, self.origin)
+            except ForeignRowError as exc:
+                raise self._foreign(spec, exc.reason, value.get("id")) from None
             except RowError as exc:
                 row_id = value.get("id") if isinstance(value, dict) and isinstance(value.get("id"), str) else None
                 if row_id is not None:
@@ -210,10 +223,16 @@ class _Applier:
         ids = [row["id"] for _line, row in rows]
         stored = {r["id"]: dict(r) for r in self.session.execute(
             select(table).where(table.c.id.in_(ids))).mappings()}
-        missing_parent = self._missing_parents(spec, [row for _line, row in rows])
+        missing_parent = self._check_owners(spec, [row for _line, row in rows], stored)
         inserts: list[tuple[bytes, dict[str, Any]]] = []
         updates: list[tuple[bytes, dict[str, Any]]] = []
         for line, row in rows:
+            try:
+                validate.check(spec, row)
+            except RowError as exc:
+                self.quarantine(spec.name, row["id"], exc.reason, line)
+                counts.rejected += 1
+                continue
             bad_parent = missing_parent.get(row["id"])
             if bad_parent is not None:
                 self.quarantine(spec.name, row["id"], bad_parent, line)
@@ -222,10 +241,6 @@ class _Applier:
             old = stored.get(row["id"])
             if old is None:
                 inserts.append((line, row))
-                continue
-            if old["origin"] != self.origin:
-                self.quarantine(spec.name, row["id"], _("记录编号与单位{o}的记录重复").format(o=old["origin"]), line)
-                counts.rejected += 1
                 continue
             same = comparable(spec, old) == comparable(spec, row)
             if same:
@@ -248,28 +263,75 @@ class _Applier:
         counts.updated += self._write(spec, updates, insert_mode=False)
         self._tick(len(batch))
 
+    # ---------------------------------------------------------------- ownership (exchange/ownership.py)
+
+    def _foreign(self, spec: TableSpec, why: str, row_id: Any) -> ExchangeError:
+        """The refusal of a cross-township write, naming the table, the row and why."""
+        shown = printable(row_id)[:40] if isinstance(row_id, str) else "-"
+        return ExchangeError(E_OWNER, _("数据包已拒绝（跨乡镇写入）：数据表 {t} 的记录 {id}：{why}。"
+                                        "乡镇只能提交和修改本单位的数据，区里未作任何更改").format(
+            t=spec.name, id=shown, why=why))
+
+    def _owner_map(self, parent: str, wanted: set[str]) -> dict[str, str]:
+        """id → origin of the rows of ``parent`` (cached; rows of this package are the signer's)."""
+        cache = self.owners.setdefault(parent, {})
+        lookup = [value for value in wanted if value not in cache]
+        parent_table = TABLES[parent].table
+        for start in range(0, len(lookup), 900):
+            part = lookup[start:start + 900]
+            cache.update(self.session.execute(select(parent_table.c.id, parent_table.c.origin).where(
+                parent_table.c.id.in_(part))).all())
+        return cache
+
+    def _check_owners(self, spec: TableSpec, rows: list[dict[str, Any]],
+                      stored: dict[str, dict[str, Any]]) -> dict[str, str]:
+        """Refuse any row touching another township's data; returns row id → reason for missing parents.
+
+        Every foreign key of the new version and of the stored one must point at a row the
+        signer owns; a stored row must itself be the signer's.
+        """
+        for row in rows:
+            old = stored.get(row["id"])
+            if old is not None and old["origin"] != self.origin:
+                raise self._foreign(spec, _("该记录属于单位{o}").format(o=printable(old["origin"])), row["id"])
+        out: dict[str, str] = {}
+        for column, parent in spec.foreign_keys:
+            wanted = {row[column] for row in rows if row[column] is not None}
+            wanted |= {old[column] for old in stored.values() if old[column] is not None}
+            owners = self._owner_map(parent, wanted)
+            for row in rows:
+                old = stored.get(row["id"])
+                for version, value in (("new", row[column]), ("old", old[column] if old else None)):
+                    if value is None:
+                        continue
+                    owner = owners.get(value)
+                    if owner is not None and owner != self.origin:
+                        why = _("{col} 指向单位{o}的 {parent} 记录 {ref}") if version == "new" else \
+                            _("区里保存的版本中 {col} 指向单位{o}的 {parent} 记录 {ref}，不能移动")
+                        raise self._foreign(spec, why.format(col=column, o=printable(owner), parent=parent,
+                                                             ref=value), row["id"])
+                    if owner is None and version == "new" and row["id"] not in out:
+                        out[row["id"]] = _("引用的上级记录不存在（{col} → {parent}）").format(col=column, parent=parent)
+        polymorphic = ownership.POLYMORPHIC.get(spec.name)
+        if polymorphic is not None:
+            for row in rows:
+                for version in (row, stored.get(row["id"])):
+                    if version is not None and version[polymorphic[0]] in TABLES and version[polymorphic[1]]:
+                        self.polymorphic.add((spec.name, row["id"], version[polymorphic[0]], version[polymorphic[1]]))
+        return out
+
+    def _check_polymorphic(self) -> None:
+        """Once every table is in: an attachment's free-form owner must be the signer's too."""
+        for table, row_id, owner_table, owner_id in sorted(self.polymorphic):
+            owner = self._owner_map(owner_table, {owner_id}).get(owner_id)
+            if owner is not None and owner != self.origin:
+                raise self._foreign(TABLES[table], _("owner_id 指向单位{o}的 {parent} 记录 {ref}").format(
+                    o=printable(owner), parent=owner_table, ref=owner_id), row_id)
+
     def _tick(self, n: int) -> None:
         self.done += n
         if self.progress is not None:
             self.progress(self.done)
-
-    def _missing_parents(self, spec: TableSpec, rows: list[dict[str, Any]]) -> dict[str, str]:
-        """Row id → reason, for rows whose parent row is neither here nor earlier in this package."""
-        out: dict[str, str] = {}
-        for column, parent in spec.foreign_keys:
-            known = self.known.setdefault(parent, set())
-            wanted = {row[column] for row in rows if row[column] is not None and row[column] not in known}
-            if wanted:
-                parent_table = TABLES[parent].table
-                for start in range(0, len(wanted), 900):
-                    part = list(wanted)[start:start + 900]
-                    known.update(self.session.execute(select(parent_table.c.id).where(
-                        parent_table.c.id.in_(part))).scalars())
-            for row in rows:
-                value = row[column]
-                if value is not None and value not in known and row["id"] not in out:
-                    out[row["id"]] = _("引用的上级记录不存在（{col} → {parent}）").format(col=column, parent=parent)
-        return out
 
     def _write(self, spec: TableSpec, rows: list[tuple[bytes, dict[str, Any]]], *, insert_mode: bool) -> int:
         if not rows:
@@ -305,7 +367,7 @@ class _Applier:
             self.session.execute(update(table).where(table.c.id == bindparam("_key")), params)
 
     def _accepted(self, spec: TableSpec, row: dict[str, Any]) -> None:
-        self.known.setdefault(spec.name, set()).add(row["id"])
+        self.owners.setdefault(spec.name, {})[row["id"]] = self.origin
         if spec.name == "cases":
             self.touched_cases.add(row["id"])
         elif spec.name == "parties":

@@ -20,6 +20,7 @@ from typing import Any, Callable
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, Integer, String, Table, Text
 
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import printable
 from hexie_desktop.exchange import limits
 from hexie_desktop.storage.models import SYNCED_MODELS, Base
 
@@ -41,6 +42,10 @@ class RowError(ValueError):
         super().__init__(reason)
         self.reason = reason
         self.column = column
+
+
+class ForeignRowError(RowError):
+    """A row claiming another unit as its origin: a cross-township write, never just a bad row."""
 
 
 @dataclass(frozen=True)
@@ -239,8 +244,8 @@ def check_row(spec: TableSpec, raw: Any, origin: str) -> dict[str, Any]:
     if not _UUID.match(out["id"]):
         raise RowError(_("记录编号不是 UUID"), "id")
     if out["origin"] != origin:
-        raise RowError(_("记录属于单位{row}，与发送单位{sender}不符").format(row=out["origin"], sender=origin),
-                       "origin")
+        raise ForeignRowError(_("记录属于单位{row}，与发送单位{sender}不符").format(
+            row=printable(out["origin"]), sender=origin), "origin")
     if out["version"] < 1 or out["change_seq"] < 0:
         raise RowError(_("版本号或变更序号无效"), "version")
     return out

@@ -4,7 +4,9 @@ A package is a ZIP (stored, no compression, no comment) with exactly three membe
 ``payload.age`` (the age-encrypted payload), ``manifest.json`` (plain JSON, which names the
 payload's size and SHA-256) and ``manifest.sig`` (64-byte Ed25519 signature over the manifest
 bytes).  Anything else — another member, a duplicate name, compression, encryption flags — is
-refused before any member is read.
+refused before any member is read.  So is a container whose pieces are not exactly where its
+directory says: bytes before the first member or after the end record, a gap between members,
+a local header whose name differs from the directory's (:func:`check_layout`).
 
 ``split`` cuts a finished package into parts ``NAME.hxp.001`` … of at most N MiB.  Each part
 starts with one header line ``HXPART1 {json}`` naming the set (SHA-256 of the whole package),
@@ -25,9 +27,10 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import printable
 from hexie_desktop.exchange import limits
 from hexie_desktop.exchange.errors import (
-    E_AUTH, E_FORMAT, E_LIMIT, E_PARTS, E_PATH, E_TRUNCATED, ExchangeError, not_a_package,
+    E_AUTH, E_FORMAT, E_LIMIT, E_PARTS, E_PATH, E_TAMPERED, E_TRUNCATED, ExchangeError, not_a_package,
 )
 from hexie_desktop.fileio import atomic_path, atomic_write
 
@@ -170,6 +173,7 @@ def open_container(path: Path) -> Container:
                 raise not_a_package(_("组成部分的存储方式不对"))
             if info.file_size != info.compress_size:
                 raise not_a_package(_("组成部分的大小不一致"))
+        check_layout(path, zf, size)
         if zf.getinfo(MANIFEST).file_size > limits.MANIFEST_MAX_BYTES:
             raise ExchangeError(E_LIMIT, _("数据包清单过大"))
         if zf.getinfo(SIGNATURE).file_size != limits.SIGNATURE_BYTES:
@@ -180,6 +184,77 @@ def open_container(path: Path) -> Container:
         zf.close()
         raise
     return Container(path, zf, manifest, signature)
+
+
+def tampered(detail: str) -> ExchangeError:
+    """The refusal of a container whose own records contradict each other."""
+    return ExchangeError(E_TAMPERED, _("数据包内部结构前后矛盾（{detail}）：文件被改动过，或不是本程序生成的数据包；"
+                                       "重新拷贝无济于事，请向发送单位核实").format(detail=detail))
+
+
+_LOCAL = b"PK\x03\x04"
+_END, _END64, _LOCATOR64 = b"PK\x05\x06", b"PK\x06\x06", b"PK\x06\x07"
+
+
+def _directory_span(handle: BinaryIO, size: int) -> tuple[int, int, int]:
+    """(offset, size, end) of the central directory as the end records state them.
+
+    ``end`` is where the end records begin: the directory must stop exactly there.
+    """
+    start = max(0, size - 66 * 1024)
+    handle.seek(start)
+    tail = handle.read()
+    end = start + tail.rfind(_END)
+    handle.seek(end)
+    record = handle.read(22)
+    cd_size, cd_offset = int.from_bytes(record[12:16], "little"), int.from_bytes(record[16:20], "little")
+    if end < 20:
+        return cd_offset, cd_size, end
+    handle.seek(end - 20)
+    locator = handle.read(20)
+    if locator[:4] != _LOCATOR64:
+        return cd_offset, cd_size, end
+    at = int.from_bytes(locator[8:16], "little")
+    handle.seek(at)
+    record64 = handle.read(56)
+    if (len(record64) < 56 or record64[:4] != _END64
+            or at + 12 + int.from_bytes(record64[4:12], "little") != end - 20):
+        raise tampered(_("ZIP64 结束记录的位置不对"))
+    return int.from_bytes(record64[48:56], "little"), int.from_bytes(record64[40:48], "little"), at
+
+
+def check_layout(path: Path, zf: zipfile.ZipFile, size: int) -> None:
+    """Refuse a container whose members do not sit exactly where its directory says.
+
+    The first local header is at offset 0, every member's local record follows the previous
+    one without a gap, the last one ends where the directory starts, the directory ends where
+    the end records start, and every local header carries the directory's name and flags.
+    """
+    with open(path, "rb") as handle:
+        cd_offset, cd_size, end = _directory_span(handle, size)
+        if cd_offset != zf.start_dir or cd_offset + cd_size != end:
+            raise tampered(_("文件开头或目录前有多余的数据"))
+        position = 0
+        for info in sorted(zf.infolist(), key=lambda i: i.header_offset):
+            if info.header_offset != position:
+                raise tampered(_("文件开头或组成部分之间有多余的数据") if position == 0 or info.header_offset > position
+                               else _("组成部分互相重叠"))
+            handle.seek(position)
+            header = handle.read(30)
+            if len(header) < 30 or header[:4] != _LOCAL:
+                raise tampered(_("组成部分 {name} 的文件头不对").format(name=info.filename[:80]))
+            flags = int.from_bytes(header[6:8], "little")
+            name_len, extra_len = int.from_bytes(header[26:28], "little"), int.from_bytes(header[28:30], "little")
+            raw = handle.read(name_len)
+            name = raw.decode("utf-8" if flags & 0x800 else "cp437", errors="replace")
+            if name != info.orig_filename:
+                raise tampered(_("文件头中的名称“{local}”与目录中的“{name}”不符").format(
+                    local=printable(name[:80]), name=printable(info.filename[:80])))
+            if flags != info.flag_bits or flags & 0x08:
+                raise tampered(_("组成部分 {name} 的文件头标志与目录不符").format(name=info.filename[:80]))
+            position += 30 + name_len + extra_len + info.compress_size
+        if position != cd_offset:
+            raise tampered(_("最后一个组成部分与目录之间有多余的数据"))
 
 
 def _read_member(zf: zipfile.ZipFile, name: str) -> bytes:
@@ -332,6 +407,22 @@ def join(paths: list[Path], staging: Path) -> list[Path]:
             raise ExchangeError(E_AUTH, _("分卷拼合后与原数据包不符：{package}").format(package=package))
         out.append(target)
     return out
+
+
+def move_into(paths: list[Path], directory: Path) -> list[Path]:
+    """Move finished files into ``directory`` on the same file system (each an atomic rename)."""
+    moved = []
+    for path in paths:
+        target = Path(directory) / Path(path).name
+        os.replace(path, target)
+        moved.append(target)
+    if os.name == "posix":
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    return moved
 
 
 def copy_into(source: Path, directory: Path, name: str) -> Path:

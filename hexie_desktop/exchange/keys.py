@@ -137,11 +137,7 @@ class Card:
 
     def verify_signature(self, data: bytes, signature: bytes) -> bool:
         """True when ``signature`` is this card's key signing ``data``."""
-        try:
-            Ed25519PublicKey.from_public_bytes(self.sign_key_bytes).verify(signature, data)
-        except (InvalidSignature, ValueError):
-            return False
-        return True
+        return verify_with(self.sign_key_bytes, data, signature)
 
     @classmethod
     def from_dict(cls, raw: object) -> "Card":
@@ -208,6 +204,15 @@ class StationKeys:
     def sign(self, data: bytes) -> bytes:
         """Ed25519 signature of ``data``."""
         return self.signer.sign(data)
+
+
+def verify_with(sign_key: bytes, data: bytes, signature: bytes) -> bool:
+    """True when ``signature`` is the raw Ed25519 public key ``sign_key`` signing ``data``."""
+    try:
+        Ed25519PublicKey.from_public_bytes(sign_key).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
 
 
 def _now() -> str:

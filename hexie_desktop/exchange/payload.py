@@ -34,10 +34,10 @@ _STAMP = (2000, 1, 1, 0, 0, 0)
 
 
 class PayloadWriter:
-    """Writes a payload ZIP (deflated) member by member, streaming."""
+    """Writes a payload ZIP (deflated) member by member, streaming, to a path or an open file."""
 
-    def __init__(self, path: Path, compresslevel: int = 3) -> None:
-        self.zf = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True, compresslevel=compresslevel)
+    def __init__(self, target: Path | BinaryIO, compresslevel: int = 3) -> None:
+        self.zf = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True, compresslevel=compresslevel)
         self.members = 0
 
     def _info(self, name: str) -> zipfile.ZipInfo:
@@ -91,12 +91,14 @@ def _reading_error(exc: Exception) -> ExchangeError:
 
 
 class PayloadReader:
-    """A checked payload ZIP; see the module docstring for what is refused."""
+    """A checked payload ZIP (a path, or an open file it then owns and closes); see the module docstring."""
 
-    def __init__(self, path: Path, kind: str) -> None:
+    def __init__(self, source: Path | BinaryIO, kind: str) -> None:
+        self._owned = None if isinstance(source, (str, Path)) else source
         try:
-            self.zf = zipfile.ZipFile(path)
+            self.zf = zipfile.ZipFile(source)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            self._close_owned()
             raise _reading_error(exc) from None
         try:
             self.tables: dict[str, zipfile.ZipInfo] = {}
@@ -104,7 +106,7 @@ class PayloadReader:
             self.documents: dict[str, zipfile.ZipInfo] = {}
             self._check(kind)
         except BaseException:
-            self.zf.close()
+            self.close()
             raise
 
     def _check(self, kind: str) -> None:
@@ -216,6 +218,14 @@ class PayloadReader:
             raise ExchangeError(E_INTEGRITY, _("附件内容与其校验码不符：{sha}").format(sha=sha256[:12]))
         return size
 
+    def _close_owned(self) -> None:
+        if self._owned is not None:
+            self._owned.close()
+            self._owned = None
+
     def close(self) -> None:
-        """Close the ZIP."""
-        self.zf.close()
+        """Close the ZIP (and the file it was given, which a temporary file's removal may hang on)."""
+        try:
+            self.zf.close()
+        finally:
+            self._close_owned()

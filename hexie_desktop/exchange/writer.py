@@ -1,12 +1,14 @@
 """Writing an outgoing package: payload ZIP in staging → age (streaming) → signed manifest.
 
-The plain payload exists only in the staging folder and is removed with it; the package
-file is written atomically (temp file beside the target → fsync → rename), so a cut-off
-write never leaves a half package under the final name.
+The plain payload exists only as a nameless temporary file in the staging folder (removed by
+the operating system however the process ends); the package file is written atomically
+(temp file beside the target → fsync → rename), so a cut-off write never leaves a half
+package under the final name.
 """
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -42,29 +44,29 @@ def write_package(target: Path, *, keys: StationKeys, kind: str, to: list[Card],
                   split_bytes: int | None = None) -> Written:
     """Build, encrypt, sign and write one package (or its e-mail parts); see the module docstring."""
     package_id = str(uuid.uuid4())
-    plain = Path(staging) / f"payload-{package_id}.zip"
-    payload = PayloadWriter(plain)
-    try:
-        counts, files = fill(payload)
-    finally:
-        payload.close()
     recipients = [r for card in to for r in keyring.recipients(card)]
-
-    def write_payload(out) -> None:  # noqa: ANN001 - a binary stream
-        with open(plain, "rb") as source:
-            pyrage.encrypt_io(source, out, recipients)
-
-    def make_manifest(size: int, sha256: str) -> bytes:
-        return mf.build(package_id=package_id, kind=kind, sender=keys.card, recipients=[c.unit_code for c in to],
-                        sequence=sequence, epoch=epoch, epoch_base=epoch_base, based_on=based_on,
-                        change_from=change_from, change_to=change_to, created_at=created_at,
-                        app_version=__version__, schema_version=schema_version, row_counts=counts, files=files,
-                        payload_size=size, payload_sha256=sha256, audit_head=audit_head)
-
     target = Path(target)
     whole = Path(staging) / f"whole-{package_id}{hxp.SUFFIX}" if split_bytes else target
-    sha = hxp.write(whole, write_payload, make_manifest, keys.sign)
-    plain.unlink(missing_ok=True)
+    with tempfile.TemporaryFile(dir=staging, prefix="payload-") as plain:
+        payload = PayloadWriter(plain)
+        try:
+            counts, files = fill(payload)
+        finally:
+            payload.close()
+
+        def write_payload(out) -> None:  # noqa: ANN001 - a binary stream
+            plain.seek(0)
+            pyrage.encrypt_io(plain, out, recipients)
+
+        def make_manifest(size: int, sha256: str) -> bytes:
+            return mf.build(package_id=package_id, kind=kind, sender=keys.card,
+                            recipients=[c.unit_code for c in to], sequence=sequence, epoch=epoch,
+                            epoch_base=epoch_base, based_on=based_on, change_from=change_from, change_to=change_to,
+                            created_at=created_at, app_version=__version__, schema_version=schema_version,
+                            row_counts=counts, files=files, payload_size=size, payload_sha256=sha256,
+                            audit_head=audit_head)
+
+        sha = hxp.write(whole, write_payload, make_manifest, keys.sign)
     size = whole.stat().st_size
     paths = [target]
     if split_bytes:

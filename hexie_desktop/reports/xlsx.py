@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -108,9 +110,12 @@ class Book:
     def __init__(self, path: Path, *, streaming: bool = False) -> None:
         self.path = Path(path)
         self.streaming = streaming
+        # XlsxWriter's own temp files go to a private folder beside the output, removed in close()
+        # even when writing fails (a full disk must leave nothing behind).
+        self._tmpdir = tempfile.mkdtemp(prefix=".xlsx-", dir=self.path.parent)
         self.workbook = xlsxwriter.Workbook(str(path), {
             "constant_memory": streaming, "strings_to_formulas": False, "strings_to_numbers": False,
-            "strings_to_urls": False, "default_date_format": "yyyy-mm-dd", "tmpdir": str(self.path.parent),
+            "strings_to_urls": False, "default_date_format": "yyyy-mm-dd", "tmpdir": self._tmpdir,
         })
         self._formats: dict[tuple, Format] = {}
         self._props: dict[int, dict[str, Any]] = {}
@@ -131,8 +136,11 @@ class Book:
         return self.fmt(**{**self._props[id(fmt)], "quote_prefix": True})
 
     def close(self) -> None:
-        """Write the file."""
-        self.workbook.close()
+        """Write the file; the temporary folder goes in any case."""
+        try:
+            self.workbook.close()
+        finally:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
 
 
 _NUMBER_FORMATS = {"int": "0", "money": "#,##0.00", "date": "yyyy-mm-dd", "rate": "0.0%", "days": "0.0"}

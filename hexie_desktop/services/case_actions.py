@@ -34,6 +34,28 @@ from hexie_desktop.storage.models import (
     PerformanceRecord,
 )
 
+ITEM_KEYS = frozenset({"obligation", "payer", "payee", "amount", "method", "due_on", "category"})
+CATALOG_KEYS = frozenset({"doc_type", "title", "pages"})
+_SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
+KEYS: dict[str, frozenset[str]] = {
+    "accept": frozenset({"on", "mediator", "note", "approver"}),
+    "reject": frozenset({"on", "reason", "note"}),
+    "record-session": frozenset({"held_on", "place", "mediators", "recorder", "attendees", "statements", "proposal",
+                                 "result"}),
+    "extend": frozenset({"new_end", "applicant_consent_on", "respondent_consent_on", "note"}),
+    "agree": frozenset({"items", "content", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
+    "fail": frozenset({"on", "reason", "note"}),
+    "withdraw": frozenset({"on", "signed", "note"}),
+    "perform-item": frozenset({"item", "on", "amount", "evidence", "note"}),
+    "default": frozenset({"on", "note"}),
+    "follow-up": frozenset({"visited_on", "person", "method", "performance_status", "satisfaction", "risks",
+                            "measures"}),
+    "close": frozenset({"on", "note"}),
+    "archive": frozenset({"on", "retention_years", "catalog"}),
+}
+"""The data keys each action reads; any other key is refused by name (a typo must not lose text)."""
+
+
 @dataclass(frozen=True)
 class ActionResult:
     """What an action did."""
@@ -145,7 +167,7 @@ def _parse_items(raw_items: list, case: Case) -> list[dict[str, Any]]:
     for i, raw in enumerate(raw_items):
         path = f"items[{i}]"
         try:
-            data = fields.mapping(raw, path)
+            data = fields.only(fields.mapping(raw, path), ITEM_KEYS, path)
             amount = data.get("amount")
             item = {
                 "obligation": fields.text(data.get("obligation"), f"{path}.obligation", required=True, max_len=2000),
@@ -300,8 +322,10 @@ def _archive(session: Session, case: Case, data: dict, ctx: Context) -> tuple[da
     on = _day(data, "on", case, ctx.today)
     catalog = fields.sequence(data.get("catalog"), "catalog")
     for i, entry in enumerate(catalog):
-        fields.mapping(entry, f"catalog[{i}]")
+        fields.only(fields.mapping(entry, f"catalog[{i}]"), CATALOG_KEYS, f"catalog[{i}]")
         codes.require(codes.DOCUMENT_TYPES, entry.get("doc_type"), f"catalog[{i}].doc_type")
+        fields.text(entry.get("title"), f"catalog[{i}].title", max_len=200)
+        fields.integer(entry.get("pages"), f"catalog[{i}].pages", minimum=1, maximum=10000)
     missing = catalog_problems(session, case, catalog, ctx.today)
     if missing:
         raise NotAllowed(_("卷内目录不完整，缺少：") + "、".join(missing), field="catalog")
@@ -346,7 +370,7 @@ def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict
     """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit)."""
     workflow.spec(action)
     ctx.require(f"case.{action}")
-    data = fields.mapping(data, "data")
+    data = fields.only(fields.mapping(data, "data"), KEYS[action])
     workflow.check_allowed(action, case_facts(case, ctx.today))
     from_state = case.state
     on, note = HANDLERS[action](session, case, data, ctx)
@@ -370,7 +394,7 @@ def apply(ctx: Context, number: str, action: str, data: dict | None = None) -> A
     """Apply ``action`` to the case ``number`` with ``data``; one transaction, one audit entry."""
     workflow.spec(action)
     ctx.require(f"case.{action}")
-    data = fields.mapping(data if data is not None else {}, "data")
+    data = fields.only(fields.mapping(data if data is not None else {}, "data"), KEYS[action])
     with ctx.db.transaction() as session:
         case = get_case(session, number)
         result = apply_in(session, ctx, case, action, data)

@@ -204,11 +204,12 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
 
 
 def masked(view: dict[str, Any]) -> dict[str, Any]:
-    """A copy of a case dict with ID numbers, phones and addresses of people masked."""
+    """A copy of a case dict with the personal data of people masked (:data:`ids.PERSONAL_COLUMNS`).
+
+    The applicants' ID numbers, phones and addresses, and the respondent's phone (at a small
+    employer often the owner's own mobile).
+    """
     out = dict(view)
-    out["applicants"] = [
-        {**p, "id_number": ids.mask_id(p["id_number"]), "phone": ids.mask_phone(p["phone"]),
-         "address": ids.mask_address(p["address"])}
-        for p in view["applicants"]
-    ]
+    out["applicants"] = [ids.mask_row("parties", p) for p in view["applicants"]]
+    out["respondent"] = ids.mask_row("employers", view["respondent"])
     return out

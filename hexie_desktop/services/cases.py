@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, duplicates, ids, money, numbering
+from hexie_desktop.core import codes, duplicates, fields, ids, money, numbering
 from hexie_desktop.core.errors import NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.intake import CaseDraft, RespondentDraft, parse_case
@@ -33,6 +33,7 @@ def parse_batch(payload: object, today: date) -> list[CaseDraft]:
     """Validate ``{"cases": [...]}``; every error names its case index and field."""
     if not isinstance(payload, dict) or not isinstance(payload.get("cases"), list):
         raise UserError(_("输入应为 {\"cases\": [...]}"), field="cases")
+    fields.only(payload, {"cases"})
     if not payload["cases"]:
         raise UserError(_("没有案件"), field="cases")
     drafts: list[CaseDraft] = []

@@ -1,7 +1,8 @@
 """Exchange use cases: keys and cards, township export, imports at both ends, receipts, reference data.
 
-One user action = one function = one transaction = one audit entry: an export writes its
-package file and logs it in the same transaction; an import applies every row, logs the
+One user action = one function = one transaction = one audit entry: an export reserves its
+number, writes its package beside the target and logs it in one transaction, and the file
+takes its final name only after that commit; an import applies every row, logs the
 package, updates the township's progress and (at the district) writes the signed receipt in
 one transaction.  A refused package changes nothing and leaves nothing outside the staging
 folder.  The package format and the row rules live in :mod:`hexie_desktop.exchange`.
@@ -9,20 +10,25 @@ folder.  The package format and the row rules live in :mod:`hexie_desktop.exchan
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from hexie_desktop import failpoints
 from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.ids import mask_row
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import keys as keyring
@@ -286,7 +292,9 @@ def _check_pair(own: Any, card: Card) -> None:
                                                                           own=info.unit_code))
 
 
-def _store_peer(session: Session, card: Card, *, status: str, actor: str | None) -> ExchangePeer:
+def _store_peer(session: Session, card: Card, *, status: str, actor: str | None,
+                until: tuple[int, int] | None = None) -> ExchangePeer:
+    """Store ``card`` for its station; a replaced trusted key goes to the key history (:func:`_retired`)."""
     peer = session.get(ExchangePeer, card.unit_code)
     now = utcnow()
     if peer is None:
@@ -299,7 +307,7 @@ def _store_peer(session: Session, card: Card, *, status: str, actor: str | None)
     else:
         if _fingerprint(peer) != card.fingerprint and peer.status == "trusted":
             previous = _loads(peer.previous_fingerprints, [])
-            peer.previous_fingerprints = json.dumps(previous + [_fingerprint(peer)])
+            peer.previous_fingerprints = json.dumps(previous + [_retired(peer, until)])
         peer.role, peer.unit_name, peer.fingerprint = card.role, card.unit_name, card.fingerprint
         peer.age_recipient, peer.sign_key = card.age_recipient, card.sign_key
         peer.card = json.dumps(card.as_dict(), ensure_ascii=False)
@@ -308,6 +316,36 @@ def _store_peer(session: Session, card: Card, *, status: str, actor: str | None)
         peer.trusted_at, peer.trusted_by = now, actor
     session.flush()
     return peer
+
+
+def _retired(peer: ExchangePeer, until: tuple[int, int] | None) -> dict:
+    """A key-history entry (kept in ``previous_fingerprints``) for the key ``peer`` is about to replace.
+
+    ``until`` is the (epoch, sequence) of the signed package that announced the new key: the
+    old key stays valid for the peer's packages numbered up to it — signed before the
+    rotation, carried over after it.  A key replaced by hand (``keys trust``) gets no window.
+    """
+    return {"fingerprint": _fingerprint(peer), "sign_key": peer.sign_key, "until": list(until) if until else None,
+            "retired_at": utcnow().replace(microsecond=0).isoformat()}
+
+
+def _earlier_keys(session: Session) -> Callable[[Any], list[bytes]]:
+    """For :func:`reader.verify`: a trusted peer's retired signing keys still valid for a manifest."""
+    history: dict[str, list[tuple[tuple[int, int], bytes]]] = {}
+    for peer in session.execute(select(ExchangePeer).where(ExchangePeer.status == "trusted")).scalars():
+        for entry in _loads(peer.previous_fingerprints, []):
+            if isinstance(entry, dict) and isinstance(entry.get("until"), list) and len(entry["until"]) == 2:
+                try:
+                    key = base64.b64decode(entry["sign_key"], validate=True)
+                except (TypeError, ValueError):
+                    continue
+                history.setdefault(peer.unit_code, []).append(((int(entry["until"][0]), int(entry["until"][1])), key))
+
+    def earlier(manifest: Any) -> list[bytes]:
+        return [key for until, key in history.get(manifest.sender_code, ())
+                if (manifest.epoch, manifest.sequence) <= until]
+
+    return earlier
 
 
 def read_card(card_file: Path) -> Card:
@@ -581,47 +619,86 @@ def export_package(ctx: Context, station: Any, out: Path, *, split_mb: int | Non
     """Township: package every change since the last change the district acknowledged.
 
     ``full`` packages everything (also chosen automatically when nothing was acknowledged in
-    the current epoch, e.g. right after a restore).  Numbering goes on 1, 2, 3 … per township.
+    the current epoch, e.g. right after a restore).  Numbering goes on 1, 2, 3 … per township;
+    a number is recorded before its package can appear (see :func:`_numbered_output`).
     """
     ctx.require("station.backup")
     _require_role(station, "township")
     keys = unlock(station)
     split_bytes = _split_bytes(split_mb)
     origin = station.info.unit_code
-    with ctx.db.transaction() as session, state.staging(station) as folder:
-        district = _trusted_district(session)
-        if district is None:
-            raise ExchangeError(E_STATE, _("尚未信任区级站点：请先导入区里的站点名片（keys trust）"))
-        epoch = state.current_epoch(session)
-        acked = _acked(session, epoch.epoch)
-        since = None if full or acked == 0 else acked
-        kind = "full" if since is None else "changes"
-        change_to = _change_seq(session)
-        sequence = _next_sequence(session, station)
-        receipt = _last_receipt(session)
-        written = write_package(
-            Path(out), keys=keys, kind=kind, to=[_peer_card(district)], sequence=sequence, epoch=epoch.epoch,
-            epoch_base=epoch.base, based_on=receipt.id if receipt else None, change_from=since or 0,
-            change_to=change_to, created_at=utcnow(), schema_version=migrate.head_revision(),
-            audit_head=audit.head(session), staging=folder,
-            fill=lambda payload: _fill_changes(session, payload, origin, since, state.attachments_dir(station),
-                                               progress),
-            split_bytes=split_bytes)
-        digest, counts = state.holdings(session, origin)
-        session.add(ExchangePackage(
-            id=written.package_id, direction="out", kind=kind, peer=district.unit_code, sequence=sequence,
-            epoch=epoch.epoch, epoch_base=epoch.base, change_from=since or 0, change_to=change_to,
-            created_at=utcnow(), recorded_at=utcnow(), status="sent",
-            row_counts=json.dumps(written.row_counts), summary=json.dumps({"files": written.files}),
-            digest=digest, table_counts=json.dumps(counts), audit_head=audit.head(session),
-            based_on=receipt.id if receipt else None, file_name=written.paths[0].name, sha256=written.sha256))
-        rows = sum(written.row_counts.values())
-        ctx.audit(session, "exchange.export", entity="exchange_package", entity_id=written.package_id,
-                  summary=_("第{n}号数据包（{kind}，{rows}行，{files}个附件）→ {path}").format(
-                      n=sequence, kind=kind, rows=rows, files=written.files, path=written.paths[0]))
-    state.write_epoch_file(station, epoch=epoch.epoch, sequence=sequence)
-    return Exported(kind, sequence, written.package_id, written.paths, written.row_counts, rows, written.files,
+    out = Path(out)
+    with _numbered_output(out) as pending:
+        with ctx.db.transaction() as session, state.staging(station) as folder:
+            district = _trusted_district(session)
+            if district is None:
+                raise ExchangeError(E_STATE, _("尚未信任区级站点：请先导入区里的站点名片（keys trust）"))
+            epoch = state.current_epoch(session)
+            acked = _acked(session, epoch.epoch)
+            since = None if full or acked == 0 else acked
+            kind = "full" if since is None else "changes"
+            change_to = _change_seq(session)
+            sequence = _next_sequence(session, station)
+            failpoints.reach("export.numbered")
+            receipt = _last_receipt(session)
+            written = write_package(
+                pending / out.name, keys=keys, kind=kind, to=[_peer_card(district)], sequence=sequence,
+                epoch=epoch.epoch, epoch_base=epoch.base, based_on=receipt.id if receipt else None,
+                change_from=since or 0, change_to=change_to, created_at=utcnow(),
+                schema_version=migrate.head_revision(), audit_head=audit.head(session), staging=folder,
+                fill=lambda payload: _fill_changes(session, payload, origin, since, state.attachments_dir(station),
+                                                   progress),
+                split_bytes=split_bytes)
+            failpoints.reach("export.written")
+            digest, counts = state.holdings(session, origin)
+            session.add(ExchangePackage(
+                id=written.package_id, direction="out", kind=kind, peer=district.unit_code, sequence=sequence,
+                epoch=epoch.epoch, epoch_base=epoch.base, change_from=since or 0, change_to=change_to,
+                created_at=utcnow(), recorded_at=utcnow(), status="sent",
+                row_counts=json.dumps(written.row_counts), summary=json.dumps({"files": written.files}),
+                digest=digest, table_counts=json.dumps(counts), audit_head=audit.head(session),
+                based_on=receipt.id if receipt else None, file_name=written.paths[0].name, sha256=written.sha256))
+            rows = sum(written.row_counts.values())
+            ctx.audit(session, "exchange.export", entity="exchange_package", entity_id=written.package_id,
+                      summary=_("第{n}号数据包（{kind}，{rows}行，{files}个附件）→ {path}").format(
+                          n=sequence, kind=kind, rows=rows, files=written.files,
+                          path=out.parent / written.paths[0].name))
+            state.write_epoch_file(station, epoch=epoch.epoch, sequence=sequence)
+        failpoints.reach("export.committed")
+        paths = hxp.move_into(written.paths, out.parent)
+    failpoints.reach("export.published")
+    return Exported(kind, sequence, written.package_id, paths, written.row_counts, rows, written.files,
                     written.size, since or 0, change_to, [district.unit_code])
+
+
+PENDING_DIR = ".hexie-exporting"
+"""Hidden folder beside an export's target where a package waits for its number to be committed."""
+
+
+@contextmanager
+def _numbered_output(out: Path) -> Iterator[Path]:
+    """A locked folder beside ``out`` in which a numbered package is written before its number is committed.
+
+    The caller reserves the number, writes the package here, records it and commits — and
+    only then moves the file(s) to the final name.  Killed before the commit, the package
+    never appears under its final name and the next export to that folder removes it; killed
+    after, the package is recorded (at worst it never appears, and the district notes a gap
+    the next package covers).  So one number never names two different packages.  The
+    station's highest number is remembered outside the database before the commit
+    (:func:`state.write_epoch_file`), so a restore cannot hand it out again either.
+    """
+    pending = Path(out).parent / PENDING_DIR
+    try:
+        state.clean(pending)
+        with state.scratch(pending) as folder:
+            yield folder
+    except OSError as exc:
+        raise ExchangeError(E_STATE, _("无法写入文件夹 {folder}：{error}，数据包未导出").format(
+            folder=Path(out).parent, error=exc.strerror or exc)) from None
+    try:
+        pending.rmdir()
+    except OSError:
+        pass  # another export is using it, or it is already gone
 
 
 # ---------------------------------------------------------------- district: reference data and receipts
@@ -665,45 +742,50 @@ def publish_reference(ctx: Context, station: Any, out: Path, *, keys: StationKey
     _require_role(station, "district")
     keys = keys or unlock(station, passphrase)
     split_bytes = _split_bytes(split_mb)
-    with ctx.db.transaction() as session, state.staging(station) as folder:
-        townships = _trusted_townships(session)
-        if not townships:
-            raise ExchangeError(E_STATE, _("还没有登记任何乡镇"))
-        document = _reference_document(session, codes=codes, new_card=new_card)
-        if codes is not None:
-            for table, entries in codes.items():
-                for code, label in entries.items():
-                    row = session.get(ExchangeCode, (table, code))
-                    if row is None:
-                        session.add(ExchangeCode(table_name=table, code=code, label=label, package_id="district",
-                                                 added_at=utcnow()))
-                    else:
-                        row.label = label
-        epoch = state.current_epoch(session)
-        sequence = _next_sequence(session, station)
+    out = Path(out)
+    with _numbered_output(out) as pending:
+        with ctx.db.transaction() as session, state.staging(station) as folder:
+            townships = _trusted_townships(session)
+            if not townships:
+                raise ExchangeError(E_STATE, _("还没有登记任何乡镇"))
+            document = _reference_document(session, codes=codes, new_card=new_card)
+            if codes is not None:
+                for table, entries in codes.items():
+                    for code, label in entries.items():
+                        row = session.get(ExchangeCode, (table, code))
+                        if row is None:
+                            session.add(ExchangeCode(table_name=table, code=code, label=label,
+                                                     package_id="district", added_at=utcnow()))
+                        else:
+                            row.label = label
+            epoch = state.current_epoch(session)
+            sequence = _next_sequence(session, station)
 
-        def fill(payload: PayloadWriter) -> tuple[dict[str, int], int]:
-            payload.add_json(REFERENCE, document)
-            return {}, 0
+            def fill(payload: PayloadWriter) -> tuple[dict[str, int], int]:
+                payload.add_json(REFERENCE, document)
+                return {}, 0
 
-        written = write_package(Path(out), keys=keys, kind="reference", to=[_peer_card(t) for t in townships],
-                                sequence=sequence, epoch=epoch.epoch, epoch_base=epoch.base, based_on=None,
-                                change_from=0, change_to=0, created_at=utcnow(),
-                                schema_version=migrate.head_revision(), audit_head=audit.head(session),
-                                staging=folder, fill=fill, split_bytes=split_bytes)
-        session.add(ExchangePackage(
-            id=written.package_id, direction="out", kind="reference", peer="*", sequence=sequence,
-            epoch=epoch.epoch, epoch_base=epoch.base, change_from=0, change_to=0, created_at=utcnow(),
-            recorded_at=utcnow(), status="sent", row_counts="{}",
-            summary=json.dumps({"townships": [t.unit_code for t in townships],
-                                "new_card": new_card.fingerprint if new_card else None}),
-            table_counts="{}", audit_head=audit.head(session), file_name=written.paths[0].name,
-            sha256=written.sha256))
-        ctx.audit(session, "exchange.reference", entity="exchange_package", entity_id=written.package_id,
-                  summary=_("参考数据包第{n}号（{k}个乡镇{card}）→ {path}").format(
-                      n=sequence, k=len(townships), card=_("，含新名片") if new_card else "", path=written.paths[0]))
-    state.write_epoch_file(station, epoch=epoch.epoch, sequence=sequence)
-    return Exported("reference", sequence, written.package_id, written.paths, {}, 0, 0, written.size, 0, 0,
+            written = write_package(pending / out.name, keys=keys, kind="reference",
+                                    to=[_peer_card(t) for t in townships], sequence=sequence, epoch=epoch.epoch,
+                                    epoch_base=epoch.base, based_on=None, change_from=0, change_to=0,
+                                    created_at=utcnow(), schema_version=migrate.head_revision(),
+                                    audit_head=audit.head(session), staging=folder, fill=fill,
+                                    split_bytes=split_bytes)
+            session.add(ExchangePackage(
+                id=written.package_id, direction="out", kind="reference", peer="*", sequence=sequence,
+                epoch=epoch.epoch, epoch_base=epoch.base, change_from=0, change_to=0, created_at=utcnow(),
+                recorded_at=utcnow(), status="sent", row_counts="{}",
+                summary=json.dumps({"townships": [t.unit_code for t in townships],
+                                    "new_card": new_card.fingerprint if new_card else None}),
+                table_counts="{}", audit_head=audit.head(session), file_name=written.paths[0].name,
+                sha256=written.sha256))
+            ctx.audit(session, "exchange.reference", entity="exchange_package", entity_id=written.package_id,
+                      summary=_("参考数据包第{n}号（{k}个乡镇{card}）→ {path}").format(
+                          n=sequence, k=len(townships), card=_("，含新名片") if new_card else "",
+                          path=out.parent / written.paths[0].name))
+            state.write_epoch_file(station, epoch=epoch.epoch, sequence=sequence)
+        paths = hxp.move_into(written.paths, out.parent)
+    return Exported("reference", sequence, written.package_id, paths, {}, 0, 0, written.size, 0, 0,
                     [t.unit_code for t in townships])
 
 
@@ -843,9 +925,9 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
                 get_keys: Callable[[], StationKeys], progress: Callable[[int], None] | None) -> Outcome:
     own = station.info
     with ctx.db.read() as session:
-        lookup = _trusted_lookup(session)
+        lookup, earlier = _trusted_lookup(session), _earlier_keys(session)
     verified = reader.verify(path, own_code=own.unit_code, own_role=own.role, trusted=lookup,
-                             known_schema=known_schema)
+                             known_schema=known_schema, earlier=earlier)
     run = staging_root / f"pkg-{verified.manifest.package_id}"
     run.mkdir(exist_ok=True)
     try:
@@ -855,22 +937,41 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
                           package_id=manifest.package_id, dry_run=dry_run)
         if not verified.trusted:
             return _unknown_sender(ctx, station, verified, outcome, dry_run=dry_run)
-        if _check_replay(ctx, manifest) and _covered(ctx, manifest):
+        with ctx.db.read() as session:  # early answer; checked again inside the write transaction
+            late = _check_replay(session, manifest) and _covered(session, manifest)
+        if late:
             return _record_late(ctx, verified, outcome, dry_run=dry_run)
         keys = get_keys()
         payload = reader.decrypt(verified, keys.identities, run)
+        failpoints.reach("import.decrypted")
         try:
             if manifest.kind in ("changes", "full"):
-                return _apply_township_package(ctx, station, verified, payload, run, keys, outcome,
-                                               dry_run=dry_run, progress=progress)
+                with state.scratch(state.incoming_dir(station)) as incoming:
+                    return _apply_township_package(ctx, station, verified, payload, run, incoming, keys, outcome,
+                                                   dry_run=dry_run, progress=progress)
             if manifest.kind == "receipt":
                 return _apply_receipt(ctx, station, verified, payload, outcome, dry_run=dry_run)
             return _apply_reference(ctx, station, verified, payload, outcome, dry_run=dry_run)
         finally:
             payload.close()
+    except IntegrityError:
+        _refuse_if_recorded(ctx, verified.manifest)
+        raise
     finally:
         verified.close()
         hxp.remove_quietly(run)
+
+
+def _refuse_if_recorded(ctx: Context, manifest: Any) -> None:
+    """E_DUPLICATE when another import of this very package committed while this one ran.
+
+    The package id is the primary key of ``exchange_packages``: whatever slipped past the
+    locks, the database itself lets only one import record a package.
+    """
+    with ctx.db.read() as session:
+        if session.get(ExchangePackage, manifest.package_id) is not None:
+            raise ExchangeError(E_DUPLICATE, _("{label}已由另一处同时导入，本次未作任何更改").format(
+                label=manifest.label))
 
 
 def _unknown_sender(ctx: Context, station: Any, verified: reader.Verified, outcome: Outcome, *,
@@ -934,38 +1035,57 @@ def _check_numbering(manifest: Any, last_epoch: int, last_sequence: int) -> None
         max=numbering.MAX_SEQUENCE_JUMP, maxe=numbering.MAX_EPOCH_JUMP, code=manifest.sender_code))
 
 
-def _check_replay(ctx: Context, manifest: Any) -> bool:
-    """Refuse replays, duplicates and numbering jumps; True when the package is a late one filling a gap."""
-    with ctx.db.read() as session:
-        seen = session.get(ExchangePackage, manifest.package_id)
-        if seen is not None and seen.direction == "in" and seen.status != "waiting":
-            raise ExchangeError(E_DUPLICATE, _("{label}已于{at}导入，本次未作任何更改").format(
-                label=manifest.label, at=_local(seen.recorded_at)))
-        if seen is not None and seen.direction == "out":
-            raise ExchangeError(E_DUPLICATE, _("这是本站自己发出的数据包"))
-        peer = session.get(ExchangePeer, manifest.sender_code)
-        if manifest.kind == "receipt":
-            last = (peer.epoch, peer.last_receipt_sequence)
-        else:
-            last = (peer.epoch, peer.last_sequence)
-        if manifest.kind in ("changes", "full"):
-            _check_numbering(manifest, *last)
-            if manifest.epoch == peer.epoch and manifest.sequence < peer.last_sequence \
-                    and numbering.contains(numbering.parse(peer.gaps), manifest.sequence):
-                return True
-        if (manifest.epoch, manifest.sequence) <= last:
-            raise ExchangeError(E_REPLAY, _("{label}比已导入的第{n}号旧（重放或回退），已拒绝").format(
-                label=manifest.label, n=last[1]))
+def _check_replay(session: Session, manifest: Any) -> bool:
+    """E_DUPLICATE for a package seen before, E_REPLAY for one older than the last applied, E_SEQUENCE for a
+    township's package numbered too far ahead; True when the package is a late one filling a gap."""
+    seen = session.get(ExchangePackage, manifest.package_id)
+    if seen is not None and seen.direction == "in" and seen.status != "waiting":
+        raise ExchangeError(E_DUPLICATE, _("{label}已于{at}导入，本次未作任何更改").format(
+            label=manifest.label, at=_local(seen.recorded_at)))
+    if seen is not None and seen.direction == "out":
+        raise ExchangeError(E_DUPLICATE, _("这是本站自己发出的数据包"))
+    peer = session.get(ExchangePeer, manifest.sender_code)
+    if manifest.kind == "receipt":
+        last = (peer.epoch, peer.last_receipt_sequence)
+    else:
+        last = (peer.epoch, peer.last_sequence)
+    if manifest.kind in ("changes", "full"):
+        _check_numbering(manifest, *last)
+        if manifest.epoch == peer.epoch and manifest.sequence < peer.last_sequence \
+                and numbering.contains(numbering.parse(peer.gaps), manifest.sequence):
+            return True
+    if (manifest.epoch, manifest.sequence) <= last:
+        raise ExchangeError(E_REPLAY, _("{label}比已导入的第{n}号旧（重放或回退），已拒绝").format(
+            label=manifest.label, n=last[1]))
     return False
 
 
-def _covered(ctx: Context, manifest: Any) -> bool:
+IMPORT_LOCK_WAIT = 600.0
+"""Seconds an import waits for another import (or any writer) to finish before giving up."""
+
+
+@contextmanager
+def _claim(ctx: Context, manifest: Any) -> Iterator[tuple[Session, ExchangePeer]]:
+    """The write transaction of an import, with the package claimed in it: ``(session, sender's row)``.
+
+    The sender's row is locked first (SQLite: the write lock taken at BEGIN; PostgreSQL:
+    ``SELECT … FOR UPDATE``), then the duplicate and replay checks run again, so of two
+    imports of the same package at once exactly one applies it and the other gets
+    E_DUPLICATE with nothing changed.
+    """
+    with ctx.db.transaction(lock_wait=IMPORT_LOCK_WAIT) as session:
+        peer = session.execute(select(ExchangePeer).where(ExchangePeer.unit_code == manifest.sender_code)
+                               .with_for_update()).scalar_one()
+        _check_replay(session, manifest)
+        yield session, peer
+
+
+def _covered(session: Session, manifest: Any) -> bool:
     """True when a later package of the same round, already applied, brought changes up to this one's end."""
-    with ctx.db.read() as session:
-        reached = session.execute(select(func.max(ExchangePackage.change_to)).where(
-            ExchangePackage.direction == "in", ExchangePackage.peer == manifest.sender_code,
-            ExchangePackage.status == "applied", ExchangePackage.epoch == manifest.epoch,
-            ExchangePackage.sequence > manifest.sequence)).scalar_one_or_none()
+    reached = session.execute(select(func.max(ExchangePackage.change_to)).where(
+        ExchangePackage.direction == "in", ExchangePackage.peer == manifest.sender_code,
+        ExchangePackage.status == "applied", ExchangePackage.epoch == manifest.epoch,
+        ExchangePackage.sequence > manifest.sequence)).scalar_one_or_none()
     return reached is not None and reached >= manifest.change_to
 
 
@@ -984,11 +1104,9 @@ def _record_late(ctx: Context, verified: reader.Verified, outcome: Outcome, *, d
     if dry_run:
         outcome.ok = True
         return outcome
-    with ctx.db.transaction() as session:
-        peer = session.get(ExchangePeer, manifest.sender_code)
+    with _claim(ctx, manifest) as (session, peer):
         gaps = numbering.parse(peer.gaps)
-        if manifest.epoch != peer.epoch or not numbering.contains(gaps, manifest.sequence) \
-                or session.get(ExchangePackage, manifest.package_id) is not None:
+        if manifest.epoch != peer.epoch or not numbering.contains(gaps, manifest.sequence):
             raise ExchangeError(E_REPLAY, _("{label}比已导入的第{n}号旧（重放或回退），已拒绝").format(
                 label=manifest.label, n=peer.last_sequence))
         peer.gaps = numbering.dump(numbering.fill(gaps, manifest.sequence))
@@ -1037,15 +1155,15 @@ def resync_township(ctx: Context, station: Any, unit_code: str, *, sequence: int
 
 
 def _apply_township_package(ctx: Context, station: Any, verified: reader.Verified, payload: PayloadReader,
-                            run: Path, keys: StationKeys, outcome: Outcome, *, dry_run: bool,
+                            run: Path, incoming: Path, keys: StationKeys, outcome: Outcome, *, dry_run: bool,
                             progress: Callable[[int], None] | None) -> Outcome:
+    """Apply a township's rows; received attachments wait in ``incoming`` (beside the store) until commit."""
     manifest = verified.manifest
     store = state.attachments_dir(station)
     try:
-        with ctx.db.transaction() as session:
-            peer = session.get(ExchangePeer, manifest.sender_code)
+        with _claim(ctx, manifest) as (session, peer):
             transition = peer.epoch != 0 and manifest.epoch > peer.epoch
-            result = apply_changes(session, manifest, payload, transition=transition, staging=run,
+            result = apply_changes(session, manifest, payload, transition=transition, staging=incoming,
                                    has_file=lambda sha: (store / sha[:2] / sha).is_file(), progress=progress)
             if dry_run:
                 raise _DryRun(result)
@@ -1066,6 +1184,7 @@ def _apply_township_package(ctx: Context, station: Any, verified: reader.Verifie
                 file_name=Path(outcome.source).name[:255], sha256=verified.file_sha256))
             session.flush()
             receipt_path, receipt_id = _write_receipt(ctx, session, station, keys, peer, run)
+            failpoints.reach("import.applied")
             totals = result.totals()
             ctx.audit(session, "exchange.import", entity="exchange_package", entity_id=manifest.package_id,
                       summary=_("{label}：新增{new}，更新{upd}，未变{same}，冲突{conf}，隔离{rej}；回执{r}").format(
@@ -1138,7 +1257,7 @@ def _apply_receipt(ctx: Context, station: Any, verified: reader.Verified, payloa
     own = station.info.unit_code
     if document["township"] != own:
         raise ExchangeError(E_NOT_FOR_US, _("这是给{code}的回执，不是本站的").format(code=document["township"]))
-    with ctx.db.transaction() as session:
+    with _claim(ctx, manifest) as (session, peer):
         epoch = state.current_epoch(session)
         if document["epoch"] != epoch.epoch:
             raise ExchangeError(E_REPLAY, _("此回执针对本站从备份恢复之前的数据包（第{e}轮编号），已不适用").format(
@@ -1156,7 +1275,6 @@ def _apply_receipt(ctx: Context, station: Any, verified: reader.Verified, payloa
             ExchangePackage.kind.in_(("changes", "full")), ExchangePackage.sequence <= document["sequence"],
             ExchangePackage.acknowledged_at.is_(None)).values(
             acknowledged_at=now, acknowledged_by=manifest.package_id, status="acknowledged")).rowcount
-        peer = session.get(ExchangePeer, manifest.sender_code)
         if manifest.epoch > peer.epoch:
             peer.last_sequence = 0
         peer.epoch, peer.last_receipt_sequence, peer.last_receipt_at = manifest.epoch, manifest.sequence, now
@@ -1226,7 +1344,7 @@ def _apply_reference(ctx: Context, station: Any, verified: reader.Verified, payl
     manifest = verified.manifest
     document = _check_reference(payload.document(REFERENCE))
     messages: list[str] = []
-    with ctx.db.transaction() as session:
+    with _claim(ctx, manifest) as (session, peer):
         if document["calendar_overrides"]:
             merged = dict(settings.get(session, "calendar.overrides"))
             merged.update(document["calendar_overrides"])
@@ -1248,14 +1366,14 @@ def _apply_reference(ctx: Context, station: Any, verified: reader.Verified, payl
                     row.label, row.package_id = label, manifest.package_id
         if added:
             messages.append(_("代码表新增{n}项").format(n=added))
-        peer = session.get(ExchangePeer, manifest.sender_code)
         if document["district_card"] is not None:
             card = Card.from_dict(document["district_card"])
             if card.unit_code != manifest.sender_code or card.role != "district":
                 raise ExchangeError(E_TRUST, _("参考数据中的新名片不属于发送它的区级站点"))
             if card.fingerprint != _fingerprint(peer):
                 messages.append(_("区级站点已更换密钥，新指纹 {fp}").format(fp=card.fingerprint))
-            _store_peer(session, card, status="trusted", actor=ctx.actor.username)
+            _store_peer(session, card, status="trusted", actor=ctx.actor.username,
+                        until=(manifest.epoch, manifest.sequence))
         if manifest.epoch > peer.epoch:
             peer.last_receipt_sequence = 0
         peer.epoch, peer.last_sequence = manifest.epoch, manifest.sequence
@@ -1378,7 +1496,7 @@ def overview(ctx: Context, station: Any, *, history: int = 50) -> Overview:
 
 @dataclass(frozen=True)
 class ConflictView:
-    """One queued conflict with both versions side by side."""
+    """One queued conflict with both versions side by side (personal columns masked unless unmasked)."""
 
     id: int
     origin: str
@@ -1390,26 +1508,54 @@ class ConflictView:
     created_at: str
     stored: dict
     incoming: dict | None
+    changed: tuple[str, ...] | None = None
+    """The columns whose real values differ (None: compare the values shown)."""
 
     @property
     def differences(self) -> list[tuple[str, Any, Any]]:
         """(column, district value, township value) for every column that differs."""
         incoming = self.incoming or {}
         columns = list(self.stored) + [k for k in incoming if k not in self.stored]
-        return [(c, self.stored.get(c), incoming.get(c)) for c in columns
-                if self.incoming is None or self.stored.get(c) != incoming.get(c)]
+        if self.incoming is None:
+            return [(c, self.stored.get(c), incoming.get(c)) for c in columns]
+        if self.changed is not None:
+            return [(c, self.stored.get(c), incoming.get(c)) for c in columns if c in self.changed]
+        return [(c, self.stored.get(c), incoming.get(c)) for c in columns if self.stored.get(c) != incoming.get(c)]
 
 
-def conflicts(ctx: Context, *, status: str | None = "open", limit: int = 500) -> list[ConflictView]:
-    """Queued conflicts (open ones by default), oldest first."""
+def _conflict_view(conflict: ExchangeConflict, *, unmask: bool) -> ConflictView:
+    stored, incoming = json.loads(conflict.stored), _loads(conflict.incoming, None)
+    changed = None
+    if incoming is not None:
+        changed = tuple(c for c in dict.fromkeys([*stored, *incoming]) if stored.get(c) != incoming.get(c))
+    if not unmask:
+        stored = mask_row(conflict.table_name, stored)
+        incoming = mask_row(conflict.table_name, incoming) if incoming is not None else None
+    return ConflictView(conflict.id, conflict.origin, conflict.table_name, conflict.row_id, conflict.kind,
+                        conflict.reason, conflict.status, _local(conflict.created_at), stored, incoming, changed)
+
+
+def conflicts(ctx: Context, *, status: str | None = "open", limit: int = 500, unmask: bool = False) -> list[ConflictView]:
+    """Queued conflicts (open ones by default), oldest first.
+
+    Personal columns (ID numbers, phones, applicants' addresses) are masked by the same
+    policy as everywhere (:data:`~hexie_desktop.core.ids.PERSONAL_COLUMNS`); ``unmask`` needs ``pii.unmask`` and
+    is audited.
+    """
     ctx.require("read")
-    with ctx.db.read() as session:
-        query = select(ExchangeConflict).order_by(ExchangeConflict.id).limit(limit)
-        if status:
-            query = query.where(ExchangeConflict.status == status)
-        return [ConflictView(c.id, c.origin, c.table_name, c.row_id, c.kind, c.reason, c.status,
-                             _local(c.created_at), json.loads(c.stored), _loads(c.incoming, None))
-                for c in session.execute(query).scalars()]
+    if unmask:
+        ctx.require("pii.unmask")
+    query = select(ExchangeConflict).order_by(ExchangeConflict.id).limit(limit)
+    if status:
+        query = query.where(ExchangeConflict.status == status)
+    if not unmask:
+        with ctx.db.read() as session:
+            return [_conflict_view(c, unmask=False) for c in session.execute(query).scalars()]
+    with ctx.db.transaction() as session:
+        views = [_conflict_view(c, unmask=True) for c in session.execute(query).scalars()]
+        ctx.audit(session, "pii.unmask", entity="exchange_conflict", entity_id=status or "all",
+                  summary=_("查看{n}条交换冲突的完整个人信息").format(n=len(views)))
+        return views
 
 
 def _remove_missing(session: Session, conflict: ExchangeConflict, actor: str) -> int:

@@ -116,6 +116,7 @@ def verify(ctx: Context, qr_text: str) -> Verification:
             return Verification(False, _("不一致：本站没有该案件"))
         issued = session.execute(
             select(IssuedDocument).where(IssuedDocument.case_id == case_id, IssuedDocument.doc_type == "agreement",
+                                         IssuedDocument.origin == case.origin,  # only the case's own station
                                          IssuedDocument.content_hash == content_hash,
                                          IssuedDocument.deleted.is_(False))
         ).scalars().first()

@@ -201,7 +201,6 @@ FIELDS: dict[str, list[FieldSpec]] = {
     ],
 }
 
-_MASKED = {"id_number": ids.mask_id, "phone": ids.mask_phone}
 
 
 def _kind(kind: str) -> type:
@@ -246,6 +245,13 @@ def _parse_value(spec: FieldSpec, raw: object, session: Session, *, today: date)
     raise AssertionError(spec.kind)
 
 
+def check_field(spec: FieldSpec, value: object, *, today: date) -> Any:
+    """A stored value against its field's rule, as a form would check it (not for ``ref`` fields)."""
+    if spec.kind == "ref":
+        raise AssertionError("references are checked against the database")
+    return _parse_value(spec, value, None, today=today)  # type: ignore[arg-type]
+
+
 def parse_record(session: Session, kind: str, data: Mapping[str, Any], *, today: date,
                  partial: bool = False) -> dict[str, Any]:
     """Validate ``data`` against FIELDS[kind]; raise ValidationErrors naming every bad field."""
@@ -264,9 +270,10 @@ def parse_record(session: Session, kind: str, data: Mapping[str, Any], *, today:
             values.update({"id_number": value.number, "sex": value.sex, "birth_date": value.birth_date})
         else:
             values[spec.name] = value
-    unknown = set(data) - {s.name for s in FIELDS[kind]} - {"id"}
-    if unknown:
-        errors.append(UserError(_("未知字段：{names}").format(names="、".join(sorted(unknown))), field="data"))
+    try:
+        fields.only(data, {s.name for s in FIELDS[kind]} | {"id"})
+    except UserError as exc:
+        errors.append(exc)
     if errors:
         raise ValidationErrors(errors)
     return values
@@ -300,12 +307,13 @@ def _display_name(session: Session, kind: str, row: Any) -> str:
 def record_dict(session: Session, kind: str, row: Any, *, unmask: bool = False) -> dict[str, Any]:
     """A registry row as a plain dict (ID numbers and phones masked unless ``unmask``)."""
     out: dict[str, Any] = {"id": row.id, "display_name": _display_name(session, kind, row)}
+    masks = {} if unmask else ids.PERSONAL_COLUMNS.get(KINDS[kind].__tablename__, {})
     for spec in FIELDS[kind]:
         value = getattr(row, spec.name)
         if isinstance(value, date):
             value = value.isoformat()
-        if not unmask and spec.name in _MASKED:
-            value = _MASKED[spec.name](value)
+        if spec.name in masks:
+            value = masks[spec.name](value)
         out[spec.name] = value
         if spec.kind == "choice":
             out[spec.name + "_label"] = codes.label(spec.choices or {}, value)

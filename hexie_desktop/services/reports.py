@@ -346,7 +346,7 @@ def _registry_rows(session: Session, kind: str, unmask: bool) -> Iterator[dict[s
             out["sex"] = codes.label(codes.SEXES, row.sex) or None
             out["birth_date"] = row.birth_date
         if kind == "employers":
-            out["phone"] = row.phone
+            out["phone"] = _mask(row.phone, "phone", unmask)
         if hasattr(row, "employer_id"):
             _employer_cells(session, row.employer_id, out)
         if kind == "mediators":

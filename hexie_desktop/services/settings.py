@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import fields as input_fields
+from hexie_desktop.core import fields
 from hexie_desktop.core.codes import DEFAULT_CHECKLIST
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.numbering import DEFAULT_ARCHIVE_PATTERN, DEFAULT_CASE_PATTERN, validate_pattern
 from hexie_desktop.core.periods import DeadlineSettings, WorkCalendar
+from hexie_desktop.core.stats import check_denominator
+from hexie_desktop.core.text import printable
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Setting
 
@@ -38,6 +41,9 @@ DEFAULTS: dict[str, Any] = {
     "security.idle_lock_minutes": 10,
     "checklist.definitions": [list(item) for item in DEFAULT_CHECKLIST],
 }
+
+
+DEADLINE_KEYS = tuple(f.name for f in dataclass_fields(DeadlineSettings))
 
 
 def get(session: Session, key: str) -> Any:
@@ -71,7 +77,7 @@ def all_settings(session: Session) -> dict[str, Any]:
 def deadline_settings(session: Session) -> DeadlineSettings:
     """The configured deadline lengths."""
     raw = get(session, "deadlines")
-    known = {f.name for f in fields(DeadlineSettings)}
+    known = {f.name for f in dataclass_fields(DeadlineSettings)}
     return DeadlineSettings(**{k: v for k, v in raw.items() if k in known})
 
 
@@ -91,43 +97,73 @@ STATION_TEXTS = {"station.unit_name": 100, "station.short_name": 20, "station.ad
 REQUIRED_TEXTS = frozenset({"station.unit_name", "station.short_name"})
 
 
-def _check_station_text(key: str, value: Any) -> str:
-    """A station text as stored: trimmed, no control characters, within its length."""
-    checked = input_fields.text(value, key, required=key in REQUIRED_TEXTS, max_len=STATION_TEXTS[key], multiline=False)
-    return checked or ""
+def _check_key(key: object) -> str:
+    if not isinstance(key, str) or key not in DEFAULTS:
+        raise UserError(_("未知的设置项（请检查拼写）：{key}").format(key=printable(str(key)[:60])), field=str(key)[:60])
+    if key in FIXED:
+        raise UserError(_("单位代码和站点类型是本站在数据交换中的身份（区里据此识别本站，已有记录都带有它），"
+                          "不能修改；如确实填错，请联系区里重新建站"), field=key)
+    return key
+
+
+def validated(key: str, value: Any) -> Any:
+    """The value to store for ``key``, checked field by field (each error names ``key`` or ``key.part``)."""
+    _check_key(key)
+    if key in STATION_TEXTS:
+        return fields.text(value, key, required=key in REQUIRED_TEXTS, max_len=STATION_TEXTS[key],
+                           multiline=False) or ""
+    if key in ("numbering.case_pattern", "numbering.archive_pattern"):
+        pattern = fields.text(value, key, required=True, max_len=100, multiline=False)
+        try:
+            return validate_pattern(pattern, archive=key == "numbering.archive_pattern")
+        except UserError as exc:
+            raise UserError(exc.message, field=key) from None
+    if key == "deadlines":
+        raw = fields.only(fields.mapping(value, key), DEADLINE_KEYS, key)
+        clean = {name: fields.integer(raw.get(name, getattr(DeadlineSettings(), name)), f"{key}.{name}",
+                                      required=True, minimum=0, maximum=3650) for name in DEADLINE_KEYS}
+        DeadlineSettings(**clean)
+        return clean
+    if key == "calendar.overrides":
+        raw = fields.mapping(value, key)
+        for day, work in raw.items():
+            fields.day(day, f"{key}.{printable(str(day)[:20])}", required=True)
+            fields.boolean(work, f"{key}.{day}")
+        return raw
+    if key == "archive.retention_years":
+        return fields.integer(value, key, required=True, minimum=1, maximum=100)
+    if key == "security.idle_lock_minutes":
+        return fields.integer(value, key, required=True, minimum=0, maximum=1440)
+    if key == "stats.success_denominator":
+        return check_denominator(value if isinstance(value, str) else "")
+    if key == "checklist.definitions":
+        rows = fields.sequence(value, key, required=True)
+        for i, row in enumerate(rows):
+            if not isinstance(row, list) or len(row) != 3:
+                raise UserError(_("每项应为 [分组, 代码, 名称]"), field=f"{key}[{i}]")
+            for part, text in zip(("group", "code", "title"), row):
+                fields.text(text, f"{key}[{i}].{part}", required=True, max_len=200, multiline=False)
+        return rows
+    raise AssertionError(key)
 
 
 def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
-    """Change several settings in one audited transaction; validates patterns, texts and lengths.
+    """Change several settings in one audited transaction; every value is checked before anything is written.
 
     The station's name, short name, address and phone may be corrected by an admin (audited with
     old and new values); its unit code and role are its exchange identity and stay fixed.
     """
     ctx.require("settings.edit")
-    changes = dict(changes)
-    for key, value in changes.items():
-        if key not in DEFAULTS:
-            raise UserError(_("未知的设置项：{key}").format(key=key), field=key)
-        if key in FIXED:
-            raise UserError(_("单位代码和站点类型是本站在数据交换中的身份（区里据此识别本站，已有记录都带有它），"
-                              "不能修改；如确实填错，请联系区里重新建站"), field=key)
-        if key in STATION_TEXTS:
-            changes[key] = _check_station_text(key, value)
-        elif key == "numbering.case_pattern":
-            validate_pattern(value)
-        elif key == "numbering.archive_pattern":
-            validate_pattern(value, archive=True)
-        elif key == "deadlines":
-            DeadlineSettings(**value)
-        elif key == "calendar.overrides":
-            for day in value:
-                date.fromisoformat(day)
+    changes = fields.mapping(changes, "settings")
+    if not changes:
+        raise UserError(_("没有要修改的设置"), field="settings")
+    clean = {_check_key(key): validated(key, value) for key, value in changes.items()}
     with ctx.db.transaction() as session:
-        renamed = [f"{key}: {get(session, key)} → {value}" for key, value in sorted(changes.items())
+        renamed = [f"{key}: {get(session, key)} → {value}" for key, value in sorted(clean.items())
                    if key in STATION_TEXTS and get(session, key) != value]
-        for key, value in changes.items():
+        for key, value in clean.items():
             put(session, key, value)
-        summary = "; ".join(renamed) if renamed else ", ".join(sorted(changes))
+        summary = "; ".join(renamed) if renamed else ", ".join(sorted(clean))
         ctx.audit(session, "settings.update", entity="settings", summary=summary[:500])
         return all_settings(session)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
+from hexie_desktop.core import fields
 from hexie_desktop.core.errors import Conflict, StorageError, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.paths import StationPaths
@@ -87,8 +88,8 @@ def validate_identity(role: str, unit_code: str, unit_name: str, short_name: str
         raise UserError(_("单位名称不能为空"), field="unit_name")
     if not (short_name or "").strip():
         raise UserError(_("简称不能为空"), field="short_name")
-    for key, value in (("station.unit_name", unit_name), ("station.short_name", short_name)):
-        settings._check_station_text(key, value)  # the same rule as correcting them later  # noqa: SLF001
+    fields.text(unit_name, "unit_name", max_len=100, multiline=False)
+    fields.text(short_name, "short_name", max_len=50, multiline=False)
 
 
 def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_code: str, unit_name: str,
@@ -149,4 +150,16 @@ def open_station(*, data_dir: Path | None, db_url: str | None = None) -> Station
         migrate.upgrade(db.engine)
     info = read_info(db)
     db.origin = info.unit_code
-    return Station(paths, db, info)
+    station = Station(paths, db, info)
+    _clean_exchange_leftovers(station)
+    return station
+
+
+def _clean_exchange_leftovers(station: Station) -> None:
+    """Remove what a killed import or export left in the exchange staging area (never blocks opening)."""
+    from hexie_desktop.exchange import state as exchange_state
+
+    try:
+        exchange_state.clean_staging(station)
+    except OSError:
+        pass

@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, fields
 from hexie_desktop.core.errors import Conflict, NotAllowed, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services.context import Actor, Context
@@ -45,8 +45,8 @@ def hash_password(password: str) -> str:
 
 
 def _check_username(username: str) -> str:
-    username = (username or "").strip()
-    if not username or len(username) > 50 or any(c.isspace() for c in username):
+    username = fields.text(username, "username", max_len=50, multiline=False) or ""
+    if not username or any(c.isspace() for c in username):
         raise UserError(_("用户名不能为空、不能含空格、不超过50个字符"), field="username")
     return username
 
@@ -57,7 +57,8 @@ def add_user_in(session: Session, *, username: str, display_name: str, role: str
     codes.require(codes.ROLES, role, "role")
     if session.execute(select(User).where(User.username == username)).scalar_one_or_none():
         raise Conflict(_("用户名“{name}”已存在").format(name=username), field="username")
-    user = User(username=username, display_name=(display_name or username).strip(), role=role,
+    display_name = fields.text(display_name, "display_name", max_len=50, multiline=False) or username
+    user = User(username=username, display_name=display_name, role=role,
                 password_hash=hash_password(password))
     session.add(user)
     session.flush()
@@ -88,8 +89,9 @@ def list_users(ctx: Context) -> list[UserRow]:
 def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
     """Check a login; five failures in a row lock the account for ten minutes (audited)."""
     now = now or utcnow()
+    username = fields.text(username, "username", max_len=100, multiline=False) or ""  # never audit raw controls
     with db.transaction() as session:
-        user = session.execute(select(User).where(User.username == (username or "").strip())).scalar_one_or_none()
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if user is None or not user.active:
             audit.append(session, actor=username or "?", action="login.unknown_user", summary="")
             failure = NotAllowed(_("用户名或密码错误"), field="password")

@@ -8,7 +8,6 @@ inline label).  Boxes open window-modal without blocking, so the event loop keep
 
 from __future__ import annotations
 
-import logging
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -16,9 +15,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hexie_desktop.core.errors import Conflict, HexieError, NotAllowed, NotFound, StorageError, UserError, \
     ValidationErrors
+from hexie_desktop import log as hexie_log
+from hexie_desktop.storage.errors import translate
 from hexie_desktop.ui.fieldnames import describe_field
 
-log = logging.getLogger(__name__)
 _CONTEXT = "Messages"
 
 
@@ -35,7 +35,7 @@ def title_for(error: BaseException) -> str:
     if isinstance(error, Conflict):
         return _t("数据冲突")
     if isinstance(error, StorageError):
-        return _t("数据库错误")
+        return _t("无法读写文件或数据库")
     if isinstance(error, UserError):
         return _t("输入有误")
     return _t("程序错误")
@@ -52,10 +52,13 @@ def error_lines(error: HexieError) -> list[str]:
 
 
 def describe(error: BaseException) -> str:
-    """The text a person reads for ``error``."""
-    if isinstance(error, HexieError):
-        return "\n".join(error_lines(error))
-    return _t("程序内部错误：{kind}：{text}\n详细信息已写入日志。").format(kind=type(error).__name__, text=error)
+    """The text a person reads for ``error`` (everyday faults of files and the database in plain words)."""
+    typed = translate(error)
+    if typed is not None:
+        return "\n".join(error_lines(typed))
+    path = hexie_log.current_path()
+    where = _t("详细信息已写入日志：{path}").format(path=path) if path else _t("未能写入日志。")
+    return _t("程序内部错误（{kind}），本次操作未完成。\n{where}").format(kind=type(error).__name__, where=where)
 
 
 _orphans: set[QMessageBox] = set()
@@ -80,10 +83,13 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """Show ``error`` in a message box; unexpected errors are logged with their traceback."""
-    if not isinstance(error, HexieError):
-        log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    icon = QMessageBox.Icon.Warning if isinstance(error, HexieError) else QMessageBox.Icon.Critical
-    return _box(parent, icon, title_for(error), describe(error))
+    typed = translate(error)
+    if typed is None:
+        hexie_log.unexpected(error, "window")
+    elif typed is not error:
+        hexie_log.fault(error, "window")
+    icon = QMessageBox.Icon.Warning if typed is not None else QMessageBox.Icon.Critical
+    return _box(parent, icon, title_for(typed or error), describe(error))
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:

@@ -106,7 +106,7 @@ class Task(QObject):
         self._close_dialog()
         _running.discard(self)
         if not self._owner_alive():
-            log.warning("background error after its window closed: %s", error)
+            log.warning("background error after its window closed: %s", type(error).__name__)
             return
         if self._on_error is not None:
             self._on_error(error)

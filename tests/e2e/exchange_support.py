@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 from hexie_desktop.services import cases
 from hexie_desktop.services import exchange as ex
@@ -94,6 +96,16 @@ def trust(ctx, station: Station, card: Path) -> ex.PeerView:  # noqa: ANN001
     return ex.trust_card(ctx, station, card, fingerprint=ex.read_card(card).fingerprint)
 
 
+@contextmanager
+def open_pair(root: Path, **kwargs) -> Iterator[Pair]:
+    """``make_pair`` whose databases are closed afterwards."""
+    made = make_pair(root, **kwargs)
+    try:
+        yield made
+    finally:
+        made.dispose()
+
+
 def register(ctx, *names: str) -> list[str]:  # noqa: ANN001
     """Register one case per applicant name; returns the case numbers."""
     payload = {"cases": [case_payload(applicants=[applicant(n, seq=100 + i)]) for i, n in enumerate(names)]}
@@ -127,8 +139,8 @@ def files_outside_staging(root: Path) -> set[str]:
     return found
 
 
-__all__ = ["Pair", "make_pair", "register", "trust", "rows_of", "db_digest", "files_outside_staging", "township",
-           "district", "context", "PASSPHRASE", "TOWN_CODE", "DISTRICT_CODE"]
+__all__ = ["Pair", "make_pair", "open_pair", "register", "trust", "rows_of", "db_digest", "files_outside_staging",
+           "township", "district", "context", "PASSPHRASE", "TOWN_CODE", "DISTRICT_CODE"]
 
 
 def closing_cli(monkeypatch):  # noqa: ANN001, ANN201

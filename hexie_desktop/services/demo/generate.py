@@ -173,8 +173,8 @@ class _Generator:
             code = self.credit_code()
             eid = self.rows.add(
                 Employer, name=name, credit_code=code, address=names.address(self.rng, self.town),
-                legal_representative=names.person_name(self.rng), phone=f"0{self.rng.randint(10, 999)}-"
-                f"{self.rng.randint(2000000, 89999999)}" if self.rng.random() < 0.5 else names.mobile(self.rng),
+                legal_representative=names.person_name(self.rng), phone=names.landline(self.rng.randint(10, 999), self.rng.randint(2000000, 89999999))
+                if self.rng.random() < 0.5 else names.mobile(self.rng),
                 employer_type=self.rng.choice(("private", "private", "private", "individual", "foreign", "state_owned")),
                 industry=industry, employees=self.rng.randint(5, 800), division_code=None,
             )

@@ -62,6 +62,16 @@ def address(rng: random.Random, town: str) -> str:
     return f"{town}{rng.choice(STREETS)}{rng.randint(1, 400)}号{rng.randint(1, 6)}单元{rng.randint(101, 1802)}室"
 
 
+AREA_CODES = ("010", "020", "021", "022", "023", "024", "025", "027", "028", "029", "0311", "0351", "0371",
+              "0431", "0451", "0531", "0551", "0571", "0591", "0731", "0755", "0771", "0851", "0871", "0931")
+"""Real telephone area codes (3 digits for the big cities, else 4 digits starting 03–09)."""
+
+
+def landline(pick: int, local: int) -> str:
+    """A landline that passes the phone check: the ``pick``-th area code (cyclic) and a 7–8 digit local number."""
+    return f"{AREA_CODES[pick % len(AREA_CODES)]}-{local}"
+
+
 def mobile(rng: random.Random) -> str:
     """A mainland mobile number."""
     return f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
