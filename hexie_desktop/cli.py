@@ -20,6 +20,7 @@ from typing import Any, Callable, NoReturn
 from hexie_desktop import __version__
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import first_control, printable
 from hexie_desktop.paths import StationPaths, default_data_dir, demo_data_dir
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
@@ -32,8 +33,35 @@ def _json_default(value: Any) -> Any:
 
 
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_json_default, sort_keys=False)
-    sys.stdout.write("\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default, sort_keys=False)
+    if first_control(text, multiline=True) is not None:  # keep it valid JSON with nothing raw in it
+        text = json.dumps(data, ensure_ascii=True, indent=2, default=_json_default, sort_keys=False)
+    sys.stdout.write(text + "\n")
+
+
+class _Escaped:
+    """A text stream that shows control characters escaped (``core.text.printable``).
+
+    Every line ``hexie`` prints goes through it — names and messages that came from a package,
+    a card or a file included — so nothing can drive the terminal; line breaks and tabs stay.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with its control characters escaped."""
+        self.stream.write("\n".join("\t".join(printable(cell) for cell in line.split("\t"))
+                                     for line in text.split("\n")))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def _raw(stream: Any) -> Any:
+    """The stream below :class:`_Escaped` (for the progress counter's carriage return)."""
+    return getattr(stream, "stream", stream)
 
 
 JSON_MAX_BYTES = 256 * 1024 * 1024
@@ -139,9 +167,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _progress_printer(total: int) -> Callable[[int], None]:
     def show(done: int) -> None:
         if sys.stderr.isatty():
-            sys.stderr.write(f"\r{done}/{total}")
+            _raw(sys.stderr).write(f"\r{done}/{total}")
             if done >= total:
-                sys.stderr.write("\n")
+                _raw(sys.stderr).write("\n")
     return show
 
 
@@ -534,6 +562,11 @@ def cmd_keys(args: argparse.Namespace) -> int:
                                                       fp=info.card.fingerprint))
         for peer in info.peers:
             print(f"{peer.unit_code}\t{peer.unit_name}\t{peer.status_label}\t{peer.fingerprint}")
+            if peer.gap_label:
+                print(_("  第{n}号数据包未收到（最近收到第{last}号）").format(n=peer.gap_label, last=peer.last_sequence))
+            for other in peer.other_cards:
+                print(_("  另有一张名片（指纹 {fp}）也自称是{code}：可能有人冒充，电话核对后只接受对方读出的指纹").format(
+                    fp=other, code=peer.unit_code))
         return EXIT_OK
     if args.keys_command == "card":
         card = exchange.write_card(ctx, station, Path(args.out), passphrase=_exchange_passphrase(station)
@@ -541,10 +574,14 @@ def cmd_keys(args: argparse.Namespace) -> int:
         print(_("已输出站点名片：{path}（指纹 {fp}）").format(path=args.out, fp=card.fingerprint))
         return EXIT_OK
     if args.keys_command == "trust":
-        peer = exchange.trust_card(ctx, station, Path(args.file))
-        print(_("已信任：{name}（{code}）指纹：{fp}").format(name=peer.unit_name, code=peer.unit_code,
-                                                   fp=peer.fingerprint))
+        return _trust(ctx, station, args)
+    if args.keys_command == "resync":
+        peer = exchange.resync_township(ctx, station, args.unit, sequence=args.sequence, epoch=args.epoch)
+        print(_("已重设{name}（{code}）的数据包编号：最近收到第{e}轮第{n}号，下一个应为第{next}号").format(
+            name=peer.unit_name, code=peer.unit_code, e=peer.epoch, n=peer.last_sequence, next=peer.last_sequence + 1))
         return EXIT_OK
+    if args.keys_command == "export-identity":
+        return _export_identity(ctx, station, args)
     if args.keys_command == "accept":
         peer, outcomes = exchange.accept_township(ctx, station, args.unit, args.fingerprint,
                                                   passphrase=_exchange_passphrase(station))
@@ -564,6 +601,56 @@ def cmd_keys(args: argparse.Namespace) -> int:
     card, paths = exchange.set_escrow(ctx, station, _exchange_passphrase(station), args.recipients,
                                       Path(args.out) if args.out else None)
     print(_("托管接收方已设为 {n} 个；{paths}").format(n=len(card.escrow), paths="、".join(str(p) for p in paths)))
+    return EXIT_OK
+
+
+def _trust(ctx, station, args: argparse.Namespace) -> int:  # noqa: ANN001
+    """``keys trust``: show the card, then trust it only once its fingerprint is confirmed."""
+    from hexie_desktop.services import exchange
+
+    card = exchange.read_card(Path(args.file))
+    print(_("名片：{name}（{code}，{role}）").format(name=card.unit_name, code=card.unit_code,
+                                                 role=_("乡镇") if card.role == "township" else _("区级")))
+    print(_("指纹：{fp}").format(fp=card.fingerprint))
+    fingerprint = args.fingerprint
+    if fingerprint is None:
+        if not sys.stdin.isatty():
+            print(_("错误：未核对指纹，未信任。请打电话请对方读出其指纹，用 --fingerprint \"对方读出的指纹\" 再执行"
+                    "（与名片不一致时拒绝）"), file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(_("请打电话请对方读出其指纹，与上面的一致吗？[y/N] ")).strip().lower()
+        if answer not in ("y", "yes", "是"):
+            print(_("未信任：指纹未确认"), file=sys.stderr)
+            return EXIT_USER
+        fingerprint = card.fingerprint
+    peer = exchange.trust_card(ctx, station, Path(args.file), fingerprint=fingerprint)
+    print(_("已信任：{name}（{code}）指纹：{fp}").format(name=peer.unit_name, code=peer.unit_code, fp=peer.fingerprint))
+    return EXIT_OK
+
+
+def _new_passphrase(station) -> str:  # noqa: ANN001
+    """The passphrase for an exported identity file: the district key passphrase, else a new one typed twice."""
+    from hexie_desktop.services import exchange
+
+    if exchange.needs_passphrase(station) or os.environ.get("HEXIE_KEY_PASSPHRASE"):
+        return _key_passphrase() or ""
+    if not sys.stdin.isatty():
+        raise UserError(_("请通过环境变量 HEXIE_KEY_PASSPHRASE 提供保护私钥文件的口令"), field="passphrase")
+    first = getpass.getpass(_("保护私钥文件的口令（至少8个字符）："))
+    if getpass.getpass(_("再输入一次：")) != first:
+        raise UserError(_("两次输入的口令不一致"), field="passphrase")
+    return first
+
+
+def _export_identity(ctx, station, args: argparse.Namespace) -> int:  # noqa: ANN001
+    """``keys export-identity``: the station's age identity for the stock ``age`` tool, with a warning."""
+    from hexie_desktop.services import exchange
+
+    print(_("警告：此文件含本站私钥（age 身份），持有它和口令的人能解开所有发给本站的数据包。"
+            "只交给需要用标准 age 工具解密的负责人，用后删除，不要通过邮件或网盘传送。"), file=sys.stderr)
+    count = exchange.export_identity(ctx, station, Path(args.out), _new_passphrase(station))
+    print(_("已导出本站私钥（{n}个 age 身份，口令加密，已记入审计）：{path}").format(n=count, path=args.out))
+    print(_("用法：unzip 数据包.hxp payload.age && age -d -i {path} -o payload.zip payload.age").format(path=args.out))
     return EXIT_OK
 
 
@@ -733,12 +820,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = keys_sub.add_parser("card", help=_("输出本站名片（公钥）"))
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=cmd_keys)
-    p = keys_sub.add_parser("trust", help=_("信任对方名片：乡镇信任区级；区级登记乡镇"))
+    p = keys_sub.add_parser("trust", help=_("信任对方名片（先显示指纹并要求确认）：乡镇信任区级；区级登记乡镇"))
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--fingerprint", metavar="FP", help=_("对方电话读出的指纹（非交互使用时必须提供，须与名片一致）"))
     p.set_defaults(func=cmd_keys)
     p = keys_sub.add_parser("accept", help=_("核对指纹后登记数据包已先到的乡镇"))
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("--fingerprint", required=True, metavar="FP")
+    p.set_defaults(func=cmd_keys)
+    p = keys_sub.add_parser("resync", help=_("区级：重设乡镇的数据包编号（编号跳变导致无法导入时，记入审计）"))
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("--sequence", required=True, type=int, metavar="N", help=_("乡镇最近送达区里的数据包编号"))
+    p.add_argument("--epoch", type=int, metavar="E", help=_("编号轮次（默认不变）"))
+    p.set_defaults(func=cmd_keys)
+    p = keys_sub.add_parser("export-identity", help=_("导出本站私钥（age 身份，口令加密），供标准 age 工具解密数据包"))
+    p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=cmd_keys)
     p = keys_sub.add_parser("rotate", help=_("区级：更换密钥，新名片用旧密钥签名随参考数据下发"))
     p.add_argument("--out", required=True, metavar="FILE")
@@ -790,6 +886,15 @@ def _fail(error: BaseException, args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``hexie`` with ``argv``; returns the exit code."""
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = (_Escaped(s) if s is not None else None for s in streams)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(argv: list[str] | None) -> int:
     from hexie_desktop import log
 
     parser = build_parser()

@@ -15,8 +15,9 @@ packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
 if [ "$want_tests" = 1 ]; then
   # pdftotext/pdffonts/pdftoppm for the document tests, UKai (a font with an empty 䶮 glyph) for
   # the font-fallback tests, Xvfb for real-window screenshots, PostgreSQL (initdb/pg_ctl) for the
-  # district tests, which start a throwaway server on loopback.
-  packages+=(poppler-utils fonts-arphic-ukai xvfb xauth postgresql)
+  # district tests, which start a throwaway server on loopback; the stock age tool for the
+  # exported-identity test (a district officer decrypting a package without this program).
+  packages+=(poppler-utils fonts-arphic-ukai xvfb xauth postgresql age)
   # tests/installer: build tools of installer/build.sh, Wine (64-bit) and mingw-w64 (a test-only
   # shim DLL for Wine 8), and the Debian packages the .deb depends on, so that dpkg -i works.
   packages+=(nsis osslsigncode p7zip-full dpkg-dev wine64 gcc-mingw-w64-x86-64-win32 python3.11-venv)

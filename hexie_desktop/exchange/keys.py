@@ -4,7 +4,8 @@ Every station has one key file, ``keys/station-keys.json``, written atomically:
 
 * the public **card** in clear — unit code and name, role, age recipient, Ed25519 public key,
   escrow recipients, signed by the card's own key; its **fingerprint** is 20 digits in groups
-  of four, short enough to read over the phone;
+  of four, short enough to read over the phone, and covers the role, unit code, unit name and
+  keys (version 2; a unit name with control characters is refused);
 * the private keys — in clear (mode 0600) at a township, sealed with the passphrase at the
   district (scrypt n=2^15, r=8, p=1 → ChaCha20-Poly1305, the unit code as associated data).
 
@@ -23,6 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pyrage
+import pyrage.passphrase
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
@@ -30,6 +32,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import describe, first_control
 from hexie_desktop.exchange import limits
 from hexie_desktop.exchange.errors import E_KEYS, E_TRUST, ExchangeError
 from hexie_desktop.fileio import atomic_write
@@ -59,12 +62,29 @@ def _unb64(text: object, size: int | None = None) -> bytes:
     return raw
 
 
-def fingerprint_of(unit_code: str, age_recipient: str, sign_key: bytes) -> str:
-    """The 20-digit fingerprint of a station's public keys, as ``1234 5678 9012 3456 7890``."""
-    digest = hashlib.sha256(b"hexie-card-v1\0" + unit_code.encode() + b"\0" + age_recipient.encode()
-                            + b"\0" + sign_key).digest()
+FINGERPRINT_VERSION = 2
+"""Fingerprints cover the role, unit code and unit name besides the keys (v1 covered code and keys only)."""
+
+
+def _digits(digest: bytes) -> str:
     digits = f"{int.from_bytes(digest[:10], 'big') % 10**20:020d}"
     return " ".join(digits[i:i + 4] for i in range(0, 20, 4))
+
+
+def fingerprint_of(role: str, unit_code: str, unit_name: str, age_recipient: str, sign_key: bytes) -> str:
+    """The 20-digit fingerprint of a station's card, as ``1234 5678 9012 3456 7890`` (version 2).
+
+    It covers who the card says the station is (role, unit code, unit name) and its public
+    keys, so a card renamed or re-roled by anyone but its owner reads differently over the phone.
+    """
+    return _digits(hashlib.sha256(b"\0".join([b"hexie-card-v2", role.encode(), unit_code.encode(),
+                                              unit_name.encode("utf-8"), age_recipient.encode(), sign_key])).digest())
+
+
+def legacy_fingerprint(unit_code: str, age_recipient: str, sign_key: bytes) -> str:
+    """The version-1 fingerprint (keys and unit code only), as programs before v2 wrote it in manifests."""
+    return _digits(hashlib.sha256(b"hexie-card-v1\0" + unit_code.encode() + b"\0" + age_recipient.encode()
+                                  + b"\0" + sign_key).digest())
 
 
 def normalize_fingerprint(text: str) -> str:
@@ -93,8 +113,13 @@ class Card:
 
     @property
     def fingerprint(self) -> str:
-        """The fingerprint to compare over the phone."""
-        return fingerprint_of(self.unit_code, self.age_recipient, self.sign_key_bytes)
+        """The fingerprint to compare over the phone (covers role, unit code, unit name and keys)."""
+        return fingerprint_of(self.role, self.unit_code, self.unit_name, self.age_recipient, self.sign_key_bytes)
+
+    @property
+    def legacy_fingerprint(self) -> str:
+        """The version-1 fingerprint older programs showed and wrote into manifests."""
+        return legacy_fingerprint(self.unit_code, self.age_recipient, self.sign_key_bytes)
 
     def body(self) -> dict:
         """The signed fields (everything but the signature)."""
@@ -126,8 +151,12 @@ class Card:
             raise bad
         role, unit, name = raw["role"], raw["unit_code"], raw["unit_name"]
         escrow = raw["escrow"]
+        if isinstance(name, str) and first_control(name) is not None:
+            raise ExchangeError(E_TRUST, _("站点名片的单位名称含有不可见的控制字符（{char}），已拒绝").format(
+                char=describe(first_control(name))))
         if (role not in ROLES or not isinstance(unit, str) or not _UNIT.match(unit) or not isinstance(name, str)
-                or not 0 < len(name) <= 200 or not isinstance(raw["issued_at"], str) or len(raw["issued_at"]) > 40
+                or not 0 < len(name) <= 200 or first_control(name) is not None
+                or not isinstance(raw["issued_at"], str) or len(raw["issued_at"]) > 40
                 or not isinstance(raw["age_recipient"], str) or not _AGE_RECIPIENT.match(raw["age_recipient"])
                 or not isinstance(escrow, list) or len(escrow) > 4
                 or not all(isinstance(e, str) and _AGE_RECIPIENT.match(e) for e in escrow)):
@@ -341,3 +370,16 @@ def with_escrow(keys_dir: Path, passphrase: str | None, escrow: tuple[str, ...])
 def recipients(card: Card) -> list[pyrage.x25519.Recipient]:
     """The age recipients a package for ``card``'s station is encrypted to (escrow included)."""
     return [pyrage.x25519.Recipient.from_str(r) for r in (card.age_recipient, *card.escrow)]
+
+
+def identity_file(keys: StationKeys, passphrase: str) -> bytes:
+    """The station's age identities (current first) as an age identity file sealed with ``passphrase``.
+
+    The file is in age's own passphrase format (scrypt), which the stock tool reads directly:
+    ``age -d -i FILE payload.age`` asks for the passphrase and decrypts.
+    """
+    passphrase = check_passphrase(passphrase)
+    lines = [f"# hexie station {keys.card.unit_code}: age identities, exported {_now()}",
+             f"# public key: {keys.card.age_recipient}"]
+    lines += [str(identity) for identity in keys.identities]
+    return pyrage.passphrase.encrypt(("\n".join(lines) + "\n").encode("ascii"), passphrase)

@@ -9,7 +9,7 @@ an unknown format or schema version, E_VERSION.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -162,10 +162,13 @@ def parse(data: bytes) -> Manifest:
         raise ExchangeError(E_FORMAT, _("数据包清单内容不对")) from None
     if manifest.created_at.tzinfo is not None:
         raise ExchangeError(E_FORMAT, _("数据包清单内容不对"))
-    if manifest.sender_card.unit_code != manifest.sender_code \
-            or manifest.sender_card.fingerprint != manifest.sender_fingerprint \
-            or manifest.sender_card.role != manifest.sender_role:
+    card = manifest.sender_card
+    if card.unit_code != manifest.sender_code or card.role != manifest.sender_role \
+            or card.unit_name != manifest.sender_name \
+            or manifest.sender_fingerprint not in (card.fingerprint, card.legacy_fingerprint):
         raise ExchangeError(E_FORMAT, _("数据包清单中的发送单位与其名片不符"))
+    # Programs before fingerprint v2 wrote the v1 fingerprint: people always see the card's current one.
+    manifest = replace(manifest, sender_fingerprint=card.fingerprint)
     if manifest.change_from > manifest.change_to:
         raise ExchangeError(E_FORMAT, _("数据包清单内容不对"))
     unknown = [t for t in manifest.row_counts if t not in TABLES]

@@ -69,6 +69,11 @@ def verify(path: Path, *, own_code: str, own_role: str, trusted: Callable[[str],
                     raise ExchangeError(E_SENDER, _("{name}的数据包签名密钥与本站登记的不一致（登记指纹 {fp}）").format(
                         name=manifest.sender_name, fp=card.fingerprint))
                 raise ExchangeError(E_AUTH, _("数据包签名无效：清单在签名后被改动"))
+            carried = manifest.sender_card
+            if (carried.role, carried.unit_code, carried.unit_name) != (card.role, card.unit_code, card.unit_name) \
+                    or carried.sign_key_bytes not in valid_keys:
+                raise ExchangeError(E_SENDER, _("数据包中的名片（单位名称或身份）与本站登记的{code}不一致（登记指纹 {fp}）").format(
+                    code=manifest.sender_code, fp=card.fingerprint))
         elif not manifest.sender_card.verify_signature(box.manifest_bytes, box.signature):
             raise ExchangeError(E_AUTH, _("数据包签名无效：清单在签名后被改动"))
         if own_code not in manifest.recipients:

@@ -27,16 +27,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hexie_desktop import failpoints
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.ids import mask_row
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import reader, state
+from hexie_desktop.exchange import sequence as numbering
 from hexie_desktop.exchange.apply import ApplyResult, TableCounts, apply_changes, drop_search, reindex_cases
 from hexie_desktop.exchange.codec import TABLES, check_row, encoder
 from hexie_desktop.exchange.errors import (
-    E_DUPLICATE, E_FORMAT, E_INTEGRITY, E_NOT_FOR_US, E_PENDING, E_REPLAY, E_SENDER, E_STATE, E_TRUST,
-    ExchangeError,
+    E_DUPLICATE, E_FORMAT, E_INTEGRITY, E_NOT_FOR_US, E_PENDING, E_REPLAY, E_SENDER, E_SEQUENCE, E_STATE,
+    E_TRUST, ExchangeError,
 )
 from hexie_desktop.exchange.keys import Card, StationKeys
 from hexie_desktop.exchange.payload import RECEIPT, REFERENCE, PayloadReader, PayloadWriter
@@ -92,6 +94,11 @@ def _require_role(station: Any, role: str) -> None:
 
 def _peer_card(peer: ExchangePeer) -> Card:
     return Card.from_dict(json.loads(peer.card))
+
+
+def _fingerprint(peer: ExchangePeer) -> str:
+    """The peer's fingerprint as its stored card gives it now (rows from before fingerprint v2 hold v1)."""
+    return _peer_card(peer).fingerprint
 
 
 def _loads(text: str | None, default: Any) -> Any:
@@ -162,6 +169,8 @@ class PeerView:
     open_conflicts: int = 0
     open_quarantine: int = 0
     waiting: int = 0
+    gap_label: str = ""
+    other_cards: list[str] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
@@ -172,6 +181,7 @@ class PeerView:
 
 def _peer_view(session: Session, peer: ExchangePeer) -> PeerView:
     conflicts = quarantine = waiting = 0
+    others: list[str] = []
     if peer.role == "township":
         conflicts = session.execute(select(func.count()).select_from(ExchangeConflict).where(
             ExchangeConflict.origin == peer.unit_code, ExchangeConflict.status == "open")).scalar_one()
@@ -179,10 +189,34 @@ def _peer_view(session: Session, peer: ExchangePeer) -> PeerView:
             ExchangeQuarantine.origin == peer.unit_code, ExchangeQuarantine.status == "open")).scalar_one()
         waiting = session.execute(select(func.count()).select_from(ExchangePackage).where(
             ExchangePackage.peer == peer.unit_code, ExchangePackage.status == "waiting")).scalar_one()
-    return PeerView(peer.unit_code, peer.unit_name, peer.role, peer.status, peer.fingerprint,
+        if peer.status == "pending":
+            others = sorted({fp for _package, fp, _card in _waiting(session, peer)} - {_fingerprint(peer)})
+    gaps = numbering.parse(peer.gaps)
+    return PeerView(peer.unit_code, peer.unit_name, peer.role, peer.status, _fingerprint(peer),
                     _local(peer.trusted_at), peer.epoch, peer.last_sequence, _local(peer.last_received_at),
-                    list(_loads(peer.gaps, [])), peer.last_receipt_sequence, _local(peer.last_receipt_at),
-                    conflicts, quarantine, waiting)
+                    numbering.missing(gaps), peer.last_receipt_sequence, _local(peer.last_receipt_at),
+                    conflicts, quarantine, waiting, numbering.label(gaps), others)
+
+
+def _waiting(session: Session, peer: ExchangePeer) -> list[tuple[ExchangePackage, str, dict]]:
+    """(package, fingerprint, card) of every package waiting for ``peer``'s enrolment, oldest first.
+
+    Each waiting package notes the card it was signed with; a package that does not (held by an
+    older program) was signed with the peer's pending card.
+    """
+    out = []
+    for package in session.execute(select(ExchangePackage).where(
+            ExchangePackage.peer == peer.unit_code, ExchangePackage.status == "waiting")
+            .order_by(ExchangePackage.epoch, ExchangePackage.sequence)).scalars():
+        card = _loads(package.summary, {}).get("card")
+        if isinstance(card, dict):
+            try:
+                out.append((package, Card.from_dict(card).fingerprint, card))
+                continue
+            except ExchangeError:
+                pass
+        out.append((package, _fingerprint(peer), json.loads(peer.card)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -217,6 +251,29 @@ def write_card(ctx: Context, station: Any, out: Path, passphrase: str | None = N
     return card
 
 
+def export_identity(ctx: Context, station: Any, out: Path, passphrase: str) -> int:
+    """Write this station's age identities (its X25519 secrets) for the stock ``age`` tool.
+
+    The file is sealed with ``passphrase`` in age's passphrase format and written owner-only;
+    a district's keys are unlocked with the same passphrase.  Audited.  Returns how many
+    identities it holds (the current one and, after rotations, the earlier ones).
+    """
+    ctx.require("settings.edit")
+    passphrase = keyring.check_passphrase(passphrase)
+    keys = unlock(station, passphrase if needs_passphrase(station) else None)
+    data = keyring.identity_file(keys, passphrase)
+    target = Path(out)
+    with ctx.db.transaction() as session:
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(data)
+            if os.name == "posix":
+                os.chmod(tmp, 0o600)
+        ctx.audit(session, "exchange.identity", entity="station", entity_id=keys.card.unit_code,
+                  summary=_("导出本站私钥（age 身份{n}个，口令加密）→ {path}").format(n=len(keys.identities),
+                                                                        path=target))
+    return len(keys.identities)
+
+
 def _check_pair(own: Any, card: Card) -> None:
     info = own.info
     if card.unit_code == info.unit_code:
@@ -248,7 +305,7 @@ def _store_peer(session: Session, card: Card, *, status: str, actor: str | None,
                             last_receipt_sequence=0)
         session.add(peer)
     else:
-        if peer.fingerprint != card.fingerprint and peer.status == "trusted":
+        if _fingerprint(peer) != card.fingerprint and peer.status == "trusted":
             previous = _loads(peer.previous_fingerprints, [])
             peer.previous_fingerprints = json.dumps(previous + [_retired(peer, until)])
         peer.role, peer.unit_name, peer.fingerprint = card.role, card.unit_name, card.fingerprint
@@ -268,7 +325,7 @@ def _retired(peer: ExchangePeer, until: tuple[int, int] | None) -> dict:
     old key stays valid for the peer's packages numbered up to it — signed before the
     rotation, carried over after it.  A key replaced by hand (``keys trust``) gets no window.
     """
-    return {"fingerprint": peer.fingerprint, "sign_key": peer.sign_key, "until": list(until) if until else None,
+    return {"fingerprint": _fingerprint(peer), "sign_key": peer.sign_key, "until": list(until) if until else None,
             "retired_at": utcnow().replace(microsecond=0).isoformat()}
 
 
@@ -301,11 +358,19 @@ def read_card(card_file: Path) -> Card:
     return Card.from_bytes(path.read_bytes())
 
 
-def trust_card(ctx: Context, station: Any, card_file: Path) -> PeerView:
-    """Trust a peer's card: a township trusts its district; a district enrolls a township."""
+def trust_card(ctx: Context, station: Any, card_file: Path, *, fingerprint: str) -> PeerView:
+    """Trust a peer's card: a township trusts its district; a district enrolls a township.
+
+    ``fingerprint`` is what the person confirmed (read to them over the phone, or the one the
+    screen showed and they accepted): it must be the card's, else nothing is trusted.
+    """
     ctx.require("settings.edit")
     card = read_card(card_file)
     _check_pair(station, card)
+    if keyring.normalize_fingerprint(fingerprint) != card.fingerprint:
+        raise ExchangeError(E_TRUST, _("指纹不符：名片{name}（{code}）的指纹是 {fp}，与核对的 {given} 不一致，未信任").format(
+            name=card.unit_name, code=card.unit_code, fp=card.fingerprint,
+            given=keyring.normalize_fingerprint(fingerprint)[:30] or "-"))
     with ctx.db.transaction() as session:
         if _role(station) == "township":
             other = session.execute(select(ExchangePeer).where(
@@ -373,26 +438,42 @@ def accept_township(ctx: Context, station: Any, unit_code: str, fingerprint: str
     """
     ctx.require("settings.edit")
     _require_role(station, "district")
+    typed = keyring.normalize_fingerprint(fingerprint)
+    refused: list[Outcome] = []
     with ctx.db.transaction() as session:
         peer = session.get(ExchangePeer, unit_code)
         if peer is None or peer.status != "pending":
             raise ExchangeError(E_TRUST, _("没有等待核对的乡镇{code}").format(code=unit_code))
-        if keyring.normalize_fingerprint(fingerprint) != peer.fingerprint:
+        waiting = _waiting(session, peer)
+        cards = {_fingerprint(peer): json.loads(peer.card)}
+        cards.update({fp: card for _package, fp, card in waiting})
+        if typed not in cards:
             raise ExchangeError(E_TRUST, _("指纹不符：{name}数据包中的指纹是 {fp}，请电话核实后再接受").format(
-                name=peer.unit_name, fp=peer.fingerprint))
+                name=peer.unit_name, fp="、".join(sorted(cards))))
+        if typed != _fingerprint(peer):  # the phone call decided which of the competing cards is real
+            _store_peer(session, Card.from_dict(cards[typed]), status="pending", actor=None)
         peer.status, peer.trusted_at, peer.trusted_by = "trusted", utcnow(), ctx.actor.username
+        files, discarded = [], []
+        for package, fp, _card in waiting:
+            path = state.waiting_dir(station) / (package.file_name or "-")
+            if fp == typed:
+                files.append((package.id, path))
+                continue
+            refused.append(Outcome(package.file_name or package.id, False, kind=package.kind, sender=unit_code,
+                                   sequence=package.sequence, package_id=package.id, error=ExchangeError(
+                                       E_SENDER, _("此数据包的签名名片（指纹 {fp}）不是核对一致的那一张，可能有人冒充，已丢弃")
+                                       .format(fp=fp))))
+            discarded.append(path)
         ctx.audit(session, "exchange.accept", entity="exchange_peer", entity_id=unit_code,
-                  summary=f"{peer.unit_name} {peer.fingerprint}")
-        waiting = list(session.execute(select(ExchangePackage).where(
-            ExchangePackage.peer == unit_code, ExchangePackage.status == "waiting")
-            .order_by(ExchangePackage.epoch, ExchangePackage.sequence)).scalars())
-        files = [(w.id, state.waiting_dir(station) / (w.file_name or "")) for w in waiting]
-    outcomes: list[Outcome] = []
+                  summary=f"{peer.unit_name} {typed}" + (_("；丢弃名片不符的数据包{n}个").format(n=len(refused))
+                                                       if refused else ""))
+        session.execute(ExchangePackage.__table__.delete().where(ExchangePackage.peer == unit_code,
+                                                                 ExchangePackage.status == "waiting"))
+    for path in discarded:
+        hxp.remove_quietly(path)
+    outcomes: list[Outcome] = list(refused)
     if files:
         keys = keys or unlock(station, passphrase)
-        with ctx.db.transaction() as session:
-            session.execute(ExchangePackage.__table__.delete().where(ExchangePackage.peer == unit_code,
-                                                                     ExchangePackage.status == "waiting"))
         for _pid, path in files:
             result = import_packages(ctx, station, [path], keys=keys, progress=progress)
             outcomes += result
@@ -717,7 +798,7 @@ def _receipt_document(session: Session, peer: ExchangePeer, applied: ExchangePac
         ExchangeQuarantine.origin == peer.unit_code, ExchangeQuarantine.status == "open")).scalar_one()
     return {"township": peer.unit_code, "epoch": applied.epoch, "sequence": applied.sequence,
             "package_id": applied.id, "change_to": applied.change_to, "counts": counts, "digest": digest,
-            "conflicts_open": conflicts, "quarantined_open": quarantined, "gaps": _loads(peer.gaps, []),
+            "conflicts_open": conflicts, "quarantined_open": quarantined, "gaps": numbering.missing(numbering.parse(peer.gaps)),
             "received_at": applied.recorded_at.replace(microsecond=0).isoformat()}
 
 
@@ -857,8 +938,10 @@ def _import_one(ctx: Context, station: Any, label: str, path: Path, staging_root
                           package_id=manifest.package_id, dry_run=dry_run)
         if not verified.trusted:
             return _unknown_sender(ctx, station, verified, outcome, dry_run=dry_run)
-        with ctx.db.read() as session:
-            _check_replay(session, manifest)  # early answer; checked again inside the write transaction
+        with ctx.db.read() as session:  # early answer; checked again inside the write transaction
+            late = _check_replay(session, manifest) and _covered(session, manifest)
+        if late:
+            return _record_late(ctx, verified, outcome, dry_run=dry_run)
         keys = get_keys()
         payload = reader.decrypt(verified, keys.identities, run)
         failpoints.reach("import.decrypted")
@@ -902,34 +985,60 @@ def _unknown_sender(ctx: Context, station: Any, verified: reader.Verified, outco
     if not manifest.sender_code.startswith(own.unit_code) or len(manifest.sender_code) <= len(own.unit_code):
         raise ExchangeError(E_SENDER, _("未登记的发送单位{name}（{code}），不属于本区").format(
             name=manifest.sender_name, code=manifest.sender_code))
+    _check_numbering(manifest, 0, 0)
     hint = _("{name}（{code}）尚未登记，数据包已暂存待处理。请电话核对对方指纹 {fp}，一致后执行："
              "hexie keys accept {code} --fingerprint \"{fp}\"").format(
         name=manifest.sender_name, code=manifest.sender_code, fp=manifest.sender_fingerprint)
     if dry_run:
         raise ExchangeError(E_PENDING, hint)
+    card = manifest.sender_card
     with ctx.db.transaction() as session:
         if session.get(ExchangePackage, manifest.package_id) is not None:
             raise ExchangeError(E_DUPLICATE, _("此数据包已在等待登记，无需重复导入"))
         peer = session.get(ExchangePeer, manifest.sender_code)
         if peer is not None and peer.status == "trusted":
             raise ExchangeError(E_SENDER, _("数据包签名与已登记的乡镇密钥不符"))
-        _store_peer(session, manifest.sender_card, status="pending", actor=None)
+        if peer is None:
+            _store_peer(session, card, status="pending", actor=None)
+        elif _fingerprint(peer) != card.fingerprint:
+            # An unauthenticated card never replaces the pending one: both wait for the phone call.
+            hint = _("注意：{code}已有一张待核对的名片（指纹 {old}），此数据包却带着另一张（指纹 {fp}），可能有人冒充。"
+                     "两张都已记下，未作任何替换；请电话核对，只接受对方读出的那个指纹："
+                     "hexie keys accept {code} --fingerprint \"…\"").format(
+                code=manifest.sender_code, old=_fingerprint(peer), fp=card.fingerprint)
         name = f"{manifest.sender_code}-{manifest.package_id}{hxp.SUFFIX}"
         session.add(ExchangePackage(
             id=manifest.package_id, direction="in", kind=manifest.kind, peer=manifest.sender_code,
             sequence=manifest.sequence, epoch=manifest.epoch, epoch_base=manifest.epoch_base,
             change_from=manifest.change_from, change_to=manifest.change_to, created_at=manifest.created_at,
-            recorded_at=utcnow(), status="waiting", row_counts=json.dumps(manifest.row_counts), summary="{}",
+            recorded_at=utcnow(), status="waiting", row_counts=json.dumps(manifest.row_counts),
+            summary=json.dumps({"card": card.as_dict(), "fingerprint": card.fingerprint}, ensure_ascii=False),
             table_counts="{}", audit_head=manifest.audit_head, based_on=manifest.based_on, file_name=name,
             sha256=verified.file_sha256))
+        competing = peer is not None and _fingerprint(peer) != card.fingerprint
         ctx.audit(session, "exchange.waiting", entity="exchange_package", entity_id=manifest.package_id,
-                  summary=f"{manifest.label} {manifest.sender_fingerprint}")
+                  summary=f"{manifest.label} {card.fingerprint}" + (_("（与待核对的名片不同，可能冒充）")
+                                                                   if competing else ""))
         hxp.copy_into(verified.container.path, state.waiting_dir(station), name)
     raise ExchangeError(E_PENDING, hint)
 
 
-def _check_replay(session: Session, manifest: Any) -> None:
-    """E_DUPLICATE for a package seen before, E_REPLAY for one older than the last applied."""
+def _check_numbering(manifest: Any, last_epoch: int, last_sequence: int) -> None:
+    """Refuse a township's package numbered too far past the last one seen here (nothing changes)."""
+    if manifest.epoch <= numbering.MAX_NUMBER and manifest.epoch - last_epoch <= numbering.MAX_EPOCH_JUMP \
+            and not numbering.too_far(last_sequence, manifest.sequence, numbering.MAX_SEQUENCE_JUMP):
+        return
+    raise ExchangeError(E_SEQUENCE, _(
+        "{label}的编号（第{e}轮第{n}号）比区里已收到的（第{le}轮第{ln}号）跳得太远（一次最多{max}号、{maxe}轮），"
+        "已拒绝，未作任何更改。若乡镇的编号确实如此（例如区里重装了程序），请与乡镇核实后由区级管理员执行 "
+        "hexie keys resync {code} --sequence N（N 为乡镇最近送达区里的数据包编号）").format(
+        label=manifest.label, e=manifest.epoch, n=manifest.sequence, le=last_epoch, ln=last_sequence,
+        max=numbering.MAX_SEQUENCE_JUMP, maxe=numbering.MAX_EPOCH_JUMP, code=manifest.sender_code))
+
+
+def _check_replay(session: Session, manifest: Any) -> bool:
+    """E_DUPLICATE for a package seen before, E_REPLAY for one older than the last applied, E_SEQUENCE for a
+    township's package numbered too far ahead; True when the package is a late one filling a gap."""
     seen = session.get(ExchangePackage, manifest.package_id)
     if seen is not None and seen.direction == "in" and seen.status != "waiting":
         raise ExchangeError(E_DUPLICATE, _("{label}已于{at}导入，本次未作任何更改").format(
@@ -941,9 +1050,15 @@ def _check_replay(session: Session, manifest: Any) -> None:
         last = (peer.epoch, peer.last_receipt_sequence)
     else:
         last = (peer.epoch, peer.last_sequence)
+    if manifest.kind in ("changes", "full"):
+        _check_numbering(manifest, *last)
+        if manifest.epoch == peer.epoch and manifest.sequence < peer.last_sequence \
+                and numbering.contains(numbering.parse(peer.gaps), manifest.sequence):
+            return True
     if (manifest.epoch, manifest.sequence) <= last:
         raise ExchangeError(E_REPLAY, _("{label}比已导入的第{n}号旧（重放或回退），已拒绝").format(
             label=manifest.label, n=last[1]))
+    return False
 
 
 IMPORT_LOCK_WAIT = 600.0
@@ -964,6 +1079,80 @@ def _claim(ctx: Context, manifest: Any) -> Iterator[tuple[Session, ExchangePeer]
                                .with_for_update()).scalar_one()
         _check_replay(session, manifest)
         yield session, peer
+
+
+def _covered(session: Session, manifest: Any) -> bool:
+    """True when a later package of the same round, already applied, brought changes up to this one's end."""
+    reached = session.execute(select(func.max(ExchangePackage.change_to)).where(
+        ExchangePackage.direction == "in", ExchangePackage.peer == manifest.sender_code,
+        ExchangePackage.status == "applied", ExchangePackage.epoch == manifest.epoch,
+        ExchangePackage.sequence > manifest.sequence)).scalar_one_or_none()
+    return reached is not None and reached >= manifest.change_to
+
+
+def _record_late(ctx: Context, verified: reader.Verified, outcome: Outcome, *, dry_run: bool) -> Outcome:
+    """A package that arrives after a later one which covered it: it fills its gap, its rows are not applied.
+
+    Every package carries all changes since the district's last receipt, so a later package that
+    reached at least this one's last change already brought its content in newer or equal
+    versions; applying the older rows would only queue "version went backwards" conflicts.  (A
+    late package carrying changes beyond what arrived is applied as usual instead.)
+    """
+    manifest = verified.manifest
+    message = _("{label}晚于后续数据包到达：其内容已由后续数据包带到，只补记缺号，不再导入其中的行").format(
+        label=manifest.label)
+    outcome.messages = [message]
+    if dry_run:
+        outcome.ok = True
+        return outcome
+    with _claim(ctx, manifest) as (session, peer):
+        gaps = numbering.parse(peer.gaps)
+        if manifest.epoch != peer.epoch or not numbering.contains(gaps, manifest.sequence):
+            raise ExchangeError(E_REPLAY, _("{label}比已导入的第{n}号旧（重放或回退），已拒绝").format(
+                label=manifest.label, n=peer.last_sequence))
+        peer.gaps = numbering.dump(numbering.fill(gaps, manifest.sequence))
+        session.add(ExchangePackage(
+            id=manifest.package_id, direction="in", kind=manifest.kind, peer=manifest.sender_code,
+            sequence=manifest.sequence, epoch=manifest.epoch, epoch_base=manifest.epoch_base,
+            change_from=manifest.change_from, change_to=manifest.change_to, created_at=manifest.created_at,
+            recorded_at=utcnow(), status="applied", row_counts=json.dumps(manifest.row_counts),
+            summary=json.dumps({"late": True}), table_counts="{}", audit_head=manifest.audit_head,
+            based_on=manifest.based_on, file_name=Path(outcome.source).name[:255], sha256=verified.file_sha256))
+        ctx.audit(session, "exchange.import", entity="exchange_package", entity_id=manifest.package_id,
+                  summary=message)
+    outcome.ok = True
+    return outcome
+
+
+def resync_township(ctx: Context, station: Any, unit_code: str, *, sequence: int,
+                    epoch: int | None = None) -> PeerView:
+    """District admin: set the last package number received from a township, clearing its gaps.
+
+    The way out when a township's numbering and the district's no longer fit (a package far
+    ahead was applied by an older program, the district was reinstalled …): the next package
+    expected is ``sequence`` + 1 (in round ``epoch`` when given).  Audited with before and after.
+    """
+    ctx.require("settings.edit")
+    _require_role(station, "district")
+    if type(sequence) is not int or not 0 <= sequence <= numbering.MAX_NUMBER:
+        raise UserError(_("数据包编号应为0到{m}之间的整数").format(m=numbering.MAX_NUMBER), field="--sequence")
+    if epoch is not None and (type(epoch) is not int or not 1 <= epoch <= numbering.MAX_NUMBER):
+        raise UserError(_("编号轮次应为1到{m}之间的整数").format(m=numbering.MAX_NUMBER), field="--epoch")
+    with ctx.db.transaction() as session:
+        peer = session.get(ExchangePeer, unit_code)
+        if peer is None or peer.role != "township" or peer.status != "trusted":
+            raise ExchangeError(E_STATE, _("乡镇{code}尚未登记").format(code=unit_code))
+        before = _("第{e}轮第{n}号").format(e=peer.epoch, n=peer.last_sequence)
+        gaps = numbering.label(numbering.parse(peer.gaps))
+        peer.last_sequence = sequence
+        if epoch is not None:
+            peer.epoch = epoch
+        peer.gaps = numbering.dump([])
+        ctx.audit(session, "exchange.resync", entity="exchange_peer", entity_id=unit_code, summary=_(
+            "{name}的数据包编号由{before}改为第{e}轮第{n}号{gaps}").format(
+            name=peer.unit_name, before=before, e=peer.epoch, n=sequence,
+            gaps=_("，清除缺号{g}").format(g=gaps) if gaps else ""))
+        return _peer_view(session, peer)
 
 
 def _apply_township_package(ctx: Context, station: Any, verified: reader.Verified, payload: PayloadReader,
@@ -1021,21 +1210,24 @@ def _apply_township_package(ctx: Context, station: Any, verified: reader.Verifie
 def _advance(peer: ExchangePeer, manifest: Any) -> list[str]:
     """Move the township's numbering on; returns notes (gaps, new epoch) for people."""
     messages: list[str] = []
-    gaps = _loads(peer.gaps, [])
+    gaps = numbering.parse(peer.gaps)
     if manifest.epoch > peer.epoch:
         if peer.epoch:
             messages.append(_("{name}已从备份恢复（第{e}轮编号）；恢复点之后区里收到的修改若已不在乡镇，已列入冲突待处理").format(
                 name=peer.unit_name, e=manifest.epoch))
         gaps = []
-    elif manifest.sequence > peer.last_sequence + 1:
-        gaps = sorted(set(gaps) | set(range(peer.last_sequence + 1, manifest.sequence)))[-200:]
+    elif manifest.sequence < peer.last_sequence:  # a late package filling its gap: the numbering stays
+        peer.gaps = numbering.dump(numbering.fill(gaps, manifest.sequence))
+        peer.last_received_at = utcnow()
+        return [_("{name}晚到的第{n}号数据包已补入").format(name=peer.unit_name, n=manifest.sequence)]
+    else:
+        gaps = numbering.record(gaps, peer.last_sequence, manifest.sequence)
     if gaps:
-        missing = "、".join(str(n) for n in gaps[-10:])
         messages.append(_("{name}的第{n}号数据包未收到（后续数据包已包含其内容，不影响导入）").format(
-            name=peer.unit_name, n=missing))
+            name=peer.unit_name, n=numbering.label(gaps)))
     peer.epoch, peer.epoch_base, peer.last_sequence = manifest.epoch, manifest.epoch_base, manifest.sequence
     peer.last_package_id, peer.last_received_at = manifest.package_id, utcnow()
-    peer.gaps = json.dumps(gaps)
+    peer.gaps = numbering.dump(gaps)
     return messages
 
 
@@ -1179,7 +1371,7 @@ def _apply_reference(ctx: Context, station: Any, verified: reader.Verified, payl
             card = Card.from_dict(document["district_card"])
             if card.unit_code != manifest.sender_code or card.role != "district":
                 raise ExchangeError(E_TRUST, _("参考数据中的新名片不属于发送它的区级站点"))
-            if card.fingerprint != peer.fingerprint:
+            if card.fingerprint != _fingerprint(peer):
                 messages.append(_("区级站点已更换密钥，新指纹 {fp}").format(fp=card.fingerprint))
             _store_peer(session, card, status="trusted", actor=ctx.actor.username,
                         until=(manifest.epoch, manifest.sequence))

@@ -85,10 +85,15 @@ def make_pair(root: Path, *, db_url: str | None = None, enroll: bool = True) -> 
     tctx, dctx = context(town), context(dist)
     ex.write_card(dctx, dist, root / "district.card", passphrase=PASSPHRASE)
     ex.write_card(tctx, town, root / "town.card")
-    ex.trust_card(tctx, town, root / "district.card")
+    trust(tctx, town, root / "district.card")
     if enroll:
-        ex.trust_card(dctx, dist, root / "town.card")
+        trust(dctx, dist, root / "town.card")
     return Pair(root, town, dist, tctx, dctx, ex.unlock(dist, PASSPHRASE))
+
+
+def trust(ctx, station: Station, card: Path) -> ex.PeerView:  # noqa: ANN001
+    """Trust a card file the way a person does after comparing its fingerprint by phone."""
+    return ex.trust_card(ctx, station, card, fingerprint=ex.read_card(card).fingerprint)
 
 
 @contextmanager
@@ -134,8 +139,8 @@ def files_outside_staging(root: Path) -> set[str]:
     return found
 
 
-__all__ = ["Pair", "make_pair", "open_pair", "register", "rows_of", "db_digest", "files_outside_staging", "township",
-           "district", "context", "PASSPHRASE", "TOWN_CODE", "DISTRICT_CODE"]
+__all__ = ["Pair", "make_pair", "open_pair", "register", "trust", "rows_of", "db_digest", "files_outside_staging",
+           "township", "district", "context", "PASSPHRASE", "TOWN_CODE", "DISTRICT_CODE"]
 
 
 def closing_cli(monkeypatch):  # noqa: ANN001, ANN201

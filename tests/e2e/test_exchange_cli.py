@@ -10,6 +10,13 @@ import pytest
 from tests.e2e.exchange_support import PASSPHRASE, PASSWORD, closing_cli
 
 
+def _fp(card: Path) -> str:
+    """The fingerprint the other side reads out over the phone."""
+    from hexie_desktop.services.exchange import read_card
+
+    return read_card(card).fingerprint
+
+
 @pytest.fixture
 def hexie(monkeypatch):
     """``hexie(*argv)`` → exit code; the stations it opened are closed afterwards."""
@@ -29,10 +36,10 @@ def test_command_line_exchange(hexie, tmp_path: Path, capsys):
     assert "尚未信任区级站点" in capsys.readouterr().err
     assert hexie(*dist, "keys", "card", "--out", str(tmp_path / "d.card")) == 0
     assert hexie(*town, "keys", "card", "--out", str(tmp_path / "t.card")) == 0
-    assert hexie(*town, "keys", "trust", str(tmp_path / "t.card")) == 1
+    assert hexie(*town, "keys", "trust", str(tmp_path / "t.card"), "--fingerprint", _fp(tmp_path / "t.card")) == 1
     assert "自己的名片" in capsys.readouterr().err
-    assert hexie(*town, "keys", "trust", str(tmp_path / "d.card")) == 0
-    assert hexie(*dist, "keys", "trust", str(tmp_path / "t.card")) == 0
+    assert hexie(*town, "keys", "trust", str(tmp_path / "d.card"), "--fingerprint", _fp(tmp_path / "d.card")) == 0
+    assert hexie(*dist, "keys", "trust", str(tmp_path / "t.card"), "--fingerprint", _fp(tmp_path / "t.card")) == 0
     capsys.readouterr()
     assert hexie(*dist, "keys", "show", "--json") == 0
     shown = json.loads(capsys.readouterr().out)

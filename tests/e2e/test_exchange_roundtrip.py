@@ -12,12 +12,12 @@ from sqlalchemy import text
 
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state
-from hexie_desktop.exchange.errors import E_DUPLICATE, E_PARTS, E_PENDING, E_REPLAY, E_TRUST, ExchangeError
+from hexie_desktop.exchange.errors import E_DUPLICATE, E_PARTS, E_PENDING, E_TRUST, ExchangeError
 from hexie_desktop.services import attachments, case_actions, cases, maintenance, registries, settings
 from hexie_desktop.services import exchange as ex
 from hexie_desktop.services.exchange_status import case_status
 from tests.e2e.exchange_support import (
-    PASSPHRASE, TOWN_CODE, db_digest, make_pair, register, rows_of,
+    PASSPHRASE, TOWN_CODE, db_digest, make_pair, register, rows_of, trust,
 )
 
 
@@ -116,9 +116,13 @@ def test_lost_package_heals_with_the_next_one_and_the_gap_is_shown(pair):
     assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
     township = ex.overview(pair.dctx, pair.dist).townships[0]
     assert (township.last_sequence, township.gaps) == (3, [2])
+    held = rows_of(pair.dist, TOWN_CODE)
+    late = pair.to_district(*lost.paths)[0]
+    assert late.ok and "晚于后续数据包到达" in late.messages[0], "the late package fills its gap"
+    assert rows_of(pair.dist, TOWN_CODE) == held, "its older rows are not applied over the newer ones"
+    assert ex.overview(pair.dctx, pair.dist).townships[0].gaps == []
     before = db_digest(pair.dist)
-    replay = pair.to_district(*lost.paths)[0]
-    assert replay.code == E_REPLAY
+    assert pair.to_district(*lost.paths)[0].code == E_DUPLICATE
     assert db_digest(pair.dist) == before
     receipt = pair.to_township(applied.receipt_path)[0]
     assert receipt.ok
@@ -356,7 +360,7 @@ def test_a_waiting_package_applies_after_the_township_card_is_trusted(tmp_path):
         register(pair.tctx, "张三")
         exported = pair.export("p1.hxp")
         assert pair.to_district(*exported.paths)[0].code == E_PENDING
-        ex.trust_card(pair.dctx, pair.dist, pair.root / "town.card")
+        trust(pair.dctx, pair.dist, pair.root / "town.card")
         outcome = pair.to_district(*exported.paths)[0]
         assert outcome.ok, outcome.error
         assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)

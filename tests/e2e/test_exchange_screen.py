@@ -130,3 +130,29 @@ def test_a_district_without_keys_sets_its_passphrase_twice(qtbot, tmp_path, qapp
         assert exchange.unlock(station, "district-pass").card.fingerprint in screen.ui.stationLabel.text()
     finally:
         station.db.dispose()
+
+
+def test_trusting_a_card_shows_its_fingerprint_and_needs_a_yes(qtbot, tmp_path, qapp):
+    from hexie_desktop.services import exchange
+
+    made = make_pair(tmp_path / "enrol", enroll=False)
+    try:
+        card = exchange.read_card(made.root / "town.card")
+        screen = ExchangeScreen(Workspace(made.dist, actor_for(made.dist.db, "admin")))
+        qtbot.addWidget(screen)
+        screen.choose_open = lambda _title, _filter: made.root / "town.card"
+        screen.ui.trustButton.click()
+        box = screen.dialog
+        assert isinstance(box, QMessageBox) and card.fingerprint in box.text()
+        assert TOWN_CODE in box.text() and card.unit_name in box.text()
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.No), "Enter must not trust"
+        box.button(QMessageBox.StandardButton.No).click()
+        assert all(p.unit_code != TOWN_CODE for p in exchange.key_info(made.dctx, made.dist).peers)
+        screen.ui.trustButton.click()
+        screen.dialog.button(QMessageBox.StandardButton.Yes).click()
+        peers = {p.unit_code: p for p in exchange.key_info(made.dctx, made.dist).peers}
+        assert peers[TOWN_CODE].status == "trusted" and peers[TOWN_CODE].fingerprint == card.fingerprint
+        assert "已信任" in screen.ui.messageLabel.text()
+    finally:
+        ops.wait_all()
+        made.dispose()

@@ -47,7 +47,7 @@ from hexie_desktop.storage.models import (
     Agreement, Case, ChecklistItem, ExchangePeer, ExchangeQuarantine, IssuedDocument, utcnow,
 )
 from tests.e2e.exchange_support import (
-    PASSPHRASE, closing_cli, context, db_digest, district, register, township,
+    PASSPHRASE, closing_cli, context, db_digest, district, register, township, trust,
 )
 
 CODES = {"A": "110105001", "B": "110105002", "C": "110105003"}
@@ -87,8 +87,8 @@ class World:
             station = township(root / letter, CODES[letter], name, short)
             ctx = context(station)
             ex.write_card(ctx, station, root / f"{letter}.card")
-            ex.trust_card(ctx, station, root / "district.card")
-            ex.trust_card(self.dctx, self.dist, root / f"{letter}.card")
+            trust(ctx, station, root / "district.card")
+            trust(self.dctx, self.dist, root / f"{letter}.card")
             self._fill(ctx, station, seed)
             exported = ex.export_package(ctx, station, root / f"{letter}-1.hxp")
             applied = ex.import_packages(self.dctx, self.dist, exported.paths, keys=self.dkeys)[0]

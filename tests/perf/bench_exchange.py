@@ -60,8 +60,8 @@ def main() -> None:
     _report, gen_s = _timed(lambda: generate(tctx, cases=args.cases, seed=1))
     ex.write_card(dctx, dist, work / "d.card")
     ex.write_card(tctx, town, work / "t.card")
-    ex.trust_card(tctx, town, work / "d.card")
-    ex.trust_card(dctx, dist, work / "t.card")
+    for ctx, station, card in ((tctx, town, work / "d.card"), (dctx, dist, work / "t.card")):
+        ex.trust_card(ctx, station, card, fingerprint=ex.read_card(card).fingerprint)
     keys = ex.unlock(dist, PASSPHRASE)
 
     print("export …", flush=True)

@@ -57,7 +57,7 @@ class ExchangeScreen(QWidget):
              self.tr("登记")),
             ("fingerprint", self.tr("指纹")), ("last_sequence", self.tr("最近数据包")),
             ("last_received_at", self.tr("收到时间")),
-            (lambda r: "、".join(str(g) for g in r["gaps"][-5:]), self.tr("缺号")),
+            ("gap_label", self.tr("缺号")),
             ("last_receipt_at", self.tr("最近回执")), ("open_conflicts", self.tr("冲突")),
             ("open_quarantine", self.tr("隔离")), ("waiting", self.tr("等待中"))],
             id_key="unit_code", right_aligned=(4, 8, 9, 10), parent=self)
@@ -163,9 +163,12 @@ class ExchangeScreen(QWidget):
                 lines.append(self.tr("等待核对指纹：{names}").format(
                     names="、".join(f"{t.unit_name}（{t.fingerprint}）" for t in pending)))
             for township in view.townships:
-                if township.gaps:
+                if township.gap_label:
                     lines.append(self.tr("{name}的第{n}号数据包未收到").format(
-                        name=township.unit_name, n="、".join(str(g) for g in township.gaps[-5:])))
+                        name=township.unit_name, n=township.gap_label))
+                if township.other_cards:
+                    lines.append(self.tr("注意：另有名片（指纹 {fps}）也自称是{code}，可能有人冒充；只接受电话核对一致的指纹").format(
+                        fps="、".join(township.other_cards), code=township.unit_code))
         else:
             if view.district is not None:
                 lines.append(self.tr("区级站点：{name}（指纹 {fp}）").format(name=view.district.unit_name,
@@ -334,7 +337,7 @@ class ExchangeScreen(QWidget):
 
         def trust() -> None:
             try:
-                peer = exchange.trust_card(self.workspace.ctx, self.station, path)
+                peer = exchange.trust_card(self.workspace.ctx, self.station, path, fingerprint=card.fingerprint)
             except HexieError as exc:
                 messages.show_error(self, exc)
                 return
@@ -342,8 +345,9 @@ class ExchangeScreen(QWidget):
             self.reload()
 
         self.dialog = messages.ask(self, self.tr("核对指纹"), self.tr(
-            "{name}（{code}）的指纹是：\n\n{fp}\n\n请打电话与对方核对，一致才能信任。一致吗？").format(
-            name=card.unit_name, code=card.unit_code, fp=card.fingerprint), trust)
+            "名片：{name}（{code}，{role}）\n指纹：\n\n{fp}\n\n请打电话请对方读出其指纹，逐组核对，一致才能信任。一致吗？").format(
+            name=card.unit_name, code=card.unit_code, fp=card.fingerprint,
+            role=self.tr("乡镇") if card.role == "township" else self.tr("区级")), trust)
 
     def _selected(self, table, model) -> dict | None:  # noqa: ANN001
         rows = table.selectionModel().selectedRows() if table.selectionModel() else []
