@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, NoReturn
 
 from hexie_desktop import __version__
-from hexie_desktop.core.errors import UserError
+from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import first_control, printable
 from hexie_desktop.paths import StationPaths, default_data_dir, demo_data_dir

@@ -131,8 +131,9 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
         lengths = settings.deadline_settings(session)
         calendar = settings.calendar(session)
         query = (
-            select(Case.id, Case.number, Case.state, Case.received_on, Case.infringement_known_on,
-                   Case.mediation_extended_until, Case.closed_on, Mediator.name.label("mediator"))
+            select(Case.id, Case.number, Case.state, Case.source, Case.received_on, Case.infringement_known_on,
+                   Case.mediation_extended_until, Case.closed_on, Case.failed_on, Case.withdrawn_on,
+                   Case.accepted_on, Mediator.name.label("mediator"))
             .outerjoin(Mediator, Mediator.id == Case.mediator_id)
             .where(Case.deleted.is_(False),
                    candidates(lengths, horizon) if prefilter else Case.state.in_(tuple(_WATCHED)))
@@ -146,11 +147,13 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
         for case in cases:
             case_items = items.get(case.id, [])
             dues = [i.due_on for i in case_items if i.due_on]
-            deadlines = periods.compute_deadlines(periods.CaseDates(
+            dates = periods.CaseDates(  # as services.case_view.case_dates builds them, from plain columns
                 received_on=case.received_on, infringement_known_on=case.infringement_known_on,
                 mediation_extended_until=case.mediation_extended_until,
                 agreement_effective_on=effective.get(case.id), last_item_due_on=max(dues, default=None),
-                closed_on=case.closed_on), lengths, calendar)
+                closed_on=case.closed_on, entrusted=case.source == periods.ENTRUSTED_SOURCE,
+                mediation_ended_on=case.failed_on or (case.withdrawn_on if case.accepted_on else None))
+            deadlines = periods.compute_deadlines(dates, lengths, calendar)
             people = names.get(case.id, [])
             who = people[0] + (_("等{n}人").format(n=len(people)) if len(people) > 1 else "") if people else ""
 
@@ -171,7 +174,7 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
                     add(name, deadlines[name].label, deadlines[name].due)
                 if name == "mediation" and case.mediation_extended_until is not None:
                     # LDTJ art. 14 ¶3: an agreed extension does not suspend the right to arbitration.
-                    right_from = periods.arbitration_right_from(case_dates(case), deadline_settings, calendar)
+                    right_from = periods.arbitration_right_from(dates, lengths, calendar)
                     if right_from != deadlines[name].due:
                         add("arbitration_right", _("法定调解期限届满（可申请仲裁）"), right_from)
         month_start = today.replace(day=1)
