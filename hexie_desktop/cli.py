@@ -625,6 +625,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("recipients", nargs="*", metavar="AGE_RECIPIENT")
     p.add_argument("--out", metavar="FILE")
     p.set_defaults(func=cmd_keys)
+    from hexie_desktop import cli_action_plan
+
+    cli_action_plan.register(sub)
     return parser
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import fields as input_fields
+from hexie_desktop.core import warnings as warning_rules
 from hexie_desktop.core.codes import DEFAULT_CHECKLIST
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
@@ -37,6 +38,7 @@ DEFAULTS: dict[str, Any] = {
     "stats.success_denominator": "agreed_failed",
     "security.idle_lock_minutes": 10,
     "checklist.definitions": [list(item) for item in DEFAULT_CHECKLIST],
+    "warnings.thresholds": warning_rules.as_dict(warning_rules.Thresholds()),
 }
 
 
@@ -122,6 +124,8 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
         elif key == "calendar.overrides":
             for day in value:
                 date.fromisoformat(day)
+        elif key == "warnings.thresholds":
+            changes[key] = warning_rules.as_dict(warning_rules.thresholds(value))
     with ctx.db.transaction() as session:
         renamed = [f"{key}: {get(session, key)} → {value}" for key, value in sorted(changes.items())
                    if key in STATION_TEXTS and get(session, key) != value]
@@ -130,6 +134,11 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
         summary = "; ".join(renamed) if renamed else ", ".join(sorted(changes))
         ctx.audit(session, "settings.update", entity="settings", summary=summary[:500])
         return all_settings(session)
+
+
+def warning_thresholds(session: Session) -> warning_rules.Thresholds:
+    """The configured early-warning thresholds (defaults for keys never set)."""
+    return warning_rules.thresholds(get(session, "warnings.thresholds"))
 
 
 def read_all(ctx: Context) -> dict[str, Any]:

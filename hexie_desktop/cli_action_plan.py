@@ -1,0 +1,120 @@
+"""``hexie warnings …``: the action plan's commands (监测预警), registered into the main parser.
+
+No business logic here: arguments in, a service call, lines or JSON out (cli.py's contract).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import printable
+
+
+def _cli():  # noqa: ANN202
+    from hexie_desktop import cli
+
+    return cli
+
+
+def _line(lead: dict[str, Any]) -> str:
+    due = lead["due_on"].isoformat() if lead["due_on"] else ""
+    flag = _("（已超期）") if lead["overdue"] else ""
+    return "\t".join(printable(str(v)) for v in (
+        lead["short_id"], lead["level_label"], lead["status_label"], lead["rule_label"], lead["title"],
+        lead["owner"] or _("未指派"), due + flag))
+
+
+def cmd_warnings(args: argparse.Namespace) -> int:
+    """scan / list / show / handle / thresholds."""
+    from hexie_desktop.services import settings, warnings
+
+    cli = _cli()
+    _station, ctx = cli._login(args)
+    command = args.warnings_command
+    if command == "scan":
+        result = warnings.scan(ctx)
+        if args.as_json:
+            cli._print_json(result.__dict__)
+        else:
+            print(_("扫描完成：新线索{r}条，情况变化{u}条，未变{n}条；待处理线索共{o}条").format(
+                r=result.raised, u=result.updated, n=result.unchanged, o=result.open_total))
+        return cli.EXIT_OK
+    if command == "list":
+        rows = warnings.list_leads(ctx, status=args.status, level=args.level)
+        if args.as_json:
+            cli._print_json({"count": len(rows), "leads": rows})
+        else:
+            for row in rows:
+                print(_line(row))
+            print(_("共{n}条").format(n=len(rows)))
+        return cli.EXIT_OK
+    if command == "show":
+        lead = warnings.show(ctx, args.lead)
+        if args.as_json:
+            cli._print_json(lead)
+        else:
+            print(_line(lead))
+            print(printable(lead["detail"] or ""))
+            for record in lead["actions"]:
+                print("\t".join(printable(str(v or "")) for v in (
+                    record["on_date"].isoformat(), record["actor"], record["action_label"], record["owner"],
+                    record["note"])))
+        return cli.EXIT_OK
+    if command == "handle":
+        lead = warnings.handle(ctx, args.lead, args.action, note=args.note, owner=args.owner)
+        if args.as_json:
+            cli._print_json(lead)
+        else:
+            print(_("已处理：{line}").format(line=_line(lead)))
+        return cli.EXIT_OK
+    # thresholds
+    if args.set:
+        changes = dict(warnings.read_thresholds(ctx))
+        for pair in args.set:
+            key, sep, value = pair.partition("=")
+            if not sep:
+                raise cli.UserError(_("请用 名称=数值 的形式：{p}").format(p=printable(pair)[:60]), field="--set")
+            try:
+                changes[key.strip()] = int(value)
+            except ValueError:
+                raise cli.UserError(_("{key}应为整数").format(key=printable(key)[:40]), field=key) from None
+        settings.update(ctx, {"warnings.thresholds": changes})
+    current = warnings.read_thresholds(ctx)
+    if args.as_json:
+        cli._print_json(current)
+    else:
+        from hexie_desktop.core.warnings import LABELS
+
+        for key, value in current.items():
+            print(f"{key}\t{value}\t{LABELS[key]}")
+    return cli.EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add ``warnings`` and its subcommands to the ``hexie`` parser."""
+    from hexie_desktop.core import warnings as rules
+
+    group = sub.add_parser("warnings", help=_("监测预警：扫描生成线索、列出、处理、阈值"))
+    group_sub = group.add_subparsers(dest="warnings_command", metavar="SUBCOMMAND", required=True)
+    p = group_sub.add_parser("scan", help=_("按预警规则扫描本站数据，生成或更新线索"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p = group_sub.add_parser("list", help=_("列出线索（默认待处理和跟进中）"))
+    p.add_argument("--status", default="open", choices=["open", "all", *rules.STATUSES])
+    p.add_argument("--level", choices=list(rules.LEVELS))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p = group_sub.add_parser("show", help=_("查看线索及跟进记录"))
+    p.add_argument("lead", help=_("线索编号（列表中的前8位即可）"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p = group_sub.add_parser("handle", help=_("处理线索：指派、跟进、化解办结、排除、重新打开"))
+    p.add_argument("lead", help=_("线索编号（列表中的前8位即可）"))
+    p.add_argument("action", choices=list(rules.HANDLING))
+    p.add_argument("--owner", help=_("负责人"))
+    p.add_argument("--note", help=_("处理情况"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p = group_sub.add_parser("thresholds", help=_("查看或设置预警阈值（--set 名称=数值，可多次）"))
+    p.add_argument("--set", action="append", metavar="NAME=VALUE")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    for parser in group_sub.choices.values():
+        parser.set_defaults(func=cmd_warnings)
