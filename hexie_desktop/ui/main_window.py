@@ -26,6 +26,7 @@ from hexie_desktop.ui.screens.registry import RegistryScreen
 from hexie_desktop.ui.screens.reports import ReportsScreen
 from hexie_desktop.ui.screens.settings import SettingsScreen
 from hexie_desktop.ui.screens.users import UsersScreen, password_dialog
+from hexie_desktop.ui.screens.warnings import WarningsScreen
 from hexie_desktop.ui.workspace import Workspace
 
 PREFERRED = QSize(1366, 768)
@@ -63,6 +64,9 @@ class MainWindow(QMainWindow):
                   "users": self.tr("用户")}
         self.pages["exchange"] = self.exchange
         titles["exchange"] = self.tr("数据交换")
+        self.warnings = WarningsScreen(workspace)
+        self.pages["warnings"] = self.warnings
+        titles["warnings"] = self.tr("监测预警")
         self.nav_keys = list(self.pages)
         for position, (key, page) in enumerate(self.pages.items(), start=1):
             self.ui.pages.addWidget(page)
