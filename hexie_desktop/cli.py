@@ -541,7 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("print", help=_("打印文书为 PDF"))
     p.add_argument("doc", choices=["application", "registration", "notice", "acceptance", "rejection", "record",
                                    "agreement", "termination", "service", "followup", "cover", "catalog",
-                                   "wallboard"])
+                                   "wallboard", "major_report"])
     p.add_argument("--case")
     p.add_argument("--org", help=_("上墙展板：调解组织名称或编号"))
     p.add_argument("--out", required=True)

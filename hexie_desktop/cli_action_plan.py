@@ -92,9 +92,67 @@ def cmd_warnings(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def _grade_line(row: dict[str, Any]) -> str:
+    override = _("（人工调整：{r}）").format(r=row["override_reason"]) if row["override"] else ""
+    report = ""
+    if row["major_collective"]:
+        report = (_("已于{d}报告").format(d=row["reported_on"].isoformat()) if row["reported_on"] else
+                  _("应于{d}前报告").format(d=row["report_due"].isoformat())
+                  + (_("（已超期）") if row["report_overdue"] else ""))
+    return "\t".join(printable(str(v)) for v in (
+        row["number"], row["grade_label"] + override, row["state_label"], "；".join(row["reasons"]), report))
+
+
+def cmd_grading(args: argparse.Namespace) -> int:
+    """list / show / set / reported / due."""
+    from hexie_desktop.services import grading
+
+    cli = _cli()
+    _station, ctx = cli._login(args)
+    command = args.grading_command
+    if command == "list":
+        rows = grading.list_grades(ctx, grade=args.grade, open_only=args.open)
+    elif command == "due":
+        rows = grading.major_due(ctx)
+    elif command == "show":
+        rows = [grading.case_grade(ctx, args.number)]
+    elif command == "set":
+        rows = [grading.set_grade(ctx, args.number, args.grade, args.reason)]
+    else:
+        rows = [grading.mark_reported(ctx, args.number, args.on)]
+    if args.as_json:
+        cli._print_json({"count": len(rows), "cases": rows})
+    else:
+        for row in rows:
+            print(_grade_line(row))
+        if command in ("list", "due"):
+            print(_("共{n}件").format(n=len(rows)))
+    return cli.EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add ``warnings`` and its subcommands to the ``hexie`` parser."""
+    """Add ``warnings`` and ``grading`` with their subcommands to the ``hexie`` parser."""
+    from hexie_desktop.core import grading as grading_rules
     from hexie_desktop.core import warnings as rules
+
+    grading = sub.add_parser("grading", help=_("繁简分流：案件分级、人工调整、重大集体争议报告"))
+    grading_sub = grading.add_subparsers(dest="grading_command", metavar="SUBCOMMAND", required=True)
+    p = grading_sub.add_parser("list", help=_("列出案件分级"))
+    p.add_argument("--grade", choices=list(grading_rules.GRADES))
+    p.add_argument("--open", action="store_true", help=_("只列办理中的案件"))
+    p = grading_sub.add_parser("due", help=_("待报告的重大集体劳动争议及报告时限"))
+    p = grading_sub.add_parser("show", help=_("查看一件案件的分级及依据"))
+    p.add_argument("number")
+    p = grading_sub.add_parser("set", help=_("人工调整分级（须说明理由；auto 恢复按规则分级）"))
+    p.add_argument("number")
+    p.add_argument("grade", choices=[*grading_rules.GRADES, "auto"])
+    p.add_argument("--reason")
+    p = grading_sub.add_parser("reported", help=_("登记重大集体劳动争议已向三方报告的日期"))
+    p.add_argument("number")
+    p.add_argument("--on", required=True, help=_("报告日期 YYYY-MM-DD"))
+    for parser in grading_sub.choices.values():
+        parser.add_argument("--json", dest="as_json", action="store_true")
+        parser.set_defaults(func=cmd_grading)
 
     group = sub.add_parser("warnings", help=_("监测预警：扫描生成线索、列出、处理、阈值"))
     group_sub = group.add_subparsers(dest="warnings_command", metavar="SUBCOMMAND", required=True)

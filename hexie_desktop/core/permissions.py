@@ -33,6 +33,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "demo.generate": frozenset({"admin", "district_admin"}),
     "warning.scan": frozenset({"admin", "head", "mediator", "clerk", "district_admin"}),
     "warning.handle": frozenset({"admin", "head", "mediator", "district_admin"}),
+    "case.grade": frozenset({"admin", "head"}),
     "read": _ALL_TOWNSHIP | DISTRICT_ROLES,
 }
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import fields as input_fields
+from hexie_desktop.core import grading as grading_rules
 from hexie_desktop.core import warnings as warning_rules
 from hexie_desktop.core.codes import DEFAULT_CHECKLIST
 from hexie_desktop.core.errors import UserError
@@ -39,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "security.idle_lock_minutes": 10,
     "checklist.definitions": [list(item) for item in DEFAULT_CHECKLIST],
     "warnings.thresholds": warning_rules.as_dict(warning_rules.Thresholds()),
+    "grading.thresholds": grading_rules.as_dict(grading_rules.Limits()),
 }
 
 
@@ -126,6 +128,8 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
                 date.fromisoformat(day)
         elif key == "warnings.thresholds":
             changes[key] = warning_rules.as_dict(warning_rules.thresholds(value))
+        elif key == "grading.thresholds":
+            changes[key] = grading_rules.as_dict(grading_rules.limits(value))
     with ctx.db.transaction() as session:
         renamed = [f"{key}: {get(session, key)} → {value}" for key, value in sorted(changes.items())
                    if key in STATION_TEXTS and get(session, key) != value]
@@ -139,6 +143,11 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
 def warning_thresholds(session: Session) -> warning_rules.Thresholds:
     """The configured early-warning thresholds (defaults for keys never set)."""
     return warning_rules.thresholds(get(session, "warnings.thresholds"))
+
+
+def grading_limits(session: Session) -> grading_rules.Limits:
+    """The configured case-grading limits and report deadline."""
+    return grading_rules.limits(get(session, "grading.thresholds"))
 
 
 def read_all(ctx: Context) -> dict[str, Any]:

@@ -314,6 +314,11 @@ class Case(Synced, Base):
     archived_on: Mapped[date | None] = mapped_column(Date)
     retention_years: Mapped[int | None] = mapped_column(Integer)
     created_by: Mapped[str | None] = mapped_column(String(50))
+    # 繁简分流 (action plan): a person's override of the computed grade, and the upward report
+    # of a 重大集体劳动争议 (core/grading.py).
+    grade_override: Mapped[str | None] = mapped_column(String(10))
+    grade_reason: Mapped[str | None] = mapped_column(Text)
+    major_reported_on: Mapped[date | None] = mapped_column(Date)
 
     respondent: Mapped[Employer] = relationship(lazy="joined")
     mediator: Mapped["Mediator | None"] = relationship()
