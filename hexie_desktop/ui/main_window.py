@@ -19,6 +19,7 @@ from hexie_desktop.ui.screens.case_detail import CaseDetailScreen
 from hexie_desktop.ui.screens.cases import CaseListScreen
 from hexie_desktop.ui.screens.dashboard import DashboardScreen
 from hexie_desktop.ui.screens.exchange import ExchangeScreen
+from hexie_desktop.ui.screens.grading import GradingScreen
 from hexie_desktop.ui.screens.intake import IntakeScreen
 from hexie_desktop.ui.screens.login import LockDialog
 from hexie_desktop.ui.screens.printing import open_verify_dialog
@@ -67,13 +68,16 @@ class MainWindow(QMainWindow):
         self.warnings = WarningsScreen(workspace)
         self.pages["warnings"] = self.warnings
         titles["warnings"] = self.tr("监测预警")
+        self.grading = GradingScreen(workspace)
+        self.pages["grading"] = self.grading
+        titles["grading"] = self.tr("繁简分流")
         self.nav_keys = list(self.pages)
         for position, (key, page) in enumerate(self.pages.items(), start=1):
             self.ui.pages.addWidget(page)
             item = QListWidgetItem(titles[key])
-            item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=titles[key], n=position))
+            item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=titles[key], n=position % 10))
             self.ui.navigation.addItem(item)
-            self._action(titles[key], f"Ctrl+{position}", lambda k=key: self.show_page(k))
+            self._action(titles[key], f"Ctrl+{position % 10}", lambda k=key: self.show_page(k))  # 10th: Ctrl+0
         self.ui.pages.addWidget(self.detail)
         self.ui.navigation.currentRowChanged.connect(self._nav_changed)
         self.previous = "dashboard"

@@ -58,6 +58,7 @@ RULES: dict[str, Callable[[Case], bool]] = {
     "service": lambda case: accepted(case) or rejected(case),
     "followup": lambda case: bool(case.get("follow_ups")),
     "cover": closed,
+    "major_report": lambda case: bool(case.get("collective")) or (case.get("workers") or 0) >= 10,
     "catalog": closed,
 }
 """Document type → when it makes sense to offer it (types not listed are always offered)."""
