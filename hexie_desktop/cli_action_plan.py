@@ -6,6 +6,7 @@ No business logic here: arguments in, a service call, lines or JSON out (cli.py'
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from hexie_desktop.core.i18n import _
@@ -130,11 +131,71 @@ def cmd_grading(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    """targets / progress."""
+    from hexie_desktop.core import plan as rules
+    from hexie_desktop.core.stats import parse_period
+    from hexie_desktop.services import plan
+
+    cli = _cli()
+    _station, ctx = cli._login(args)
+    if args.plan_command == "targets":
+        if args.set:
+            changes: dict[str, int] = {}
+            for pair in args.set:
+                key, sep, value = pair.partition("=")
+                if not sep or not value.strip().isdigit():
+                    raise cli.UserError(_("请用 指标=整数 的形式：{p}").format(p=printable(pair)[:60]), field="--set")
+                changes[key.strip()] = int(value)
+            values = plan.set_targets(ctx, args.year, changes)
+        else:
+            values = plan.targets(ctx, args.year)
+        if args.as_json:
+            cli._print_json(values)
+        else:
+            for code, value in values.items():
+                indicator = rules.BY_CODE[code]
+                print(f"{code}\t{value}{indicator.unit}\t{indicator.label}")
+        return cli.EXIT_OK
+    period = parse_period(args.period)
+    if args.out:
+        from hexie_desktop.reports import plan as plan_report
+
+        result = plan_report.export(ctx, period, Path(args.out))
+    else:
+        result = plan.progress(ctx, period)
+    if args.as_json:
+        cli._print_json({"period": period.code, "period_label": period.label,
+                         "rows": [r.as_dict() for r in result.rows]})
+    else:
+        print(_("{unit} {label}计划目标完成情况").format(unit=result.meta.unit_name, label=period.label))
+        for row in result.rows:
+            indicator = rules.BY_CODE[row.code]
+            ytd = (_("；本年累计{v}").format(v=rules.actual_text(indicator, row.year_to_date))
+                   if row.year_to_date is not None else "")
+            print(f"{row.label}\t{_('目标')}{row.target}{row.unit}\t{_('完成')}"
+                  f"{rules.actual_text(indicator, row.actual)}{ytd}\t{rules.percent_text(row.completion)}")
+        if args.out:
+            print(_("已导出：{path}").format(path=args.out))
+    return cli.EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add ``warnings`` and ``grading`` with their subcommands to the ``hexie`` parser."""
     from hexie_desktop.core import grading as grading_rules
     from hexie_desktop.core import warnings as rules
 
+    plan_parser = sub.add_parser("plan", help=_("三年行动计划：年度目标与完成进度"))
+    plan_sub = plan_parser.add_subparsers(dest="plan_command", metavar="SUBCOMMAND", required=True)
+    p = plan_sub.add_parser("targets", help=_("查看或设置某年度的目标（--set 指标=数值，可多次）"))
+    p.add_argument("year")
+    p.add_argument("--set", action="append", metavar="CODE=VALUE")
+    p = plan_sub.add_parser("progress", help=_("某期间的目标完成情况（2026、2026-Q3、2026-10）；--out 导出 Excel"))
+    p.add_argument("period")
+    p.add_argument("--out", metavar="FILE.xlsx")
+    for parser in plan_sub.choices.values():
+        parser.add_argument("--json", dest="as_json", action="store_true")
+        parser.set_defaults(func=cmd_plan)
     grading = sub.add_parser("grading", help=_("繁简分流：案件分级、人工调整、重大集体争议报告"))
     grading_sub = grading.add_subparsers(dest="grading_command", metavar="SUBCOMMAND", required=True)
     p = grading_sub.add_parser("list", help=_("列出案件分级"))

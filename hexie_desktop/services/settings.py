@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from hexie_desktop.core import fields as input_fields
 from hexie_desktop.core import grading as grading_rules
+from hexie_desktop.core import plan as plan_rules
 from hexie_desktop.core import warnings as warning_rules
 from hexie_desktop.core.codes import DEFAULT_CHECKLIST
 from hexie_desktop.core.errors import UserError
@@ -41,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
     "checklist.definitions": [list(item) for item in DEFAULT_CHECKLIST],
     "warnings.thresholds": warning_rules.as_dict(warning_rules.Thresholds()),
     "grading.thresholds": grading_rules.as_dict(grading_rules.Limits()),
+    "plan.targets": {},
 }
 
 
@@ -130,6 +132,10 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
             changes[key] = warning_rules.as_dict(warning_rules.thresholds(value))
         elif key == "grading.thresholds":
             changes[key] = grading_rules.as_dict(grading_rules.limits(value))
+        elif key == "plan.targets":
+            if not isinstance(value, dict):
+                raise UserError(_("计划目标应为“年度: 目标”的对照表"), field=key)
+            changes[key] = dict(plan_rules.check_targets(year, targets) for year, targets in value.items())
     with ctx.db.transaction() as session:
         renamed = [f"{key}: {get(session, key)} → {value}" for key, value in sorted(changes.items())
                    if key in STATION_TEXTS and get(session, key) != value]
