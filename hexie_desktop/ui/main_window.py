@@ -15,11 +15,11 @@ from hexie_desktop.ui import messages, ops
 from hexie_desktop.ui.forms.main_window import Ui_MainWindow
 from hexie_desktop.ui.idle import IdleWatcher
 from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.screens.action_plan import ActionPlanScreen
 from hexie_desktop.ui.screens.case_detail import CaseDetailScreen
 from hexie_desktop.ui.screens.cases import CaseListScreen
 from hexie_desktop.ui.screens.dashboard import DashboardScreen
 from hexie_desktop.ui.screens.exchange import ExchangeScreen
-from hexie_desktop.ui.screens.grading import GradingScreen
 from hexie_desktop.ui.screens.intake import IntakeScreen
 from hexie_desktop.ui.screens.login import LockDialog
 from hexie_desktop.ui.screens.printing import open_verify_dialog
@@ -27,7 +27,6 @@ from hexie_desktop.ui.screens.registry import RegistryScreen
 from hexie_desktop.ui.screens.reports import ReportsScreen
 from hexie_desktop.ui.screens.settings import SettingsScreen
 from hexie_desktop.ui.screens.users import UsersScreen, password_dialog
-from hexie_desktop.ui.screens.warnings import WarningsScreen
 from hexie_desktop.ui.workspace import Workspace
 
 PREFERRED = QSize(1366, 768)
@@ -65,19 +64,16 @@ class MainWindow(QMainWindow):
                   "users": self.tr("用户")}
         self.pages["exchange"] = self.exchange
         titles["exchange"] = self.tr("数据交换")
-        self.warnings = WarningsScreen(workspace)
-        self.pages["warnings"] = self.warnings
-        titles["warnings"] = self.tr("监测预警")
-        self.grading = GradingScreen(workspace)
-        self.pages["grading"] = self.grading
-        titles["grading"] = self.tr("繁简分流")
+        self.action_plan = ActionPlanScreen(workspace)
+        self.pages["action_plan"] = self.action_plan
+        titles["action_plan"] = self.tr("行动计划")
         self.nav_keys = list(self.pages)
         for position, (key, page) in enumerate(self.pages.items(), start=1):
             self.ui.pages.addWidget(page)
             item = QListWidgetItem(titles[key])
-            item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=titles[key], n=position % 10))
+            item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=titles[key], n=position))
             self.ui.navigation.addItem(item)
-            self._action(titles[key], f"Ctrl+{position % 10}", lambda k=key: self.show_page(k))  # 10th: Ctrl+0
+            self._action(titles[key], f"Ctrl+{position}", lambda k=key: self.show_page(k))
         self.ui.pages.addWidget(self.detail)
         self.ui.navigation.currentRowChanged.connect(self._nav_changed)
         self.previous = "dashboard"

@@ -25,9 +25,10 @@ def test_grades_listed_overridden_reported_and_printed(qtbot, window, workspace)
     workers = [applicant(f"工人{i}", seq=700 + i, is_representative=i < 3) for i in range(30)]
     big = cases.register(workspace.ctx, {"cases": [case_payload(received_on=today, applicants=workers,
                                                                 infringement_known_on=today)]})[0].number
-    window.show_page("grading")
-    screen = window.grading
-    assert window.current_page() is screen
+    window.show_page("action_plan")
+    window.action_plan.show_tab("grading")
+    screen = window.action_plan.grading
+    assert window.current_page() is window.action_plan and screen.isVisible()
     listed = grading.list_grades(workspace.ctx, open_only=True)
     assert screen.model.rowCount() == len(listed)
     assert "待报告的重大集体劳动争议" in screen.summaryLabel.text()
@@ -66,7 +67,9 @@ def test_grades_listed_overridden_reported_and_printed(qtbot, window, workspace)
 def test_clerk_sees_grades_but_cannot_change_them(qtbot, login) -> None:
     clerk = MainWindow(login("clerk"))
     qtbot.addWidget(clerk)
-    clerk.show_page("grading")
-    assert clerk.grading.model.rowCount() >= 0
-    assert not clerk.grading.overrideButton.isEnabled() and not clerk.grading.reportedButton.isEnabled()
-    assert clerk.grading.printButton.isEnabled()
+    clerk.show_page("action_plan")
+    clerk.action_plan.show_tab("grading")
+    assert clerk.action_plan.grading.model.rowCount() >= 0
+    screen = clerk.action_plan.grading
+    assert not screen.overrideButton.isEnabled() and not screen.reportedButton.isEnabled()
+    assert screen.printButton.isEnabled()

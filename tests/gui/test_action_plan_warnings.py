@@ -14,9 +14,11 @@ def _ok(dialog) -> None:  # noqa: ANN001
 
 
 def test_leads_listed_assigned_and_closed(qtbot, window, workspace, qtmodeltester) -> None:
-    window.show_page("warnings")
-    screen = window.warnings
-    assert window.current_page() is screen and window.ui.navigation.currentItem().text() == "监测预警"
+    window.show_page("action_plan")
+    window.action_plan.show_tab("warnings")
+    screen = window.action_plan.warnings
+    assert window.current_page() is window.action_plan and window.action_plan.tabs.currentWidget() is screen
+    assert window.ui.navigation.currentItem().text() == "行动计划"
     leads = warnings.list_leads(workspace.ctx)
     assert leads, "the demo data raises leads"
     assert screen.model.rowCount() == len(leads)
@@ -50,15 +52,17 @@ def test_leads_listed_assigned_and_closed(qtbot, window, workspace, qtmodelteste
 def test_rights_decide_the_buttons_and_admin_sets_thresholds(qtbot, login) -> None:
     clerk = MainWindow(login("clerk"))
     qtbot.addWidget(clerk)
-    clerk.show_page("warnings")
-    assert clerk.warnings.scanButton.isEnabled()
-    assert not any(b.isEnabled() for b in clerk.warnings.buttons.values())
-    assert not clerk.warnings.thresholdButton.isEnabled()
+    clerk.show_page("action_plan")
+    clerk.action_plan.show_tab("warnings")
+    assert clerk.action_plan.warnings.scanButton.isEnabled()
+    assert not any(b.isEnabled() for b in clerk.action_plan.warnings.buttons.values())
+    assert not clerk.action_plan.warnings.thresholdButton.isEnabled()
     admin_ws = login("admin")
     admin = MainWindow(admin_ws)
     qtbot.addWidget(admin)
-    admin.show_page("warnings")
-    dialog = admin.warnings.edit_thresholds()
+    admin.show_page("action_plan")
+    admin.action_plan.show_tab("warnings")
+    dialog = admin.action_plan.warnings.edit_thresholds()
     assert dialog.builder.value("repeat_min_cases") == 3
     dialog.builder.widget("repeat_min_cases").setValue(1)     # below the minimum of 2: refused
     _ok(dialog)
