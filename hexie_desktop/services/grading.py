@@ -19,7 +19,7 @@ from hexie_desktop.core import grading as rules
 from hexie_desktop.core import warnings as warning_rules
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import settings
+from hexie_desktop.services import settings, warnings
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Case, WarningLead
@@ -97,9 +97,25 @@ def list_grades(ctx: Context, *, grade: str | None = None, open_only: bool = Fal
 
 
 def major_due(ctx: Context) -> list[dict[str, Any]]:
-    """重大集体劳动争议 not yet reported upward, earliest deadline first (for the dashboard)."""
-    rows = [r for r in list_grades(ctx) if r["major_collective"] and r["reported_on"] is None]
+    """重大集体劳动争议 not yet reported upward, earliest deadline first (for the dashboard).
+
+    Only collective cases can be one (``core.grading.is_major_collective``), so only they are graded.
+    """
+    ctx.require("read")
+    with ctx.db.read() as session:
+        candidates = list(session.execute(select(Case).where(
+            Case.deleted.is_(False), Case.major_reported_on.is_(None),
+            or_(Case.collective.is_(True), Case.workers >= 10))).scalars())
+        rows = [r for r in _grades(session, candidates, ctx.today) if r["major_collective"]]
     return sorted(rows, key=lambda r: (r["report_due"], r["number"]))
+
+
+def dashboard_line(ctx: Context) -> dict[str, int]:
+    """What the 工作台 shows of the action plan: open leads by level and overdue, reports due and late."""
+    leads = warnings.open_summary(ctx)
+    due = major_due(ctx)
+    return {**{f"leads_{k}": v for k, v in leads.items()}, "reports_due": len(due),
+            "reports_late": sum(1 for r in due if r["report_overdue"])}
 
 
 def set_grade(ctx: Context, number: str, grade: object, reason: object = None) -> dict[str, Any]:

@@ -71,3 +71,11 @@ def test_rights_decide_the_buttons_and_admin_sets_thresholds(qtbot, login) -> No
     _ok(dialog)
     assert warnings.read_thresholds(admin_ws.ctx)["repeat_min_cases"] == 5
     wait_tasks(qtbot)
+
+
+def test_dashboard_shows_the_open_leads_and_reports_due(qtbot, window, workspace) -> None:
+    window.show_page("dashboard")
+    wait_tasks(qtbot)
+    total = len(warnings.list_leads(workspace.ctx))
+    text = window.dashboard.planLabel.text()
+    assert text.startswith(f"预警线索待处理{total}条") and "重大集体劳动争议待报告" in text
