@@ -60,6 +60,11 @@ def test_grades_listed_overridden_reported_and_printed(qtbot, window, workspace)
     _ok(override)
     shown = grading.case_grade(workspace.ctx, big)
     assert (shown["grade"], shown["override_reason"]) == ("ordinary", "人数核实后仅为部分车间")
+    screen.filterCombo.setCurrentIndex(0)                # all grades
+    _select(screen, big)
+    screen.open_case()                                   # 繁简分流 in the case detail too
+    assert window.current_page() is window.detail
+    assert "繁简分流：一般（人数核实后仅为部分车间）" in window.detail.ui.summaryLabel.text()
     assert not message_boxes()
     wait_tasks(qtbot)
 
