@@ -13,13 +13,14 @@ receipt.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, Mapping
 
 from hexie_desktop.core import workflow
-from hexie_desktop.core.errors import UserError, ValidationErrors
+from hexie_desktop.core.bounds import bounded_ints
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
 GRADES: Mapping[str, str] = MappingProxyType({"simple": _("简易"), "ordinary": _("一般"), "major": _("重大")})
@@ -67,24 +68,7 @@ def limits(raw: Mapping[str, Any] | None) -> Limits:
     """Validated limits from a stored/entered mapping (missing keys take their defaults)."""
     if raw is None:
         return Limits()
-    if not isinstance(raw, Mapping):
-        raise UserError(_("分级标准应为“名称: 数值”的对照表"), field="grading.thresholds")
-    errors: list[UserError] = []
-    values: dict[str, int] = {}
-    known = {f.name for f in fields(Limits)}
-    for key, value in raw.items():
-        if key not in known:
-            errors.append(UserError(_("未知的分级标准：{key}").format(key=str(key)[:40]), field=str(key)[:40]))
-            continue
-        low, high = _BOUNDS[key]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            errors.append(UserError(_("{label}应为{lo}到{hi}之间的整数").format(label=LABELS[key], lo=low, hi=high),
-                                    field=key))
-            continue
-        values[key] = value
-    if errors:
-        raise ValidationErrors(errors)
-    return Limits(**values)
+    return Limits(**bounded_ints(raw, _BOUNDS, LABELS, field="grading.thresholds", what=_("分级标准")))
 
 
 def as_dict(value: Limits) -> dict[str, int]:

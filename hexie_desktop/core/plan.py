@@ -22,7 +22,8 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from hexie_desktop.core.errors import UserError, ValidationErrors
+from hexie_desktop.core.bounds import bounded_ints
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
 
@@ -69,23 +70,9 @@ def check_targets(year: object, values: object) -> tuple[str, dict[str, int]]:
     if isinstance(year, bool) or not isinstance(year, (int, str)) or not str(year).isdigit() \
             or not YEARS[0] <= int(year) <= YEARS[1]:
         raise UserError(_("年度应为{a}到{b}之间的年份").format(a=YEARS[0], b=YEARS[1]), field="year")
-    if not isinstance(values, Mapping):
-        raise UserError(_("目标应为“指标: 数值”的对照表"), field="targets")
-    errors: list[UserError] = []
-    out: dict[str, int] = {}
-    for code, value in values.items():
-        indicator = BY_CODE.get(code)
-        if indicator is None:
-            errors.append(UserError(_("未知的指标：{code}").format(code=str(code)[:40]), field=str(code)[:40]))
-            continue
-        high = 100 if indicator.kind == "rate" else 1_000_000
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
-            errors.append(UserError(_("{label}的目标应为0到{hi}之间的整数").format(label=indicator.label, hi=high),
-                                    field=code))
-            continue
-        out[code] = value
-    if errors:
-        raise ValidationErrors(errors)
+    bounds = {i.code: (0, 100 if i.kind == "rate" else 1_000_000) for i in INDICATORS}
+    labels = {i.code: _("{label}的目标").format(label=i.label) for i in INDICATORS}
+    out = bounded_ints(values, bounds, labels, field="targets", what=_("计划指标"))
     return str(int(year)), out
 
 

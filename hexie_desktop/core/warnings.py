@@ -23,13 +23,14 @@ digest of the facts behind it, so that the service can tell "same lead, nothing 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from hexie_desktop.core import workflow
-from hexie_desktop.core.errors import UserError, ValidationErrors
+from hexie_desktop.core.bounds import bounded_ints
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
 RULES: Mapping[str, str] = MappingProxyType({
@@ -146,24 +147,7 @@ def thresholds(raw: Mapping[str, Any] | None) -> Thresholds:
     """
     if raw is None:
         return Thresholds()
-    if not isinstance(raw, Mapping):
-        raise UserError(_("预警阈值应为“名称: 数值”的对照表"), field="warnings.thresholds")
-    errors: list[UserError] = []
-    values: dict[str, int] = {}
-    known = {f.name for f in fields(Thresholds)}
-    for key, value in raw.items():
-        if key not in known:
-            errors.append(UserError(_("未知的预警阈值：{key}").format(key=str(key)[:40]), field=str(key)[:40]))
-            continue
-        low, high = _BOUNDS[key]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            errors.append(UserError(_("{label}应为{lo}到{hi}之间的整数").format(label=LABELS[key], lo=low, hi=high),
-                                    field=key))
-            continue
-        values[key] = value
-    if errors:
-        raise ValidationErrors(errors)
-    return Thresholds(**values)
+    return Thresholds(**bounded_ints(raw, _BOUNDS, LABELS, field="warnings.thresholds", what=_("预警阈值")))
 
 
 def as_dict(limits: Thresholds) -> dict[str, int]:
