@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
 
@@ -17,6 +18,20 @@ def _cli():  # noqa: ANN202
     from hexie_desktop import cli
 
     return cli
+
+
+def _pairs(items: list[str]) -> dict[str, int]:
+    """``--set NAME=N`` options as a mapping (the service validates names and ranges)."""
+    out: dict[str, int] = {}
+    for pair in items:
+        key, sep, value = pair.partition("=")
+        try:
+            if not sep:
+                raise ValueError(pair)
+            out[key.strip()] = int(value)
+        except ValueError:
+            raise UserError(_("请用 名称=整数 的形式：{p}").format(p=printable(pair)[:60]), field="--set") from None
+    return out
 
 
 def _line(lead: dict[str, Any]) -> str:
@@ -72,16 +87,7 @@ def cmd_warnings(args: argparse.Namespace) -> int:
         return cli.EXIT_OK
     # thresholds
     if args.set:
-        changes = dict(warnings.read_thresholds(ctx))
-        for pair in args.set:
-            key, sep, value = pair.partition("=")
-            if not sep:
-                raise cli.UserError(_("请用 名称=数值 的形式：{p}").format(p=printable(pair)[:60]), field="--set")
-            try:
-                changes[key.strip()] = int(value)
-            except ValueError:
-                raise cli.UserError(_("{key}应为整数").format(key=printable(key)[:40]), field=key) from None
-        settings.update(ctx, {"warnings.thresholds": changes})
+        settings.update(ctx, {"warnings.thresholds": {**warnings.read_thresholds(ctx), **_pairs(args.set)}})
     current = warnings.read_thresholds(ctx)
     if args.as_json:
         cli._print_json(current)
@@ -141,13 +147,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     _station, ctx = cli._login(args)
     if args.plan_command == "targets":
         if args.set:
-            changes: dict[str, int] = {}
-            for pair in args.set:
-                key, sep, value = pair.partition("=")
-                if not sep or not value.strip().isdigit():
-                    raise cli.UserError(_("请用 指标=整数 的形式：{p}").format(p=printable(pair)[:60]), field="--set")
-                changes[key.strip()] = int(value)
-            values = plan.set_targets(ctx, args.year, changes)
+            values = plan.set_targets(ctx, args.year, _pairs(args.set))
         else:
             values = plan.targets(ctx, args.year)
         if args.as_json:
