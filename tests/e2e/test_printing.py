@@ -43,6 +43,8 @@ def test_agreement_print_is_recorded_once_and_verifiable(station, ctx, agreed_ca
 
 def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case, tmp_path):
     for doc in printing.CASE_DOCUMENTS:
+        if doc == "major_report":  # only for a 重大集体劳动争议: tests/e2e/test_action_plan_grading.py
+            continue
         result = printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf", draft=doc == "record")
         assert result.path.stat().st_size > 1000 and result.pages >= 1
     with pytest.raises(UserError):
