@@ -45,7 +45,7 @@ class WarningsScreen(RefreshWhenShown):
         for code, label in (("open", self.tr("待处理和跟进中")), ("all", self.tr("全部")),
                             *((k, v) for k, v in rules.STATUSES.items() if k not in rules.OPEN_STATUSES)):
             self.statusCombo.addItem(label, code)
-        self.scanButton = QPushButton(self.tr("扫描预警(&S)"), self)
+        self.scanButton = QPushButton(self.tr("扫描预警"), self)
         self.buttons: dict[str, QPushButton] = {}
         bar.addWidget(QLabel(self.tr("显示："), self))
         bar.addWidget(self.statusCombo)
