@@ -749,7 +749,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("print", help=_("打印文书为 PDF"))
     p.add_argument("doc", choices=["application", "registration", "notice", "acceptance", "rejection", "record",
                                    "agreement", "termination", "service", "followup", "cover", "catalog",
-                                   "wallboard"])
+                                   "wallboard", "major_report"])
     p.add_argument("--case")
     p.add_argument("--org", help=_("上墙展板：调解组织名称或编号"))
     p.add_argument("--out", required=True)
@@ -843,6 +843,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("recipients", nargs="*", metavar="AGE_RECIPIENT")
     p.add_argument("--out", metavar="FILE")
     p.set_defaults(func=cmd_keys)
+    from hexie_desktop import cli_action_plan
+
+    cli_action_plan.register(sub)
     return parser
 
 

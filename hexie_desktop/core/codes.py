@@ -233,6 +233,7 @@ DOCUMENT_TYPES = _table(
     ("followup", _("回访记录")),
     ("cover", _("卷宗封面")),
     ("catalog", _("卷内目录")),
+    ("major_report", _("重大集体劳动争议情况报告")),
     ("withdrawal", _("撤回调解申请书")),
     ("identity", _("当事人身份证明")),
     ("power_of_attorney", _("授权委托书")),

@@ -46,6 +46,8 @@ FACTS: Mapping[str, Fact] = {
     "follow_ups": Fact(lambda c: bool(c.get("follow_ups")), _("本案已有回访"), _("本案尚无回访记录")),
     "closed": Fact(lambda c: c.get("state") in ("closed", "archived") or bool(_decision(c).get("closed_on")),
                    _("本案已结案"), _("本案尚未结案")),
+    "collective": Fact(lambda c: bool(c.get("collective")) or int(c.get("workers") or 0) >= 10,
+                       _("本案是集体争议"), _("本案不是集体争议")),
 }
 
 
@@ -71,6 +73,7 @@ RULES: Mapping[str, PaperRule] = {
     "followup": PaperRule(needs=("follow_ups",)),
     "cover": PaperRule(needs=("closed",)),
     "catalog": PaperRule(needs=("closed",)),
+    "major_report": PaperRule(needs=("collective",)),  # and graded 重大: services.grading.for_print
 }
 """Document type → what the case must (not) be for it; types not listed need nothing."""
 

@@ -31,6 +31,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "settings.edit": frozenset({"admin", "district_admin"}),
     "station.backup": frozenset({"admin", "head", "district_admin"}),
     "demo.generate": frozenset({"admin", "district_admin"}),
+    "warning.scan": frozenset({"admin", "head", "mediator", "clerk", "district_admin"}),
+    "warning.handle": frozenset({"admin", "head", "mediator", "district_admin"}),
+    "case.grade": frozenset({"admin", "head"}),
     "read": _ALL_TOWNSHIP | DISTRICT_ROLES,
 }
 

@@ -68,6 +68,10 @@ OWNER_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "case_events": ("case_id",),
     "issued_documents": ("case_id", "org_id"),  # a case document, or an organization's wall boards
     "attachments": ("case_id",),  # else its owner_table/owner_id (a checklist item's photo)
+    # Action plan: an early-warning lead is its own root (it may name an employer, key enterprise
+    # or case, all of which must be the signer's); its follow-up records hang off it.
+    "warning_leads": (),
+    "warning_actions": ("lead_id",),
 }
 """Table → the foreign keys leading to its owner, in order (empty: the table holds roots)."""
 

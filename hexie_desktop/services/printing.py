@@ -86,6 +86,10 @@ def print_case_document(ctx: Context, doc_type: str, number: str, out: Path, *, 
         station = station_dict(session)
         data = case_dict(session, case, today=ctx.today, station=station)
         papers.check(doc_type, data)
+        if doc_type == "major_report":
+            from hexie_desktop.services import grading
+
+            data["grading"] = grading.for_print(session, case, ctx.today)
         result = documents.render(doc_type, data, station, out, draft=draft)
         title = codes.label(codes.DOCUMENT_TYPES, doc_type)
         if draft or preview:

@@ -12,6 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import fields
+from hexie_desktop.core import grading as grading_rules
+from hexie_desktop.core import plan as plan_rules
+from hexie_desktop.core import warnings as warning_rules
 from hexie_desktop.core.codes import DEFAULT_CHECKLIST
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
@@ -40,6 +43,9 @@ DEFAULTS: dict[str, Any] = {
     "stats.success_denominator": "agreed_failed",
     "security.idle_lock_minutes": 10,
     "checklist.definitions": [list(item) for item in DEFAULT_CHECKLIST],
+    "warnings.thresholds": warning_rules.as_dict(warning_rules.Thresholds()),
+    "grading.thresholds": grading_rules.as_dict(grading_rules.Limits()),
+    "plan.targets": {},
 }
 
 
@@ -136,6 +142,13 @@ def validated(key: str, value: Any) -> Any:
         return fields.integer(value, key, required=True, minimum=0, maximum=1440)
     if key == "stats.success_denominator":
         return check_denominator(value if isinstance(value, str) else "")
+    if key == "warnings.thresholds":
+        return warning_rules.as_dict(warning_rules.thresholds(value))
+    if key == "grading.thresholds":
+        return grading_rules.as_dict(grading_rules.limits(value))
+    if key == "plan.targets":
+        targets = fields.mapping(value, key)
+        return dict(plan_rules.check_targets(year, goals) for year, goals in targets.items())
     if key == "checklist.definitions":
         rows = fields.sequence(value, key, required=True)
         for i, row in enumerate(rows):
@@ -166,6 +179,16 @@ def update(ctx: Context, changes: dict[str, Any]) -> dict[str, Any]:
         summary = "; ".join(renamed) if renamed else ", ".join(sorted(clean))
         ctx.audit(session, "settings.update", entity="settings", summary=summary[:500])
         return all_settings(session)
+
+
+def warning_thresholds(session: Session) -> warning_rules.Thresholds:
+    """The configured early-warning thresholds (defaults for keys never set)."""
+    return warning_rules.thresholds(get(session, "warnings.thresholds"))
+
+
+def grading_limits(session: Session) -> grading_rules.Limits:
+    """The configured case-grading limits and report deadline."""
+    return grading_rules.limits(get(session, "grading.thresholds"))
 
 
 def read_all(ctx: Context) -> dict[str, Any]:

@@ -316,6 +316,11 @@ class Case(Synced, Base):
     archive_catalog: Mapped[str | None] = mapped_column(Text)
     """The 卷内目录 checked when archiving (JSON: title, doc_type, pages per paper), printed as archived."""
     created_by: Mapped[str | None] = mapped_column(String(50))
+    # 繁简分流 (action plan): a person's override of the computed grade, and the upward report
+    # of a 重大集体劳动争议 (core/grading.py).
+    grade_override: Mapped[str | None] = mapped_column(String(10))
+    grade_reason: Mapped[str | None] = mapped_column(Text)
+    major_reported_on: Mapped[date | None] = mapped_column(Date)
 
     respondent: Mapped[Employer] = relationship(lazy="joined")
     mediator: Mapped["Mediator | None"] = relationship()
@@ -555,6 +560,50 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
+# ---------------------------------------------------------------- action plan: monitoring and early warning
+
+
+class WarningLead(Synced, Base):
+    """线索: one early-warning signal raised by a monitoring rule (core/warnings.py) and its handling.
+
+    ``rule`` and ``subject`` name what was signalled (e.g. repeat disputes against one employer);
+    ``evidence`` is a digest of the facts, so a rescan neither duplicates an open lead nor re-raises
+    a closed one for the same facts.
+    """
+
+    __tablename__ = "warning_leads"
+
+    rule: Mapped[str] = mapped_column(String(30), index=True)
+    subject: Mapped[str] = mapped_column(String(120), index=True)
+    level: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(String(64))
+    employer_id: Mapped[str | None] = mapped_column(ForeignKey("employers.id"), index=True)
+    key_enterprise_id: Mapped[str | None] = mapped_column(ForeignKey("key_enterprises.id"))
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"))
+    raised_on: Mapped[date] = mapped_column(Date, index=True)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    owner: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
+class WarningAction(Synced, Base):
+    """One follow-up record of a lead: assignment, 跟进, closing, dismissal or reopening."""
+
+    __tablename__ = "warning_actions"
+
+    lead_id: Mapped[str] = mapped_column(ForeignKey("warning_leads.id"), index=True)
+    on_date: Mapped[date] = mapped_column(Date)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(50))
+    action: Mapped[str] = mapped_column(String(20))
+    owner: Mapped[str | None] = mapped_column(String(50))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Employer,
     MediationOrg,
@@ -578,6 +627,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     FollowUp,
     CaseEvent,
     IssuedDocument,
+    WarningLead,
+    WarningAction,
 )
 
 

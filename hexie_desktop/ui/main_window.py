@@ -15,6 +15,7 @@ from hexie_desktop.ui import messages, ops
 from hexie_desktop.ui.forms.main_window import Ui_MainWindow
 from hexie_desktop.ui.idle import IdleWatcher
 from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.screens.action_plan import ActionPlanScreen
 from hexie_desktop.ui.screens.case_detail import CaseDetailScreen
 from hexie_desktop.ui.screens.cases import CaseListScreen
 from hexie_desktop.ui.screens.dashboard import DashboardScreen
@@ -66,6 +67,9 @@ class MainWindow(QMainWindow):
                   "users": self.tr("用户")}
         self.pages["exchange"] = self.exchange
         titles["exchange"] = self.tr("数据交换")
+        self.action_plan = ActionPlanScreen(workspace)
+        self.pages["action_plan"] = self.action_plan
+        titles["action_plan"] = self.tr("行动计划")
         self.nav_keys = list(self.pages)
         for position, (key, page) in enumerate(self.pages.items(), start=1):
             self.ui.pages.addWidget(page)

@@ -44,6 +44,8 @@ def test_agreement_print_is_recorded_once_and_verifiable(station, ctx, agreed_ca
 def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case, tmp_path):
     contradicting = {"rejection", "termination", "followup", "cover", "catalog"}  # core/papers.py
     for doc in printing.CASE_DOCUMENTS:
+        if doc == "major_report":  # only for a 重大集体劳动争议: tests/e2e/test_action_plan_grading.py
+            continue
         if doc in contradicting:
             with pytest.raises(NotAllowed):
                 printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf")

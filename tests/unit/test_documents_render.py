@@ -112,6 +112,9 @@ def _expected(doc_type: str, data: dict, station: dict) -> list[str]:  # noqa: P
         values += summary + [respondent["name"]]
     elif doc_type == "cover":
         values += summary + [respondent["name"], data["mediator"]["name"], "2026年9月16日"]
+    elif doc_type == "major_report":
+        values += summary + [respondent["name"], f"{data['workers']}人", _fig(data["claimed_total"]),
+                             "区（县）、市协调劳动关系三方办公室", "特此报告"]
     elif doc_type == "catalog":
         values += [d["title"] for d in data["documents"]] + ["缺（必备材料）", "当事人身份证明"]
     return values

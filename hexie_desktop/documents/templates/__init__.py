@@ -20,6 +20,7 @@ from hexie_desktop.documents.templates import (
     application,
     catalog,
     cover,
+    major_report,
     followup,
     notice,
     record,
@@ -68,6 +69,7 @@ DOCUMENTS: dict[str, DocumentType] = {
     "followup": _case_doc("followup", _("回访记录"), followup),
     "cover": _case_doc("cover", _("卷宗封面"), cover),
     "catalog": _case_doc("catalog", _("卷内目录"), catalog),
+    "major_report": _case_doc("major_report", _("重大集体劳动争议情况报告"), major_report),
     "wallboard": DocumentType("wallboard", _("五上墙展板"), wallboard.SHAPE, wallboard.build,
                               subject="organization", default_page_size=wallboard.DEFAULT_PAGE_SIZE),
 }

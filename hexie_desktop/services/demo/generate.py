@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from hexie_desktop.core import codes, ids, numbering
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import settings
+from hexie_desktop.services import settings, warnings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.demo import names
 from hexie_desktop.storage import search
@@ -558,6 +558,8 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
                     progress(index + 1)
         gen.flush()
         gen.finish_counters()
+        # The monitoring rules over the demo data: the demo opens with leads to handle (issue 14 #4).
+        warnings.scan_in(session, ctx)
         if progress:
             progress(cases)
         ctx.audit(session, "demo.generate", entity="station", summary=f"{cases}件演示案件，种子{seed}")

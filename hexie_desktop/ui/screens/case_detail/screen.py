@@ -20,6 +20,7 @@ from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.case_detail import Ui_CaseDetailScreen
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.screens.attachments import AttachmentPanel
+from hexie_desktop.ui.screens.action_plan.summary import grade_text
 from hexie_desktop.ui.screens.case_detail import action_forms, render
 from hexie_desktop.ui.screens.case_detail.agreement_dialog import AgreementDialog
 from hexie_desktop.ui.screens.case_detail.archive_dialog import ArchiveDialog
@@ -152,7 +153,7 @@ class CaseDetailScreen(QWidget):
         ui.numberLabel.setText(case["number"])
         ui.stateLabel.setText(f"  {case['state_label']}  ")
         ui.stateLabel.setStyleSheet("background:#3a6591;color:white;border-radius:8px;padding:2px 6px;")
-        ui.summaryLabel.setText(render.summary(case))
+        ui.summaryLabel.setText(render.summary(case) + grade_text(self.workspace, case["number"]))
         alert, role = render.alerts(case)
         ui.alertLabel.setText(alert)
         ui.alertLabel.setVisible(bool(alert))

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHeaderView, QLabel, QWidget
 
 from hexie_desktop.services import dashboard as dashboard_service
 from hexie_desktop.ui import ops, style
@@ -15,6 +15,7 @@ from hexie_desktop.ui.models.records import ID_ROLE, RecordTableModel
 from hexie_desktop.ui.widgets.badges import BadgeDelegate, status_text
 from hexie_desktop.ui.workspace import Workspace
 from hexie_desktop.ui.lazy import RefreshWhenShown
+from hexie_desktop.ui.screens.action_plan.summary import action_plan_text
 
 TILES = ("all", "overdue", "today", "soon")
 
@@ -62,6 +63,10 @@ class DashboardScreen(RefreshWhenShown):
         self.ui.mineRadio.toggled.connect(self.refresh)
         self.ui.refreshButton.clicked.connect(self.refresh)
         workspace.cases_changed.connect(self._mark_stale)
+        # The action plan's line (issue 14): open early-warning leads and 重大集体劳动争议 reports due.
+        self.planLabel = QLabel(self)
+        self.planLabel.setWordWrap(True)
+        self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.monthLabel) + 1, self.planLabel)
 
     # ---------------------------------------------------------------- data
 
@@ -89,6 +94,7 @@ class DashboardScreen(RefreshWhenShown):
                   "close": self.tr("结案"), "archive": self.tr("归档")}
         parts = [f"{labels.get(k, k)} {v}" for k, v in self.month_counts.items()]
         self.ui.monthLabel.setText(self.tr("本月（{month}月）：").format(month=date.today().month) + " · ".join(parts))
+        self.planLabel.setText(action_plan_text(self.workspace))
         self._apply_tile()
 
     def current_tile(self) -> str:

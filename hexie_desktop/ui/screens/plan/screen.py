@@ -1,0 +1,131 @@
+"""The 计划进度 screen: choose a year and a period (全年 / a quarter), read each indicator's
+target, figure, year to date and completion; set the year's targets; export the Excel table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+)
+
+from hexie_desktop.core import plan as rules
+from hexie_desktop.core import stats
+from hexie_desktop.core.errors import HexieError
+from hexie_desktop.reports import plan as plan_report
+from hexie_desktop.services import plan
+from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.lazy import RefreshWhenShown
+from hexie_desktop.ui.models.records import RecordTableModel
+from hexie_desktop.ui.widgets.form_dialog import FormDialog
+from hexie_desktop.ui.widgets.formbuilder import Field
+from hexie_desktop.ui.workspace import Workspace
+
+
+class PlanScreen(RefreshWhenShown):
+    """Shows :func:`services.plan.progress` for the chosen period."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.dialog: FormDialog | None = None
+        self.result: plan.PlanProgress | None = None
+        layout = QVBoxLayout(self)
+        self.titleLabel = QLabel(self.tr("计划进度"), self)
+        style.set_role(self.titleLabel, "title")
+        self.periodLabel = QLabel(self)
+        style.set_role(self.periodLabel, "hint")
+        layout.addWidget(self.titleLabel)
+        layout.addWidget(self.periodLabel)
+        bar = QHBoxLayout()
+        self.yearSpin = QSpinBox(self)
+        self.yearSpin.setRange(*rules.YEARS)
+        self.yearSpin.setValue(workspace.ctx.today.year)
+        self.periodCombo = QComboBox(self)
+        self.periodCombo.addItem(self.tr("全年"), 0)
+        for q, name in enumerate(("一", "二", "三", "四"), start=1):
+            self.periodCombo.addItem(self.tr("第{q}季度").format(q=name), q)
+        self.targetsButton = QPushButton(self.tr("设置年度目标…"), self)
+        self.exportButton = QPushButton(self.tr("导出 Excel…"), self)
+        for widget in (QLabel(self.tr("年度："), self), self.yearSpin, self.periodCombo, self.targetsButton,
+                       self.exportButton):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.model = RecordTableModel(
+            [("label", self.tr("指标")), ("unit", self.tr("单位")), ("target", self.tr("年度目标")),
+             ("actual_text", self.tr("本期完成")), ("ytd_text", self.tr("本年累计")),
+             ("completion_text", self.tr("完成进度")), ("basis", self.tr("统计口径"))],
+            id_key="code", right_aligned=(2, 3, 4, 5), parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((170, 50, 80, 80, 80, 80)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+        self.targetsButton.setEnabled(workspace.can("settings.edit"))
+        self.yearSpin.valueChanged.connect(self.refresh)
+        self.periodCombo.currentIndexChanged.connect(self.refresh)
+        self.targetsButton.clicked.connect(self.edit_targets)
+        self.exportButton.clicked.connect(lambda: self.export())
+        workspace.cases_changed.connect(self._mark_stale)
+
+    def period(self) -> stats.Period:
+        """The chosen year or quarter."""
+        quarter = self.periodCombo.currentData()
+        year = self.yearSpin.value()
+        return stats.quarter(year, quarter) if quarter else stats.year(year)
+
+    def refresh(self) -> None:
+        """Compute the progress of the chosen period."""
+        self._stale = False
+        period = self.period()
+        try:
+            self.result = plan.progress(self.workspace.ctx, period)
+        except HexieError as exc:
+            messages.show_error(self, exc)
+            return
+        rows = []
+        for row in self.result.rows:
+            indicator = rules.BY_CODE[row.code]
+            rows.append({"code": row.code, "label": row.label, "unit": row.unit, "target": row.target,
+                         "actual_text": rules.actual_text(indicator, row.actual),
+                         "ytd_text": rules.actual_text(indicator, row.year_to_date) if row.year_to_date is not None
+                         else "", "completion_text": rules.percent_text(row.completion), "basis": row.basis})
+        self.model.set_records(rows)
+        self.periodLabel.setText(self.tr("{label}（{range}）；季度按本年累计对照年度目标").format(
+            label=period.label, range=period.range_text))
+
+    def edit_targets(self) -> FormDialog:
+        """Set the targets of the chosen year."""
+        year = self.yearSpin.value()
+        current = plan.targets(self.workspace.ctx, year)
+        fields = [Field(i.code, f"{i.label}（{i.unit}）", "int", True) for i in rules.INDICATORS]
+
+        def submit(values: dict[str, Any]) -> Any:
+            return plan.set_targets(self.workspace.ctx, year, values)
+
+        dialog = FormDialog(self.tr("{y}年度目标").format(y=year), self.tr("默认值取自区三年行动计划；比率类以百分数计。"),
+                            fields, submit, self)
+        dialog.builder.set_values(current)
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def export(self, path: Path | None = None) -> Path | None:
+        """Write the Excel table (asks where unless ``path`` is given)."""
+        if path is None:
+            name, _filter = QFileDialog.getSaveFileName(self, self.tr("导出计划进度"),
+                                                        f"计划进度-{self.period().code}.xlsx", "Excel (*.xlsx)")
+            if not name:
+                return None
+            path = Path(name)
+        try:
+            plan_report.export(self.workspace.ctx, self.period(), path)
+        except HexieError as exc:
+            messages.show_error(self, exc)
+            return None
+        return path

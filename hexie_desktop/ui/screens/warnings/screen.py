@@ -1,0 +1,187 @@
+"""The 监测预警 screen: scan, list leads by status, read one lead's follow-up records, handle it
+(指派、跟进、化解办结、排除、重新打开) and set the thresholds.  Every action is one service call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
+)
+from PySide6.QtCore import Qt
+
+from hexie_desktop.core import warnings as rules
+from hexie_desktop.core.errors import HexieError
+from hexie_desktop.services import settings, warnings
+from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.lazy import RefreshWhenShown
+from hexie_desktop.ui.models.records import RecordTableModel
+from hexie_desktop.ui.widgets.badges import BadgeDelegate
+from hexie_desktop.ui.widgets.form_dialog import FormDialog
+from hexie_desktop.ui.widgets.formbuilder import Field
+from hexie_desktop.ui.workspace import Workspace
+
+BADGES = {"red": "overdue", "orange": "today", "yellow": "soon"}
+"""Lead level → the badge colour the case lists use for the same urgency."""
+
+
+class WarningsScreen(RefreshWhenShown):
+    """Lists :func:`services.warnings.list_leads`; the buttons call scan/handle/settings."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.dialog: FormDialog | None = None
+        layout = QVBoxLayout(self)
+        self.titleLabel = QLabel(self.tr("监测预警"), self)
+        style.set_role(self.titleLabel, "title")
+        self.summaryLabel = QLabel(self)
+        style.set_role(self.summaryLabel, "hint")
+        layout.addWidget(self.titleLabel)
+        layout.addWidget(self.summaryLabel)
+        bar = QHBoxLayout()
+        self.statusCombo = QComboBox(self)
+        for code, label in (("open", self.tr("待处理和跟进中")), ("all", self.tr("全部")),
+                            *((k, v) for k, v in rules.STATUSES.items() if k not in rules.OPEN_STATUSES)):
+            self.statusCombo.addItem(label, code)
+        self.scanButton = QPushButton(self.tr("扫描预警"), self)
+        self.buttons: dict[str, QPushButton] = {}
+        bar.addWidget(QLabel(self.tr("显示："), self))
+        bar.addWidget(self.statusCombo)
+        bar.addWidget(self.scanButton)
+        for action in rules.HANDLING:
+            button = QPushButton(rules.ACTIONS[action] + "…", self)
+            button.clicked.connect(lambda _c=False, a=action: self.handle(a))
+            self.buttons[action] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.thresholdButton = QPushButton(self.tr("预警阈值…"), self)
+        bar.addWidget(self.thresholdButton)
+        layout.addLayout(bar)
+        self.model = RecordTableModel(
+            [("level_label", self.tr("等级")), ("status_label", self.tr("状态")), ("rule_label", self.tr("类型")),
+             ("title", self.tr("线索")), (lambda r: r["owner"] or self.tr("未指派"), self.tr("负责人")),
+             ("raised_on", self.tr("发现日期")),
+             (lambda r: (r["due_on"].isoformat() if r["due_on"] else "") + (self.tr("（已超期）") if r["overdue"] else ""),
+              self.tr("处理时限"))],
+            badge_key="badge", badge_column=0, parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(0, BadgeDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((100, 80, 170, 380, 90, 100)):
+            self.table.setColumnWidth(column, width)
+        self.detail = QPlainTextEdit(self)
+        self.detail.setReadOnly(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([400, 160])
+        layout.addWidget(splitter, 1)
+        can_handle = workspace.can("warning.handle")
+        for button in self.buttons.values():
+            button.setEnabled(can_handle)
+        self.scanButton.setEnabled(workspace.can("warning.scan"))
+        self.thresholdButton.setEnabled(workspace.can("settings.edit"))
+        self.scanButton.clicked.connect(self.scan)
+        self.thresholdButton.clicked.connect(self.edit_thresholds)
+        self.statusCombo.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_detail())
+        workspace.cases_changed.connect(self._mark_stale)
+
+    # ---------------------------------------------------------------- data
+
+    def refresh(self) -> None:
+        """List the leads of the chosen status and the open counts by level."""
+        self._stale = False
+        try:
+            leads = warnings.list_leads(self.workspace.ctx, status=self.statusCombo.currentData())
+            summary = warnings.open_summary(self.workspace.ctx)
+        except HexieError as exc:
+            messages.show_error(self, exc)
+            return
+        for lead in leads:
+            lead["badge"] = BADGES.get(lead["level"], "none")
+        self.model.set_records(leads)
+        self.summaryLabel.setText(self.tr("待处理线索{total}条：红色{red}条，橙色{orange}条，黄色{yellow}条；超过处理时限{overdue}条")
+                                  .format(**summary))
+        if leads:
+            self.table.selectRow(0)
+        self.show_detail()
+
+    def selected(self) -> dict[str, Any] | None:
+        """The selected lead."""
+        index = self.table.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def show_detail(self) -> None:
+        """The selected lead's facts and follow-up records."""
+        lead = self.selected()
+        if lead is None:
+            self.detail.setPlainText("")
+            return
+        try:
+            full = warnings.show(self.workspace.ctx, lead["id"])
+        except HexieError as exc:
+            self.detail.setPlainText(messages.describe(exc))
+            return
+        lines = [full["title"], full["detail"] or "", self.tr("跟进记录：")]
+        for record in full["actions"]:
+            owner = self.tr("（负责人：{o}）").format(o=record["owner"]) if record["owner"] else ""
+            lines.append(f"{record['on_date'].isoformat()}  {record['actor']}  {record['action_label']}{owner}  "
+                         f"{record['note'] or ''}")
+        self.detail.setPlainText("\n".join(lines))
+
+    # ---------------------------------------------------------------- actions
+
+    def scan(self) -> None:
+        """Run the rules over the station's data."""
+        try:
+            result = warnings.scan(self.workspace.ctx)
+        except HexieError as exc:
+            messages.show_error(self, exc)
+            return
+        self.refresh()
+        self.summaryLabel.setText(self.tr("扫描完成：新线索{r}条，情况变化{u}条。").format(r=result.raised, u=result.updated)
+                                  + self.summaryLabel.text())
+
+    def handle(self, action: str) -> FormDialog | None:
+        """Open the form of one handling action for the selected lead."""
+        lead = self.selected()
+        if lead is None:
+            return None
+        fields = [Field("note", self.tr("处理情况"), "multiline", action != "assign")]
+        if action == "assign":
+            fields.insert(0, Field("owner", self.tr("负责人"), required=True, default=lead["owner"]))
+
+        def submit(values: dict[str, Any]) -> Any:
+            return warnings.handle(self.workspace.ctx, lead["id"], action, note=values.get("note"),
+                                   owner=values.get("owner"))
+
+        dialog = FormDialog(rules.ACTIONS[action], lead["title"], fields, submit, self)
+        dialog.accepted.connect(self.refresh)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_thresholds(self) -> FormDialog | None:
+        """Edit the thresholds (admins)."""
+        try:
+            current = warnings.read_thresholds(self.workspace.ctx)
+        except HexieError as exc:
+            messages.show_error(self, exc)
+            return None
+        fields = [Field(key, rules.LABELS[key], "int", True) for key in current]
+
+        def submit(values: dict[str, Any]) -> Any:
+            return settings.update(self.workspace.ctx, {"warnings.thresholds": values})
+
+        dialog = FormDialog(self.tr("预警阈值"), self.tr("扫描时按这些阈值生成线索；修改后重新扫描生效。"), fields, submit, self)
+        dialog.builder.set_values(current)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
