@@ -483,3 +483,27 @@ def set_checklist_item(ctx: Context, item_id: str, status: str, checked_on: obje
         ctx.audit(session, "checklist.update", entity="checklist_item", entity_id=item_id,
                   summary=f"{item.title}：{codes.label(codes.CHECKLIST_STATUSES, status)}")
         return {"id": item.id, "status": item.status, "checked_on": day.isoformat()}
+
+
+def set_all_checklist_items(ctx: Context, org_id: str, status: str = "met", checked_on: object = None) -> int:
+    """Record the same result for every checklist item of an organization: one transaction, one audit entry.
+
+    Returns how many items were set (notes and photos stay as they were).
+    """
+    ctx.require("registry.edit")
+    codes.require(codes.CHECKLIST_STATUSES, status, "status")
+    day = fields.day(checked_on, "checked_on") or ctx.today
+    if day > ctx.today:
+        raise UserError(_("检查日期不能晚于今天"), field="checked_on")
+    with ctx.db.transaction() as session:
+        org = session.get(MediationOrg, org_id)
+        if org is None or org.deleted:
+            raise NotFound(_("记录不存在"))
+        items = session.execute(select(ChecklistItem).where(ChecklistItem.org_id == org_id,
+                                                            ChecklistItem.deleted.is_(False))).scalars().all()
+        for item in items:
+            item.status, item.checked_on = status, day
+        ctx.audit(session, "checklist.update_all", entity="mediation_org", entity_id=org_id,
+                  summary=_("{org}：全部{n}项记为{status}").format(
+                      org=org.name, n=len(items), status=codes.label(codes.CHECKLIST_STATUSES, status)))
+        return len(items)

@@ -7,7 +7,7 @@ shell only switches pages, opens cases on request and locks after idle time.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QListWidgetItem, QMainWindow, QWidget
 
@@ -18,6 +18,7 @@ from hexie_desktop.ui.models import queries
 from hexie_desktop.ui.screens.case_detail import CaseDetailScreen
 from hexie_desktop.ui.screens.cases import CaseListScreen
 from hexie_desktop.ui.screens.dashboard import DashboardScreen
+from hexie_desktop.ui.screens import help as help_screens
 from hexie_desktop.ui.screens.exchange import ExchangeScreen
 from hexie_desktop.ui.screens.intake import IntakeScreen
 from hexie_desktop.ui.screens.login import LockDialog
@@ -34,6 +35,8 @@ MINIMUM = QSize(1024, 600)
 
 class MainWindow(QMainWindow):
     """Navigation on the left, one screen at a time on the right."""
+
+    logout_requested = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,11 +103,14 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("登记新案件(&N)"), "Ctrl+N", lambda: self.show_page("intake")))
         menu.addAction(self._action(self.tr("修改我的密码(&P)…"), "Ctrl+Shift+P", self.change_password))
         menu.addAction(self._action(self.tr("立即锁定(&L)"), "Ctrl+L", self.lock))
+        menu.addAction(self._action(self.tr("注销/切换用户(&O)"), "", self.log_out))
         menu.addAction(self._action(self.tr("核对协议二维码(&V)…"), "", lambda: open_verify_dialog(self)))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("退出(&X)"), "Ctrl+Q", self.close))
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action(self.tr("使用说明(&G)"), "", self.show_guide))
         help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_keys))
+        help_menu.addAction(self._action(self.tr("关于(&A)"), "", self.show_about))
 
     def _show_title(self) -> None:
         """Window title and status bar name the station (again after an admin corrects its name)."""
@@ -212,10 +218,29 @@ class MainWindow(QMainWindow):
         """True while the lock dialog covers the window."""
         return self.lock_dialog is not None
 
+    def log_out(self) -> None:
+        """Ask, then end this session: the login dialog opens for any user of the same station."""
+        messages.ask(self, self.tr("注销/切换用户"),
+                     self.tr("注销 {name}（{user}）并回到登录界面？未保存的输入将丢失。").format(
+                         name=self.workspace.actor.display_name, user=self.workspace.actor.username),
+                     self.logout_requested.emit)
+
     def change_password(self) -> None:
         """Let the user change their own password."""
         self.dialog = password_dialog(self.workspace, self.workspace.actor.username, own=True, parent=self)
         self.dialog.open()
+
+    def show_guide(self) -> QWidget:
+        """Open the bundled user guide (offline)."""
+        self.dialog = help_screens.GuideDialog(self)
+        self.dialog.show()
+        return self.dialog
+
+    def show_about(self) -> QWidget:
+        """Version, licence, data folder and log file."""
+        self.dialog = help_screens.AboutDialog(self.workspace, self)
+        self.dialog.open()
+        return self.dialog
 
     def show_keys(self) -> None:
         """List the keyboard shortcuts."""

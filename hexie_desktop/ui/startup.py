@@ -22,7 +22,7 @@ from hexie_desktop.paths import StationPaths
 from hexie_desktop.services.backup import auto_backup
 from hexie_desktop.services.station import Station, open_station
 from hexie_desktop.storage.lock import StationLock
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import logout, messages, ops, style
 from hexie_desktop.ui.main_window import MainWindow
 from hexie_desktop.ui.screens.first_run import FirstRunDialog
 from hexie_desktop.ui.screens.login import LoginDialog
@@ -100,6 +100,7 @@ class Launcher(QObject):
         window = MainWindow(Workspace(station, actor, demo=demo))
         window.show()
         self.window = window
+        logout.connect(window, lambda: self.login(station))
         if station.paths is not None and station.db.is_sqlite:
             ops.run(None, auto_backup, station.paths.database, station.paths.backups,
                     on_error=lambda exc: log.warning("automatic backup failed: %s", exc))

@@ -1,0 +1,150 @@
+"""Issue 16 #7 (shared PCs): log out / switch user, 帮助 (guide, 关于), print prompt after 协议生效, 全部达标."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from sqlalchemy import func, select
+
+from hexie_desktop import __version__
+from hexie_desktop.services import registries
+from hexie_desktop.storage.models import AuditEntry
+from hexie_desktop.ui.main_window import MainWindow
+from hexie_desktop.ui.screens.help import GUIDE, GuideDialog
+from hexie_desktop.ui.screens.login import LoginDialog
+from hexie_desktop.ui.startup import Launcher
+from scripts.sync_help import DOCS, images
+from tests.conftest import USERS
+from tests.gui.conftest import activate, advance, make_case, message_boxes, township_center_row, type_text, wait_tasks
+
+
+def _answer(qtbot, text: str, button: QMessageBox.StandardButton) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: any(text in box.text() for box in message_boxes()))
+    box = next(box for box in message_boxes() if text in box.text())
+    box.button(button).click()
+
+
+def _log_in(qtbot, dialog: LoginDialog, username: str) -> None:  # noqa: ANN001
+    dialog.ui.username.clear()
+    type_text(dialog.ui.username, username)
+    type_text(dialog.ui.password, USERS[username][2])
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def _audits(station, action: str) -> int:  # noqa: ANN001
+    with station.db.read() as session:
+        return session.execute(select(func.count()).select_from(AuditEntry)
+                               .where(AuditEntry.action == action)).scalar_one()
+
+
+def test_log_out_returns_to_an_empty_login_for_another_user(qtbot, station) -> None:
+    launcher = Launcher(station.paths.root, None, False)
+    first = launcher.login(station)
+    _log_in(qtbot, first, "mediator")
+    window = launcher.window
+    assert isinstance(window, MainWindow) and window.workspace.actor.username == "mediator"
+    wait_tasks(qtbot)
+    window.log_out()
+    _answer(qtbot, "注销 李调解", QMessageBox.StandardButton.No)          # 否: nothing happens
+    assert window.isVisible() and launcher.window is window
+    window.log_out()
+    _answer(qtbot, "注销 李调解", QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: isinstance(launcher.dialog, LoginDialog) and launcher.dialog is not first)
+    second = launcher.dialog
+    assert not shiboken6.isValid(window)                               # the old session's window is gone
+    assert second.ui.username.text() == ""                              # anyone may log in now
+    _log_in(qtbot, second, "clerk")
+    assert launcher.window is not window and launcher.window.workspace.actor.username == "clerk"
+    assert "张登记" in launcher.window.user_label.text()
+    wait_tasks(qtbot)
+    launcher.window.close()
+
+
+def test_guide_opens_offline_with_its_screenshots(qtbot, window) -> None:
+    dialog = window.show_guide()
+    assert isinstance(dialog, GuideDialog) and dialog.isVisible()
+    text = dialog.browser.toPlainText()
+    assert "使用说明" in dialog.windowTitle() and "登录" in text
+    shown = images(GUIDE.read_text(encoding="utf-8"))
+    assert shown
+    for name in shown:
+        image = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+        loaded = image if image is not None else dialog.browser.loadResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(name))
+        assert loaded is not None and not getattr(loaded, "isNull", lambda: False)(), name
+    dialog.close()
+
+
+def test_bundled_guide_is_the_one_in_docs() -> None:
+    """Run ``python scripts/sync_help.py`` after editing docs/USER-GUIDE.md or its screenshots."""
+    docs = (DOCS / "USER-GUIDE.md").read_text(encoding="utf-8")
+    assert GUIDE.read_text(encoding="utf-8") == docs
+    for name in images(docs):
+        assert (GUIDE.parent / name).read_bytes() == (DOCS / name).read_bytes(), name
+
+
+def test_about_names_version_licence_data_folder_and_log(qtbot, window, workspace) -> None:
+    dialog = window.show_about()
+    text = dialog.label.text()
+    assert __version__ in text and "许可" in text
+    assert str(workspace.station.paths.root) in text and "日志文件" in text
+    dialog.close()
+
+
+def test_menu_offers_log_out_guide_and_about(window) -> None:
+    texts = [a.text() for menu in window.menuBar().actions() for a in menu.menu().actions()]
+    for wanted in ("注销/切换用户(&O)", "使用说明(&G)", "关于(&A)", "快捷键(&K)"):
+        assert wanted in texts
+
+
+def test_after_the_agreement_takes_effect_it_offers_to_print_it(qtbot, window, workspace) -> None:
+    number = make_case(workspace)
+    advance(workspace, number, "accept", "record-session")
+    window.workspace.open_case.emit(number)
+    detail = window.detail
+    detail.action_buttons["agree"].click()
+    ui = detail.dialog.ui
+    type_text(ui.content, "双方确认存在劳动关系")
+    today = workspace.ctx.today.isoformat()
+    for edit in (ui.applicantSigned, ui.respondentSigned, ui.mediatorSigned, ui.sealApplied):
+        type_text(edit, today)
+    ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    _answer(qtbot, "现在打印调解协议书？", QMessageBox.StandardButton.Yes)
+    wait_tasks(qtbot)
+    preview = detail.printing.preview
+    assert preview is not None and preview.isVisible()
+    assert preview.ui.titleLabel.text() == "调解协议书" and preview.ui.subtitleLabel.text() == number
+    preview.close()
+
+
+def test_all_met_asks_first_then_sets_every_item_in_one_audited_step(qtbot, window, workspace) -> None:
+    window.show_page("registry")
+    screen = window.registry
+    screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("orgs"))
+    wait_tasks(qtbot)
+    screen.ui.table.selectRow(township_center_row(screen))
+    dialog = screen.open_checklist()
+    activate(dialog)
+    before = _audits(workspace.station, "checklist.update_all")
+    dialog.ui.allMetButton.click()
+    _answer(qtbot, "全部11个检查项", QMessageBox.StandardButton.No)
+    assert _audits(workspace.station, "checklist.update_all") == before
+    assert any(dialog.model.record(r)["status"] != "met" for r in range(dialog.model.rowCount()))
+    dialog.ui.allMetButton.click()
+    _answer(qtbot, "全部11个检查项", QMessageBox.StandardButton.Yes)
+    assert {dialog.model.record(r)["status"] for r in range(dialog.model.rowCount())} == {"met"}
+    assert {dialog.model.record(r)["checked_on"] for r in range(11)} == {workspace.ctx.today.isoformat()}
+    assert _audits(workspace.station, "checklist.update_all") == before + 1
+
+
+def test_all_met_is_not_offered_without_the_right(qtbot, login) -> None:
+    from hexie_desktop.ui.screens.registry.checklist import ChecklistDialog
+
+    clerk = login("clerk")
+    org = next(o for o in registries.list_records(clerk.ctx, "orgs") if o.get("org_type") == "township_center")
+    dialog = ChecklistDialog(clerk, org)
+    qtbot.addWidget(dialog)
+    assert not clerk.can("registry.edit") and not dialog.ui.allMetButton.isEnabled()
+
