@@ -137,14 +137,3 @@ def test_all_met_asks_first_then_sets_every_item_in_one_audited_step(qtbot, wind
     assert {dialog.model.record(r)["status"] for r in range(dialog.model.rowCount())} == {"met"}
     assert {dialog.model.record(r)["checked_on"] for r in range(11)} == {workspace.ctx.today.isoformat()}
     assert _audits(workspace.station, "checklist.update_all") == before + 1
-
-
-def test_all_met_is_not_offered_without_the_right(qtbot, login) -> None:
-    from hexie_desktop.ui.screens.registry.checklist import ChecklistDialog
-
-    clerk = login("clerk")
-    org = next(o for o in registries.list_records(clerk.ctx, "orgs") if o.get("org_type") == "township_center")
-    dialog = ChecklistDialog(clerk, org)
-    qtbot.addWidget(dialog)
-    assert not clerk.can("registry.edit") and not dialog.ui.allMetButton.isEnabled()
-
