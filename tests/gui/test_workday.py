@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import shiboken6
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import func, select
@@ -17,7 +19,8 @@ from hexie_desktop.ui.screens.login import LoginDialog
 from hexie_desktop.ui.startup import Launcher
 from scripts.sync_help import DOCS, images
 from tests.conftest import USERS
-from tests.gui.conftest import activate, advance, make_case, message_boxes, township_center_row, type_text, wait_tasks
+from tests.gui.conftest import (activate, advance, focused, make_case, message_boxes, press, township_center_row,
+                                type_text, wait_tasks)
 
 
 def _answer(qtbot, text: str, button: QMessageBox.StandardButton) -> None:  # noqa: ANN001
@@ -137,3 +140,73 @@ def test_all_met_asks_first_then_sets_every_item_in_one_audited_step(qtbot, wind
     assert {dialog.model.record(r)["status"] for r in range(dialog.model.rowCount())} == {"met"}
     assert {dialog.model.record(r)["checked_on"] for r in range(11)} == {workspace.ctx.today.isoformat()}
     assert _audits(workspace.station, "checklist.update_all") == before + 1
+
+
+# ---------------------------------------------------------------- issue 16 #9: layout and keys
+
+
+def _performing_case(workspace) -> str:  # noqa: ANN001
+    from hexie_desktop.services import case_actions
+
+    number = make_case(workspace)
+    advance(workspace, number, "accept", "record-session")
+    today = workspace.ctx.today.isoformat()
+    case_actions.apply(workspace.ctx, number, "agree", {
+        "content": "双方自愿达成如下协议", "applicant_signed_on": today, "respondent_signed_on": today,
+        "mediator_signed_on": today, "seal_applied_on": today,
+        "items": [{"obligation": "支付2025年5月至7月拖欠的工资及加班费、未休年休假工资报酬", "amount": "126400.00",
+                   "due_on": (workspace.ctx.today + timedelta(days=10)).isoformat()}]})
+    return number
+
+
+def test_perform_item_dialog_fits_without_a_horizontal_scrollbar(qtbot, window, workspace) -> None:
+    number = _performing_case(workspace)
+    window.workspace.open_case.emit(number)
+    dialog = window.detail.start_action("perform-item")
+    activate(dialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert not dialog.ui.scroll.horizontalScrollBar().isVisible()
+    assert dialog.width() <= 1366 and dialog.height() <= 768
+    item = dialog.builder.widget("item")
+    assert item.width() <= dialog.ui.scroll.viewport().width()
+    assert "126400.00" in item.currentText()                            # the whole label is still there
+    dialog.reject()
+
+
+def test_ctrl_enter_submits_a_dialog_with_a_multi_line_field(qtbot, window, workspace) -> None:
+    number = _performing_case(workspace)
+    window.workspace.open_case.emit(number)
+    dialog = window.detail.start_action("perform-item")
+    activate(dialog)
+    note = dialog.builder.widget("note")
+    note.setFocus()
+    type_text(note, "当场支付")
+    press(Qt.Key.Key_Return)                                             # plain Enter: still typing
+    assert dialog.isVisible()
+    press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible() and dialog.result is not None
+    from hexie_desktop.services import case_queries
+
+    assert case_queries.show(workspace.ctx, number)["state"] == "performed"
+
+
+def test_edit_keeps_the_applicant_in_place_and_enter_on_representative_adds(qtbot, window) -> None:
+    window.show_page("intake")
+    applicants = window.intake.applicants
+    assert applicants.add_lines("甲一\n乙二\n丙三\n") == 3
+    ui = window.intake.ui
+    ui.applicantsTable.selectRow(1)
+    ui.editApplicantButton.click()
+    assert ui.name.text() == "乙二"
+    ui.name.clear()
+    type_text(ui.name, "乙贰")
+    ui.representative.setFocus()
+    assert focused() is ui.representative
+    press(Qt.Key.Key_Return)                                             # Enter on 代表 adds the row
+    assert [r["name"] for r in applicants.rows] == ["甲一", "乙贰", "丙三"]
+    type_text(ui.name, "丁四")
+    ui.representative.setFocus()
+    press(Qt.Key.Key_Space)
+    press(Qt.Key.Key_Enter)
+    assert [r["name"] for r in applicants.rows] == ["甲一", "乙贰", "丙三", "丁四"]
+    assert applicants.rows[3]["is_representative"]

@@ -12,6 +12,7 @@ from hexie_desktop.services import case_actions
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.archive_dialog import Ui_ArchiveDialog
 from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.widgets.keys import submit_with_ctrl_enter
 from hexie_desktop.ui.workspace import Workspace
 
 
@@ -48,6 +49,7 @@ class ArchiveDialog(QDialog):
         ui.removeButton.clicked.connect(self.remove_entry)
         ui.buttonBox.accepted.connect(self.submit)
         ui.buttonBox.rejected.connect(self.reject)
+        submit_with_ctrl_enter(self, ui.buttonBox)
         self.render()
 
     def add_entry(self) -> None:

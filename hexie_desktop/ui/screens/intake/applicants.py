@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
@@ -58,6 +58,8 @@ class ApplicantsEditor(QObject):
         self.ui = ui
         self.today_fn = today_fn
         self.rows: list[dict[str, Any]] = []
+        self.editing_at: int | None = None
+        """Where the applicant taken back by 修改所选 returns to (None: a new one goes to the end)."""
         for code, label in codes.ID_TYPES.items():
             ui.idType.addItem(label, code)
         ui.idType.setMaximumWidth(120)
@@ -77,12 +79,22 @@ class ApplicantsEditor(QObject):
         for edit in (ui.name, ui.idNumber, ui.phone, ui.address):
             edit.returnPressed.connect(self.add_from_entry)
         ui.addApplicantButton.clicked.connect(self.add_from_entry)
+        ui.representative.installEventFilter(self)
         ui.removeApplicantButton.clicked.connect(self.remove_selected)
         ui.editApplicantButton.clicked.connect(self.edit_selected)
         ui.pasteButton.clicked.connect(self.paste)
         table.itemChanged.connect(self._item_changed)
         table.activated.connect(lambda _index: self.edit_selected())
         self.render()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter on the 代表 checkbox adds the row, as it does in the text fields of the entry row."""
+        if (watched is self.ui.representative and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
+            self.add_from_entry()
+            return True
+        return super().eventFilter(watched, event)
 
     # ---------------------------------------------------------------- entry row
 
@@ -115,7 +127,9 @@ class ApplicantsEditor(QObject):
             except UserError as exc:
                 self._entry_error(ui.phone, exc.message)
                 return False
-        self.rows.append({
+        at = len(self.rows) if self.editing_at is None else min(self.editing_at, len(self.rows))
+        self.editing_at = None
+        self.rows.insert(at, {
             "name": name, "id_type": id_type,
             "id_number": derived.get("id_number") or ui.idNumber.text().strip(),
             "sex": derived.get("sex"), "birth_date": derived.get("birth_date"), "phone": phone,
@@ -128,6 +142,8 @@ class ApplicantsEditor(QObject):
         ui.idType.setCurrentIndex(0)
         self.check_entry_id()
         self.render()
+        if at < len(self.rows) - 1:
+            ui.applicantsTable.selectRow(at)
         ui.name.setFocus()
         return True
 
@@ -207,6 +223,7 @@ class ApplicantsEditor(QObject):
         if row < 0:
             return
         data = self.rows.pop(row)
+        self.editing_at = row
         ui = self.ui
         ui.name.setText(data["name"])
         ui.idType.setCurrentIndex(max(0, ui.idType.findData(data["id_type"])))
@@ -265,6 +282,7 @@ class ApplicantsEditor(QObject):
     def clear(self) -> None:
         """Empty the entry row and the table."""
         self.rows = []
+        self.editing_at = None
         for edit in (self.ui.name, self.ui.idNumber, self.ui.phone, self.ui.address):
             edit.clear()
         self.ui.representative.setChecked(False)
