@@ -77,6 +77,7 @@ def test_guide_opens_offline_with_its_screenshots(qtbot, window) -> None:
         loaded = image if image is not None else dialog.browser.loadResource(
             QTextDocument.ResourceType.ImageResource.value, QUrl(name))
         assert loaded is not None and not getattr(loaded, "isNull", lambda: False)(), name
+    assert dialog.browser.horizontalScrollBar().maximum() == 0           # screenshots shrink to the pane
     dialog.close()
 
 
@@ -210,3 +211,16 @@ def test_edit_keeps_the_applicant_in_place_and_enter_on_representative_adds(qtbo
     press(Qt.Key.Key_Enter)
     assert [r["name"] for r in applicants.rows] == ["甲一", "乙贰", "丙三", "丁四"]
     assert applicants.rows[3]["is_representative"]
+
+
+def test_case_list_last_column_is_whole_at_1366(qtbot, window) -> None:
+    window.resize(1366, 768)
+    window.show_page("cases")
+    wait_tasks(qtbot)
+    qtbot.waitUntil(lambda: window.cases.ui.table.viewport().width() > 1000)
+    table = window.cases.ui.table
+    header = table.horizontalHeader()
+    last = header.count() - 1
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
+    assert header.sectionSize(last) >= header.fontMetrics().horizontalAdvance("数据交换")
+    assert not table.horizontalScrollBar().isVisible()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from hexie_desktop import __version__, log
@@ -19,6 +20,35 @@ from hexie_desktop.ui.workspace import Workspace
 HELP_DIR = Path(__file__).resolve().parents[3] / "resources" / "help"
 GUIDE = HELP_DIR / "USER-GUIDE.md"
 LICENCE = "专有软件（Proprietary），仅供授权的调解组织使用"
+
+
+IMAGE_WIDTH = 880
+"""Screenshots are 1366 px wide; in the guide they are shown at most this wide (no sideways scrolling)."""
+
+
+def fit_images(document: QTextDocument, width: int) -> int:
+    """Shrink every image of ``document`` wider than ``width`` (keeping its proportions); returns how many."""
+    changed = 0
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat():
+                image_format = fmt.toImageFormat()
+                image = QImage(str(HELP_DIR / image_format.name()))
+                if not image.isNull() and image.width() > width:
+                    image_format.setWidth(width)
+                    image_format.setHeight(image.height() * width / image.width())
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(image_format)
+                    changed += 1
+            it += 1
+        block = block.next()
+    return changed
 
 
 def _t(text: str) -> str:
@@ -39,6 +69,8 @@ class GuideDialog(QDialog):
             self.browser.document().setMarkdown(GUIDE.read_text(encoding="utf-8"))
         except OSError:
             self.browser.setPlainText(self.tr("找不到使用说明文件：{path}").format(path=GUIDE))
+        fit_images(self.browser.document(), IMAGE_WIDTH)
+        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         style.chinese_buttons(buttons)
         buttons.rejected.connect(self.reject)
