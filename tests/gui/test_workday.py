@@ -224,3 +224,29 @@ def test_case_list_last_column_is_whole_at_1366(qtbot, window) -> None:
     assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width()
     assert header.sectionSize(last) >= header.fontMetrics().horizontalAdvance("数据交换")
     assert not table.horizontalScrollBar().isVisible()
+
+
+# ---------------------------------------------------------------- issue 16 #10: wording
+
+
+def test_archive_missing_message_follows_the_catalog(qtbot, window, workspace) -> None:
+    from hexie_desktop.services import case_actions
+
+    number = make_case(workspace)
+    case_actions.apply(workspace.ctx, number, "withdraw", {"signed": True})
+    case_actions.apply(workspace.ctx, number, "close", {})
+    window.workspace.open_case.emit(number)
+    window.detail.action_buttons["archive"].click()
+    dialog = window.detail.dialog
+    ui = dialog.ui
+    ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+    assert "撤回调解申请书" in ui.introLabel.text()
+    ok.click()
+    assert "缺少" in ui.errorLabel.text() and dialog.isVisible()
+    for doc_type in ("application", "identity", "withdrawal", "notice"):
+        ui.docType.setCurrentIndex(ui.docType.findData(doc_type))
+        ui.addButton.click()
+        assert ui.errorLabel.text() == ""                                # the old refusal is gone at once
+    assert dialog.missing() == [] and "齐全" in ui.introLabel.text() and "缺" not in ui.introLabel.text()
+    ok.click()
+    assert not dialog.isVisible()

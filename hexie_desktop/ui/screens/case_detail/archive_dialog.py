@@ -41,9 +41,6 @@ class ArchiveDialog(QDialog):
             {"doc_type": d["doc_type"], "title": d.get("title") or "", "pages": d.get("pages") or 1}
             for d in case.get("documents", [])
         ]
-        missing = dossier.missing_items(case)
-        ui.introLabel.setText(self.tr("已出具的文书和附件已计入卷内目录。尚缺的必备材料：{docs}。请登记纸质材料。").format(
-            docs="、".join(missing) or self.tr("无")))
         ui.addButton.clicked.connect(self.add_entry)
         ui.docTitle.returnPressed.connect(self.add_entry)
         ui.removeButton.clicked.connect(self.remove_entry)
@@ -69,8 +66,20 @@ class ArchiveDialog(QDialog):
             del self.catalog[rows[0].row()]
             self.render()
 
+    def missing(self) -> list[str]:
+        """Required papers neither issued, attached nor listed in the catalog yet (the service's own rule)."""
+        return dossier.missing_items({**self.case, "attachments": list(self.case.get("attachments") or [])
+                                      + [dict(e) for e in self.catalog]})
+
     def render(self) -> None:
-        """Redraw the catalog table."""
+        """Redraw the catalog table and what is still missing (an earlier refusal no longer applies)."""
+        missing = self.missing()
+        if missing:
+            self.ui.introLabel.setText(self.tr(
+                "已出具的文书和附件已计入卷内目录。尚缺的必备材料：{docs}。请登记纸质材料。").format(docs="、".join(missing)))
+        else:
+            self.ui.introLabel.setText(self.tr("已出具的文书和附件已计入卷内目录，必备材料已齐全。"))
+        self.ui.errorLabel.clear()
         table = self.ui.catalogTable
         table.setRowCount(len(self.catalog))
         for row, entry in enumerate(self.catalog):
