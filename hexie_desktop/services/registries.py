@@ -346,6 +346,14 @@ def mediator_record(figures: stats_rules.Figures | None, denominator: str) -> di
     return {"cases_handled": figures["received"], "success_rate": figures.success_rate(denominator)}
 
 
+def search_fields(kind: str) -> tuple[str, ...]:
+    """The columns :func:`list_records` searches for ``kind`` (empty: the register cannot be searched)."""
+    model = _kind(kind)
+    if not hasattr(model, "name"):
+        return ()
+    return ("name", "credit_code") if hasattr(model, "credit_code") else ("name",)
+
+
 def list_records(ctx: Context, kind: str, search: str | None = None, *, limit: int | None = None) -> list[dict]:
     """Every live row of ``kind`` (masked), optionally filtered by name/code."""
     ctx.require("read")

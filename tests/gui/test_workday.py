@@ -250,3 +250,26 @@ def test_archive_missing_message_follows_the_catalog(qtbot, window, workspace) -
     assert dialog.missing() == [] and "齐全" in ui.introLabel.text() and "缺" not in ui.introLabel.text()
     ok.click()
     assert not dialog.isVisible()
+
+
+def test_registry_search_hint_names_what_it_searches(qtbot, window) -> None:
+    window.show_page("registry")
+    screen = window.registry
+    kinds = list(registries.KINDS)
+    expected = {"coordinators": "按姓名查找", "mediators": "按姓名查找", "orgs": "按名称查找",
+                "employers": "按名称或信用代码查找", "social_orgs": "按名称或信用代码查找"}
+    for kind, hint in expected.items():
+        screen.ui.kinds.setCurrentRow(kinds.index(kind))
+        wait_tasks(qtbot)
+        assert screen.ui.search.placeholderText() == hint and screen.ui.search.isEnabled(), kind
+    screen.ui.kinds.setCurrentRow(kinds.index("visits"))
+    wait_tasks(qtbot)
+    assert not screen.ui.search.isEnabled() and "不提供查找" in screen.ui.search.placeholderText()
+    screen.ui.kinds.setCurrentRow(kinds.index("mediators"))
+    wait_tasks(qtbot)
+    screen.ui.search.setFocus()
+    name = screen.model.record(0)["name"]
+    type_text(screen.ui.search, name)
+    screen.reload()
+    wait_tasks(qtbot)
+    assert screen.model.rowCount() >= 1 and all(name in r["name"] for r in screen.model.records())

@@ -78,6 +78,8 @@ class RegistryScreen(QWidget):
         self.ui.titleLabel.setText(registries.KIND_LABELS.get(self.kind, self.kind))
         self.ui.checklistButton.setVisible(self.kind == "orgs")
         self.wallboardButton.setVisible(self.kind == "orgs")
+        self.ui.search.setPlaceholderText(fields.search_hint(self.kind))
+        self.ui.search.setEnabled(bool(registries.search_fields(self.kind)))
         self.model.set_columns(fields.columns(self.kind))
         self.reload()
 
