@@ -27,6 +27,7 @@ from hexie_desktop.ui.screens.registry import RegistryScreen
 from hexie_desktop.ui.screens.reports import ReportsScreen
 from hexie_desktop.ui.screens.settings import SettingsScreen
 from hexie_desktop.ui.screens.users import UsersScreen, password_dialog
+from hexie_desktop.ui.widgets.keys import key_list
 from hexie_desktop.ui.workspace import Workspace
 
 PREFERRED = QSize(1366, 768)
@@ -244,12 +245,7 @@ class MainWindow(QMainWindow):
 
     def show_keys(self) -> None:
         """List the keyboard shortcuts."""
-        messages.show_info(self, self.tr("快捷键"), self.tr(
-            "Ctrl+1…8　切换工作台、案件、登记、名册台账、统计报表、设置、用户、数据交换\n"
-            "Ctrl+N　登记新案件　　Ctrl+S　保存登记\n"
-            "Ctrl+F　搜索案件　　回车　打开选中的案件\n"
-            "Alt+←　从案件详情返回　　Ctrl+L　立即锁定　　Ctrl+Q　退出\n"
-            "日期栏：T 今天，+/- 加减一天"))
+        messages.show_info(self, self.tr("快捷键"), "\n".join(f"{keys}　{what}" for keys, what in key_list()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Let background work finish before the window goes."""

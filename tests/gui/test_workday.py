@@ -273,3 +273,34 @@ def test_registry_search_hint_names_what_it_searches(qtbot, window) -> None:
     screen.reload()
     wait_tasks(qtbot)
     assert screen.model.rowCount() >= 1 and all(name in r["name"] for r in screen.model.records())
+
+
+# ---------------------------------------------------------------- issue 16 #11: the guide matches the app
+
+
+def test_f1_list_and_the_guide_list_the_same_shortcuts(qtbot, window) -> None:
+    import re
+
+    from hexie_desktop.ui.widgets.keys import key_list
+
+    guide = (DOCS / "USER-GUIDE.md").read_text(encoding="utf-8")
+    table = guide[guide.index("快捷键\n"):]
+    rows = re.findall(r"^\| (.+?) \| (.+?) \|$", table, re.MULTILINE)
+    assert [r for r in rows if r[0] not in ("按键", "---")] == key_list()
+    press(Qt.Key.Key_F1)
+    box = next(b for b in message_boxes() if "快捷键" in b.windowTitle())
+    for keys, what in key_list():
+        assert f"{keys}　{what}" in box.text()
+    pages = [window.ui.navigation.item(i).text() for i in range(window.ui.navigation.count())]
+    assert key_list()[0][1] == "、".join(pages)                       # Ctrl+1…8 name the real pages
+
+
+def test_every_screenshot_is_shown_somewhere_in_docs() -> None:
+    shown: set[str] = set()
+    for doc in DOCS.glob("*.md"):
+        shown.update(images(doc.read_text(encoding="utf-8")))
+    files = {f"screenshots/{p.name}" for p in (DOCS / "screenshots").glob("*.png")}
+    assert files - shown == set(), "screenshots no document shows"
+    assert {s for s in shown if s.startswith("screenshots/")} <= files, "documents show missing screenshots"
+    guide = images((DOCS / "USER-GUIDE.md").read_text(encoding="utf-8"))
+    assert files <= set(guide), "the user guide shows every screenshot"
