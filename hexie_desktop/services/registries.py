@@ -474,14 +474,20 @@ def checklist(ctx: Context, org_id: str) -> list[dict]:
         ]
 
 
-def set_checklist_item(ctx: Context, item_id: str, status: str, checked_on: object = None,
-                       note: str | None = None) -> dict:
-    """Record the result of checking one checklist item (audited)."""
+def _checked(ctx: Context, status: str, checked_on: object) -> date:
+    """Check the right, the status and the day of a checklist result (today by default, never later)."""
     ctx.require("registry.edit")
     codes.require(codes.CHECKLIST_STATUSES, status, "status")
     day = fields.day(checked_on, "checked_on") or ctx.today
     if day > ctx.today:
         raise UserError(_("检查日期不能晚于今天"), field="checked_on")
+    return day
+
+
+def set_checklist_item(ctx: Context, item_id: str, status: str, checked_on: object = None,
+                       note: str | None = None) -> dict:
+    """Record the result of checking one checklist item (audited)."""
+    day = _checked(ctx, status, checked_on)
     with ctx.db.transaction() as session:
         item = session.get(ChecklistItem, item_id)
         if item is None or item.deleted:
@@ -498,11 +504,7 @@ def set_all_checklist_items(ctx: Context, org_id: str, status: str = "met", chec
 
     Returns how many items were set (notes and photos stay as they were).
     """
-    ctx.require("registry.edit")
-    codes.require(codes.CHECKLIST_STATUSES, status, "status")
-    day = fields.day(checked_on, "checked_on") or ctx.today
-    if day > ctx.today:
-        raise UserError(_("检查日期不能晚于今天"), field="checked_on")
+    day = _checked(ctx, status, checked_on)
     with ctx.db.transaction() as session:
         org = session.get(MediationOrg, org_id)
         if org is None or org.deleted:

@@ -43,7 +43,7 @@ class FormDialog(QDialog):
         if first is not None:
             first.setFocus()
         rows = len(fields)
-        self.resize(540, min(640, 170 + rows * 42))
+        self.resize(620, min(640, 170 + rows * 42))
 
     def values(self) -> dict[str, Any]:
         """The values entered, by field name."""

@@ -98,6 +98,7 @@ class FormBuilder:
                 combo.addItem("", None)
             for code, label in normalize_choices(spec.choices):
                 combo.addItem(label, code)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)   # the list shows them whole
             return combo
         edit = QLineEdit(parent)
         if spec.kind == "password":

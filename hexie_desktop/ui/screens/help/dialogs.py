@@ -55,6 +55,16 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Help", text)
 
 
+def _with_close_button(dialog: QDialog, content: QWidget) -> None:
+    """Lay out ``content`` above a 关闭 button."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    style.chinese_buttons(buttons)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(content)
+    layout.addWidget(buttons)
+
+
 class GuideDialog(QDialog):
     """使用说明: the bundled guide in a browser pane (links inside the guide work, nothing goes online)."""
 
@@ -71,12 +81,7 @@ class GuideDialog(QDialog):
             self.browser.setPlainText(self.tr("找不到使用说明文件：{path}").format(path=GUIDE))
         fit_images(self.browser.document(), IMAGE_WIDTH)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        style.chinese_buttons(buttons)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
-        layout.addWidget(buttons)
+        _with_close_button(self, self.browser)
         self.resize(960, 680)
 
 
@@ -101,9 +106,4 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("关于和谐调解"))
         self.label = QLabel("\n".join(about_lines(workspace)), self)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        style.chinese_buttons(buttons)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addWidget(buttons)
+        _with_close_button(self, self.label)
