@@ -11,13 +11,14 @@ import re
 from datetime import date
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 
 from hexie_desktop.core import codes, ids, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.ui import style
+from hexie_desktop.ui.widgets.keys import shortcut
 
 NAME, ID_TYPE, ID_NUMBER, SEX, BIRTH, PHONE, ADDRESS, REPRESENTATIVE = range(8)
 LEAF_COLUMNS = {"name": NAME, "id_type": ID_TYPE, "id_number": ID_NUMBER, "sex": SEX, "phone": PHONE,
@@ -79,22 +80,14 @@ class ApplicantsEditor(QObject):
         for edit in (ui.name, ui.idNumber, ui.phone, ui.address):
             edit.returnPressed.connect(self.add_from_entry)
         ui.addApplicantButton.clicked.connect(self.add_from_entry)
-        ui.representative.installEventFilter(self)
+        for key in ("Return", "Enter"):                       # Enter on the 代表 checkbox adds the row too
+            shortcut(ui.representative, key, self.add_from_entry)
         ui.removeApplicantButton.clicked.connect(self.remove_selected)
         ui.editApplicantButton.clicked.connect(self.edit_selected)
         ui.pasteButton.clicked.connect(self.paste)
         table.itemChanged.connect(self._item_changed)
         table.activated.connect(lambda _index: self.edit_selected())
         self.render()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Enter on the 代表 checkbox adds the row, as it does in the text fields of the entry row."""
-        if (watched is self.ui.representative and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
-                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):  # type: ignore[attr-defined]
-            self.add_from_entry()
-            return True
-        return super().eventFilter(watched, event)
 
     # ---------------------------------------------------------------- entry row
 
