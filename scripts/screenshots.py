@@ -184,7 +184,21 @@ def main(argv: list[str] | None = None) -> int:
         window.registry.ui.kinds.setCurrentRow(1)
         settle(app)
     page("registry", "09-registry.png", registry)
+    registry_screen = window.registry
+    registry_screen.ui.kinds.setCurrentRow(2)                       # 调解组织: ask before 全部达标
+    settle(app)
+    centre = next(i for i, r in enumerate(registry_screen.model.records()) if r.get("org_type") == "township_center")
+    registry_screen.ui.table.selectRow(registry_screen.proxy.mapFromSource(registry_screen.model.index(centre, 0)).row())
+    checklist = registry_screen.open_checklist()
+    settle(app)
+    checklist.ui.allMetButton.click()
+    shoot(app, args.out / "checklist-all-met.png")
+    for box in app.topLevelWidgets():
+        if box.inherits("QMessageBox"):
+            box.close()
+    checklist.close()
     page("settings", "10-settings.png")
+    page("exchange", "exchange.png", lambda: window.exchange.export(split=False))  # no district card yet: the hint
     window.lock()
     shoot(app, args.out / "11-lock.png", crop=window.lock_dialog)
     window.lock_dialog.ui.password.setText(composition.DEMO_PASSWORD)

@@ -632,7 +632,7 @@ def export_package(ctx: Context, station: Any, out: Path, *, split_mb: int | Non
         with ctx.db.transaction() as session, state.staging(station) as folder:
             district = _trusted_district(session)
             if district is None:
-                raise ExchangeError(E_STATE, _("尚未信任区级站点：请先导入区里的站点名片（keys trust）"))
+                raise ExchangeError(E_STATE, _("尚未信任区级站点：请先导入区里的站点名片"))
             epoch = state.current_epoch(session)
             acked = _acked(session, epoch.epoch)
             since = None if full or acked == 0 else acked

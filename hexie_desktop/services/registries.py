@@ -380,6 +380,14 @@ def _with_mediator_stats(session: Session, kind: str, rows: list[dict]) -> list[
     return rows
 
 
+def search_fields(kind: str) -> tuple[str, ...]:
+    """The columns :func:`list_records` searches for ``kind`` (empty: the register cannot be searched)."""
+    model = _kind(kind)
+    if not hasattr(model, "name"):
+        return ()
+    return ("name", "credit_code") if hasattr(model, "credit_code") else ("name",)
+
+
 def list_records(ctx: Context, kind: str, search: str | None = None, *, limit: int | None = None) -> list[dict]:
     """Every live row of ``kind`` (masked), optionally filtered by name/code."""
     ctx.require("read")
@@ -518,14 +526,20 @@ def checklist(ctx: Context, org_id: str) -> list[dict]:
         ]
 
 
-def set_checklist_item(ctx: Context, item_id: str, status: str, checked_on: object = None,
-                       note: str | None = None) -> dict:
-    """Record the result of checking one checklist item (audited)."""
+def _checked(ctx: Context, status: str, checked_on: object) -> date:
+    """Check the right, the status and the day of a checklist result (today by default, never later)."""
     ctx.require("registry.edit")
     codes.require(codes.CHECKLIST_STATUSES, status, "status")
     day = fields.day(checked_on, "checked_on") or ctx.today
     if day > ctx.today:
         raise UserError(_("检查日期不能晚于今天"), field="checked_on")
+    return day
+
+
+def set_checklist_item(ctx: Context, item_id: str, status: str, checked_on: object = None,
+                       note: str | None = None) -> dict:
+    """Record the result of checking one checklist item (audited)."""
+    day = _checked(ctx, status, checked_on)
     with ctx.db.transaction() as session:
         item = session.get(ChecklistItem, item_id)
         if item is None or item.deleted:
@@ -535,3 +549,23 @@ def set_checklist_item(ctx: Context, item_id: str, status: str, checked_on: obje
         ctx.audit(session, "checklist.update", entity="checklist_item", entity_id=item_id,
                   summary=f"{item.title}：{codes.label(codes.CHECKLIST_STATUSES, status)}")
         return {"id": item.id, "status": item.status, "checked_on": day.isoformat()}
+
+
+def set_all_checklist_items(ctx: Context, org_id: str, status: str = "met", checked_on: object = None) -> int:
+    """Record the same result for every checklist item of an organization: one transaction, one audit entry.
+
+    Returns how many items were set (notes and photos stay as they were).
+    """
+    day = _checked(ctx, status, checked_on)
+    with ctx.db.transaction() as session:
+        org = session.get(MediationOrg, org_id)
+        if org is None or org.deleted:
+            raise NotFound(_("记录不存在"))
+        items = session.execute(select(ChecklistItem).where(ChecklistItem.org_id == org_id,
+                                                            ChecklistItem.deleted.is_(False))).scalars().all()
+        for item in items:
+            item.status, item.checked_on = status, day
+        ctx.audit(session, "checklist.update_all", entity="mediation_org", entity_id=org_id,
+                  summary=_("{org}：全部{n}项记为{status}").format(
+                      org=org.name, n=len(items), status=codes.label(codes.CHECKLIST_STATUSES, status)))
+        return len(items)

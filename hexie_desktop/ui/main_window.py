@@ -19,6 +19,7 @@ from hexie_desktop.ui.screens.action_plan import ActionPlanScreen
 from hexie_desktop.ui.screens.case_detail import CaseDetailScreen
 from hexie_desktop.ui.screens.cases import CaseListScreen
 from hexie_desktop.ui.screens.dashboard import DashboardScreen
+from hexie_desktop.ui.screens import help as help_screens
 from hexie_desktop.ui.screens.exchange import ExchangeScreen
 from hexie_desktop.ui.screens.intake import IntakeScreen
 from hexie_desktop.ui.screens.login import LockDialog
@@ -27,6 +28,7 @@ from hexie_desktop.ui.screens.registry import RegistryScreen
 from hexie_desktop.ui.screens.reports import ReportsScreen
 from hexie_desktop.ui.screens.settings import SettingsScreen
 from hexie_desktop.ui.screens.users import UsersScreen, password_dialog
+from hexie_desktop.ui.widgets.keys import key_list
 from hexie_desktop.ui.workspace import Workspace
 
 PREFERRED = QSize(1366, 768)
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
 
     station_restored = Signal(object)
     """A backup was restored from the 备份与恢复 dialog: the launcher asks for a new login."""
+    logout_requested = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,12 +110,15 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action(self.tr("登记新案件(&N)"), "Ctrl+N", lambda: self.show_page("intake")))
         menu.addAction(self._action(self.tr("修改我的密码(&P)…"), "Ctrl+Shift+P", self.change_password))
         menu.addAction(self._action(self.tr("立即锁定(&L)"), "Ctrl+L", self.lock))
+        menu.addAction(self._action(self.tr("注销/切换用户(&O)"), "", self.log_out))
         menu.addAction(self._action(self.tr("核对协议二维码(&V)…"), "", lambda: open_verify_dialog(self)))
         menu.addAction(self._action(self.tr("备份与恢复(&B)…"), "", self.open_backups))
         menu.addSeparator()
         menu.addAction(self._action(self.tr("退出(&X)"), "Ctrl+Q", self.close))
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action(self.tr("使用说明(&G)"), "", self.show_guide))
         help_menu.addAction(self._action(self.tr("快捷键(&K)"), "F1", self.show_keys))
+        help_menu.addAction(self._action(self.tr("关于(&A)"), "", self.show_about))
 
     def _show_title(self) -> None:
         """Window title and status bar name the station (again after an admin corrects its name)."""
@@ -220,6 +226,13 @@ class MainWindow(QMainWindow):
         """True while the lock dialog covers the window."""
         return self.lock_dialog is not None
 
+    def log_out(self) -> None:
+        """Ask, then end this session: the login dialog opens for any user of the same station."""
+        messages.ask(self, self.tr("注销/切换用户"),
+                     self.tr("注销 {name}（{user}）并回到登录界面？未保存的输入将丢失。").format(
+                         name=self.workspace.actor.display_name, user=self.workspace.actor.username),
+                     self.logout_requested.emit)
+
     def change_password(self) -> None:
         """Let the user change their own password."""
         self.dialog = password_dialog(self.workspace, self.workspace.actor.username, own=True, parent=self)
@@ -238,14 +251,22 @@ class MainWindow(QMainWindow):
         self.dialog = dialog
         dialog.open()
 
+
+    def show_guide(self) -> QWidget:
+        """Open the bundled user guide (offline)."""
+        self.dialog = help_screens.GuideDialog(self)
+        self.dialog.show()
+        return self.dialog
+
+    def show_about(self) -> QWidget:
+        """Version, licence, data folder and log file."""
+        self.dialog = help_screens.AboutDialog(self.workspace, self)
+        self.dialog.open()
+        return self.dialog
+
     def show_keys(self) -> None:
         """List the keyboard shortcuts."""
-        messages.show_info(self, self.tr("快捷键"), self.tr(
-            "Ctrl+1…8　切换工作台、案件、登记、名册台账、统计报表、设置、用户、数据交换\n"
-            "Ctrl+N　登记新案件　　Ctrl+S　保存登记\n"
-            "Ctrl+F　搜索案件　　回车　打开选中的案件\n"
-            "Alt+←　从案件详情返回　　Ctrl+L　立即锁定　　Ctrl+Q　退出\n"
-            "日期栏：T 今天，+/- 加减一天"))
+        messages.show_info(self, self.tr("快捷键"), "\n".join(f"{keys}　{what}" for keys, what in key_list()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Let background work finish before the window goes."""

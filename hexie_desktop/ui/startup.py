@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from hexie_desktop import app as composition
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.storage.lock import StationLock
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import logout, messages, ops, style
 from hexie_desktop.ui.screens.login import LoginDialog
 if TYPE_CHECKING:  # the database layer and the main window load while the login dialog is up
     from hexie_desktop.services.backups import StationUnusable
@@ -172,6 +172,7 @@ class Launcher(QObject):
         window.station_restored.connect(lambda _result: QTimer.singleShot(0, self._reopen))
         window.show()
         self.window = window
+        logout.connect(window, lambda: self.login(station))
         if station.paths is not None and station.db.is_sqlite:
             ops.run(None, auto_backup, station.paths.database, station.paths.backups,
                     on_error=lambda exc: log.warning("automatic backup failed: %s", exc))

@@ -156,3 +156,20 @@ def test_trusting_a_card_shows_its_fingerprint_and_needs_a_yes(qtbot, tmp_path, 
     finally:
         ops.wait_all()
         made.dispose()
+
+
+def test_export_without_the_district_card_says_so_in_plain_words_before_any_folder(qtbot, pair):
+    """Issue 16 #9: the district card is checked first; no CLI words on the screen."""
+    with pair.town.db.transaction() as session:
+        session.execute(text("UPDATE exchange_peers SET status = 'pending' WHERE role = 'district'"))
+    town = ExchangeScreen(Workspace(pair.town, actor_for(pair.town.db, "admin")))
+    qtbot.addWidget(town)
+    asked: list[str] = []
+    town.choose_folder = lambda title: asked.append(title)  # type: ignore[assignment, func-returns-value]
+    town.ui.exportUsbButton.click()
+    town.ui.exportMailButton.click()
+    _wait(qtbot)
+    message = town.ui.messageLabel.text()
+    assert asked == [], "no folder is asked for while the export cannot work"
+    assert "尚未登记区级站点" in message and "导入区里名片" in message
+    assert "keys" not in message and "trust" not in message

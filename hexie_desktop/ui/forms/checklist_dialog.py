@@ -103,6 +103,12 @@ class Ui_ChecklistDialog(object):
 
         self.photoLayout.addWidget(self.viewPhotoButton)
 
+        self.allMetButton = QPushButton(ChecklistDialog)
+        self.allMetButton.setObjectName(u"allMetButton")
+        self.allMetButton.setAutoDefault(False)
+
+        self.photoLayout.addWidget(self.allMetButton)
+
 
         self.mainLayout.addLayout(self.photoLayout)
 
@@ -141,6 +147,10 @@ class Ui_ChecklistDialog(object):
         self.addPhotoButton.setToolTip(QCoreApplication.translate("ChecklistDialog", u"\u4e3a\u6b64\u9879\u62cd\u6444\u7684\u4e0a\u5899\u3001\u53f0\u8d26\u7b49\u7167\u7247\uff08JPG\u3001PNG \u7b49\uff09", None))
 #endif // QT_CONFIG(tooltip)
         self.viewPhotoButton.setText(QCoreApplication.translate("ChecklistDialog", u"\u67e5\u770b\u7167\u7247(&H)", None))
+        self.allMetButton.setText(QCoreApplication.translate("ChecklistDialog", u"\u5168\u90e8\u8fbe\u6807(&A)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.allMetButton.setToolTip(QCoreApplication.translate("ChecklistDialog", u"\u628a\u672c\u7ec4\u7ec7\u7684\u5168\u90e8\u68c0\u67e5\u9879\u8bb0\u4e3a\u8fbe\u6807\uff0c\u68c0\u67e5\u65e5\u671f\u4e3a\u4eca\u5929", None))
+#endif // QT_CONFIG(tooltip)
         self.errorLabel.setText("")
     # retranslateUi
 

@@ -17,6 +17,7 @@ from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.fieldnames import split_path
 from hexie_desktop.ui.forms.form_dialog import Ui_FormDialog
 from hexie_desktop.ui.widgets.formbuilder import Field, FormBuilder
+from hexie_desktop.ui.widgets.keys import submit_with_ctrl_enter
 
 
 class FormDialog(QDialog):
@@ -37,11 +38,12 @@ class FormDialog(QDialog):
         self.result: Any = None
         self.ui.buttonBox.accepted.connect(self.submit)
         self.ui.buttonBox.rejected.connect(self.reject)
+        submit_with_ctrl_enter(self, self.ui.buttonBox)
         first = self.builder.first_widget()
         if first is not None:
             first.setFocus()
         rows = len(fields)
-        self.resize(540, min(640, 170 + rows * 42))
+        self.resize(620, min(640, 170 + rows * 42))
 
     def values(self) -> dict[str, Any]:
         """The values entered, by field name."""

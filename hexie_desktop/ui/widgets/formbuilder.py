@@ -90,10 +90,15 @@ class FormBuilder:
         if spec.kind in ("choice", "combo"):
             combo = QComboBox(parent)
             combo.setEditable(spec.kind == "combo")
+            # Long choices (an agreement item with its amounts and due date) must not widen the
+            # dialog past the screen: the box shrinks to the form, its list shows them in full.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
             if not spec.required:
                 combo.addItem("", None)
             for code, label in normalize_choices(spec.choices):
                 combo.addItem(label, code)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)   # the list shows them whole
             return combo
         edit = QLineEdit(parent)
         if spec.kind == "password":

@@ -16,6 +16,7 @@ from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import case_actions
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.agreement_dialog import Ui_AgreementDialog
+from hexie_desktop.ui.widgets.keys import submit_with_ctrl_enter
 from hexie_desktop.ui.workspace import Workspace
 
 SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
@@ -60,6 +61,7 @@ class AgreementDialog(QDialog):
         ui.content.textChanged.connect(self.update_problems)
         ui.buttonBox.accepted.connect(self.submit)
         ui.buttonBox.rejected.connect(self.reject)
+        submit_with_ctrl_enter(self, ui.buttonBox)
         self.update_problems()
         ui.content.setFocus()
 

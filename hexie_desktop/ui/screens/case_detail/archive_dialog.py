@@ -12,6 +12,7 @@ from hexie_desktop.services import case_actions
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.archive_dialog import Ui_ArchiveDialog
 from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.widgets.keys import submit_with_ctrl_enter
 from hexie_desktop.ui.workspace import Workspace
 
 
@@ -40,15 +41,12 @@ class ArchiveDialog(QDialog):
             {"doc_type": d["doc_type"], "title": d.get("title") or "", "pages": d.get("pages") or 1, "issued": True}
             for d in case.get("documents", [])
         ]
-        """Issued documents (shown; the service counts them itself) and the paper items added here."""
-        missing = dossier.missing_items(case)
-        ui.introLabel.setText(self.tr("已出具的文书和附件已计入卷内目录。尚缺的必备材料：{docs}。请登记纸质材料。").format(
-            docs="、".join(missing) or self.tr("无")))
         ui.addButton.clicked.connect(self.add_entry)
         ui.docTitle.returnPressed.connect(self.add_entry)
         ui.removeButton.clicked.connect(self.remove_entry)
         ui.buttonBox.accepted.connect(self.submit)
         ui.buttonBox.rejected.connect(self.reject)
+        submit_with_ctrl_enter(self, ui.buttonBox)
         self.render()
 
     def add_entry(self) -> None:
@@ -68,8 +66,20 @@ class ArchiveDialog(QDialog):
             del self.catalog[rows[0].row()]
             self.render()
 
+    def missing(self) -> list[str]:
+        """Required papers neither issued, attached nor listed in the catalog yet (the service's own rule)."""
+        return dossier.missing_items({**self.case, "attachments": list(self.case.get("attachments") or [])
+                                      + [dict(e) for e in self.catalog]})
+
     def render(self) -> None:
-        """Redraw the catalog table."""
+        """Redraw the catalog table and what is still missing (an earlier refusal no longer applies)."""
+        missing = self.missing()
+        if missing:
+            self.ui.introLabel.setText(self.tr(
+                "已出具的文书和附件已计入卷内目录。尚缺的必备材料：{docs}。请登记纸质材料。").format(docs="、".join(missing)))
+        else:
+            self.ui.introLabel.setText(self.tr("已出具的文书和附件已计入卷内目录，必备材料已齐全。"))
+        self.ui.errorLabel.clear()
         table = self.ui.catalogTable
         table.setRowCount(len(self.catalog))
         for row, entry in enumerate(self.catalog):

@@ -274,6 +274,7 @@ class CaseDetailScreen(QWidget):
         message = getattr(result, "message", "") or ""
         state = codes.label(codes.CASE_STATES, getattr(result, "state", None))
         self.dialog = None
+        number = self.number
         self.reload()
         self.workspace.cases_changed.emit()
         self.action_done.emit(action, message)
@@ -283,3 +284,6 @@ class CaseDetailScreen(QWidget):
             status().showMessage(self.tr("已办理：{action}{state}{msg}").format(
                 action=render.action_label(action), state=f"，案件状态：{state}" if state else "",
                 msg=f"（{message}）" if message else ""), 8000)
+        if action == "agree" and number:
+            self.dialog = messages.ask(self, self.tr("打印调解协议书"), self.tr("现在打印调解协议书？"),
+                                       lambda: self.print_document("agreement", number=number))

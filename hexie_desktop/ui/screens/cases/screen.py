@@ -25,7 +25,9 @@ from hexie_desktop.ui.widgets.keys import shortcut
 from hexie_desktop.ui.workspace import Workspace
 
 SEARCH_DELAY_MS = 250
-COLUMN_WIDTHS = (222, 84, 92, 152, 92, 148, 96, 90, 60, 66, 76)
+COLUMN_WIDTHS = (210, 84, 80, 150, 92, 140, 90, 96, 60, 62, 70, 80)
+RESPONDENT_COLUMN = 5
+"""被申请人 takes what the screen leaves, so 数据交换 (the last column) is whole at 1366 px."""
 
 
 class CaseListScreen(QWidget):
@@ -87,9 +89,10 @@ class CaseListScreen(QWidget):
         vertical.setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         for column, width in enumerate(COLUMN_WIDTHS):
             table.setColumnWidth(column, width)
+        header.setSectionResizeMode(RESPONDENT_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(RECEIVED_COLUMN, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.requery)
         table.activated.connect(self._open)

@@ -237,6 +237,13 @@ class ExchangeScreen(QWidget):
 
     def export(self, *, split: bool) -> None:
         """Export a package to a folder (USB stick), whole or as e-mail parts."""
+        self.reload()
+        if self.view is not None and self.view.district is None:    # before asking for a folder
+            who = "" if self.ui.trustButton.isEnabled() else self.tr("请管理员登录后")
+            self._say(self.tr("还不能导出：尚未登记区级站点。{who}请先在本页点“导入区里名片”，"
+                              "选择区里发来的站点名片，并电话核对指纹。").format(who=who), "error")
+            self.ui.trustButton.setFocus()
+            return
         folder = self.choose_folder(self.tr("选择U盘或保存数据包的文件夹") if not split
                                     else self.tr("选择保存邮件附件的文件夹"))
         if folder is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
 from hexie_desktop.core import codes, ids, intake, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.ui import style
+from hexie_desktop.ui.widgets.keys import shortcut
 
 NAME, ID_TYPE, ID_NUMBER, SEX, BIRTH, PHONE, ADDRESS, REPRESENTATIVE = range(8)
 LEAF_COLUMNS = {"name": NAME, "id_type": ID_TYPE, "id_number": ID_NUMBER, "sex": SEX, "phone": PHONE,
@@ -59,6 +60,8 @@ class ApplicantsEditor(QObject):
         self.ui = ui
         self.today_fn = today_fn
         self.rows: list[dict[str, Any]] = []
+        self.editing_at: int | None = None
+        """Where the applicant taken back by 修改所选 returns to (None: a new one goes to the end)."""
         for code, label in codes.ID_TYPES.items():
             ui.idType.addItem(label, code)
         ui.idType.setMaximumWidth(120)
@@ -78,6 +81,8 @@ class ApplicantsEditor(QObject):
         for edit in (ui.name, ui.idNumber, ui.phone, ui.address):
             edit.returnPressed.connect(self.add_from_entry)
         ui.addApplicantButton.clicked.connect(self.add_from_entry)
+        for key in ("Return", "Enter"):                       # Enter on the 代表 checkbox adds the row too
+            shortcut(ui.representative, key, self.add_from_entry)
         ui.removeApplicantButton.clicked.connect(self.remove_selected)
         ui.editApplicantButton.clicked.connect(self.edit_selected)
         ui.pasteButton.clicked.connect(self.paste)
@@ -116,7 +121,9 @@ class ApplicantsEditor(QObject):
             except UserError as exc:
                 self._entry_error(ui.phone, exc.message)
                 return False
-        self.rows.append({
+        at = len(self.rows) if self.editing_at is None else min(self.editing_at, len(self.rows))
+        self.editing_at = None
+        self.rows.insert(at, {
             "name": name, "id_type": id_type,
             "id_number": derived.get("id_number") or ui.idNumber.text().strip(),
             "sex": derived.get("sex"), "birth_date": derived.get("birth_date"), "phone": phone,
@@ -129,6 +136,8 @@ class ApplicantsEditor(QObject):
         ui.idType.setCurrentIndex(0)
         self.check_entry_id()
         self.render()
+        if at < len(self.rows) - 1:
+            ui.applicantsTable.selectRow(at)
         ui.name.setFocus()
         return True
 
@@ -208,6 +217,7 @@ class ApplicantsEditor(QObject):
         if row < 0:
             return
         data = self.rows.pop(row)
+        self.editing_at = row
         ui = self.ui
         ui.name.setText(data["name"])
         ui.idType.setCurrentIndex(max(0, ui.idType.findData(data["id_type"])))
@@ -266,6 +276,7 @@ class ApplicantsEditor(QObject):
     def clear(self) -> None:
         """Empty the entry row and the table."""
         self.rows = []
+        self.editing_at = None
         for edit in (self.ui.name, self.ui.idNumber, self.ui.phone, self.ui.address):
             edit.clear()
         self.ui.representative.setChecked(False)

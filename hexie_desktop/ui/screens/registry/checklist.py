@@ -64,6 +64,8 @@ class ChecklistDialog(QDialog):
             ui.addPhotoButton.setToolTip(self.tr("此工作站没有本机数据目录，不能保存照片"))
         ui.addPhotoButton.clicked.connect(lambda: self.add_photo())
         ui.viewPhotoButton.clicked.connect(self.view_photo)
+        ui.allMetButton.setEnabled(workspace.can("registry.edit"))
+        ui.allMetButton.clicked.connect(self.ask_all_met)
         self.reload()
         ui.table.selectionModel().currentRowChanged.connect(self._selected)
         ui.table.selectRow(0)
@@ -119,6 +121,22 @@ class ChecklistDialog(QDialog):
         self.ui.errorLabel.clear()
         self.reload()
         self.ui.table.selectRow(min(row + 1, self.model.rowCount() - 1))
+
+    def ask_all_met(self) -> QWidget:
+        """Ask first, then record every item as 达标 today (one audited transaction)."""
+        return messages.ask(self, self.tr("全部达标"), self.tr(
+            "把“{org}”的全部{n}个检查项记为“达标”，检查日期为今天？").format(
+                org=self.org.get("name") or "", n=self.model.rowCount()), self.set_all_met)
+
+    def set_all_met(self) -> None:
+        """Record every item as 达标 today."""
+        try:
+            registries.set_all_checklist_items(self.workspace.ctx, self.org["id"], "met")
+        except HexieError as exc:
+            self.ui.errorLabel.setText(messages.describe(exc))
+            return
+        self.ui.errorLabel.clear()
+        self.reload()
 
     # ---------------------------------------------------------------- photos
 

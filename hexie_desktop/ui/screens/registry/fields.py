@@ -15,6 +15,19 @@ from hexie_desktop.ui.widgets.formbuilder import Field
 KIND_MAP = {"longtext": "multiline", "date": "date", "bool": "bool", "money": "money", "choice": "choice",
             "ref": "choice"}
 MAX_COLUMNS = 8
+PEOPLE = frozenset({"coordinators", "mediators"})
+"""Registers of persons: their ``name`` is a 姓名, not a 名称."""
+
+
+def search_hint(kind: str) -> str:
+    """The search box's placeholder for ``kind``, naming what the search really looks at."""
+    t = QCoreApplication.translate
+    searched = registries.search_fields(kind)
+    if not searched:
+        return t("RegistryScreen", "此名册不提供查找")
+    if "credit_code" in searched:
+        return t("RegistryScreen", "按名称或信用代码查找")
+    return t("RegistryScreen", "按姓名查找") if kind in PEOPLE else t("RegistryScreen", "按名称查找")
 
 
 def form_fields(ctx: Context, kind: str) -> list[Field]:

@@ -91,6 +91,8 @@ class RegistryScreen(QWidget):
         self.wallboardButton.setVisible(self.kind == "orgs")
         self.sort_key, self.descending = None, False
         self.ui.table.horizontalHeader().setSortIndicator(-1, self.ui.table.horizontalHeader().sortIndicatorOrder())
+        self.ui.search.setPlaceholderText(fields.search_hint(self.kind))
+        self.ui.search.setEnabled(bool(registries.search_fields(self.kind)))
         self.model.set_columns(fields.columns(self.kind))
         self.reload()
 
