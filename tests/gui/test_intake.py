@@ -11,7 +11,7 @@ from hexie_desktop.core import ids
 from hexie_desktop.services import case_queries
 from hexie_desktop.services.cases import CaseFilter, count_cases
 from hexie_desktop.ui.screens.intake.applicants import ID_NUMBER
-from tests.gui.conftest import focused, press, type_here, wait_tasks
+from tests.gui.conftest import activate, focused, press, type_here, wait_tasks
 
 GOOD_ID = ids.make_resident_id("330106", date(1990, 3, 7), 124)  # even sequence: female
 BAD_ID = GOOD_ID[:17] + ("0" if GOOD_ID[17] != "0" else "1")
@@ -65,6 +65,7 @@ def test_keyboard_only_intake_registers_the_case(qtbot, window, workspace) -> No
     qtbot.waitUntil(lambda: picker.picked is not None, timeout=10000)
     # The popup closes and hands the focus back asynchronously: wait, or Alt+L lands in the popup.
     qtbot.waitUntil(lambda: not popup.isVisible() and focused() is ui.creditCode, timeout=10000)
+    activate(window)  # the closed popup may leave no active window: Alt shortcuts need one
     assert ui.creditCode.text() == picker.picked.credit_code
     employer = picker.picked
     _alt(window, Qt.Key.Key_L)                                # 请求类别
