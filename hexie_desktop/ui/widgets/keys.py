@@ -13,7 +13,7 @@ def key_list() -> list[tuple[str, str]]:
     """Every keyboard shortcut of the app with what it does: the F1 list, and the user guide's table (tested)."""
     t = QCoreApplication.translate
     return [
-        ("Ctrl+1 … Ctrl+8", t("Keys", "工作台、案件、登记、名册台账、统计报表、设置、用户、数据交换")),
+        ("Ctrl+1 … Ctrl+9", t("Keys", "工作台、案件、登记、名册台账、统计报表、设置、用户、数据交换、行动计划")),
         ("Ctrl+N / Ctrl+S", t("Keys", "登记新案件 / 保存登记")),
         ("Ctrl+F", t("Keys", "搜索案件")),
         (t("Keys", "回车"), t("Keys", "打开选中的案件")),
