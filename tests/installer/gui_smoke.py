@@ -8,6 +8,7 @@ Prints ``dialog <class>``, ``window <title>`` and ``pdf <status>``; exit code 0 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 
@@ -26,6 +27,11 @@ def main() -> int:
     launcher = startup.Launcher(data_dir, None, False)
     launcher.start()
     print("dialog", type(launcher.dialog).__name__)
+    # The login dialog shows at once; the station is checked and opened behind it.
+    deadline = time.monotonic() + 60
+    while launcher.station is None and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
     station = launcher.station
     actor = users.authenticate(station.db, "admin", password)
     window = launcher.open_window(station, actor)
