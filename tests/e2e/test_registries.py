@@ -115,10 +115,12 @@ def test_several_files_are_one_action_all_or_none(station, ctx, tmp_path):
 
     def audits() -> int:
         with station.db.read() as session:
-            return session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "attachment.add"))
+            query = select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "attachment.add")
+            return session.scalar(query)
 
     done: list[int] = []
-    added = attachments.add_many(ctx, store, number, [attachments.NewAttachment(p) for p in scans], progress=done.append)
+    files = [attachments.NewAttachment(p) for p in scans]
+    added = attachments.add_many(ctx, store, number, files, progress=done.append)
     assert [a["title"] for a in added] == ["扫描件0.pdf", "扫描件1.pdf", "扫描件2.pdf"]
     assert done == [1, 2, 3] and audits() == 1
     before = db_digest(station)

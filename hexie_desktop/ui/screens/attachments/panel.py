@@ -2,7 +2,8 @@
 
 Adding asks for files (:func:`files.choose_files`, or files dropped on the tab), then for each
 one a small :class:`AttachmentDialog`; the confirmed files are stored off the GUI thread as one
-action (one transaction, one audit entry: all of them or none).  Opening checks the stored file and opens a copy; removing asks first.
+action (one transaction, one audit entry: all of them or none).  Opening checks the stored file
+and opens a copy; removing asks first.
 :attr:`changed` fires after every change so the case view (文书, 卷内目录) reads the case again.
 """
 
