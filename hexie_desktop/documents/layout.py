@@ -16,7 +16,7 @@ from reportlab.platypus import TableStyle
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import model
-from hexie_desktop.documents.flowables import FlowchartFlowable, QRFlowable
+from hexie_desktop.documents.flowables import FlowchartFlowable, QRFlowable, SignatureKeeper
 from hexie_desktop.documents.fonts import FontSet
 from hexie_desktop.documents.geometry import Geometry
 from hexie_desktop.documents.model import Span, Text
@@ -40,8 +40,25 @@ class Converter:
         """The flowables of ``blocks``, in order."""
         out: list[Flowable] = []
         for block in blocks:
-            out += self.block(block)
+            flows = self.block(block)
+            if isinstance(block, model.SignatureBlock):
+                flows = [self._keep_with_text(out, flows)]
+            out += flows
         return out
+
+    @staticmethod
+    def _keep_with_text(out: list[Flowable], signature: list[Flowable]) -> Flowable:
+        """The signature block with the body text just before it (taken off ``out``).
+
+        Up to four paragraphs are taken, so that at least two lines of text always go to
+        the page of the signatures (:class:`~hexie_desktop.documents.flowables.SignatureKeeper`).
+        """
+        texts: list[TextFlow] = []
+        while out and isinstance(out[-1], TextFlow) and len(texts) < 4:
+            texts.insert(0, out.pop())
+        if not texts:
+            return KeepTogether(signature)
+        return SignatureKeeper(texts, signature)
 
     def block(self, block: model.Block) -> list[Flowable]:  # noqa: PLR0911 - one branch per kind
         """The flowables of one block."""
@@ -199,8 +216,8 @@ class Converter:
             if columns == 1:
                 row = ["", *row]
             rows.append(row)
-        # Never split: the signatures stay on one page; the spacer keeps them with what
-        # precedes it when that asks for it (keep_with_next).
+        # Never split: the signatures stay on one page, with the last lines of text before
+        # them (convert() wraps them in a SignatureKeeper).
         table = RLTable(rows, colWidths=widths, splitByRow=0)
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.face("body").name),
@@ -210,9 +227,7 @@ class Converter:
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), self.geo.pitch * 0.5),
         ]))
-        spacer = RLSpacer(0, self.geo.pitch * 0.5)
-        spacer.keepWithNext = 1
-        return [spacer, table]
+        return [RLSpacer(0, self.geo.pitch * 0.5), table]
 
     def _signature_cell(self, entry: model.Signature, style: TextStyle, width: float) -> list[Flowable]:
         """Label, then the printed name or a line to sign on, then the date (right-aligned)."""
