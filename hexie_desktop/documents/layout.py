@@ -266,6 +266,7 @@ class Converter:
         name_width = min(longest, column * 0.5)
         table = RLTable(grid, colWidths=[name_width, column - name_width] * per_row)
         table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.face("body").name),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
