@@ -45,9 +45,11 @@ class FontIndex:
 
     by_family: dict[str, list[FontFile]] = field(default_factory=dict)
     by_filename: dict[str, Path] = field(default_factory=dict)
+    spelling: dict[str, str] = field(default_factory=dict)
 
     def add_family(self, family: str, font: FontFile) -> None:
         """Record that ``font`` carries the family ``family``."""
+        self.spelling.setdefault(normalise(family), family)
         entries = self.by_family.setdefault(normalise(family), [])
         if font not in entries:
             entries.append(font)
@@ -59,6 +61,20 @@ class FontIndex:
     def find(self, family: str) -> list[FontFile]:
         """Faces whose family is ``family`` (any spelling of case and spaces)."""
         return list(self.by_family.get(normalise(family), ()))
+
+    def find_containing(self, fragments: tuple[str, ...]) -> list[tuple[FontFile, str]]:
+        """Faces whose family name contains one of ``fragments`` (``仿宋`` finds 华文仿宋, 朱雀仿宋 …).
+
+        Returned with the matching family, ordered by fragment, then by family name, so the
+        choice does not depend on the order the folders were read in.
+        """
+        found: list[tuple[FontFile, str]] = []
+        for fragment in fragments:
+            key = normalise(fragment)
+            for family in sorted(self.by_family):
+                if key in family:
+                    found += [(face, self.spelling.get(family, family)) for face in self.by_family[family]]
+        return found
 
     def find_file(self, filename: str, index: int = 0) -> FontFile | None:
         """The face ``index`` of the file called ``filename``, if that file exists."""

@@ -16,7 +16,7 @@ from reportlab.platypus import TableStyle
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import model
-from hexie_desktop.documents.flowables import FlowchartFlowable, QRFlowable
+from hexie_desktop.documents.flowables import FlowchartFlowable, QRFlowable, SignatureKeeper
 from hexie_desktop.documents.fonts import FontSet
 from hexie_desktop.documents.geometry import Geometry
 from hexie_desktop.documents.model import Span, Text
@@ -40,8 +40,27 @@ class Converter:
         """The flowables of ``blocks``, in order."""
         out: list[Flowable] = []
         for block in blocks:
-            out += self.block(block)
+            flows = self.block(block)
+            if isinstance(block, model.SignatureBlock):
+                flows = [self._keep_with_text(out, flows)]
+            out += flows
         return out
+
+    @staticmethod
+    def _keep_with_text(out: list[Flowable], signature: list[Flowable]) -> Flowable:
+        """The signature block with the body text just before it (taken off ``out``).
+
+        Up to four paragraphs (and a heading over them) are taken, so that at least two lines of text always go to
+        the page of the signatures (:class:`~hexie_desktop.documents.flowables.SignatureKeeper`).
+        """
+        texts: list[TextFlow] = []
+        while out and isinstance(out[-1], TextFlow) and len(texts) < 4:
+            texts.insert(0, out.pop())
+        while out and isinstance(out[-1], TextFlow) and out[-1].style.keep_with_next:
+            texts.insert(0, out.pop())  # a heading stays with its first lines, inside the keeper
+        if not texts:
+            return KeepTogether(signature)
+        return SignatureKeeper(texts, signature)
 
     def block(self, block: model.Block) -> list[Flowable]:  # noqa: PLR0911 - one branch per kind
         """The flowables of one block."""
@@ -192,17 +211,32 @@ class Converter:
         width = widths[-1]
         gap = style.size * 0.5
         rows: list[list[list[Flowable] | str]] = []
-        for start in range(0, len(entries), columns):
-            row: list[list[Flowable] | str] = [self._signature_cell(entry, style, width - gap)
-                                                for entry in entries[start:start + columns]]
+        spans: list[tuple] = []
+        pending: list[model.Signature] = []
+
+        def flush() -> None:
+            if not pending:
+                return
+            row: list[list[Flowable] | str] = [self._signature_cell(entry, style, width - gap) for entry in pending]
             row += [""] * (columns - len(row))
-            if columns == 1:
-                row = ["", *row]
-            rows.append(row)
-        # Never split: the signatures stay on one page; the spacer keeps them with what
-        # precedes it when that asks for it (keep_with_next).
+            rows.append(["", *row] if columns == 1 else row)
+            pending.clear()
+
+        for entry in entries:
+            if entry.signers:  # a whole row: the representatives in a grid
+                flush()
+                cell = self._signers_cell(entry, style, self.geo.block_width)
+                rows.append([cell] + [""] * (len(widths) - 1))
+                spans.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
+                continue
+            pending.append(entry)
+            if len(pending) == columns:
+                flush()
+        flush()
+        # Never split: the signatures stay on one page, with the last lines of text before
+        # them (convert() wraps them in a SignatureKeeper).
         table = RLTable(rows, colWidths=widths, splitByRow=0)
-        table.setStyle(TableStyle([
+        table.setStyle(TableStyle(spans + [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.face("body").name),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -210,9 +244,48 @@ class Converter:
             ("TOPPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), self.geo.pitch * 0.5),
         ]))
-        spacer = RLSpacer(0, self.geo.pitch * 0.5)
-        spacer.keepWithNext = 1
-        return [spacer, table]
+        return [RLSpacer(0, self.geo.pitch * 0.5), table]
+
+    def _signers_cell(self, entry: model.Signature, style: TextStyle, width: float) -> list[Flowable]:
+        """The label, then every signer's name and a line to sign on, aligned in columns."""
+        cell: list[Flowable] = [self.flow(entry.label + "：", style)]
+        names = [clean_text(name) for name in entry.signers]
+        longest = max(sum(self._advance(ch, style) for ch in name + "：") for name in names)
+        per_row = 3 if len(names) > 2 else max(1, len(names))
+        column = width / per_row
+        line_chars = max(3, int((column - longest) / style.size) - 1)
+        grid: list[list[Flowable | str]] = []
+        for start in range(0, len(names), per_row):
+            row: list[Flowable | str] = [
+                [self.flow([Span(name + "：", "body")], style)] for name in names[start:start + per_row]]
+            row += [""] * (per_row - len(row))
+            lines: list[Flowable | str] = [
+                [self.flow([blank(line_chars)], style)] for _name in names[start:start + per_row]]
+            lines += [""] * (per_row - len(lines))
+            grid.append([item for pair in zip(row, lines) for item in pair])
+        name_width = min(longest, column * 0.5)
+        table = RLTable(grid, colWidths=[name_width, column - name_width] * per_row)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.face("body").name),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), self.geo.pitch * 0.35),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]))
+        table.hAlign = "LEFT"
+        cell.append(table)
+        if entry.with_date:
+            date = entry.date or "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+            cell.append(self.flow(date, replace(style, align="right")))
+        return cell
+
+    def _name_style(self, name: str, style: TextStyle, width: float) -> TextStyle:
+        """A printed name that fits its cell on one line, by shrinking it a little if need be."""
+        natural = sum(self._advance(ch, style) for ch in clean_text(name))
+        if natural <= width or natural * 0.8 > width:
+            return style
+        return replace(style, size=style.size * width / natural * 0.99, align="left")
 
     def _signature_cell(self, entry: model.Signature, style: TextStyle, width: float) -> list[Flowable]:
         """Label, then the printed name or a line to sign on, then the date (right-aligned)."""
@@ -223,7 +296,7 @@ class Converter:
         room = int((width - used) / style.size) - 1
         if entry.name:
             cell.append(self.flow(label, style))
-            cell.append(self.flow(entry.name, style))
+            cell.append(self.flow(entry.name, self._name_style(entry.name, style, width)))
         elif room >= 3:
             cell.append(self.flow([Span(label, "body"), blank(room)], style))
         else:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, fields, ids, money, workflow
 from hexie_desktop.core import stats as stats_rules
+from hexie_desktop.core import text as text_rules
 from hexie_desktop.core.errors import Conflict, NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings
@@ -314,6 +315,8 @@ def record_dict(session: Session, kind: str, row: Any, *, unmask: bool = False) 
             value = value.isoformat()
         if spec.name in masks:
             value = masks[spec.name](value)
+        if spec.kind == "longtext" and isinstance(value, str):
+            value = text_rules.readable_records(value)  # never raw JSON on screen or paper
         out[spec.name] = value
         if spec.kind == "choice":
             out[spec.name + "_label"] = codes.label(spec.choices or {}, value)

@@ -173,7 +173,7 @@ def compose(data: dict, station: dict, *, final: bool = True) -> Document:
 
     applicant_label = _("申请人（代表人）（签名、按指印）") if common.uses_annex(data) else _("申请人（签名、按指印）")
     blocks.append(SignatureBlock([
-        Signature(applicant_label, date=fmt.cn_date(agreement.get("applicant_signed_on"), blank="") or None),
+        common.applicant_signature(data, applicant_label, agreement.get("applicant_signed_on")),
         Signature(_("被申请人（盖章）\n经办人（签名）"),
                   date=fmt.cn_date(agreement.get("respondent_signed_on"), blank="") or None),
         Signature(_("调解员（签名）"), date=fmt.cn_date(agreement.get("mediator_signed_on"), blank="") or None),

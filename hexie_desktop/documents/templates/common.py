@@ -189,6 +189,16 @@ def issuer_lines(name: str, on: Any) -> list[Block]:
     ]
 
 
+def applicant_signature(data: dict, label: str, on: Any = None) -> Signature:
+    """The applicants' signature place: a collective dispute listed in an annex gets one
+    aligned line per representative (every worker signs in the annex)."""
+    date = fmt.cn_date(on, blank="") or None
+    if uses_annex(data):
+        names = tuple(fmt.text(rep.get("name")) or "\u3000" * 3 for rep in representatives(data))
+        return Signature(label, date=date, signers=names)
+    return Signature(label, date=date)
+
+
 def seal_signature(name: str, on: Any = None) -> Signature:
     """The organization's seal place."""
     return Signature(_("调解组织（印章）"), name=name, date=fmt.cn_date(on, blank="") or None)

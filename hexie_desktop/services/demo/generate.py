@@ -9,7 +9,6 @@ facts, archived cases have archive numbers, and counters continue after the demo
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import time
@@ -253,9 +252,7 @@ class _Generator:
                 birth_date=birth, phone=names.mobile(rng), org_id=org_id,
                 employment_mode=rng.choice(("full_time", "part_time")), term_start=date(2024, 1, 1),
                 term_end=date(2026, 12, 31), certificate_no=f"TJY{rng.randint(100000, 999999)}",
-                trainings=json.dumps([{"date": "2025-06-12", "title": "劳动争议调解业务培训", "hours": 16}],
-                                     ensure_ascii=False),
-                assessments=json.dumps([{"year": 2025, "result": "合格"}], ensure_ascii=False), status="active",
+                trainings="2025-06-12 劳动争议调解业务培训（16学时）", assessments="2025年度 合格", status="active",
             )
             mediators.append((mid, name))
         for _i in range(60):
