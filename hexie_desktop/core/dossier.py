@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from hexie_desktop.core.i18n import _
-
-AGREED_STATES = frozenset({"agreed", "performing", "performed", "defaulted"})
+from hexie_desktop.core.states import AGREED_STATES
 
 
 def _decision(data: dict) -> dict:

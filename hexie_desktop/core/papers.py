@@ -14,6 +14,7 @@ from typing import Callable, Mapping
 from hexie_desktop.core import codes
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.states import FINISHED_STATES, MEDIATING_STATES
 
 Case = Mapping[str, object]
 
@@ -38,13 +39,13 @@ FACTS: Mapping[str, Fact] = {
                      _("本案已决定不予受理"), _("本案没有不予受理决定")),
     "sessions": Fact(lambda c: bool(c.get("sessions")), _("本案已有调解记录"), _("本案尚无调解记录")),
     "agreement": Fact(lambda c: bool(c.get("agreement")), _("本案已有调解协议"), _("本案尚无调解协议")),
-    "mediating": Fact(lambda c: c.get("state") in ("accepted", "mediating"), _("本案正在调解"),
+    "mediating": Fact(lambda c: c.get("state") in MEDIATING_STATES, _("本案正在调解"),
                       _("本案不在调解中")),
     "ended": Fact(lambda c: bool(_decision(c).get("failed_on"))
                   or (bool(_decision(c).get("withdrawn_on")) and bool(_decision(c).get("accepted_on"))),
                   _("本案调解已终止"), _("本案调解未终止（没有调解不成或受理后撤回的记录）")),
     "follow_ups": Fact(lambda c: bool(c.get("follow_ups")), _("本案已有回访"), _("本案尚无回访记录")),
-    "closed": Fact(lambda c: c.get("state") in ("closed", "archived") or bool(_decision(c).get("closed_on")),
+    "closed": Fact(lambda c: c.get("state") in FINISHED_STATES or bool(_decision(c).get("closed_on")),
                    _("本案已结案"), _("本案尚未结案")),
     "collective": Fact(lambda c: bool(c.get("collective")) or int(c.get("workers") or 0) >= 10,
                        _("本案是集体争议"), _("本案不是集体争议")),

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Mapping
 
 from hexie_desktop.core import codes, periods
+# The state groups are named once in core.states; re-exported here for the callers that ask the workflow.
+from hexie_desktop.core.states import FINISHED_STATES as FINISHED_STATES, OPEN_STATES as OPEN_STATES
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 
@@ -57,8 +59,6 @@ EVENT_ACTIONS = frozenset(ACTIONS) | {"register", "perform-start"}
 """Actions a case's history may record: the workflow actions, the registration and the automatic
 start of performance after an agreement with items."""
 
-OPEN_STATES = frozenset({"registered", "accepted", "mediating", "agreed", "performing"})
-FINISHED_STATES = frozenset({"closed", "archived"})
 
 
 @dataclass(frozen=True)

@@ -53,20 +53,8 @@ def deadlines_for(session: Session, case: Case) -> dict[str, periods.Deadline]:
 
 
 def deadline_met(case: Case, name: str) -> bool:
-    """True when what the deadline asks for has been done (then it is shown, but not as due)."""
-    agreement = case.agreement
-    if name == "acceptance":
-        return case.accepted_on is not None or case.rejected_on is not None or case.withdrawn_on is not None
-    if name == "mediation":
-        return bool(agreement and agreement.effective_on) or any(
-            d is not None for d in (case.failed_on, case.withdrawn_on, case.rejected_on, case.closed_on))
-    if name == "follow_up":
-        return any(not f.deleted for f in case.follow_ups)
-    if name == "archive":
-        return case.archived_on is not None
-    if name in ("arbitration_review", "judicial_confirmation", "limitation"):
-        return case.state in ("closed", "archived")
-    return False
+    """True when the deadline no longer counts (then it is shown, but not as due): :func:`periods.deadline_counts`."""
+    return not periods.deadline_counts(name, case.state, followed_up=any(not f.deleted for f in case.follow_ups))
 
 
 def _attachments(session: Session, case: Case) -> list[Attachment]:

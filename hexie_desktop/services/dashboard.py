@@ -12,25 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import periods
+from hexie_desktop.core import codes, periods
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Agreement, AgreementItem, Case, CaseEvent, FollowUp, Mediator, Party, User
 
-# Which deadlines matter in which state.
+# Which of the office's deadlines matter in which state: the one rule, periods.deadline_counts.
 _WATCHED = {
-    "registered": ("acceptance", "mediation"),
-    "accepted": ("mediation",),
-    "mediating": ("mediation",),
-    "agreed": ("follow_up",),
-    "performing": ("performance", "follow_up"),
-    "performed": ("follow_up",),
-    "defaulted": ("follow_up",),
-    "closed": ("archive",),
+    state: names for state in codes.CASE_STATES
+    if (names := tuple(n for n in periods.OFFICE_DEADLINES if state in periods.counting_states(n)))
 }
 MONTH_ACTIONS = ("register", "accept", "reject", "agree", "fail", "withdraw", "close", "archive")
 _CHUNK = 500
@@ -71,6 +65,8 @@ def _may_be_due(name: str, days: dict[str, int], horizon: date) -> ColumnElement
     def before(n: int) -> date:
         return horizon - timedelta(days=n)
 
+    if name in periods.ALWAYS_LISTED:
+        return true()
     if name == "acceptance":
         return Case.received_on <= before(days["acceptance"])
     if name == "mediation":
@@ -159,7 +155,7 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
 
             def add(deadline: str, label: str, due: date, case: Any = case, who: str = who) -> None:
                 status = periods.due_status(due, today, soon_days=soon_days)
-                if status != "later":
+                if status != "later" or deadline in periods.ALWAYS_LISTED:
                     found.append(DueItem(case.id, case.number, who, deadline, label, due, status, case.mediator))
 
             for name in _WATCHED[case.state]:
@@ -167,9 +163,8 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
                     for item in case_items:
                         if item.performed_on is None and item.due_on:
                             add("performance", _("第{n}项履行期限").format(n=item.seq), item.due_on)
-                elif name == "follow_up":
-                    if case.id not in visited and "follow_up" in deadlines:
-                        add(name, deadlines[name].label, deadlines[name].due)
+                elif not periods.deadline_counts(name, case.state, followed_up=case.id in visited):
+                    continue
                 elif name in deadlines:
                     add(name, deadlines[name].label, deadlines[name].due)
                 if name == "mediation" and case.mediation_extended_until is not None:
@@ -184,7 +179,7 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
                    CaseEvent.action.in_(MONTH_ACTIONS))
             .group_by(CaseEvent.action)
         ).all())
-    order = {"overdue": 0, "today": 1, "soon": 2}
+    order = {"overdue": 0, "today": 1, "soon": 2, "later": 3}
     found.sort(key=lambda i: (order[i.status], i.due, i.number))
     return Dashboard(found, {action: counts.get(action, 0) for action in MONTH_ACTIONS})
 

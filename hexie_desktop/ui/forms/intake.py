@@ -39,11 +39,6 @@ class Ui_IntakeScreen(object):
 
         self.headerLayout.addWidget(self.titleLabel)
 
-        self.savedLabel = QLabel(IntakeScreen)
-        self.savedLabel.setObjectName(u"savedLabel")
-
-        self.headerLayout.addWidget(self.savedLabel)
-
         self.openSavedButton = QPushButton(IntakeScreen)
         self.openSavedButton.setObjectName(u"openSavedButton")
         self.openSavedButton.setAutoDefault(True)
@@ -68,6 +63,13 @@ class Ui_IntakeScreen(object):
 
 
         self.mainLayout.addLayout(self.headerLayout)
+
+        self.savedLabel = QLabel(IntakeScreen)
+        self.savedLabel.setObjectName(u"savedLabel")
+        self.savedLabel.setWordWrap(True)
+        self.savedLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.mainLayout.addWidget(self.savedLabel)
 
         self.errorLabel = QLabel(IntakeScreen)
         self.errorLabel.setObjectName(u"errorLabel")
@@ -457,10 +459,10 @@ class Ui_IntakeScreen(object):
 
     def retranslateUi(self, IntakeScreen):
         self.titleLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u767b\u8bb0\u65b0\u6848\u4ef6", None))
-        self.savedLabel.setText("")
         self.openSavedButton.setText(QCoreApplication.translate("IntakeScreen", u"\u6253\u5f00\u521a\u767b\u8bb0\u7684\u6848\u4ef6(&O)", None))
         self.clearButton.setText(QCoreApplication.translate("IntakeScreen", u"\u6e05\u7a7a", None))
         self.saveButton.setText(QCoreApplication.translate("IntakeScreen", u"\u4fdd\u5b58\u767b\u8bb0\uff08Ctrl+S\uff09", None))
+        self.savedLabel.setText("")
         self.errorLabel.setText("")
         self.basicGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"\u57fa\u672c\u4fe1\u606f", None))
         self.receivedLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u6536\u5230\u7533\u8bf7\u65e5\u671f(&J)", None))

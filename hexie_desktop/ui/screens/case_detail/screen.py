@@ -278,12 +278,9 @@ class CaseDetailScreen(QWidget):
         self.reload()
         self.workspace.cases_changed.emit()
         self.action_done.emit(action, message)
-        window = self.window()
-        status = getattr(window, "statusBar", None)
-        if callable(status):
-            status().showMessage(self.tr("已办理：{action}{state}{msg}").format(
-                action=render.action_label(action), state=f"，案件状态：{state}" if state else "",
-                msg=f"（{message}）" if message else ""), 8000)
+        messages.flash(self, self.tr("已办理：{action}{state}{msg}").format(
+            action=render.action_label(action), state=f"，案件状态：{state}" if state else "",
+            msg=f"（{message}）" if message else ""))
         if action == "agree" and number:
             self.dialog = messages.ask(self, self.tr("打印调解协议书"), self.tr("现在打印调解协议书？"),
                                        lambda: self.print_document("agreement", number=number))

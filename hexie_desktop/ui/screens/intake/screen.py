@@ -47,7 +47,6 @@ class IntakeScreen(QWidget):
         ui = self.ui
         style.set_role(ui.titleLabel, "title")
         style.set_role(ui.errorLabel, "error")
-        style.set_role(ui.savedLabel, "ok")
         for code, label in codes.CASE_SOURCES.items():
             ui.source.addItem(label, code)
         self.applicants = ApplicantsEditor(ui, lambda: workspace.ctx.today, self)
@@ -63,8 +62,7 @@ class IntakeScreen(QWidget):
         ui.errorLabel.setVisible(False)
         can_register = workspace.can("case.register")
         ui.saveButton.setEnabled(can_register)
-        if not can_register:
-            ui.savedLabel.setText(self.tr("您的角色不能登记案件（只读）"))
+        self._note(self.tr("您的角色不能登记案件（只读）") if not can_register else "", "hint")
         self.clear()
 
     def initial_focus(self) -> QWidget:
@@ -141,9 +139,10 @@ class IntakeScreen(QWidget):
         self.last_number, self.last_warnings = first.number, tuple(first.warnings)
         self.clear()
         text = self.tr("已登记：{number}").format(number=first.number)
-        if first.warnings:
-            text += self.tr("（提示：{w}）").format(w="；".join(first.warnings))
-        self.ui.savedLabel.setText(text)
+        messages.flash(self, text)  # passing, in the status bar: the header keeps its place
+        # Warnings need reading: they stay (wrapped, under the header) until the next save.
+        self._note(text + self.tr("（提示：{w}）").format(w="；".join(first.warnings)) if first.warnings else "",
+                   "warning")
         self.ui.openSavedButton.setVisible(True)
         self.registered.emit(first.number)
         self.workspace.cases_changed.emit()
@@ -160,7 +159,7 @@ class IntakeScreen(QWidget):
         self.ui.errorLabel.setText(self.tr("未保存，请更正以下{n}处：").format(n=len(lines)) + "\n"
                                    + "\n".join(f"• {line}" for line in lines))
         self.ui.errorLabel.setVisible(True)
-        self.ui.savedLabel.clear()
+        self._note("")
         self.ui.openSavedButton.setVisible(False)
         if first_widget is not None:
             first_widget.setFocus()
@@ -250,6 +249,12 @@ class IntakeScreen(QWidget):
         ui.facts.clear()
         ui.evidence.clear()
         self.update_limitation()
+
+    def _note(self, text: str, role: str = "hint") -> None:
+        """The line under the header (warnings of the last save, read-only notice); hidden when empty."""
+        self.ui.savedLabel.setText(text)
+        style.set_role(self.ui.savedLabel, role)
+        self.ui.savedLabel.setVisible(bool(text))
 
     def _open_saved(self) -> None:
         if self.last_number:

@@ -93,6 +93,8 @@ class RegistryScreen(QWidget):
         self.ui.table.horizontalHeader().setSortIndicator(-1, self.ui.table.horizontalHeader().sortIndicatorOrder())
         self.ui.search.setPlaceholderText(fields.search_hint(self.kind))
         self.ui.search.setEnabled(bool(registries.search_fields(self.kind)))
+        # No rows of the previous register under the new headers while this one loads.
+        self.model.set_ids([], self._fetcher(self.kind))
         self.model.set_columns(fields.columns(self.kind))
         self.reload()
 
