@@ -16,7 +16,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.services.context import Actor, Context
 from hexie_desktop.storage import audit
 from hexie_desktop.storage.db import Database
-from hexie_desktop.storage.models import User, utcnow
+from hexie_desktop.storage.models import Mediator, User, utcnow
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 10
@@ -35,6 +35,8 @@ class UserRow:
     role_label: str
     active: bool
     locked_until: datetime | None
+    mediator_id: str | None = None
+    mediator_name: str | None = None
 
 
 def check_password_policy(password: str) -> None:
@@ -93,15 +95,56 @@ def create_user(ctx: Context, *, username: str, display_name: str, role: str, pa
         return _row(user)
 
 
-def _row(user: User) -> UserRow:
+def _row(user: User, mediator_name: str | None = None) -> UserRow:
     return UserRow(user.username, user.display_name, user.role, codes.label(codes.ROLES, user.role),
-                   user.active, user.locked_until)
+                   user.active, user.locked_until, user.mediator_id, mediator_name)
 
 
 def list_users(ctx: Context) -> list[UserRow]:
-    """Every user of the station."""
+    """Every user of the station, with the name of the mediator record each is linked to."""
     with ctx.db.read() as session:
-        return [_row(u) for u in session.execute(select(User).order_by(User.id)).scalars()]
+        rows = session.execute(
+            select(User, Mediator.name).outerjoin(Mediator, Mediator.id == User.mediator_id).order_by(User.id)).all()
+        return [_row(user, name) for user, name in rows]
+
+
+def find_mediator(session: Session, key: str) -> Mediator:
+    """The live mediator record named ``key`` (or with that id); NotFound or Conflict (two of that name)."""
+    key = fields.text(key, "mediator", max_len=50, multiline=False) or ""
+    found = list(session.execute(select(Mediator).where(
+        Mediator.deleted.is_(False), (Mediator.id == key) | (Mediator.name == key))).scalars())
+    if not found:
+        raise NotFound(_("调解员“{name}”不在调解员名册中").format(name=key), field="mediator")
+    if len(found) > 1:
+        raise Conflict(_("调解员名册中有{n}位“{name}”，请用记录编号指定").format(n=len(found), name=key),
+                       field="mediator")
+    return found[0]
+
+
+def link_mediator(ctx: Context, username: str, mediator: str | None) -> UserRow:
+    """Link a login to its 调解员 record (or unlink with ``None``); admins only, audited.
+
+    The link makes the user's own cases (工作台“我的案件”) and the default mediator of the
+    cases they accept.  One mediator record belongs to at most one login.
+    """
+    ctx.require("users.manage")
+    with ctx.db.transaction() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            raise NotFound(_("用户“{name}”不存在").format(name=username), field="username")
+        if mediator is None or not str(mediator).strip():
+            user.mediator_id = None
+            ctx.audit(session, "user.mediator", entity="user", entity_id=username, summary="取消关联调解员")
+            return _row(user)
+        record = find_mediator(session, str(mediator))
+        other = session.execute(select(User.username).where(
+            User.mediator_id == record.id, User.username != username)).scalar()
+        if other is not None:
+            raise Conflict(_("调解员“{name}”已关联用户“{user}”").format(name=record.name, user=other),
+                           field="mediator")
+        user.mediator_id = record.id
+        ctx.audit(session, "user.mediator", entity="user", entity_id=username, summary=f"关联调解员 {record.name}")
+        return _row(user, record.name)
 
 
 def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
