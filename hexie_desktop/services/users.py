@@ -85,14 +85,17 @@ def add_user_in(session: Session, *, username: str, display_name: str, role: str
     return user
 
 
-def create_user(ctx: Context, *, username: str, display_name: str, role: str, password: str) -> UserRow:
-    """Create a user (admins only)."""
+def create_user(ctx: Context, *, username: str, display_name: str, role: str, password: str,
+                mediator: str | None = None) -> UserRow:
+    """Create a user (admins only), linked to the 调解员 record ``mediator`` (name or id) when given."""
     ctx.require("users.manage")
     with ctx.db.transaction() as session:
         user = add_user_in(session, username=username, display_name=display_name, role=role, password=password)
+        record = _link_in(session, user, mediator) if mediator else None
         ctx.audit(session, "user.create", entity="user", entity_id=user.username,
-                  summary=f"{user.display_name} {codes.label(codes.ROLES, role)}")
-        return _row(user)
+                  summary=f"{user.display_name} {codes.label(codes.ROLES, role)}"
+                          + (f" 调解员 {record.name}" if record else ""))
+        return _row(user, record.name if record else None)
 
 
 def _row(user: User, mediator_name: str | None = None) -> UserRow:
@@ -121,6 +124,23 @@ def find_mediator(session: Session, key: str) -> Mediator:
     return found[0]
 
 
+def _link_in(session: Session, user: User, mediator: str) -> Mediator:
+    """Point ``user`` at the mediator record ``mediator``; a record already linked to another login is refused."""
+    record = find_mediator(session, mediator)
+    other = session.execute(select(User.username).where(
+        User.mediator_id == record.id, User.username != user.username)).scalar()
+    if other is not None:
+        raise Conflict(_("调解员“{name}”已关联用户“{user}”").format(name=record.name, user=other), field="mediator")
+    user.mediator_id = record.id
+    return record
+
+
+def own_mediator_id(ctx: Context) -> str | None:
+    """The mediator record the acting user is linked to (None when not linked)."""
+    with ctx.db.read() as session:
+        return session.execute(select(User.mediator_id).where(User.username == ctx.actor.username)).scalar()
+
+
 def link_mediator(ctx: Context, username: str, mediator: str | None) -> UserRow:
     """Link a login to its 调解员 record (or unlink with ``None``); admins only, audited.
 
@@ -136,13 +156,7 @@ def link_mediator(ctx: Context, username: str, mediator: str | None) -> UserRow:
             user.mediator_id = None
             ctx.audit(session, "user.mediator", entity="user", entity_id=username, summary="取消关联调解员")
             return _row(user)
-        record = find_mediator(session, str(mediator))
-        other = session.execute(select(User.username).where(
-            User.mediator_id == record.id, User.username != username)).scalar()
-        if other is not None:
-            raise Conflict(_("调解员“{name}”已关联用户“{user}”").format(name=record.name, user=other),
-                           field="mediator")
-        user.mediator_id = record.id
+        record = _link_in(session, user, str(mediator))
         ctx.audit(session, "user.mediator", entity="user", entity_id=username, summary=f"关联调解员 {record.name}")
         return _row(user, record.name)
 
