@@ -171,11 +171,14 @@ def compose(data: dict, station: dict, *, final: bool = True) -> Document:
     blocks.append(Heading(_("四、告知事项")))
     blocks += _notices(data, station, items)
 
-    applicant_label = _("申请人（代表人）（签名、按指印）") if common.uses_annex(data) else _("申请人（签名、按指印）")
+    worker_label = (_("{role}（代表人）（签名、按指印）") if common.uses_annex(data) else _("{role}（签名、按指印）")
+                    ).format(role=common.worker_role(data))
+    employer_label = _("{role}（盖章）\n经办人（签名）").format(role=common.employer_role(data))
+    # applicant_signed_on is the 申请人's date: the employer's when it applied (用人单位申请调解).
+    first, second = (employer_label, worker_label) if common.employer_applied(data) else (worker_label, employer_label)
     blocks.append(SignatureBlock([
-        Signature(applicant_label, date=fmt.cn_date(agreement.get("applicant_signed_on"), blank="") or None),
-        Signature(_("被申请人（盖章）\n经办人（签名）"),
-                  date=fmt.cn_date(agreement.get("respondent_signed_on"), blank="") or None),
+        Signature(first, date=fmt.cn_date(agreement.get("applicant_signed_on"), blank="") or None),
+        Signature(second, date=fmt.cn_date(agreement.get("respondent_signed_on"), blank="") or None),
         Signature(_("调解员（签名）"), date=fmt.cn_date(agreement.get("mediator_signed_on"), blank="") or None),
         common.seal_signature(org, agreement.get("seal_applied_on")),
     ]))
