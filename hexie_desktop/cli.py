@@ -143,12 +143,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     station = init_station(
         data_dir=_data_dir(args), db_url=args.db_url, role=args.role, unit_code=args.unit_code,
         unit_name=args.unit_name, short_name=args.short_name, admin=args.admin, password=password,
-        key_passphrase=passphrase,
+        key_passphrase=passphrase, first_mediator=args.mediator, admin_is_mediator=args.admin_is_mediator,
     )
     where = station.paths.root if station.paths else args.db_url
     print(_("已创建{role}站点：{name}（{code}），数据位置：{where}").format(
         role=_("乡镇") if args.role == "township" else _("区级"), name=station.info.unit_name,
         code=station.info.unit_code, where=where))
+    if not args.mediator and args.role == "township":
+        print(_("提示：调解员名册中还没有调解员，受理案件前请添加（hexie registry add mediators --json 文件）"))
     if args.role == "district" and passphrase is None:
         print(_("区级交换密钥将在首次使用时创建（届时需要区级密钥口令 HEXIE_KEY_PASSPHRASE）"))
     return EXIT_OK
@@ -222,11 +224,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     board = dashboard.dashboard(ctx, mine=args.mine)
     if args.as_json:
         _print_json({"count": len(board.items), "items": [asdict(i) for i in board.items],
-                     "month_counts": board.month_counts})
+                     "month_counts": board.month_counts, "notices": list(board.notices)})
     else:
         for i in board.items:
             print(f"{i.status}\t{i.due}\t{i.label}\t{i.number}\t{i.applicants}\t{i.mediator or ''}")
         print(_("共{n}项待办").format(n=len(board.items)))
+        for notice in board.notices:
+            print(_("提示：{text}").format(text=notice))
     return EXIT_OK
 
 
@@ -424,6 +428,28 @@ def cmd_station(args: argparse.Namespace) -> int:
         print(_("已修改本站信息（单位代码 {code} 不变）").format(code=shown["unit_code"]))
     for option, value in shown.items():
         print(f"{option}: {value}")
+    return EXIT_OK
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import users
+
+    _station, ctx = _login(args)
+    if args.users_command == "link":
+        users.link_mediator(ctx, args.username, args.mediator)
+    elif args.users_command == "unlink":
+        users.link_mediator(ctx, args.username, None)
+    rows = users.list_users(ctx)
+    if args.users_command != "list":
+        rows = [r for r in rows if r.username == args.username]
+    if args.as_json:
+        _print_json([{"username": r.username, "display_name": r.display_name, "role": r.role,
+                      "role_label": r.role_label, "active": r.active, "mediator_id": r.mediator_id,
+                      "mediator": r.mediator_name} for r in rows])
+        return EXIT_OK
+    for r in rows:
+        print("\t".join([r.username, r.display_name, r.role_label, _("启用") if r.active else _("停用"),
+                         _("调解员：{name}").format(name=r.mediator_name) if r.mediator_name else _("未关联调解员")]))
     return EXIT_OK
 
 
@@ -690,6 +716,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit-name", required=True)
     p.add_argument("--short-name")
     p.add_argument("--admin", required=True)
+    p.add_argument("--mediator", help=_("第一位调解员的姓名（加入调解员名册；可稍后添加）"))
+    p.add_argument("--admin-is-mediator", action="store_true", help=_("管理员本人就是这位调解员（关联账户）"))
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help=_("生成演示数据"))
@@ -772,6 +800,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--phone")
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_station)
+
+    users_parser = sub.add_parser("users", help=_("用户：列出，关联或取消关联调解员名册中的调解员"))
+    users_sub = users_parser.add_subparsers(dest="users_command", metavar="SUBCOMMAND", required=True)
+    p = users_sub.add_parser("list", help=_("列出用户及其关联的调解员"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_users)
+    p = users_sub.add_parser("link", help=_("把用户关联到调解员名册中的调解员（管理员）"))
+    p.add_argument("username")
+    p.add_argument("mediator", help=_("调解员姓名或记录编号"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_users)
+    p = users_sub.add_parser("unlink", help=_("取消用户与调解员的关联（管理员）"))
+    p.add_argument("username")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_users)
 
     p = sub.add_parser("report", help=_("导出统计报表或台账为 Excel"))
     p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", "coordinators", "mediators", "orgs",

@@ -42,6 +42,12 @@ CASE_SOURCES = _table(
     ("proactive", _("主动调解")),
 )
 
+APPLICANT_SIDES = _table(
+    ("worker", _("劳动者申请")),
+    ("employer", _("用人单位申请")),
+)
+"""Who applied for mediation (LDTJ art. 12: 当事人 — either side — may apply)."""
+
 CLAIM_CATEGORIES = _table(
     ("labor_relation", _("确认劳动关系")),
     ("wages", _("劳动报酬（含欠薪、加班费、最低工资）")),

@@ -284,3 +284,48 @@ def art41_threshold_met(layoffs: int, employees: int) -> bool:
     if layoffs >= 20:
         return True
     return employees > 0 and layoffs * 10 >= employees
+
+
+def check_mediator_assigned(assigned: bool, registered: int) -> None:
+    """Refuse an acceptance that names no mediator (the case would have no one responsible).
+
+    LDTJ art. 10–13: mediation is conducted by a mediator of the 调解组织; 企业劳动争议协商调解规定
+    art. 24: the committee assigns a mediator when it accepts.  ``registered`` is the number of
+    active mediators in the 调解员 register, so the message can say how to add the first one.
+    """
+    if assigned:
+        return
+    if registered == 0:
+        raise UserError(_("调解员名册中还没有调解员，不能受理：请先在“名册台账 › 调解员”中添加调解员"
+                          "（命令行：hexie registry add mediators --json 文件），再指定调解员受理"), field="mediator")
+    raise UserError(_("受理须指定调解员：请从调解员名册中选择"), field="mediator")
+
+
+_NAME_SEPARATORS = "、，,；; \u3000"
+
+
+def split_names(text: str | None) -> list[str]:
+    """The names of a "王五、李四" list (、，,； or spaces between them), each once, in order."""
+    names: list[str] = []
+    word = ""
+    for char in (text or "") + " ":
+        if char in _NAME_SEPARATORS:
+            if word and word not in names:
+                names.append(word)
+            word = ""
+        else:
+            word += char
+    return names
+
+
+def check_session_mediators(names: list[str], registered: set[str]) -> str:
+    """The session's mediators joined with 、; each must be in the 调解员 register.
+
+    A 调解笔录 is signed by the mediators who conducted the session (LDTJ art. 13); naming someone
+    outside the register would put an unregistered person on the paper.
+    """
+    unknown = [n for n in names if n not in registered]
+    if unknown:
+        raise UserError(_("调解员“{names}”不在调解员名册中：请从名册中选择，或先在“名册台账 › 调解员”中添加")
+                        .format(names="、".join(unknown)), field="mediators")
+    return "、".join(names)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, dossier, fields, money, numbering, workflow
@@ -32,6 +32,7 @@ from hexie_desktop.storage.models import (
     MediationSession,
     Mediator,
     PerformanceRecord,
+    User,
 )
 
 ITEM_KEYS = frozenset({"obligation", "payer", "payee", "amount", "method", "due_on", "category"})
@@ -101,14 +102,32 @@ def _mediator(session: Session, value: object) -> Mediator | None:
 # ---------------------------------------------------------------- handlers
 
 
+def _actor_mediator(session: Session, ctx: Context) -> Mediator | None:
+    """The active mediator record linked to the acting user (用户管理), if any."""
+    mediator_id = session.execute(select(User.mediator_id).where(User.username == ctx.actor.username)).scalar()
+    found = session.get(Mediator, mediator_id) if mediator_id else None
+    return found if found is not None and not found.deleted and found.status == "active" else None
+
+
+def active_mediator_count(session: Session) -> int:
+    """How many active mediators the 调解员 register holds."""
+    return session.execute(select(func.count()).select_from(Mediator).where(
+        Mediator.deleted.is_(False), Mediator.status == "active")).scalar_one()
+
+
 def _accept(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    """受理: the date, the approver and the mediator (named, already assigned, or the acting user's own
+    mediator record); no mediator at all is refused (:func:`core.workflow.check_mediator_assigned`)."""
     on = _day(data, "on", case, ctx.today)
     mediator = _mediator(session, data.get("mediator"))
+    if mediator is not None and mediator.status != "active":
+        raise UserError(_("调解员“{name}”不是在职状态，不能指定").format(name=mediator.name), field="mediator")
+    mediator = mediator or case.mediator or _actor_mediator(session, ctx)
+    workflow.check_mediator_assigned(mediator is not None, 0 if mediator else active_mediator_count(session))
     note = fields.text(data.get("note"), "note")
     case.accepted_on = on
     case.approver = fields.text(data.get("approver"), "approver", max_len=50) or ctx.actor.display_name
-    if mediator is not None:
-        case.mediator = mediator
+    case.mediator = mediator
     return on, note
 
 
@@ -129,6 +148,17 @@ def _reject(session: Session, case: Case, data: dict, ctx: Context) -> tuple[dat
                                  reason_attr="rejection_reason")
 
 
+def _session_mediators(session: Session, case: Case, data: dict, ctx: Context) -> str:
+    """The session's mediators: names from the register, by default the case's (or the actor's) mediator."""
+    names = workflow.split_names(fields.text(data.get("mediators"), "mediators", max_len=200))
+    if not names:
+        own = case.mediator or _actor_mediator(session, ctx)
+        return own.name if own is not None else ctx.actor.display_name
+    registered = set(session.execute(select(Mediator.name).where(
+        Mediator.deleted.is_(False), Mediator.name.in_(names))).scalars())
+    return workflow.check_session_mediators(names, registered)
+
+
 def _record_session(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
     held_on = _day(data, "held_on", case, ctx.today)
     if case.accepted_on and held_on < case.accepted_on:
@@ -136,8 +166,7 @@ def _record_session(session: Session, case: Case, data: dict, ctx: Context) -> t
     record = MediationSession(
         case_id=case.id, seq=len([s for s in case.sessions if not s.deleted]) + 1, held_on=held_on,
         place=fields.text(data.get("place"), "place", max_len=100),
-        mediators=fields.text(data.get("mediators"), "mediators", max_len=200)
-        or (case.mediator.name if case.mediator else ctx.actor.display_name),
+        mediators=_session_mediators(session, case, data, ctx),
         recorder=fields.text(data.get("recorder"), "recorder", max_len=50),
         attendees=fields.text(data.get("attendees"), "attendees", max_len=2000),
         statements=fields.text(data.get("statements"), "statements", max_len=20000),

@@ -106,6 +106,12 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         "infringement_known_on": _iso(case.infringement_known_on),
         "collective": case.collective,
         "workers": case.workers,
+        "applicant_side": case.applicant_side or "worker",
+        "applicant_side_label": codes.label(codes.APPLICANT_SIDES, case.applicant_side or "worker"),
+        "employer_type": case.employer_type,
+        "employer_type_label": codes.label(codes.EMPLOYER_TYPES, case.employer_type) or None,
+        "industry": case.industry,
+        "industry_label": codes.label(codes.INDUSTRIES, case.industry) or None,
         "main_category": case.main_category,
         "main_category_label": codes.label(codes.CLAIM_CATEGORIES, case.main_category),
         "organization": {

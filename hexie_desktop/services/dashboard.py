@@ -50,6 +50,22 @@ class Dashboard:
 
     items: list[DueItem]
     month_counts: dict[str, int] = field(default_factory=dict)
+    notices: tuple[str, ...] = ()
+    """Things to set up first: no mediator in the register, the user's login not linked to one."""
+
+
+def setup_notices(session: Session, username: str, *, mine: bool) -> tuple[str, ...]:
+    """What the office must set up before cases can be handled (no mediator registered; user not linked)."""
+    notices: list[str] = []
+    registered = session.execute(select(func.count()).select_from(Mediator).where(
+        Mediator.deleted.is_(False), Mediator.status == "active")).scalar_one()
+    if registered == 0:
+        notices.append(_("调解员名册中还没有调解员，案件不能受理：请在“名册台账 › 调解员”中添加调解员，"
+                         "再由管理员在“用户”中把调解员的账户关联到名册记录"))
+    if mine and _mediator_id_of(session, username) is None:
+        notices.append(_("您的账户尚未关联调解员名册中的记录，“我的案件”只列出您登记的案件；"
+                         "请管理员在“用户”中关联"))
+    return tuple(notices)
 
 
 def _mediator_id_of(session, username: str) -> str | None:  # noqa: ANN001
@@ -179,9 +195,10 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
                    CaseEvent.action.in_(MONTH_ACTIONS))
             .group_by(CaseEvent.action)
         ).all())
+        notices = setup_notices(session, ctx.actor.username, mine=mine)
     order = {"overdue": 0, "today": 1, "soon": 2, "later": 3}
     found.sort(key=lambda i: (order[i.status], i.due, i.number))
-    return Dashboard(found, {action: counts.get(action, 0) for action in MONTH_ACTIONS})
+    return Dashboard(found, {action: counts.get(action, 0) for action in MONTH_ACTIONS}, notices)
 
 
 __all__ = ["Dashboard", "DueItem", "candidates", "dashboard"]

@@ -99,13 +99,12 @@ def _live(model):  # noqa: ANN001, ANN202
 def load_facts(session: Session, start: date, end: date, as_of: date) -> stats.Facts:
     """Every fact a report of the days ``start``–``end`` needs, duties judged at ``as_of``."""
     result = session.connection().execute(  # plain rows: tens of thousands of them
-        select(Case.id, Case.origin, Case.received_on, Case.source, Case.main_category, Employer.employer_type,
-               Employer.industry, Case.workers, Case.collective, Case.rejected_on, Case.closed_on,
+        select(Case.id, Case.origin, Case.received_on, Case.source, Case.main_category, Case.employer_type,
+               Case.industry, Case.workers, Case.collective, Case.rejected_on, Case.closed_on,
                Case.closing_reason, Agreement.effective_on, Agreement.arbitration_review,
                Agreement.judicial_confirmation, Agreement.payment_order, Case.defaulted_on, Case.accepted_on,
                Case.failed_on, Case.withdrawn_on, Case.archived_on, Case.mediation_extended_until,
                Case.infringement_known_on)
-        .join(Employer, Employer.id == Case.respondent_id)
         .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
         .where(_live(Case), Case.received_on <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
     )
@@ -421,7 +420,7 @@ def _case_query(period: stats.Period | None):  # noqa: ANN202
         select(Case.id, Case.number, Case.received_on, Case.source, Case.workers, Case.collective,
                Case.main_category, Case.claimed_cents, Case.state, Case.accepted_on, Case.rejected_on,
                Case.failed_on, Case.withdrawn_on, Case.closed_on, Case.archive_number,
-               Employer.name.label("respondent"), Employer.credit_code, Employer.employer_type, Employer.industry,
+               Employer.name.label("respondent"), Employer.credit_code, Case.employer_type, Case.industry,
                Mediator.name.label("mediator"), Agreement.effective_on, Agreement.agreed_cents)
         .join(Employer, Employer.id == Case.respondent_id)
         .outerjoin(Mediator, Mediator.id == Case.mediator_id)

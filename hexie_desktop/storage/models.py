@@ -321,6 +321,12 @@ class Case(Synced, Base):
     grade_override: Mapped[str | None] = mapped_column(String(10))
     grade_reason: Mapped[str | None] = mapped_column(Text)
     major_reported_on: Mapped[date | None] = mapped_column(Date)
+    # The employer's type and industry as registered (the statistics count these, so editing the
+    # employer later does not rewrite past periods), and which side applied for mediation.
+    employer_type: Mapped[str | None] = mapped_column(String(30))
+    industry: Mapped[str | None] = mapped_column(String(2))
+    applicant_side: Mapped[str] = mapped_column(String(10), default="worker", server_default="worker")
+    """``worker``: the worker(s) applied (parties are 申请人); ``employer``: 用人单位申请调解 (parties are 被申请人)."""
 
     respondent: Mapped[Employer] = relationship(lazy="joined")
     mediator: Mapped["Mediator | None"] = relationship()

@@ -72,14 +72,13 @@ def _session_blocks(session: dict, multiple: bool) -> list[Block]:
 def compose(data: dict, station: dict) -> Document:
     """Lay out the mediation record from its projected fields."""
     title = _("劳动人事争议调解笔录")
-    respondent = fmt.text(common.respondent(data).get("name"))
     sessions = [s for s in data.get("sessions") or [] if isinstance(s, dict)] or [{}]
     blocks: list[Block] = [
         Title(title),
         common.number_line(data),
         Fields([
-            (_("申请人"), common.applicant_names(data)),
-            (_("被申请人"), respondent or None),
+            (_("申请人"), common.applying_names(data)),
+            (_("被申请人"), common.responding_names(data)),
             (_("案由"), _("{category}争议").format(category=common.category(data))),
         ]),
     ]
@@ -91,7 +90,8 @@ def compose(data: dict, station: dict) -> Document:
         Signature(_("调解员")), Signature(_("记录人")),
     ]))
     if common.uses_annex(data):
-        blocks.append(common.applicant_annex(data, title=_("到场申请人名单"), signatures=True))
+        blocks.append(common.applicant_annex(data, title=_("到场{role}名单").format(role=common.worker_role(data)),
+                                             signatures=True))
     return Document("record", title, blocks, page_note=_page_note())
 
 

@@ -183,6 +183,7 @@ class _Generator:
         self.case_pattern = settings.get(session, "numbering.case_pattern")
         self.archive_pattern = settings.get(session, "numbering.archive_pattern")
         self.seq_by_year: dict[int, int] = {}
+        self.employer_facts: dict[str, tuple[str | None, str | None]] = {}  # id → (type, industry) for case snapshots
         self.archive_by_year: dict[int, int] = {}
         self.search_rows: list[tuple[str, str]] = []
         self.id_serial = 0
@@ -215,10 +216,12 @@ class _Generator:
                 Employer, name=name, credit_code=code, address=names.address(self.rng, self.town),
                 legal_representative=names.person_name(self.rng), phone=names.landline(self.rng.randint(10, 999), self.rng.randint(2000000, 89999999))
                 if self.rng.random() < 0.5 else names.mobile(self.rng),
-                employer_type=self.rng.choice(("private", "private", "private", "individual", "foreign", "state_owned")),
+                employer_type=(employer_type := self.rng.choice(
+                    ("private", "private", "private", "individual", "foreign", "state_owned"))),
                 industry=industry, employees=self.rng.randint(5, 800), division_code=None,
             )
             out.append((eid, name, code))
+            self.employer_facts[eid] = (employer_type, industry)
         return out
 
     # -- registries and ledgers
@@ -427,7 +430,8 @@ class _Generator:
             closed_on=closed[0] if closed else None, closing_reason=closed[1] if closed else None,
             archive_number=archived[2] if archived else None, archive_seq=archived[1] if archived else None,
             archived_on=archived[0] if archived else None, retention_years=10 if archived else None,
-            created_by=_("窗口登记员"),
+            created_by=_("窗口登记员"), employer_type=self.employer_facts.get(employer_id, (None, None))[0],
+            industry=self.employer_facts.get(employer_id, (None, None))[1],
         )
         reps = set(rng.sample(range(workers), 3)) if collective else set()
         for position in range(workers):

@@ -67,6 +67,13 @@ class DashboardScreen(RefreshWhenShown):
         self.planLabel = QLabel(self)
         self.planLabel.setWordWrap(True)
         self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.monthLabel) + 1, self.planLabel)
+        # What must be set up first (issue 16: no mediator registered, the login not linked to one).
+        self.setupLabel = QLabel(self)
+        self.setupLabel.setObjectName("setupLabel")
+        self.setupLabel.setWordWrap(True)
+        style.set_role(self.setupLabel, "warning")
+        self.setupLabel.hide()
+        self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.monthLabel), self.setupLabel)
 
     # ---------------------------------------------------------------- data
 
@@ -95,6 +102,8 @@ class DashboardScreen(RefreshWhenShown):
         parts = [f"{labels.get(k, k)} {v}" for k, v in self.month_counts.items()]
         self.ui.monthLabel.setText(self.tr("本月（{month}月）：").format(month=date.today().month) + " · ".join(parts))
         self.planLabel.setText(action_plan_text(self.workspace))
+        self.setupLabel.setText("\n".join(result.notices))
+        self.setupLabel.setVisible(bool(result.notices))
         self._apply_tile()
 
     def current_tile(self) -> str:

@@ -49,6 +49,10 @@ class IntakeScreen(QWidget):
         style.set_role(ui.errorLabel, "error")
         for code, label in codes.CASE_SOURCES.items():
             ui.source.addItem(label, code)
+        for code, label in codes.APPLICANT_SIDES.items():
+            ui.applicantSide.addItem(label, code)
+        style.set_role(ui.applicantSideHint, "hint")
+        ui.applicantSide.currentIndexChanged.connect(self._side_changed)
         self.applicants = ApplicantsEditor(ui, lambda: workspace.ctx.today, self)
         self.claims = ClaimsEditor(ui, self)
         self.respondent = RespondentPicker(ui, workspace.ctx, self)
@@ -88,6 +92,19 @@ class IntakeScreen(QWidget):
         label.setText(status.message)
         style.set_role(label, LIMITATION_ROLES.get(status.level, "hint"))
 
+    def _side_changed(self, _index: int = 0) -> None:
+        """Name the two groups by who applied: the workers (usual) or the employer (用人单位申请调解)."""
+        ui = self.ui
+        if ui.applicantSide.currentData() == "employer":
+            ui.applicantsGroup.setTitle(self.tr("被申请人（劳动者）"))
+            ui.respondentGroup.setTitle(self.tr("申请人（用人单位）"))
+            ui.applicantSideHint.setText(self.tr("用人单位申请调解：文书中用人单位列为申请人，劳动者列为被申请人；"
+                                                 "统计仍按劳动者人数和单位性质、行业计入。"))
+        else:
+            ui.applicantsGroup.setTitle(self.tr("申请人（劳动者）"))
+            ui.respondentGroup.setTitle(self.tr("被申请人（用人单位）"))
+            ui.applicantSideHint.clear()
+
     # ---------------------------------------------------------------- save
 
     def payload(self) -> dict[str, Any]:
@@ -96,6 +113,7 @@ class IntakeScreen(QWidget):
         return {
             "received_on": ui.receivedOn.text_for_service(),
             "source": ui.source.currentData(),
+            "applicant_side": ui.applicantSide.currentData(),
             "infringement_known_on": ui.knownOn.text_for_service(),
             "applicants": self.applicants.payload(),
             "respondent": self.respondent.payload(),
@@ -173,7 +191,7 @@ class IntakeScreen(QWidget):
         leaf = parts[1][0] if len(parts) > 1 else None
         ui = self.ui
         simple = {"received_on": ui.receivedOn, "source": ui.source, "infringement_known_on": ui.knownOn,
-                  "facts": ui.facts, "evidence": ui.evidence}
+                  "facts": ui.facts, "evidence": ui.evidence, "applicant_side": ui.applicantSide}
         if head in simple:
             widget = simple[head]
             self._flag(widget, error.message)
@@ -242,6 +260,7 @@ class IntakeScreen(QWidget):
         ui = self.ui
         ui.receivedOn.setValue(self.workspace.ctx.today)
         ui.source.setCurrentIndex(0)
+        ui.applicantSide.setCurrentIndex(0)
         ui.knownOn.clear()
         self.applicants.clear()
         self.respondent.clear()
