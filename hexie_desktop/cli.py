@@ -391,12 +391,36 @@ def cmd_print(args: argparse.Namespace) -> int:
     else:
         if not args.case:
             raise UserError(_("需要 --case 指定案件编号"), field="--case")
-        result = printing.print_case_document(ctx, args.doc, args.case, Path(args.out), draft=args.draft)
+        result = printing.print_case_document(ctx, args.doc, args.case, Path(args.out), draft=args.draft,
+                                              options=_paper_options(args))
     print(_("已输出：{path}（{pages}页，内容校验码 {hash}）").format(path=result.path, pages=result.pages,
                                                          hash=result.content_hash[:16]))
     for warning in result.warnings:
         print(_("提示：{w}").format(w=warning), file=sys.stderr)
     return EXIT_OK
+
+
+PRINTABLE = ("application", "registration", "notice", "acceptance", "rejection", "mediation_notice", "record",
+             "agreement", "termination", "withdrawal", "service", "default_notice", "recommendation", "followup",
+             "cover", "catalog", "wallboard", "major_report")
+"""What ``print`` prints (the documents registry; a test keeps the two equal)."""
+
+PAPER_OPTIONS = ("session", "session_on", "session_time", "place", "note", "on", "content", "addressee",
+                 "documents", "recipient", "address", "method", "served_on", "reason")
+"""The ``print`` options a paper may ask for (core/paper_inputs.py checks which one takes which)."""
+
+
+def _paper_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The paper options given on the command line (``--documents a,b`` becomes a list)."""
+    out: dict[str, Any] = {}
+    for name in PAPER_OPTIONS:
+        value = getattr(args, name, None)
+        if value is None:
+            continue
+        if name == "documents":
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        out[name] = value
+    return out
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -775,10 +799,23 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("print", help=_("打印文书为 PDF"))
-    p.add_argument("doc", choices=["application", "registration", "notice", "acceptance", "rejection", "record",
-                                   "agreement", "termination", "service", "followup", "cover", "catalog",
-                                   "wallboard", "major_report"])
+    p.add_argument("doc", choices=PRINTABLE)
     p.add_argument("--case")
+    paper = p.add_argument_group(_("文书选项"))
+    paper.add_argument("--session", help=_("调解笔录：第几次调解"))
+    paper.add_argument("--session-on", dest="session_on", help=_("调解通知书：调解日期"))
+    paper.add_argument("--session-time", dest="session_time", help=_("调解通知书：调解时间，如 09:30"))
+    paper.add_argument("--place", help=_("调解通知书：调解地点"))
+    paper.add_argument("--note", help=_("调解通知书：其他说明"))
+    paper.add_argument("--on", help=_("调解通知书、调解建议书、未履行告知书：出具日期（默认今天）"))
+    paper.add_argument("--content", help=_("调解建议书：建议内容"))
+    paper.add_argument("--addressee", help=_("调解建议书：送达单位（默认被申请人）"))
+    paper.add_argument("--documents", help=_("送达回证：送达的已出具文书，编号或文书类型，逗号分隔"))
+    paper.add_argument("--recipient", help=_("送达回证：受送达人姓名或名称"))
+    paper.add_argument("--address", help=_("送达回证：送达地址（默认当事人地址）"))
+    paper.add_argument("--method", help=_("送达回证：送达方式 direct/mail/left/electronic"))
+    paper.add_argument("--served-on", dest="served_on", help=_("送达回证：送达日期"))
+    paper.add_argument("--reason", help=_("撤回调解申请书：撤回理由"))
     p.add_argument("--org", help=_("上墙展板：调解组织名称或编号"))
     p.add_argument("--out", required=True)
     p.add_argument("--draft", action="store_true", help=_("打印草稿（带水印，不记为已发文书）"))

@@ -232,10 +232,13 @@ DOCUMENT_TYPES = _table(
     ("notice", _("当事人权利义务告知书")),
     ("acceptance", _("受理通知书")),
     ("rejection", _("不予受理通知书")),
+    ("mediation_notice", _("调解通知书")),
     ("record", _("调解笔录")),
     ("agreement", _("调解协议书")),
     ("termination", _("终止调解通知书")),
     ("service", _("送达回证")),
+    ("default_notice", _("未履行告知书")),
+    ("recommendation", _("调解建议书")),
     ("followup", _("回访记录")),
     ("cover", _("卷宗封面")),
     ("catalog", _("卷内目录")),
@@ -248,6 +251,13 @@ DOCUMENT_TYPES = _table(
     ("receipt", _("履行凭证（收条、汇款单等）")),
     ("confirmation", _("仲裁审查、司法确认有关材料")),
     ("other", _("其他材料")),
+)
+
+DELIVERY_METHODS = _table(
+    ("direct", _("直接送达")),
+    ("mail", _("邮寄送达")),
+    ("left", _("留置送达")),
+    ("electronic", _("电子送达")),
 )
 
 SATISFACTION_LEVELS = _table(

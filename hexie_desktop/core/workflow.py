@@ -230,6 +230,12 @@ def is_overdue(due_on: date | None, on: date) -> bool:
     return due_on is not None and due_on < on
 
 
+def payment_order_allowed(category: str | None) -> bool:
+    """Whether an unperformed item of ``category`` may go to court for a 支付令 (LDTJ art. 16:
+    拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金)."""
+    return category in codes.PAYMENT_ORDER_CATEGORIES
+
+
 def check_default(open_due_dates: tuple[date | None, ...], on: date) -> None:
     """A default (未履行) may be recorded on ``on`` only when an unperformed item's due date has passed."""
     if any(is_overdue(due, on) for due in open_due_dates):

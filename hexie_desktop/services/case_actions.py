@@ -41,7 +41,7 @@ _SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_o
 KEYS: dict[str, frozenset[str]] = {
     "accept": frozenset({"on", "mediator", "note", "approver"}),
     "reject": frozenset({"on", "reason", "note"}),
-    "record-session": frozenset({"held_on", "place", "mediators", "recorder", "attendees", "statements", "proposal",
+    "record-session": frozenset({"held_on", "start_time", "end_time", "place", "mediators", "recorder", "attendees", "statements", "proposal",
                                  "result"}),
     "extend": frozenset({"new_end", "applicant_consent_on", "respondent_consent_on", "note"}),
     "agree": frozenset({"items", "content", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
@@ -163,8 +163,13 @@ def _record_session(session: Session, case: Case, data: dict, ctx: Context) -> t
     held_on = _day(data, "held_on", case, ctx.today)
     if case.accepted_on and held_on < case.accepted_on:
         raise UserError(_("调解日期不能早于受理日期 {d}").format(d=case.accepted_on), field="held_on")
+    start = fields.clock(data.get("start_time"), "start_time")
+    end = fields.clock(data.get("end_time"), "end_time")
+    if start and end and end <= start:
+        raise UserError(_("结束时间应晚于开始时间 {t}").format(t=start), field="end_time")
     record = MediationSession(
         case_id=case.id, seq=len([s for s in case.sessions if not s.deleted]) + 1, held_on=held_on,
+        start_time=start, end_time=end,
         place=fields.text(data.get("place"), "place", max_len=100),
         mediators=_session_mediators(session, case, data, ctx),
         recorder=fields.text(data.get("recorder"), "recorder", max_len=50),
@@ -315,7 +320,7 @@ def _default(session: Session, case: Case, data: dict, ctx: Context) -> tuple[da
     case.defaulted_on = on
     note = fields.text(data.get("note"), "note")
     overdue = [i for i in open_items if workflow.is_overdue(i.due_on, on)]
-    payment_order = any(i.category in codes.PAYMENT_ORDER_CATEGORIES for i in overdue)
+    payment_order = any(workflow.payment_order_allowed(i.category) for i in overdue)
     case.agreement.payment_order = payment_order
     route = _("已告知可申请仲裁") + (_("或向人民法院申请支付令") if payment_order else "")
     return on, route + (f"；{note}" if note else "")

@@ -64,6 +64,12 @@ def _attachments(session: Session, case: Case) -> list[Attachment]:
     ).scalars())
 
 
+def document_title(doc_type: str, subject: str | None) -> str:
+    """An issued document's name with what it is of: ``调解笔录（第2次调解）``."""
+    title = codes.label(codes.DOCUMENT_TYPES, doc_type)
+    return f"{title}（{subject}）" if subject else title
+
+
 def _party(p) -> dict[str, Any]:  # noqa: ANN001
     return {
         "id": p.id, "name": p.name, "id_type": p.id_type, "id_number": p.id_number, "sex": p.sex,
@@ -132,7 +138,8 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         ],
         "claimed_total": money.cents_to_str(case.claimed_cents),
         "sessions": [
-            {"seq": s.seq, "held_on": _iso(s.held_on), "place": s.place, "mediators": s.mediators,
+            {"seq": s.seq, "held_on": _iso(s.held_on), "start_time": s.start_time, "end_time": s.end_time,
+             "place": s.place, "mediators": s.mediators,
              "recorder": s.recorder, "attendees": s.attendees, "statements": s.statements,
              "proposal": s.proposal, "result": s.result}
             for s in case.sessions if not s.deleted
@@ -168,8 +175,8 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for f in case.follow_ups if not f.deleted
         ],
         "documents": [
-            {"id": d.id, "doc_type": d.doc_type, "title": codes.label(codes.DOCUMENT_TYPES, d.doc_type), "number": d.number,
-             "issued_at": d.issued_at.isoformat(timespec="seconds"), "issuer": d.issuer,
+            {"id": d.id, "doc_type": d.doc_type, "title": document_title(d.doc_type, d.subject),
+             "subject": d.subject, "number": d.number, "issued_at": d.issued_at.isoformat(timespec="seconds"), "issuer": d.issuer,
              "content_hash": d.content_hash, "pages": d.pages}
             for d in case.documents if not d.deleted
         ],

@@ -381,6 +381,8 @@ class MediationSession(Synced, Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     held_on: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[str | None] = mapped_column(String(5))  # HH:MM
+    end_time: Mapped[str | None] = mapped_column(String(5))
     place: Mapped[str | None] = mapped_column(String(100))
     mediators: Mapped[str | None] = mapped_column(String(200))
     recorder: Mapped[str | None] = mapped_column(String(50))
@@ -491,6 +493,7 @@ class IssuedDocument(Synced, Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     pages: Mapped[int] = mapped_column(Integer, default=1)
     snapshot: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(String(200))  # which session / delivery the paper is of
 
 
 class Attachment(Synced, Base):

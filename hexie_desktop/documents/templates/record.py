@@ -25,9 +25,10 @@ from hexie_desktop.documents.templates import common
 SHAPE = {
     **common.HEAD,
     "sessions": [{
-        "seq": True, "held_on": True, "place": True, "mediators": True, "recorder": True,
+        "seq": True, "held_on": True, "start_time": True, "end_time": True, "place": True, "mediators": True, "recorder": True,
         "attendees": True, "statements": True, "proposal": True, "result": True,
     }],
+    "paper": {"session": True},
 }
 
 NOTICE_GIVEN = _(
@@ -46,13 +47,35 @@ def _page_note() -> list[Span]:
     ]
 
 
+def _clock(value: object) -> str:
+    """``09:30`` as ``9时30分``."""
+    text = fmt.text(value)
+    if ":" not in text:
+        return ""
+    hour, minute = (int(part) for part in text.split(":", 1))
+    return f"{hour}时{minute:02d}分"
+
+
+def session_time(session: dict) -> str | None:
+    """``2026年3月5日9时30分至11时00分`` (the clock times when recorded), or ``None``."""
+    day = fmt.cn_date(session.get("held_on"), blank="")
+    if not day:
+        return None
+    start, end = _clock(session.get("start_time")), _clock(session.get("end_time"))
+    if start and end:
+        return day + start + _("至") + end
+    if start:
+        return day + start + _("起")
+    return day
+
+
 def _session_blocks(session: dict, multiple: bool) -> list[Block]:
     """The blocks of one mediation session."""
     blocks: list[Block] = []
     if multiple:
         blocks.append(Heading(_("第{n}次调解").format(n=session.get("seq") or "")))
     blocks.append(Fields([
-        (_("时间"), fmt.cn_date(session.get("held_on"), blank="") or None),
+        (_("时间"), session_time(session)),
         (_("地点"), fmt.text(session.get("place")) or None),
         (_("调解员"), fmt.text(session.get("mediators")) or None),
         (_("记录人"), fmt.text(session.get("recorder")) or None),
@@ -73,6 +96,9 @@ def compose(data: dict, station: dict) -> Document:
     """Lay out the mediation record from its projected fields."""
     title = _("劳动人事争议调解笔录")
     sessions = [s for s in data.get("sessions") or [] if isinstance(s, dict)] or [{}]
+    chosen = (data.get("paper") or {}).get("session")
+    if chosen is not None:  # one record per session: only the chosen one, titled with its number
+        sessions = [s for s in sessions if s.get("seq") == chosen] or [{"seq": chosen}]
     blocks: list[Block] = [
         Title(title),
         common.number_line(data),
@@ -83,7 +109,7 @@ def compose(data: dict, station: dict) -> Document:
         ]),
     ]
     for session in sessions:
-        blocks += _session_blocks(session, multiple=len(sessions) > 1)
+        blocks += _session_blocks(session, multiple=len(sessions) > 1 or chosen is not None)
     blocks.append(Paragraph(_("以上笔录已阅，记录属实。"), keep_with_next=True))
     blocks.append(SignatureBlock([
         Signature(_("申请人")), Signature(_("被申请人")),
@@ -96,5 +122,5 @@ def compose(data: dict, station: dict) -> Document:
 
 
 def build(case: dict, station: dict) -> Document:
-    """The 调解笔录 of ``case`` (every session recorded so far)."""
+    """The 调解笔录 of ``case``: of the session in ``case["paper"]["session"]``, else every session."""
     return compose(project(case, SHAPE), station or {})
