@@ -98,9 +98,13 @@ def summary_document(report: UpwardReport) -> Document:
     return Document("plan_report", title, blocks)
 
 
-def _write(document: Document, out: Path, author: str) -> int:
-    if out.suffix.lower() != ".pdf":
+def _check(out: Path) -> Path:
+    if Path(out).suffix.lower() != ".pdf":
         raise UserError(_("请保存为 .pdf 文件"), field="out")
+    return Path(out)
+
+
+def _write(document: Document, out: Path, author: str) -> int:
     output = render_pdf(document, default_fonts(), author=author, subject=document.title)
     write_atomic(out, output.data)
     return output.pages
@@ -108,8 +112,9 @@ def _write(document: Document, out: Path, author: str) -> int:
 
 def print_publication(ctx: Context, year: object, out: Path, kind: str | None = None) -> int:
     """Print the 选树结果名单 of ``year`` (one kind or all) to ``out``; returns the page count (audited)."""
+    out = _check(out)
     data = selection.publication(ctx, year, kind)
-    pages = _write(publication_document(data), Path(out), data["meta"].unit_name)
+    pages = _write(publication_document(data), out, data["meta"].unit_name)
     record_export(ctx, "selection_list", Path(out).name, rows=data["total"], unmask=False,
                   period=stats.year(data["year"]))
     return pages
@@ -117,8 +122,9 @@ def print_publication(ctx: Context, year: object, out: Path, kind: str | None = 
 
 def print_summary(ctx: Context, period: stats.Period, out: Path) -> UpwardReport:
     """Print the 工作情况 summary of ``period`` to ``out`` (audited)."""
+    out = _check(out)
     report = plan_upward.build(ctx, period)
-    _write(summary_document(report), Path(out), report.meta.unit_name)
+    _write(summary_document(report), out, report.meta.unit_name)
     record_export(ctx, "plan_report_pdf", Path(out).name, rows=sum(len(s.lines) for s in report.sections),
                   unmask=False, period=period)
     return report

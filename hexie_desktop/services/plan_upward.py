@@ -183,8 +183,10 @@ def build(ctx: Context, period: stats.Period) -> UpwardReport:
     with ctx.db.read() as session:
         meta = station_meta(session, ctx)
         denominator = settings.get(session, "stats.success_denominator")
-        per_origin = meta.role == "district"
-        origins = _origins(session, meta.unit_code) if per_origin else []
+        origins = _origins(session, meta.unit_code)
+        per_origin = meta.role == "district" or len(origins) > 1  # as the statistics report: a column each
+        if not per_origin:
+            origins = []
         names = origin_names(session, origins)
         plan_by = {o: plan.actuals(session, period, ctx.today, o) for o in origins}
         facts = load_facts(session, period.start, period.end, as_of)
