@@ -72,6 +72,10 @@ OWNER_COLUMNS: Mapping[str, tuple[str, ...]] = {
     # or case, all of which must be the signer's); its follow-up records hang off it.
     "warning_leads": (),
     "warning_actions": ("lead_id",),
+    # 选树: a nomination is its own root (the record or case it names must be the signer's);
+    # its checked criteria hang off it.
+    "selections": (),
+    "selection_checks": ("selection_id",),
 }
 """Table → the foreign keys leading to its owner, in order (empty: the table holds roots)."""
 

@@ -380,7 +380,9 @@ def _with_mediator_stats(session: Session, kind: str, rows: list[dict]) -> list[
         denominator = settings.get(session, "stats.success_denominator")
         for row in rows:
             row.update(mediator_record(records.get(row["id"]), denominator))
-    return rows
+    from hexie_desktop.services import selection  # hook: the 选树 mark of the record (issue 14)
+
+    return selection.annotate(session, kind, rows)
 
 
 def search_fields(kind: str) -> tuple[str, ...]:

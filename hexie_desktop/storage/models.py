@@ -613,6 +613,52 @@ class WarningAction(Synced, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+# ---------------------------------------------------------------- action plan: 选树 (selection of exemplars)
+
+
+class Selection(Synced, Base):
+    """One nomination in a 选树 workflow (core/selection.py): a register record or a case, a year,
+    its status through review and decision, and who decided when."""
+
+    __tablename__ = "selections"
+
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_name: Mapped[str] = mapped_column(String(200))
+    coordinator_id: Mapped[str | None] = mapped_column(ForeignKey("coordinators.id"), index=True)
+    social_org_id: Mapped[str | None] = mapped_column(ForeignKey("social_orgs.id"), index=True)
+    org_id: Mapped[str | None] = mapped_column(ForeignKey("mediation_orgs.id"), index=True)
+    mediator_id: Mapped[str | None] = mapped_column(ForeignKey("mediators.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    nominated_on: Mapped[date] = mapped_column(Date)
+    nominated_by: Mapped[str] = mapped_column(String(50))
+    reason: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="nominated", index=True)
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    reviewed_by: Mapped[str | None] = mapped_column(String(50))
+    review_note: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[date | None] = mapped_column(Date, index=True)
+    decided_by: Mapped[str | None] = mapped_column(String(50))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class SelectionCheck(Synced, Base):
+    """One criterion of a nomination as checked: the quoted criterion, 符合/不符合, a note."""
+
+    __tablename__ = "selection_checks"
+
+    selection_id: Mapped[str] = mapped_column(ForeignKey("selections.id"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(60))
+    result: Mapped[str] = mapped_column(String(10), default="unchecked")
+    note: Mapped[str | None] = mapped_column(Text)
+    checked_on: Mapped[date | None] = mapped_column(Date)
+    checked_by: Mapped[str | None] = mapped_column(String(50))
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Employer,
     MediationOrg,
@@ -638,6 +684,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     IssuedDocument,
     WarningLead,
     WarningAction,
+    Selection,
+    SelectionCheck,
 )
 
 

@@ -49,6 +49,10 @@ def form_fields(ctx: Context, kind: str) -> list[Field]:
     return out
 
 
+SELECTION_REGISTERS = frozenset({"coordinators", "social_orgs", "orgs", "mediators"})
+"""Registers whose records can be nominated for 选树 (core/selection.py): they show its mark."""
+
+
 def columns(kind: str) -> list[tuple[Any, str]]:
     """Table columns: the first fields (labels for choices and references), plus mediator statistics."""
     out: list[tuple[Any, str]] = []
@@ -63,6 +67,8 @@ def columns(kind: str) -> list[tuple[Any, str]]:
         out.append(("cases_handled", QCoreApplication.translate("RegistryFields", "办案数")))
         out.append((lambda r: stats.fraction_text(r.get("success_rate"), "rate"),
                     QCoreApplication.translate("RegistryFields", "调解成功率")))
+    if kind in SELECTION_REGISTERS:
+        out.append(("selection_label", QCoreApplication.translate("RegistryFields", "选树")))
     return out
 
 
