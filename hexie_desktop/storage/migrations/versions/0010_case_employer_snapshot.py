@@ -1,7 +1,7 @@
 """case: the employer's type and industry as registered (snapshot) and which side applied
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 Create Date: 2026-12-04
 
 The official statistics count cases by the employer's type (单位性质) and industry (行业) *as
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
