@@ -190,28 +190,22 @@ def _file_families(index: FontIndex, path: Path) -> None:
     """Add the family names written in the font file itself (for folders fontconfig does not know)."""
     from fontTools.ttLib import TTCollection, TTFont, TTLibError  # noqa: PLC0415
 
-    opened = None
     try:
-        if path.suffix.lower() in (".ttc", ".otc"):
-            opened = TTCollection(str(path), lazy=True)
-            faces = list(opened.fonts)
-        else:
-            opened = TTFont(str(path), lazy=True)
-            faces = [opened]
-        for number, face in enumerate(faces):
-            if "name" not in face:
-                continue
-            for record in face["name"].names:
-                if record.nameID in (1, 16):
-                    try:
-                        index.add_family(record.toUnicode(), FontFile(path, number))
-                    except UnicodeDecodeError:
-                        continue
+        with open(path, "rb") as handle:
+            collection = handle.read(4) == b"ttcf"
+            handle.seek(0)
+            faces = list(TTCollection(handle, lazy=True).fonts) if collection else [TTFont(handle, lazy=True)]
+            for number, face in enumerate(faces):
+                if "name" not in face:
+                    continue
+                for record in face["name"].names:
+                    if record.nameID in (1, 16):
+                        try:
+                            index.add_family(record.toUnicode(), FontFile(path, number))
+                        except UnicodeDecodeError:
+                            continue
     except (OSError, TTLibError, ValueError, KeyError, AssertionError, struct.error) as exc:
         log.info("font %s: names not read: %s", path, exc)
-    finally:
-        if opened is not None:
-            opened.close()
 
 
 def build_index(extra_dirs: tuple[Path, ...] = (), *, system: bool = True) -> FontIndex:
