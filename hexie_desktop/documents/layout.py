@@ -194,7 +194,7 @@ class Converter:
                            self.styles.cell(block.size, aligns[i], min_lines=block.min_row_lines))]
                 for i, cell in enumerate(row)
             ])
-        table = RLTable(rows, colWidths=widths, repeatRows=len(block.header), splitInRow=1)
+        table = _ListTable(rows, colWidths=widths, repeatRows=len(block.header), splitInRow=1)
         header = [("VALIGN", (0, 0), (-1, len(block.header) - 1), "MIDDLE")] if block.header else []
         table.setStyle(TableStyle(self._grid_style() + header))
         return table
@@ -306,6 +306,41 @@ class Converter:
             date = entry.date or "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
             cell.append(self.flow(date, replace(style, align="right")))
         return cell
+
+
+class _ListTable(RLTable):
+    """A ruled list that never leaves a single row alone on the next page.
+
+    When a page break would carry fewer than :data:`MIN_CARRIED_ROWS` rows over, rows
+    are moved from this page so that the next page does not hold one lonely line of a
+    list (e.g. the last worker of a 申请人名单).
+    """
+
+    MIN_CARRIED_ROWS = 3
+
+    def split(self, availWidth: float, availHeight: float) -> list:  # noqa: N803 - platypus API
+        """Platypus: split as usual, then move rows down until enough go to the next page."""
+        parts = super().split(availWidth, availHeight)
+        height = availHeight
+        moved = False
+        for _attempt in range(self.MIN_CARRIED_ROWS):
+            if len(parts) != 2:
+                break
+            first, second = parts
+            carried = len(second._cellvalues) - self.repeatRows  # noqa: SLF001 - reportlab internals
+            kept = len(first._cellvalues) - self.repeatRows  # noqa: SLF001
+            if carried >= self.MIN_CARRIED_ROWS or kept <= self.MIN_CARRIED_ROWS:
+                break
+            first.wrap(availWidth, height)
+            height -= first._rowHeights[-1] + 1e-3  # noqa: SLF001
+            retry = super().split(availWidth, height)
+            if len(retry) != 2:
+                break
+            parts, moved = retry, True
+        if moved and len(parts) == 2:
+            # The rest starts the next page (else the frame would fill the room left here).
+            return [parts[0], RLPageBreak(), parts[1]]
+        return parts
 
 
 def _spans(value: Text) -> list[Span]:
