@@ -211,42 +211,54 @@ class Converter:
         width = widths[-1]
         gap = style.size * 0.5
         rows: list[list[list[Flowable] | str]] = []
+        dates: list[int] = []  # indexes of the date rows
         spans: list[tuple] = []
         pending: list[model.Signature] = []
 
-        def flush() -> None:
-            if not pending:
-                return
-            row: list[list[Flowable] | str] = [self._signature_cell(entry, style, width - gap) for entry in pending]
-            row += [""] * (columns - len(row))
-            rows.append(["", *row] if columns == 1 else row)
-            pending.clear()
+        def add(cells: list[tuple[list[Flowable], list[Flowable]]]) -> None:
+            """One row of places and, under it, the row of their dates (aligned across the row)."""
+            main: list[list[Flowable] | str] = [cell for cell, _date in cells]
+            under: list[list[Flowable] | str] = [date for _cell, date in cells]
+            main += [""] * (columns - len(main))
+            under += [""] * (columns - len(under))
+            rows.append(["", *main] if columns == 1 else main)
+            rows.append(["", *under] if columns == 1 else under)
+            dates.append(len(rows) - 1)
 
         for entry in entries:
             if entry.signers:  # a whole row: the representatives in a grid
-                flush()
-                cell = self._signers_cell(entry, style, self.geo.block_width)
+                if pending:
+                    add([self._signature_cell(e, style, width - gap) for e in pending])
+                    pending.clear()
+                cell, date = self._signers_cell(entry, style, self.geo.block_width)
                 rows.append([cell] + [""] * (len(widths) - 1))
-                spans.append(("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)))
+                rows.append([date] + [""] * (len(widths) - 1))
+                dates.append(len(rows) - 1)
+                spans += [("SPAN", (0, len(rows) - 2), (-1, len(rows) - 2)), ("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1))]
                 continue
             pending.append(entry)
             if len(pending) == columns:
-                flush()
-        flush()
+                add([self._signature_cell(e, style, width - gap) for e in pending])
+                pending.clear()
+        if pending:
+            add([self._signature_cell(e, style, width - gap) for e in pending])
         # Never split: the signatures stay on one page, with the last lines of text before
-        # them (convert() wraps them in a SignatureKeeper).
+        # them (convert() wraps them in a SignatureKeeper).  Signature lines sit at the foot
+        # of their row, so the lines and the dates of one row are level.
         table = RLTable(rows, colWidths=widths, splitByRow=0)
         table.setStyle(TableStyle(spans + [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.face("body").name),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), gap),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), self.geo.pitch * 0.5),
-        ]))
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ] + [("BOTTOMPADDING", (0, r), (-1, r), self.geo.pitch * 0.5) for r in dates]
+          + [("VALIGN", (0, r), (-1, r), "TOP") for r in dates]))
         return [RLSpacer(0, self.geo.pitch * 0.5), table]
 
-    def _signers_cell(self, entry: model.Signature, style: TextStyle, width: float) -> list[Flowable]:
+    def _signers_cell(self, entry: model.Signature, style: TextStyle,
+                      width: float) -> tuple[list[Flowable], list[Flowable]]:
         """The label, then every signer's name and a line to sign on, aligned in columns."""
         cell: list[Flowable] = [self.flow(entry.label + "：", style)]
         names = [clean_text(name) for name in entry.signers]
@@ -275,10 +287,14 @@ class Converter:
         ]))
         table.hAlign = "LEFT"
         cell.append(table)
-        if entry.with_date:
-            date = entry.date or "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
-            cell.append(self.flow(date, replace(style, align="right")))
-        return cell
+        return cell, self._date_cell(entry, style)
+
+    def _date_cell(self, entry: model.Signature, style: TextStyle) -> list[Flowable]:
+        """The date under a signature place (right-aligned), blank to fill in when not known."""
+        if not entry.with_date:
+            return []
+        date = entry.date or "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+        return [self.flow(date, replace(style, align="right"))]
 
     def _name_style(self, name: str, style: TextStyle, width: float) -> TextStyle:
         """A printed name that fits its cell on one line, by shrinking it a little if need be."""
@@ -287,7 +303,8 @@ class Converter:
             return style
         return replace(style, size=style.size * width / natural * 0.99, align="left")
 
-    def _signature_cell(self, entry: model.Signature, style: TextStyle, width: float) -> list[Flowable]:
+    def _signature_cell(self, entry: model.Signature, style: TextStyle,
+                        width: float) -> tuple[list[Flowable], list[Flowable]]:
         """Label, then the printed name or a line to sign on, then the date (right-aligned)."""
         cell: list[Flowable] = []
         label = entry.label + "："
@@ -302,10 +319,7 @@ class Converter:
         else:
             cell.append(self.flow(label, style))
             cell.append(self.flow([blank(max(4, int(width / style.size) - 1))], style))
-        if entry.with_date:
-            date = entry.date or "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
-            cell.append(self.flow(date, replace(style, align="right")))
-        return cell
+        return cell, self._date_cell(entry, style)
 
 
 class _ListTable(RLTable):
