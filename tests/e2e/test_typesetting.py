@@ -186,3 +186,33 @@ def test_mediator_register_shows_training_records_as_text_not_json(ctx, tmp_path
     assert not any(t.startswith(("[", "{")) for t in texts)
     shown = registries.list_records(ctx, "mediators")
     assert shown[0]["trainings"] == "2025-06-12 劳动争议调解业务培训（16学时）"
+
+
+@pytest.mark.parametrize("count", range(9, 22))
+def test_a_list_never_leaves_one_or_two_rows_alone_on_a_page(tmp_path, count):
+    """A 申请人名单 that runs over a page carries at least three rows with its repeated header."""
+    rows = [[f"{n:02d}", f"工人{n:02d}", "男", "110105199005173001", "13800138000", None]
+            for n in range(1, count + 1)]
+    table = model.Table(header=[["序号", "姓名", "性别", "身份证件号码", "联系电话", "签名（按指印）"]], rows=rows,
+                        widths=[0.9, 1.6, 0.9, 3.6, 2.5, 2.6], size=11, min_row_lines=2)
+    document = model.Document("application", "名单", [model.Title("申请人名单"), table])
+    path = tmp_path / "l.pdf"
+    path.write_bytes(render_pdf(document, resolve(system=False, extra_dirs=(tmp_path,))).data)
+    pages = _page_texts(path)
+    per_page = [len(re.findall(r"工人\d\d", page)) for page in pages]
+    assert sum(per_page) == count
+    if len(pages) > 1:
+        assert min(per_page) >= 3, per_page
+        assert all("身份证件号码" in page for page in pages)  # the header repeats
+
+
+def test_signature_lines_and_dates_of_one_row_are_level(tmp_path):
+    """Two signature places side by side: their dates print on one line (GB/T 9704 §7.3.5)."""
+    document = model.Document("notice", "告知书", [
+        model.Paragraph("以上内容已向当事人告知。"),
+        model.SignatureBlock([model.Signature("申请人（签名、按指印）"), model.Signature("记录人", name="王五")])])
+    path = tmp_path / "s.pdf"
+    path.write_bytes(render_pdf(document, resolve(system=False, extra_dirs=(tmp_path,))).data)
+    text = _page_texts(path)[0]
+    dated = [ln for ln in text.splitlines() if "年" in ln and "月" in ln and "日" in ln]
+    assert len(dated) == 1 and dated[0].count("年") == 2, text
