@@ -39,11 +39,23 @@ class Converter:
     def convert(self, blocks: list[model.Block]) -> list[Flowable]:
         """The flowables of ``blocks``, in order."""
         out: list[Flowable] = []
-        for block in blocks:
+        index = 0
+        while index < len(blocks):
+            block = blocks[index]
+            if _is_issuer(block) and index + 1 < len(blocks) and _is_issuer(blocks[index + 1], date=True):
+                # The issuing organization over the date (成文日期) is a signature too: it never
+                # stands alone on a page.
+                flows = self.block(block) + self.block(blocks[index + 1])
+                for flow in flows:
+                    flow.keepWithNext = 0
+                out.append(self._keep_with_text(out, flows))
+                index += 2
+                continue
             flows = self.block(block)
             if isinstance(block, model.SignatureBlock):
                 flows = [self._keep_with_text(out, flows)]
             out += flows
+            index += 1
         return out
 
     @staticmethod
@@ -163,7 +175,7 @@ class Converter:
                 row += [""] * (2 * (columns - len(chunk)))
                 spans.append(("SPAN", (2 * len(chunk) - 1, len(rows)), (-1, len(rows))))
             rows.append(row)
-        table = RLTable(rows, colWidths=[label_width, value_width] * columns, splitInRow=1)
+        table = _ListTable(rows, colWidths=[label_width, value_width] * columns, splitInRow=1)
         labels = [("VALIGN", (2 * c, 0), (2 * c, -1), "MIDDLE") for c in range(columns)]
         table.setStyle(TableStyle(self._grid_style() + labels + spans))
         return table
@@ -320,6 +332,13 @@ class Converter:
             cell.append(self.flow(label, style))
             cell.append(self.flow([blank(max(4, int(width / style.size) - 1))], style))
         return cell, self._date_cell(entry, style)
+
+
+def _is_issuer(block: model.Block, *, date: bool = False) -> bool:
+    """The organization line (kept with the next) or the date line closing a notice
+    (:func:`hexie_desktop.documents.templates.common.issuer_lines`)."""
+    return (isinstance(block, model.Paragraph) and block.align == "right" and block.right_chars > 0
+            and (date or block.keep_with_next))
 
 
 class _ListTable(RLTable):
