@@ -216,3 +216,21 @@ def test_signature_lines_and_dates_of_one_row_are_level(tmp_path):
     text = _page_texts(path)[0]
     dated = [ln for ln in text.splitlines() if "年" in ln and "月" in ln and "日" in ln]
     assert len(dated) == 1 and dated[0].count("年") == 2, text
+
+
+@pytest.mark.parametrize("lines", range(14, 26))
+def test_the_issuing_organization_and_date_never_stand_alone(tmp_path, lines):
+    """GB/T 9704 §7.3.5.1: the 发文机关署名 and 成文日期 stay on the page of the last body lines."""
+    from hexie_desktop.documents.templates.common import issuer_lines
+
+    paragraph = "调解员释明法律规定，双方当事人经协商一致，自愿达成协议并签名确认。" * 2
+    blocks: list[model.Block] = [model.Title("劳动人事争议调解受理通知书")]
+    blocks += [model.Paragraph(paragraph) for _ in range(lines // 2)]
+    blocks += [model.Paragraph("本案由调解员负责调解。")] * (lines % 2)
+    blocks += [model.Paragraph("请携带本人身份证件及有关证据材料参加调解。最后一行。"), model.Paragraph("特此通知。")]
+    blocks += issuer_lines("东坝镇劳动人事争议调解中心", "2026-11-21")
+    path = tmp_path / "n.pdf"
+    path.write_bytes(render_pdf(model.Document("acceptance", "受理通知书", blocks),
+                                resolve(system=False, extra_dirs=(tmp_path,))).data)
+    page = next(p for p in _page_texts(path) if "东坝镇劳动人事争议调解中心" in p)
+    assert "2026年11月21日" in page and "特此通知" in page and "最后一行" in page, page
