@@ -13,7 +13,7 @@ from typing import Mapping
 
 from hexie_desktop.core import codes, periods
 # The state groups are named once in core.states; re-exported here for the callers that ask the workflow.
-from hexie_desktop.core.states import FINISHED_STATES as FINISHED_STATES, OPEN_STATES as OPEN_STATES
+from hexie_desktop.core.states import ENDED_STATES, FINISHED_STATES as FINISHED_STATES, OPEN_STATES as OPEN_STATES
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 
@@ -275,7 +275,7 @@ def closing_reason(state: str, agreement_items: int) -> str:
     """Derive the closing reason from the path the case took."""
     if state == "agreed":
         return "agreed_no_items"
-    if state in ("performed", "defaulted", "failed", "withdrawn", "rejected"):
+    if state in ENDED_STATES:
         return state
     raise NotAllowed(_("当前状态不能结案"), field="action")
 

@@ -1,5 +1,11 @@
 """The 工作台: what is due today, within a few days and overdue; this month's counts.
 
+Which deadlines of a case still count is :func:`hexie_desktop.core.periods.deadline_counts`
+(the same rule as the case's own deadline list); of those, the office's to-dos
+(:data:`~hexie_desktop.core.periods.OFFICE_DEADLINES`) are listed when due within
+``soon_days`` or overdue, and a received case awaiting its 受理决定 always (status ``later``
+until then: it is work from the day it arrives).
+
 Fast at any size: SQL reads only the cases that *may* have a deadline due by the horizon
 (the state watches it and its triggering event is early enough, see
 :func:`hexie_desktop.core.periods.shortest_days`), as plain rows, then
@@ -46,7 +52,7 @@ class DueItem:
 
 @dataclass(frozen=True)
 class Dashboard:
-    """Due items (overdue first, then by date) and this month's counts by action."""
+    """Due items (overdue first, then by date; acceptance decisions not yet due last) and this month's counts."""
 
     items: list[DueItem]
     month_counts: dict[str, int] = field(default_factory=dict)

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import select
 
 from hexie_desktop import documents
-from hexie_desktop.core import codes, paper_inputs, papers
+from hexie_desktop.core import codes, dates, paper_inputs, papers
 from hexie_desktop.core.errors import Conflict, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
@@ -194,15 +193,10 @@ def verify(ctx: Context, qr_text: str) -> Verification:
                                                                 station=station_dict(session)))
         changed = current != content_hash
         message = _("一致：{number} 调解协议书，{at} 由 {issuer} 打印").format(
-            number=case.number, at=_local(issued.issued_at), issuer=issued.issuer)
+            number=case.number, at=dates.local(issued.issued_at), issuer=issued.issuer)
         if changed:
             message += _("；注意：打印后案件数据已有变更")
         return Verification(True, message, case.number, issued.issued_at.isoformat(timespec="seconds"), changed)
-
-
-def _local(moment: datetime) -> str:
-    """A stored UTC time as local wall-clock text."""
-    return moment.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def org_board_data(session, org_id: str) -> dict:  # noqa: ANN001

@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 from sqlalchemy import Boolean, Column, Connection, Date, DateTime, Dialect, select, update
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, ids, numbering
+from hexie_desktop.core import codes, ids, numbering, states
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings, warnings
@@ -399,7 +399,7 @@ class _Generator:
                 withdrawn = end_day
                 events.append(("withdraw", state, "withdrawn", end_day, None))
                 state = "withdrawn"
-        if state in ("performed", "defaulted", "failed", "withdrawn", "rejected"):
+        if state in states.ENDED_STATES:
             close_day = events[-1][3] + timedelta(days=rng.randint(1, 12))
             if close_day <= today:
                 closing = state
@@ -475,7 +475,7 @@ class _Generator:
             visit = last_due + timedelta(days=rng.randint(3, 7))
             if visit <= today and rng.random() < 0.7:
                 rows.add(FollowUp, case_id=case_id, visited_on=visit, person=names.person_name(rng), method="phone",
-                         performance_status=_("已履行") if state in ("performed", "closed", "archived") else _("未完全履行"),
+                         performance_status=_("已履行") if state == "performed" or state in states.FINISHED_STATES else _("未完全履行"),
                          satisfaction=rng.choice(("very_satisfied", "satisfied", "satisfied", "neutral")),
                          risks=None, measures=None)
         for seq, (action, from_state, to_state, day, note) in enumerate(events, start=1):

@@ -187,7 +187,8 @@ class ExchangeScreen(QWidget):
                 lines.append(self.tr("区级站点：{name}（指纹 {fp}）").format(name=view.district.unit_name,
                                                                           fp=view.district.fingerprint))
             lines.append(self.tr("待导出的修改：{n}行；区里已确认到变更序号{seq}").format(
-                n=view.pending_rows, seq=view.acknowledged_seq))
+                n=view.pending_rows, seq=view.acknowledged_seq) if view.acknowledged_seq else
+                self.tr("待导出的修改：{n}行；区里尚未确认收到本站的数据").format(n=view.pending_rows))
         lines += view.notes
         ui.statusLabel.setText("\n".join(lines))
         style.set_role(ui.statusLabel, "warning" if view.full_recommended or view.open_conflicts else "hint")
