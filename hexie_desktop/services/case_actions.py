@@ -115,15 +115,23 @@ def active_mediator_count(session: Session) -> int:
         Mediator.deleted.is_(False), Mediator.status == "active")).scalar_one()
 
 
-def _accept(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+def _accept(session: Session, case: Case, data: dict, ctx: Context, *,
+            history: bool = False) -> tuple[date, str | None]:
     """受理: the date, the approver and the mediator (named, already assigned, or the acting user's own
-    mediator record); no mediator at all is refused (:func:`core.workflow.check_mediator_assigned`)."""
+    mediator record); no mediator at all is refused (:func:`core.workflow.check_mediator_assigned`).
+
+    ``history``: a case of the paper past being imported: its mediator is the one named (any status,
+    none when the old record names none), never the importing user's.
+    """
     on = _day(data, "on", case, ctx.today)
     mediator = _mediator(session, data.get("mediator"))
-    if mediator is not None and mediator.status != "active":
-        raise UserError(_("调解员“{name}”不是在职状态，不能指定").format(name=mediator.name), field="mediator")
-    mediator = mediator or case.mediator or _actor_mediator(session, ctx)
-    workflow.check_mediator_assigned(mediator is not None, 0 if mediator else active_mediator_count(session))
+    if history:
+        mediator = mediator or case.mediator
+    else:
+        if mediator is not None and mediator.status != "active":
+            raise UserError(_("调解员“{name}”不是在职状态，不能指定").format(name=mediator.name), field="mediator")
+        mediator = mediator or case.mediator or _actor_mediator(session, ctx)
+        workflow.check_mediator_assigned(mediator is not None, 0 if mediator else active_mediator_count(session))
     note = fields.text(data.get("note"), "note")
     case.accepted_on = on
     case.approver = fields.text(data.get("approver"), "approver", max_len=50) or ctx.actor.display_name
@@ -416,14 +424,20 @@ def _next_state(case: Case, action: str, today: date) -> str:
     return spec.target or case.state
 
 
-def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict) -> ActionResult:
-    """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit)."""
+def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict, *,
+             history: bool = False) -> ActionResult:
+    """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit).
+
+    ``history`` marks the import of a past case (see :func:`_accept`)."""
     workflow.spec(action)
     ctx.require(f"case.{action}")
     data = fields.only(fields.mapping(data, "data"), KEYS[action])
     workflow.check_allowed(action, case_facts(case, ctx.today))
     from_state = case.state
-    on, note = HANDLERS[action](session, case, data, ctx)
+    if history and action == "accept":
+        on, note = _accept(session, case, data, ctx, history=True)
+    else:
+        on, note = HANDLERS[action](session, case, data, ctx)
     session.flush()
     actor = ctx.actor.display_name
     if action == "agree":

@@ -614,7 +614,7 @@ HISTORY_NOTE = _("历史数据导入")
 
 def _act(session: Session, ctx: Context, case: Case, action: str, data: dict) -> None:
     """Apply one workflow action inside the import's transaction (the same code as ``case_actions.apply``)."""
-    case_actions.apply_in(session, ctx, case, action, data)
+    case_actions.apply_in(session, ctx, case, action, data, history=True)
 
 
 def _act_mapped(session: Session, ctx: Context, case: Case, action: str, data: dict) -> None:

@@ -34,6 +34,8 @@ def test_keyboard_only_intake_registers_the_case(qtbot, window, workspace) -> No
     press(Qt.Key.Key_Tab)                                     # 知道权利被侵害日期
     type_here((workspace.ctx.today - timedelta(days=360)).isoformat())
     assert "仲裁时效将于" in ui.limitationLabel.text()
+    press(Qt.Key.Key_Tab)                                     # 申请方: 劳动者申请 (the usual)
+    assert focused() is ui.applicantSide and ui.applicantSide.currentData() == "worker"
     press(Qt.Key.Key_Tab)                                     # 姓名
     assert focused() is ui.name
     type_here("欧阳娜娜")

@@ -59,6 +59,10 @@ class RespondentPicker(QObject):
             combo.addItem(_t("（未填写）"), None)
             for code, label in table.items():
                 combo.addItem(f"{code} {label}" if show_code else label, code)
+            # Long industry names must not widen the form past 1366 px: the list shows them whole.
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         completer = ui.industry.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
