@@ -69,7 +69,9 @@ def fields_for(action: str, case: dict[str, Any], workspace: Workspace) -> list[
     if action == "reject":
         return [on, Field("reason", _t("不予受理原因"), "choice", True, list(codes.REJECTION_REASONS.items())), note]
     if action == "record-session":
-        return [Field("held_on", _t("调解日期"), "date", default=today), Field("place", _t("地点")),
+        return [Field("held_on", _t("调解日期"), "date", default=today),
+                Field("start_time", _t("开始时间"), hint=_t("时:分，如 09:30")),
+                Field("end_time", _t("结束时间"), hint=_t("时:分，如 11:00")), Field("place", _t("地点")),
                 Field("mediators", _t("调解员"), default=mediator_name), Field("recorder", _t("记录人")),
                 Field("attendees", _t("到场人员"), "multiline"), Field("statements", _t("陈述要点"), "multiline"),
                 Field("proposal", _t("调解方案"), "multiline"), Field("result", _t("结果"), "multiline")]
