@@ -25,8 +25,8 @@ def _t(text: str) -> str:
 
 SUGGESTED_BY_STATE = {
     "registered": "registration", "accepted": "acceptance", "rejected": "rejection", "mediating": "record",
-    "agreed": "agreement", "performing": "agreement", "performed": "agreement", "defaulted": "agreement",
-    "failed": "termination", "withdrawn": "record", "closed": "cover", "archived": "cover",
+    "agreed": "agreement", "performing": "agreement", "performed": "agreement", "defaulted": "default_notice",
+    "failed": "termination", "withdrawn": "withdrawal", "closed": "cover", "archived": "cover",
 }
 
 
