@@ -201,13 +201,14 @@ def resolve(doc_type: str, case: Case, options: Mapping[str, Any] | None, today:
     Unknown option keys are refused by name; a paper that takes no options refuses any.
     Papers dated when issued get ``issued_on`` (option ``on``, default ``today``).
     """
-    raw = fields.only(fields.mapping(dict(options or {}), "options"), KEYS.get(doc_type, frozenset()), "options")
     resolver = _RESOLVERS.get(doc_type)
     if resolver is None and doc_type not in DATED:
-        if raw:
-            raise NotAllowed(_("{title}不需要打印选项").format(title=codes.label(codes.DOCUMENT_TYPES, doc_type)),
-                             field="options")
+        if options:
+            raise NotAllowed(_("{title}不需要打印选项：{names}").format(
+                title=codes.label(codes.DOCUMENT_TYPES, doc_type), names="、".join(sorted(map(str, options)))[:200]),
+                field="options")
         return None
+    raw = fields.only(fields.mapping(dict(options or {}), "options"), KEYS.get(doc_type, frozenset()), "options")
     paper = resolver(case, raw) if resolver is not None else {}
     if doc_type in DATED:
         paper["issued_on"] = _issued_on(doc_type, case, raw, today)

@@ -21,7 +21,7 @@ SHAPE = {
     "state": True,
     "sessions": [{"seq": True}],
     "agreement": {"effective_on": True},
-    "documents": [{"doc_type": True, "title": True, "pages": True}],
+    "documents": [{"doc_type": True, "title": True, "pages": True, "subject": True}],
     "attachments": [{"doc_type": True, "kind": True, "title": True, "pages": True}],
     "archivist": common.PERSON,
 }

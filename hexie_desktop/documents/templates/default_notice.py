@@ -64,10 +64,10 @@ def compose(data: dict, station: dict) -> Document:
         Title(title),
         common.number_line(data),
         Paragraph(common.applicant_names(data) + "：", indent=False),
-        Paragraph(_("你（们）与{respondent}{category}争议一案，经{us}调解，双方于{effective}达成调解协议"
-                    "（{number}），协议自该日起生效，对双方具有约束力，当事人应当履行。").format(
+        Paragraph(_("你（们）与{respondent}{category}争议一案，经{us}调解，双方于{effective}达成调解协议，"
+                    "协议已经生效，当事人应当履行。").format(
             respondent=respondent, category=common.category(data), us=us,
-            effective=fmt.cn_date(agreement.get("effective_on")), number=fmt.text(data.get("number")))),
+            effective=fmt.cn_date(agreement.get("effective_on")))),
         Paragraph(_("截至{on}，{respondent}未按协议约定的期限履行下列事项：").format(
             on=fmt.cn_date(decision.get("defaulted_on")), respondent=respondent)),
     ]
@@ -79,7 +79,7 @@ def compose(data: dict, station: dict) -> Document:
     blocks.append(Table(header=[[_("序号"), _("履行内容"), _("协议金额（元）"), _("未履行金额（元）"), _("履行期限")]],
                         rows=rows or [["", "", "", "", ""]], widths=[1.1, 5.0, 2.2, 2.2, 2.9],
                         align=["center", "left", "right", "right", "center"], size=11))
-    blocks.append(Paragraph(_("根据有关法律规定，你（们）现在可以："), keep_with_next=True))
+    blocks.append(Paragraph(_("你（们）现在可以："), keep_with_next=True))
     blocks.append(Paragraph(_("一、依照《中华人民共和国劳动争议调解仲裁法》第十五条，就对方不履行调解协议，"
                               "依法向{arb}申请仲裁。").format(arb=common.arbitration_text(station))))
     order = [i for i in overdue if workflow.payment_order_allowed(i.get("category"))]
@@ -92,9 +92,8 @@ def compose(data: dict, station: dict) -> Document:
         tail = _("三、")
     else:
         tail = _("二、")
-    blocks.append(Paragraph(tail + _("劳动争议申请仲裁的时效期间为一年；对方当事人同意履行义务而中断的，"
-                                     "仲裁时效期间从中断时起重新计算（《中华人民共和国劳动争议调解仲裁法》第二十七条），"
-                                     "请及时主张权利。需要帮助的，可以向{us}咨询。").format(us=us)))
+    blocks.append(Paragraph(tail + _("申请仲裁的时效期间为一年（《中华人民共和国劳动争议调解仲裁法》第二十七条），"
+                                     "请及时主张权利；需要帮助的，可以向{us}咨询。").format(us=us)))
     blocks.append(Paragraph(_("特此告知。"), keep_with_next=True))
     blocks += common.issuer_lines(org, paper.get("issued_on"))
     return Document("default_notice", title, blocks)

@@ -38,12 +38,16 @@ NOTICE_GIVEN = _(
 )
 
 
-def _page_note() -> list[Span]:
-    """The signature line printed at the foot of every page."""
+def _page_note(seq: object = None) -> list[Span]:
+    """The signature line printed at the foot of every page (naming the session of a one-session record,
+    so each signed page belongs to one issued record)."""
+    lead = [Span(_("第{n}次笔录").format(n=seq) + "\u3000")] if seq is not None else []
+    short = seq is not None
     return [
-        Span(_("当事人签名：")), common.blank(6), Span("\u3000"),
-        Span(_("调解员签名：")), common.blank(5), Span("\u3000"),
-        Span(_("记录人签名：")), common.blank(5),
+        *lead,
+        Span(_("当事人签名：")), common.blank(4 if short else 6), Span("\u3000"),
+        Span(_("调解员签名：")), common.blank(3 if short else 5), Span("\u3000"),
+        Span(_("记录人签名：")), common.blank(3 if short else 5),
     ]
 
 
@@ -118,7 +122,7 @@ def compose(data: dict, station: dict) -> Document:
     if common.uses_annex(data):
         blocks.append(common.applicant_annex(data, title=_("到场{role}名单").format(role=common.worker_role(data)),
                                              signatures=True))
-    return Document("record", title, blocks, page_note=_page_note())
+    return Document("record", title, blocks, page_note=_page_note(chosen))
 
 
 def build(case: dict, station: dict) -> Document:

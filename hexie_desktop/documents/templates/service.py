@@ -31,7 +31,7 @@ SHAPE = {
 
 def _methods(chosen: str | None) -> str:
     """The delivery methods as tick boxes, the chosen one ticked."""
-    return " ".join(("☑" if code == chosen else "□") + label for code, label in codes.DELIVERY_METHODS.items())
+    return " ".join(("■" if code == chosen else "□") + label for code, label in codes.DELIVERY_METHODS.items())
 
 
 def _served(data: dict) -> str:

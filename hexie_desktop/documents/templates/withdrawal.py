@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
-from hexie_desktop.documents.model import Block, Document, Paragraph, Signature, SignatureBlock, Span, Title
+from hexie_desktop.documents.model import Block, Document, Fields, Paragraph, Signature, SignatureBlock, Span, Title
 from hexie_desktop.documents.projection import project
 from hexie_desktop.documents.templates import common
 
@@ -35,7 +35,8 @@ def compose(data: dict, station: dict) -> Document:
     blocks: list[Block] = [
         Title(title),
         common.number_line(data),
-        common.party_fields(data),
+        Fields([(_("申请人"), common.applicant_names(data)), (_("被申请人"), respondent),
+                (_("案由"), _("{category}争议").format(category=common.category(data)))]),
         Paragraph(facts + _("。现申请人自愿撤回该调解申请。")),
     ]
     reason = fmt.text(paper.get("reason"))
@@ -54,11 +55,11 @@ def compose(data: dict, station: dict) -> Document:
     ]
     on = fmt.cn_date(decision.get("withdrawn_on"), blank="") or None
     if common.uses_annex(data):
-        signers = [Signature(_("申请人代表（签名并按指印）"), name=fmt.text(p.get("name")) or None, date=on)
-                   for p in common.representatives(data)]
+        people, label = common.representatives(data), _("申请人代表{name}（签名并按指印）")
     else:
-        signers = [Signature(_("申请人（签名并按指印）"), name=fmt.text(p.get("name")) or None, date=on)
-                   for p in common.applicants(data)] or [Signature(_("申请人（签名并按指印）"), date=on)]
+        people, label = common.applicants(data), _("申请人{name}（签名并按指印）")
+    names = [fmt.text(p.get("name")) for p in people] if len(people) > 1 else [""]
+    signers = [Signature(label.format(name=name), date=on) for name in names]
     blocks.append(SignatureBlock(signers))
     if common.uses_annex(data):
         blocks.append(common.applicant_annex(data, title=_("撤回申请人名单"), signatures=True))

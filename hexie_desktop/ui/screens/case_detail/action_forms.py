@@ -80,7 +80,9 @@ def fields_for(action: str, case: dict[str, Any], workspace: Workspace) -> list[
     if action == "reject":
         return [on, Field("reason", _t("不予受理原因"), "choice", True, list(codes.REJECTION_REASONS.items())), note]
     if action == "record-session":
-        return [Field("held_on", _t("调解日期"), "date", default=today), Field("place", _t("地点")),
+        return [Field("held_on", _t("调解日期"), "date", default=today),
+                Field("start_time", _t("开始时间"), hint=_t("时:分，如 09:30")),
+                Field("end_time", _t("结束时间"), hint=_t("时:分，如 11:00")), Field("place", _t("地点")),
                 Field("mediators", _t("调解员"), "combo",
                       choices=[(name, name) for _id, name in _mediator_choices(workspace)], default=mediator_name,
                       hint=_t("从调解员名册中选择；多人用顿号分隔，如：王五、李四")),

@@ -122,7 +122,9 @@ def sessions_html(case: dict[str, Any]) -> str:
               ("result", _t("结果")))
     for s in case["sessions"]:
         body = "".join(f"<p><b>{escape(label)}：</b>{escape(s.get(key) or '—')}</p>" for key, label in labels)
-        parts.append(f"<h4>{escape(_t('第{n}次调解　{d}').format(n=s['seq'], d=s.get('held_on') or ''))}</h4>{body}")
+        clock = "–".join(t for t in (s.get("start_time"), s.get("end_time")) if t)
+        when = " ".join(v for v in (s.get("held_on"), clock) if v)
+        parts.append(f"<h4>{escape(_t('第{n}次调解　{d}').format(n=s['seq'], d=when))}</h4>{body}")
     return "".join(parts)
 
 

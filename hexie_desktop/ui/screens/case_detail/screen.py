@@ -24,7 +24,7 @@ from hexie_desktop.ui.screens.action_plan.summary import grade_text
 from hexie_desktop.ui.screens.case_detail import action_forms, render
 from hexie_desktop.ui.screens.case_detail.agreement_dialog import AgreementDialog
 from hexie_desktop.ui.screens.case_detail.archive_dialog import ArchiveDialog
-from hexie_desktop.ui.screens.printing import ChooseDocumentDialog, PrintJobs
+from hexie_desktop.ui.screens.printing import ChooseDocumentDialog, PrintJobs, paper_form
 from hexie_desktop.ui.widgets.badges import BadgeDelegate
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.keys import shortcut
@@ -59,6 +59,7 @@ class CaseDetailScreen(QWidget):
         self.number: str | None = None
         self.unmasked = False
         self.dialog: QDialog | None = None
+        self.paper_dialog: QDialog | None = None
         self.action_buttons: dict[str, QPushButton] = {}
         ui = self.ui
         style.set_role(ui.numberLabel, "title")
@@ -184,17 +185,30 @@ class CaseDetailScreen(QWidget):
             return None
         dialog = ChooseDocumentDialog(self.case, self)
         number = self.case["number"]
-        dialog.accepted.connect(lambda: self.print_document(dialog.doc_type() or "", draft=dialog.draft(),
-                                                            number=number))
+        dialog.accepted.connect(lambda: self.ask_and_print(dialog.doc_type() or "", draft=dialog.draft(),
+                                                           number=number))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def print_document(self, doc_type: str, *, draft: bool = False, number: str | None = None) -> None:
+    def ask_and_print(self, doc_type: str, *, draft: bool = False, number: str | None = None) -> None:
+        """Print ``doc_type``, first asking what the paper needs (which session, which delivery …)."""
+        case = self.case
+        if case is None or not doc_type or not paper_form.asks(doc_type, case):
+            self.print_document(doc_type, draft=draft, number=number)
+            return
+        form = paper_form.dialog(doc_type, case, self.workspace.ctx.today,
+                                 lambda options: self.print_document(doc_type, draft=draft, number=number,
+                                                                     options=options), self)
+        self.paper_dialog = form
+        form.open()
+
+    def print_document(self, doc_type: str, *, draft: bool = False, number: str | None = None,
+                       options: dict | None = None) -> None:
         """Render ``doc_type`` of this case off the GUI thread and open the print preview."""
         number = number or self.number
         if number and doc_type:
-            self.printing.case_document(number, doc_type, draft=draft)
+            self.printing.case_document(number, doc_type, draft=draft, options=options)
 
     def selected_document(self) -> int | None:
         """The row of the selected issued document."""

@@ -25,8 +25,8 @@ def _t(text: str) -> str:
 
 SUGGESTED_BY_STATE = {
     "registered": "registration", "accepted": "acceptance", "rejected": "rejection", "mediating": "record",
-    **dict.fromkeys(states.AGREED_STATES, "agreement"),
-    "failed": "termination", "withdrawn": "record", **dict.fromkeys(states.FINISHED_STATES, "cover"),
+    **dict.fromkeys(states.AGREED_STATES, "agreement"), "defaulted": "default_notice",
+    "failed": "termination", "withdrawn": "withdrawal", **dict.fromkeys(states.FINISHED_STATES, "cover"),
 }
 
 
