@@ -863,7 +863,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
     p = sub.add_parser("import-xlsx", help=_("从 Excel 导入历史案件、名册或台账；--template 下载模板"))
     p.add_argument("kind", choices=["cases", "coordinators", "mediators", "employers", "key_enterprises",
-                                    "new_enterprises", "social_orgs", "cultivations"])
+                                    "new_enterprises", "social_orgs", "cultivations", "selections"])
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--report", metavar="OUT.xlsx", help=_("写出导入报告（逐行结果和问题清单）"))
     p.add_argument("--valid-only", action="store_true", help=_("只导入正确的行（默认：有错误则全部不导入）"))

@@ -80,6 +80,7 @@ IMPORT_KINDS: dict[str, str] = {
     "new_enterprises": registries.KIND_LABELS["new_enterprises"],
     "social_orgs": registries.KIND_LABELS["social_orgs"],
     "cultivations": registries.KIND_LABELS["cultivations"],
+    "selections": _("选树提名及结果"),
 }
 
 _WIDTH = {"text": 14, "longtext": 30, "date": 12, "int": 9, "money": 14, "bool": 8, "choice": 14,
@@ -228,10 +229,27 @@ CASE_COLUMNS: list[Column] = [
 ]
 
 
+def _selection_columns() -> list[Column]:
+    from hexie_desktop.core import selection as selection_rules
+
+    return [
+        Column("year", _("年度"), "int", True, width=8),
+        Column("kind", _("选树类型"), "choice", True, {k: v.label for k, v in selection_rules.KINDS.items()}, width=24),
+        Column("subject", _("对象"), "text", True, hint=_("名册中的姓名或名称；十佳调解案例填案号"), width=30),
+        Column("nominated_on", _("提名日期"), "date", hint=_HINT["date"]),
+        Column("reason", _("推荐理由"), "longtext", width=30),
+        Column("decision", _("决定"), "choice", False, {"selected": _("选树"), "not_selected": _("不选树")},
+               hint=_("已有决定的历史结果填写；空着则为待核查的提名")),
+        Column("decided_on", _("决定日期"), "date", hint=_("填写决定时必填")),
+    ]
+
+
 def columns(kind: str) -> list[Column]:
     """The importable columns of ``kind`` (template and import)."""
     if kind == "cases":
         return list(CASE_COLUMNS)
+    if kind == "selections":
+        return _selection_columns()
     if kind not in IMPORT_KINDS:
         raise UserError(_("未知的导入类型：{kind}（可用：{allowed}）").format(
             kind=kind, allowed="、".join(IMPORT_KINDS)), field="kind")
@@ -746,7 +764,27 @@ class _Duplicate(Exception):
 
 
 def _permission(kind: str) -> str:
-    return "case.register" if kind == "cases" else "registry.edit"
+    return {"cases": "case.register", "selections": "selection.nominate"}.get(kind, "registry.edit")
+
+
+def _selection_row(session: Session, ctx: Context, values: dict[str, Any]) -> str:
+    """Record one nomination (and an earlier decision when the row gives one); a nomination of the
+    same record, kind and year already held is left as it is (importing a file twice adds nothing)."""
+    from hexie_desktop.services import selection
+
+    try:
+        if selection.existing_in(session, values.get("kind"), values.get("subject"), values.get("year")):
+            return "unchanged"
+        row = selection.nominate_in(session, ctx, values.get("kind"), values.get("subject"), values.get("year"),
+                                    values.get("reason"), nominated_on=values.get("nominated_on"))
+        if values.get("decision"):
+            ctx.require("selection.decide")
+            selection.record_history_in(session, ctx, row, values["decision"] == "selected", values.get("decided_on"))
+        elif values.get("decided_on"):
+            raise UserError(_("填写了决定日期但没有填写决定"), field="decision")
+    except HexieError as exc:
+        raise _RowErrors(_field_errors(exc, "subject")) from None
+    return "created"
 
 
 def match_headers(kind: str, sheet: SheetData) -> tuple[dict[int, Column], list[str]]:
@@ -805,6 +843,8 @@ def import_rows(ctx: Context, kind: str, sheet: SheetData, *, valid_only: bool =
                     # problem of the row is reported at once.
                     if kind == "cases":
                         status = _case_row(session, ctx, values, {} if flagged else seen, row_no)
+                    elif kind == "selections":
+                        status = _selection_row(session, ctx, values)
                     else:
                         status = _registry_row(session, ctx, kind, values)
                     if flagged:

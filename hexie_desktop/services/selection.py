@@ -325,6 +325,44 @@ def withdraw(ctx: Context, selection_id: str, note: object = None) -> dict[str, 
         return selection_dict(row)
 
 
+HISTORY_NOTE = _("历史数据导入，原始材料见纸质档案")
+
+
+def existing_in(session: Session, kind_code: object, subject: object, year: object) -> Selection | None:
+    """The live nomination of the same record, kind and year (an import's natural key), if any."""
+    kind = rules.kind(kind_code)
+    the_year = rules.check_year(year)
+    row = _subject(session, kind, subject)
+    column = getattr(Selection, SUBJECT_MODELS[kind.subject][1])
+    return session.execute(select(Selection).where(
+        Selection.kind == kind.code, Selection.year == the_year, column == row.id, Selection.deleted.is_(False),
+        Selection.status != "withdrawn")).scalars().first()
+
+
+def record_history_in(session: Session, ctx: Context, row: Selection, selected: bool, decided_on: object) -> None:
+    """An imported earlier decision (Excel import of past 选树 results): reviewed and decided on
+    ``decided_on``; a selection records every criterion as met (it was a condition of the decision)
+    with :data:`HISTORY_NOTE`.  The yearly cap and the dates are checked as in :func:`decide`."""
+    day = fields.day(decided_on, "decided_on", required=True)
+    if day > ctx.today:
+        raise UserError(_("决定日期不能晚于今天"), field="decided_on")
+    if day < row.nominated_on:
+        raise UserError(_("决定日期不能早于提名日期"), field="decided_on")
+    checks = _checks(session, row.id)
+    if selected:
+        for item in checks:
+            item.result, item.note, item.checked_on, item.checked_by = "met", HISTORY_NOTE, day, HISTORY_NOTE[:6]
+        already = session.execute(select(func.count()).select_from(Selection).where(
+            Selection.kind == row.kind, Selection.year == row.year, Selection.status == "selected",
+            Selection.deleted.is_(False))).scalar_one()
+        rules.can_decide("reviewed", True, _results(checks), kind_=rules.KINDS[row.kind], selected_this_year=already)
+    row.status = "selected" if selected else "not_selected"
+    row.reviewed_on = row.decided_on = day
+    row.reviewed_by = row.decided_by = ctx.actor.display_name[:50]
+    row.review_note = row.decision_note = HISTORY_NOTE
+    session.flush()
+
+
 # ---------------------------------------------------------------- counts, marks, publication
 
 

@@ -10,7 +10,6 @@ Sources: seed 000 (区三年行动计划) 三(一)2(4) "选树金牌劳动关系
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -60,7 +59,7 @@ def test_every_criterion_is_quoted_from_a_seed():
     for kind in rules.KINDS.values():
         assert kind.criteria, kind.code
         for criterion in kind.criteria:
-            seed = re.match(r"种子(\d{3})", criterion.source)[1]
+            seed = next(number for number, name in rules.SOURCES.items() if criterion.source.startswith(name))
             quoted = criterion.text[criterion.text.index("“") + 1:criterion.text.rindex("”")]
             for part in quoted.split(" … "):
                 assert _normal(part) in texts[seed], (kind.code, criterion.code, part)
@@ -220,3 +219,46 @@ def test_selection_through_the_cli(tmp_path: Path):
     rows = {r["code"]: r for r in json.loads(progress.stdout)["rows"]}
     assert rows["gold_social_orgs"]["actual"] == 1
     assert hexie(root, "selection", "publish", "--year", "2026", "--out", str(tmp_path / "x.txt")).returncode == 1
+
+
+def test_excel_import_of_nominations_and_earlier_results(station, ctx, tmp_path):
+    """Issue 14 point 7: 选树 through the import framework (template → rows → report); an earlier
+    result (决定 filled in) is recorded as reviewed and decided, a bare row as an open nomination."""
+    from openpyxl import load_workbook
+
+    from hexie_desktop.reports import export
+
+    _coordinator(ctx, 1, "张协调")
+    _coordinator(ctx, 2, "李协调")
+    template = tmp_path / "模板.xlsx"
+    export.template(ctx, "selections", template)
+    book = load_workbook(template)
+    sheet = book.active
+    assert [c.value for c in sheet[1]] == ["*年度", "*选树类型", "*对象", "提名日期", "推荐理由", "决定", "决定日期"]
+    sheet.append([2025, "金牌劳动关系协调员", "张协调", "2025-05-01", "事迹突出", "选树", "2025-06-01"])
+    sheet.append([2026, "金牌劳动关系协调员", "李协调", None, None, None, None])
+    sheet.append([2026, "金牌劳动关系协调员", "无此人", None, None, None, None])
+    sheet.append([2026, "金牌劳动关系协调员", "张协调", None, None, "选树", None])          # decision without a date
+    sheet.append([2026, "金牌社会组织", "张协调", None, None, None, None])                 # not a kind
+    source = tmp_path / "提名.xlsx"
+    book.save(source)
+
+    before = db_digest(station)
+    refused = export.import_file(ctx, "selections", source, report=tmp_path / "报告.xlsx").result
+    assert not refused.committed and db_digest(station) == before             # all or nothing: nothing
+    assert [(r.row, r.status) for r in refused.rows] == [(3, "valid"), (4, "valid"), (5, "invalid"), (6, "invalid"),
+                                                        (7, "invalid")]
+    assert "不存在" in refused.rows[2].note
+    assert {(p.row, p.header) for p in refused.problems} >= {(5, "对象"), (6, "决定日期"), (7, "选树类型")}
+
+    done = export.import_file(ctx, "selections", source, valid_only=True).result
+    assert done.committed and [r.status for r in done.rows[:2]] == ["created", "created"]
+    again = export.import_file(ctx, "selections", source, valid_only=True).result
+    assert [r.status for r in again.rows[:2]] == ["unchanged", "unchanged"]       # no duplicates
+    rows = {(r["year"], r["subject_name"]): r for r in selection.list_selections(ctx)}
+    assert set(rows) == {(2025, "张协调"), (2026, "李协调")}
+    earlier = selection.show(ctx, rows[(2025, "张协调")]["id"])
+    assert (earlier["status"], earlier["decided_on"]) == ("selected", date(2025, 6, 1))
+    assert all(c["result"] == "met" and "历史数据导入" in c["note"] for c in earlier["checks"])
+    assert rows[(2026, "李协调")]["status"] == "nominated"
+    assert {r.code: r for r in plan.progress(ctx, parse_period("2025")).rows}["gold_coordinators"].actual == 1
