@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
-from hexie_desktop.core import codes, ids, periods, stats
+from hexie_desktop.core import codes, ids, ledgers, periods, stats
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import registries, settings
@@ -43,14 +43,7 @@ from hexie_desktop.storage.models import (
 STATISTICS_KINDS = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
 LEDGER_TITLES: dict[str, str] = {
     "cases": _("劳动人事争议调解工作台账"),
-    "coordinators": _("劳动关系协调员名册"),
-    "mediators": _("调解员名册"),
-    "orgs": _("劳动人事争议调解组织台账"),
-    "social_orgs": _("协调劳动关系社会组织台账"),
-    "employers": _("用人单位名册"),
-    "key_enterprises": _("重点企业用工指导服务台账"),
-    "new_enterprises": _("新注册企业用工服务台账"),
-    "cultivations": _("和谐企业培育台账"),
+    **{kind: ledgers.spec(kind).ledger_title or "" for kind in ledgers.ledger_kinds()},
 }
 REPORT_KINDS: dict[str, str] = {
     "monthly": _("统计月报"), "quarterly": _("统计季报"), "annual": _("统计年报"), **LEDGER_TITLES,
@@ -292,8 +285,7 @@ def ledger_columns(session: Session, kind: str) -> list[Column]:
     if kind == "orgs":
         cols = [SEQ]
         for spec in registries.FIELDS["orgs"]:
-            group = _("基本情况") if spec.name in ("name", "org_type", "code", "address", "division_code", "founded_on",
-                                              "founding_document", "has_seal", "premises") else _("人员与覆盖")
+            group = ledgers.spec("orgs").groups.get(spec.name, "")
             width = {"name": 24, "address": 20, "founding_document": 16, "org_type": 16}.get(spec.name, 10)
             cols.append(_derived(spec.name, spec.label, spec.kind if spec.kind != "choice" else "text", group, width))
         for group_code, item_code, title in settings.get(session, "checklist.definitions"):

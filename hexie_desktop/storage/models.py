@@ -772,3 +772,11 @@ class ExchangeCode(Base):
     label: Mapped[str] = mapped_column(String(100))
     package_id: Mapped[str] = mapped_column(String(36))
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def model_for_table(table: str) -> type[Base]:
+    """The mapped class of ``table`` (how a register's spec in ``core/ledgers.py`` finds its rows)."""
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == table:
+            return mapper.class_
+    raise KeyError(table)

@@ -114,3 +114,27 @@ def test_employers_are_read_by_page_and_sorted_by_the_service(qtbot, window):
     model.set_ids([str(n) for n in range(3000)])
     assert model.index(0, 0).data() == "单位0" and model.index(2999, 0).data() == "单位2999"
     assert asked == [lazy_records.PAGE, lazy_records.PAGE] and model.rowCount() == 3000
+
+
+def test_search_in_a_register_without_names_finds_by_the_employer(qtbot, window, workspace) -> None:
+    """Issue 11.3: typing in 重点企业 used to list every key enterprise whatever was typed."""
+    first = registries.save_record(workspace.ctx, "employers", {"name": "甲字号精密机械有限公司"})
+    second = registries.save_record(workspace.ctx, "employers", {"name": "乙字号食品有限公司"})
+    for employer in (first, second):
+        registries.save_record(workspace.ctx, "key_enterprises", {"employer_id": employer["id"],
+                                                                  "risk_level": "low"})
+    window.show_page("registry")
+    screen = window.registry
+    screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("key_enterprises"))
+    wait_tasks(qtbot)
+    everything = screen.model.rowCount()
+    assert everything >= 2 and screen.ui.search.isEnabled()
+    type_text(screen.ui.search, "精密机械")
+    screen.reload()
+    wait_tasks(qtbot)
+    assert [r["display_name"] for r in screen.model.records()] == ["甲字号精密机械有限公司"]
+    assert screen.ui.countLabel.text() == "共 1 条"
+    screen.ui.search.clear()
+    screen.reload()
+    wait_tasks(qtbot)
+    assert screen.model.rowCount() == everything
