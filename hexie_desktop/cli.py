@@ -794,7 +794,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_station)
 
     p = sub.add_parser("report", help=_("导出统计报表或台账为 Excel"))
-    p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", *ledgers.ledger_kinds()])
+    p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", *ledgers.ledger_kinds(),
+                                    "coordinator_coverage"])
     p.add_argument("--period", help=_("期间：2026-10、2026-Q3、2026 或 2026-01-01..2026-06-30"))
     p.add_argument("--unmask", action="store_true", help=_("导出完整证件号码和电话（需相应权限，记入审计）"))
     p.add_argument("--out", required=True, metavar="FILE.xlsx")

@@ -18,6 +18,7 @@ from typing import Mapping
 
 from hexie_desktop.core import codes
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.legacy_text import ASSESSMENT_RESULTS
 
 FIELD_KINDS = frozenset({"text", "longtext", "date", "int", "bool", "money", "choice", "id_number", "credit_code",
                          "phone", "division", "ref"})
@@ -54,7 +55,8 @@ class LedgerSpec:
     ``None``: not importable.  ``import_rule``: the template's sentence about it.  ``groups``:
     header group of each ledger column.  ``owner``: the foreign key leading to the row's owner
     in the exchange (empty: each row is its own root).  ``parent``: the field naming the record a
-    row belongs to, when the row is one of several records of another register.
+    row belongs to, when the row is one of several records of another register.  ``one_of``:
+    fields of which exactly one must be filled (a training belongs to a coordinator *or* a mediator).
     """
 
     kind: str
@@ -69,6 +71,7 @@ class LedgerSpec:
     owner: tuple[str, ...] = ()
     parent: str | None = None
     person: bool = False
+    one_of: tuple[str, ...] = ()
 
     def field(self, name: str) -> FieldSpec:
         """The field ``name`` (KeyError when the spec has none)."""
@@ -108,7 +111,7 @@ _SPECS: tuple[LedgerSpec, ...] = (
             _f("certificate_issuer", _("发证机构"), max_len=100),
             _f("certificate_date", _("发证日期"), "date"),
             _f("years_in_work", _("从业年限"), "int"),
-            _f("trainings", _("培训记录"), "longtext", max_len=5000),
+            _f("trainings", _("其他培训情况"), "longtext", max_len=5000),
             _f("enterprises_covered", _("服务企业数"), "int"),
             _f("honours", _("荣誉"), max_len=200),
             _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
@@ -138,8 +141,8 @@ _SPECS: tuple[LedgerSpec, ...] = (
             _f("term_start", _("聘任起始"), "date"),
             _f("term_end", _("聘任截止"), "date"),
             _f("certificate_no", _("证书编号"), max_len=50),
-            _f("trainings", _("培训记录"), "longtext", max_len=5000),
-            _f("assessments", _("年度考核"), "longtext", max_len=5000),
+            _f("trainings", _("其他培训情况"), "longtext", max_len=5000),
+            _f("assessments", _("其他考核情况"), "longtext", max_len=5000),
             _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
         ),
         search=("name", "certificate_no"),
@@ -171,14 +174,17 @@ _SPECS: tuple[LedgerSpec, ...] = (
             _f("staff_part_time", _("兼职人数"), "int"),
             _f("enterprises_covered", _("覆盖企业数"), "int"),
             _f("status", _("状态"), "choice", True, codes.ORG_STATUSES),
+            _f("filing_on", _("备案日期"), "date"),
+            _f("filing_no", _("备案编号"), max_len=50),
         ),
-        search=("name", "code", "head"),
+        search=("name", "code", "head", "filing_no"),
         ledger_title=_("劳动人事争议调解组织台账"),
         groups=_groups(
             (("name", "org_type", "code", "address", "division_code", "founded_on", "founding_document", "has_seal",
               "premises"), _("基本情况")),
             (("head", "phones", "staff_full_time", "staff_part_time", "enterprises_covered", "status"),
              _("人员与覆盖")),
+            (("filing_on", "filing_no"), _("备案")),
         ),
     ),
     LedgerSpec(
@@ -265,12 +271,13 @@ _SPECS: tuple[LedgerSpec, ...] = (
             _f("positions", _("涉及岗位"), "longtext", max_len=2000),
             _f("notice_on", _("提前30日说明情况日期"), "date"),
             _f("reported_on", _("向人社部门报告日期"), "date"),
+            _f("wages_settled", _("依法结清劳动报酬情况"), "longtext", max_len=2000),
             _f("compensation_standard", _("经济补偿标准"), "longtext", max_len=2000),
             _f("ability_to_pay", _("支付能力评估"), "longtext", max_len=2000),
         ),
         search=("key_enterprise_id", "positions"),
         groups=dict.fromkeys(("planned", "actual", "positions", "threshold_met", "notice_on", "reported_on",
-                              "compensation_standard", "ability_to_pay"), _("裁员情况")),
+                              "wages_settled", "compensation_standard", "ability_to_pay"), _("裁员情况")),
         owner=("key_enterprise_id",),
         parent="key_enterprise_id",
     ),
@@ -310,6 +317,148 @@ _SPECS: tuple[LedgerSpec, ...] = (
             (("employer_name", "employer_credit_code"), _("企业")),
             (("year", "plan", "visits", "result"), _("培育情况")),
         ),
+    ),
+    LedgerSpec(
+        "instructors", _("集体协商指导员"), "negotiation_instructors", (
+            _f("name", _("姓名"), required=True, max_len=50),
+            _f("id_number", _("身份证号码"), "id_number"),
+            _f("phone", _("联系电话"), "phone"),
+            _f("unit", _("选聘单位"), max_len=200),
+            _f("employment_mode", _("专兼职"), "choice", True, codes.EMPLOYMENT_MODES),
+            _f("appointed_on", _("选聘日期"), "date"),
+            _f("certificate_no", _("证书编号"), max_len=50),
+            _f("division_code", _("服务区域（区划代码）"), "division"),
+            _f("enterprises_guided", _("指导企业数"), "int"),
+            _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
+        ),
+        search=("name", "unit", "certificate_no"),
+        ledger_title=_("集体协商指导员队伍台账"),
+        import_keys=(("id_number",), ("name", "unit")),
+        import_rule=_("5. 按身份证号码（未填时按姓名和选聘单位）识别同一指导员：已有的会按本表更新。"),
+        groups=_groups(
+            (("name", "sex", "birth_date", "id_number", "phone"), _("基本情况")),
+            (("unit", "employment_mode", "appointed_on", "certificate_no"), _("选聘情况")),
+            (("division_code", "enterprises_guided", "status"), _("工作情况")),
+        ),
+        person=True,
+    ),
+    LedgerSpec(
+        "trainings", _("培训记录"), "person_trainings", (
+            _f("coordinator_id", _("劳动关系协调员"), "ref", ref="coordinators"),
+            _f("mediator_id", _("调解员"), "ref", ref="mediators"),
+            _f("trained_on", _("培训日期"), "date", True),
+            _f("hours", _("学时"), "int"),
+            _f("subject", _("培训内容"), required=True, max_len=200),
+            _f("provider", _("举办单位"), max_len=200),
+            _f("note", _("备注"), "longtext", max_len=2000),
+        ),
+        search=("coordinator_id", "mediator_id", "subject", "provider"),
+        ledger_title=_("劳动关系协调员、调解员培训台账"),
+        import_keys=(("coordinator_id", "trained_on", "subject"), ("mediator_id", "trained_on", "subject")),
+        import_rule=_("5. 劳动关系协调员和调解员填写其一（须为名册中已有的姓名）；按人员、培训日期和培训内容识别："
+                      "已有的会按本表更新。"),
+        groups=_groups(
+            (("coordinator_name", "mediator_name"), _("人员")),
+            (("trained_on", "hours", "subject", "provider", "note"), _("培训情况")),
+        ),
+        owner=("coordinator_id", "mediator_id"),
+        one_of=("coordinator_id", "mediator_id"),
+    ),
+    LedgerSpec(
+        "assessments", _("年度考核"), "person_assessments", (
+            _f("coordinator_id", _("劳动关系协调员"), "ref", ref="coordinators"),
+            _f("mediator_id", _("调解员"), "ref", ref="mediators"),
+            _f("year", _("考核年度"), "int", True),
+            _f("result", _("考核结果"), "choice", True, ASSESSMENT_RESULTS),
+            _f("assessor", _("考核单位"), max_len=100),
+            _f("note", _("备注"), "longtext", max_len=2000),
+        ),
+        search=("coordinator_id", "mediator_id", "assessor"),
+        ledger_title=_("劳动关系协调员、调解员年度考核台账"),
+        import_keys=(("coordinator_id", "year"), ("mediator_id", "year")),
+        import_rule=_("5. 劳动关系协调员和调解员填写其一（须为名册中已有的姓名）；按人员和考核年度识别：已有的会按本表更新。"),
+        groups=_groups(
+            (("coordinator_name", "mediator_name"), _("人员")),
+            (("year", "result", "assessor", "note"), _("考核情况")),
+        ),
+        owner=("coordinator_id", "mediator_id"),
+        one_of=("coordinator_id", "mediator_id"),
+    ),
+    LedgerSpec(
+        "coverage", _("协调员服务企业"), "coordinator_enterprises", (
+            _f("coordinator_id", _("劳动关系协调员"), "ref", True, ref="coordinators"),
+            _f("employer_id", _("服务企业"), "ref", True, ref="employers"),
+            _f("served_from", _("服务起始"), "date"),
+            _f("served_to", _("服务截止"), "date"),
+            _f("note", _("备注"), "longtext", max_len=2000),
+        ),
+        search=("coordinator_id", "employer_id"),
+        ledger_title=_("劳动关系协调员服务企业台账"),
+        import_keys=(("coordinator_id", "employer_id"),),
+        import_rule=_("5. 按协调员（须为名册中已有的姓名）和企业识别：已有的会按本表更新；企业不在名册中时自动登记。"),
+        groups=_groups(
+            (("coordinator_name",), _("协调员")),
+            (("employer_name", "employer_credit_code"), _("服务企业")),
+            (("served_from", "served_to", "note"), _("服务期间")),
+        ),
+        owner=("coordinator_id",),
+        parent="coordinator_id",
+    ),
+    LedgerSpec(
+        "supervisions", _("调解组织督导"), "org_supervisions", (
+            _f("org_id", _("调解组织"), "ref", True, ref="orgs"),
+            _f("visited_on", _("督导日期"), "date", True),
+            _f("inspector", _("督导人员"), max_len=100),
+            _f("findings", _("发现的问题"), "longtext", max_len=5000),
+            _f("rectification", _("整改要求和措施"), "longtext", max_len=5000),
+            _f("rectified_on", _("整改完成日期"), "date"),
+        ),
+        search=("org_id", "inspector", "findings"),
+        ledger_title=_("调解组织督导检查台账"),
+        import_keys=(("org_id", "visited_on"),),
+        import_rule=_("5. 调解组织须为名册中已有的名称；按组织和督导日期识别：已有的会按本表更新。"),
+        groups=_groups(
+            (("org_name", "visited_on", "inspector"), _("督导")),
+            (("findings", "rectification", "rectified_on"), _("问题与整改")),
+        ),
+        owner=("org_id",),
+        parent="org_id",
+    ),
+    LedgerSpec(
+        "social_works", _("社会组织工作记录"), "social_org_works", (
+            _f("social_org_id", _("社会组织"), "ref", True, ref="social_orgs"),
+            _f("worked_on", _("日期"), "date", True),
+            _f("work_type", _("服务类型"), "choice", True, codes.SOCIAL_WORK_TYPES),
+            _f("enterprises_served", _("服务企业数"), "int"),
+            _f("workers_served", _("服务职工人数"), "int"),
+            _f("content", _("工作内容"), "longtext", max_len=5000),
+        ),
+        search=("social_org_id", "content"),
+        ledger_title=_("协调劳动关系社会组织工作记录台账"),
+        import_keys=(("social_org_id", "worked_on", "work_type"),),
+        import_rule=_("5. 社会组织须为名册中已有的名称；按组织、日期和服务类型识别：已有的会按本表更新。"),
+        groups=_groups(
+            (("social_org_name", "worked_on", "work_type"), _("工作")),
+            (("enterprises_served", "workers_served", "content"), _("服务情况")),
+        ),
+        owner=("social_org_id",),
+        parent="social_org_id",
+    ),
+    LedgerSpec(
+        "social_evaluations", _("社会组织评估"), "social_org_evaluations", (
+            _f("social_org_id", _("社会组织"), "ref", True, ref="social_orgs"),
+            _f("year", _("评估年度"), "int", True),
+            _f("result", _("评估结果"), "choice", True, codes.EVALUATION_RESULTS),
+            _f("evaluator", _("评估单位"), max_len=100),
+            _f("note", _("评估意见"), "longtext", max_len=2000),
+        ),
+        search=("social_org_id", "evaluator"),
+        ledger_title=_("协调劳动关系社会组织评估台账"),
+        import_keys=(("social_org_id", "year"),),
+        import_rule=_("5. 社会组织须为名册中已有的名称；按组织和评估年度识别：已有的会按本表更新。"),
+        groups=_groups((("social_org_name", "year", "result", "evaluator", "note"), _("评估")),),
+        owner=("social_org_id",),
+        parent="social_org_id",
     ),
 )
 
@@ -366,6 +515,9 @@ def problems() -> list[str]:
         for name in (*ledger.owner, *((ledger.parent,) if ledger.parent else ())):
             if name not in names or ledger.field(name).kind != "ref":
                 found.append(f"{kind}: owner/parent {name} is not a reference field")
+        for name in ledger.one_of:
+            if name not in names or ledger.field(name).required:
+                found.append(f"{kind}: one_of field {name} is not an optional field")
         if len(set(names)) != len(names):
             found.append(f"{kind}: a field is declared twice")
     return found

@@ -32,7 +32,7 @@ from hexie_desktop.services import case_actions, registries
 from hexie_desktop.services.cases import add_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.employers import find_or_create
-from hexie_desktop.storage.models import Case, Employer, KeyEnterprise, LayoffPlan, MediationOrg, Party
+from hexie_desktop.storage.models import Case, Employer, KeyEnterprise, LayoffPlan, Party
 
 # ---------------------------------------------------------------- columns
 
@@ -93,9 +93,13 @@ def _column(kind: str, spec: registries.FieldSpec) -> list[Column]:
             Column("employer_credit_code", _("{label}统一社会信用代码").format(label=spec.label), "credit_code",
                    hint=_HINT["credit_code"], group=group.get("employer_credit_code", ""), width=21),
         ]
-    if spec.kind == "ref" and spec.ref == "orgs":
-        return [Column("org_name", spec.label, "text", spec.required, hint=_("须为名册中已有的调解组织名称"),
-                       group=group.get("org_name", ""), width=24)]
+    if spec.kind == "ref" and ref_by_name(spec):
+        key = ref_column(spec)
+        target = ledgers.spec(spec.ref or "")
+        what = _("姓名") if target.person else _("名称")
+        return [Column(key, spec.label, "text", spec.required,
+                       hint=_("须为{register}名册中已有的{what}").format(register=target.label, what=what),
+                       group=group.get(key, ""), width=12 if target.person else 24)]
     if spec.kind == "ref":
         return []
     width = _WIDTH.get(spec.kind, 14)
@@ -106,6 +110,16 @@ def _column(kind: str, spec: registries.FieldSpec) -> list[Column]:
         hint = _("可选：") + "、".join(spec.choices.values()) if len(spec.choices) <= 8 else _HINT["choice"]
     return [Column(spec.name, spec.label, spec.kind, spec.required, spec.choices, hint, group.get(spec.name, ""),
                    width)]
+
+
+def ref_by_name(spec: registries.FieldSpec) -> bool:
+    """True when a reference to another register is written in sheets as that record's name (not employers)."""
+    return spec.kind == "ref" and spec.ref != "employers" and "name" in ledgers.spec(spec.ref or "").names
+
+
+def ref_column(spec: registries.FieldSpec) -> str:
+    """The sheet key of a reference written by name: ``org_id`` → ``org_name``."""
+    return spec.name.removesuffix("_id") + "_name"
 
 
 def registry_columns(kind: str) -> list[Column]:
@@ -375,7 +389,9 @@ def _field_errors(error: HexieError, default: str | None) -> list[tuple[str | No
 # ---------------------------------------------------------------- registries
 
 
-_FIELD_TO_COLUMN = {"employer_id": "employer_name", "org_id": "org_name", "key_enterprise_id": "employer_name"}
+_FIELD_TO_COLUMN = {"employer_id": "employer_name", "org_id": "org_name", "key_enterprise_id": "employer_name",
+                    "coordinator_id": "coordinator_name", "mediator_id": "mediator_name",
+                    "social_org_id": "social_org_name"}
 
 
 def _snapshot(row: Any, kind: str) -> tuple:
@@ -454,13 +470,18 @@ def _registry_row(session: Session, ctx: Context, kind: str, values: dict[str, A
                 problems += exc.problems
                 continue
             data[spec.name] = employer.id if employer else None
-        elif spec.kind == "ref" and spec.ref == "orgs":
-            name = values.get("org_name")
-            org = session.execute(select(MediationOrg).where(
-                MediationOrg.deleted.is_(False), MediationOrg.name == name)).scalars().first() if name else None
-            if name and org is None:
-                problems.append(("org_name", _("调解组织“{name}”不在名册中，请先登记该组织").format(name=name)))
-            data[spec.name] = org.id if org else None
+        elif ref_by_name(spec):
+            key = ref_column(spec)
+            name = values.get(key)
+            target = registries.KINDS[spec.ref or ""]
+            found = session.execute(select(target.id).where(
+                target.deleted.is_(False), target.name == name).limit(2)).scalars().all() if name else []
+            label = ledgers.spec(spec.ref or "").label
+            if name and not found:
+                problems.append((key, _("{what}“{name}”不在名册中，请先登记").format(what=label, name=name)))
+            elif len(found) > 1:
+                problems.append((key, _("名册中有多个{what}叫“{name}”，请在系统中逐条录入").format(what=label, name=name)))
+            data[spec.name] = found[0] if len(found) == 1 else None
         else:
             data[spec.name] = values.get(spec.name)
     if problems:

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, fields, ids, ledgers, money, workflow
+from hexie_desktop.core import codes, dates, fields, ids, ledgers, money, workflow
 from hexie_desktop.core import stats as stats_rules
 from hexie_desktop.core.errors import Conflict, NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
@@ -57,6 +57,9 @@ def _parse_value(spec: FieldSpec, raw: object, session: Session, *, today: date)
         return fields.text(raw, name, required=spec.required, max_len=spec.max_len)
     if spec.kind == "date":
         return fields.day(raw, name, required=spec.required)
+    if spec.kind == "int" and name == "year":
+        return fields.integer(raw, name, required=spec.required, minimum=dates.EARLIEST.year,
+                              maximum=dates.LATEST.year)
     if spec.kind == "int":
         return fields.integer(raw, name, required=spec.required, minimum=0, maximum=10**7) or (
             None if raw in (None, "") and not spec.required else 0)
@@ -128,21 +131,28 @@ def _apply_rules(session: Session, kind: str, row: Any) -> None:
         row.threshold_met = workflow.art41_threshold_met(row.planned or 0, employees)
 
 
+def _check_one_of(kind: str, row: Any) -> None:
+    """Exactly one of the spec's ``one_of`` fields is filled (a training is a coordinator's *or* a mediator's)."""
+    names = ledgers.spec(kind).one_of
+    if names and sum(1 for name in names if getattr(row, name)) != 1:
+        labels = "、".join(ledgers.spec(kind).field(name).label for name in names)
+        raise UserError(_("{labels}须填写其中一项，且只能填一项").format(labels=labels), field=names[0])
+
+
 def _seed_checklist(session: Session, org: MediationOrg) -> None:
     for position, (group, code, title) in enumerate(settings.get(session, "checklist.definitions")):
         session.add(ChecklistItem(org_id=org.id, group=group, item_code=code, title=title, position=position))
 
 
-def _display_name(session: Session, kind: str, row: Any) -> str:
+def _display_name(session: Session, kind: str, row: Any, depth: int = 0) -> str:
+    """What people call a record: its name, else the name of the record its first filled reference names."""
     if hasattr(row, "name"):
         return row.name
-    if hasattr(row, "employer_id"):
-        employer = session.get(Employer, row.employer_id)
-        return employer.name if employer else ""
-    if hasattr(row, "key_enterprise_id"):
-        enterprise = session.get(KeyEnterprise, row.key_enterprise_id)
-        employer = session.get(Employer, enterprise.employer_id) if enterprise else None
-        return employer.name if employer else ""
+    for spec in ledgers.spec(kind).fields:
+        value = getattr(row, spec.name) if spec.kind == "ref" else None
+        if value and depth < 3:
+            target = session.get(KINDS[spec.ref or ""], value)
+            return _display_name(session, spec.ref or "", target, depth + 1) if target is not None else ""
     return row.id
 
 
@@ -330,6 +340,7 @@ def save_in(session: Session, kind: str, data: Mapping[str, Any], record_id: str
             raise NotFound(_("记录不存在"))
         for key, value in values.items():
             setattr(row, key, value)
+    _check_one_of(kind, row)
     session.flush()
     _apply_rules(session, kind, row)
     if kind == "orgs" and record_id is None:
