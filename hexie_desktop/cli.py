@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, NoReturn
 
 from hexie_desktop import __version__
+from hexie_desktop.core import ledgers
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import first_control, printable
@@ -284,6 +285,20 @@ def cmd_registry_add(args: argparse.Namespace) -> int:
         _print_json({"id": row.get("id")})
     else:
         print(_("已保存：{kind} {id}").format(kind=registries.KIND_LABELS.get(args.kind, args.kind), id=row.get("id")))
+    return EXIT_OK
+
+
+def cmd_registry_list(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import registries
+
+    _station, ctx = _login(args)
+    rows = registries.list_records(ctx, args.kind, args.search, limit=args.limit)
+    if args.as_json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['id']}\t{printable(str(row.get('display_name') or ''))}")
+        print(_("共{n}条").format(n=len(rows)))
     return EXIT_OK
 
 
@@ -785,12 +800,17 @@ def build_parser() -> argparse.ArgumentParser:
     registry = sub.add_parser("registry", help=_("名册与台账"))
     registry_sub = registry.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", required=True)
     p = registry_sub.add_parser("add", help=_("从 JSON 文件新增（或用 --id 修改）一条名册/台账记录"))
-    p.add_argument("kind", choices=["coordinators", "mediators", "orgs", "social_orgs", "employers", "key_enterprises",
-                                    "visits", "layoffs", "new_enterprises", "cultivations"])
+    p.add_argument("kind", choices=list(ledgers.LEDGERS))
     p.add_argument("--json", required=True, metavar="FILE")
     p.add_argument("--id", help=_("要修改的记录编号"))
     p.add_argument("--output-json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_registry_add)
+    p = registry_sub.add_parser("list", help=_("列出名册/台账记录（--search 按该名册的查找字段筛选；证件号码和电话已打码）"))
+    p.add_argument("kind", choices=list(ledgers.LEDGERS))
+    p.add_argument("--search", help=_("查找内容，如单位名称、信用代码或姓名"))
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_registry_list)
     p = sub.add_parser("settings", help=_("查看或修改站点设置"))
     settings_sub = p.add_subparsers(dest="settings_command", metavar="SUBCOMMAND", required=True)
     settings_sub.add_parser("show", help=_("显示全部设置（JSON）")).set_defaults(func=cmd_settings)
@@ -854,16 +874,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_users)
 
     p = sub.add_parser("report", help=_("导出统计报表或台账为 Excel"))
-    p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", "coordinators", "mediators", "orgs",
-                                    "social_orgs", "employers", "key_enterprises", "new_enterprises",
-                                    "cultivations"])
+    p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", *ledgers.ledger_kinds(),
+                                    "coordinator_coverage"])
     p.add_argument("--period", help=_("期间：2026-10、2026-Q3、2026 或 2026-01-01..2026-06-30"))
     p.add_argument("--unmask", action="store_true", help=_("导出完整证件号码和电话（需相应权限，记入审计）"))
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.set_defaults(func=cmd_report)
     p = sub.add_parser("import-xlsx", help=_("从 Excel 导入历史案件、名册或台账；--template 下载模板"))
-    p.add_argument("kind", choices=["cases", "coordinators", "mediators", "employers", "key_enterprises",
-                                    "new_enterprises", "social_orgs", "cultivations", "selections"])
+    p.add_argument("kind", choices=["cases", *ledgers.import_kinds(), "selections"])
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--report", metavar="OUT.xlsx", help=_("写出导入报告（逐行结果和问题清单）"))
     p.add_argument("--valid-only", action="store_true", help=_("只导入正确的行（默认：有错误则全部不导入）"))

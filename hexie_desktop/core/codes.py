@@ -128,6 +128,12 @@ ORG_TYPES = _table(  # a township office registers its own kind first: it is the
     ("chamber", _("商（协）会调解组织")),
     ("arbitration_center", _("仲裁院调解中心")),
     ("other_social", _("其他社会组织")),
+    # The kinds seed 004 (打造金牌劳动人事争议调解组织的范围) names beyond the ones above.
+    ("county_professional", _("县（市、区）专业劳动人事争议调解组织")),
+    ("social_org_mediation", _("开展劳动人事争议调解工作的社会组织")),
+    ("integrated", _("多元化解“一体化”劳动争议调解组织")),
+    ("union_three_one", _("工会“三师一室”维权平台")),
+    ("other_legal", _("法律政策规定的其他类型调解组织")),
 )
 
 COORDINATOR_TYPES = _table(
@@ -188,6 +194,21 @@ INDUSTRIES = _table(
 )
 
 RISK_LEVELS = _table(("low", _("低")), ("medium", _("中")), ("high", _("高")))
+
+SOCIAL_WORK_TYPES = _table(  # the public services seed 000 lists for social organizations
+    ("consultation", _("法律政策咨询")),
+    ("employment_service", _("劳动用工服务")),
+    ("pay_guidance", _("薪酬分配指导")),
+    ("mediation", _("劳动纠纷调解")),
+    ("rights", _("维权投诉")),
+    ("counselling", _("心理疏导")),
+    ("publicity", _("普法宣传")),
+    ("training", _("培训")),
+    ("other", _("其他")),
+)
+
+EVALUATION_RESULTS = _table(("excellent", _("优秀")), ("good", _("良好")), ("qualified", _("合格")),
+                            ("unqualified", _("不合格")))
 
 VISIT_METHODS = _table(
     ("on_site", _("上门走访")),

@@ -27,6 +27,11 @@ class ActionSpec:
     sources: frozenset[str]
     target: str | None
 
+    @property
+    def permission(self) -> str:
+        """The right this action needs (``core.permissions.PERMISSIONS``; a test proves every one is declared)."""
+        return f"case.{self.name}"
+
 
 def _spec(name: str, label: str, sources: tuple[str, ...], target: str | None) -> ActionSpec:
     return ActionSpec(name, label, frozenset(sources), target)

@@ -429,8 +429,7 @@ def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict
     """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit).
 
     ``history`` marks the import of a past case (see :func:`_accept`)."""
-    workflow.spec(action)
-    ctx.require(f"case.{action}")
+    ctx.require(workflow.spec(action).permission)
     data = fields.only(fields.mapping(data, "data"), KEYS[action])
     workflow.check_allowed(action, case_facts(case, ctx.today))
     from_state = case.state
@@ -456,8 +455,7 @@ def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict
 
 def apply(ctx: Context, number: str, action: str, data: dict | None = None) -> ActionResult:
     """Apply ``action`` to the case ``number`` with ``data``; one transaction, one audit entry."""
-    workflow.spec(action)
-    ctx.require(f"case.{action}")
+    ctx.require(workflow.spec(action).permission)
     data = fields.only(fields.mapping(data if data is not None else {}, "data"), KEYS[action])
     with ctx.db.transaction() as session:
         case = get_case(session, number)

@@ -107,6 +107,8 @@ class MediationOrg(Synced, Base):
     staff_part_time: Mapped[int] = mapped_column(Integer, default=0)
     enterprises_covered: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(20), default="active")
+    filing_on: Mapped[date | None] = mapped_column(Date)
+    filing_no: Mapped[str | None] = mapped_column(String(50))
 
     checklist: Mapped[list["ChecklistItem"]] = relationship(back_populates="org", order_by="ChecklistItem.position")
 
@@ -237,6 +239,7 @@ class LayoffPlan(Synced, Base):
     reported_on: Mapped[date | None] = mapped_column(Date)
     compensation_standard: Mapped[str | None] = mapped_column(Text)
     ability_to_pay: Mapped[str | None] = mapped_column(Text)
+    wages_settled: Mapped[str | None] = mapped_column(Text)
 
 
 class NewEnterprise(Synced, Base):
@@ -267,6 +270,105 @@ class Cultivation(Synced, Base):
     result: Mapped[str] = mapped_column(String(20), default="pending")
 
     employer: Mapped[Employer] = relationship()
+
+
+# ---------------------------------------------------------------- structured registers (issue 14.3)
+
+
+class PersonTraining(Synced, Base):
+    """A training attended by a 劳动关系协调员 or a 调解员 (exactly one of the two is named)."""
+
+    __tablename__ = "person_trainings"
+
+    coordinator_id: Mapped[str | None] = mapped_column(ForeignKey("coordinators.id"), index=True)
+    mediator_id: Mapped[str | None] = mapped_column(ForeignKey("mediators.id"), index=True)
+    trained_on: Mapped[date] = mapped_column(Date)
+    hours: Mapped[int] = mapped_column(Integer, default=0)
+    subject: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PersonAssessment(Synced, Base):
+    """The annual assessment (年度考核) of a 劳动关系协调员 or a 调解员."""
+
+    __tablename__ = "person_assessments"
+
+    coordinator_id: Mapped[str | None] = mapped_column(ForeignKey("coordinators.id"), index=True)
+    mediator_id: Mapped[str | None] = mapped_column(ForeignKey("mediators.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(String(20))
+    assessor: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CoordinatorEnterprise(Synced, Base):
+    """An enterprise a 劳动关系协调员 serves (for the coverage of 大中型企业)."""
+
+    __tablename__ = "coordinator_enterprises"
+
+    coordinator_id: Mapped[str] = mapped_column(ForeignKey("coordinators.id"), index=True)
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
+    served_from: Mapped[date | None] = mapped_column(Date)
+    served_to: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class OrgSupervision(Synced, Base):
+    """A supervision visit (督导检查) to a mediation organization."""
+
+    __tablename__ = "org_supervisions"
+
+    org_id: Mapped[str] = mapped_column(ForeignKey("mediation_orgs.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    inspector: Mapped[str | None] = mapped_column(String(100))
+    findings: Mapped[str | None] = mapped_column(Text)
+    rectification: Mapped[str | None] = mapped_column(Text)
+    rectified_on: Mapped[date | None] = mapped_column(Date)
+
+
+class SocialOrgWork(Synced, Base):
+    """A work record of a 协调劳动关系社会组织 (consultation, training, mediation …)."""
+
+    __tablename__ = "social_org_works"
+
+    social_org_id: Mapped[str] = mapped_column(ForeignKey("social_orgs.id"), index=True)
+    worked_on: Mapped[date] = mapped_column(Date)
+    work_type: Mapped[str] = mapped_column(String(20))
+    enterprises_served: Mapped[int] = mapped_column(Integer, default=0)
+    workers_served: Mapped[int] = mapped_column(Integer, default=0)
+    content: Mapped[str | None] = mapped_column(Text)
+
+
+class SocialOrgEvaluation(Synced, Base):
+    """The yearly evaluation of a 协调劳动关系社会组织."""
+
+    __tablename__ = "social_org_evaluations"
+
+    social_org_id: Mapped[str] = mapped_column(ForeignKey("social_orgs.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(String(20))
+    evaluator: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class NegotiationInstructor(Synced, Base):
+    """集体协商指导员 (the 集体协商专职指导员队伍台账 of the action plan)."""
+
+    __tablename__ = "negotiation_instructors"
+
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    sex: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(30))
+    unit: Mapped[str | None] = mapped_column(String(200))
+    employment_mode: Mapped[str] = mapped_column(String(20), default="full_time")
+    appointed_on: Mapped[date | None] = mapped_column(Date)
+    certificate_no: Mapped[str | None] = mapped_column(String(50))
+    division_code: Mapped[str | None] = mapped_column(String(12))
+    enterprises_guided: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="active")
 
 
 # ---------------------------------------------------------------- cases
@@ -672,6 +774,13 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     LayoffPlan,
     NewEnterprise,
     Cultivation,
+    NegotiationInstructor,
+    PersonTraining,
+    PersonAssessment,
+    CoordinatorEnterprise,
+    OrgSupervision,
+    SocialOrgWork,
+    SocialOrgEvaluation,
     Case,
     Party,
     Claim,
@@ -829,3 +938,11 @@ class ExchangeCode(Base):
     label: Mapped[str] = mapped_column(String(100))
     package_id: Mapped[str] = mapped_column(String(36))
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def model_for_table(table: str) -> type[Base]:
+    """The mapped class of ``table`` (how a register's spec in ``core/ledgers.py`` finds its rows)."""
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == table:
+            return mapper.class_
+    raise KeyError(table)

@@ -231,7 +231,8 @@ class CaseDetailScreen(QWidget):
         assert self.case is not None
         out: dict[str, str | None] = {}
         for name, reason in self.case["actions"].items():
-            if reason is None and not permissions.allowed(self.workspace.actor.role, f"case.{name}"):
+            if reason is None and not permissions.allowed(self.workspace.actor.role,
+                                                         workflow.ACTIONS[name].permission):
                 reason = self.tr("您的角色（{role}）不能办理此事项").format(role=self.workspace.role_label)
             out[name] = reason
         return out
