@@ -44,7 +44,7 @@ from hexie_desktop.exchange.codec import (
 from hexie_desktop.exchange.errors import E_INTEGRITY, E_LIMIT, E_OWNER, ExchangeError
 from hexie_desktop.exchange.manifest import Manifest
 from hexie_desktop.exchange.payload import PayloadReader
-from hexie_desktop.storage import search
+from hexie_desktop.storage import digest, search
 from hexie_desktop.storage.models import CaseSearchText, ExchangeConflict, ExchangeQuarantine, utcnow
 
 CHUNK = 2000
@@ -260,7 +260,7 @@ class _Applier:
                 self.conflict(spec, "backwards", _("版本倒退：区里是第{old}版，数据包是第{new}版").format(
                     old=old["version"], new=row["version"]), old, row)
         counts.new += self._write(spec, inserts, insert_mode=True)
-        counts.updated += self._write(spec, updates, insert_mode=False)
+        counts.updated += self._write(spec, updates, insert_mode=False, stored=stored)
         self._tick(len(batch))
 
     # ---------------------------------------------------------------- ownership (exchange/ownership.py)
@@ -333,10 +333,13 @@ class _Applier:
         if self.progress is not None:
             self.progress(self.done)
 
-    def _write(self, spec: TableSpec, rows: list[tuple[bytes, dict[str, Any]]], *, insert_mode: bool) -> int:
+    def _write(self, spec: TableSpec, rows: list[tuple[bytes, dict[str, Any]]], *, insert_mode: bool,
+               stored: dict[str, dict[str, Any]] | None = None) -> int:
+        """Insert or update ``rows``; the kept digest follows what was written (storage/digest.py)."""
         if not rows:
             return 0
         values = [row for _line, row in rows]
+        delta = digest.new_delta()
         try:
             with self.session.begin_nested():
                 self._execute(spec, values, insert_mode)
@@ -352,10 +355,12 @@ class _Applier:
                     self.result.tables[spec.name].rejected += 1
                     continue
                 written += 1
-                self._accepted(spec, row)
+                self._accepted(spec, row, delta, stored)
+            digest.apply(self.session, delta)
             return written
         for row in values:
-            self._accepted(spec, row)
+            self._accepted(spec, row, delta, stored)
+        digest.apply(self.session, delta)
         return len(values)
 
     def _execute(self, spec: TableSpec, values: list[dict[str, Any]], insert_mode: bool) -> None:
@@ -366,7 +371,12 @@ class _Applier:
             params = [{**{k: v for k, v in row.items() if k != "id"}, "_key": row["id"]} for row in values]
             self.session.execute(update(table).where(table.c.id == bindparam("_key")), params)
 
-    def _accepted(self, spec: TableSpec, row: dict[str, Any]) -> None:
+    def _accepted(self, spec: TableSpec, row: dict[str, Any], delta: digest.Delta,
+                  stored: dict[str, dict[str, Any]] | None) -> None:
+        old = stored.get(row["id"]) if stored is not None else None
+        if old is not None:
+            digest.remove(delta, spec.name, old["origin"], old["id"], old["version"])
+        digest.add(delta, spec.name, row["origin"], row["id"], row["version"])
         self.owners.setdefault(spec.name, {})[row["id"]] = self.origin
         if spec.name == "cases":
             self.touched_cases.add(row["id"])

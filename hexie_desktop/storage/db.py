@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.storage import digest
 from hexie_desktop.storage.errors import translate
 from hexie_desktop.storage.models import Counter, Synced, utcnow
 
@@ -152,6 +153,9 @@ class Database:
         event.listen(self._factory, "before_flush", _stamp_synced)
         event.listen(self._factory, "after_commit", _forget_seq)
         event.listen(self._factory, "after_rollback", _forget_seq)
+        event.listen(self._factory, "after_flush", digest._after_flush)
+        event.listen(self._factory, "after_commit", digest.forget)
+        event.listen(self._factory, "after_rollback", digest.forget)
         if self.is_sqlite:
             event.listen(self._factory, "after_begin", _note_begin)
             event.listen(self._factory, "after_commit", _checkpoint_after_write)

@@ -64,7 +64,7 @@ def test_round_trip_with_the_district_on_postgresql(server, local_dir, tmp_path)
         case_actions.apply(pair.tctx, numbers[0], "accept", {"on": "2026-09-17"})
         second, applied2, receipt = pair.sync("p2.hxp")
         assert second.kind == "changes" and second.rows < first.rows
-        assert receipt.messages and not ex.overview(pair.tctx, pair.town).full_recommended
+        assert receipt.messages and not ex.overview(pair.tctx).full_recommended
         assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
 
         assert [r.number for r in cases.list_cases(pair.dctx, cases.CaseFilter(search="欧阳娜"))] == [numbers[2]]

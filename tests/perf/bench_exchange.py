@@ -58,14 +58,14 @@ def main() -> None:
     tctx, dctx = town.context(), dist.context()
     print(f"generating {args.cases} cases …", flush=True)
     _report, gen_s = _timed(lambda: generate(tctx, cases=args.cases, seed=1))
-    ex.write_card(dctx, dist, work / "d.card")
-    ex.write_card(tctx, town, work / "t.card")
+    ex.write_card(dctx, work / "d.card")
+    ex.write_card(tctx, work / "t.card")
     for ctx, station, card in ((tctx, town, work / "d.card"), (dctx, dist, work / "t.card")):
-        ex.trust_card(ctx, station, card, fingerprint=ex.read_card(card).fingerprint)
+        ex.trust_card(ctx, card, fingerprint=ex.read_card(card).fingerprint)
     keys = ex.unlock(dist, PASSPHRASE)
 
     print("export …", flush=True)
-    first, export_s = _timed(lambda: ex.export_package(tctx, town, work / "p1.hxp"))
+    first, export_s = _timed(lambda: ex.export_package(tctx, work / "p1.hxp"))
     package = first.paths[0]
     box = container.open_container(package)
     plain = work / "payload.zip"
@@ -76,19 +76,19 @@ def main() -> None:
                                                               [keys.identity.to_public()]))
 
     print("dry run …", flush=True)
-    dry, dry_s = _timed(lambda: ex.import_packages(dctx, dist, [package], dry_run=True, keys=keys)[0])
+    dry, dry_s = _timed(lambda: ex.import_packages(dctx, [package], dry_run=True, keys=keys)[0])
     assert dry.ok, dry.error
     print("import …", flush=True)
-    applied, import_s = _timed(lambda: ex.import_packages(dctx, dist, [package], keys=keys)[0])
+    applied, import_s = _timed(lambda: ex.import_packages(dctx, [package], keys=keys)[0])
     assert applied.ok, applied.error
-    receipt, receipt_s = _timed(lambda: ex.import_packages(tctx, town, [applied.receipt_path])[0])
+    receipt, receipt_s = _timed(lambda: ex.import_packages(tctx, [applied.receipt_path])[0])
     assert receipt.ok and len(receipt.messages) == 1, receipt.messages
 
     numbers = [r.number for r in cases.list_cases(tctx, cases.CaseFilter(state="registered"), limit=100)]
     for number in numbers:
         case_actions.apply(tctx, number, "accept", {})
-    second, export2_s = _timed(lambda: ex.export_package(tctx, town, work / "p2.hxp"))
-    applied2, import2_s = _timed(lambda: ex.import_packages(dctx, dist, second.paths, keys=keys)[0])
+    second, export2_s = _timed(lambda: ex.export_package(tctx, work / "p2.hxp"))
+    applied2, import2_s = _timed(lambda: ex.import_packages(dctx, second.paths, keys=keys)[0])
     assert applied2.ok, applied2.error
     rss = _rss()
 

@@ -27,6 +27,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings, warnings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.demo import names
+from hexie_desktop.storage import digest as kept_digest
 from hexie_desktop.storage import search
 from hexie_desktop.storage.db import CHANGE_SEQ
 from hexie_desktop.storage.models import (
@@ -538,6 +539,7 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
     today = ctx.today
     oldest = date(today.year - years, 1, 1)
     with ctx.db.transaction() as session, _large_cache(session):
+        kept_digest.invalidate(session)  # bulk rows skip the digest upkeep: the next export rebuilds it
         session.execute(update(Counter).where(Counter.name == CHANGE_SEQ).values(value=Counter.value + 1))
         seq = session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ)).scalar_one()
         origin = settings.get(session, "station.unit_code")
