@@ -451,12 +451,40 @@ def _bulk_insert(session: Session, spec: TableSpec, values: list[dict[str, Any]]
         prepared = (str(compiled), order, processors, compiled.positional)
         _INSERTS[key] = prepared
     sql, order, processors, positional = prepared
+    if dialect.name == "postgresql" and len(values) >= COPY_MIN_ROWS:
+        _copy_rows(connection, spec, values)
+        return
     pairs = list(zip(order, processors))
     if positional:
         params: list[Any] = [tuple(p(row[n]) if p is not None else row[n] for n, p in pairs) for row in values]
     else:
         params = [{n: (p(row[n]) if p is not None else row[n]) for n, p in pairs} for row in values]
     connection.exec_driver_sql(sql, params)
+
+
+COPY_MIN_ROWS = 50
+"""From this many new rows on, PostgreSQL receives them with ``COPY … FROM STDIN`` (psycopg 3)."""
+
+
+def _copy_rows(connection: Any, spec: TableSpec, values: list[dict[str, Any]]) -> None:
+    """Insert ``values`` on PostgreSQL with COPY: one stream instead of one statement per row.
+
+    The values are the checked Python values (str, int, bool, date, datetime, None) that
+    psycopg adapts exactly as it does for INSERT parameters.  A constraint violation is raised
+    as SQLAlchemy's IntegrityError, so the caller's fallback (row by row, quarantining the bad
+    one) works as for INSERT; the caller's savepoint undoes the partial COPY.
+    """
+    import psycopg
+
+    names = list(spec.names)
+    columns = ", ".join(f'"{name}"' for name in names)
+    raw = connection.connection.driver_connection
+    try:
+        with raw.cursor() as cursor, cursor.copy(f'COPY "{spec.name}" ({columns}) FROM STDIN') as copy:
+            for row in values:
+                copy.write_row([row[name] for name in names])
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(f"COPY {spec.name}", None, exc) from exc
 
 
 def drop_search(session: Session, case_ids: list[str]) -> None:

@@ -47,6 +47,12 @@ def _revisions() -> frozenset[str]:
     return frozenset(s.revision for s in script.walk_revisions())
 
 
+@lru_cache(maxsize=1)
+def schema_version() -> str:
+    """The schema revision this program writes into its manifests (the scripts' head, read once)."""
+    return migrate.head_revision()
+
+
 def known_schema(revision: str) -> bool:
     """True when ``revision`` is a schema revision this program knows."""
     return revision in _revisions()

@@ -13,7 +13,7 @@ from hexie_desktop import failpoints
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import state
-from hexie_desktop.exchange.codec import TABLES, encoder
+from hexie_desktop.exchange.codec import TABLES, changed_rows, encoder
 from hexie_desktop.exchange.errors import (
     E_STATE,
     ExchangeError,
@@ -22,6 +22,7 @@ from hexie_desktop.exchange.payload import PayloadWriter
 from hexie_desktop.exchange.writer import write_package
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
+    schema_version,
     Exported,
     acknowledged_change,
     change_seq,
@@ -34,7 +35,7 @@ from hexie_desktop.services.exchange.common import (
     trusted_district,
 )
 from hexie_desktop.services.exchange.keys import unlock
-from hexie_desktop.storage import audit, migrate
+from hexie_desktop.storage import audit
 from hexie_desktop.storage import digest as kept_digest
 from hexie_desktop.storage.models import (
     ExchangePackage,
@@ -49,9 +50,7 @@ def _fill_changes(session: Session, payload: PayloadWriter, origin: str, since: 
     done = 0
     for name, spec in TABLES.items():
         table = spec.table
-        query = select(*table.c).where(table.c.origin == origin)
-        if since is not None:
-            query = query.where(table.c.change_seq > since)
+        query = select(*table.c).where(changed_rows(table, origin, since))
         encode = encoder(spec)
         sha_index = spec.names.index("sha256") if name == "attachments" else -1
         deleted_index = spec.names.index("deleted")
@@ -112,7 +111,7 @@ def export_package(ctx: Context, out: Path, *, split_mb: int | None = None, full
                 pending / out.name, keys=keys, kind=kind, to=[peer_card(district)], sequence=sequence,
                 epoch=epoch.epoch, epoch_base=epoch.base, based_on=receipt.id if receipt else None,
                 change_from=since or 0, change_to=change_to, created_at=utcnow(),
-                schema_version=migrate.head_revision(), audit_head=audit.head(session), staging=folder,
+                schema_version=schema_version(), audit_head=audit.head(session), staging=folder,
                 fill=lambda payload: _fill_changes(session, payload, origin, since, state.attachments_dir(station),
                                                    progress),
                 split_bytes=split_bytes)

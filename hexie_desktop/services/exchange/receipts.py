@@ -31,6 +31,7 @@ from hexie_desktop.exchange.writer import write_package
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.claim import claim
 from hexie_desktop.services.exchange.common import (
+    schema_version,
     DryRun,
     Outcome,
     loads,
@@ -40,7 +41,7 @@ from hexie_desktop.services.exchange.common import (
     require_role,
 )
 from hexie_desktop.services.exchange.keys import unlock
-from hexie_desktop.storage import audit, migrate
+from hexie_desktop.storage import audit
 from hexie_desktop.storage.identity import OpenedStation
 from hexie_desktop.storage.models import (
     ExchangeConflict,
@@ -84,7 +85,7 @@ def write_receipt_in(ctx: Context, session: Session, station: OpenedStation, key
     written = write_package(folder / name, keys=keys, kind="receipt", to=[peer_card(peer)], sequence=sequence,
                             epoch=epoch.epoch, epoch_base=epoch.base, based_on=applied.id, change_from=0,
                             change_to=applied.change_to, created_at=utcnow(),
-                            schema_version=migrate.head_revision(), audit_head=audit.head(session), staging=folder,
+                            schema_version=schema_version(), audit_head=audit.head(session), staging=folder,
                             fill=fill)
     session.add(ExchangePackage(
         id=written.package_id, direction="out", kind="receipt", peer=peer.unit_code, sequence=sequence,

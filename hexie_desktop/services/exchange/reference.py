@@ -31,6 +31,7 @@ from hexie_desktop.services import settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.claim import claim
 from hexie_desktop.services.exchange.common import (
+    schema_version,
     DryRun,
     Exported,
     Outcome,
@@ -43,7 +44,7 @@ from hexie_desktop.services.exchange.common import (
 )
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.services.exchange.peers import store_peer
-from hexie_desktop.storage import audit, migrate
+from hexie_desktop.storage import audit
 from hexie_desktop.storage.db import Database
 from hexie_desktop.storage.models import (
     ExchangeCode,
@@ -142,7 +143,7 @@ def publish_reference(ctx: Context, out: Path, *, keys: StationKeys | None = Non
             written = write_package(pending / out.name, keys=keys, kind="reference",
                                     to=[peer_card(t) for t in townships], sequence=sequence, epoch=epoch.epoch,
                                     epoch_base=epoch.base, based_on=None, change_from=0, change_to=0,
-                                    created_at=utcnow(), schema_version=migrate.head_revision(),
+                                    created_at=utcnow(), schema_version=schema_version(),
                                     audit_head=audit.head(session), staging=folder, fill=fill,
                                     split_bytes=split_bytes)
             session.add(ExchangePackage(

@@ -20,7 +20,7 @@ from hexie_desktop.exchange.apply import (
     drop_search,
     reindex_cases,
 )
-from hexie_desktop.exchange.codec import TABLES, check_row
+from hexie_desktop.exchange.codec import TABLES, changed_rows, check_row
 from hexie_desktop.exchange.errors import (
     E_STATE,
     ExchangeError,
@@ -128,7 +128,7 @@ def overview(ctx: Context, *, history: int = 50) -> Overview:
             for spec in TABLES.values():
                 table = spec.table
                 pending += session.execute(select(func.count()).select_from(table).where(
-                    table.c.origin == info.unit_code, table.c.change_seq > acked)).scalar_one()
+                    changed_rows(table, info.unit_code, acked))).scalar_one()
             receipt = last_receipt(session)
             if receipt is not None and not loads(receipt.summary, {}).get("digest_ok", True):
                 full = True
