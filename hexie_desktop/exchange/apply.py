@@ -45,6 +45,7 @@ from hexie_desktop.exchange.errors import E_INTEGRITY, E_LIMIT, E_OWNER, Exchang
 from hexie_desktop.exchange.manifest import Manifest
 from hexie_desktop.exchange.payload import PayloadReader
 from hexie_desktop.storage import digest, search
+from hexie_desktop.storage.db import large_cache
 from hexie_desktop.storage.models import CaseSearchText, ExchangeConflict, ExchangeQuarantine, utcnow
 
 CHUNK = 2000
@@ -121,6 +122,7 @@ class _Applier:
         self.staging = staging
         self.has_file = has_file
         self.progress = progress
+        self.digest_upkeep = manifest.kind != "full"  # a full package is followed by a rebuild of its digest
         self.done = 0
         self.owners: dict[str, dict[str, str]] = {}
         self.polymorphic: set[tuple[str, str, str, str]] = set()
@@ -373,10 +375,11 @@ class _Applier:
 
     def _accepted(self, spec: TableSpec, row: dict[str, Any], delta: digest.Delta,
                   stored: dict[str, dict[str, Any]] | None) -> None:
-        old = stored.get(row["id"]) if stored is not None else None
-        if old is not None:
-            digest.remove(delta, spec.name, old["origin"], old["id"], old["version"])
-        digest.add(delta, spec.name, row["origin"], row["id"], row["version"])
+        if self.digest_upkeep:
+            old = stored.get(row["id"]) if stored is not None else None
+            if old is not None:
+                digest.remove(delta, spec.name, old["origin"], old["id"], old["version"])
+            digest.add(delta, spec.name, row["origin"], row["id"], row["version"])
         self.owners.setdefault(spec.name, {})[row["id"]] = self.origin
         if spec.name == "cases":
             self.touched_cases.add(row["id"])
@@ -529,7 +532,8 @@ def apply_changes(session: Session, manifest: Manifest, reader: PayloadReader, *
     """Apply a township's package inside the caller's transaction; see the module docstring."""
     session.info["passthrough"] = True
     try:
-        return _Applier(session, manifest, reader, transition=transition, staging=staging, has_file=has_file,
-                        progress=progress).run()
+        with large_cache(session):
+            return _Applier(session, manifest, reader, transition=transition, staging=staging, has_file=has_file,
+                            progress=progress).run()
     finally:
         session.info.pop("passthrough", None)

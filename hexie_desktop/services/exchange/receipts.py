@@ -53,7 +53,7 @@ from hexie_desktop.storage.models import (
 
 
 def _receipt_document(session: Session, peer: ExchangePeer, applied: ExchangePackage) -> dict:
-    digest, counts = state.holdings(session, peer.unit_code)
+    digest, counts = state.holdings_counted(session, peer.unit_code)
     conflicts = session.execute(select(func.count()).select_from(ExchangeConflict).where(
         ExchangeConflict.origin == peer.unit_code, ExchangeConflict.status == "open")).scalar_one()
     quarantined = session.execute(select(func.count()).select_from(ExchangeQuarantine).where(
