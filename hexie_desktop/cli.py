@@ -559,16 +559,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     if station.info.role == "district":
         passphrase = _exchange_passphrase(station)
         if args.receipt:
-            path = exchange.write_receipt(ctx, station, args.receipt, out=out, passphrase=passphrase)
+            path = exchange.write_receipt(ctx, args.receipt, out=out, passphrase=passphrase)
             print(_("已输出回执：{path}").format(path=path))
             return EXIT_OK
         codes = _read_json(args.codes) if args.codes else None
-        result = exchange.publish_reference(ctx, station, out, passphrase=passphrase, split_mb=args.split_mb,
+        result = exchange.publish_reference(ctx, out, passphrase=passphrase, split_mb=args.split_mb,
                                             codes=codes)
         print(_("已导出参考数据包第{n}号（发给{k}个乡镇）：{paths}").format(
             n=result.sequence, k=len(result.recipients), paths="、".join(str(p) for p in result.paths)))
         return EXIT_OK
-    result = exchange.export_package(ctx, station, out, split_mb=args.split_mb, full=args.full,
+    result = exchange.export_package(ctx, out, split_mb=args.split_mb, full=args.full,
                                      progress=_progress_printer(0))
     kind = _("完整") if result.kind == "full" else _("变更")
     print(_("已导出第{n}号数据包（{kind}，{rows}行，{files}个附件）：{paths}").format(
@@ -582,7 +582,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     station, ctx = _login(args)
     passphrase = _exchange_passphrase(station)
-    outcomes = exchange.import_packages(ctx, station, [Path(f) for f in args.files], dry_run=args.dry_run,
+    outcomes = exchange.import_packages(ctx, [Path(f) for f in args.files], dry_run=args.dry_run,
                                         passphrase=passphrase)
     if args.as_json:
         _print_json({"packages": [o.as_dict() for o in outcomes]})
@@ -614,7 +614,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
     station, ctx = _login(args)
     if args.keys_command == "show":
-        info = exchange.key_info(ctx, station)
+        info = exchange.key_info(ctx)
         if args.as_json:
             _print_json({"card": info.card.as_dict() if info.card else None,
                          "fingerprint": info.card.fingerprint if info.card else None, "protected": info.protected,
@@ -634,21 +634,21 @@ def cmd_keys(args: argparse.Namespace) -> int:
                     fp=other, code=peer.unit_code))
         return EXIT_OK
     if args.keys_command == "card":
-        card = exchange.write_card(ctx, station, Path(args.out), passphrase=_exchange_passphrase(station)
+        card = exchange.write_card(ctx, Path(args.out), passphrase=_exchange_passphrase(station)
                                    if not exchange.has_keys(station) else None)
         print(_("已输出站点名片：{path}（指纹 {fp}）").format(path=args.out, fp=card.fingerprint))
         return EXIT_OK
     if args.keys_command == "trust":
         return _trust(ctx, station, args)
     if args.keys_command == "resync":
-        peer = exchange.resync_township(ctx, station, args.unit, sequence=args.sequence, epoch=args.epoch)
+        peer = exchange.resync_township(ctx, args.unit, sequence=args.sequence, epoch=args.epoch)
         print(_("已重设{name}（{code}）的数据包编号：最近收到第{e}轮第{n}号，下一个应为第{next}号").format(
             name=peer.unit_name, code=peer.unit_code, e=peer.epoch, n=peer.last_sequence, next=peer.last_sequence + 1))
         return EXIT_OK
     if args.keys_command == "export-identity":
         return _export_identity(ctx, station, args)
     if args.keys_command == "accept":
-        peer, outcomes = exchange.accept_township(ctx, station, args.unit, args.fingerprint,
+        peer, outcomes = exchange.accept_township(ctx, args.unit, args.fingerprint,
                                                   passphrase=_exchange_passphrase(station))
         print(_("已登记：{name}（{code}）").format(name=peer.unit_name, code=peer.unit_code))
         for outcome in outcomes:
@@ -659,11 +659,11 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 print(_("错误：{source}：{error}").format(source=outcome.source, error=outcome.error), file=sys.stderr)
         return EXIT_OK if all(o.ok for o in outcomes) else EXIT_USER
     if args.keys_command == "rotate":
-        card, paths = exchange.rotate_keys(ctx, station, _exchange_passphrase(station), Path(args.out))
+        card, paths = exchange.rotate_keys(ctx, _exchange_passphrase(station), Path(args.out))
         print(_("已更换密钥，新指纹 {fp}；请把参考数据包发给各乡镇：{paths}").format(
             fp=card.fingerprint, paths="、".join(str(p) for p in paths)))
         return EXIT_OK
-    card, paths = exchange.set_escrow(ctx, station, _exchange_passphrase(station), args.recipients,
+    card, paths = exchange.set_escrow(ctx, _exchange_passphrase(station), args.recipients,
                                       Path(args.out) if args.out else None)
     print(_("托管接收方已设为 {n} 个；{paths}").format(n=len(card.escrow), paths="、".join(str(p) for p in paths)))
     return EXIT_OK
@@ -688,7 +688,7 @@ def _trust(ctx, station, args: argparse.Namespace) -> int:  # noqa: ANN001
             print(_("未信任：指纹未确认"), file=sys.stderr)
             return EXIT_USER
         fingerprint = card.fingerprint
-    peer = exchange.trust_card(ctx, station, Path(args.file), fingerprint=fingerprint)
+    peer = exchange.trust_card(ctx, Path(args.file), fingerprint=fingerprint)
     print(_("已信任：{name}（{code}）指纹：{fp}").format(name=peer.unit_name, code=peer.unit_code, fp=peer.fingerprint))
     return EXIT_OK
 
@@ -713,7 +713,7 @@ def _export_identity(ctx, station, args: argparse.Namespace) -> int:  # noqa: AN
 
     print(_("警告：此文件含本站私钥（age 身份），持有它和口令的人能解开所有发给本站的数据包。"
             "只交给需要用标准 age 工具解密的负责人，用后删除，不要通过邮件或网盘传送。"), file=sys.stderr)
-    count = exchange.export_identity(ctx, station, Path(args.out), _new_passphrase(station))
+    count = exchange.export_identity(ctx, Path(args.out), _new_passphrase(station))
     print(_("已导出本站私钥（{n}个 age 身份，口令加密，已记入审计）：{path}").format(n=count, path=args.out))
     print(_("用法：unzip 数据包.hxp payload.age && age -d -i {path} -o payload.zip payload.age").format(path=args.out))
     return EXIT_OK

@@ -11,10 +11,14 @@ from sqlalchemy import inspect
 from hexie_desktop.core import fields
 from hexie_desktop.core.errors import Conflict, StorageError, UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.exchange import keys as keyring
+from hexie_desktop.exchange import state as exchange_state
+from hexie_desktop.exchange.keys import check_passphrase
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import settings
 from hexie_desktop.services.backup import backup_sqlite
 from hexie_desktop.services.context import SYSTEM, Context
+from hexie_desktop.services.exchange import ensure_keys, load_codes
 from hexie_desktop.fileio import atomic_path
 from hexie_desktop.services.users import add_user_in, check_password_policy, check_username
 from hexie_desktop.storage import audit, health, migrate
@@ -51,8 +55,8 @@ class Station:
     def context(self, actor=SYSTEM, today_fn=None) -> Context:  # noqa: ANN001
         """A service context for ``actor``."""
         if today_fn is None:
-            return Context(self.db, actor)
-        return Context(self.db, actor, today_fn)
+            return Context(self.db, actor, station=self)
+        return Context(self.db, actor, today_fn, station=self)
 
 
 def _database_url(paths: StationPaths | None, db_url: str | None) -> str:
@@ -100,8 +104,6 @@ def _check_all(role: str, unit_code: str, unit_name: str, short_name: str, admin
     check_username(admin)
     check_password_policy(password)
     if role == "district" and key_passphrase:
-        from hexie_desktop.exchange.keys import check_passphrase
-
         check_passphrase(key_passphrase)
 
 
@@ -134,7 +136,6 @@ def _create(db: Database, *, role: str, unit_code: str, unit_name: str, short_na
 
 def _make_room(paths: StationPaths, unit_code: str) -> None:
     """Refuse when a usable station (or its backups) is here; move a half-created or damaged file aside."""
-    from hexie_desktop.exchange import keys as keyring
     from hexie_desktop.services import backups, restore
 
     restore.recover(paths)
@@ -205,9 +206,8 @@ def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_c
         db = Database(_database_url(paths, None), origin=unit_code)
     station = Station(paths, db, read_info(db))
     if role == "township" or key_passphrase:
-        from hexie_desktop.services.exchange import ensure_keys
-
         ensure_keys(station, key_passphrase)
+    load_codes(station.db)
     return station
 
 
@@ -241,13 +241,12 @@ def open_station(*, data_dir: Path | None, db_url: str | None = None) -> Station
     db.origin = info.unit_code
     station = Station(paths, db, info)
     _clean_exchange_leftovers(station)
+    load_codes(db)
     return station
 
 
 def _clean_exchange_leftovers(station: Station) -> None:
     """Remove what a killed import or export left in the exchange staging area (never blocks opening)."""
-    from hexie_desktop.exchange import state as exchange_state
-
     try:
         exchange_state.clean_staging(station)
     except OSError:

@@ -13,13 +13,13 @@ import uuid
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
-    BigInteger,
     MetaData,
     String,
     Text,
@@ -796,6 +796,22 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Selection,
     SelectionCheck,
 )
+
+
+class ExchangeDigest(Base):
+    """The exchange digest kept up to date with every write (storage/digest.py).
+
+    One row per (origin, exchanged table): how many rows of that origin the table holds and
+    the sum of their (table, id, version) hashes mod 2^256 as 64 hex digits.  The row with
+    origin and table ``*`` marks the digest as maintained; without it the next reader rebuilds.
+    """
+
+    __tablename__ = "exchange_digests"
+
+    origin: Mapped[str] = mapped_column(String(32), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    rows: Mapped[int] = mapped_column(BigInteger, default=0)
+    digest: Mapped[str] = mapped_column(String(64))
 
 
 class CaseSearchText(Base):

@@ -12,10 +12,9 @@ from __future__ import annotations
 import os
 import random
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable, Iterator
+from typing import Callable
 
 from sqlalchemy import Boolean, Column, Connection, Date, DateTime, Dialect, select, update
 from sqlalchemy.orm import Session
@@ -26,8 +25,9 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings, warnings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.demo import names
+from hexie_desktop.storage import digest as kept_digest
 from hexie_desktop.storage import search
-from hexie_desktop.storage.db import CHANGE_SEQ
+from hexie_desktop.storage.db import CHANGE_SEQ, large_cache
 from hexie_desktop.storage.models import (
     Agreement,
     AgreementItem,
@@ -575,21 +575,6 @@ def _existing_counts(session: Session) -> tuple[dict[int, int], dict[int, int]]:
     return cases_by_year, archive_by_year
 
 
-@contextmanager
-def _large_cache(session: Session) -> Iterator[None]:
-    """A page cache of 256 MiB while writing (every row lands at a random place of its id index), then back."""
-    conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql("PRAGMA cache_size=-262144")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
-
-
 def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
              progress: Callable[[int], None] | None = None) -> DemoReport:
     """Write ``cases`` synthetic cases plus registries and ledgers in one audited transaction."""
@@ -600,7 +585,8 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
     rng = random.Random(seed)
     today = ctx.today
     oldest = date(today.year - years, 1, 1)
-    with ctx.db.transaction() as session, _large_cache(session):
+    with ctx.db.transaction() as session, large_cache(session):
+        kept_digest.invalidate(session)  # bulk rows skip the digest upkeep: the next export rebuilds it
         session.execute(update(Counter).where(Counter.name == CHANGE_SEQ).values(value=Counter.value + 1))
         seq = session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ)).scalar_one()
         origin = settings.get(session, "station.unit_code")

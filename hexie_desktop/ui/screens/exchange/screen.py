@@ -157,7 +157,7 @@ class ExchangeScreen(QWidget):
     def reload(self) -> None:
         """Read the exchange state and show it."""
         try:
-            view = exchange.overview(self.workspace.ctx, self.station)
+            view = exchange.overview(self.workspace.ctx)
         except HexieError as exc:
             self.ui.statusLabel.setText(messages.describe(exc))
             return
@@ -334,7 +334,7 @@ class ExchangeScreen(QWidget):
         if target is None or not self._need_keys_for_card():
             return
         try:
-            card = exchange.write_card(self.workspace.ctx, self.station, target)
+            card = exchange.write_card(self.workspace.ctx, target)
         except HexieError as exc:
             messages.show_error(self, exc)
             return
@@ -358,7 +358,7 @@ class ExchangeScreen(QWidget):
 
         def trust() -> None:
             try:
-                peer = exchange.trust_card(self.workspace.ctx, self.station, path, fingerprint=card.fingerprint)
+                peer = exchange.trust_card(self.workspace.ctx, path, fingerprint=card.fingerprint)
             except HexieError as exc:
                 messages.show_error(self, exc)
                 return
@@ -387,7 +387,7 @@ class ExchangeScreen(QWidget):
             return
 
         def submit(values: dict[str, Any]) -> Any:
-            return exchange.accept_township(self.workspace.ctx, self.station, record["unit_code"],
+            return exchange.accept_township(self.workspace.ctx, record["unit_code"],
                                             values.get("fingerprint") or "", keys=self.keys)
 
         dialog = FormDialog(self.tr("接受乡镇"), self.tr(
@@ -424,7 +424,7 @@ class ExchangeScreen(QWidget):
         if target is None:
             return
         try:
-            path = exchange.write_receipt(self.workspace.ctx, self.station, record["unit_code"], out=target,
+            path = exchange.write_receipt(self.workspace.ctx, record["unit_code"], out=target,
                                           keys=self.keys)
         except HexieError as exc:
             messages.show_error(self, exc)
