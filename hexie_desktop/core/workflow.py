@@ -37,6 +37,7 @@ ACTIONS: Mapping[str, ActionSpec] = {
         _spec("reject", _("不予受理"), ("registered",), "rejected"),
         _spec("record-session", _("记录调解"), ("accepted", "mediating"), "mediating"),
         _spec("extend", _("延长调解期限"), ("accepted", "mediating"), None),
+        _spec("draft-agreement", _("起草协议"), ("accepted", "mediating"), None),
         _spec("agree", _("达成协议"), ("mediating",), "agreed"),
         _spec("fail", _("调解不成"), ("accepted", "mediating"), "failed"),
         _spec("withdraw", _("撤回"), ("registered", "accepted", "mediating"), "withdrawn"),
@@ -70,6 +71,7 @@ class CaseFacts:
     agreement_items: int = 0
     unperformed_items: int = 0
     overdue_unperformed_items: int = 0
+    agreement_effective: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,8 @@ def unavailable_reason(action: str, facts: CaseFacts) -> str | None:
     """Return why ``action`` cannot be taken now, or ``None`` when it can."""
     act = spec(action)
     state_label = codes.label(codes.CASE_STATES, facts.state)
+    if action == "draft-agreement" and facts.agreement_effective:
+        return _("调解协议已生效，不能再修改协议草稿")
     if facts.state not in act.sources:
         allowed = "、".join(codes.label(codes.CASE_STATES, s) for s in sorted(act.sources, key=list(codes.CASE_STATES).index))
         return _("案件处于“{state}”状态，不能{action}（仅限：{allowed}）").format(
@@ -136,25 +140,14 @@ def check_allowed(action: str, facts: CaseFacts) -> None:
         raise NotAllowed(reason, field="action")
 
 
-def agreement_problems(agreement: AgreementFacts) -> list[str]:
-    """List what keeps an agreement from taking effect (empty: it can take effect).
-
-    LDTJ art. 14: both parties signed or sealed, the mediator signed and the
-    organization's seal applied.  Every item needs an obligation, a payer and a due date.  An
-    agreement says what was agreed: items to perform, or terms in words where nothing is to be
-    paid or done by a date (确认劳动关系, 出具离职证明 on the spot); it may have both.
-    """
-    problems: list[str] = []
+def _content_problems(agreement: AgreementFacts) -> list[str]:
     if not agreement.items and not (agreement.content or "").strip():
-        problems.append(_("协议内容和协议事项不能都为空：请写明达成的协议内容，或添加需要履行的事项"))
-    for attr, what in (
-        ("applicant_signed_on", _("申请人签名（盖章）")),
-        ("respondent_signed_on", _("被申请人签名（盖章）")),
-        ("mediator_signed_on", _("调解员签名")),
-        ("seal_applied_on", _("调解组织印章")),
-    ):
-        if getattr(agreement, attr) is None:
-            problems.append(_("缺少{what}日期").format(what=what))
+        return [_("协议内容和协议事项不能都为空：请写明达成的协议内容，或添加需要履行的事项")]
+    return []
+
+
+def _item_problems(agreement: AgreementFacts) -> list[str]:
+    problems: list[str] = []
     for index, item in enumerate(agreement.items, start=1):
         if not item.obligation.strip():
             problems.append(_("第{n}项缺少协议内容").format(n=index))
@@ -163,6 +156,36 @@ def agreement_problems(agreement: AgreementFacts) -> list[str]:
         if item.due_on is None:
             problems.append(_("第{n}项缺少履行期限").format(n=index))
     return problems
+
+
+def draft_problems(agreement: AgreementFacts) -> list[str]:
+    """What keeps a draft agreement from being saved (empty: it can be saved and printed for signing).
+
+    A draft (协议草稿) holds what the parties are going to sign: its content and items.  It
+    needs no signature date and changes neither the state nor a deadline; only the four
+    signature facts make the agreement take effect (LDTJ art. 14, :func:`agreement_problems`).
+    """
+    return _content_problems(agreement) + _item_problems(agreement)
+
+
+def agreement_problems(agreement: AgreementFacts) -> list[str]:
+    """List what keeps an agreement from taking effect (empty: it can take effect).
+
+    LDTJ art. 14: both parties signed or sealed, the mediator signed and the
+    organization's seal applied.  Every item needs an obligation, a payer and a due date.  An
+    agreement says what was agreed: items to perform, or terms in words where nothing is to be
+    paid or done by a date (确认劳动关系, 出具离职证明 on the spot); it may have both.
+    """
+    problems = _content_problems(agreement)
+    for attr, what in (
+        ("applicant_signed_on", _("申请人签名（盖章）")),
+        ("respondent_signed_on", _("被申请人签名（盖章）")),
+        ("mediator_signed_on", _("调解员签名")),
+        ("seal_applied_on", _("调解组织印章")),
+    ):
+        if getattr(agreement, attr) is None:
+            problems.append(_("缺少{what}日期").format(what=what))
+    return problems + _item_problems(agreement)
 
 
 def effective_date(agreement: AgreementFacts) -> date:

@@ -1,5 +1,9 @@
-"""Workflow actions on a case (SPEC §2.1): accept, reject, record-session, extend, agree, fail,
-withdraw, perform-item, default, follow-up, close, archive.
+"""Workflow actions on a case (SPEC §2.1): accept, reject, record-session, extend, draft-agreement,
+agree, fail, withdraw, perform-item, default, follow-up, close, archive.
+
+``draft-agreement`` saves the agreement the parties are going to sign (content, items) and
+changes no state or deadline; ``agree`` records the four signature facts (LDTJ art. 14) and
+makes the saved draft (or the items it is given) take effect.
 
 Each action is one transaction with one audit entry.  It validates all its data and asks
 :mod:`core.workflow` whether it is allowed before writing anything; a refusal raises and
@@ -43,6 +47,7 @@ KEYS: dict[str, frozenset[str]] = {
     "record-session": frozenset({"held_on", "place", "mediators", "recorder", "attendees", "statements", "proposal",
                                  "result"}),
     "extend": frozenset({"new_end", "applicant_consent_on", "respondent_consent_on", "note"}),
+    "draft-agreement": frozenset({"items", "content", "arbitration_review", "judicial_confirmation"}),
     "agree": frozenset({"items", "content", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
     "fail": frozenset({"on", "reason", "note"}),
     "withdraw": frozenset({"on", "signed", "note"}),
@@ -192,44 +197,86 @@ def _parse_items(raw_items: list, case: Case) -> list[dict[str, Any]]:
     return items
 
 
-def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    items = _parse_items(fields.sequence(data.get("items"), "items"), case)
-    signature_dates = {
-        key: _day(data, key, case, ctx.today, default_today=False)
-        for key in ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
-    }
-    content = fields.text(data.get("content"), "content", max_len=20000)
-    facts = workflow.AgreementFacts(
-        **signature_dates,
+def _facts(items: list[dict[str, Any]], content: str | None, signatures: dict[str, date | None] | None = None
+           ) -> workflow.AgreementFacts:
+    return workflow.AgreementFacts(
+        **(signatures or dict.fromkeys(_SIGNATURES)),
         items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["amount_cents"], i["due_on"]) for i in items),
         content=content,
     )
-    problems = workflow.agreement_problems(facts)
-    if problems:
-        raise NotAllowed(_("协议尚不能生效：") + "；".join(problems), field="agreement")
-    effective = workflow.check_not_before(workflow.effective_date(facts), {_("受理日期"): case.accepted_on},
-                                          field="agreement")
+
+
+def _stored_items(agreement: Agreement | None) -> list[dict[str, Any]]:
+    """The live items of a saved agreement (draft) as :func:`_parse_items` returns them."""
+    if agreement is None:
+        return []
+    keys = ("obligation", "payer", "payee", "amount_cents", "method", "due_on", "category")
+    return [{k: getattr(i, k) for k in keys} for i in agreement.items if not i.deleted]
+
+
+def _save_terms(session: Session, case: Case, data: dict, items: list[dict[str, Any]] | None,
+                content: str | None) -> Agreement:
+    """Store content, items (``None``: keep the saved ones) and the flags on the case's agreement row."""
     agreement = case.agreement
     if agreement is None:
         agreement = Agreement(case_id=case.id)
         session.add(agreement)
         case.agreement = agreement
-    for old in agreement.items:
-        old.deleted = True
     agreement.content = content
+    for flag in ("arbitration_review", "judicial_confirmation"):
+        if flag in data:
+            setattr(agreement, flag, fields.boolean(data.get(flag), flag))
+    if items is not None:
+        for old in agreement.items:
+            old.deleted = True
+        session.flush()
+        for seq, item in enumerate(items, start=1):
+            new_item = AgreementItem(agreement_id=agreement.id, case_id=case.id, seq=seq, **item)
+            session.add(new_item)
+            agreement.items.append(new_item)
+    kept = items if items is not None else _stored_items(agreement)
+    agreement.agreed_cents = sum(i["amount_cents"] for i in kept)
+    return agreement
+
+
+def _draft_agreement(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    """Save the agreement to be signed: content and items, no signature facts, no state change."""
+    if case.agreement is not None and case.agreement.effective_on is not None:
+        raise NotAllowed(_("调解协议已于{d}生效，不能再修改协议草稿").format(d=case.agreement.effective_on),
+                         field="agreement")
+    items = _parse_items(fields.sequence(data.get("items"), "items"), case)
+    content = fields.text(data.get("content"), "content", max_len=20000)
+    problems = workflow.draft_problems(_facts(items, content))
+    if problems:
+        raise UserError(_("协议草稿不能保存：") + "；".join(problems), field="agreement")
+    agreement = _save_terms(session, case, data, items, content)
+    return ctx.today, _("保存协议草稿，共{n}项，金额{amount}元（尚未生效）").format(
+        n=len(items), amount=money.format_amount(agreement.agreed_cents))
+
+
+def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    """Take effect: the four signature facts, on the saved draft unless ``items``/``content`` are given."""
+    drafted = case.agreement
+    if "items" in data or drafted is None:
+        items: list[dict[str, Any]] | None = _parse_items(fields.sequence(data.get("items"), "items"), case)
+    else:
+        items = None
+    content = (fields.text(data.get("content"), "content", max_len=20000) if "content" in data or drafted is None
+               else drafted.content)
+    signature_dates = {key: _day(data, key, case, ctx.today, default_today=False) for key in _SIGNATURES}
+    facts = _facts(items if items is not None else _stored_items(drafted), content, signature_dates)
+    problems = workflow.agreement_problems(facts)
+    if problems:
+        raise NotAllowed(_("协议尚不能生效：") + "；".join(problems), field="agreement")
+    effective = workflow.check_not_before(workflow.effective_date(facts), {_("受理日期"): case.accepted_on},
+                                          field="agreement")
+    agreement = _save_terms(session, case, data, items, content)
     for key, value in signature_dates.items():
         setattr(agreement, key, value)
     agreement.effective_on = effective
-    agreement.agreed_cents = sum(i["amount_cents"] for i in items)
-    agreement.arbitration_review = fields.boolean(data.get("arbitration_review"), "arbitration_review")
-    agreement.judicial_confirmation = fields.boolean(data.get("judicial_confirmation"), "judicial_confirmation")
-    session.flush()
-    for seq, item in enumerate(items, start=1):
-        new_item = AgreementItem(agreement_id=agreement.id, case_id=case.id, seq=seq, **item)
-        session.add(new_item)
-        agreement.items.append(new_item)
+    count = len(facts.items)
     return effective, _("协议生效，共{n}项，金额{amount}元").format(
-        n=len(items), amount=money.format_amount(agreement.agreed_cents))
+        n=count, amount=money.format_amount(agreement.agreed_cents))
 
 
 def _fail(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
@@ -361,6 +408,7 @@ HANDLERS: dict[str, Callable[[Session, Case, dict, Context], tuple[date, str | N
     "reject": _reject,
     "record-session": _record_session,
     "extend": _extend,
+    "draft-agreement": _draft_agreement,
     "agree": _agree,
     "fail": _fail,
     "withdraw": _withdraw,

@@ -27,13 +27,15 @@ def case_facts(case: Case, today: date) -> workflow.CaseFacts:
     items = [i for i in (case.agreement.items if case.agreement else []) if not i.deleted]
     open_items = [i for i in items if i.performed_on is None]
     overdue = [i for i in open_items if workflow.is_overdue(i.due_on, today)]
-    return workflow.CaseFacts(case.state, case.received_on, len(items), len(open_items), len(overdue))
+    effective = bool(case.agreement and case.agreement.effective_on)
+    return workflow.CaseFacts(case.state, case.received_on, len(items), len(open_items), len(overdue), effective)
 
 
 def case_dates(case: Case) -> periods.CaseDates:
-    """The dates the deadlines run from."""
+    """The dates the deadlines run from (a draft agreement's items set no deadline)."""
     agreement = case.agreement
-    items = [i for i in (agreement.items if agreement else []) if not i.deleted and i.due_on]
+    effective = agreement is not None and agreement.effective_on is not None
+    items = [i for i in (agreement.items if effective else []) if not i.deleted and i.due_on]
     return periods.CaseDates(
         received_on=case.received_on,
         infringement_known_on=case.infringement_known_on,
@@ -144,6 +146,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for s in case.sessions if not s.deleted
         ],
         "agreement": None if agreement is None else {
+            "status": "effective" if agreement.effective_on else "draft",
             "content": agreement.content,
             "applicant_signed_on": _iso(agreement.applicant_signed_on),
             "respondent_signed_on": _iso(agreement.respondent_signed_on),
