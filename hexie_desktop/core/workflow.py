@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from hexie_desktop.core import codes, periods
+from hexie_desktop.core import codes, money, periods
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 
@@ -186,6 +186,27 @@ def agreement_problems(agreement: AgreementFacts) -> list[str]:
         if getattr(agreement, attr) is None:
             problems.append(_("缺少{what}日期").format(what=what))
     return problems + _item_problems(agreement)
+
+
+def share_problems(share_cents: tuple[int, ...], item_cents: tuple[int, ...], unlisted: tuple[str, ...], *,
+                   collective: bool, taking_effect: bool) -> list[str]:
+    """What is wrong with the per-worker amounts (每人金额) of an agreement (empty: nothing).
+
+    A collective agreement names each worker's amount so that each worker can use it alone for
+    a 支付令 (LDTJ art. 16) or 仲裁审查: the shares must add up to the items' total, and when a
+    collective agreement with money to pay takes effect every applicant must be listed
+    (``unlisted`` names those who are not).  A draft may still lack shares.
+    """
+    problems: list[str] = []
+    total = sum(item_cents)
+    if share_cents and sum(share_cents) != total:
+        problems.append(_("每人金额合计{shares}元，与协议事项金额合计{items}元不一致").format(
+            shares=money.format_amount(sum(share_cents)), items=money.format_amount(total)))
+    if taking_effect and collective and total > 0 and unlisted:
+        names = "、".join(unlisted[:5]) + (_("等{n}人").format(n=len(unlisted)) if len(unlisted) > 5 else "")
+        problems.append(_("集体争议的调解协议须列明每名劳动者的金额和履行期限（劳动争议调解仲裁法第十六条），"
+                          "尚未列明：{names}").format(names=names))
+    return problems
 
 
 def effective_date(agreement: AgreementFacts) -> date:

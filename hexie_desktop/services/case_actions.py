@@ -30,6 +30,7 @@ from hexie_desktop.storage.db import next_counter
 from hexie_desktop.storage.models import (
     Agreement,
     AgreementItem,
+    AgreementShare,
     Case,
     CaseEvent,
     FollowUp,
@@ -39,6 +40,7 @@ from hexie_desktop.storage.models import (
 )
 
 ITEM_KEYS = frozenset({"obligation", "payer", "payee", "amount", "method", "due_on", "category"})
+SHARE_KEYS = frozenset({"applicant", "amount", "due_on"})
 CATALOG_KEYS = frozenset({"doc_type", "title", "pages"})
 _SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
 KEYS: dict[str, frozenset[str]] = {
@@ -47,8 +49,8 @@ KEYS: dict[str, frozenset[str]] = {
     "record-session": frozenset({"held_on", "place", "mediators", "recorder", "attendees", "statements", "proposal",
                                  "result"}),
     "extend": frozenset({"new_end", "applicant_consent_on", "respondent_consent_on", "note"}),
-    "draft-agreement": frozenset({"items", "content", "arbitration_review", "judicial_confirmation"}),
-    "agree": frozenset({"items", "content", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
+    "draft-agreement": frozenset({"items", "content", "shares", "arbitration_review", "judicial_confirmation"}),
+    "agree": frozenset({"items", "content", "shares", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
     "fail": frozenset({"on", "reason", "note"}),
     "withdraw": frozenset({"on", "signed", "note"}),
     "perform-item": frozenset({"item", "on", "amount", "evidence", "note"}),
@@ -197,6 +199,70 @@ def _parse_items(raw_items: list, case: Case) -> list[dict[str, Any]]:
     return items
 
 
+def _applicant(case: Case, value: object, path: str):  # noqa: ANN202
+    """The case's applicant named by ``value`` (party id or name; a name must be unambiguous)."""
+    text = fields.text(value, path, required=True, max_len=50)
+    people = [p for p in case.parties if not p.deleted]
+    found = [p for p in people if p.id == text] or [p for p in people if p.name == text]
+    if not found:
+        raise UserError(_("“{name}”不是本案申请人").format(name=text), field=path)
+    if len(found) > 1:
+        raise UserError(_("本案有{n}名申请人叫“{name}”，请用申请人编号（case show --json 的 applicants[].id）").format(
+            n=len(found), name=text), field=path)
+    return found[0]
+
+
+def _parse_shares(raw_shares: list, case: Case, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each worker's amount and due date (default: the items' last due date), one row per applicant."""
+    errors: list[UserError] = []
+    shares: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    last_due = max((i["due_on"] for i in items if i.get("due_on")), default=None)
+    for i, raw in enumerate(raw_shares):
+        path = f"shares[{i}]"
+        try:
+            data = fields.only(fields.mapping(raw, path), SHARE_KEYS, path)
+            party = _applicant(case, data.get("applicant"), f"{path}.applicant")
+            if party.id in seen:
+                raise UserError(_("申请人“{name}”列了两次").format(name=party.name), field=f"{path}.applicant")
+            seen.add(party.id)
+            due_on = fields.day(data.get("due_on"), f"{path}.due_on") or last_due
+            if due_on is None:
+                raise UserError(_("请填写履行期限"), field=f"{path}.due_on")
+            if due_on < case.received_on:
+                raise UserError(_("履行期限早于收到申请日期"), field=f"{path}.due_on")
+            shares.append({"party_id": party.id, "name": party.name,
+                           "amount_cents": money.parse_amount(data.get("amount"), field=f"{path}.amount"),
+                           "due_on": due_on})
+        except UserError as exc:
+            errors.append(exc)
+    if errors:
+        raise ValidationErrors(errors)
+    return shares
+
+
+def _stored_shares(agreement: Agreement | None) -> list[dict[str, Any]]:
+    """The live per-worker amounts of a saved agreement, as :func:`_parse_shares` returns them."""
+    if agreement is None:
+        return []
+    return [{"party_id": s.party_id, "name": "", "amount_cents": s.amount_cents, "due_on": s.due_on}
+            for s in agreement.shares if not s.deleted]
+
+
+def _check_shares(case: Case, items: list[dict[str, Any]], shares: list[dict[str, Any]], *,
+                  taking_effect: bool) -> None:
+    """Refuse shares that do not add up to the items, or a collective agreement taking effect without them."""
+    listed = {s["party_id"] for s in shares}
+    people = [p for p in case.parties if not p.deleted]
+    # One recorded applicant (a historical import of a collective case) is named by the items themselves.
+    collective = (case.collective or workflow.is_collective(len(people))) and len(people) > 1
+    problems = workflow.share_problems(
+        tuple(s["amount_cents"] for s in shares), tuple(i["amount_cents"] for i in items),
+        tuple(p.name for p in people if p.id not in listed), collective=collective, taking_effect=taking_effect)
+    if problems:
+        raise NotAllowed("；".join(problems), field="shares")
+
+
 def _facts(items: list[dict[str, Any]], content: str | None, signatures: dict[str, date | None] | None = None
            ) -> workflow.AgreementFacts:
     return workflow.AgreementFacts(
@@ -215,8 +281,8 @@ def _stored_items(agreement: Agreement | None) -> list[dict[str, Any]]:
 
 
 def _save_terms(session: Session, case: Case, data: dict, items: list[dict[str, Any]] | None,
-                content: str | None) -> Agreement:
-    """Store content, items (``None``: keep the saved ones) and the flags on the case's agreement row."""
+                content: str | None, shares: list[dict[str, Any]] | None = None) -> Agreement:
+    """Store content, items and shares (``None``: keep the saved ones) and the flags on the agreement row."""
     agreement = case.agreement
     if agreement is None:
         agreement = Agreement(case_id=case.id)
@@ -234,6 +300,15 @@ def _save_terms(session: Session, case: Case, data: dict, items: list[dict[str, 
             new_item = AgreementItem(agreement_id=agreement.id, case_id=case.id, seq=seq, **item)
             session.add(new_item)
             agreement.items.append(new_item)
+    if shares is not None:
+        for old_share in agreement.shares:
+            old_share.deleted = True
+        session.flush()
+        for seq, share in enumerate(shares, start=1):
+            row = AgreementShare(agreement_id=agreement.id, case_id=case.id, party_id=share["party_id"], seq=seq,
+                                 amount_cents=share["amount_cents"], due_on=share["due_on"])
+            session.add(row)
+            agreement.shares.append(row)
     kept = items if items is not None else _stored_items(agreement)
     agreement.agreed_cents = sum(i["amount_cents"] for i in kept)
     return agreement
@@ -249,7 +324,10 @@ def _draft_agreement(session: Session, case: Case, data: dict, ctx: Context) -> 
     problems = workflow.draft_problems(_facts(items, content))
     if problems:
         raise UserError(_("协议草稿不能保存：") + "；".join(problems), field="agreement")
-    agreement = _save_terms(session, case, data, items, content)
+    shares = (_parse_shares(fields.sequence(data.get("shares"), "shares"), case, items) if "shares" in data
+              else _stored_shares(case.agreement))
+    _check_shares(case, items, shares, taking_effect=False)
+    agreement = _save_terms(session, case, data, items, content, shares if "shares" in data else None)
     return ctx.today, _("保存协议草稿，共{n}项，金额{amount}元（尚未生效）").format(
         n=len(items), amount=money.format_amount(agreement.agreed_cents))
 
@@ -264,13 +342,17 @@ def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
     content = (fields.text(data.get("content"), "content", max_len=20000) if "content" in data or drafted is None
                else drafted.content)
     signature_dates = {key: _day(data, key, case, ctx.today, default_today=False) for key in _SIGNATURES}
-    facts = _facts(items if items is not None else _stored_items(drafted), content, signature_dates)
+    terms = items if items is not None else _stored_items(drafted)
+    facts = _facts(terms, content, signature_dates)
     problems = workflow.agreement_problems(facts)
     if problems:
         raise NotAllowed(_("协议尚不能生效：") + "；".join(problems), field="agreement")
     effective = workflow.check_not_before(workflow.effective_date(facts), {_("受理日期"): case.accepted_on},
                                           field="agreement")
-    agreement = _save_terms(session, case, data, items, content)
+    shares = (_parse_shares(fields.sequence(data.get("shares"), "shares"), case, terms) if "shares" in data
+              else _stored_shares(drafted))
+    _check_shares(case, terms, shares, taking_effect=True)
+    agreement = _save_terms(session, case, data, items, content, shares if "shares" in data else None)
     for key, value in signature_dates.items():
         setattr(agreement, key, value)
     agreement.effective_on = effective

@@ -7,6 +7,7 @@ caller.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -96,6 +97,14 @@ def _item(i) -> dict[str, Any]:  # noqa: ANN001
     }
 
 
+def _shares(agreement, applicants: list) -> list[dict[str, Any]]:  # noqa: ANN001
+    """Each worker's amount under the agreement (每人金额), named by applicant id and name."""
+    names = {p.id: p.name for p in applicants}
+    return [{"seq": s.seq, "applicant_id": s.party_id, "name": names.get(s.party_id, ""),
+             "amount": money.cents_to_str(s.amount_cents), "due_on": _iso(s.due_on)}
+            for s in agreement.shares if not s.deleted]
+
+
 def case_dict(session: Session, case: Case, *, today: date, station: dict[str, str]) -> dict[str, Any]:
     """The whole case as a JSON-ready dict (stable names, see docs/JSON.md)."""
     deadlines = deadlines_for(session, case)
@@ -155,6 +164,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             "effective_on": _iso(agreement.effective_on),
             "agreed_total": money.cents_to_str(agreement.agreed_cents),
             "items": [_item(i) for i in agreement.items if not i.deleted],
+            "shares": _shares(agreement, applicants),
         },
         "decision": {
             "accepted_on": _iso(case.accepted_on), "approver": case.approver,
@@ -188,6 +198,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for a in _attachments(session, case)
         ],
         "deadlines": {name: d.due.isoformat() for name, d in deadlines.items()},
+        "periods": asdict(deadline_settings),
         "deadline_details": {
             name: {"label": d.label, "due": d.due.isoformat(), "basis": d.basis,
                    "status": "met" if deadline_met(case, name) else periods.due_status(d.due, today),

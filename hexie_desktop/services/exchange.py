@@ -55,7 +55,8 @@ from hexie_desktop.storage.models import (
 
 PASSPHRASE_ENV = "HEXIE_KEY_PASSPHRASE"
 PACKAGE_COUNTER = "exchange.package_seq"
-REFERENCE_SETTINGS = ("station.arbitration_commission", "station.arbitration_address", "station.arbitration_phone")
+REFERENCE_SETTINGS = ("station.arbitration_commission", "station.arbitration_address", "station.arbitration_phone",
+                      "station.court_name")
 CODE_TABLES = ("case_sources", "claim_categories", "employer_types", "industries", "org_types", "visit_methods",
                "payment_methods", "document_types")
 _CODE = re.compile(r"^[a-z0-9_]{1,40}$")
@@ -391,7 +392,8 @@ TABLE_LABELS = {
     "social_orgs": _("社会组织"), "key_enterprises": _("重点企业"), "enterprise_visits": _("走访记录"),
     "layoff_plans": _("裁员计划"), "new_enterprises": _("新注册企业"), "cultivations": _("和谐企业培育"),
     "cases": _("案件"), "parties": _("申请人"), "claims": _("请求事项"), "mediation_sessions": _("调解记录"),
-    "agreements": _("调解协议"), "agreement_items": _("协议条目"), "performance_records": _("履行记录"),
+    "agreements": _("调解协议"), "agreement_items": _("协议条目"), "agreement_shares": _("每人金额"),
+    "performance_records": _("履行记录"),
     "follow_ups": _("回访记录"), "case_events": _("案件经过"), "issued_documents": _("已发文书"),
 }
 KIND_LABELS = {"changes": _("变更"), "full": _("完整"), "receipt": _("回执"), "reference": _("参考数据")}
