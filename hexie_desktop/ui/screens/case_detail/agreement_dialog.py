@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
-from hexie_desktop.core import codes, money, workflow
+from hexie_desktop.core import codes, dates, money, workflow
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import case_actions
 from hexie_desktop.ui import messages, style
@@ -62,6 +63,7 @@ class AgreementDialog(QDialog):
         for edit in (ui.obligation, ui.amount, ui.dueOn):
             edit.returnPressed.connect(self.add_item)
         ui.removeItemButton.clicked.connect(self.remove_item)
+        self.setup_shares()
         for edit in self.signature_edits().values():
             edit.dateChanged.connect(self.update_problems)
         ui.content.textChanged.connect(self.update_problems)
@@ -87,6 +89,79 @@ class AgreementDialog(QDialog):
                 "due_on": due, "due": date.fromisoformat(due) if due else None, "category": item.get("category"),
             })
         self.render_items()
+
+    # ---------------------------------------------------------------- shares
+
+    def setup_shares(self) -> None:
+        """One row per applicant: name (fixed), amount and due date (typed in); shown for several applicants."""
+        table = self.ui.sharesTable
+        people = self.case.get("applicants") or []
+        self.ui.sharesGroup.setVisible(len(people) > 1)
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("金额（元）"), self.tr("履行期限（空=同协议事项）")])
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setRowCount(len(people))
+        saved = {s.get("applicant_id"): s for s in (self.case.get("agreement") or {}).get("shares") or []}
+        for row, person in enumerate(people):
+            name = QTableWidgetItem(person.get("name") or "")
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            name.setData(Qt.ItemDataRole.UserRole, person.get("id"))
+            table.setItem(row, 0, name)
+            share = saved.get(person.get("id")) or {}
+            table.setItem(row, 1, QTableWidgetItem(share.get("amount") or ""))
+            table.setItem(row, 2, QTableWidgetItem(share.get("due_on") or ""))
+        table.itemChanged.connect(lambda _item: self.update_problems())
+
+    def collective(self) -> bool:
+        """Whether every applicant must be named with an amount (core.papers' collective fact)."""
+        people = self.case.get("applicants") or []
+        return (bool(self.case.get("collective")) or workflow.is_collective(len(people))) and len(people) > 1
+
+    def shares(self) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+        """(the rows with an amount as the service takes them, unlisted names, input errors)."""
+        table = self.ui.sharesTable
+        out: list[dict[str, Any]] = []
+        unlisted: list[str] = []
+        errors: list[str] = []
+        if not self.ui.sharesGroup.isVisibleTo(self):
+            return out, unlisted, errors
+        for row in range(table.rowCount()):
+            name_item = table.item(row, 0)
+            name = name_item.text() if name_item else ""
+            amount = (table.item(row, 1).text() if table.item(row, 1) else "").strip()
+            due = (table.item(row, 2).text() if table.item(row, 2) else "").strip()
+            if not amount:
+                unlisted.append(name)
+                continue
+            try:
+                cents = money.parse_amount(amount)
+            except UserError as exc:
+                errors.append(self.tr("{name}：{error}").format(name=name, error=exc.message))
+                continue
+            day = dates.parse(due) if due else None
+            if due and day is None:
+                errors.append(self.tr("{name}：履行期限“{due}”不是有效日期").format(name=name, due=due))
+                continue
+            out.append({"applicant": name_item.data(Qt.ItemDataRole.UserRole) if name_item else name,
+                        "amount": money.cents_to_str(cents), "due_on": day.isoformat() if day else None,
+                        "cents": cents})
+        return out, unlisted, errors
+
+    def share_problems(self, *, taking_effect: bool) -> list[str]:
+        """core.workflow.share_problems over the table, plus unreadable amounts or dates."""
+        shares, unlisted, errors = self.shares()
+        return errors + workflow.share_problems(
+            tuple(s["cents"] for s in shares), tuple(i["cents"] for i in self.items), tuple(unlisted),
+            collective=self.collective(), taking_effect=taking_effect)
+
+    def update_share_total(self) -> None:
+        """Show the shares' total next to the items' total."""
+        shares, unlisted, _errors = self.shares()
+        total = sum(s["cents"] for s in shares)
+        items = sum(i["cents"] for i in self.items)
+        self.ui.sharesTotalLabel.setText(self.tr("已列{n}人，合计 {t} 元；协议事项合计 {i} 元{left}").format(
+            n=len(shares), t=money.format_amount(total), i=money.format_amount(items),
+            left=self.tr("；未列{n}人").format(n=len(unlisted)) if unlisted else ""))
 
     def may_take_effect(self) -> str | None:
         """Why the case may not take the ``agree`` action now (``None``: it may)."""
@@ -156,7 +231,7 @@ class AgreementDialog(QDialog):
             items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["cents"], i["due"]) for i in self.items),
             content=self.ui.content.toPlainText(),
         )
-        problems = workflow.agreement_problems(facts)
+        problems = workflow.agreement_problems(facts) + self.share_problems(taking_effect=True)
         if self.may_take_effect():
             problems.insert(0, self.may_take_effect())
         bad = [key for key, edit in edits.items() if not edit.is_valid()]
@@ -171,11 +246,12 @@ class AgreementDialog(QDialog):
             items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["cents"], i["due"]) for i in self.items),
             content=self.ui.content.toPlainText(),
         )
-        return workflow.draft_problems(facts)
+        return workflow.draft_problems(facts) + self.share_problems(taking_effect=False)
 
     def update_problems(self) -> None:
         """Enable 保存草稿 when the terms are complete, 协议生效 only when nothing is missing; list what is."""
         problems = self.problems()
+        self.update_share_total()
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
         self.draft_button.setEnabled(not self.draft_problems())
         if problems and not self.draft_problems():
@@ -188,12 +264,15 @@ class AgreementDialog(QDialog):
         style.set_role(self.ui.problemsLabel, "warning" if problems else "ok")
 
     def terms(self) -> dict[str, Any]:
-        """The draft's data: content and items (``draft-agreement``)."""
-        return {
+        """The draft's data: content, items and, for several applicants, each one's amount."""
+        data: dict[str, Any] = {
             "content": self.ui.content.toPlainText().strip() or None,
             "items": [{k: i[k] for k in ("obligation", "payer", "payee", "amount", "method", "due_on", "category")}
                       for i in self.items],
         }
+        if self.ui.sharesGroup.isVisibleTo(self):
+            data["shares"] = [{k: s[k] for k in ("applicant", "amount", "due_on")} for s in self.shares()[0]]
+        return data
 
     def data(self) -> dict[str, Any]:
         """The ``agree`` action's data: the terms and the four signature dates."""
