@@ -95,6 +95,28 @@ RULES: Mapping[str, PaperRule] = {
 """Document type → what the case must (not) be for it; types not listed need nothing."""
 
 
+REJECTION_ROUTES: Mapping[str, str] = {
+    "not_labor_dispute": "civil",
+    "in_arbitration_or_court": "continue",
+}
+"""不予受理 reason code → where the 不予受理通知书 sends the party; any other reason: ``arbitration``.
+
+* ``civil`` — not a labour dispute: 人民调解委员会 or a suit at the 人民法院, civil limitation of
+  three years (民法典 art. 188), never labour arbitration;
+* ``continue`` — the dispute is already before an arbitration commission or a court: pursue it there;
+* ``arbitration`` — a labour dispute this organization does not mediate: labour arbitration or another
+  调解组织, arbitration limitation (LDTJ art. 27).
+"""
+
+CIVIL_LIMITATION_YEARS = 3
+"""民法典 art. 188: the general limitation for suits at the 人民法院 is three years."""
+
+
+def rejection_route(reason: object) -> str:
+    """Where a rejected party is sent for the rejection ``reason`` code (see :data:`REJECTION_ROUTES`)."""
+    return REJECTION_ROUTES.get(str(reason or ""), "arbitration")
+
+
 def refusal(doc_type: str, case: Case) -> str | None:
     """Why ``doc_type`` may not be issued for ``case`` now (Chinese), or ``None`` when it may."""
     rule = RULES.get(doc_type, PaperRule())

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from hexie_desktop.core import codes, periods
+from hexie_desktop.core import codes, money, periods
 # The state groups are named once in core.states; re-exported here for the callers that ask the workflow.
 from hexie_desktop.core.states import ENDED_STATES, FINISHED_STATES as FINISHED_STATES, OPEN_STATES as OPEN_STATES
 from hexie_desktop.core.errors import NotAllowed, UserError
@@ -44,6 +44,7 @@ ACTIONS: Mapping[str, ActionSpec] = {
         _spec("reject", _("不予受理"), ("registered",), "rejected"),
         _spec("record-session", _("记录调解"), ("accepted", "mediating"), "mediating"),
         _spec("extend", _("延长调解期限"), ("accepted", "mediating"), None),
+        _spec("draft-agreement", _("起草协议"), ("accepted", "mediating"), None),
         _spec("agree", _("达成协议"), ("mediating",), "agreed"),
         _spec("fail", _("调解不成"), ("accepted", "mediating"), "failed"),
         _spec("withdraw", _("撤回"), ("registered", "accepted", "mediating"), "withdrawn"),
@@ -75,6 +76,7 @@ class CaseFacts:
     agreement_items: int = 0
     unperformed_items: int = 0
     overdue_unperformed_items: int = 0
+    agreement_effective: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ def unavailable_reason(action: str, facts: CaseFacts) -> str | None:
     """Return why ``action`` cannot be taken now, or ``None`` when it can."""
     act = spec(action)
     state_label = codes.label(codes.CASE_STATES, facts.state)
+    if action == "draft-agreement" and facts.agreement_effective:
+        return _("调解协议已生效，不能再修改协议草稿")
     if facts.state not in act.sources:
         allowed = "、".join(codes.label(codes.CASE_STATES, s) for s in sorted(act.sources, key=list(codes.CASE_STATES).index))
         return _("案件处于“{state}”状态，不能{action}（仅限：{allowed}）").format(
@@ -141,6 +145,34 @@ def check_allowed(action: str, facts: CaseFacts) -> None:
         raise NotAllowed(reason, field="action")
 
 
+def _content_problems(agreement: AgreementFacts) -> list[str]:
+    if not agreement.items and not (agreement.content or "").strip():
+        return [_("协议内容和协议事项不能都为空：请写明达成的协议内容，或添加需要履行的事项")]
+    return []
+
+
+def _item_problems(agreement: AgreementFacts) -> list[str]:
+    problems: list[str] = []
+    for index, item in enumerate(agreement.items, start=1):
+        if not item.obligation.strip():
+            problems.append(_("第{n}项缺少协议内容").format(n=index))
+        if not item.payer.strip():
+            problems.append(_("第{n}项缺少履行义务人").format(n=index))
+        if item.due_on is None:
+            problems.append(_("第{n}项缺少履行期限").format(n=index))
+    return problems
+
+
+def draft_problems(agreement: AgreementFacts) -> list[str]:
+    """What keeps a draft agreement from being saved (empty: it can be saved and printed for signing).
+
+    A draft (协议草稿) holds what the parties are going to sign: its content and items.  It
+    needs no signature date and changes neither the state nor a deadline; only the four
+    signature facts make the agreement take effect (LDTJ art. 14, :func:`agreement_problems`).
+    """
+    return _content_problems(agreement) + _item_problems(agreement)
+
+
 def agreement_problems(agreement: AgreementFacts) -> list[str]:
     """List what keeps an agreement from taking effect (empty: it can take effect).
 
@@ -149,9 +181,7 @@ def agreement_problems(agreement: AgreementFacts) -> list[str]:
     agreement says what was agreed: items to perform, or terms in words where nothing is to be
     paid or done by a date (确认劳动关系, 出具离职证明 on the spot); it may have both.
     """
-    problems: list[str] = []
-    if not agreement.items and not (agreement.content or "").strip():
-        problems.append(_("协议内容和协议事项不能都为空：请写明达成的协议内容，或添加需要履行的事项"))
+    problems = _content_problems(agreement)
     for attr, what in (
         ("applicant_signed_on", _("申请人签名（盖章）")),
         ("respondent_signed_on", _("被申请人签名（盖章）")),
@@ -160,13 +190,27 @@ def agreement_problems(agreement: AgreementFacts) -> list[str]:
     ):
         if getattr(agreement, attr) is None:
             problems.append(_("缺少{what}日期").format(what=what))
-    for index, item in enumerate(agreement.items, start=1):
-        if not item.obligation.strip():
-            problems.append(_("第{n}项缺少协议内容").format(n=index))
-        if not item.payer.strip():
-            problems.append(_("第{n}项缺少履行义务人").format(n=index))
-        if item.due_on is None:
-            problems.append(_("第{n}项缺少履行期限").format(n=index))
+    return problems + _item_problems(agreement)
+
+
+def share_problems(share_cents: tuple[int, ...], item_cents: tuple[int, ...], unlisted: tuple[str, ...], *,
+                   collective: bool, taking_effect: bool) -> list[str]:
+    """What is wrong with the per-worker amounts (每人金额) of an agreement (empty: nothing).
+
+    A collective agreement names each worker's amount so that each worker can use it alone for
+    a 支付令 (LDTJ art. 16) or 仲裁审查: the shares must add up to the items' total, and when a
+    collective agreement with money to pay takes effect every applicant must be listed
+    (``unlisted`` names those who are not).  A draft may still lack shares.
+    """
+    problems: list[str] = []
+    total = sum(item_cents)
+    if share_cents and sum(share_cents) != total:
+        problems.append(_("每人金额合计{shares}元，与协议事项金额合计{items}元不一致").format(
+            shares=money.format_amount(sum(share_cents)), items=money.format_amount(total)))
+    if taking_effect and collective and total > 0 and unlisted:
+        names = "、".join(unlisted[:5]) + (_("等{n}人").format(n=len(unlisted)) if len(unlisted) > 5 else "")
+        problems.append(_("集体争议的调解协议须列明每名劳动者的金额和履行期限（劳动争议调解仲裁法第十六条），"
+                          "尚未列明：{names}").format(names=names))
     return problems
 
 

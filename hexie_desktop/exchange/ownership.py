@@ -56,6 +56,7 @@ OWNER_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "mediation_sessions": ("case_id",),
     "agreements": ("case_id",),
     "agreement_items": ("agreement_id", "case_id"),
+    "agreement_shares": ("agreement_id", "case_id"),
     "performance_records": ("item_id", "case_id"),
     "follow_ups": ("case_id",),
     "case_events": ("case_id",),

@@ -100,6 +100,7 @@ COLUMN_RULES: Mapping[str, Mapping[str, Check]] = {
     "mediation_sessions": {"seq": _at_least(1)},
     "agreement_items": {"seq": _at_least(1), "obligation": _required, "method": _code(codes.PAYMENT_METHODS),
                         "category": _code(codes.CLAIM_CATEGORIES)},
+    "agreement_shares": {"seq": _at_least(1)},
     "follow_ups": {"method": _code(codes.VISIT_METHODS), "satisfaction": _code(codes.SATISFACTION_LEVELS)},
     "case_events": {"seq": _at_least(1), "action": _code(workflow.EVENT_ACTIONS),
                     "from_state": _code(codes.CASE_STATES), "to_state": _code(codes.CASE_STATES)},

@@ -7,6 +7,7 @@ caller.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -27,13 +28,15 @@ def case_facts(case: Case, today: date) -> workflow.CaseFacts:
     items = [i for i in (case.agreement.items if case.agreement else []) if not i.deleted]
     open_items = [i for i in items if i.performed_on is None]
     overdue = [i for i in open_items if workflow.is_overdue(i.due_on, today)]
-    return workflow.CaseFacts(case.state, case.received_on, len(items), len(open_items), len(overdue))
+    effective = bool(case.agreement and case.agreement.effective_on)
+    return workflow.CaseFacts(case.state, case.received_on, len(items), len(open_items), len(overdue), effective)
 
 
 def case_dates(case: Case) -> periods.CaseDates:
-    """The dates the deadlines run from."""
+    """The dates the deadlines run from (a draft agreement's items set no deadline)."""
     agreement = case.agreement
-    items = [i for i in (agreement.items if agreement else []) if not i.deleted and i.due_on]
+    effective = agreement is not None and agreement.effective_on is not None
+    items = [i for i in (agreement.items if effective else []) if not i.deleted and i.due_on]
     return periods.CaseDates(
         received_on=case.received_on,
         infringement_known_on=case.infringement_known_on,
@@ -86,6 +89,14 @@ def _item(i) -> dict[str, Any]:  # noqa: ANN001
         "due_on": _iso(i.due_on), "category": i.category, "performed_on": _iso(i.performed_on),
         "paid": money.cents_to_str(i.paid_cents),
     }
+
+
+def _shares(agreement, applicants: list) -> list[dict[str, Any]]:  # noqa: ANN001
+    """Each worker's amount under the agreement (每人金额), named by applicant id and name."""
+    names = {p.id: p.name for p in applicants}
+    return [{"seq": s.seq, "applicant_id": s.party_id, "name": names.get(s.party_id, ""),
+             "amount": money.cents_to_str(s.amount_cents), "due_on": _iso(s.due_on)}
+            for s in agreement.shares if not s.deleted]
 
 
 def case_dict(session: Session, case: Case, *, today: date, station: dict[str, str]) -> dict[str, Any]:
@@ -145,6 +156,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for s in case.sessions if not s.deleted
         ],
         "agreement": None if agreement is None else {
+            "status": "effective" if agreement.effective_on else "draft",
             "content": agreement.content,
             "applicant_signed_on": _iso(agreement.applicant_signed_on),
             "respondent_signed_on": _iso(agreement.respondent_signed_on),
@@ -153,6 +165,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             "effective_on": _iso(agreement.effective_on),
             "agreed_total": money.cents_to_str(agreement.agreed_cents),
             "items": [_item(i) for i in agreement.items if not i.deleted],
+            "shares": _shares(agreement, applicants),
         },
         "decision": {
             "accepted_on": _iso(case.accepted_on), "approver": case.approver,
@@ -186,6 +199,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for a in _attachments(session, case)
         ],
         "deadlines": {name: d.due.isoformat() for name, d in deadlines.items()},
+        "periods": asdict(deadline_settings),
         "deadline_details": {
             name: {"label": d.label, "due": d.due.isoformat(), "basis": d.basis,
                    "status": "met" if deadline_met(case, name) else periods.due_status(d.due, today),

@@ -164,7 +164,7 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
         names, effective, items, visited = _details(session, [c.id for c in cases])
         for case in cases:
             case_items = items.get(case.id, [])
-            dues = [i.due_on for i in case_items if i.due_on]
+            dues = [i.due_on for i in case_items if i.due_on] if effective.get(case.id) else []  # a draft sets none
             dates = periods.CaseDates(  # as services.case_view.case_dates builds them, from plain columns
                 received_on=case.received_on, infringement_known_on=case.infringement_known_on,
                 mediation_extended_until=case.mediation_extended_until,

@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "station.arbitration_commission": "",
     "station.arbitration_address": "",
     "station.arbitration_phone": "",
+    "station.court_name": "",
     "numbering.case_pattern": DEFAULT_CASE_PATTERN,
     "numbering.archive_pattern": DEFAULT_ARCHIVE_PATTERN,
     "deadlines": asdict(DeadlineSettings()),
@@ -101,7 +102,8 @@ FIXED = frozenset({"station.role", "station.unit_code"})
 # Station texts printed on documents (seal line, 联系地址, 联系电话) and their longest length.
 STATION_TEXTS = {"station.unit_name": 100, "station.short_name": 20, "station.address": 200,
                  "station.phone": 30, "station.arbitration_commission": 100,
-                 "station.arbitration_address": 200, "station.arbitration_phone": 30}
+                 "station.arbitration_address": 200, "station.arbitration_phone": 30,
+                 "station.court_name": 100}
 REQUIRED_TEXTS = frozenset({"station.unit_name", "station.short_name"})
 
 

@@ -513,6 +513,7 @@ class Agreement(Synced, Base):
 
     case: Mapped[Case] = relationship(back_populates="agreement")
     items: Mapped[list["AgreementItem"]] = relationship(back_populates="agreement", order_by="AgreementItem.seq")
+    shares: Mapped[list["AgreementShare"]] = relationship(order_by="AgreementShare.seq")
 
 
 class AgreementItem(Synced, Base):
@@ -534,6 +535,24 @@ class AgreementItem(Synced, Base):
     paid_cents: Mapped[int] = mapped_column(BigInteger, default=0)
 
     agreement: Mapped[Agreement] = relationship(back_populates="items")
+
+
+class AgreementShare(Synced, Base):
+    """One worker's amount and due date under a collective agreement (每人金额明细).
+
+    Each worker can take the agreement to the court for a 支付令 (LDTJ art. 16) or to the
+    arbitration commission for review only if it names what is owed to him or her; the shares
+    add up to the agreed items' total.
+    """
+
+    __tablename__ = "agreement_shares"
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    due_on: Mapped[date | None] = mapped_column(Date)
 
 
 class PerformanceRecord(Synced, Base):
@@ -787,6 +806,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     MediationSession,
     Agreement,
     AgreementItem,
+    AgreementShare,
     PerformanceRecord,
     FollowUp,
     CaseEvent,

@@ -80,7 +80,7 @@ def test_accept_then_record_session_through_dialogs(window, workspace) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     assert _state(workspace, number) == "accepted"
     assert detail.ui.stateLabel.text().strip() == "已受理"
-    assert set(detail.action_buttons) == {"record-session", "extend", "fail", "withdraw"}
+    assert set(detail.action_buttons) == {"record-session", "extend", "draft-agreement", "fail", "withdraw"}
     detail.action_buttons["record-session"].click()
     dialog = detail.dialog
     type_text(dialog.builder.widget("place"), "调解室")

@@ -16,6 +16,7 @@ SHAPE = {
     "deadlines": {"mediation": True},
     "arbitration_right_from": True,
     "deadline_details": common.deadline_shape("mediation"),
+    "periods": common.PERIODS,
 }
 
 
@@ -44,7 +45,7 @@ def compose(data: dict, station: dict) -> Document:
             period += _("调解期限至{day}届满；").format(day=fmt.cn_date(deadlines["mediation"]))
         period += _("期限内未达成调解协议的，本案退回该仲裁委员会继续仲裁审理。")
     else:
-        period = _("自{us}收到调解申请之日起十五日内").format(us=us)
+        period = _("自{us}收到调解申请之日起{n}日内").format(us=us, n=common.period_words(data, "mediation_days"))
         right_from = data.get("arbitration_right_from") or deadlines.get("mediation")
         if right_from:
             period += _("（即{day}前）").format(day=fmt.cn_date(right_from))

@@ -25,6 +25,7 @@ SHAPE = {
         "note": True,
     },
     "deadlines": {"limitation": True},
+    "periods": common.PERIODS,
 }
 
 
@@ -68,9 +69,11 @@ def compose(data: dict, station: dict) -> Document:
     else:
         blocks.append(Paragraph(_("当事人可以自收到本通知书之日起依法向{arb}申请仲裁。").format(
             arb=common.arbitration_text(station))))
-        limitation = _("劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算；"
-                       "因申请调解而中断的，自终止调解之日起，仲裁时效期间重新计算"
-                       "（《中华人民共和国劳动争议调解仲裁法》第二十七条、《中华人民共和国民法典》第一百九十五条）")
+        limitation = _("劳动争议申请仲裁的时效期间为{n}年，从当事人知道或者应当知道其权利被侵害之日起计算；"
+                       "因申请调解而中断的，自终止调解之日起，仲裁时效期间重新计算").format(
+            n=common.period_words(data, "limitation_years"))
+        limitation += common.cite(data, "limitation_years", _(
+            "（《中华人民共和国劳动争议调解仲裁法》第二十七条、《中华人民共和国民法典》第一百九十五条）"))
         if deadlines.get("limitation") and ended_on:
             limitation += _("。本案于{ended}终止调解，仲裁时效期间自该日起重新计算，至{day}届满").format(
                 ended=fmt.cn_date(ended_on), day=fmt.cn_date(deadlines["limitation"]))
@@ -85,7 +88,7 @@ def compose(data: dict, station: dict) -> Document:
         Signature(_("申请人（签收）")),
         Signature(_("被申请人（签收）")),
     ]))
-    return Document("termination", title, blocks, warnings=warnings)
+    return Document("termination", title, blocks, warnings=warnings + common.missing_settings(station, court=False))
 
 
 def build(case: dict, station: dict) -> Document:

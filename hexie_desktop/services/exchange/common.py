@@ -164,7 +164,8 @@ TABLE_LABELS = {
     **{spec.table: spec.label for spec in ledgers.LEDGERS.values()},
     "attachments": _("附件"), "checklist_items": _("规范化检查项"), "layoff_plans": _("裁员计划"),
     "cases": _("案件"), "parties": _("申请人"), "claims": _("请求事项"), "mediation_sessions": _("调解记录"),
-    "agreements": _("调解协议"), "agreement_items": _("协议条目"), "performance_records": _("履行记录"),
+    "agreements": _("调解协议"), "agreement_items": _("协议条目"), "agreement_shares": _("每人金额"),
+    "performance_records": _("履行记录"),
     "follow_ups": _("回访记录"), "case_events": _("案件经过"), "issued_documents": _("已发文书"),
 }
 KIND_LABELS = {"changes": _("变更"), "full": _("完整"), "receipt": _("回执"), "reference": _("参考数据")}

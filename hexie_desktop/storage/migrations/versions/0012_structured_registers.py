@@ -2,7 +2,7 @@
 work and evaluation, 集体协商指导员; 备案 of mediation organizations; 依法结清劳动报酬情况 of layoffs
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-04
 
 The old free-text 培训记录 and 年度考核 of coordinators and mediators become records where they can
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

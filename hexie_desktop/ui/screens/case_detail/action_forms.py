@@ -16,7 +16,7 @@ from hexie_desktop.services import registries, users
 from hexie_desktop.ui.widgets.formbuilder import Field
 from hexie_desktop.ui.workspace import Workspace
 
-OWN_DIALOG = frozenset({"agree", "archive"})
+OWN_DIALOG = frozenset({"agree", "draft-agreement", "archive"})
 
 
 def _t(text: str) -> str:

@@ -135,6 +135,8 @@ def agreement_text(case: dict[str, Any]) -> str:
         return _t("尚未达成调解协议。")
     missing = _t("未记录")
     lines = [
+        _t("协议草稿（尚未生效：四项签名盖章日期齐全后方生效；可打印供各方签署）")
+        if not agreement.get("effective_on") else _t("协议已生效"),
         _t("协议内容：{c}").format(c=agreement.get("content") or "—"),
         _t("申请人签名：{a}　被申请人签名：{r}　调解员签名：{m}　调解组织盖章：{s}").format(
             a=agreement.get("applicant_signed_on") or missing, r=agreement.get("respondent_signed_on") or missing,

@@ -265,7 +265,7 @@ class CaseDetailScreen(QWidget):
         """Open the dialog of ``action`` (non-blocking); the case reloads when it succeeds."""
         assert self.case is not None
         case = self.case
-        if action == "agree":
+        if action in ("agree", "draft-agreement"):
             dialog: QDialog = AgreementDialog(self.workspace, case, self)
         elif action == "archive":
             dialog = ArchiveDialog(self.workspace, case, self)
@@ -285,6 +285,7 @@ class CaseDetailScreen(QWidget):
         return dialog
 
     def _action_finished(self, action: str, dialog: QDialog) -> None:
+        action = getattr(dialog, "action", action)  # the agreement dialog saves a draft or makes it effective
         result = getattr(dialog, "result", None)
         message = getattr(result, "message", "") or ""
         state = codes.label(codes.CASE_STATES, getattr(result, "state", None))
@@ -298,4 +299,8 @@ class CaseDetailScreen(QWidget):
             msg=f"（{message}）" if message else ""))
         if action == "agree" and number:
             self.dialog = messages.ask(self, self.tr("打印调解协议书"), self.tr("现在打印调解协议书？"),
+                                       lambda: self.print_document("agreement", number=number))
+        elif action == "draft-agreement" and number:
+            self.dialog = messages.ask(self, self.tr("打印调解协议书"),
+                                       self.tr("协议草稿已保存（尚未生效）。现在打印调解协议书供各方签署？"),
                                        lambda: self.print_document("agreement", number=number))
