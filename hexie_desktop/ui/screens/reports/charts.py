@@ -257,6 +257,9 @@ class ChartWidget(QWidget):
               metrics: QFontMetrics) -> None:
         count = 1 if self.stacked else len(self.series)
         width = max(2.0, min(38.0, slot * 0.7 / count))
+        # Side by side: label every bar or none (a few labelled bars among unlabelled ones mislead).
+        label_all = all(width >= metrics.horizontalAdvance(self.fmt(v)) - 2
+                        for s in self.series for v in s.values if v and v > 0)
         for i in range(len(self.labels)):
             left = plot.left() + slot * i + (slot - width * count) / 2
             running = 0.0
@@ -270,7 +273,7 @@ class ChartWidget(QWidget):
                 painter.fillRect(QRectF(x, top, width - (0 if self.stacked else 1), bottom - top), QColor(s.color))
                 if self.stacked:
                     running += value
-                elif width >= metrics.horizontalAdvance(self.fmt(value)) - 2:
+                elif label_all:
                     painter.setPen(QColor("#333333"))
                     painter.drawText(QRectF(x - 6, top - metrics.height(), width + 12, metrics.height()),
                                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
