@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import inspect
 
@@ -177,9 +178,9 @@ def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_c
     first_mediator = fields.text(first_mediator, "first_mediator", max_len=50, multiline=False)
     if admin_is_mediator and not first_mediator:
         raise UserError(_("请填写第一位调解员的姓名，才能把管理员关联为调解员"), field="first_mediator")
-    identity = dict(role=role, unit_code=unit_code, unit_name=unit_name, short_name=short_name, admin=admin,
-                    password=password, admin_name=admin_name, first_mediator=first_mediator,
-                    admin_is_mediator=admin_is_mediator)
+    identity: dict[str, Any] = dict(
+        role=role, unit_code=unit_code, unit_name=unit_name, short_name=short_name, admin=admin, password=password,
+        admin_name=admin_name, first_mediator=first_mediator, admin_is_mediator=admin_is_mediator)
     if data_dir is None:
         db = Database(_database_url(None, db_url), origin=unit_code)
         if _is_initialized(db):

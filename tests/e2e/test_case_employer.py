@@ -118,7 +118,8 @@ def test_papers_name_the_employer_as_applicant(ctx, station, tmp_path: Path) -> 
     number = _employer_case(ctx)
     case_actions.apply(ctx, number, "accept", {"on": "2026-09-17"})
     case_actions.apply(ctx, number, "record-session", {"held_on": "2026-09-18"})
-    case_actions.apply(ctx, number, "agree", {"items": [{"obligation": "返还图纸", "payer": "工人0", "due_on": "2026-09-25"}],
+    item = {"obligation": "返还图纸", "payer": "工人0", "due_on": "2026-09-25"}
+    case_actions.apply(ctx, number, "agree", {"items": [item],
                                               **signatures("2026-09-20")})
     root = station.paths.root
     station.db.dispose()

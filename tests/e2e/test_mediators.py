@@ -81,7 +81,7 @@ def test_register_counts_each_mediators_cases_and_my_cases_follow_the_link(bare)
     station, ctx = bare
     wang, li = _mediator(ctx, "王调解"), _mediator(ctx, "李调解")
     numbers = [_register(ctx, seq) for seq in (1, 2, 3)]
-    for number, who in zip(numbers, ("王调解", "王调解", "李调解")):
+    for number, who in zip(numbers, ("王调解", "王调解", "李调解"), strict=True):
         case_actions.apply(ctx, number, "accept", {"on": "2026-09-17", "mediator": who})
     rows = {r["name"]: r for r in registries.list_records(ctx, "mediators")}
     assert rows["王调解"]["cases_handled"] == 2 and rows["李调解"]["cases_handled"] == 1

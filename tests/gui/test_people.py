@@ -31,7 +31,7 @@ def _alt(key: Qt.Key) -> None:
     QTest.keyClick(focused(), key, Qt.KeyboardModifier.AltModifier)
 
 
-def _pick_from_popup(qtbot, completer) -> None:  # noqa: ANN001
+def _pick_from_popup(qtbot, completer) -> None:
     popup = completer.popup()
     qtbot.waitUntil(popup.isVisible, timeout=10000)
     QTest.keyClick(popup, Qt.Key.Key_Down)

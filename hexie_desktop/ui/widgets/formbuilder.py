@@ -12,8 +12,8 @@ from datetime import date
 from typing import Any, Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, \
-    QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, \
+    QSpinBox, QWidget
 
 from hexie_desktop.ui.widgets.dates import DateEdit
 

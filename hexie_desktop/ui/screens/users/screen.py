@@ -129,8 +129,8 @@ class UsersScreen(QWidget):
         if user is None:
             return None
         choices = self._mediators()
-        note = self.tr("选择“{name}”在调解员名册中的记录；留空表示取消关联。关联后，工作台“我的案件”列出该调解员的案件，"
-                       "受理时默认指定该调解员。").format(name=user["display_name"])
+        note = self.tr("选择“{name}”在调解员名册中的记录；留空表示取消关联。"
+                       "关联后，工作台“我的案件”列出该调解员的案件，受理时默认指定该调解员。").format(name=user["display_name"])
         if not choices:
             note = self.tr("调解员名册中还没有调解员：请先在“名册台账 › 调解员”中添加。")
         fields = [Field("mediator", self.tr("调解员"), "combo", choices=choices, default=user.get("mediator_id"))]
