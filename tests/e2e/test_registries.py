@@ -97,6 +97,44 @@ def test_attachments_are_stored_once_by_content_and_verified(station, ctx, tmp_p
         attachments.path_of(ctx, store, first["id"])
 
 
+def test_several_files_are_one_action_all_or_none(station, ctx, tmp_path):
+    """Attaching N scans is one transaction and one audit entry; a bad file among them records none."""
+    from sqlalchemy import func, select
+
+    from hexie_desktop.core.errors import UserError
+    from hexie_desktop.services import attachments, cases
+    from hexie_desktop.storage.models import AuditEntry
+    from tests.e2e.helpers import case_payload
+
+    number = cases.register(ctx, {"cases": [case_payload()]})[0].number
+    store = station.paths.attachments
+    scans = []
+    for n in range(3):
+        scans.append(tmp_path / f"扫描件{n}.pdf")
+        scans[-1].write_bytes(f"%PDF-1.4 page {n}".encode())
+
+    def audits() -> int:
+        with station.db.read() as session:
+            query = select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "attachment.add")
+            return session.scalar(query)
+
+    done: list[int] = []
+    files = [attachments.NewAttachment(p) for p in scans]
+    added = attachments.add_many(ctx, store, number, files, progress=done.append)
+    assert [a["title"] for a in added] == ["扫描件0.pdf", "扫描件1.pdf", "扫描件2.pdf"]
+    assert done == [1, 2, 3] and audits() == 1
+    before = db_digest(station)
+    missing = tmp_path / "不存在.pdf"
+    with pytest.raises(UserError, match="不存在.pdf"):
+        attachments.add_many(ctx, store, number, [attachments.NewAttachment(scans[0], "新的"),
+                                                  attachments.NewAttachment(missing)])
+    with pytest.raises(UserError):
+        attachments.add_many(ctx, store, number, [attachments.NewAttachment(scans[1], pages=0)])
+    with pytest.raises(UserError):
+        attachments.add_many(ctx, store, number, [])
+    assert db_digest(station) == before and audits() == 1
+
+
 def test_checklist_photo_is_linked_and_openable(station, ctx, tmp_path):
     from hexie_desktop.services import attachments
 
