@@ -40,8 +40,8 @@ _SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_o
 KEYS: dict[str, frozenset[str]] = {
     "accept": frozenset({"on", "mediator", "note", "approver"}),
     "reject": frozenset({"on", "reason", "note"}),
-    "record-session": frozenset({"held_on", "start_time", "end_time", "place", "mediators", "recorder", "attendees", "statements", "proposal",
-                                 "result"}),
+    "record-session": frozenset({"held_on", "start_time", "end_time", "place", "mediators", "recorder", "attendees",
+                                 "statements", "proposal", "result"}),
     "extend": frozenset({"new_end", "applicant_consent_on", "respondent_consent_on", "note"}),
     "agree": frozenset({"items", "content", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
     "fail": frozenset({"on", "reason", "note"}),

@@ -296,7 +296,7 @@ def test_document_warnings_show_above_the_preview(qtbot, window, workspace) -> N
     assert preview.ui.view.zoomMode().name == "FitInView"
 
 
-def _save_preview(qtbot, preview, tmp_path, monkeypatch, name: str) -> None:  # noqa: ANN001
+def _save_preview(qtbot, preview, tmp_path, monkeypatch, name: str) -> None:
     target = tmp_path / name
     monkeypatch.setattr(preview_module, "choose_save_path", lambda parent, suggested: target)
     preview.ui.saveButton.click()
