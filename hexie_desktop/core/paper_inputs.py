@@ -19,8 +19,9 @@ that part in a line ("第2次调解") for the list of issued documents and the �
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from hexie_desktop.core import codes, fields
 from hexie_desktop.core.errors import NotAllowed, UserError
@@ -75,6 +76,8 @@ def parties(case: Case) -> list[dict[str, str]]:
 
 def _mediation_notice(case: Case, raw: Mapping[str, Any]) -> dict[str, Any]:
     on = fields.day(raw.get("session_on"), "session_on", required=True)
+    if on is None:  # required: fields.day has refused it already
+        raise UserError(_("必须填写日期（YYYY-MM-DD）"), field="session_on")
     accepted = _iso(_decision(case).get("accepted_on"))
     if accepted and on < accepted:
         raise UserError(_("调解日期不能早于受理日期 {d}").format(d=accepted), field="session_on")
@@ -159,7 +162,8 @@ def _service(case: Case, raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _recommendation(case: Case, raw: Mapping[str, Any]) -> dict[str, Any]:
-    respondent = case.get("respondent") if isinstance(case.get("respondent"), Mapping) else {}
+    found = case.get("respondent")
+    respondent: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
     return {
         "addressee": fields.text(raw.get("addressee"), "addressee", max_len=200) or str(respondent.get("name") or ""),
         "content": fields.text(raw.get("content"), "content", required=True, max_len=5000, multiline=True),

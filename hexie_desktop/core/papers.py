@@ -28,6 +28,10 @@ def _decision(case: Case) -> Mapping[str, object]:
     return decision if isinstance(decision, Mapping) else {}
 
 
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
 @dataclass(frozen=True)
 class Fact:
     """A fact about a case a document may need (or may not stand): its test and what it means."""
@@ -54,7 +58,7 @@ FACTS: Mapping[str, Fact] = {
     "defaulted": Fact(lambda c: bool(_decision(c).get("defaulted_on")), _("本案已登记协议未履行"),
                       _("本案没有登记协议未履行（履行期限届满后方可登记）")),
     "served_papers": Fact(lambda c: any(isinstance(d, Mapping) and d.get("doc_type") in SERVED_TYPES
-                                        for d in c.get("documents") or []),
+                                        for d in _listed(c.get("documents"))),
                           _("本案已有出具的文书"), _("本案尚无已出具的需送达文书")),
     "follow_ups": Fact(lambda c: bool(c.get("follow_ups")), _("本案已有回访"), _("本案尚无回访记录")),
     "closed": Fact(lambda c: c.get("state") in FINISHED_STATES or bool(_decision(c).get("closed_on")),

@@ -47,8 +47,8 @@ _SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_o
 KEYS: dict[str, frozenset[str]] = {
     "accept": frozenset({"on", "mediator", "note", "approver"}),
     "reject": frozenset({"on", "reason", "note"}),
-    "record-session": frozenset({"held_on", "start_time", "end_time", "place", "mediators", "recorder", "attendees", "statements", "proposal",
-                                 "result"}),
+    "record-session": frozenset({"held_on", "start_time", "end_time", "place", "mediators", "recorder", "attendees",
+                                 "statements", "proposal", "result"}),
     "extend": frozenset({"new_end", "applicant_consent_on", "respondent_consent_on", "note"}),
     "draft-agreement": frozenset({"items", "content", "shares", "arbitration_review", "judicial_confirmation"}),
     "agree": frozenset({"items", "content", "shares", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),

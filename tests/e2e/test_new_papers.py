@@ -44,7 +44,7 @@ class Papers(Cli):
 
 
 @pytest.fixture(scope="module")
-def cli(cli_station, tmp_path_factory) -> Papers:
+def cli(cli_station, tmp_path_factory) -> Papers:  # noqa: F811 (the imported fixture)
     """A fresh station (made with ``hexie init``) for this module's cases."""
     return Papers(cli_station, tmp_path_factory.mktemp("new-papers"))
 
@@ -229,7 +229,8 @@ def test_service_form_per_document_and_delivery(cli):
     assert "《受理通知书》一份" in both and "《当事人权利义务告知书》一份" in both
     assert "北京市朝阳区建设路8号" in both and "■邮寄送达" in both and "张三" not in both.split("送达文书")[1]
     services = [d["title"] for d in cli.show(number)["documents"] if d["doc_type"] == "service"]
-    assert services == ["送达回证（受理通知书→张三）", "送达回证（受理通知书、当事人权利义务告知书→北京宏达建筑工程有限公司）"]
+    assert services == ["送达回证（受理通知书→张三）",
+                        "送达回证（受理通知书、当事人权利义务告知书→北京宏达建筑工程有限公司）"]
 
 
 def test_print_lists_every_printable_document():

@@ -296,7 +296,7 @@ def test_document_warnings_show_above_the_preview(qtbot, window, workspace) -> N
     assert preview.ui.view.zoomMode().name == "FitInView"
 
 
-def _save_preview(qtbot, preview, tmp_path, monkeypatch, name: str) -> None:  # noqa: ANN001
+def _save_preview(qtbot, preview, tmp_path, monkeypatch, name: str) -> None:
     target = tmp_path / name
     monkeypatch.setattr(preview_module, "choose_save_path", lambda parent, suggested: target)
     preview.ui.saveButton.click()
@@ -363,3 +363,30 @@ def test_chooser_asks_which_session_and_which_delivery(qtbot, window, workspace,
     _save_preview(qtbot, preview, tmp_path, monkeypatch, "service.pdf")
     titles = [d["title"] for d in case_queries.show(workspace.ctx, number)["documents"]]
     assert "送达回证（受理通知书→测试街道示例制造有限公司）" in titles
+
+
+def test_mediation_notice_asks_time_and_place(qtbot, window, workspace, tmp_path) -> None:
+    """LDTJ art. 13 / 人社部令第17号: the respondent is told when and where the session is; a time that is
+    not a time keeps the dialog open and renders nothing."""
+    from hexie_desktop.services import case_actions
+
+    number = make_case(workspace, name="端木", seq=32, received_days_ago=2)
+    case_actions.apply(workspace.ctx, number, "accept", {"on": workspace.ctx.today.isoformat()})
+    detail = _open(window, number)
+    chooser = detail.choose_document()
+    chooser.choose("mediation_notice")
+    chooser.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    form = detail.paper_dialog
+    form.builder.set_value("session_on", workspace.ctx.today)
+    type_text(form.builder.widget("session_time"), "25:00")
+    type_text(form.builder.widget("place").lineEdit(), "第三调解室")
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert form.isVisible() and "不是有效的时间" in form.ui.errorLabel.text()
+    assert detail.printing.preview is None
+    form.builder.set_value("session_time", "9:30")
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_tasks(qtbot)
+    preview = detail.printing.preview
+    text = subprocess.run(["pdftotext", str(preview.rendered.path), "-"], capture_output=True, text=True,
+                          check=True).stdout.replace("\n", "")
+    assert "9时30分在第三调解室进行调解" in text and "测试街道示例制造有限公司：" in text

@@ -55,16 +55,15 @@ def compose(data: dict, station: dict) -> Document:
     claims = common.claims_text(data)
     if claims:
         blocks.append(Paragraph(_("申请人的调解请求：") + "；".join(claims) + "。"))
-    blocks.append(Paragraph(_("{us}定于{when}在{place}进行调解，请你单位法定代表人（主要负责人）"
-                              "或者委托代理人准时参加。").format(us=us, when=when, place=place)))
-    if mediator:
-        blocks.append(Paragraph(_("本案由调解员{name}负责调解。").format(name=mediator)))
+    by = _("（调解员：{name}）").format(name=mediator) if mediator else ""
+    blocks.append(Paragraph(_("{us}定于{when}在{place}进行调解{by}，请你单位法定代表人（主要负责人）"
+                              "或者委托代理人准时参加，并携带营业执照复印件、法定代表人身份证明及有关证据材料；"
+                              "委托他人参加的，另附授权委托书。").format(us=us, when=when, place=place, by=by)))
     blocks += [
-        Paragraph(_("参加调解时请携带营业执照副本复印件、法定代表人（主要负责人）身份证明及与本争议有关的证据材料；"
-                    "委托他人参加的，另附授权委托书及受托人身份证件。")),
-        Paragraph(_("调解遵循自愿、平等、合法、公正的原则，不收取费用。你单位不同意调解或者不能按时参加的，"
-                    "请于调解日前告知{us}；无正当理由不参加的，视为不同意调解，申请人可以依法申请仲裁"
-                    "（《中华人民共和国劳动争议调解仲裁法》第十三条、第十四条）。").format(us=us)),
+        Paragraph(_("调解遵循自愿、平等、合法、公正的原则，调解员充分听取双方的陈述（《中华人民共和国劳动争议调解仲裁法》"
+                    "第十三条），不收取费用。你单位不同意调解或者不能按时参加的，请于调解日前告知{us}。"
+                    "自{us}收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁（同法第十四条）。")
+                  .format(us=us)),
     ]
     note = fmt.text(paper.get("note"))
     if note:

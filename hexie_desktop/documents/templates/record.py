@@ -25,7 +25,8 @@ from hexie_desktop.documents.templates import common
 SHAPE = {
     **common.HEAD,
     "sessions": [{
-        "seq": True, "held_on": True, "start_time": True, "end_time": True, "place": True, "mediators": True, "recorder": True,
+        "seq": True, "held_on": True, "start_time": True, "end_time": True, "place": True, "mediators": True,
+        "recorder": True,
         "attendees": True, "statements": True, "proposal": True, "result": True,
     }],
     "paper": {"session": True},

@@ -129,7 +129,7 @@ class PrintJobs(QObject):
 
         return self._start(printing.print_case_document, self.workspace.ctx, doc_type, number,
                            folder / f"{doc_type}.pdf", folder=folder, describe=describe, on_error=refused,
-                           draft=draft, preview=not draft, options=options)
+                           draft=draft, preview=not draft, **({"options": options} if options else {}))
 
     def offer_draft(self, number: str, error: NotAllowed) -> QMessageBox:
         """Name what the agreement lacks and offer to print a watermarked draft."""
