@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from hexie_desktop.core import selection as rules
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.documents import plan_papers
+from hexie_desktop.services import plan_printing
 from hexie_desktop.services import registries, selection
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.lazy import RefreshWhenShown
@@ -274,7 +274,7 @@ class SelectionScreen(RefreshWhenShown):
                 return None
             path = Path(name)
         try:
-            plan_papers.print_publication(self.workspace.ctx, year, path, self.kind())
+            plan_printing.print_publication(self.workspace.ctx, year, path, self.kind())
         except HexieError as exc:
             messages.show_error(self, exc)
             return None
