@@ -57,9 +57,9 @@ def cmd_selection(args: argparse.Namespace) -> int:
         return cli.EXIT_OK
     _station, ctx = cli._login(args)
     if command == "publish":
-        from hexie_desktop.documents import plan_papers
+        from hexie_desktop.services import plan_printing
 
-        pages = plan_papers.print_publication(ctx, args.year, Path(args.out), args.kind)
+        pages = plan_printing.print_publication(ctx, args.year, Path(args.out), args.kind)
         if args.as_json:
             cli._print_json({"out": args.out, "pages": pages})
         else:
@@ -106,9 +106,9 @@ def cmd_plan_report(args: argparse.Namespace) -> int:
 
         report = workbook.export(ctx, period, Path(args.xlsx))
     if args.pdf:
-        from hexie_desktop.documents import plan_papers
+        from hexie_desktop.services import plan_printing
 
-        report = plan_papers.print_summary(ctx, period, Path(args.pdf))
+        report = plan_printing.print_summary(ctx, period, Path(args.pdf))
     if not args.xlsx and not args.pdf:
         report = plan_upward.build(ctx, period)
     if args.as_json:

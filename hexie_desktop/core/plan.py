@@ -109,6 +109,17 @@ def actual_text(indicator: Indicator, actual: Any) -> str:
     return str(actual)
 
 
+def number_text(value: Any, kind: str) -> str:
+    """A report figure as printed: counts as they are, rates in percent, money (分) in 元 with two decimals."""
+    if value is None:
+        return "—"
+    if kind == "rate":
+        return percent_text(Fraction(value))
+    if kind == "money":
+        return f"{float(value) / 100:.2f}"
+    return str(value)
+
+
 def report_period(text: object) -> "stats.Period":
     """The period of the upward 工作情况 report: a quarter (``2026Q3`` or ``2026-Q3``) or a year
     (``2026``); months and free ranges are refused (the report is quarterly and annual)."""

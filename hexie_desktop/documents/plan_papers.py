@@ -1,8 +1,9 @@
 """The action plan's printed papers (issue 14): the 选树结果名单 (publication list of the exemplars
 selected in a year) and the 工作情况 summary reported to the 市/省 协调劳动关系三方.
 
-Both are laid out with the same document model and PDF backend as the case papers, written
-atomically; printing is audited (one entry per paper).
+Both are laid out with the same document model and PDF backend as the case papers from plain
+data (services/selection.publication, services/plan_upward.build) and written atomically;
+``services/plan_printing.py`` gathers the data and audits the printing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from hexie_desktop.core import stats
+from typing import TYPE_CHECKING
+
+from hexie_desktop.core import plan as plan_rules
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
@@ -19,10 +22,9 @@ from hexie_desktop.documents.fonts import default_fonts
 from hexie_desktop.documents.model import Block, Document, Heading, Paragraph, Table, Title
 from hexie_desktop.documents.pdf import render_pdf
 from hexie_desktop.documents.templates import common
-from hexie_desktop.services import plan_upward, selection
-from hexie_desktop.services.context import Context
-from hexie_desktop.services.plan_upward import UpwardReport
-from hexie_desktop.services.reports import record_export
+
+if TYPE_CHECKING:  # plain data from services/plan_upward.py; documents/ imports no storage code
+    from hexie_desktop.services.plan_upward import UpwardReport
 
 
 def publication_document(data: dict[str, Any]) -> Document:
@@ -54,11 +56,14 @@ def publication_document(data: dict[str, Any]) -> Document:
     return Document("selection_list", title, blocks)
 
 
-def _value(line: plan_upward.Line, value: Any) -> str:
-    return plan_upward.number_text(value, line.kind)
+number_text = plan_rules.number_text
 
 
-def summary_document(report: UpwardReport) -> Document:
+def _value(line: Any, value: Any) -> str:
+    return number_text(value, line.kind)
+
+
+def summary_document(report: "UpwardReport") -> Document:
     """The printed 工作情况 summary: each part as a table (总计 and completion; townships below at a district)."""
     meta = report.meta
     title = _("构建和谐劳动关系三年行动计划工作情况报告")
@@ -76,7 +81,7 @@ def summary_document(report: UpwardReport) -> Document:
                 header=[[_("指标"), _("年度目标"), _("本期完成"), _("本年累计"), _("完成进度")]],
                 rows=[[f"{ln.label}（{ln.unit}）", str(ln.target), _value(ln, ln.total),
                        _value(ln, ln.year_to_date) if ln.year_to_date is not None else "",
-                       plan_upward.number_text(ln.completion, "rate")] for ln in section.lines],
+                       number_text(ln.completion, "rate")] for ln in section.lines],
                 widths=[6, 2, 2, 2, 2], align=["left", "right", "right", "right", "right"], size=9))
         else:
             blocks.append(Table(
@@ -98,33 +103,10 @@ def summary_document(report: UpwardReport) -> Document:
     return Document("plan_report", title, blocks)
 
 
-def _check(out: Path) -> Path:
+def write(document: Document, out: Path, author: str) -> int:
+    """Render ``document`` to ``out`` (.pdf, atomically); returns the page count."""
     if Path(out).suffix.lower() != ".pdf":
         raise UserError(_("请保存为 .pdf 文件"), field="out")
-    return Path(out)
-
-
-def _write(document: Document, out: Path, author: str) -> int:
     output = render_pdf(document, default_fonts(), author=author, subject=document.title)
     write_atomic(out, output.data)
     return output.pages
-
-
-def print_publication(ctx: Context, year: object, out: Path, kind: str | None = None) -> int:
-    """Print the 选树结果名单 of ``year`` (one kind or all) to ``out``; returns the page count (audited)."""
-    out = _check(out)
-    data = selection.publication(ctx, year, kind)
-    pages = _write(publication_document(data), out, data["meta"].unit_name)
-    record_export(ctx, "selection_list", Path(out).name, rows=data["total"], unmask=False,
-                  period=stats.year(data["year"]))
-    return pages
-
-
-def print_summary(ctx: Context, period: stats.Period, out: Path) -> UpwardReport:
-    """Print the 工作情况 summary of ``period`` to ``out`` (audited)."""
-    out = _check(out)
-    report = plan_upward.build(ctx, period)
-    _write(summary_document(report), out, report.meta.unit_name)
-    record_export(ctx, "plan_report_pdf", Path(out).name, rows=sum(len(s.lines) for s in report.sections),
-                  unmask=False, period=period)
-    return report

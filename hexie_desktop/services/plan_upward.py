@@ -241,12 +241,5 @@ def build(ctx: Context, period: stats.Period) -> UpwardReport:
     return UpwardReport(period, meta, names if per_origin else {}, sections, per_origin)
 
 
-def number_text(value: int | Fraction | None, kind: str) -> str:
-    """A figure as printed: counts as they are, rates in percent, money in 元 with two decimals."""
-    if value is None:
-        return "—"
-    if kind == "rate":
-        return rules.percent_text(Fraction(value))
-    if kind == "money":
-        return f"{float(value) / 100:.2f}"
-    return str(value)
+number_text = rules.number_text
+"""A figure as printed (core/plan.py)."""

@@ -363,6 +363,51 @@ def record_history_in(session: Session, ctx: Context, row: Selection, selected: 
     session.flush()
 
 
+def demo_in(session: Session, ctx: Context) -> int:
+    """Demo 选树 (services/demo): last year's results for the coordinators whose 荣誉 names 金牌, and this
+    year a coordinator and a mediator nominated, an organization reviewed and a case selected;
+    returns the number of nominations made."""
+    from datetime import timedelta
+
+    today = ctx.today
+    start = max(date(today.year, 1, 1), today - timedelta(days=30))
+    made = 0
+    golden = session.execute(select(Coordinator).where(Coordinator.deleted.is_(False), Coordinator.honours.like("%金牌%"))
+                             .order_by(Coordinator.name, Coordinator.id).limit(5)).scalars().all()
+    for person in golden:
+        row = nominate_in(session, ctx, "gold_coordinator", person.id, today.year - 1, _("演示：上年度选树结果"),
+                          nominated_on=date(today.year - 1, 9, 1))
+        record_history_in(session, ctx, row, True, date(today.year - 1, 10, 15))
+        made += 1
+    plain = session.execute(select(Coordinator.id).where(Coordinator.deleted.is_(False), Coordinator.honours.is_(None))
+                            .order_by(Coordinator.name, Coordinator.id).limit(1)).scalars().first()
+    mediator = session.execute(select(Mediator.id).where(Mediator.deleted.is_(False))
+                               .order_by(Mediator.name, Mediator.id).limit(1)).scalars().first()
+    for kind_code, subject in (("gold_coordinator", plain), ("excellent_mediator", mediator)):
+        if subject is not None:
+            nominate_in(session, ctx, kind_code, subject, today.year, _("演示：乡镇推荐"), nominated_on=start)
+            made += 1
+    org = session.execute(select(MediationOrg.id).where(MediationOrg.deleted.is_(False))
+                          .order_by(MediationOrg.name, MediationOrg.id).limit(1)).scalars().first()
+    if org is not None:
+        row = nominate_in(session, ctx, "gold_mediation_org", org, today.year, _("演示：乡镇推荐"), nominated_on=start)
+        for item in _checks(session, row.id):
+            item.result, item.note, item.checked_on, item.checked_by = "met", _("演示：已核实"), today, "演示"
+        row.status, row.reviewed_on, row.reviewed_by = "reviewed", today, ctx.actor.display_name[:50]
+        made += 1
+    case = session.execute(select(Case.number).join(Agreement, Agreement.case_id == Case.id).where(
+        Case.deleted.is_(False), Agreement.deleted.is_(False), Case.received_on >= date(today.year, 1, 1))
+        .order_by(Case.number).limit(1)).scalars().first()
+    if case is not None:
+        row = nominate_in(session, ctx, "top_case", case, today.year, _("演示：当日化解"),
+                          nominated_on=max(start, session.execute(select(Case.received_on).where(
+                              Case.number == case)).scalar_one()))
+        record_history_in(session, ctx, row, True, today)
+        made += 1
+    session.flush()
+    return made
+
+
 # ---------------------------------------------------------------- counts, marks, publication
 
 

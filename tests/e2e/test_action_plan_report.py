@@ -22,7 +22,7 @@ from sqlalchemy import update
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.ids import make_credit_code, make_resident_id
 from hexie_desktop.core.plan import report_period
-from hexie_desktop.documents import plan_papers
+from hexie_desktop.services import plan_printing
 from hexie_desktop.reports import plan_upward as workbook
 from hexie_desktop.services import case_actions, plan_upward, registries, selection
 from hexie_desktop.storage.models import (
@@ -164,7 +164,7 @@ def test_report_figures_per_township_and_total_as_counted_by_hand(station, ctx, 
     assert any(str(r[0]).startswith("构建和谐劳动关系三年行动计划") for r in rows)
 
     pdf = tmp_path / "report.pdf"
-    plan_papers.print_summary(ctx, report_period(period), pdf)
+    plan_printing.print_summary(ctx, report_period(period), pdf)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout.replace(" ", "")
     assert "构建和谐劳动关系三年行动计划工作情况报告" in text and "分乡镇（街道）主要指标" in text
@@ -182,7 +182,7 @@ def test_report_period_is_a_quarter_or_a_year_and_a_bad_target_changes_nothing(s
     with pytest.raises(UserError):
         workbook.export(ctx, report_period("2026"), folder / "r.csv")
     with pytest.raises(UserError):
-        plan_papers.print_summary(ctx, report_period("2026"), folder / "r.txt")
+        plan_printing.print_summary(ctx, report_period("2026"), folder / "r.txt")
     assert not list(folder.iterdir()) and db_digest(station) == before     # no file, no audit entry
     single = plan_upward.build(ctx, report_period("2026"))            # one township alone: no township columns
     assert not single.per_origin and single.origins == {}

@@ -21,7 +21,7 @@ from hexie_desktop.core import selection as rules
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.core.ids import make_resident_id
 from hexie_desktop.core.stats import parse_period
-from hexie_desktop.documents import plan_papers
+from hexie_desktop.services import plan_printing
 from hexie_desktop.services import case_actions, plan, registries, selection
 from hexie_desktop.storage.models import AuditEntry
 from tests.e2e.helpers import db_digest, signatures
@@ -143,7 +143,7 @@ def test_gold_coordinator_workflow_each_step_one_audit_and_refusals_change_nothi
     assert [r["subject_name"] for r in selection.list_selections(ctx, year=2026, status="selected")] == ["张协调"]
 
     out = tmp_path / "名单.pdf"
-    assert plan_papers.print_publication(ctx, 2026, out) == 1
+    assert plan_printing.print_publication(ctx, 2026, out) == 1
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "2026年度选树结果名单" in text and "张协调" in text and "李协调" not in text
     assert "金牌劳动关系协调员（1个）" in text.replace(" ", "")

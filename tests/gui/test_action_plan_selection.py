@@ -23,14 +23,17 @@ def test_nominate_check_review_decide_and_print(qtbot, window, workspace, tmp_pa
     window.show_page("action_plan")
     screen = window.action_plan.show_tab("selection")
     assert window.action_plan.tabs.tabText(1) == "选树" and screen.kindCombo.currentData() == "gold_coordinator"
-    assert screen.model.rowCount() == 0 and screen.nominateButton.isEnabled()
+    year = workspace.ctx.today.year
+    already = selection.list_selections(workspace.ctx, kind="gold_coordinator", year=year)
+    assert screen.model.rowCount() == len(already) >= 1 and screen.nominateButton.isEnabled()   # demo nominations
+    taken = {r["subject_name"] for r in already}
     dialog = screen.nominate()
     subject = dialog.builder.widget("subject")
-    subject.setCurrentIndex(1)
+    subject.setCurrentIndex(next(i for i in range(1, subject.count()) if subject.itemText(i) not in taken))
     name = subject.currentText()
     type_text(dialog.builder.widget("reason"), "化解纠纷多起")
     _ok(dialog)
-    assert not dialog.isVisible() and screen.model.rowCount() == 1
+    assert not dialog.isVisible() and screen.model.rowCount() == len(already) + 1
     qtmodeltester.check(screen.model)
     row = screen.selected()
     assert (row["subject_name"], row["status_label"]) == (name, "已提名")
@@ -38,7 +41,7 @@ def test_nominate_check_review_decide_and_print(qtbot, window, workspace, tmp_pa
     assert screen.checks.record(0)["text"].startswith("“从劳动关系协调员")
 
     again = screen.nominate()                              # the same coordinator twice in one year: refused
-    again.builder.widget("subject").setCurrentIndex(1)
+    again.builder.widget("subject").setCurrentIndex(subject.currentIndex())
     _ok(again)
     assert again.isVisible() and "重复提名" in again.ui.errorLabel.text()
     again.reject()

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from hexie_desktop.core import codes, ids, numbering, states
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import settings, warnings
+from hexie_desktop.services import selection, settings, warnings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.demo import names
 from hexie_desktop.storage import digest as kept_digest
@@ -609,6 +609,7 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
         gen.finish_counters()
         # The monitoring rules over the demo data: the demo opens with leads to handle (issue 14 #4).
         warnings.scan_in(session, ctx)
+        selection.demo_in(session, ctx)  # 选树 under way and last year's results (issue 14 #2)
         if progress:
             progress(cases)
         ctx.audit(session, "demo.generate", entity="station", summary=f"{cases}件演示案件，种子{seed}")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from hexie_desktop.core import plan as rules
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.documents import plan_papers
+from hexie_desktop.services import plan_printing
 from hexie_desktop.reports import plan as plan_report
 from hexie_desktop.reports import plan_upward as upward_report
 from hexie_desktop.services import plan
@@ -148,7 +148,7 @@ class PlanScreen(RefreshWhenShown):
         pdf = path.with_suffix(".pdf")
         try:
             upward_report.export(self.workspace.ctx, period, path)
-            plan_papers.print_summary(self.workspace.ctx, period, pdf)
+            plan_printing.print_summary(self.workspace.ctx, period, pdf)
         except HexieError as exc:
             messages.show_error(self, exc)
             return None

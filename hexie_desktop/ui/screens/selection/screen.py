@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from hexie_desktop.core import selection as rules
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.documents import plan_papers
+from hexie_desktop.services import plan_printing
 from hexie_desktop.services import registries, selection
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.lazy import RefreshWhenShown
@@ -33,6 +33,7 @@ class SelectionScreen(RefreshWhenShown):
         self.workspace = workspace
         self.dialog: FormDialog | None = None
         self.current: dict[str, Any] | None = None
+        self.focus_id: str | None = None
         layout = QVBoxLayout(self)
         self.titleLabel = QLabel(self.tr("选树"), self)
         style.set_role(self.titleLabel, "title")
@@ -134,6 +135,8 @@ class SelectionScreen(RefreshWhenShown):
         """List the nominations of the chosen year, kind and status."""
         self._stale = False
         chosen = self.selected()
+        wanted = self.focus_id or (chosen["id"] if chosen else None)
+        self.focus_id = None
         try:
             rows = selection.list_selections(self.workspace.ctx, kind=self.kind(), year=self.yearSpin.value(),
                                              status=self.statusCombo.currentData())
@@ -147,7 +150,7 @@ class SelectionScreen(RefreshWhenShown):
         self.nominateButton.setEnabled(self.workspace.can("selection.nominate") and self.kind() is not None)
         ids = [r["id"] for r in rows]
         if rows:
-            self.table.selectRow(ids.index(chosen["id"]) if chosen and chosen["id"] in ids else 0)
+            self.table.selectRow(ids.index(wanted) if wanted in ids else 0)
         self.show_detail()
 
     def selected(self) -> dict[str, Any] | None:
@@ -185,10 +188,16 @@ class SelectionScreen(RefreshWhenShown):
 
     def _open(self, title: str, intro: str, fields: list[Field], submit: Any) -> FormDialog:
         dialog = FormDialog(title, intro, fields, submit, self)
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: self._after(dialog))
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _after(self, dialog: FormDialog) -> None:
+        """Refresh and keep the nomination the dialog acted on selected."""
+        if isinstance(dialog.result, dict) and dialog.result.get("id"):
+            self.focus_id = dialog.result["id"]
+        self.refresh()
 
     def nominate(self) -> FormDialog | None:
         """提名 a record of the register the chosen kind draws from (a case by its number)."""
@@ -274,7 +283,7 @@ class SelectionScreen(RefreshWhenShown):
                 return None
             path = Path(name)
         try:
-            plan_papers.print_publication(self.workspace.ctx, year, path, self.kind())
+            plan_printing.print_publication(self.workspace.ctx, year, path, self.kind())
         except HexieError as exc:
             messages.show_error(self, exc)
             return None
