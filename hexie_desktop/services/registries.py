@@ -1,9 +1,12 @@
-"""Registries and ledgers (SPEC §4): coordinators, mediators, organizations with their checklist,
-social organizations, employers, key enterprises with visits and layoffs, new enterprises and
-cultivation — created, updated and tombstoned through one generic, field-described service.
+"""Registries and ledgers (SPEC §4): every register declared in ``core/ledgers.py`` — coordinators,
+mediators, organizations with their checklist, social organizations, employers, key enterprises
+with visits and layoffs, new enterprises, cultivation, and the structured registers of issue 14.3
+(trainings, assessments, coverage links, supervision, social-organization work and evaluation,
+集体协商指导员) — created, updated, searched and tombstoned through one generic service.
 
-``FIELDS`` describes every editable field (label, kind, choices), so screens, Excel
-templates and imports are built from the same description and validated by the same code.
+``FIELDS``, ``KINDS`` and ``KIND_LABELS`` are views of :data:`hexie_desktop.core.ledgers.LEDGERS`,
+so screens, Excel templates and imports are built from the same description and validated by the
+same code; the search looks at each spec's ``search`` fields.
 """
 
 from __future__ import annotations
