@@ -225,3 +225,29 @@ def test_new_registers_travel_to_the_district(tmp_path):
         assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
     finally:
         pair.dispose()
+
+
+def test_command_line_adds_a_training_and_exports_the_coverage_table(tmp_path):
+    from tests.e2e.test_cli import hexie
+
+    root = tmp_path / "station"
+    assert hexie(root, "init", "--role", "township", "--unit-code", "110105001", "--unit-name", "东坝镇劳动人事争议调解中心",
+                 "--short-name", "东坝", "--admin", "admin").returncode == 0
+    person = tmp_path / "m.json"
+    person.write_text(json.dumps({"name": "命令行调解员", "employment_mode": "part_time", "status": "active"},
+                                 ensure_ascii=False), encoding="utf-8")
+    added = hexie(root, "registry", "add", "mediators", "--json", str(person), "--output-json")
+    mediator_id = json.loads(added.stdout)["id"]
+    training = tmp_path / "t.json"
+    training.write_text(json.dumps({"mediator_id": mediator_id, "trained_on": "2026/9/1", "hours": 6,
+                                    "subject": "仲裁调解衔接"}, ensure_ascii=False), encoding="utf-8")
+    assert hexie(root, "registry", "add", "trainings", "--json", str(training)).returncode == 0
+    nobody = tmp_path / "bad.json"
+    nobody.write_text(json.dumps({"trained_on": "2026-09-01", "subject": "无人"}, ensure_ascii=False), encoding="utf-8")
+    refused = hexie(root, "registry", "add", "trainings", "--json", str(nobody))
+    assert refused.returncode == 1 and "须填写其中一项" in refused.stderr
+    listed = json.loads(hexie(root, "registry", "list", "trainings", "--json").stdout)
+    assert [(r["display_name"], r["trained_on"], r["hours"]) for r in listed] == [("命令行调解员", "2026-09-01", 6)]
+    out = tmp_path / "覆盖.xlsx"
+    assert hexie(root, "report", "coordinator_coverage", "--out", str(out)).returncode == 0
+    assert load_workbook(out).active["A1"].value == "劳动关系协调员覆盖企业情况表"
