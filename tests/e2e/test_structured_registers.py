@@ -251,3 +251,25 @@ def test_command_line_adds_a_training_and_exports_the_coverage_table(tmp_path):
     out = tmp_path / "覆盖.xlsx"
     assert hexie(root, "report", "coordinator_coverage", "--out", str(out)).returncode == 0
     assert load_workbook(out).active["A1"].value == "劳动关系协调员覆盖企业情况表"
+
+
+@pytest.mark.parametrize("coordinator,mediator,year,column", [
+    ("00000000-0000-4000-8000-00000000000c", "00000000-0000-4000-8000-00000000000d", 2025, "coordinator_id"),
+    (None, None, 2025, "coordinator_id"),
+    (None, "00000000-0000-4000-8000-00000000000d", 20250, "year"),
+])
+def test_an_exchanged_assessment_must_name_exactly_one_person(coordinator, mediator, year, column):
+    from datetime import datetime
+
+    from hexie_desktop.exchange import validate
+    from hexie_desktop.exchange.codec import TABLES, RowError
+
+    row = {"id": "00000000-0000-4000-8000-000000000001", "origin": "110105001", "version": 1, "change_seq": 1,
+           "updated_at": datetime(2026, 11, 1), "deleted": False, "coordinator_id": None,
+           "mediator_id": "00000000-0000-4000-8000-00000000000d", "year": 2025, "result": "qualified",
+           "assessor": None, "note": None}
+    validate.check(TABLES["person_assessments"], row)
+    with pytest.raises(RowError) as info:
+        validate.check(TABLES["person_assessments"], {**row, "coordinator_id": coordinator, "mediator_id": mediator,
+                                                      "year": year})
+    assert info.value.column == column
