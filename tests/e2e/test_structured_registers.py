@@ -54,6 +54,8 @@ def _fill(ctx):
     registries.save_record(ctx, "assessments", {"mediator_id": mediator["id"], "year": 2025, "result": "excellent"})
     registries.save_record(ctx, "coverage", {"coordinator_id": coordinator["id"], "employer_id": big["id"],
                                              "served_from": "2026-01-01"})
+    registries.save_record(ctx, "trainings", {"mediator_id": mediator["id"], "trained_on": "2026-09-10",
+                                              "hours": 4, "subject": "仲裁衔接"})
     org = registries.save_record(ctx, "orgs", {"name": "东坝三师一室", "org_type": "union_three_one",
                                                "status": "active", "filing_on": "2026-02-01",
                                                "filing_no": "朝调备〔2026〕3号"})
@@ -91,6 +93,17 @@ def test_training_and_assessment_belong_to_exactly_one_person(station, ctx):
     saved = registries.save_record(ctx, "trainings", {"mediator_id": mediator["id"], "trained_on": "2026-03-01",
                                                       "hours": 4, "subject": "调解文书制作"})
     assert saved["display_name"] == "李调解" and saved["mediator_id_label"] == "李调解"
+    registries.save_record(ctx, "trainings", {"mediator_id": mediator["id"], "trained_on": "2026-05-01",
+                                              "hours": 12, "subject": "集体争议处置"})
+    registries.save_record(ctx, "trainings", {"mediator_id": mediator["id"], "trained_on": "2025-05-01",
+                                              "hours": 99, "subject": "去年的培训"})
+    registries.save_record(ctx, "assessments", {"mediator_id": mediator["id"], "year": 2024, "result": "basic"})
+    registries.save_record(ctx, "assessments", {"mediator_id": mediator["id"], "year": 2025, "result": "excellent"})
+    listed = next(r for r in registries.list_records(ctx, "mediators") if r["id"] == mediator["id"])
+    assert (listed["trainings_this_year"], listed["training_hours_this_year"], listed["last_assessment"]) == (
+        2, 16, "2025年度优秀")
+    other = next(r for r in registries.list_records(ctx, "coordinators") if r["id"] == coordinator["id"])
+    assert (other["trainings_this_year"], other["last_assessment"]) == (0, None)
 
 
 def test_every_new_register_exports_and_its_ledger_imports_again_unchanged(station, ctx, tmp_path):
@@ -108,6 +121,17 @@ def test_every_new_register_exports_and_its_ledger_imports_again_unchanged(stati
         again = export.import_file(ctx, kind, out).result
         assert again.committed and again.count("unchanged") == exported.rows, (kind, again.rows, again.problems)
         assert db_digest(station, skip=("audit_log",)) == before, kind
+
+
+def test_people_ledgers_show_this_year_training_and_the_latest_assessment(ctx, tmp_path):
+    _fill(ctx)
+    out = tmp_path / "mediators.xlsx"
+    export.export(ctx, "mediators", out)
+    sheet = load_workbook(out).active
+    headers = [c.value for c in sheet[5]]
+    row = [c.value for c in sheet[6]]
+    assert row[headers.index("本年培训次数")] == 2 and row[headers.index("本年培训学时")] == 20
+    assert row[headers.index("最近年度考核")] == "2025年度优秀"
 
 
 def test_import_names_a_person_who_is_not_in_the_register(ctx, tmp_path):
