@@ -35,6 +35,7 @@ from sqlalchemy import BigInteger
 from hexie_desktop.core import codes, dates, fields, ids, money, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.ledgers import LEDGERS
 from hexie_desktop.core.text import describe, first_control, printable
 from hexie_desktop.exchange.codec import TABLES, ColumnSpec, RowError, TableSpec
 from hexie_desktop.services import registries
@@ -130,8 +131,17 @@ def _item_row(row: dict[str, Any]) -> None:
         raise RowError(_("字段paid_cents：已履行金额超过约定金额"), "paid_cents")
 
 
+def _one_of(names: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
+    """The register rule ``LedgerSpec.one_of``: exactly one of ``names`` is filled in."""
+    def rule(row: dict[str, Any]) -> None:
+        if sum(1 for name in names if row.get(name)) != 1:
+            raise RowError(_("字段{names}：须且只能填写其中一项").format(names="/".join(names)), names[0])
+    return rule
+
+
 ROW_RULES: Mapping[str, Callable[[dict[str, Any]], None]] = {
     "cases": _case_row, "parties": _party_row, "agreement_items": _item_row,
+    **{spec.table: _one_of(spec.one_of) for spec in LEDGERS.values() if spec.one_of},
 }
 """Table → a rule over several columns of one row."""
 

@@ -1,9 +1,12 @@
-"""Registries and ledgers (SPEC §4): coordinators, mediators, organizations with their checklist,
-social organizations, employers, key enterprises with visits and layoffs, new enterprises and
-cultivation — created, updated and tombstoned through one generic, field-described service.
+"""Registries and ledgers (SPEC §4): every register declared in ``core/ledgers.py`` — coordinators,
+mediators, organizations with their checklist, social organizations, employers, key enterprises
+with visits and layoffs, new enterprises, cultivation, and the structured registers of issue 14.3
+(trainings, assessments, coverage links, supervision, social-organization work and evaluation,
+集体协商指导员) — created, updated, searched and tombstoned through one generic service.
 
-``FIELDS`` describes every editable field (label, kind, choices), so screens, Excel
-templates and imports are built from the same description and validated by the same code.
+``FIELDS``, ``KINDS`` and ``KIND_LABELS`` are views of :data:`hexie_desktop.core.ledgers.LEDGERS`,
+so screens, Excel templates and imports are built from the same description and validated by the
+same code; the search looks at each spec's ``search`` fields.
 """
 
 from __future__ import annotations
@@ -242,13 +245,44 @@ def _ordered(query, kind: str, sort: str | None = None, descending: bool = False
     return query.order_by(default, model.id)
 
 
-def _with_mediator_stats(session: Session, kind: str, rows: list[dict]) -> list[dict]:
-    """Add a mediator's 办案数 and 调解成功率 (one rule: :func:`mediator_record`)."""
+PERSON_COLUMNS = {"coordinators": "coordinator_id", "mediators": "mediator_id"}
+"""Registers whose people have training and assessment records, and the column naming them there."""
+
+
+def training_and_assessment(session: Session, kind: str, year: int) -> dict[str, dict[str, Any]]:
+    """Per person of ``kind``: trainings in ``year`` (count, hours) and the latest assessment's result label."""
+    column = PERSON_COLUMNS.get(kind)
+    if column is None:
+        return {}
+    training, assessment = KINDS["trainings"], KINDS["assessments"]
+    out: dict[str, dict[str, Any]] = {}
+    for person, count, hours in session.execute(
+            select(getattr(training, column), func.count(), func.coalesce(func.sum(training.hours), 0))
+            .where(training.deleted.is_(False), getattr(training, column).is_not(None),
+                   training.trained_on >= date(year, 1, 1), training.trained_on <= date(year, 12, 31))
+            .group_by(getattr(training, column))):
+        out.setdefault(person, {}).update({"trainings_this_year": count, "training_hours_this_year": int(hours)})
+    results = ledgers.spec("assessments").field("result").choices or {}
+    for person, year_done, result in session.execute(
+            select(getattr(assessment, column), assessment.year, assessment.result)
+            .where(assessment.deleted.is_(False), getattr(assessment, column).is_not(None))
+            .order_by(assessment.year)):
+        out.setdefault(person, {})["last_assessment"] = f"{year_done}{_('年度')}{codes.label(results, result)}"
+    return out
+
+
+def _with_mediator_stats(session: Session, kind: str, rows: list[dict], year: int | None = None) -> list[dict]:
+    """Add a mediator's 办案数 and 调解成功率 (one rule: :func:`mediator_record`), and a person's training figures."""
     if kind == "mediators":
         records = mediator_stats(session)
         denominator = settings.get(session, "stats.success_denominator")
         for row in rows:
             row.update(mediator_record(records.get(row["id"]), denominator))
+    if kind in PERSON_COLUMNS and year is not None:
+        people = training_and_assessment(session, kind, year)
+        empty = {"trainings_this_year": 0, "training_hours_this_year": 0, "last_assessment": None}
+        for row in rows:
+            row.update({**empty, **people.get(row["id"], {})})
     from hexie_desktop.services import selection  # hook: the 选树 mark of the record (issue 14)
 
     return selection.annotate(session, kind, rows)
@@ -268,7 +302,7 @@ def list_records(ctx: Context, kind: str, search: str | None = None, *, limit: i
         if limit:
             query = query.limit(limit)
         rows = [record_dict(session, kind, row) for row in session.execute(query).scalars()]
-        return _with_mediator_stats(session, kind, rows)
+        return _with_mediator_stats(session, kind, rows, ctx.today.year)
 
 
 def record_ids(ctx: Context, kind: str, search: str | None = None, *, sort: str | None = None,
@@ -288,7 +322,7 @@ def records_for(ctx: Context, kind: str, ids: list[str]) -> list[dict]:
     with ctx.db.read() as session:
         found = {row.id: row for row in session.execute(select(model).where(model.id.in_(ids))).scalars()}
         rows = [record_dict(session, kind, found[i]) for i in ids if i in found and not found[i].deleted]
-        return _with_mediator_stats(session, kind, rows)
+        return _with_mediator_stats(session, kind, rows, ctx.today.year)
 
 
 def choices(ctx: Context, kind: str) -> list[tuple[str, str]]:

@@ -317,6 +317,11 @@ def ledger_columns(session: Session, kind: str) -> list[Column]:
     if kind == "mediators":
         cols += [_derived("cases_handled", _("办理案件数"), "int", _("办案情况"), 8, total=True),
                  _derived("success_rate", _("调解成功率"), "rate", _("办案情况"), 9)]
+    if kind in registries.PERSON_COLUMNS:
+        group = _("培训考核记录")
+        cols += [_derived("trainings_this_year", _("本年培训次数"), "int", group, 8, total=True),
+                 _derived("training_hours_this_year", _("本年培训学时"), "int", group, 8, total=True),
+                 _derived("last_assessment", _("最近年度考核"), group=group, width=14)]
     if kind == "key_enterprises":
         at = next(i for i, c in enumerate(cols) if c.key == "employees_now") + 1
         cols[at:at] = [_derived("employees_change", _("增减人数"), "int", _("用工情况"), 8)]
@@ -349,7 +354,7 @@ def _employer_cells(session: Session, employer_id: str | None, out: dict[str, An
     out["employer_credit_code"] = employer.credit_code if employer else None
 
 
-def _registry_rows(session: Session, kind: str, unmask: bool) -> Iterator[dict[str, Any]]:
+def _registry_rows(session: Session, kind: str, unmask: bool, year: int) -> Iterator[dict[str, Any]]:
     model = registries.KINDS[kind]
     spec = ledgers.spec(kind)
     query = select(model).where(_live(model))
@@ -364,6 +369,7 @@ def _registry_rows(session: Session, kind: str, unmask: bool) -> Iterator[dict[s
     denominator = settings.get(session, "stats.success_denominator")
     masks = ids.PERSONAL_COLUMNS.get(model.__tablename__, {})
     names: dict[tuple[str, str], str] = {}
+    people = registries.training_and_assessment(session, kind, year)
     for row in session.execute(query).scalars():
         out: dict[str, Any] = {}
         _choice_values(kind, row, out)
@@ -384,6 +390,8 @@ def _registry_rows(session: Session, kind: str, unmask: bool) -> Iterator[dict[s
                 out[imports.ref_column(field)] = names.get((field.ref or "", value)) if value else None
         if kind == "mediators":
             out.update(registries.mediator_record(mediator_stats.get(row.id), denominator))
+        if kind in registries.PERSON_COLUMNS:
+            out.update({"trainings_this_year": 0, "training_hours_this_year": 0, **people.get(row.id, {})})
         if kind == "key_enterprises":
             _key_enterprise_cells(session, row, out)
         yield out
@@ -538,7 +546,8 @@ def _session_rows(ctx: Context, kind: str, unmask: bool) -> Iterator[dict[str, A
         if kind == COVERAGE:
             rows = coverage.compute(session, ctx.today).rows
         else:
-            rows = list(_org_rows(session) if kind == "orgs" else _registry_rows(session, kind, unmask))
+            rows = list(_org_rows(session) if kind == "orgs" else
+                        _registry_rows(session, kind, unmask, ctx.today.year))
     yield from rows
 
 

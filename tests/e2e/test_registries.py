@@ -175,13 +175,20 @@ def search_station(tmp_path_factory):
     for n, (word, code_base) in enumerate((("东坝建材", "91110105MA01AAAA"), ("康达物流", "91110105MA01BBBB"))):
         employer = save("employers", {"name": f"北京{word}有限公司", "credit_code": make_credit_code(code_base + "1")})
         org = save("orgs", {"name": f"{word}调解委员会", "org_type": "enterprise_committee", "status": "active"})
-        save("mediators", {"name": f"{word[:2]}调解员", "org_id": org["id"], "employment_mode": "full_time",
-                           "status": "active"})
-        save("coordinators", {"name": f"{word[:2]}协调员", "id_number": make_resident_id("110105", date(1980, 1, 1),
+        mediator = save("mediators", {"name": f"{word[:2]}调解员", "org_id": org["id"],
+                                      "employment_mode": "full_time", "status": "active"})
+        coordinator = save("coordinators", {"name": f"{word[:2]}协调员", "id_number": make_resident_id("110105", date(1980, 1, 1),
                                                                                      101 + n),
                               "coordinator_type": "enterprise", "employment_mode": "part_time",
                               "skill_level": "level3", "status": "active"})
-        save("social_orgs", {"name": f"{word}服务社", "status": "active"})
+        social = save("social_orgs", {"name": f"{word}服务社", "status": "active"})
+        save("instructors", {"name": f"{word[:2]}指导员", "employment_mode": "full_time", "status": "active"})
+        save("trainings", {"mediator_id": mediator["id"], "trained_on": "2026-03-01", "subject": f"{word[:2]}专题"})
+        save("assessments", {"coordinator_id": coordinator["id"], "year": 2025, "result": "qualified"})
+        save("coverage", {"coordinator_id": coordinator["id"], "employer_id": employer["id"]})
+        save("supervisions", {"org_id": org["id"], "visited_on": "2026-06-01", "inspector": f"{word[:2]}督导"})
+        save("social_works", {"social_org_id": social["id"], "worked_on": "2026-05-01", "work_type": "training"})
+        save("social_evaluations", {"social_org_id": social["id"], "year": 2025, "result": "good"})
         key = save("key_enterprises", {"employer_id": employer["id"], "risk_level": "medium",
                                        "employees_last_year_end": 200, "employees_now": 180})
         save("visits", {"key_enterprise_id": key["id"], "visited_on": "2026-10-01", "method": "on_site",
@@ -207,6 +214,14 @@ SEARCHES = [
     ("layoffs", "康达", "北京康达物流有限公司"),
     ("new_enterprises", "东坝", "北京东坝建材有限公司"),
     ("cultivations", "MA01BBBB", "北京康达物流有限公司"),
+    ("instructors", "康达", "康达指导员"),
+    ("trainings", "东坝专题", "东坝调解员"),
+    ("trainings", "康达调解员", "康达调解员"),
+    ("assessments", "东坝协调员", "东坝协调员"),
+    ("coverage", "康达物流", "康达协调员"),
+    ("supervisions", "东坝督导", "东坝建材调解委员会"),
+    ("social_works", "康达", "康达物流服务社"),
+    ("social_evaluations", "东坝", "东坝建材服务社"),
 ]
 
 

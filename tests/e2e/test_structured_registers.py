@@ -54,6 +54,8 @@ def _fill(ctx):
     registries.save_record(ctx, "assessments", {"mediator_id": mediator["id"], "year": 2025, "result": "excellent"})
     registries.save_record(ctx, "coverage", {"coordinator_id": coordinator["id"], "employer_id": big["id"],
                                              "served_from": "2026-01-01"})
+    registries.save_record(ctx, "trainings", {"mediator_id": mediator["id"], "trained_on": "2026-09-10",
+                                              "hours": 4, "subject": "仲裁衔接"})
     org = registries.save_record(ctx, "orgs", {"name": "东坝三师一室", "org_type": "union_three_one",
                                                "status": "active", "filing_on": "2026-02-01",
                                                "filing_no": "朝调备〔2026〕3号"})
@@ -91,6 +93,17 @@ def test_training_and_assessment_belong_to_exactly_one_person(station, ctx):
     saved = registries.save_record(ctx, "trainings", {"mediator_id": mediator["id"], "trained_on": "2026-03-01",
                                                       "hours": 4, "subject": "调解文书制作"})
     assert saved["display_name"] == "李调解" and saved["mediator_id_label"] == "李调解"
+    registries.save_record(ctx, "trainings", {"mediator_id": mediator["id"], "trained_on": "2026-05-01",
+                                              "hours": 12, "subject": "集体争议处置"})
+    registries.save_record(ctx, "trainings", {"mediator_id": mediator["id"], "trained_on": "2025-05-01",
+                                              "hours": 99, "subject": "去年的培训"})
+    registries.save_record(ctx, "assessments", {"mediator_id": mediator["id"], "year": 2024, "result": "basic"})
+    registries.save_record(ctx, "assessments", {"mediator_id": mediator["id"], "year": 2025, "result": "excellent"})
+    listed = next(r for r in registries.list_records(ctx, "mediators") if r["id"] == mediator["id"])
+    assert (listed["trainings_this_year"], listed["training_hours_this_year"], listed["last_assessment"]) == (
+        2, 16, "2025年度优秀")
+    other = next(r for r in registries.list_records(ctx, "coordinators") if r["id"] == coordinator["id"])
+    assert (other["trainings_this_year"], other["last_assessment"]) == (0, None)
 
 
 def test_every_new_register_exports_and_its_ledger_imports_again_unchanged(station, ctx, tmp_path):
@@ -108,6 +121,17 @@ def test_every_new_register_exports_and_its_ledger_imports_again_unchanged(stati
         again = export.import_file(ctx, kind, out).result
         assert again.committed and again.count("unchanged") == exported.rows, (kind, again.rows, again.problems)
         assert db_digest(station, skip=("audit_log",)) == before, kind
+
+
+def test_people_ledgers_show_this_year_training_and_the_latest_assessment(ctx, tmp_path):
+    _fill(ctx)
+    out = tmp_path / "mediators.xlsx"
+    export.export(ctx, "mediators", out)
+    sheet = load_workbook(out).active
+    headers = [c.value for c in sheet[5]]
+    row = [c.value for c in sheet[6]]
+    assert row[headers.index("本年培训次数")] == 2 and row[headers.index("本年培训学时")] == 20
+    assert row[headers.index("最近年度考核")] == "2025年度优秀"
 
 
 def test_import_names_a_person_who_is_not_in_the_register(ctx, tmp_path):
@@ -225,3 +249,51 @@ def test_new_registers_travel_to_the_district(tmp_path):
         assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
     finally:
         pair.dispose()
+
+
+def test_command_line_adds_a_training_and_exports_the_coverage_table(tmp_path):
+    from tests.e2e.test_cli import hexie
+
+    root = tmp_path / "station"
+    assert hexie(root, "init", "--role", "township", "--unit-code", "110105001", "--unit-name", "东坝镇劳动人事争议调解中心",
+                 "--short-name", "东坝", "--admin", "admin").returncode == 0
+    person = tmp_path / "m.json"
+    person.write_text(json.dumps({"name": "命令行调解员", "employment_mode": "part_time", "status": "active"},
+                                 ensure_ascii=False), encoding="utf-8")
+    added = hexie(root, "registry", "add", "mediators", "--json", str(person), "--output-json")
+    mediator_id = json.loads(added.stdout)["id"]
+    training = tmp_path / "t.json"
+    training.write_text(json.dumps({"mediator_id": mediator_id, "trained_on": "2026/9/1", "hours": 6,
+                                    "subject": "仲裁调解衔接"}, ensure_ascii=False), encoding="utf-8")
+    assert hexie(root, "registry", "add", "trainings", "--json", str(training)).returncode == 0
+    nobody = tmp_path / "bad.json"
+    nobody.write_text(json.dumps({"trained_on": "2026-09-01", "subject": "无人"}, ensure_ascii=False), encoding="utf-8")
+    refused = hexie(root, "registry", "add", "trainings", "--json", str(nobody))
+    assert refused.returncode == 1 and "须填写其中一项" in refused.stderr
+    listed = json.loads(hexie(root, "registry", "list", "trainings", "--json").stdout)
+    assert [(r["display_name"], r["trained_on"], r["hours"]) for r in listed] == [("命令行调解员", "2026-09-01", 6)]
+    out = tmp_path / "覆盖.xlsx"
+    assert hexie(root, "report", "coordinator_coverage", "--out", str(out)).returncode == 0
+    assert load_workbook(out).active["A1"].value == "劳动关系协调员覆盖企业情况表"
+
+
+@pytest.mark.parametrize("coordinator,mediator,year,column", [
+    ("00000000-0000-4000-8000-00000000000c", "00000000-0000-4000-8000-00000000000d", 2025, "coordinator_id"),
+    (None, None, 2025, "coordinator_id"),
+    (None, "00000000-0000-4000-8000-00000000000d", 20250, "year"),
+])
+def test_an_exchanged_assessment_must_name_exactly_one_person(coordinator, mediator, year, column):
+    from datetime import datetime
+
+    from hexie_desktop.exchange import validate
+    from hexie_desktop.exchange.codec import TABLES, RowError
+
+    row = {"id": "00000000-0000-4000-8000-000000000001", "origin": "110105001", "version": 1, "change_seq": 1,
+           "updated_at": datetime(2026, 11, 1), "deleted": False, "coordinator_id": None,
+           "mediator_id": "00000000-0000-4000-8000-00000000000d", "year": 2025, "result": "qualified",
+           "assessor": None, "note": None}
+    validate.check(TABLES["person_assessments"], row)
+    with pytest.raises(RowError) as info:
+        validate.check(TABLES["person_assessments"], {**row, "coordinator_id": coordinator, "mediator_id": mediator,
+                                                      "year": year})
+    assert info.value.column == column

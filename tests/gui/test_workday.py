@@ -256,7 +256,7 @@ def test_registry_search_hint_names_what_it_searches(qtbot, window) -> None:
     window.show_page("registry")
     screen = window.registry
     kinds = list(registries.KINDS)
-    expected = {"coordinators": "按姓名、证书编号查找", "orgs": "按名称、组织代码、负责人查找",
+    expected = {"coordinators": "按姓名、证书编号查找", "orgs": "按名称、组织代码、负责人、备案编号查找",
                 "employers": "按单位名称、统一社会信用代码查找", "key_enterprises": "按企业查找",
                 "visits": "按重点企业、走访人员、指导内容查找"}
     for kind, hint in expected.items():

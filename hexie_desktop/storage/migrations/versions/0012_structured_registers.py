@@ -124,8 +124,8 @@ def _move_free_text() -> None:
     for table, column in (("coordinators", "coordinator_id"), ("mediators", "mediator_id")):
         extra = ", assessments" if table == "mediators" else ", NULL"
         people += [(table, column, *row) for row in conn.execute(sa.text(
-            f"SELECT id, origin, trainings{extra} FROM {table} WHERE deleted = 0 AND "
-            f"(trainings IS NOT NULL{' OR assessments IS NOT NULL' if table == 'mediators' else ''})"))]
+            f"SELECT id, origin, trainings{extra} FROM {table} WHERE deleted = :no AND "
+            f"(trainings IS NOT NULL{' OR assessments IS NOT NULL' if table == 'mediators' else ''})"), {"no": False})]
     if not people:
         return
     conn.execute(sa.text("UPDATE counters SET value = value + 1 WHERE name = 'change_seq'"))

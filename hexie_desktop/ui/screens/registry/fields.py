@@ -65,6 +65,9 @@ def columns(kind: str) -> list[tuple[Any, str]]:
         out.append(("cases_handled", QCoreApplication.translate("RegistryFields", "办案数")))
         out.append((lambda r: stats.fraction_text(r.get("success_rate"), "rate"),
                     QCoreApplication.translate("RegistryFields", "调解成功率")))
+    if kind in registries.PERSON_COLUMNS:
+        out.append(("training_hours_this_year", QCoreApplication.translate("RegistryFields", "本年培训学时")))
+        out.append(("last_assessment", QCoreApplication.translate("RegistryFields", "最近考核")))
     if kind in SELECTION_REGISTERS:
         out.append(("selection_label", QCoreApplication.translate("RegistryFields", "选树")))
     return out
