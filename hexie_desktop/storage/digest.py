@@ -149,6 +149,23 @@ def rebuild(session: Session, origins: Iterable[str] | None = None) -> None:
     session.info[_READY] = True
 
 
+def replace(session: Session, origin: str, totals: dict[str, tuple[int, int]]) -> None:
+    """Store ``totals`` (table → (rows, hash sum)), counted over every row of ``origin``, as its kept digest.
+
+    For a pass that reads all of an origin's rows anyway (a full export): the same result as
+    :func:`rebuild` for that origin without reading the rows a second time.
+    """
+    if not is_ready(session):
+        rebuild(session)
+        return
+    table = ExchangeDigest.__table__
+    session.execute(delete(table).where(table.c.origin == origin))
+    rows = [{"origin": origin, "table_name": name, "rows": count, "digest": f"{total % MODULUS:064x}"}
+            for name, (count, total) in sorted(totals.items()) if count]
+    if rows:
+        session.execute(table.insert(), rows)
+
+
 def holdings(session: Session, origin: str) -> tuple[str, dict[str, int]]:
     """Digest of every (table, id, version) of ``origin`` held here, and row counts per table.
 

@@ -44,7 +44,13 @@ from hexie_desktop.storage.models import (
 
 
 def _fill_changes(session: Session, payload: PayloadWriter, origin: str, since: int | None, store: Path,
-                  progress: Callable[[int], None] | None) -> tuple[dict[str, int], int]:
+                  progress: Callable[[int], None] | None,
+                  recount: dict[str, tuple[int, int]] | None = None) -> tuple[dict[str, int], int]:
+    """Write the changed rows (all rows for ``since`` None) and their attachments into ``payload``.
+
+    ``recount``, when given, receives table → (rows, hash sum) of every row written: a full
+    export recomputes the kept digest from the rows it reads anyway (:func:`digest.replace`).
+    """
     counts: dict[str, int] = {}
     shas: set[str] = set()
     done = 0
@@ -54,18 +60,26 @@ def _fill_changes(session: Session, payload: PayloadWriter, origin: str, since: 
         encode = encoder(spec)
         sha_index = spec.names.index("sha256") if name == "attachments" else -1
         deleted_index = spec.names.index("deleted")
+        id_index, version_index = spec.names.index("id"), spec.names.index("version")
+        hashed = [0]
 
-        def lines(query=query, encode=encode, sha_index=sha_index, deleted_index=deleted_index):  # noqa: ANN001, ANN202
+        def lines(name=name, query=query, encode=encode, sha_index=sha_index, deleted_index=deleted_index,  # noqa: ANN001, ANN202
+                  hashed=hashed):
             nonlocal done
+            row_hash = kept_digest.row_hash if recount is not None else None
             for row in session.execute(query.execution_options(yield_per=5000)):
                 if sha_index >= 0 and not row[deleted_index]:
                     shas.add(row[sha_index])
+                if row_hash is not None:
+                    hashed[0] += row_hash(name, row[id_index], row[version_index])
                 done += 1
                 if progress is not None and done % 5000 == 0:
                     progress(done)
                 yield encode(row)
 
         n = payload.add_lines(name, lines())
+        if recount is not None:
+            recount[name] = (n, hashed[0])
         if n:
             counts[name] = n
     files = 0
@@ -104,6 +118,7 @@ def export_package(ctx: Context, out: Path, *, split_mb: int | None = None, full
             since = None if full or acked == 0 else acked
             kind = "full" if since is None else "changes"
             change_to = change_seq(session)
+            recount: dict[str, tuple[int, int]] | None = {} if kind == "full" else None
             sequence = next_sequence(session, station)
             failpoints.reach("export.numbered")
             receipt = last_receipt(session)
@@ -113,11 +128,11 @@ def export_package(ctx: Context, out: Path, *, split_mb: int | None = None, full
                 change_from=since or 0, change_to=change_to, created_at=utcnow(),
                 schema_version=schema_version(), audit_head=audit.head(session), staging=folder,
                 fill=lambda payload: _fill_changes(session, payload, origin, since, state.attachments_dir(station),
-                                                   progress),
+                                                   progress, recount),
                 split_bytes=split_bytes)
             failpoints.reach("export.written")
             if kind == "full":  # a full export is the way back from any drift: the kept digest is recomputed too
-                kept_digest.rebuild(session, [origin])
+                kept_digest.replace(session, origin, recount)
             digest, counts = state.holdings(session, origin)
             session.add(ExchangePackage(
                 id=written.package_id, direction="out", kind=kind, peer=district.unit_code, sequence=sequence,

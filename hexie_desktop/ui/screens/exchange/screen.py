@@ -265,7 +265,7 @@ class ExchangeScreen(QWidget):
         info = self.station.info
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         target = folder / f"{info.short_name}-{info.unit_code}-{stamp}.hxp"
-        ops.run(self, exchange.export_package, self.workspace.ctx, self.station, target,
+        ops.run(self, exchange.export_package, self.workspace.ctx, target,
                 split_mb=self.ui.splitSpin.value() if split else None, full=self.ui.fullCheck.isChecked(),
                 on_done=self._exported, progress_title=self.tr("正在导出数据包…"), progress_total=0)
 
@@ -287,10 +287,10 @@ class ExchangeScreen(QWidget):
         if not files:
             return
         if not self.district:
-            ops.run(self, exchange.import_packages, self.workspace.ctx, self.station, files,
+            ops.run(self, exchange.import_packages, self.workspace.ctx, files,
                     on_done=self._imported, progress_title=self.tr("正在导入…"), progress_total=0)
             return
-        ops.run(self, exchange.import_packages, self.workspace.ctx, self.station, files, dry_run=True,
+        ops.run(self, exchange.import_packages, self.workspace.ctx, files, dry_run=True,
                 keys=self.keys, on_done=lambda outcomes: self._summary(files, outcomes),
                 progress_title=self.tr("正在检查数据包…"), progress_total=0)
 
@@ -298,7 +298,7 @@ class ExchangeScreen(QWidget):
         dialog = SummaryDialog(outcomes, self)
         self.dialog = dialog
         dialog.accepted.connect(lambda: ops.run(
-            self, exchange.import_packages, self.workspace.ctx, self.station, files,
+            self, exchange.import_packages, self.workspace.ctx, files,
             keys=self.keys, on_done=self._imported, progress_title=self.tr("正在导入…"), progress_total=0))
         dialog.finished.connect(lambda _code: self.reload())
         dialog.open()
@@ -408,7 +408,7 @@ class ExchangeScreen(QWidget):
         if folder is None:
             return
         target = folder / f"参考数据-{self.station.info.unit_code}-{datetime.now():%Y%m%d-%H%M}.hxp"
-        ops.run(self, exchange.publish_reference, self.workspace.ctx, self.station, target, keys=self.keys,
+        ops.run(self, exchange.publish_reference, self.workspace.ctx, target, keys=self.keys,
                 on_done=lambda r: (self._say(self.tr("已导出参考数据包第{n}号（{k}个乡镇）：{path}").format(
                     n=r.sequence, k=len(r.recipients), path=r.paths[0])), self.reload()))
 
