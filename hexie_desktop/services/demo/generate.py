@@ -474,7 +474,7 @@ class _Generator:
                     rows.add(PerformanceRecord, case_id=case_id, item_id=item_id, performed_on=performed,
                              amount_cents=item["amount"], evidence=_("转账凭证"), note=None)
             last_due = max(i["due"] for i in items)
-            if len(party_ids) > 1:  # each worker's amount (每人金额), adding up to the items (no random draw)
+            if party_ids:  # each worker's amount (每人金额), adding up to the items (no random draw)
                 total = sum(i["amount"] for i in items)
                 each = total // len(party_ids)
                 for k, party_id in enumerate(party_ids, start=1):
