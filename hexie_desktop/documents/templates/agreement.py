@@ -139,8 +139,8 @@ def shares_table(data: dict) -> Table:
 
 
 def _shares_blocks(data: dict, items: list[dict]) -> list[Block]:
-    """The sentence on the per-worker amounts and, for a few workers, the table itself."""
-    if not _shares(data):
+    """The sentence on the per-worker amounts and, for a few workers, the table itself (one worker: the items)."""
+    if not _shares(data) or len(common.applicants(data)) < 2:
         return []
     total = fmt.total(s.get("amount") for s in _shares(data))
     text = _("上述款项由被申请人分别支付给每名劳动者，每人金额和履行期限见{where}，合计{total}，"
@@ -209,7 +209,7 @@ def compose(data: dict, station: dict, *, final: bool = True) -> Document:
     us = common.self_name(org)
     agreement = data.get("agreement") or {}
     items = _items(data)
-    annex = _("附件1") if _shares(data) else None
+    annex = _("附件1") if _shares(data) and common.uses_annex(data) else None
     blocks: list[Block] = [Title(title), common.number_line(data), common.party_fields(data, annex=annex)]
 
     blocks.append(Heading(_("一、争议事项")))

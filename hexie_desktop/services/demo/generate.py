@@ -31,6 +31,7 @@ from hexie_desktop.storage.db import CHANGE_SEQ, large_cache
 from hexie_desktop.storage.models import (
     Agreement,
     AgreementItem,
+    AgreementShare,
     Case,
     CaseEvent,
     ChecklistItem,
@@ -102,8 +103,9 @@ class _Rows:
         # Parents before children, in the order of the foreign keys.
         order = (Employer, MediationOrg, ChecklistItem, Mediator, Coordinator, SocialOrg, KeyEnterprise,
                  EnterpriseVisit, LayoffPlan, NewEnterprise, Cultivation, NegotiationInstructor, PersonTraining,
-                 PersonAssessment, CoordinatorEnterprise, OrgSupervision, SocialOrgWork, SocialOrgEvaluation, Case, Party, Claim, MediationSession,
-                 Agreement, AgreementItem, PerformanceRecord, FollowUp, CaseEvent)
+                 PersonAssessment, CoordinatorEnterprise, OrgSupervision, SocialOrgWork, SocialOrgEvaluation, Case,
+                 Party, Claim, MediationSession, Agreement, AgreementItem, AgreementShare, PerformanceRecord, FollowUp,
+                 CaseEvent)
         conn = self.session.connection()
         for model in order:
             rows = self.buffers.pop(model, None)
@@ -496,15 +498,17 @@ class _Generator:
             industry=self.employer_facts.get(employer_id, (None, None))[1],
         )
         reps = set(rng.sample(range(workers), 3)) if collective else set()
+        party_ids: list[str] = []
         for position in range(workers):
             female = rng.random() < 0.4
             birth = date(rng.randint(1962, 2004), rng.randint(1, 12), rng.randint(1, 28))
             name = names.person_name(rng)
             id_number = self.resident_id(birth, female)
             phone = names.mobile(rng)
-            rows.add(Party, case_id=case_id, position=position, role="applicant", name=name, id_type="resident_id",
-                     id_number=id_number, sex="female" if female else "male", birth_date=birth, phone=phone,
-                     address=names.address(rng, self.town), is_representative=position in reps)
+            party_ids.append(rows.add(
+                Party, case_id=case_id, position=position, role="applicant", name=name, id_type="resident_id",
+                id_number=id_number, sex="female" if female else "male", birth_date=birth, phone=phone,
+                address=names.address(rng, self.town), is_representative=position in reps))
             search_parts += [name, id_number, phone]
         for position, (cat, amount) in enumerate(claims):
             rows.add(Claim, case_id=case_id, position=position, category=cat, description=None, amount_cents=amount)
@@ -534,6 +538,13 @@ class _Generator:
                     rows.add(PerformanceRecord, case_id=case_id, item_id=item_id, performed_on=performed,
                              amount_cents=item["amount"], evidence=_("转账凭证"), note=None)
             last_due = max(i["due"] for i in items)
+            if party_ids:  # each worker's amount (每人金额), adding up to the items (no random draw)
+                total = sum(i["amount"] for i in items)
+                each = total // len(party_ids)
+                for k, party_id in enumerate(party_ids, start=1):
+                    rows.add(AgreementShare, agreement_id=agreement_id, case_id=case_id, party_id=party_id, seq=k,
+                             amount_cents=each if k < len(party_ids) else total - each * (len(party_ids) - 1),
+                             due_on=last_due)
             visit = last_due + timedelta(days=rng.randint(3, 7))
             if visit <= today and rng.random() < 0.7:
                 rows.add(FollowUp, case_id=case_id, visited_on=visit, person=names.person_name(rng), method="phone",

@@ -100,6 +100,8 @@ class AgreementDialog(QDialog):
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("金额（元）"), self.tr("履行期限（空=同协议事项）")])
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(1, 140)
+        table.setColumnWidth(2, 220)
         table.setRowCount(len(people))
         saved = {s.get("applicant_id"): s for s in (self.case.get("agreement") or {}).get("shares") or []}
         for row, person in enumerate(people):
@@ -251,13 +253,15 @@ class AgreementDialog(QDialog):
     def update_problems(self) -> None:
         """Enable 保存草稿 when the terms are complete, 协议生效 only when nothing is missing; list what is."""
         problems = self.problems()
+        drafted = self.draft_problems()
         self.update_share_total()
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
-        self.draft_button.setEnabled(not self.draft_problems())
-        if problems and not self.draft_problems():
-            text = self.tr("可以保存草稿并打印供各方签署；尚不能生效：") + "；".join(problems)
+        self.draft_button.setEnabled(not drafted)
+        if drafted:  # what the terms lack comes first: nothing can be saved without them
+            text = self.tr("协议草稿尚不完整：") + "；".join(drafted)
         elif problems:
-            text = self.tr("尚不能生效：") + "；".join(problems)
+            text = self.tr("可以保存草稿并打印供各方签署；尚不能生效：") + "；".join(
+                p for p in problems if p not in drafted)
         else:
             text = self.tr("四项签名盖章日期齐全，协议可以生效。")
         self.ui.problemsLabel.setText(text)
