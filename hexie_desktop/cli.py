@@ -9,129 +9,35 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any, Callable, NoReturn
 
 from hexie_desktop import __version__
+from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, under the names this module uses
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_USER,
+    JSON_MAX_BYTES,
+    JSON_MAX_DEPTH,
+    _data_dir,
+    _Escaped,
+    _json_default,
+    _open,
+    _password,
+    _raw,
+    _read_json,
+)
+from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
+from hexie_desktop.cli_support import login as _login
+from hexie_desktop.cli_support import print_json as _print_json
 from hexie_desktop.core import ledgers
-from hexie_desktop.core.errors import HexieError, UserError
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.core.text import first_control, printable
+from hexie_desktop.core.text import printable
 from hexie_desktop.paths import StationPaths, default_data_dir, demo_data_dir
-
-EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serializable: {type(value).__name__}")
-
-
-def _print_json(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default, sort_keys=False)
-    if first_control(text, multiline=True) is not None:  # keep it valid JSON with nothing raw in it
-        text = json.dumps(data, ensure_ascii=True, indent=2, default=_json_default, sort_keys=False)
-    sys.stdout.write(text + "\n")
-
-
-class _Escaped:
-    """A text stream that shows control characters escaped (``core.text.printable``).
-
-    Every line ``hexie`` prints goes through it — names and messages that came from a package,
-    a card or a file included — so nothing can drive the terminal; line breaks and tabs stay.
-    """
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        """Write ``text`` with its control characters escaped."""
-        self.stream.write("\n".join("\t".join(printable(cell) for cell in line.split("\t"))
-                                     for line in text.split("\n")))
-        return len(text)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
-
-
-def _raw(stream: Any) -> Any:
-    """The stream below :class:`_Escaped` (for the progress counter's carriage return)."""
-    return getattr(stream, "stream", stream)
-
-
-JSON_MAX_BYTES = 256 * 1024 * 1024
-JSON_MAX_DEPTH = 12
-
-
-def _read_json(path: str, field: str = "--json") -> Any:
-    """Read a JSON input file (``-``: stdin) with the exchange's strict, bounded parser."""
-    from hexie_desktop.exchange.errors import ExchangeError
-    from hexie_desktop.exchange.limits import loads
-
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(JSON_MAX_BYTES + 1)
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read(JSON_MAX_BYTES + 1)
-        return loads(data.removeprefix(b"\xef\xbb\xbf"), max_depth=JSON_MAX_DEPTH, max_bytes=JSON_MAX_BYTES)
-    except FileNotFoundError:
-        raise UserError(_("找不到文件：{path}").format(path=path), field=field) from None
-    except ExchangeError as exc:
-        raise UserError(exc.message, field=field) from None
-
-
-def _password(prompt: str) -> str:
-    value = os.environ.get("HEXIE_PASSWORD")
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise UserError(_("请通过环境变量 HEXIE_PASSWORD 提供密码"), field="password")
-    return getpass.getpass(prompt)
-
-
-def _data_dir(args: argparse.Namespace) -> Path | None:
-    if args.db_url:
-        return Path(args.data_dir) if args.data_dir else None
-    return Path(args.data_dir) if args.data_dir else default_data_dir()
-
-
-def _open(args: argparse.Namespace):  # noqa: ANN202
-    from hexie_desktop.services.station import open_station
-
-    return open_station(data_dir=_data_dir(args), db_url=args.db_url)
-
-
-def _login(args: argparse.Namespace):  # noqa: ANN202
-    """Open the station and authenticate the acting user; returns (station, context)."""
-    from hexie_desktop.services.users import authenticate, first_admin
-
-    station = _open(args)
-    username = args.user or first_admin(station.db)
-    actor = authenticate(station.db, username, _password(_("{user} 的密码：").format(user=username)))
-    _auto_backup(station)
-    return station, station.context(actor)
-
-
-def _auto_backup(station) -> None:  # noqa: ANN001
-    """The daily verified automatic backup, as the app makes after its login (a failure only warns)."""
-    import sqlite3
-
-    from hexie_desktop.services.backup import auto_backup
-
-    if station.paths is None or not station.db.is_sqlite:
-        return
-    try:
-        auto_backup(station.paths.database, station.paths.backups)
-    except (HexieError, OSError, sqlite3.Error) as exc:
-        print(_("提示：自动备份没有完成：{e}").format(e=exc), file=sys.stderr)
-
 
 # ---------------------------------------------------------------- commands
 
@@ -313,9 +219,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from hexie_desktop.services.maintenance import check
-
     from hexie_desktop.services.backups import StationUnusable
+    from hexie_desktop.services.maintenance import check
     from hexie_desktop.services.station import check_before_opening
 
     if not args.db_url:

@@ -14,9 +14,11 @@ Pure data: no Qt, no SQLAlchemy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from datetime import date
+from typing import Any, Mapping
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, dates, fields, ids, money
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.legacy_text import ASSESSMENT_RESULTS
 
@@ -521,3 +523,41 @@ def problems() -> list[str]:
         if len(set(names)) != len(names):
             found.append(f"{kind}: a field is declared twice")
     return found
+
+
+def check_value(spec: FieldSpec, raw: object, *, today: date) -> Any:
+    """A value of a register field checked and converted as its form checks it: the one rule used by
+    the registers' forms, the Excel import and the exchange's import check (not for ``ref`` fields,
+    which name a row and are checked against the database)."""
+    name = spec.name
+    if spec.kind == "ref":
+        raise AssertionError("references are checked against the database")
+    if spec.kind in ("text", "longtext"):
+        return fields.text(raw, name, required=spec.required, max_len=spec.max_len)
+    if spec.kind == "date":
+        return fields.day(raw, name, required=spec.required)
+    if spec.kind == "int" and name == "year":
+        return fields.integer(raw, name, required=spec.required, minimum=dates.EARLIEST.year,
+                              maximum=dates.LATEST.year)
+    if spec.kind == "int":
+        return fields.integer(raw, name, required=spec.required, minimum=0, maximum=10**7) or (
+            None if raw in (None, "") and not spec.required else 0)
+    if spec.kind == "bool":
+        return fields.boolean(raw, name)
+    if spec.kind == "money":
+        return money.parse_amount(raw, field=name) if raw not in (None, "") else 0
+    if raw in (None, ""):
+        if spec.required:
+            raise UserError(_("不能为空"), field=name)
+        return None
+    if spec.kind == "choice":
+        return codes.require(spec.choices or {}, raw, name)
+    if spec.kind == "id_number":
+        return ids.check_resident_id(str(raw), today=today, field=name)
+    if spec.kind == "credit_code":
+        return ids.check_credit_code(str(raw), field=name)
+    if spec.kind == "phone":
+        return ids.check_phone(str(raw), field=name)
+    if spec.kind == "division":
+        return ids.check_division_code(str(raw), field=name)
+    raise AssertionError(spec.kind)

@@ -15,7 +15,7 @@ imports call — nothing is restated here:
   :data:`core.workflow.EVENT_ACTIONS`;
 * ID numbers, credit codes, phones and division codes through :mod:`core.ids`;
 * the registers and ledgers field by field through the registry forms' own description
-  (:data:`services.registries.FIELDS` via :func:`services.registries.check_field`);
+  (:data:`core.ledgers.LEDGERS` via :func:`core.ledgers.check_value`);
 * cheap consistency inside a row: a closed or archived case has its closing date, an
   archived case its archiving date, an item is not paid beyond its amount.
 
@@ -32,13 +32,12 @@ from typing import Any, Callable, Mapping
 
 from sqlalchemy import BigInteger
 
-from hexie_desktop.core import codes, dates, fields, ids, money, workflow
+from hexie_desktop.core import codes, dates, fields, ids, ledgers, money, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.ledgers import LEDGERS
 from hexie_desktop.core.text import describe, first_control, printable
 from hexie_desktop.exchange.codec import TABLES, ColumnSpec, RowError, TableSpec
-from hexie_desktop.services import registries
 
 Check = Callable[[Any], object]
 """A rule for one stored value: returns quietly or raises :class:`UserError`."""
@@ -186,17 +185,17 @@ def _kind_rule(spec: TableSpec, column: ColumnSpec) -> Check | None:
 
 
 @cache
-def _registry_fields() -> dict[str, dict[str, registries.FieldSpec]]:
+def _registry_fields() -> dict[str, dict[str, ledgers.FieldSpec]]:
     """Table → column → the registry form's field (references left to the ownership rule)."""
-    by_table: dict[str, dict[str, registries.FieldSpec]] = {}
-    for kind, model in registries.KINDS.items():
-        by_table[model.__tablename__] = {f.name: f for f in registries.FIELDS[kind] if f.kind != "ref"}
+    by_table: dict[str, dict[str, ledgers.FieldSpec]] = {}
+    for spec in ledgers.LEDGERS.values():
+        by_table[spec.table] = {f.name: f for f in spec.fields if f.kind != "ref"}
     return by_table
 
 
-def _form_rule(field: registries.FieldSpec) -> Check:
+def _form_rule(field: ledgers.FieldSpec) -> Check:
     def check(value: Any) -> None:
-        registries.check_field(field, value, today=date.today())
+        ledgers.check_value(field, value, today=date.today())
     return check
 
 

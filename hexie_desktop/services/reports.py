@@ -24,6 +24,9 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.services import coverage, imports, registries, settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.imports import CASE_COLUMNS, OUTCOME_CHOICES, Column, registry_columns
+from hexie_desktop.services.origins import StationMeta as StationMeta
+from hexie_desktop.services.origins import origin_names as origin_names
+from hexie_desktop.services.origins import station_meta as station_meta
 from hexie_desktop.storage.models import (
     Agreement,
     AgreementItem,
@@ -52,36 +55,6 @@ REPORT_KINDS: dict[str, str] = {
 }
 
 # ---------------------------------------------------------------- station
-
-
-@dataclass(frozen=True)
-class StationMeta:
-    """Who reports: unit name and code, the acting user, the report date."""
-
-    unit_code: str
-    unit_name: str
-    role: str
-    reporter: str
-    today: date
-
-
-def station_meta(session: Session, ctx: Context) -> StationMeta:
-    """The reporting unit of this station."""
-    return StationMeta(settings.get(session, "station.unit_code"), settings.get(session, "station.unit_name"),
-                       settings.get(session, "station.role"), ctx.actor.display_name, ctx.today)
-
-
-def origin_names(session: Session, origins: list[str]) -> dict[str, str]:
-    """Names to show for origin codes: this station's own name, else the code (and county when known)."""
-    own = settings.get(session, "station.unit_code")
-    names = {}
-    for code in origins:
-        if code == own:
-            names[code] = settings.get(session, "station.unit_name") or code
-        else:
-            county = ids.region_name(code[:6]) if len(code) >= 6 else None
-            names[code] = f"{county}{code[6:]}" if county and len(code) > 6 else code
-    return names
 
 
 # ---------------------------------------------------------------- statistics
