@@ -196,6 +196,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     for parser in plan_sub.choices.values():
         parser.add_argument("--json", dest="as_json", action="store_true")
         parser.set_defaults(func=cmd_plan)
+    from hexie_desktop import cli_selection
+
+    cli_selection.register(sub, plan_sub)
     grading = sub.add_parser("grading", help=_("繁简分流：案件分级、人工调整、重大集体争议报告"))
     grading_sub = grading.add_subparsers(dest="grading_command", metavar="SUBCOMMAND", required=True)
     p = grading_sub.add_parser("list", help=_("列出案件分级"))

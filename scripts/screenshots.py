@@ -197,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         if box.inherits("QMessageBox"):
             box.close()
     checklist.close()
+    page("reports", "reports-charts.png")
     page("settings", "10-settings.png")
     page("exchange", "exchange.png", lambda: window.exchange.export(split=False))  # no district card yet: the hint
     window.lock()

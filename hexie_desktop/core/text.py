@@ -24,6 +24,8 @@ def describe(char: str) -> str:
 
 def first_control(value: str, *, multiline: bool = False) -> str | None:
     """The first control character in ``value`` that the field may not hold, or None."""
+    if value.isprintable():  # fast path: every character refused here is one Python calls unprintable
+        return None
     for match in _SINGLE_LINE.finditer(value):
         char = match.group()
         if multiline and char in _ALLOWED_IN_MULTI_LINE:

@@ -35,6 +35,7 @@ from sqlalchemy import BigInteger
 from hexie_desktop.core import codes, dates, fields, ids, money, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.ledgers import LEDGERS
 from hexie_desktop.core.text import describe, first_control, printable
 from hexie_desktop.exchange.codec import TABLES, ColumnSpec, RowError, TableSpec
 from hexie_desktop.services import registries
@@ -92,13 +93,15 @@ COLUMN_RULES: Mapping[str, Mapping[str, Check]] = {
         "main_category": _code(codes.CLAIM_CATEGORIES), "rejection_reason": _code(codes.REJECTION_REASONS),
         "failure_reason": _code(codes.FAILURE_REASONS), "closing_reason": _code(codes.CLOSING_REASONS),
         "year": _YEAR, "seq": _at_least(1), "workers": _at_least(1), "archive_seq": _at_least(1),
-        "retention_years": _at_least(1, 100),
+        "retention_years": _at_least(1, 100), "employer_type": _code(codes.EMPLOYER_TYPES),
+        "industry": _code(codes.INDUSTRIES), "applicant_side": _code(codes.APPLICANT_SIDES),
     },
     "parties": {"name": _required, "id_type": _code(codes.ID_TYPES), "sex": _code(codes.SEXES), "phone": _phone},
     "claims": {"category": _code(codes.CLAIM_CATEGORIES)},
     "mediation_sessions": {"seq": _at_least(1)},
     "agreement_items": {"seq": _at_least(1), "obligation": _required, "method": _code(codes.PAYMENT_METHODS),
                         "category": _code(codes.CLAIM_CATEGORIES)},
+    "agreement_shares": {"seq": _at_least(1)},
     "follow_ups": {"method": _code(codes.VISIT_METHODS), "satisfaction": _code(codes.SATISFACTION_LEVELS)},
     "case_events": {"seq": _at_least(1), "action": _code(workflow.EVENT_ACTIONS),
                     "from_state": _code(codes.CASE_STATES), "to_state": _code(codes.CASE_STATES)},
@@ -128,8 +131,17 @@ def _item_row(row: dict[str, Any]) -> None:
         raise RowError(_("字段paid_cents：已履行金额超过约定金额"), "paid_cents")
 
 
+def _one_of(names: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
+    """The register rule ``LedgerSpec.one_of``: exactly one of ``names`` is filled in."""
+    def rule(row: dict[str, Any]) -> None:
+        if sum(1 for name in names if row.get(name)) != 1:
+            raise RowError(_("字段{names}：须且只能填写其中一项").format(names="/".join(names)), names[0])
+    return rule
+
+
 ROW_RULES: Mapping[str, Callable[[dict[str, Any]], None]] = {
     "cases": _case_row, "parties": _party_row, "agreement_items": _item_row,
+    **{spec.table: _one_of(spec.one_of) for spec in LEDGERS.values() if spec.one_of},
 }
 """Table → a rule over several columns of one row."""
 

@@ -164,9 +164,7 @@ class AttachmentPanel(QWidget):
     def _stored(self, added: list[dict]) -> None:
         self.task = None
         self.changed.emit()
-        status = getattr(self.window(), "statusBar", None)
-        if callable(status):
-            status().showMessage(self.tr("已添加附件 {n} 个").format(n=len(added)), 6000)
+        messages.flash(self, self.tr("已添加附件 {n} 个").format(n=len(added)))
 
     def _store_failed(self, error: BaseException) -> None:
         self.task = None
