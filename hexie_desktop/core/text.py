@@ -72,7 +72,7 @@ def readable_records(value: str | None) -> str | None:
     text is returned unchanged."""
     if not value or value.lstrip()[:1] not in ("[", "{"):
         return value
-    import json  # noqa: PLC0415 - only for the rare JSON-looking value
+    import json  # only for the rare JSON-looking value
 
     try:
         data = json.loads(value)

@@ -147,7 +147,7 @@ class SignatureKeeper(Flowable):
         self.texts = texts
         self.tail = tail
         for text in texts:
-            text.keepWithNext = 0  # this keeper does what they asked for
+            text.keepWithNext = False  # this keeper does what they asked for
         self.width = self.height = 0.0
         self._sizes: list[tuple[float, float]] = []
 
@@ -224,7 +224,7 @@ class SignatureKeeper(Flowable):
         """Platypus: draw the parts from the top down."""
         top = y + self.height
         parts = self._parts()
-        for number, (part, (_w, height)) in enumerate(zip(parts, self._sizes)):
+        for number, (part, (_w, height)) in enumerate(zip(parts, self._sizes, strict=True)):
             if number:
                 top -= part.getSpaceBefore()
             part.drawOn(canvas, x, top - height, _sW)

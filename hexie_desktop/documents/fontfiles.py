@@ -188,7 +188,7 @@ def _fontconfig_fonts(index: FontIndex) -> None:
 
 def _file_families(index: FontIndex, path: Path) -> None:
     """Add the family names written in the font file itself (for folders fontconfig does not know)."""
-    from fontTools.ttLib import TTCollection, TTFont, TTLibError  # noqa: PLC0415
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
     try:
         with open(path, "rb") as handle:

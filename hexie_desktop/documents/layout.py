@@ -47,7 +47,7 @@ class Converter:
                 # stands alone on a page.
                 flows = self.block(block) + self.block(blocks[index + 1])
                 for flow in flows:
-                    flow.keepWithNext = 0
+                    flow.keepWithNext = False
                 out.append(self._keep_with_text(out, flows))
                 index += 2
                 continue
@@ -246,7 +246,8 @@ class Converter:
                 rows.append([cell] + [""] * (len(widths) - 1))
                 rows.append([date] + [""] * (len(widths) - 1))
                 dates.append(len(rows) - 1)
-                spans += [("SPAN", (0, len(rows) - 2), (-1, len(rows) - 2)), ("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1))]
+                last = len(rows) - 1
+                spans += [("SPAN", (0, last - 1), (-1, last - 1)), ("SPAN", (0, last), (-1, last))]
                 continue
             pending.append(entry)
             if len(pending) == columns:
@@ -286,7 +287,7 @@ class Converter:
             lines: list[Flowable | str] = [
                 [self.flow([blank(line_chars)], style)] for _name in names[start:start + per_row]]
             lines += [""] * (per_row - len(lines))
-            grid.append([item for pair in zip(row, lines) for item in pair])
+            grid.append([item for pair in zip(row, lines, strict=True) for item in pair])
         name_width = min(longest, column * 0.5)
         table = RLTable(grid, colWidths=[name_width, column - name_width] * per_row)
         table.setStyle(TableStyle([
@@ -360,12 +361,12 @@ class _ListTable(RLTable):
             if len(parts) != 2:
                 break
             first, second = parts
-            carried = len(second._cellvalues) - self.repeatRows  # noqa: SLF001 - reportlab internals
-            kept = len(first._cellvalues) - self.repeatRows  # noqa: SLF001
+            carried = len(second._cellvalues) - self.repeatRows  # reportlab internals
+            kept = len(first._cellvalues) - self.repeatRows
             if carried >= self.MIN_CARRIED_ROWS or kept <= self.MIN_CARRIED_ROWS:
                 break
             first.wrap(availWidth, height)
-            height -= first._rowHeights[-1] + 1e-3  # noqa: SLF001
+            height -= first._rowHeights[-1] + 1e-3
             retry = super().split(availWidth, height)
             if len(retry) != 2:
                 break

@@ -427,7 +427,7 @@ def print_plan(columns: Sequence[Col]) -> PrintPlan:
 
     grouped, tight = cut(True), cut(False)
     breaks = grouped if len(grouped) <= len(tight) else tight  # fewest sheets, then whole groups
-    pages = [(a, b) for a, b in zip([repeat, *breaks], [*breaks, len(columns)])]
+    pages = [(a, b) for a, b in zip([repeat, *breaks], [*breaks, len(columns)], strict=True)]
     widest = max(fixed + sum(widths[a:b]) for a, b in pages)
     scale = max(MIN_PRINT_SCALE, min(100, int(PRINTABLE_UNITS * 100 / widest)))
     return PrintPlan(tuple(breaks), repeat, scale)

@@ -59,7 +59,8 @@ def collective(ctx) -> str:
     case_actions.apply(ctx, number, "record-session", {"held_on": "2026-09-18"})
     items = [{"obligation": f"支付{n}拖欠工资", "amount": f"{13000 + 100 * i}.00", "due_on": "2026-09-30",
               "category": "wages", "payee": n} for i, n in enumerate(NAMES)]
-    case_actions.apply(ctx, number, "agree", {"items": items, **signatures()})
+    shares = [{"applicant": n, "amount": f"{13000 + 100 * i}.00", "due_on": "2026-09-30"} for i, n in enumerate(NAMES)]
+    case_actions.apply(ctx, number, "agree", {"items": items, "shares": shares, **signatures()})
     return number
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from dataclasses import asdict
+from typing import Any
 
 from hexie_desktop.core import codes
 from hexie_desktop.core.i18n import _
