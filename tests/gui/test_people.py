@@ -76,7 +76,7 @@ def test_intake_asks_employer_type_industry_and_who_applied(qtbot, window, works
     press(Qt.Key.Key_Return)
     _shot(window, "intake-employer-applicant")
     QTest.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert "已登记" in ui.savedLabel.text(), ui.errorLabel.text()
+    assert "已登记" in window.statusBar().currentMessage(), ui.errorLabel.text()
     case = case_queries.show(workspace.ctx, intake.last_number)
     assert (case["employer_type"], case["industry"], case["applicant_side"]) == ("private", "C", "employer")
     assert ui.applicantSide.currentData() == "worker" and ui.respondentGroup.title() == "被申请人（用人单位）"
