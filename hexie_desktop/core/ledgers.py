@@ -13,8 +13,8 @@ Pure data: no Qt, no SQLAlchemy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from hexie_desktop.core import codes
 from hexie_desktop.core.i18n import _
@@ -242,7 +242,8 @@ _SPECS: tuple[LedgerSpec, ...] = (
         search=("employer_id",),
         ledger_title=_("重点企业用工指导服务台账"),
         import_keys=(("employer_id",),),
-        import_rule=_("5. 按企业（统一社会信用代码或名称）识别：已有的台账会按本表更新；填写裁员情况时须填计划裁减人数。"),
+        import_rule=_("5. 按企业（统一社会信用代码或名称）识别：已有的台账会按本表更新；"
+                      "填写裁员情况时须填计划裁减人数。"),
         groups=_groups(
             (("employer_name", "employer_credit_code", "industry"), _("企业")),
             (("employees_last_year_end", "employees_now", "employees_change"), _("用工情况")),
@@ -376,7 +377,8 @@ _SPECS: tuple[LedgerSpec, ...] = (
         search=("coordinator_id", "mediator_id", "assessor"),
         ledger_title=_("劳动关系协调员、调解员年度考核台账"),
         import_keys=(("coordinator_id", "year"), ("mediator_id", "year")),
-        import_rule=_("5. 劳动关系协调员和调解员填写其一（须为名册中已有的姓名）；按人员和考核年度识别：已有的会按本表更新。"),
+        import_rule=_("5. 劳动关系协调员和调解员填写其一（须为名册中已有的姓名）；按人员和考核年度识别："
+                      "已有的会按本表更新。"),
         groups=_groups(
             (("coordinator_name", "mediator_name"), _("人员")),
             (("year", "result", "assessor", "note"), _("考核情况")),

@@ -27,17 +27,13 @@ from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import (
     Case,
     ChecklistItem,
-    Coordinator,
-    Cultivation,
     Employer,
-    EnterpriseVisit,
     KeyEnterprise,
-    LayoffPlan,
     MediationOrg,
-    Mediator,
+    PersonAssessment,
+    PersonTraining,
     model_for_table,
 )
-
 
 FieldSpec = ledgers.FieldSpec
 CULTIVATION_RESULTS = ledgers.CULTIVATION_RESULTS
@@ -254,7 +250,7 @@ def training_and_assessment(session: Session, kind: str, year: int) -> dict[str,
     column = PERSON_COLUMNS.get(kind)
     if column is None:
         return {}
-    training, assessment = KINDS["trainings"], KINDS["assessments"]
+    training, assessment = PersonTraining, PersonAssessment
     out: dict[str, dict[str, Any]] = {}
     for person, count, hours in session.execute(
             select(getattr(training, column), func.count(), func.coalesce(func.sum(training.hours), 0))
