@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, dates, fields, ids, money
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.legacy_text import ASSESSMENT_RESULTS
 
@@ -36,6 +39,47 @@ class FieldSpec:
     choices: Mapping[str, str] | None = None
     ref: str | None = None
     max_len: int = 200
+
+
+def check_value(spec: FieldSpec, raw: object, *, today: date) -> Any:
+    """``raw`` checked by the rule of its field's kind, as forms, imports and the exchange check it.
+
+    Returns the value to store (an ``id_number`` gives the parsed :class:`~hexie_desktop.core.ids`
+    result with sex and birth date); raises UserError naming the field.  A field named ``year`` is a
+    calendar year.  References are checked against the database by the registry service.
+    """
+    name = spec.name
+    if spec.kind in ("text", "longtext"):
+        return fields.text(raw, name, required=spec.required, max_len=spec.max_len)
+    if spec.kind == "date":
+        return fields.day(raw, name, required=spec.required)
+    if spec.kind == "int" and name == "year":
+        return fields.integer(raw, name, required=spec.required, minimum=dates.EARLIEST.year,
+                              maximum=dates.LATEST.year)
+    if spec.kind == "int":
+        return fields.integer(raw, name, required=spec.required, minimum=0, maximum=10**7) or (
+            None if raw in (None, "") and not spec.required else 0)
+    if spec.kind == "bool":
+        return fields.boolean(raw, name)
+    if spec.kind == "money":
+        return money.parse_amount(raw, field=name) if raw not in (None, "") else 0  # type: ignore[arg-type]
+    if spec.kind == "ref":
+        raise AssertionError("references are checked against the database")
+    if raw in (None, ""):
+        if spec.required:
+            raise UserError(_("不能为空"), field=name)
+        return None
+    if spec.kind == "choice":
+        return codes.require(spec.choices or {}, raw, name)
+    if spec.kind == "id_number":
+        return ids.check_resident_id(str(raw), today=today, field=name)
+    if spec.kind == "credit_code":
+        return ids.check_credit_code(str(raw), field=name)
+    if spec.kind == "phone":
+        return ids.check_phone(str(raw), field=name)
+    if spec.kind == "division":
+        return ids.check_division_code(str(raw), field=name)
+    raise AssertionError(spec.kind)
 
 
 def _f(name: str, label: str, kind: str = "text", required: bool = False, choices: Mapping[str, str] | None = None,

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, dates, fields, ids, ledgers, money, workflow
+from hexie_desktop.core import codes, fields, ids, ledgers, workflow
 from hexie_desktop.core import stats as stats_rules
 from hexie_desktop.core import text as text_rules
 from hexie_desktop.core.errors import Conflict, NotFound, UserError, ValidationErrors
@@ -52,49 +52,23 @@ def _kind(kind: str) -> type:
 
 
 def _parse_value(spec: FieldSpec, raw: object, session: Session, *, today: date) -> Any:
-    name = spec.name
-    if spec.kind in ("text", "longtext"):
-        return fields.text(raw, name, required=spec.required, max_len=spec.max_len)
-    if spec.kind == "date":
-        return fields.day(raw, name, required=spec.required)
-    if spec.kind == "int" and name == "year":
-        return fields.integer(raw, name, required=spec.required, minimum=dates.EARLIEST.year,
-                              maximum=dates.LATEST.year)
-    if spec.kind == "int":
-        return fields.integer(raw, name, required=spec.required, minimum=0, maximum=10**7) or (
-            None if raw in (None, "") and not spec.required else 0)
-    if spec.kind == "bool":
-        return fields.boolean(raw, name)
-    if spec.kind == "money":
-        return money.parse_amount(raw, field=name) if raw not in (None, "") else 0
+    """A field's value checked by its rule (``core.ledgers.check_value``); a reference must name a live row."""
+    if spec.kind != "ref":
+        return ledgers.check_value(spec, raw, today=today)
     if raw in (None, ""):
         if spec.required:
-            raise UserError(_("不能为空"), field=name)
+            raise UserError(_("不能为空"), field=spec.name)
         return None
-    if spec.kind == "choice":
-        return codes.require(spec.choices or {}, raw, name)
-    if spec.kind == "id_number":
-        return ids.check_resident_id(str(raw), today=today, field=name)
-    if spec.kind == "credit_code":
-        return ids.check_credit_code(str(raw), field=name)
-    if spec.kind == "phone":
-        return ids.check_phone(str(raw), field=name)
-    if spec.kind == "division":
-        return ids.check_division_code(str(raw), field=name)
-    if spec.kind == "ref":
-        target = KINDS[spec.ref or ""]
-        row = session.get(target, str(raw))
-        if row is None or row.deleted:
-            raise UserError(_("所选{what}不存在").format(what=KIND_LABELS[spec.ref or ""]), field=name)
-        return row.id
-    raise AssertionError(spec.kind)
+    target = KINDS[spec.ref or ""]
+    row = session.get(target, str(raw))
+    if row is None or row.deleted:
+        raise UserError(_("所选{what}不存在").format(what=KIND_LABELS[spec.ref or ""]), field=spec.name)
+    return row.id
 
 
 def check_field(spec: FieldSpec, value: object, *, today: date) -> Any:
     """A stored value against its field's rule, as a form would check it (not for ``ref`` fields)."""
-    if spec.kind == "ref":
-        raise AssertionError("references are checked against the database")
-    return _parse_value(spec, value, None, today=today)  # type: ignore[arg-type]
+    return ledgers.check_value(spec, value, today=today)
 
 
 def parse_record(session: Session, kind: str, data: Mapping[str, Any], *, today: date,
