@@ -710,7 +710,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--id", help=_("要修改的记录编号"))
     p.add_argument("--output-json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_registry_add)
-    p = registry_sub.add_parser("list", help=_("列出名册/台账记录（--search 按该名册的查找字段筛选；证件号码和电话已打码）"))
+    p = registry_sub.add_parser("list", help=_("列出名册/台账记录（--search 按该名册的查找字段筛选；"
+                                               "证件号码和电话已打码）"))
     p.add_argument("kind", choices=list(ledgers.LEDGERS))
     p.add_argument("--search", help=_("查找内容，如单位名称、信用代码或姓名"))
     p.add_argument("--limit", type=int)

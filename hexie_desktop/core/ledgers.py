@@ -13,9 +13,10 @@ Pure data: no Qt, no SQLAlchemy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 from hexie_desktop.core import codes, dates, fields, ids, money
 from hexie_desktop.core.errors import UserError
@@ -38,6 +39,47 @@ class FieldSpec:
     choices: Mapping[str, str] | None = None
     ref: str | None = None
     max_len: int = 200
+
+
+def check_value(spec: FieldSpec, raw: object, *, today: date) -> Any:
+    """``raw`` checked by the rule of its field's kind, as forms, imports and the exchange check it.
+
+    Returns the value to store (an ``id_number`` gives the parsed :class:`~hexie_desktop.core.ids`
+    result with sex and birth date); raises UserError naming the field.  A field named ``year`` is a
+    calendar year.  References are checked against the database by the registry service.
+    """
+    name = spec.name
+    if spec.kind in ("text", "longtext"):
+        return fields.text(raw, name, required=spec.required, max_len=spec.max_len)
+    if spec.kind == "date":
+        return fields.day(raw, name, required=spec.required)
+    if spec.kind == "int" and name == "year":
+        return fields.integer(raw, name, required=spec.required, minimum=dates.EARLIEST.year,
+                              maximum=dates.LATEST.year)
+    if spec.kind == "int":
+        return fields.integer(raw, name, required=spec.required, minimum=0, maximum=10**7) or (
+            None if raw in (None, "") and not spec.required else 0)
+    if spec.kind == "bool":
+        return fields.boolean(raw, name)
+    if spec.kind == "money":
+        return money.parse_amount(raw, field=name) if raw not in (None, "") else 0  # type: ignore[arg-type]
+    if spec.kind == "ref":
+        raise AssertionError("references are checked against the database")
+    if raw in (None, ""):
+        if spec.required:
+            raise UserError(_("不能为空"), field=name)
+        return None
+    if spec.kind == "choice":
+        return codes.require(spec.choices or {}, raw, name)
+    if spec.kind == "id_number":
+        return ids.check_resident_id(str(raw), today=today, field=name)
+    if spec.kind == "credit_code":
+        return ids.check_credit_code(str(raw), field=name)
+    if spec.kind == "phone":
+        return ids.check_phone(str(raw), field=name)
+    if spec.kind == "division":
+        return ids.check_division_code(str(raw), field=name)
+    raise AssertionError(spec.kind)
 
 
 def _f(name: str, label: str, kind: str = "text", required: bool = False, choices: Mapping[str, str] | None = None,
@@ -244,7 +286,8 @@ _SPECS: tuple[LedgerSpec, ...] = (
         search=("employer_id",),
         ledger_title=_("重点企业用工指导服务台账"),
         import_keys=(("employer_id",),),
-        import_rule=_("5. 按企业（统一社会信用代码或名称）识别：已有的台账会按本表更新；填写裁员情况时须填计划裁减人数。"),
+        import_rule=_("5. 按企业（统一社会信用代码或名称）识别：已有的台账会按本表更新；"
+                      "填写裁员情况时须填计划裁减人数。"),
         groups=_groups(
             (("employer_name", "employer_credit_code", "industry"), _("企业")),
             (("employees_last_year_end", "employees_now", "employees_change"), _("用工情况")),
@@ -378,7 +421,8 @@ _SPECS: tuple[LedgerSpec, ...] = (
         search=("coordinator_id", "mediator_id", "assessor"),
         ledger_title=_("劳动关系协调员、调解员年度考核台账"),
         import_keys=(("coordinator_id", "year"), ("mediator_id", "year")),
-        import_rule=_("5. 劳动关系协调员和调解员填写其一（须为名册中已有的姓名）；按人员和考核年度识别：已有的会按本表更新。"),
+        import_rule=_("5. 劳动关系协调员和调解员填写其一（须为名册中已有的姓名）；按人员和考核年度识别："
+                      "已有的会按本表更新。"),
         groups=_groups(
             (("coordinator_name", "mediator_name"), _("人员")),
             (("year", "result", "assessor", "note"), _("考核情况")),
@@ -523,41 +567,3 @@ def problems() -> list[str]:
         if len(set(names)) != len(names):
             found.append(f"{kind}: a field is declared twice")
     return found
-
-
-def check_value(spec: FieldSpec, raw: object, *, today: date) -> Any:
-    """A value of a register field checked and converted as its form checks it: the one rule used by
-    the registers' forms, the Excel import and the exchange's import check (not for ``ref`` fields,
-    which name a row and are checked against the database)."""
-    name = spec.name
-    if spec.kind == "ref":
-        raise AssertionError("references are checked against the database")
-    if spec.kind in ("text", "longtext"):
-        return fields.text(raw, name, required=spec.required, max_len=spec.max_len)
-    if spec.kind == "date":
-        return fields.day(raw, name, required=spec.required)
-    if spec.kind == "int" and name == "year":
-        return fields.integer(raw, name, required=spec.required, minimum=dates.EARLIEST.year,
-                              maximum=dates.LATEST.year)
-    if spec.kind == "int":
-        return fields.integer(raw, name, required=spec.required, minimum=0, maximum=10**7) or (
-            None if raw in (None, "") and not spec.required else 0)
-    if spec.kind == "bool":
-        return fields.boolean(raw, name)
-    if spec.kind == "money":
-        return money.parse_amount(raw, field=name) if raw not in (None, "") else 0
-    if raw in (None, ""):
-        if spec.required:
-            raise UserError(_("不能为空"), field=name)
-        return None
-    if spec.kind == "choice":
-        return codes.require(spec.choices or {}, raw, name)
-    if spec.kind == "id_number":
-        return ids.check_resident_id(str(raw), today=today, field=name)
-    if spec.kind == "credit_code":
-        return ids.check_credit_code(str(raw), field=name)
-    if spec.kind == "phone":
-        return ids.check_phone(str(raw), field=name)
-    if spec.kind == "division":
-        return ids.check_division_code(str(raw), field=name)
-    raise AssertionError(spec.kind)

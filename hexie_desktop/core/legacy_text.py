@@ -18,7 +18,8 @@ from datetime import date
 from hexie_desktop.core import dates
 from hexie_desktop.core.i18n import _
 
-ASSESSMENT_RESULTS = {"excellent": _("优秀"), "qualified": _("合格"), "basic": _("基本合格"), "unqualified": _("不合格")}
+ASSESSMENT_RESULTS = {"excellent": _("优秀"), "qualified": _("合格"), "basic": _("基本合格"),
+                      "unqualified": _("不合格")}
 """年度考核 results (codes → labels); 称职/基本称职/不称职 are read as the same grades."""
 
 _RESULT_WORDS = {"优秀": "excellent", "合格": "qualified", "称职": "qualified", "良好": "qualified",

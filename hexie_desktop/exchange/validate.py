@@ -15,7 +15,7 @@ imports call — nothing is restated here:
   :data:`core.workflow.EVENT_ACTIONS`;
 * ID numbers, credit codes, phones and division codes through :mod:`core.ids`;
 * the registers and ledgers field by field through the registry forms' own description
-  (:data:`core.ledgers.LEDGERS` via :func:`core.ledgers.check_value`);
+  (the fields declared in ``core/ledgers.py``, checked by :func:`core.ledgers.check_value`);
 * cheap consistency inside a row: a closed or archived case has its closing date, an
   archived case its archiving date, an item is not paid beyond its amount.
 
@@ -32,10 +32,10 @@ from typing import Any, Callable, Mapping
 
 from sqlalchemy import BigInteger
 
-from hexie_desktop.core import codes, dates, fields, ids, ledgers, money, workflow
+from hexie_desktop.core import codes, dates, fields, ids, money, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.core.ledgers import LEDGERS
+from hexie_desktop.core.ledgers import LEDGERS, FieldSpec, check_value
 from hexie_desktop.core.text import describe, first_control, printable
 from hexie_desktop.exchange.codec import TABLES, ColumnSpec, RowError, TableSpec
 
@@ -185,17 +185,14 @@ def _kind_rule(spec: TableSpec, column: ColumnSpec) -> Check | None:
 
 
 @cache
-def _registry_fields() -> dict[str, dict[str, ledgers.FieldSpec]]:
-    """Table → column → the registry form's field (references left to the ownership rule)."""
-    by_table: dict[str, dict[str, ledgers.FieldSpec]] = {}
-    for spec in ledgers.LEDGERS.values():
-        by_table[spec.table] = {f.name: f for f in spec.fields if f.kind != "ref"}
-    return by_table
+def _registry_fields() -> dict[str, dict[str, FieldSpec]]:
+    """Table → column → the register's declared field (``core/ledgers.py``; references left to the ownership rule)."""
+    return {spec.table: {f.name: f for f in spec.fields if f.kind != "ref"} for spec in LEDGERS.values()}
 
 
-def _form_rule(field: ledgers.FieldSpec) -> Check:
+def _form_rule(field: FieldSpec) -> Check:
     def check(value: Any) -> None:
-        ledgers.check_value(field, value, today=date.today())
+        check_value(field, value, today=date.today())
     return check
 
 

@@ -85,6 +85,7 @@ def summary_text(totals: rules.Coverage, threshold: int) -> str:
     """One line for people: how many 大中型 and small enterprises are covered."""
     def pct(rate: float | None) -> str:
         return "—" if rate is None else f"{rate * 100:.1f}%"
-    return _("大中型企业（{t}人及以上）{lm}家，已配备协调员{lmc}家（{lmr}）；小微企业{s}家，已覆盖{sc}家（{sr}）").format(
+    return _("大中型企业（{t}人及以上）{lm}家，已配备协调员{lmc}家（{lmr}）；"
+             "小微企业{s}家，已覆盖{sc}家（{sr}）").format(
         t=threshold, lm=totals.large_medium, lmc=totals.large_medium_covered, lmr=pct(totals.large_medium_rate),
         s=totals.small, sc=totals.small_covered, sr=pct(totals.small_rate))

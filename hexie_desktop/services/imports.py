@@ -469,7 +469,7 @@ def _existing_record(session: Session, kind: str, data: dict[str, Any]) -> Any:
         if values[0] is None:
             continue
         query = select(model).where(model.deleted.is_(False))
-        for name, value in zip(key, values):
+        for name, value in zip(key, values, strict=True):
             column = getattr(model, name)
             query = query.where(column.is_(None) if value is None else column == value)
         return session.execute(query).scalars().first()
@@ -498,7 +498,8 @@ def _registry_row(session: Session, ctx: Context, kind: str, values: dict[str, A
             if name and not found:
                 problems.append((key, _("{what}“{name}”不在名册中，请先登记").format(what=label, name=name)))
             elif len(found) > 1:
-                problems.append((key, _("名册中有多个{what}叫“{name}”，请在系统中逐条录入").format(what=label, name=name)))
+                problems.append((key, _("名册中有多个{what}叫“{name}”，请在系统中逐条录入").format(
+                    what=label, name=name)))
             data[spec.name] = found[0] if len(found) == 1 else None
         else:
             data[spec.name] = values.get(spec.name)

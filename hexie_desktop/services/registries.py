@@ -30,6 +30,8 @@ from hexie_desktop.storage.models import (
     Employer,
     KeyEnterprise,
     MediationOrg,
+    PersonAssessment,
+    PersonTraining,
     model_for_table,
 )
 
@@ -50,6 +52,7 @@ def _kind(kind: str) -> type:
 
 
 def _parse_value(spec: FieldSpec, raw: object, session: Session, *, today: date) -> Any:
+    """A field's value checked by its rule (``core.ledgers.check_value``); a reference must name a live row."""
     if spec.kind != "ref":
         return ledgers.check_value(spec, raw, today=today)
     if raw in (None, ""):
@@ -221,7 +224,7 @@ def training_and_assessment(session: Session, kind: str, year: int) -> dict[str,
     column = PERSON_COLUMNS.get(kind)
     if column is None:
         return {}
-    training, assessment = KINDS["trainings"], KINDS["assessments"]
+    training, assessment = PersonTraining, PersonAssessment
     out: dict[str, dict[str, Any]] = {}
     for person, count, hours in session.execute(
             select(getattr(training, column), func.count(), func.coalesce(func.sum(training.hours), 0))

@@ -354,13 +354,13 @@ def _registry_rows(session: Session, kind: str, unmask: bool, year: int) -> Iter
             out["birth_date"] = row.birth_date
         if hasattr(row, "employer_id"):
             _employer_cells(session, row.employer_id, out)
-        for field in spec.fields:
-            if imports.ref_by_name(field):
-                value = getattr(row, field.name)
-                if value and (field.ref, value) not in names:
-                    target = session.get(registries.KINDS[field.ref or ""], value)
-                    names[(field.ref or "", value)] = target.name if target is not None else ""
-                out[imports.ref_column(field)] = names.get((field.ref or "", value)) if value else None
+        for ref in spec.fields:
+            if imports.ref_by_name(ref):
+                value = getattr(row, ref.name)
+                if value and (ref.ref, value) not in names:
+                    target = session.get(registries.KINDS[ref.ref or ""], value)
+                    names[(ref.ref or "", value)] = target.name if target is not None else ""
+                out[imports.ref_column(ref)] = names.get((ref.ref or "", value)) if value else None
         if kind == "mediators":
             out.update(registries.mediator_record(mediator_stats.get(row.id), denominator))
         if kind in registries.PERSON_COLUMNS:

@@ -177,8 +177,8 @@ def search_station(tmp_path_factory):
         org = save("orgs", {"name": f"{word}调解委员会", "org_type": "enterprise_committee", "status": "active"})
         mediator = save("mediators", {"name": f"{word[:2]}调解员", "org_id": org["id"],
                                       "employment_mode": "full_time", "status": "active"})
-        coordinator = save("coordinators", {"name": f"{word[:2]}协调员", "id_number": make_resident_id("110105", date(1980, 1, 1),
-                                                                                     101 + n),
+        number = make_resident_id("110105", date(1980, 1, 1), 101 + n)
+        coordinator = save("coordinators", {"name": f"{word[:2]}协调员", "id_number": number,
                               "coordinator_type": "enterprise", "employment_mode": "part_time",
                               "skill_level": "level3", "status": "active"})
         social = save("social_orgs", {"name": f"{word}服务社", "status": "active"})
@@ -236,9 +236,8 @@ def test_search_finds_only_the_matching_record_in_every_register(search_station,
 
 
 def test_every_register_is_covered_by_the_search_test_and_finds_nothing_for_nonsense(search_station):
-    from tests.e2e.test_cli import hexie
-
     from hexie_desktop.core import ledgers
+    from tests.e2e.test_cli import hexie
 
     assert {kind for kind, _t, _f in SEARCHES} == set(ledgers.LEDGERS)
     everything = hexie(search_station, "registry", "list", "key_enterprises", "--json")

@@ -9,15 +9,14 @@ evaluations; the 集体协商指导员 ledger; the layoff field 依法结清劳�
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import text
 
-from hexie_desktop.core import codes, coverage as coverage_rules, legacy_text, ledgers
+from hexie_desktop.core import codes, ledgers, legacy_text
+from hexie_desktop.core import coverage as coverage_rules
 from hexie_desktop.core.errors import ValidationErrors
 from hexie_desktop.core.ids import make_resident_id
 from hexie_desktop.reports import export
@@ -30,8 +29,8 @@ NEW_KINDS = ["instructors", "trainings", "assessments", "coverage", "supervision
 
 def _people(ctx):
     coordinator = registries.save_record(ctx, "coordinators", {
-        "name": "王协调", "id_number": make_resident_id("110105", date(1980, 1, 1), 11), "coordinator_type": "enterprise",
-        "employment_mode": "full_time", "skill_level": "level3", "status": "active",
+        "name": "王协调", "id_number": make_resident_id("110105", date(1980, 1, 1), 11),
+        "coordinator_type": "enterprise", "employment_mode": "full_time", "skill_level": "level3", "status": "active",
         "division_code": "110105001000"})
     mediator = registries.save_record(ctx, "mediators", {"name": "李调解", "employment_mode": "full_time",
                                                          "status": "active"})
@@ -74,7 +73,8 @@ def _fill(ctx):
 def test_seed_004_mediation_organization_types_are_offered():
     """Seed 004 （2）选树金牌劳动人事争议调解组织的范围: 县（市、区）专业, 一体化, 三师一室 … are types."""
     labels = "".join(codes.ORG_TYPES.values())
-    for word in ("县（市、区）专业", "一体化", "三师一室", "社会组织", "行业性", "区域性", "事业单位", "企业劳动争议调解委员会"):
+    for word in ("县（市、区）专业", "一体化", "三师一室", "社会组织", "行业性", "区域性", "事业单位",
+                 "企业劳动争议调解委员会"):
         assert word in labels, word
 
 
@@ -174,7 +174,8 @@ def test_coverage_counts_large_enterprises_by_link_and_small_ones_by_area(ctx, t
     assert not by_name["外乡中型物流有限公司"]["covered"]          # large, nobody serves it
     assert not by_name["外乡小作坊"]["covered"]                    # small, outside the area
     assert view.totals == coverage_rules.Coverage(2, 1, 2, 1)
-    assert "大中型企业（300人及以上）2家，已配备协调员1家（50.0%）" in coverage.summary_text(view.totals, view.threshold)
+    summary = coverage.summary_text(view.totals, view.threshold)
+    assert "大中型企业（300人及以上）2家，已配备协调员1家（50.0%）" in summary
     # A coordinator who left no longer covers anything.
     registries.save_record(ctx, "coordinators", {"status": "inactive"}, ids["coordinator"]["id"])
     assert coverage.view(ctx).totals == coverage_rules.Coverage(2, 0, 2, 0)
@@ -255,8 +256,8 @@ def test_command_line_adds_a_training_and_exports_the_coverage_table(tmp_path):
     from tests.e2e.test_cli import hexie
 
     root = tmp_path / "station"
-    assert hexie(root, "init", "--role", "township", "--unit-code", "110105001", "--unit-name", "东坝镇劳动人事争议调解中心",
-                 "--short-name", "东坝", "--admin", "admin").returncode == 0
+    assert hexie(root, "init", "--role", "township", "--unit-code", "110105001", "--unit-name",
+                 "东坝镇劳动人事争议调解中心", "--short-name", "东坝", "--admin", "admin").returncode == 0
     person = tmp_path / "m.json"
     person.write_text(json.dumps({"name": "命令行调解员", "employment_mode": "part_time", "status": "active"},
                                  ensure_ascii=False), encoding="utf-8")

@@ -330,18 +330,20 @@ class _Generator:
         rng = random.Random(f"{self.region}-{self.today.isoformat()}-structured")
         for mid, _name in mediators:
             for year in (2025, 2026):
-                self.rows.add(PersonTraining, mediator_id=mid, trained_on=date(year, rng.randint(3, 9), rng.randint(1, 28)),
-                              hours=rng.choice((8, 16, 24)), subject=rng.choice(_DEMO_TRAININGS),
-                              provider=_("区劳动人事争议仲裁院"))
+                day = date(year, rng.randint(3, 9), rng.randint(1, 28))
+                self.rows.add(PersonTraining, mediator_id=mid, trained_on=day, hours=rng.choice((8, 16, 24)),
+                              subject=rng.choice(_DEMO_TRAININGS), provider=_("区劳动人事争议仲裁院"))
             self.rows.add(PersonAssessment, mediator_id=mid, year=2025,
                           result=rng.choice(("excellent", "qualified", "qualified", "basic")), assessor=_("区人社局"))
         for cid in rng.sample(self.coordinator_ids, min(20, len(self.coordinator_ids))):
-            self.rows.add(PersonTraining, coordinator_id=cid, trained_on=date(2026, rng.randint(1, 10), rng.randint(1, 28)),
-                          hours=rng.choice((8, 16)), subject=rng.choice(_DEMO_TRAININGS), provider=_("区总工会"))
+            day = date(2026, rng.randint(1, 10), rng.randint(1, 28))
+            self.rows.add(PersonTraining, coordinator_id=cid, trained_on=day, hours=rng.choice((8, 16)),
+                          subject=rng.choice(_DEMO_TRAININGS), provider=_("区总工会"))
         # Large and medium enterprises mostly have a coordinator; the township's coordinators cover its area.
         for row in self.rows.buffers.get(Employer, []):
             row["division_code"] = self._division_with(rng)
-        large = [e for e, row in zip(employers, self.rows.buffers.get(Employer, [])) if (row.get("employees") or 0) >= 300]
+        sizes = {row["id"]: row.get("employees") or 0 for row in self.rows.buffers.get(Employer, [])}
+        large = [e for e in employers if sizes.get(e[0], 0) >= 300]
         for employer in large:
             if rng.random() < 0.8:
                 self.rows.add(CoordinatorEnterprise, coordinator_id=rng.choice(self.coordinator_ids),
@@ -355,9 +357,11 @@ class _Generator:
                       rectification=_("一个月内完成归档"), rectified_on=None)
         for sid in self.social_org_ids:
             for _w in range(rng.randint(1, 3)):
-                self.rows.add(SocialOrgWork, social_org_id=sid, worked_on=self.today - timedelta(days=rng.randint(1, 300)),
-                              work_type=rng.choice(list(codes.SOCIAL_WORK_TYPES)), enterprises_served=rng.randint(0, 10),
-                              workers_served=rng.randint(5, 120), content=_("送法进企业"))
+                day = self.today - timedelta(days=rng.randint(1, 300))
+                self.rows.add(SocialOrgWork, social_org_id=sid, worked_on=day,
+                              work_type=rng.choice(list(codes.SOCIAL_WORK_TYPES)),
+                              enterprises_served=rng.randint(0, 10), workers_served=rng.randint(5, 120),
+                              content=_("送法进企业"))
             self.rows.add(SocialOrgEvaluation, social_org_id=sid, year=2025,
                           result=rng.choice(list(codes.EVALUATION_RESULTS)), evaluator=_("区总工会"))
         for i in range(6):

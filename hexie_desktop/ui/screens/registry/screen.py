@@ -12,8 +12,8 @@ from hexie_desktop.services import registries
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.registry import Ui_RegistryScreen
 from hexie_desktop.ui.models.lazy_records import PAGE, LazyRecordModel
-from hexie_desktop.ui.screens.registry import fields
 from hexie_desktop.ui.screens.printing import PrintJobs, WallboardDialog
+from hexie_desktop.ui.screens.registry import fields
 from hexie_desktop.ui.screens.registry.checklist import ChecklistDialog
 from hexie_desktop.ui.screens.registry.coverage import CoverageDialog
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
