@@ -67,8 +67,8 @@ def columns(kind: str) -> list[tuple[Any, str]]:
         out.append(("cases_handled", QCoreApplication.translate("RegistryFields", "办案数")))
         out.append((lambda r: stats.fraction_text(r.get("success_rate"), "rate"),
                     QCoreApplication.translate("RegistryFields", "调解成功率")))
-    if kind in SELECTION_REGISTERS:
-        out.append(("selection_label", QCoreApplication.translate("RegistryFields", "选树")))
+    if kind in SELECTION_REGISTERS:  # beside the name, where it is seen
+        out.insert(1, ("selection_label", QCoreApplication.translate("RegistryFields", "选树")))
     return out
 
 
