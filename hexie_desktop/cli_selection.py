@@ -10,14 +10,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from hexie_desktop import cli_support
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
-
-
-def _cli():  # noqa: ANN202
-    from hexie_desktop import cli
-
-    return cli
 
 
 def _line(row: dict[str, Any]) -> str:
@@ -42,38 +37,37 @@ def cmd_selection(args: argparse.Namespace) -> int:
     from hexie_desktop.core import selection as rules
     from hexie_desktop.services import selection
 
-    cli = _cli()
     command = args.selection_command
     if command == "kinds":
         kinds = [{"code": k.code, "label": k.label, "subject": k.subject, "yearly_cap": k.yearly_cap,
                   "criteria": [c.__dict__ for c in k.criteria]} for k in rules.KINDS.values()]
         if args.as_json:
-            cli._print_json(kinds)
+            cli_support.print_json(kinds)
         else:
             for kind in kinds:
                 print(f"{kind['code']}\t{kind['label']}\t{rules.SUBJECTS[kind['subject']]}")
                 for criterion in kind["criteria"]:
                     print(f"  {criterion['code']}\t{criterion['text']}\t{criterion['source']}")
-        return cli.EXIT_OK
-    _station, ctx = cli._login(args)
+        return cli_support.EXIT_OK
+    _station, ctx = cli_support.login(args)
     if command == "publish":
         from hexie_desktop.services import plan_printing
 
         pages = plan_printing.print_publication(ctx, args.year, Path(args.out), args.kind)
         if args.as_json:
-            cli._print_json({"out": args.out, "pages": pages})
+            cli_support.print_json({"out": args.out, "pages": pages})
         else:
             print(_("已打印选树结果名单：{p}（{n}页）").format(p=args.out, n=pages))
-        return cli.EXIT_OK
+        return cli_support.EXIT_OK
     if command == "list":
         rows = selection.list_selections(ctx, kind=args.kind, year=args.year, status=args.status)
         if args.as_json:
-            cli._print_json({"count": len(rows), "selections": rows})
+            cli_support.print_json({"count": len(rows), "selections": rows})
         else:
             for row in rows:
                 print(_line(row))
             print(_("共{n}条").format(n=len(rows)))
-        return cli.EXIT_OK
+        return cli_support.EXIT_OK
     if command == "nominate":
         row = selection.nominate(ctx, args.kind, args.subject, args.year, args.reason, nominated_on=args.on)
     elif command == "check":
@@ -87,10 +81,10 @@ def cmd_selection(args: argparse.Namespace) -> int:
     else:
         row = selection.show(ctx, args.selection)
     if args.as_json:
-        cli._print_json(row)
+        cli_support.print_json(row)
     else:
         _show(row)
-    return cli.EXIT_OK
+    return cli_support.EXIT_OK
 
 
 def cmd_plan_report(args: argparse.Namespace) -> int:
@@ -98,8 +92,7 @@ def cmd_plan_report(args: argparse.Namespace) -> int:
     from hexie_desktop.core import plan as rules
     from hexie_desktop.services import plan_upward
 
-    cli = _cli()
-    _station, ctx = cli._login(args)
+    _station, ctx = cli_support.login(args)
     period = rules.report_period(args.period)
     if args.xlsx:
         from hexie_desktop.reports import plan_upward as workbook
@@ -112,8 +105,8 @@ def cmd_plan_report(args: argparse.Namespace) -> int:
     if not args.xlsx and not args.pdf:
         report = plan_upward.build(ctx, period)
     if args.as_json:
-        cli._print_json(report.as_dict())
-        return cli.EXIT_OK
+        cli_support.print_json(report.as_dict())
+        return cli_support.EXIT_OK
     print(_("{unit} {label}工作情况").format(unit=report.meta.unit_name, label=period.label))
     names = list(report.origins.values())
     if names:
@@ -127,7 +120,7 @@ def cmd_plan_report(args: argparse.Namespace) -> int:
     for path in (args.xlsx, args.pdf):
         if path:
             print(_("已导出：{path}").format(path=path))
-    return cli.EXIT_OK
+    return cli_support.EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction, plan_sub: argparse._SubParsersAction) -> None:

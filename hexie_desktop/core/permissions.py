@@ -17,6 +17,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "case.reject": frozenset({"admin", "head"}),
     "case.record-session": frozenset({"admin", "head", "mediator"}),
     "case.extend": frozenset({"admin", "head", "mediator"}),
+    "case.draft-agreement": frozenset({"admin", "head", "mediator", "clerk"}),
     "case.agree": frozenset({"admin", "head", "mediator"}),
     "case.fail": frozenset({"admin", "head", "mediator"}),
     "case.withdraw": frozenset({"admin", "head", "mediator", "clerk"}),

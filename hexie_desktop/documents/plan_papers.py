@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from typing import TYPE_CHECKING
-
 from hexie_desktop.core import plan as plan_rules
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
@@ -22,9 +20,6 @@ from hexie_desktop.documents.fonts import default_fonts
 from hexie_desktop.documents.model import Block, Document, Heading, Paragraph, Table, Title
 from hexie_desktop.documents.pdf import render_pdf
 from hexie_desktop.documents.templates import common
-
-if TYPE_CHECKING:  # plain data from services/plan_upward.py; documents/ imports no storage code
-    from hexie_desktop.services.plan_upward import UpwardReport
 
 
 def publication_document(data: dict[str, Any]) -> Document:
@@ -63,8 +58,11 @@ def _value(line: Any, value: Any) -> str:
     return number_text(value, line.kind)
 
 
-def summary_document(report: "UpwardReport") -> Document:
-    """The printed 工作情况 summary: each part as a table (总计 and completion; townships below at a district)."""
+def summary_document(report: Any) -> Document:
+    """The printed 工作情况 summary: each part as a table (总计 and completion; townships below at a district).
+
+    ``report`` is the plain data of ``services/plan_upward.UpwardReport`` (documents/ sit below the
+    services and do not import them, not even for a type)."""
     meta = report.meta
     title = _("构建和谐劳动关系三年行动计划工作情况报告")
     blocks: list[Block] = [

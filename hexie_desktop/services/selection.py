@@ -21,7 +21,9 @@ from hexie_desktop.core import selection as rules
 from hexie_desktop.core.errors import NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services.context import Context
-from hexie_desktop.services.reports import origin_names, station_meta
+from hexie_desktop.services.origins import origin_names, station_meta
+from hexie_desktop.services.selection_marks import SUBJECT_MODELS
+from hexie_desktop.services.selection_marks import annotate as annotate
 from hexie_desktop.storage.models import (
     Agreement,
     Case,
@@ -32,16 +34,6 @@ from hexie_desktop.storage.models import (
     SelectionCheck,
     SocialOrg,
 )
-
-SUBJECT_MODELS: dict[str, tuple[type, str]] = {
-    "coordinators": (Coordinator, "coordinator_id"),
-    "social_orgs": (SocialOrg, "social_org_id"),
-    "orgs": (MediationOrg, "org_id"),
-    "mediators": (Mediator, "mediator_id"),
-    "cases": (Case, "case_id"),
-}
-"""Register kind (as ``services/registries.KINDS`` names it, plus cases) → model and the column naming it."""
-
 
 # ---------------------------------------------------------------- reading
 
@@ -434,24 +426,6 @@ def nominated_counts(session: Session, start: date, end: date, origin: str | Non
         query = query.where(Selection.origin == origin)
     found = dict(session.execute(query).all())
     return {code: int(found.get(code, 0)) for code in rules.KINDS}
-
-
-def annotate(session: Session, register: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Add ``selection_label`` (the 选树 mark of :func:`core.selection.badge`) to register rows."""
-    if register not in SUBJECT_MODELS or not rows:
-        return rows
-    column = getattr(Selection, SUBJECT_MODELS[register][1])
-    ids = [r["id"] for r in rows]
-    marks: dict[str, list[tuple[int, str, str]]] = {}
-    for i in range(0, len(ids), 500):
-        for subject_id, year, kind, status in session.execute(
-                select(column, Selection.year, Selection.kind, Selection.status)
-                .where(column.in_(ids[i:i + 500]), Selection.deleted.is_(False))):
-            if kind in rules.KINDS:
-                marks.setdefault(subject_id, []).append((year, kind, status))
-    for row in rows:
-        row["selection_label"] = rules.badge(marks.get(row["id"], []))
-    return rows
 
 
 def publication(ctx: Context, year: object, kind: str | None = None) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any, Callable, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from hexie_desktop.core import states
 from hexie_desktop.services.cases import CaseRow
 from hexie_desktop.services.context import Context
 from hexie_desktop.ui.models import queries
@@ -178,7 +179,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == NUMBER_ROLE:
             return row.number
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#888888") if row.state in ("closed", "archived") else None
+            return QColor("#888888") if row.state in states.FINISHED_STATES else None
         if column in (EXCHANGE_COLUMN, GRADE_COLUMN):
             text = (self._exchange if column == EXCHANGE_COLUMN else self._grades).get(row.id, "")
             return text if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None

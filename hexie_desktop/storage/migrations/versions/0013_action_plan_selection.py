@@ -1,7 +1,7 @@
 """action plan: 选树 nominations and their checked criteria
 
 Revision ID: 0013
-Revises: 0007
+Revises: 0012
 Create Date: 2026-12-04
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0007"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
