@@ -117,7 +117,7 @@ Q3 = {
     "cases.closed.agreed": (1, 0, 1),
     "cases.closed.failed": (0, 1, 1),
     "registers.coordinators": (2, 1, 3),    # active now (协调员3 is inactive)
-    "registers.mediators": (1, 0, 1),
+    "registers.mediators": (2, 0, 2),       # 王调解 (the station's first mediator) and 调解员甲
     "registers.social_orgs": (0, 1, 1),
     "selection.gold_coordinator.nominated": (1, 0, 1),
     "selection.gold_social_org.nominated": (0, 1, 1),
