@@ -138,7 +138,9 @@ def list_selections(ctx: Context, *, kind: str | None = None, year: object = Non
                                            .where(SelectionCheck.deleted.is_(False))):
             checked, met = counts.get(sid, (0, 0))
             counts[sid] = (checked + (result != "unchecked"), met + (result == "met"))
+        names = origin_names(session, sorted({r["origin"] for r in rows}))
     for row in rows:
+        row["origin_name"] = names.get(row["origin"], row["origin"])
         row["checked"], row["met"] = counts.get(row["id"], (0, 0))
         row["criteria"] = len(rules.KINDS[row["kind"]].criteria) if row["kind"] in rules.KINDS else 0
     rows.sort(key=lambda r: (-r["year"], order.index(r["kind"]) if r["kind"] in order else 99, r["subject_name"]))
@@ -432,9 +434,6 @@ def publication(ctx: Context, year: object, kind: str | None = None) -> dict[str
     rows = list_selections(ctx, kind=kind, year=the_year, status="selected")
     with ctx.db.read() as session:
         meta = station_meta(session, ctx)
-        names = origin_names(session, sorted({r["origin"] for r in rows}))
     groups = [(code, k.label, [r for r in rows if r["kind"] == code]) for code, k in rules.KINDS.items()
               if kind in (None, code)]
-    for row in rows:
-        row["origin_name"] = names.get(row["origin"], row["origin"])
     return {"year": the_year, "kind": kind, "meta": meta, "groups": groups, "total": len(rows)}

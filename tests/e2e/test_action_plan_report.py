@@ -117,7 +117,7 @@ Q3 = {
     "cases.closed.agreed": (1, 0, 1),
     "cases.closed.failed": (0, 1, 1),
     "registers.coordinators": (2, 1, 3),    # active now (协调员3 is inactive)
-    "registers.mediators": (1, 0, 1),
+    "registers.mediators": (2, 0, 2),       # 王调解 (the station's first mediator) and 调解员甲
     "registers.social_orgs": (0, 1, 1),
     "selection.gold_coordinator.nominated": (1, 0, 1),
     "selection.gold_social_org.nominated": (0, 1, 1),
@@ -203,3 +203,40 @@ def test_plan_report_through_the_cli(tmp_path: Path):
     assert xlsx.exists() and pdf.exists()
     bad = hexie(root, "plan", "report", "--period", "2026-10")
     assert bad.returncode == 1 and "季度或年度" in bad.stderr
+
+
+def test_district_report_from_a_real_township_package(tmp_path):
+    """The township's rows reach the district through a signed package (exchange/ownership.py: the
+    nomination and its checks are the township's); the district's column for it equals the township's
+    own report, and the district prints the township's 选树 in its list with the township's name."""
+    from tests.e2e.exchange_support import TOWN_CODE, open_pair
+
+    with open_pair(tmp_path / "pair") as pair:
+        ctx = pair.tctx
+        first = _coordinator(ctx, 1, "2026-03-01")
+        _coordinator(ctx, 2, "2026-04-01")
+        gold = selection.nominate(ctx, "gold_coordinator", first["id"], 2026, nominated_on="2026-05-01")
+        for item in gold["checks"]:
+            selection.check(ctx, gold["id"], item["code"], "met", "核实")
+        selection.review(ctx, gold["id"])
+        selection.decide(ctx, gold["id"], True)
+        own = plan_upward.build(ctx, report_period("2026"))
+        assert not own.per_origin
+        pair.sync("t-1.hxp")
+
+        district = plan_upward.build(pair.dctx, report_period("2026"))
+        assert district.per_origin and TOWN_CODE in district.origins
+        for section in own.sections:
+            for line in section.lines:
+                if section.code == "targets" and line.kind == "rate":
+                    continue
+                shown = district.line(line.code)
+                assert shown.by_origin[TOWN_CODE] == line.total == shown.total, line.code
+        assert district.line("gold_coordinators").total == 1
+        listed = selection.list_selections(pair.dctx, year=2026)
+        assert [(r["subject_name"], r["status"], r["origin"]) for r in listed] == [("协调员1", "selected", TOWN_CODE)]
+        out = tmp_path / "区名单.pdf"
+        plan_printing.print_publication(pair.dctx, 2026, out)
+        text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "协调员1" in text

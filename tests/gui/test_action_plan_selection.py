@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from hexie_desktop.core import selection as rules
@@ -70,6 +71,16 @@ def test_nominate_check_review_decide_and_print(qtbot, window, workspace, tmp_pa
     marks = {r["name"]: r["selection_label"] for r in registries.list_records(workspace.ctx, "coordinators", name)}
     assert marks[name].endswith("金牌劳动关系协调员")
     window.grab().save(str(tmp_path / "selection.png"))
+    window.show_page("registry")                             # the register shows the mark beside the name
+    registry = window.registry
+    registry.ui.search.setText(name)
+    registry.reload()
+    wait_tasks(qtbot)
+    qtbot.waitUntil(lambda: registry.model.rowCount() >= 1)
+    assert registry.model.headerData(1, Qt.Orientation.Horizontal) == "选树"
+    shown = {registry.model.index(r, 0).data(): registry.model.index(r, 1).data()
+             for r in range(registry.model.rowCount())}
+    assert shown[name] == marks[name]
 
     out = screen.publish(tmp_path / "名单.pdf")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout

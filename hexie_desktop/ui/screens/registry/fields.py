@@ -68,8 +68,8 @@ def columns(kind: str) -> list[tuple[Any, str]]:
     if kind in registries.PERSON_COLUMNS:
         out.append(("training_hours_this_year", QCoreApplication.translate("RegistryFields", "本年培训学时")))
         out.append(("last_assessment", QCoreApplication.translate("RegistryFields", "最近考核")))
-    if kind in SELECTION_REGISTERS:
-        out.append(("selection_label", QCoreApplication.translate("RegistryFields", "选树")))
+    if kind in SELECTION_REGISTERS:  # beside the name, where it is seen
+        out.insert(1, ("selection_label", QCoreApplication.translate("RegistryFields", "选树")))
     return out
 
 

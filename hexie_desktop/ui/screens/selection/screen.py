@@ -75,9 +75,10 @@ class SelectionScreen(RefreshWhenShown):
         self.model = RecordTableModel(
             [("kind_label", self.tr("类型")), ("subject_name", self.tr("对象")), ("status_label", self.tr("状态")),
              (lambda r: f"{r['met']}/{r['criteria']}", self.tr("条件符合")), ("nominated_on", self.tr("提名日期")),
-             ("nominated_by", self.tr("提名人")), ("decided_on", self.tr("决定日期")), ("decided_by", self.tr("决定人"))],
+             ("nominated_by", self.tr("提名人")), ("decided_on", self.tr("决定日期")), ("decided_by", self.tr("决定人")),
+             ("origin_name", self.tr("推荐单位"))],
             parent=self)
-        self.table = self._table(self.model, (170, 240, 70, 70, 90, 80, 90))
+        self.table = self._table(self.model, (170, 240, 70, 70, 90, 80, 90, 80))
         self.checks = RecordTableModel(
             [("result_label", self.tr("核查结果")), ("text", self.tr("条件（摘自行动计划）")), ("source", self.tr("出处")),
              ("note", self.tr("核查情况"))], id_key="code", parent=self)
