@@ -3,6 +3,12 @@
 Each table is an ordered mapping ``code -> label``.  Codes are stable English identifiers
 stored in the database and used in JSON; labels are what people read.  Lookups of an
 unknown code raise :class:`~hexie_desktop.core.errors.UserError` naming the table.
+
+The district may add codes to some tables (:data:`EXTENSIBLE`, EXCHANGE.md "Reference data"):
+the station hands the additions it holds to :func:`use_additions` when it opens and whenever
+reference data arrives, and from then on they are part of the tables — offered in forms,
+accepted by :func:`require`, labelled by :func:`label`, accepted in incoming packages.  The
+built-in codes keep their labels; an addition never replaces one.
 """
 
 from __future__ import annotations
@@ -17,6 +23,17 @@ from hexie_desktop.core.text import printable
 
 def _table(*pairs: tuple[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(pairs))
+
+
+_BUILT_IN: dict[str, dict[str, str]] = {}
+_LIVE: dict[str, dict[str, str]] = {}
+
+
+def _extensible(name: str, *pairs: tuple[str, str]) -> Mapping[str, str]:
+    """A table the district may add codes to, known in reference packages as ``name``."""
+    _BUILT_IN[name] = dict(pairs)
+    _LIVE[name] = dict(pairs)
+    return MappingProxyType(_LIVE[name])  # a live view: additions show through it
 
 
 CASE_STATES = _table(
@@ -34,7 +51,8 @@ CASE_STATES = _table(
     ("archived", _("已归档")),
 )
 
-CASE_SOURCES = _table(
+CASE_SOURCES = _extensible(
+    "case_sources",
     ("application", _("书面申请")),
     ("oral", _("口头申请")),
     ("arbitration_entrusted", _("仲裁委委托")),
@@ -42,7 +60,14 @@ CASE_SOURCES = _table(
     ("proactive", _("主动调解")),
 )
 
-CLAIM_CATEGORIES = _table(
+APPLICANT_SIDES = _table(
+    ("worker", _("劳动者申请")),
+    ("employer", _("用人单位申请")),
+)
+"""Who applied for mediation (LDTJ art. 12: 当事人 — either side — may apply)."""
+
+CLAIM_CATEGORIES = _extensible(
+    "claim_categories",
     ("labor_relation", _("确认劳动关系")),
     ("wages", _("劳动报酬（含欠薪、加班费、最低工资）")),
     ("contract_termination", _("解除/终止劳动合同（经济补偿、赔偿金）")),
@@ -112,7 +137,8 @@ ROLES = _table(
     ("district_viewer", _("区级查看")),
 )
 
-ORG_TYPES = _table(  # a township office registers its own kind first: it is the default in forms
+ORG_TYPES = _extensible(  # a township office registers its own kind first: it is the default in forms
+    "org_types",
     ("township_center", _("乡镇（街道）调解组织/调解中心")),
     ("enterprise_committee", _("企业劳动争议调解委员会")),
     ("public_institution", _("事业单位调解组织")),
@@ -122,6 +148,12 @@ ORG_TYPES = _table(  # a township office registers its own kind first: it is the
     ("chamber", _("商（协）会调解组织")),
     ("arbitration_center", _("仲裁院调解中心")),
     ("other_social", _("其他社会组织")),
+    # The kinds seed 004 (打造金牌劳动人事争议调解组织的范围) names beyond the ones above.
+    ("county_professional", _("县（市、区）专业劳动人事争议调解组织")),
+    ("social_org_mediation", _("开展劳动人事争议调解工作的社会组织")),
+    ("integrated", _("多元化解“一体化”劳动争议调解组织")),
+    ("union_three_one", _("工会“三师一室”维权平台")),
+    ("other_legal", _("法律政策规定的其他类型调解组织")),
 )
 
 COORDINATOR_TYPES = _table(
@@ -147,7 +179,8 @@ RECORD_STATUSES = _table(("active", _("在岗")), ("inactive", _("离岗")), ("s
 # The same codes for organisations, which are not "at their post" but working or wound up.
 ORG_STATUSES = _table(("active", _("正常运行")), ("inactive", _("已撤销")), ("suspended", _("暂停运行")))
 
-EMPLOYER_TYPES = _table(
+EMPLOYER_TYPES = _extensible(
+    "employer_types",
     ("state_owned", _("国有企业")),
     ("private", _("民营企业")),
     ("foreign", _("外商及港澳台投资企业")),
@@ -158,7 +191,8 @@ EMPLOYER_TYPES = _table(
 )
 
 # GB/T 4754-2017 sections.
-INDUSTRIES = _table(
+INDUSTRIES = _extensible(
+    "industries",
     ("A", _("农、林、牧、渔业")),
     ("B", _("采矿业")),
     ("C", _("制造业")),
@@ -183,14 +217,31 @@ INDUSTRIES = _table(
 
 RISK_LEVELS = _table(("low", _("低")), ("medium", _("中")), ("high", _("高")))
 
-VISIT_METHODS = _table(
+SOCIAL_WORK_TYPES = _table(  # the public services seed 000 lists for social organizations
+    ("consultation", _("法律政策咨询")),
+    ("employment_service", _("劳动用工服务")),
+    ("pay_guidance", _("薪酬分配指导")),
+    ("mediation", _("劳动纠纷调解")),
+    ("rights", _("维权投诉")),
+    ("counselling", _("心理疏导")),
+    ("publicity", _("普法宣传")),
+    ("training", _("培训")),
+    ("other", _("其他")),
+)
+
+EVALUATION_RESULTS = _table(("excellent", _("优秀")), ("good", _("良好")), ("qualified", _("合格")),
+                            ("unqualified", _("不合格")))
+
+VISIT_METHODS = _extensible(
+    "visit_methods",
     ("on_site", _("上门走访")),
     ("phone", _("电话")),
     ("meeting", _("座谈会")),
     ("online", _("线上")),
 )
 
-PAYMENT_METHODS = _table(
+PAYMENT_METHODS = _extensible(
+    "payment_methods",
     ("bank_transfer", _("银行转账")),
     ("cash", _("现金")),
     ("wechat_alipay", _("微信/支付宝")),
@@ -219,17 +270,21 @@ CHECKLIST_STATUSES = _table(
     ("not_met", _("未达标")),
 )
 
-DOCUMENT_TYPES = _table(
+DOCUMENT_TYPES = _extensible(
+    "document_types",
     ("application", _("调解申请书")),
     ("oral_record", _("口头申请笔录")),
     ("registration", _("受理登记表")),
     ("notice", _("当事人权利义务告知书")),
     ("acceptance", _("受理通知书")),
     ("rejection", _("不予受理通知书")),
+    ("mediation_notice", _("调解通知书")),
     ("record", _("调解笔录")),
     ("agreement", _("调解协议书")),
     ("termination", _("终止调解通知书")),
     ("service", _("送达回证")),
+    ("default_notice", _("未履行告知书")),
+    ("recommendation", _("调解建议书")),
     ("followup", _("回访记录")),
     ("cover", _("卷宗封面")),
     ("catalog", _("卷内目录")),
@@ -242,6 +297,13 @@ DOCUMENT_TYPES = _table(
     ("receipt", _("履行凭证（收条、汇款单等）")),
     ("confirmation", _("仲裁审查、司法确认有关材料")),
     ("other", _("其他材料")),
+)
+
+DELIVERY_METHODS = _table(
+    ("direct", _("直接送达")),
+    ("mail", _("邮寄送达")),
+    ("left", _("留置送达")),
+    ("electronic", _("电子送达")),
 )
 
 SATISFACTION_LEVELS = _table(
@@ -269,3 +331,30 @@ def require(table: Mapping[str, str], code: object, field: str) -> str:
         raise UserError(_("未知的代码“{code}”，可用：{allowed}").format(code=printable(str(code)[:40]), allowed=allowed),
                         field=field)
     return code
+
+
+EXTENSIBLE: tuple[str, ...] = tuple(_LIVE)
+"""The tables (by their exchange names) the district may add codes to."""
+
+
+def use_additions(additions: Mapping[str, Mapping[str, str]]) -> None:
+    """Make ``additions`` (table → code → label, as the district sent them) part of the tables.
+
+    Replaces whatever additions were in use before (so the tables show exactly the built-in
+    codes plus these); unknown tables are ignored and built-in codes keep their labels.
+    """
+    for name, live in _LIVE.items():
+        live.clear()
+        live.update(_BUILT_IN[name])
+        for code, text in (additions.get(name) or {}).items():
+            live.setdefault(code, text)
+
+
+def additions_in_use() -> dict[str, dict[str, str]]:
+    """The district's additions now in the tables: table → code → label."""
+    out: dict[str, dict[str, str]] = {}
+    for name, live in _LIVE.items():
+        extra = {code: text for code, text in live.items() if code not in _BUILT_IN[name]}
+        if extra:
+            out[name] = extra
+    return out

@@ -35,6 +35,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "warning.scan": frozenset({"admin", "head", "mediator", "clerk", "district_admin"}),
     "warning.handle": frozenset({"admin", "head", "mediator", "district_admin"}),
     "case.grade": frozenset({"admin", "head"}),
+    "selection.nominate": frozenset({"admin", "head", "mediator", "clerk", "district_admin"}),
+    "selection.decide": frozenset({"admin", "head", "district_admin"}),
     "read": _ALL_TOWNSHIP | DISTRICT_ROLES,
 }
 

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Mapping
 
 from hexie_desktop.core import codes, money, periods
+# The state groups are named once in core.states; re-exported here for the callers that ask the workflow.
+from hexie_desktop.core.states import ENDED_STATES, FINISHED_STATES as FINISHED_STATES, OPEN_STATES as OPEN_STATES
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 
@@ -24,6 +26,11 @@ class ActionSpec:
     label: str
     sources: frozenset[str]
     target: str | None
+
+    @property
+    def permission(self) -> str:
+        """The right this action needs (``core.permissions.PERMISSIONS``; a test proves every one is declared)."""
+        return f"case.{self.name}"
 
 
 def _spec(name: str, label: str, sources: tuple[str, ...], target: str | None) -> ActionSpec:
@@ -58,8 +65,6 @@ EVENT_ACTIONS = frozenset(ACTIONS) | {"register", "perform-start"}
 """Actions a case's history may record: the workflow actions, the registration and the automatic
 start of performance after an agreement with items."""
 
-OPEN_STATES = frozenset({"registered", "accepted", "mediating", "agreed", "performing"})
-FINISHED_STATES = frozenset({"closed", "archived"})
 
 
 @dataclass(frozen=True)
@@ -274,6 +279,12 @@ def is_overdue(due_on: date | None, on: date) -> bool:
     return due_on is not None and due_on < on
 
 
+def payment_order_allowed(category: str | None) -> bool:
+    """Whether an unperformed item of ``category`` may go to court for a 支付令 (LDTJ art. 16:
+    拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金)."""
+    return category in codes.PAYMENT_ORDER_CATEGORIES
+
+
 def check_default(open_due_dates: tuple[date | None, ...], on: date) -> None:
     """A default (未履行) may be recorded on ``on`` only when an unperformed item's due date has passed."""
     if any(is_overdue(due, on) for due in open_due_dates):
@@ -313,7 +324,7 @@ def closing_reason(state: str, agreement_items: int) -> str:
     """Derive the closing reason from the path the case took."""
     if state == "agreed":
         return "agreed_no_items"
-    if state in ("performed", "defaulted", "failed", "withdrawn", "rejected"):
+    if state in ENDED_STATES:
         return state
     raise NotAllowed(_("当前状态不能结案"), field="action")
 
@@ -328,3 +339,48 @@ def art41_threshold_met(layoffs: int, employees: int) -> bool:
     if layoffs >= 20:
         return True
     return employees > 0 and layoffs * 10 >= employees
+
+
+def check_mediator_assigned(assigned: bool, registered: int) -> None:
+    """Refuse an acceptance that names no mediator (the case would have no one responsible).
+
+    LDTJ art. 10–13: mediation is conducted by a mediator of the 调解组织; 企业劳动争议协商调解规定
+    art. 24: the committee assigns a mediator when it accepts.  ``registered`` is the number of
+    active mediators in the 调解员 register, so the message can say how to add the first one.
+    """
+    if assigned:
+        return
+    if registered == 0:
+        raise UserError(_("调解员名册中还没有调解员，不能受理：请先在“名册台账 › 调解员”中添加调解员"
+                          "（命令行：hexie registry add mediators --json 文件），再指定调解员受理"), field="mediator")
+    raise UserError(_("受理须指定调解员：请从调解员名册中选择"), field="mediator")
+
+
+_NAME_SEPARATORS = "、，,；; \u3000"
+
+
+def split_names(text: str | None) -> list[str]:
+    """The names of a "王五、李四" list (、，,； or spaces between them), each once, in order."""
+    names: list[str] = []
+    word = ""
+    for char in (text or "") + " ":
+        if char in _NAME_SEPARATORS:
+            if word and word not in names:
+                names.append(word)
+            word = ""
+        else:
+            word += char
+    return names
+
+
+def check_session_mediators(names: list[str], registered: set[str]) -> str:
+    """The session's mediators joined with 、; each must be in the 调解员 register.
+
+    A 调解笔录 is signed by the mediators who conducted the session (LDTJ art. 13); naming someone
+    outside the register would put an unregistered person on the paper.
+    """
+    unknown = [n for n in names if n not in registered]
+    if unknown:
+        raise UserError(_("调解员“{names}”不在调解员名册中：请从名册中选择，或先在“名册台账 › 调解员”中添加")
+                        .format(names="、".join(unknown)), field="mediators")
+    return "、".join(names)

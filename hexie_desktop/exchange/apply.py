@@ -44,7 +44,8 @@ from hexie_desktop.exchange.codec import (
 from hexie_desktop.exchange.errors import E_INTEGRITY, E_LIMIT, E_OWNER, ExchangeError
 from hexie_desktop.exchange.manifest import Manifest
 from hexie_desktop.exchange.payload import PayloadReader
-from hexie_desktop.storage import search
+from hexie_desktop.storage import digest, search
+from hexie_desktop.storage.db import large_cache
 from hexie_desktop.storage.models import CaseSearchText, ExchangeConflict, ExchangeQuarantine, utcnow
 
 CHUNK = 2000
@@ -121,6 +122,7 @@ class _Applier:
         self.staging = staging
         self.has_file = has_file
         self.progress = progress
+        self.digest_upkeep = manifest.kind != "full"  # a full package is followed by a rebuild of its digest
         self.done = 0
         self.owners: dict[str, dict[str, str]] = {}
         self.polymorphic: set[tuple[str, str, str, str]] = set()
@@ -260,7 +262,7 @@ class _Applier:
                 self.conflict(spec, "backwards", _("版本倒退：区里是第{old}版，数据包是第{new}版").format(
                     old=old["version"], new=row["version"]), old, row)
         counts.new += self._write(spec, inserts, insert_mode=True)
-        counts.updated += self._write(spec, updates, insert_mode=False)
+        counts.updated += self._write(spec, updates, insert_mode=False, stored=stored)
         self._tick(len(batch))
 
     # ---------------------------------------------------------------- ownership (exchange/ownership.py)
@@ -333,10 +335,13 @@ class _Applier:
         if self.progress is not None:
             self.progress(self.done)
 
-    def _write(self, spec: TableSpec, rows: list[tuple[bytes, dict[str, Any]]], *, insert_mode: bool) -> int:
+    def _write(self, spec: TableSpec, rows: list[tuple[bytes, dict[str, Any]]], *, insert_mode: bool,
+               stored: dict[str, dict[str, Any]] | None = None) -> int:
+        """Insert or update ``rows``; the kept digest follows what was written (storage/digest.py)."""
         if not rows:
             return 0
         values = [row for _line, row in rows]
+        delta = digest.new_delta()
         try:
             with self.session.begin_nested():
                 self._execute(spec, values, insert_mode)
@@ -352,10 +357,12 @@ class _Applier:
                     self.result.tables[spec.name].rejected += 1
                     continue
                 written += 1
-                self._accepted(spec, row)
+                self._accepted(spec, row, delta, stored)
+            digest.apply(self.session, delta)
             return written
         for row in values:
-            self._accepted(spec, row)
+            self._accepted(spec, row, delta, stored)
+        digest.apply(self.session, delta)
         return len(values)
 
     def _execute(self, spec: TableSpec, values: list[dict[str, Any]], insert_mode: bool) -> None:
@@ -366,7 +373,13 @@ class _Applier:
             params = [{**{k: v for k, v in row.items() if k != "id"}, "_key": row["id"]} for row in values]
             self.session.execute(update(table).where(table.c.id == bindparam("_key")), params)
 
-    def _accepted(self, spec: TableSpec, row: dict[str, Any]) -> None:
+    def _accepted(self, spec: TableSpec, row: dict[str, Any], delta: digest.Delta,
+                  stored: dict[str, dict[str, Any]] | None) -> None:
+        if self.digest_upkeep:
+            old = stored.get(row["id"]) if stored is not None else None
+            if old is not None:
+                digest.remove(delta, spec.name, old["origin"], old["id"], old["version"])
+            digest.add(delta, spec.name, row["origin"], row["id"], row["version"])
         self.owners.setdefault(spec.name, {})[row["id"]] = self.origin
         if spec.name == "cases":
             self.touched_cases.add(row["id"])
@@ -441,12 +454,40 @@ def _bulk_insert(session: Session, spec: TableSpec, values: list[dict[str, Any]]
         prepared = (str(compiled), order, processors, compiled.positional)
         _INSERTS[key] = prepared
     sql, order, processors, positional = prepared
+    if dialect.name == "postgresql" and len(values) >= COPY_MIN_ROWS:
+        _copy_rows(connection, spec, values)
+        return
     pairs = list(zip(order, processors))
     if positional:
         params: list[Any] = [tuple(p(row[n]) if p is not None else row[n] for n, p in pairs) for row in values]
     else:
         params = [{n: (p(row[n]) if p is not None else row[n]) for n, p in pairs} for row in values]
     connection.exec_driver_sql(sql, params)
+
+
+COPY_MIN_ROWS = 50
+"""From this many new rows on, PostgreSQL receives them with ``COPY … FROM STDIN`` (psycopg 3)."""
+
+
+def _copy_rows(connection: Any, spec: TableSpec, values: list[dict[str, Any]]) -> None:
+    """Insert ``values`` on PostgreSQL with COPY: one stream instead of one statement per row.
+
+    The values are the checked Python values (str, int, bool, date, datetime, None) that
+    psycopg adapts exactly as it does for INSERT parameters.  A constraint violation is raised
+    as SQLAlchemy's IntegrityError, so the caller's fallback (row by row, quarantining the bad
+    one) works as for INSERT; the caller's savepoint undoes the partial COPY.
+    """
+    import psycopg
+
+    names = list(spec.names)
+    columns = ", ".join(f'"{name}"' for name in names)
+    raw = connection.connection.driver_connection
+    try:
+        with raw.cursor() as cursor, cursor.copy(f'COPY "{spec.name}" ({columns}) FROM STDIN') as copy:
+            for row in values:
+                copy.write_row([row[name] for name in names])
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(f"COPY {spec.name}", None, exc) from exc
 
 
 def drop_search(session: Session, case_ids: list[str]) -> None:
@@ -491,7 +532,8 @@ def apply_changes(session: Session, manifest: Manifest, reader: PayloadReader, *
     """Apply a township's package inside the caller's transaction; see the module docstring."""
     session.info["passthrough"] = True
     try:
-        return _Applier(session, manifest, reader, transition=transition, staging=staging, has_file=has_file,
-                        progress=progress).run()
+        with large_cache(session):
+            return _Applier(session, manifest, reader, transition=transition, staging=staging, has_file=has_file,
+                            progress=progress).run()
     finally:
         session.info.pop("passthrough", None)

@@ -14,7 +14,6 @@ epoch and package number ever used, because a restore rolls the database back bu
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import secrets
@@ -29,9 +28,9 @@ from sqlalchemy.orm import Session
 
 from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.exchange.codec import TABLES
 from hexie_desktop.fileio import atomic_write
 from hexie_desktop.paths import default_data_dir
+from hexie_desktop.storage import digest
 from hexie_desktop.storage.lock import StationLock
 from hexie_desktop.storage.models import ExchangeEpoch, utcnow
 
@@ -217,29 +216,21 @@ def start_epoch(session: Session, *, at_least: int, base: int, reason: str, note
 
 # ---------------------------------------------------------------- digest
 
-
-def row_hash(table: str, row_id: str, version: int) -> int:
-    """The contribution of one (table, id, version) to a digest."""
-    return int.from_bytes(hashlib.sha256(f"{table}\0{row_id}\0{version}".encode()).digest(), "big")
+row_hash = digest.row_hash
+"""The contribution of one (table, id, version) to a digest (kept in :mod:`hexie_desktop.storage.digest`)."""
 
 
 def holdings(session: Session, origin: str) -> tuple[str, dict[str, int]]:
     """Digest of every (table, id, version) of ``origin`` held here, and row counts per table.
 
     The digest is an order-independent sum of per-row hashes (mod 2^256), so both stations
-    compute it the same way whatever their database's sort order; tombstones count.
+    compute it the same way whatever their database's sort order; tombstones count.  It is
+    kept up to date with every write (:mod:`hexie_desktop.storage.digest`), so reading it
+    costs the same for ten rows or a million.
     """
-    total = 0
-    counts: dict[str, int] = {}
-    for name, spec in TABLES.items():
-        table = spec.table
-        result = session.execute(select(table.c.id, table.c.version).where(table.c.origin == origin)
-                                 .execution_options(yield_per=20000))
-        n = 0
-        for row_id, version in result:
-            total += row_hash(name, row_id, version)
-            n += 1
-        total %= 1 << 256
-        if n:
-            counts[name] = n
-    return f"{total:064x}", counts
+    return digest.holdings(session, origin)
+
+
+def holdings_counted(session: Session, origin: str) -> tuple[str, dict[str, int]]:
+    """:func:`holdings` after an index count of the rows really held (for the district's receipts)."""
+    return digest.holdings_counted(session, origin)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, dossier, fields, money, numbering, workflow
@@ -37,6 +37,7 @@ from hexie_desktop.storage.models import (
     MediationSession,
     Mediator,
     PerformanceRecord,
+    User,
 )
 
 ITEM_KEYS = frozenset({"obligation", "payer", "payee", "amount", "method", "due_on", "category"})
@@ -46,8 +47,8 @@ _SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_o
 KEYS: dict[str, frozenset[str]] = {
     "accept": frozenset({"on", "mediator", "note", "approver"}),
     "reject": frozenset({"on", "reason", "note"}),
-    "record-session": frozenset({"held_on", "place", "mediators", "recorder", "attendees", "statements", "proposal",
-                                 "result"}),
+    "record-session": frozenset({"held_on", "start_time", "end_time", "place", "mediators", "recorder", "attendees",
+                                 "statements", "proposal", "result"}),
     "extend": frozenset({"new_end", "applicant_consent_on", "respondent_consent_on", "note"}),
     "draft-agreement": frozenset({"items", "content", "shares", "arbitration_review", "judicial_confirmation"}),
     "agree": frozenset({"items", "content", "shares", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
@@ -108,14 +109,40 @@ def _mediator(session: Session, value: object) -> Mediator | None:
 # ---------------------------------------------------------------- handlers
 
 
-def _accept(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+def _actor_mediator(session: Session, ctx: Context) -> Mediator | None:
+    """The active mediator record linked to the acting user (用户管理), if any."""
+    mediator_id = session.execute(select(User.mediator_id).where(User.username == ctx.actor.username)).scalar()
+    found = session.get(Mediator, mediator_id) if mediator_id else None
+    return found if found is not None and not found.deleted and found.status == "active" else None
+
+
+def active_mediator_count(session: Session) -> int:
+    """How many active mediators the 调解员 register holds."""
+    return session.execute(select(func.count()).select_from(Mediator).where(
+        Mediator.deleted.is_(False), Mediator.status == "active")).scalar_one()
+
+
+def _accept(session: Session, case: Case, data: dict, ctx: Context, *,
+            history: bool = False) -> tuple[date, str | None]:
+    """受理: the date, the approver and the mediator (named, already assigned, or the acting user's own
+    mediator record); no mediator at all is refused (:func:`core.workflow.check_mediator_assigned`).
+
+    ``history``: a case of the paper past being imported: its mediator is the one named (any status,
+    none when the old record names none), never the importing user's.
+    """
     on = _day(data, "on", case, ctx.today)
     mediator = _mediator(session, data.get("mediator"))
+    if history:
+        mediator = mediator or case.mediator
+    else:
+        if mediator is not None and mediator.status != "active":
+            raise UserError(_("调解员“{name}”不是在职状态，不能指定").format(name=mediator.name), field="mediator")
+        mediator = mediator or case.mediator or _actor_mediator(session, ctx)
+        workflow.check_mediator_assigned(mediator is not None, 0 if mediator else active_mediator_count(session))
     note = fields.text(data.get("note"), "note")
     case.accepted_on = on
     case.approver = fields.text(data.get("approver"), "approver", max_len=50) or ctx.actor.display_name
-    if mediator is not None:
-        case.mediator = mediator
+    case.mediator = mediator
     return on, note
 
 
@@ -136,15 +163,30 @@ def _reject(session: Session, case: Case, data: dict, ctx: Context) -> tuple[dat
                                  reason_attr="rejection_reason")
 
 
+def _session_mediators(session: Session, case: Case, data: dict, ctx: Context) -> str:
+    """The session's mediators: names from the register, by default the case's (or the actor's) mediator."""
+    names = workflow.split_names(fields.text(data.get("mediators"), "mediators", max_len=200))
+    if not names:
+        own = case.mediator or _actor_mediator(session, ctx)
+        return own.name if own is not None else ctx.actor.display_name
+    registered = set(session.execute(select(Mediator.name).where(
+        Mediator.deleted.is_(False), Mediator.name.in_(names))).scalars())
+    return workflow.check_session_mediators(names, registered)
+
+
 def _record_session(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
     held_on = _day(data, "held_on", case, ctx.today)
     if case.accepted_on and held_on < case.accepted_on:
         raise UserError(_("调解日期不能早于受理日期 {d}").format(d=case.accepted_on), field="held_on")
+    start = fields.clock(data.get("start_time"), "start_time")
+    end = fields.clock(data.get("end_time"), "end_time")
+    if start and end and end <= start:
+        raise UserError(_("结束时间应晚于开始时间 {t}").format(t=start), field="end_time")
     record = MediationSession(
         case_id=case.id, seq=len([s for s in case.sessions if not s.deleted]) + 1, held_on=held_on,
+        start_time=start, end_time=end,
         place=fields.text(data.get("place"), "place", max_len=100),
-        mediators=fields.text(data.get("mediators"), "mediators", max_len=200)
-        or (case.mediator.name if case.mediator else ctx.actor.display_name),
+        mediators=_session_mediators(session, case, data, ctx),
         recorder=fields.text(data.get("recorder"), "recorder", max_len=50),
         attendees=fields.text(data.get("attendees"), "attendees", max_len=2000),
         statements=fields.text(data.get("statements"), "statements", max_len=20000),
@@ -415,7 +457,7 @@ def _default(session: Session, case: Case, data: dict, ctx: Context) -> tuple[da
     case.defaulted_on = on
     note = fields.text(data.get("note"), "note")
     overdue = [i for i in open_items if workflow.is_overdue(i.due_on, on)]
-    payment_order = any(i.category in codes.PAYMENT_ORDER_CATEGORIES for i in overdue)
+    payment_order = any(workflow.payment_order_allowed(i.category) for i in overdue)
     case.agreement.payment_order = payment_order
     route = _("已告知可申请仲裁") + (_("或向人民法院申请支付令") if payment_order else "")
     return on, route + (f"；{note}" if note else "")
@@ -512,14 +554,19 @@ def _next_state(case: Case, action: str, today: date) -> str:
     return spec.target or case.state
 
 
-def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict) -> ActionResult:
-    """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit)."""
-    workflow.spec(action)
-    ctx.require(f"case.{action}")
+def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict, *,
+             history: bool = False) -> ActionResult:
+    """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit).
+
+    ``history`` marks the import of a past case (see :func:`_accept`)."""
+    ctx.require(workflow.spec(action).permission)
     data = fields.only(fields.mapping(data, "data"), KEYS[action])
     workflow.check_allowed(action, case_facts(case, ctx.today))
     from_state = case.state
-    on, note = HANDLERS[action](session, case, data, ctx)
+    if history and action == "accept":
+        on, note = _accept(session, case, data, ctx, history=True)
+    else:
+        on, note = HANDLERS[action](session, case, data, ctx)
     session.flush()
     actor = ctx.actor.display_name
     if action == "agree":
@@ -538,8 +585,7 @@ def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict
 
 def apply(ctx: Context, number: str, action: str, data: dict | None = None) -> ActionResult:
     """Apply ``action`` to the case ``number`` with ``data``; one transaction, one audit entry."""
-    workflow.spec(action)
-    ctx.require(f"case.{action}")
+    ctx.require(workflow.spec(action).permission)
     data = fields.only(fields.mapping(data if data is not None else {}, "data"), KEYS[action])
     with ctx.db.transaction() as session:
         case = get_case(session, number)

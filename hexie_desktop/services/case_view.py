@@ -56,20 +56,8 @@ def deadlines_for(session: Session, case: Case) -> dict[str, periods.Deadline]:
 
 
 def deadline_met(case: Case, name: str) -> bool:
-    """True when what the deadline asks for has been done (then it is shown, but not as due)."""
-    agreement = case.agreement
-    if name == "acceptance":
-        return case.accepted_on is not None or case.rejected_on is not None or case.withdrawn_on is not None
-    if name == "mediation":
-        return bool(agreement and agreement.effective_on) or any(
-            d is not None for d in (case.failed_on, case.withdrawn_on, case.rejected_on, case.closed_on))
-    if name == "follow_up":
-        return any(not f.deleted for f in case.follow_ups)
-    if name == "archive":
-        return case.archived_on is not None
-    if name in ("arbitration_review", "judicial_confirmation", "limitation"):
-        return case.state in ("closed", "archived")
-    return False
+    """True when the deadline no longer counts (then it is shown, but not as due): :func:`periods.deadline_counts`."""
+    return not periods.deadline_counts(name, case.state, followed_up=any(not f.deleted for f in case.follow_ups))
 
 
 def _attachments(session: Session, case: Case) -> list[Attachment]:
@@ -77,6 +65,12 @@ def _attachments(session: Session, case: Case) -> list[Attachment]:
         select(Attachment).where(Attachment.case_id == case.id, Attachment.deleted.is_(False))
         .order_by(Attachment.updated_at)
     ).scalars())
+
+
+def document_title(doc_type: str, subject: str | None) -> str:
+    """An issued document's name with what it is of: ``调解笔录（第2次调解）``."""
+    title = codes.label(codes.DOCUMENT_TYPES, doc_type)
+    return f"{title}（{subject}）" if subject else title
 
 
 def _party(p) -> dict[str, Any]:  # noqa: ANN001
@@ -129,6 +123,12 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         "infringement_known_on": _iso(case.infringement_known_on),
         "collective": case.collective,
         "workers": case.workers,
+        "applicant_side": case.applicant_side or "worker",
+        "applicant_side_label": codes.label(codes.APPLICANT_SIDES, case.applicant_side or "worker"),
+        "employer_type": case.employer_type,
+        "employer_type_label": codes.label(codes.EMPLOYER_TYPES, case.employer_type) or None,
+        "industry": case.industry,
+        "industry_label": codes.label(codes.INDUSTRIES, case.industry) or None,
         "main_category": case.main_category,
         "main_category_label": codes.label(codes.CLAIM_CATEGORIES, case.main_category),
         "organization": {
@@ -149,7 +149,8 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         ],
         "claimed_total": money.cents_to_str(case.claimed_cents),
         "sessions": [
-            {"seq": s.seq, "held_on": _iso(s.held_on), "place": s.place, "mediators": s.mediators,
+            {"seq": s.seq, "held_on": _iso(s.held_on), "start_time": s.start_time, "end_time": s.end_time,
+             "place": s.place, "mediators": s.mediators,
              "recorder": s.recorder, "attendees": s.attendees, "statements": s.statements,
              "proposal": s.proposal, "result": s.result}
             for s in case.sessions if not s.deleted
@@ -187,8 +188,8 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for f in case.follow_ups if not f.deleted
         ],
         "documents": [
-            {"id": d.id, "doc_type": d.doc_type, "title": codes.label(codes.DOCUMENT_TYPES, d.doc_type), "number": d.number,
-             "issued_at": d.issued_at.isoformat(timespec="seconds"), "issuer": d.issuer,
+            {"id": d.id, "doc_type": d.doc_type, "title": document_title(d.doc_type, d.subject),
+             "subject": d.subject, "number": d.number, "issued_at": d.issued_at.isoformat(timespec="seconds"), "issuer": d.issuer,
              "content_hash": d.content_hash, "pages": d.pages}
             for d in case.documents if not d.deleted
         ],

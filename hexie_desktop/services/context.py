@@ -9,8 +9,11 @@ from typing import Callable
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import permissions
+from hexie_desktop.core.errors import StorageError
+from hexie_desktop.core.i18n import _
 from hexie_desktop.storage import audit
 from hexie_desktop.storage.db import Database
+from hexie_desktop.storage.identity import OpenedStation
 
 
 @dataclass(frozen=True)
@@ -27,16 +30,29 @@ SYSTEM = Actor("system", "系统", "admin")
 
 @dataclass
 class Context:
-    """Everything a service needs: the database, the actor and today's date (injectable for tests)."""
+    """Everything a service needs: the database, the actor, today's date (injectable for tests) and the station.
+
+    ``station`` is the opened station the context was made for (its files: keys, attachments,
+    the exchange folders); :meth:`Station.context <hexie_desktop.services.station.Station.context>`
+    sets it.
+    """
 
     db: Database
     actor: Actor
     today_fn: Callable[[], date] = field(default=date.today)
+    station: OpenedStation | None = None
 
     @property
     def today(self) -> date:
         """Today's date as the services see it."""
         return self.today_fn()
+
+    @property
+    def opened(self) -> OpenedStation:
+        """The station of this context (a context made without one cannot reach the station's files)."""
+        if self.station is None:
+            raise StorageError(_("此操作需要打开的站点"))
+        return self.station
 
     def require(self, permission: str) -> None:
         """Raise NotAllowed unless the actor holds ``permission``."""

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hexie_desktop.core import coverage as coverage_rules
 from hexie_desktop.core import fields
 from hexie_desktop.core import grading as grading_rules
 from hexie_desktop.core import plan as plan_rules
@@ -47,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "warnings.thresholds": warning_rules.as_dict(warning_rules.Thresholds()),
     "grading.thresholds": grading_rules.as_dict(grading_rules.Limits()),
     "plan.targets": {},
+    "coverage.large_medium_employees": coverage_rules.DEFAULT_LARGE_MEDIUM_EMPLOYEES,
 }
 
 
@@ -140,6 +142,8 @@ def validated(key: str, value: Any) -> Any:
         return raw
     if key == "archive.retention_years":
         return fields.integer(value, key, required=True, minimum=1, maximum=100)
+    if key == "coverage.large_medium_employees":
+        return fields.integer(value, key, required=True, minimum=1, maximum=1_000_000)
     if key == "security.idle_lock_minutes":
         return fields.integer(value, key, required=True, minimum=0, maximum=1440)
     if key == "stats.success_denominator":

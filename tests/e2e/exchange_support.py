@@ -34,15 +34,15 @@ class Pair:
 
     def export(self, name: str, **kwargs) -> ex.Exported:
         """Export from the township into ``root/name``."""
-        return ex.export_package(self.tctx, self.town, self.root / name, **kwargs)
+        return ex.export_package(self.tctx, self.root / name, **kwargs)
 
     def to_district(self, *paths: Path, dry_run: bool = False) -> list[ex.Outcome]:
         """Import at the district."""
-        return ex.import_packages(self.dctx, self.dist, list(paths), dry_run=dry_run, keys=self.keys)
+        return ex.import_packages(self.dctx, list(paths), dry_run=dry_run, keys=self.keys)
 
     def to_township(self, *paths: Path) -> list[ex.Outcome]:
         """Import at the township."""
-        return ex.import_packages(self.tctx, self.town, list(paths))
+        return ex.import_packages(self.tctx, list(paths))
 
     def sync(self, name: str, **kwargs) -> tuple[ex.Exported, ex.Outcome, ex.Outcome]:
         """Export, import at the district, carry the receipt back."""
@@ -60,9 +60,10 @@ class Pair:
 
 
 def township(root: Path, code: str = TOWN_CODE, name: str = "东坝镇劳动人事争议调解中心", short: str = "东坝") -> Station:
-    """A fresh township station."""
+    """A fresh township station whose admin is its first mediator (acceptance names a mediator)."""
     return init_station(data_dir=root, db_url=None, role="township", unit_code=code, unit_name=name,
-                        short_name=short, admin="admin", password=PASSWORD)
+                        short_name=short, admin="admin", password=PASSWORD, first_mediator="王调解",
+                        admin_is_mediator=True)
 
 
 def district(root: Path | None, *, db_url: str | None = None, code: str = DISTRICT_CODE) -> Station:
@@ -83,8 +84,8 @@ def make_pair(root: Path, *, db_url: str | None = None, enroll: bool = True) -> 
     town = township(root / "town")
     dist = district(None if db_url else root / "dist", db_url=db_url)
     tctx, dctx = context(town), context(dist)
-    ex.write_card(dctx, dist, root / "district.card", passphrase=PASSPHRASE)
-    ex.write_card(tctx, town, root / "town.card")
+    ex.write_card(dctx, root / "district.card", passphrase=PASSPHRASE)
+    ex.write_card(tctx, root / "town.card")
     trust(tctx, town, root / "district.card")
     if enroll:
         trust(dctx, dist, root / "town.card")
@@ -93,7 +94,7 @@ def make_pair(root: Path, *, db_url: str | None = None, enroll: bool = True) -> 
 
 def trust(ctx, station: Station, card: Path) -> ex.PeerView:  # noqa: ANN001
     """Trust a card file the way a person does after comparing its fingerprint by phone."""
-    return ex.trust_card(ctx, station, card, fingerprint=ex.read_card(card).fingerprint)
+    return ex.trust_card(ctx, card, fingerprint=ex.read_card(card).fingerprint)
 
 
 @contextmanager

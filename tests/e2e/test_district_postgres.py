@@ -64,7 +64,7 @@ def test_round_trip_with_the_district_on_postgresql(server, local_dir, tmp_path)
         case_actions.apply(pair.tctx, numbers[0], "accept", {"on": "2026-09-17"})
         second, applied2, receipt = pair.sync("p2.hxp")
         assert second.kind == "changes" and second.rows < first.rows
-        assert receipt.messages and not ex.overview(pair.tctx, pair.town).full_recommended
+        assert receipt.messages and not ex.overview(pair.tctx).full_recommended
         assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
 
         assert [r.number for r in cases.list_cases(pair.dctx, cases.CaseFilter(search="欧阳娜"))] == [numbers[2]]
@@ -124,3 +124,27 @@ def test_cli_district_init_on_postgresql(server, local_dir, tmp_path, monkeypatc
     receipt = next((local_dir / "district-110105" / "exchange" / "outbox").glob("*.hxp"))
     assert run_cli(["--data-dir", str(town), "import", str(receipt)]) == 0
     assert "区里已确认收到第1号数据包" in capsys.readouterr().out
+
+
+def test_a_large_first_package_arrives_by_copy_with_every_row_and_the_digest(server, local_dir, tmp_path, monkeypatch):
+    """Tables of COPY_MIN_ROWS rows or more go to PostgreSQL with COPY (psycopg 3): same rows, same digest."""
+    from hexie_desktop.exchange import apply as applying
+    from hexie_desktop.services.demo import generate
+    from hexie_desktop.storage import digest
+
+    copied: list[str] = []
+    real_copy = applying._copy_rows
+    monkeypatch.setattr(applying, "_copy_rows", lambda c, spec, values: (copied.append(spec.name),
+                                                                          real_copy(c, spec, values)))
+    pair = make_pair(tmp_path / "pair", db_url=server.create_database("district_copy"))
+    try:
+        generate(pair.tctx, cases=40, seed=5)
+        _exported, applied, receipt = pair.sync("p1.hxp")
+        assert applied.summary.totals().rejected == 0
+        assert {"parties", "case_events"} <= set(copied)
+        assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
+        assert len(receipt.messages) == 1, receipt.messages  # the district's digest equals the township's
+        with pair.dist.db.transaction() as session:
+            assert digest.verify(session) == []
+    finally:
+        pair.dispose()

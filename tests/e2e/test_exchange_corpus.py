@@ -330,7 +330,7 @@ def test_bad_package_is_refused_and_changes_nothing(world: World, label: str, bu
     district_root = world.pair.dist.paths.root
     before_rows = db_digest(world.pair.dist)
     before_files = files_outside_staging(district_root)
-    outcomes = ex.import_packages(world.pair.dctx, world.pair.dist, paths, keys=world.pair.keys)
+    outcomes = ex.import_packages(world.pair.dctx, paths, keys=world.pair.keys)
     assert len(outcomes) == 1 and not outcomes[0].ok, label
     assert outcomes[0].code in expected, f"{label}: {outcomes[0].error}"
     assert outcomes[0].error.message and "Traceback" not in outcomes[0].error.message
@@ -344,13 +344,13 @@ def test_too_many_members_is_refused_before_inflating(world: World, monkeypatch)
     monkeypatch.setattr(limits, "PAYLOAD_MAX_MEMBERS", 5)
     members = [(f"files/{i:064x}", b"x") for i in range(6)]
     before = db_digest(world.pair.dist)
-    outcome = ex.import_packages(world.pair.dctx, world.pair.dist, [world.craft("many", members=members)],
+    outcome = ex.import_packages(world.pair.dctx, [world.craft("many", members=members)],
                                  keys=world.pair.keys)[0]
     assert outcome.code == E_LIMIT and db_digest(world.pair.dist) == before
 
 
 def test_the_good_package_of_the_corpus_still_imports(world: World):
-    outcome = ex.import_packages(world.pair.dctx, world.pair.dist, [world.p3], keys=world.pair.keys)[0]
+    outcome = ex.import_packages(world.pair.dctx, [world.p3], keys=world.pair.keys)[0]
     assert outcome.ok, outcome.error
 
 
@@ -362,7 +362,7 @@ def test_a_bad_row_is_quarantined_and_the_rest_applies(world: World):
         row = dict(good, id=f"00000000-0000-4000-8000-{n:012d}", credit_code=None, **change)
         rows.append(limits.dumps(row) + b"\n")
     path = _lines_payload(world, "employers", rows)
-    outcome = ex.import_packages(world.pair.dctx, world.pair.dist, [path], keys=world.pair.keys)[0]
+    outcome = ex.import_packages(world.pair.dctx, [path], keys=world.pair.keys)[0]
     assert outcome.ok, outcome.error
     counts = outcome.summary.tables["employers"]
     assert (counts.new, counts.rejected) == (1, 4)

@@ -101,7 +101,7 @@ def forge(pair, name: str, *, sequence: int, epoch: int = 1, keys: keyring.Stati
 
 
 def _township(pair) -> ex.PeerView:  # noqa: ANN001
-    return next(t for t in ex.overview(pair.dctx, pair.dist).townships if t.unit_code == TOWN_CODE)
+    return next(t for t in ex.overview(pair.dctx).townships if t.unit_code == TOWN_CODE)
 
 
 # ---------------------------------------------------------------- 3. sequence numbers
@@ -241,7 +241,7 @@ def test_when_the_impostor_came_first_the_phone_call_decides(tmp_path):
         assert outcome.code == E_PENDING and "可能有人冒充" in outcome.error.message
         real_fp = keyring.public_card(state.keys_dir(pair.town)).fingerprint
         assert _township(pair).fingerprint == impostor.card.fingerprint and _township(pair).other_cards == [real_fp]
-        peer, outcomes = ex.accept_township(pair.dctx, pair.dist, TOWN_CODE, real_fp, keys=pair.keys)
+        peer, outcomes = ex.accept_township(pair.dctx, TOWN_CODE, real_fp, keys=pair.keys)
         assert peer.fingerprint == real_fp and peer.status == "trusted"
         assert sorted(o.code for o in outcomes) == [E_SENDER, "OK"]
         assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
@@ -335,7 +335,7 @@ def test_trust_shows_the_card_and_needs_a_confirmed_fingerprint(tmp_path):
         done = hexie(_dist(pair), "keys", "trust", str(card_file), "--fingerprint", card.fingerprint.replace(" ", ""))
         assert done.returncode == 0 and "已信任" in done.stdout
         with pytest.raises(TypeError):
-            ex.trust_card(pair.dctx, pair.dist, card_file)  # the service has no unconfirmed path either
+            ex.trust_card(pair.dctx, card_file)  # the service has no unconfirmed path either
     finally:
         pair.dispose()
 

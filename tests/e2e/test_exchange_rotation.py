@@ -31,14 +31,14 @@ def test_a_receipt_signed_before_a_rotation_is_accepted_after_it(pair):
     applied = pair.to_district(*exported.paths)[0]
     assert applied.ok, applied.error
     old_keys = ex.unlock(pair.dist, PASSPHRASE)
-    _card, announcement = ex.rotate_keys(pair.dctx, pair.dist, PASSPHRASE, pair.root / "rotate.hxp")
+    _card, announcement = ex.rotate_keys(pair.dctx, PASSPHRASE, pair.root / "rotate.hxp")
     assert pair.to_township(*announcement)[0].ok
     receipt = pair.to_township(applied.receipt_path)[0]
     assert receipt.ok, receipt.error
-    assert ex.overview(pair.tctx, pair.town).acknowledged_seq > 0, "the receipt acknowledged package 1"
+    assert ex.overview(pair.tctx).acknowledged_seq > 0, "the receipt acknowledged package 1"
 
     # The retired key is not a master key: numbered after the rotation, its signature is refused.
-    late = ex.write_receipt(pair.dctx, pair.dist, pair.town.info.unit_code, keys=old_keys,
+    late = ex.write_receipt(pair.dctx, pair.town.info.unit_code, keys=old_keys,
                             out=pair.root / "late.hxp")
     before = db_digest(pair.town)
     outcome = pair.to_township(late)[0]
@@ -48,7 +48,7 @@ def test_a_receipt_signed_before_a_rotation_is_accepted_after_it(pair):
     # Receipts signed by the new key are trusted, as before.
     register(pair.tctx, "李建国")
     keys = ex.unlock(pair.dist, PASSPHRASE)
-    second = ex.import_packages(pair.dctx, pair.dist, pair.export("p2.hxp").paths, keys=keys)[0]
+    second = ex.import_packages(pair.dctx, pair.export("p2.hxp").paths, keys=keys)[0]
     assert second.ok, second.error
     assert pair.to_township(second.receipt_path)[0].ok
 
@@ -57,10 +57,10 @@ def test_a_key_that_was_never_the_districts_is_refused(pair):
     register(pair.tctx, "王秀英")
     applied = pair.to_district(*pair.export("p1.hxp").paths)[0]
     assert applied.ok
-    ex.rotate_keys(pair.dctx, pair.dist, PASSPHRASE, pair.root / "rotate.hxp")
+    ex.rotate_keys(pair.dctx, PASSPHRASE, pair.root / "rotate.hxp")
     impostor = keyring.generate(role="district", unit_code=DISTRICT_CODE, unit_name="朝阳区劳动人事争议仲裁院")
     impostor.identities = ex.unlock(pair.dist, PASSPHRASE).identities
-    forged = ex.write_receipt(pair.dctx, pair.dist, pair.town.info.unit_code, keys=impostor,
+    forged = ex.write_receipt(pair.dctx, pair.town.info.unit_code, keys=impostor,
                               out=pair.root / "forged.hxp")
     before = db_digest(pair.town)
     assert pair.to_township(forged)[0].code == E_SENDER

@@ -10,12 +10,15 @@ import pyrage
 import pytest
 from sqlalchemy import text
 
+from hexie_desktop.core import codes as code_tables
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state
 from hexie_desktop.exchange.errors import E_DUPLICATE, E_PARTS, E_PENDING, E_TRUST, ExchangeError
 from hexie_desktop.services import attachments, case_actions, cases, maintenance, registries, settings
 from hexie_desktop.services import exchange as ex
 from hexie_desktop.services.exchange_status import case_status
+from tests.e2e.helpers import case_payload
 from tests.e2e.exchange_support import (
     PASSPHRASE, TOWN_CODE, db_digest, make_pair, register, rows_of, trust,
 )
@@ -57,7 +60,7 @@ def test_round_trip_receipt_and_a_smaller_next_package(pair, tmp_path):
 
     receipt = pair.to_township(applied.receipt_path)[0]
     assert receipt.ok and "第1号" in receipt.messages[0] and len(receipt.messages) == 1
-    view = ex.overview(pair.tctx, pair.town)
+    view = ex.overview(pair.tctx)
     assert (view.pending_rows, view.acknowledged_seq, view.full_recommended) == (0, first.change_to, False)
 
     case_actions.apply(pair.tctx, numbers[1], "accept", {"on": "2026-09-17"})
@@ -114,19 +117,19 @@ def test_lost_package_heals_with_the_next_one_and_the_gap_is_shown(pair):
     applied = pair.to_district(*third.paths)[0]
     assert applied.ok and any("第2号数据包未收到" in m for m in applied.messages)
     assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
-    township = ex.overview(pair.dctx, pair.dist).townships[0]
+    township = ex.overview(pair.dctx).townships[0]
     assert (township.last_sequence, township.gaps) == (3, [2])
     held = rows_of(pair.dist, TOWN_CODE)
     late = pair.to_district(*lost.paths)[0]
     assert late.ok and "晚于后续数据包到达" in late.messages[0], "the late package fills its gap"
     assert rows_of(pair.dist, TOWN_CODE) == held, "its older rows are not applied over the newer ones"
-    assert ex.overview(pair.dctx, pair.dist).townships[0].gaps == []
+    assert ex.overview(pair.dctx).townships[0].gaps == []
     before = db_digest(pair.dist)
     assert pair.to_district(*lost.paths)[0].code == E_DUPLICATE
     assert db_digest(pair.dist) == before
     receipt = pair.to_township(applied.receipt_path)[0]
     assert receipt.ok
-    packages = {p.sequence: p.status for p in ex.overview(pair.tctx, pair.town).history if p.direction == "out"}
+    packages = {p.sequence: p.status for p in ex.overview(pair.tctx).history if p.direction == "out"}
     assert packages == {1: "acknowledged", 2: "acknowledged", 3: "acknowledged"}
 
 
@@ -155,11 +158,11 @@ def test_receipt_digest_disagreement_leads_to_a_full_export_that_repairs(pair):
     register(pair.tctx, "王五")
     _exported, _applied, receipt = pair.sync("p2.hxp")
     assert any("完整导出" in m for m in receipt.messages)
-    assert ex.overview(pair.tctx, pair.town).full_recommended
+    assert ex.overview(pair.tctx).full_recommended
     full, applied, receipt = pair.sync("p3.hxp", full=True)
     assert full.kind == "full" and applied.summary.tables["claims"].new == 1
     assert receipt.messages == [m for m in receipt.messages if "完整导出" not in m]
-    assert not ex.overview(pair.tctx, pair.town).full_recommended
+    assert not ex.overview(pair.tctx).full_recommended
     assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
 
 
@@ -176,51 +179,78 @@ def test_conflicting_versions_wait_in_the_queue_side_by_side(pair):
     assert len(queue) == 1 and queue[0].kind == "version"
     diff = {column: (mine, theirs) for column, mine, theirs in queue[0].differences}
     assert diff["address"] == ("别处", "东坝路2号")
-    assert ex.overview(pair.dctx, pair.dist).townships[0].open_conflicts == 1
+    assert ex.overview(pair.dctx).townships[0].open_conflicts == 1
     assert ex.resolve_conflict(pair.dctx, queue[0].id, take_township=True) == "taken"
     assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
     assert ex.conflicts(pair.dctx) == []
 
 
 def test_reference_data_holidays_and_codes_flow_down(pair):
+    """EXCHANGE.md "Protocol" 4 and EXCHANGE-USER.md §5: holidays, document settings and code-table
+    additions flow down in a signed reference package; the township can then use the new code,
+    and the district accepts the township's rows that carry it."""
     settings.update(pair.dctx, {"calendar.overrides": {"2026-12-31": False, "2027-01-04": True},
                                 "station.arbitration_commission": "朝阳区劳动人事争议仲裁委员会"})
     settings.update(pair.tctx, {"calendar.overrides": {"2026-06-01": False}})
-    exported = ex.publish_reference(pair.dctx, pair.dist, pair.root / "ref.hxp", keys=pair.keys,
-                                    codes={"industries": {"zz": "测试行业"}})
-    assert exported.recipients == [TOWN_CODE]
-    outcome = pair.to_township(*exported.paths)[0]
-    assert outcome.ok, outcome.error
-    with pair.town.db.read() as session:
-        assert settings.get(session, "calendar.overrides") == {"2026-06-01": False, "2026-12-31": False,
-                                                               "2027-01-04": True}
-        assert settings.get(session, "station.arbitration_commission") == "朝阳区劳动人事争议仲裁委员会"
-        assert not settings.calendar(session).is_workday(date(2026, 12, 31))
-        assert settings.calendar(session).is_workday(date(2027, 1, 4))
-    assert pair.to_township(*exported.paths)[0].code == E_DUPLICATE
+    try:
+        code_tables.use_additions({})  # the township starts without the district's addition
+        with pytest.raises(UserError):
+            cases.register(pair.tctx, {"cases": [case_payload(source="zz_hotline")]})
+        exported = ex.publish_reference(pair.dctx, pair.root / "ref.hxp", keys=pair.keys,
+                                        codes={"industries": {"zz": "测试行业"}, "case_sources": {"zz_hotline": "12345热线转办"}})
+        assert exported.recipients == [TOWN_CODE]
+        code_tables.use_additions({})  # as if the township's program had just started: nothing known yet
+        outcome = pair.to_township(*exported.paths)[0]
+        assert outcome.ok, outcome.error
+        with pair.town.db.read() as session:
+            assert settings.get(session, "calendar.overrides") == {"2026-06-01": False, "2026-12-31": False,
+                                                                   "2027-01-04": True}
+            assert settings.get(session, "station.arbitration_commission") == "朝阳区劳动人事争议仲裁委员会"
+            assert not settings.calendar(session).is_workday(date(2026, 12, 31))
+            assert settings.calendar(session).is_workday(date(2027, 1, 4))
+        assert pair.to_township(*exported.paths)[0].code == E_DUPLICATE
+        # the code is now part of core/codes: offered, labelled, accepted
+        assert code_tables.INDUSTRIES["zz"] == "测试行业"
+        assert code_tables.label(code_tables.CASE_SOURCES, "zz_hotline") == "12345热线转办"
+        assert code_tables.INDUSTRIES["C"] == "制造业", "built-in codes keep their labels"
+        code_tables.use_additions({})
+        ex.load_codes(pair.town.db)  # what opening the township does
+        assert code_tables.additions_in_use() == {"case_sources": {"zz_hotline": "12345热线转办"},
+                                                  "industries": {"zz": "测试行业"}}
+        [number] = [c.number for c in cases.register(pair.tctx, {"cases": [case_payload(source="zz_hotline")]})]
+        # the district (its own additions loaded) accepts the township's row with the new code
+        ex.load_codes(pair.dist.db)
+        _exported, applied, _receipt = pair.sync("uses-new-code.hxp")
+        assert applied.summary.totals().rejected == 0
+        with pair.dist.db.read() as session:
+            source = session.execute(text("SELECT source FROM cases WHERE number = :n AND origin = :o"),
+                                     {"n": number, "o": TOWN_CODE}).scalar_one()
+        assert source == "zz_hotline"
+    finally:
+        code_tables.use_additions({})
 
 
 def test_key_rotation_travels_in_a_reference_package_signed_by_the_old_key(pair):
     register(pair.tctx, "张三")
     pending = pair.export("before-rotation.hxp")
-    old_fp = ex.key_info(pair.dctx, pair.dist).card.fingerprint
-    card, paths = ex.rotate_keys(pair.dctx, pair.dist, PASSPHRASE, pair.root / "rotate.hxp")
+    old_fp = ex.key_info(pair.dctx).card.fingerprint
+    card, paths = ex.rotate_keys(pair.dctx, PASSPHRASE, pair.root / "rotate.hxp")
     assert card.fingerprint != old_fp
     assert pair.to_township(*paths)[0].ok
-    district = ex.key_info(pair.tctx, pair.town).peers[0]
+    district = ex.key_info(pair.tctx).peers[0]
     assert district.fingerprint == card.fingerprint
     keys = ex.unlock(pair.dist, PASSPHRASE)
-    assert ex.import_packages(pair.dctx, pair.dist, pending.paths, keys=keys)[0].ok, "old recipient still opens"
+    assert ex.import_packages(pair.dctx, pending.paths, keys=keys)[0].ok, "old recipient still opens"
     register(pair.tctx, "李四")
     after = pair.export("after-rotation.hxp")
-    outcome = ex.import_packages(pair.dctx, pair.dist, after.paths, keys=keys)[0]
+    outcome = ex.import_packages(pair.dctx, after.paths, keys=keys)[0]
     assert outcome.ok, outcome.error
     assert pair.to_township(outcome.receipt_path)[0].ok, "receipts signed by the new key are trusted"
 
 
 def test_escrow_recipient_can_open_what_townships_send(pair):
     escrow = pyrage.x25519.Identity.generate()
-    card, paths = ex.set_escrow(pair.dctx, pair.dist, PASSPHRASE, [str(escrow.to_public())],
+    card, paths = ex.set_escrow(pair.dctx, PASSPHRASE, [str(escrow.to_public())],
                                 pair.root / "escrow.hxp")
     assert card.escrow and pair.to_township(*paths)[0].ok
     register(pair.tctx, "张三")
@@ -243,13 +273,13 @@ def test_a_first_package_waits_until_the_admin_accepts_the_fingerprint(tmp_path)
         waiting = pair.to_district(*exported.paths)[0]
         assert waiting.code == E_PENDING and "keys accept 110105001" in waiting.error.message
         assert db_digest(pair.dist, skip=("exchange_peers", "exchange_packages", "audit_log")) == business
-        township = ex.key_info(pair.dctx, pair.dist).peers[0]
+        township = ex.key_info(pair.dctx).peers[0]
         assert township.status == "pending"
         with pytest.raises(ExchangeError) as info:
-            ex.accept_township(pair.dctx, pair.dist, TOWN_CODE, "0000 0000 0000 0000 0000", keys=pair.keys)
+            ex.accept_township(pair.dctx, TOWN_CODE, "0000 0000 0000 0000 0000", keys=pair.keys)
         assert info.value.code == E_TRUST
         fingerprint = keyring.public_card(state.keys_dir(pair.town)).fingerprint
-        peer, outcomes = ex.accept_township(pair.dctx, pair.dist, TOWN_CODE, fingerprint.replace(" ", ""),
+        peer, outcomes = ex.accept_township(pair.dctx, TOWN_CODE, fingerprint.replace(" ", ""),
                                             keys=pair.keys)
         assert peer.status == "trusted" and len(outcomes) == 1 and outcomes[0].ok
         assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
@@ -268,7 +298,7 @@ def test_restore_at_the_township_starts_a_new_epoch_and_loses_nothing_silently(p
     kept_employer = registries.save_record(pair.tctx, "employers", {"name": "恢复前新建的公司"})
     pair.sync("p2.hxp")
     maintenance.restore(pair.tctx, pair.town, backup)
-    assert ex.overview(pair.tctx, pair.town).epoch == 2
+    assert ex.overview(pair.tctx).epoch == 2
     # After the restore the township works on: the same case edited differently, another case edited.
     case_actions.apply(pair.tctx, numbers[0], "reject", {"on": "2026-09-18", "reason": "not_labor_dispute"})
     case_actions.apply(pair.tctx, numbers[1], "accept", {"on": "2026-09-17"})
@@ -365,6 +395,6 @@ def test_a_waiting_package_applies_after_the_township_card_is_trusted(tmp_path):
         assert outcome.ok, outcome.error
         assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
         assert not any(state.waiting_dir(pair.dist).iterdir())
-        assert ex.overview(pair.dctx, pair.dist).townships[0].waiting == 0
+        assert ex.overview(pair.dctx).townships[0].waiting == 0
     finally:
         pair.dispose()

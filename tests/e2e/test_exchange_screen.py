@@ -147,10 +147,10 @@ def test_trusting_a_card_shows_its_fingerprint_and_needs_a_yes(qtbot, tmp_path, 
         assert TOWN_CODE in box.text() and card.unit_name in box.text()
         assert box.defaultButton() is box.button(QMessageBox.StandardButton.No), "Enter must not trust"
         box.button(QMessageBox.StandardButton.No).click()
-        assert all(p.unit_code != TOWN_CODE for p in exchange.key_info(made.dctx, made.dist).peers)
+        assert all(p.unit_code != TOWN_CODE for p in exchange.key_info(made.dctx).peers)
         screen.ui.trustButton.click()
         screen.dialog.button(QMessageBox.StandardButton.Yes).click()
-        peers = {p.unit_code: p for p in exchange.key_info(made.dctx, made.dist).peers}
+        peers = {p.unit_code: p for p in exchange.key_info(made.dctx).peers}
         assert peers[TOWN_CODE].status == "trusted" and peers[TOWN_CODE].fingerprint == card.fingerprint
         assert "已信任" in screen.ui.messageLabel.text()
     finally:

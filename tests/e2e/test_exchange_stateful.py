@@ -27,6 +27,7 @@ from sqlalchemy import select
 from hexie_desktop.exchange import state
 from hexie_desktop.exchange.codec import TABLES, to_json_dict
 from hexie_desktop.services import maintenance, registries
+from hexie_desktop.storage import digest
 from hexie_desktop.storage.models import ExchangeConflict, ExchangeQuarantine
 from tests.e2e.exchange_support import TOWN_CODE, db_digest, make_pair, register, rows_of
 
@@ -159,6 +160,12 @@ class Exchange(RuleBasedStateMachine):
             assert preserved, f"an edit lost at the township vanished from the district silently: {key}"
 
         self.transit.clear()
+
+    @invariant()
+    def kept_digest_equals_a_full_recompute(self) -> None:
+        for station in (self.pair.town, self.pair.dist):
+            with station.db.transaction() as session:
+                assert digest.verify(session) == []
 
     @invariant()
     def staging_is_empty(self) -> None:

@@ -78,7 +78,7 @@ class World:
         root.mkdir(parents=True, exist_ok=True)
         self.dist = district(None if db_url else root / "dist", db_url=db_url)
         self.dctx = context(self.dist)
-        ex.write_card(self.dctx, self.dist, root / "district.card", passphrase=PASSPHRASE)
+        ex.write_card(self.dctx, root / "district.card", passphrase=PASSPHRASE)
         self.dkeys = ex.unlock(self.dist, PASSPHRASE)
         self.district_card = keyring.public_card(state.keys_dir(self.dist))
         self.towns: dict[str, Town] = {}
@@ -86,12 +86,12 @@ class World:
             name, short = NAMES[letter]
             station = township(root / letter, CODES[letter], name, short)
             ctx = context(station)
-            ex.write_card(ctx, station, root / f"{letter}.card")
+            ex.write_card(ctx, root / f"{letter}.card")
             trust(ctx, station, root / "district.card")
             trust(self.dctx, self.dist, root / f"{letter}.card")
             self._fill(ctx, station, seed)
-            exported = ex.export_package(ctx, station, root / f"{letter}-1.hxp")
-            applied = ex.import_packages(self.dctx, self.dist, exported.paths, keys=self.dkeys)[0]
+            exported = ex.export_package(ctx, root / f"{letter}-1.hxp")
+            applied = ex.import_packages(self.dctx, exported.paths, keys=self.dkeys)[0]
             assert applied.ok, applied.error
             assert applied.summary.totals().rejected == 0, "the demo data of a township must pass every rule"
             self.towns[letter] = Town(letter, station, ctx, keyring.load(state.keys_dir(station)))
@@ -165,7 +165,7 @@ class World:
 
     def send(self, path: Path, dry_run: bool = False) -> ex.Outcome:
         """Import one package at the district."""
-        outcomes = ex.import_packages(self.dctx, self.dist, [path], keys=self.dkeys, dry_run=dry_run)
+        outcomes = ex.import_packages(self.dctx, [path], keys=self.dkeys, dry_run=dry_run)
         assert len(outcomes) == 1
         return outcomes[0]
 
@@ -470,12 +470,12 @@ def test_a_legitimate_package_still_applies_fully(world: World):
     town = world.towns["C"]  # A's numbering at the district moved on with the forged packages applied above
     [number] = register(town.ctx, "赵六")
     case_actions.apply(town.ctx, number, "accept", {"on": "2026-11-20"})
-    exported = ex.export_package(town.ctx, town.station, world.root / "legit.hxp")
+    exported = ex.export_package(town.ctx, world.root / "legit.hxp")
     outcome = world.send(exported.paths[0])
     assert outcome.ok, outcome.error
     totals = outcome.summary.totals()
     assert totals.rejected == 0 and totals.conflicts == 0 and totals.new + totals.updated > 0
-    receipt = ex.import_packages(town.ctx, town.station, [outcome.receipt_path])[0]
+    receipt = ex.import_packages(town.ctx, [outcome.receipt_path])[0]
     assert receipt.ok, receipt.error
     assert world.row("cases", "C", number=number)["state"] == "accepted"
 

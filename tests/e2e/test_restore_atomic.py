@@ -93,7 +93,7 @@ def test_kill_at_each_restore_step_then_the_next_export_is_accepted(step, synced
     dist = open_station(data_dir=root / "dist")
     try:
         package = sorted(root.glob("p3*.hxp"))
-        outcome = ex.import_packages(context(dist), dist, package, keys=ex.unlock(dist, PASSPHRASE))[0]
+        outcome = ex.import_packages(context(dist), package, keys=ex.unlock(dist, PASSPHRASE))[0]
         assert outcome.ok, (outcome.code, outcome.error)
         if finished:
             assert any("从备份恢复" in m for m in outcome.messages), outcome.messages

@@ -245,11 +245,11 @@ def compose(data: dict, station: dict, *, final: bool = True) -> Document:
     blocks.append(Heading(_("四、告知事项")))
     blocks += _notices(data, station, items)
 
-    applicant_label = _("申请人（代表人）（签名、按指印）") if common.uses_annex(data) else _("申请人（签名、按指印）")
+    worker_label = (_("{role}（代表人）（签名、按指印）") if common.uses_annex(data) else _("{role}（签名、按指印）")
+                    ).format(role=common.worker_role(data))
+    employer_label = _("{role}（盖章）\n经办人（签名）").format(role=common.employer_role(data))
     blocks.append(SignatureBlock([
-        Signature(applicant_label, date=fmt.cn_date(agreement.get("applicant_signed_on"), blank="") or None),
-        Signature(_("被申请人（盖章）\n经办人（签名）"),
-                  date=fmt.cn_date(agreement.get("respondent_signed_on"), blank="") or None),
+        *_party_signatures(data, agreement, worker_label, employer_label),
         Signature(_("调解员（签名）"), date=fmt.cn_date(agreement.get("mediator_signed_on"), blank="") or None),
         common.seal_signature(org, agreement.get("seal_applied_on")),
     ]))
@@ -276,3 +276,16 @@ def build(case: dict, station: dict) -> Document:
 def build_draft(case: dict, station: dict) -> Document:
     """The 调解协议书 of ``case`` as a draft (no QR code; missing values shown as 〔待定〕)."""
     return compose(project(case, SHAPE), station or {}, final=False)
+
+
+def _party_signatures(data: dict, agreement: dict, worker_label: str, employer_label: str) -> list[Signature]:
+    """The two parties' places, the 申请人 first: ``applicant_signed_on`` is the 申请人's date, the
+    employer's when it applied (用人单位申请调解).  The workers' place lists the representatives of a
+    collective dispute in an aligned grid."""
+    applied = agreement.get("applicant_signed_on")
+    responded = agreement.get("respondent_signed_on")
+    if common.employer_applied(data):
+        return [Signature(employer_label, date=fmt.cn_date(applied, blank="") or None),
+                common.applicant_signature(data, worker_label, responded)]
+    return [common.applicant_signature(data, worker_label, applied),
+            Signature(employer_label, date=fmt.cn_date(responded, blank="") or None)]

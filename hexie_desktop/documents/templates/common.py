@@ -34,6 +34,7 @@ HEAD = {
     "mediator": PERSON,
     "applicants": [APPLICANT],
     "respondent": RESPONDENT,
+    "applicant_side": True,
 }
 
 
@@ -123,6 +124,37 @@ def representatives(data: dict) -> list[dict]:
     return reps or people[:1]
 
 
+def employer_applied(data: dict) -> bool:
+    """True when the employer applied for mediation (用人单位申请调解): it is then the 申请人 and the
+    workers (``applicants`` in the data) are the 被申请人 (LDTJ art. 12: 当事人 may apply)."""
+    return data.get("applicant_side") == "employer"
+
+
+def worker_role(data: dict) -> str:
+    """How the papers name the workers: 申请人, or 被申请人 when the employer applied."""
+    return _("被申请人") if employer_applied(data) else _("申请人")
+
+
+def employer_role(data: dict) -> str:
+    """How the papers name the employer: 被申请人, or 申请人 when it applied."""
+    return _("申请人") if employer_applied(data) else _("被申请人")
+
+
+def employer_name(data: dict) -> str:
+    """The employer's name (blank line when missing)."""
+    return fmt.text(respondent(data).get("name")) or "\u3000" * 6
+
+
+def applying_names(data: dict) -> str:
+    """The party that applied, for the addressee of a notice: the workers, or the employer."""
+    return employer_name(data) if employer_applied(data) else applicant_names(data)
+
+
+def responding_names(data: dict) -> str:
+    """The other party: the employer, or the workers when the employer applied."""
+    return applicant_names(data) if employer_applied(data) else employer_name(data)
+
+
 def uses_annex(data: dict) -> bool:
     """True when the applicants are listed in an annex (more than eight of them)."""
     return len(applicants(data)) > ANNEX_THRESHOLD
@@ -174,24 +206,26 @@ def respondent_sentence(party: dict) -> str:
 
 
 def party_fields(data: dict, *, annex: str | None = None) -> Fields:
-    """The parties as "申请人：…" / "被申请人：…" lines (collective cases: representatives).
+    """The parties as "申请人：…" / "被申请人：…" lines (collective cases: representatives), the
+    applicant first: the workers, or the employer when it applied (用人单位申请调解).
 
-    ``annex`` names the annex holding the list of applicants when there are several (附件1).
+    ``annex`` names the annex holding the list of workers when there are several (附件1).
     """
-    rows: list[tuple[str, Any]] = []
+    workers: list[tuple[str, Any]] = []
     people = applicants(data)
+    role = worker_role(data)
     if uses_annex(data):
-        rows.append((_("申请人"), _("{names}（名单见{annex}）").format(names=applicant_names(data),
-                                                                annex=annex or _("附件"))))
+        workers.append((role, _("{names}（名单见{annex}）").format(names=applicant_names(data),
+                                                               annex=annex or _("附件"))))
         for rep in representatives(data):
-            rows.append((_("代表人"), applicant_sentence(rep)))
+            workers.append((_("代表人"), applicant_sentence(rep)))
     elif people:
         for person in people:
-            rows.append((_("申请人"), applicant_sentence(person)))
+            workers.append((role, applicant_sentence(person)))
     else:
-        rows.append((_("申请人"), None))
-    rows.append((_("被申请人"), respondent_sentence(respondent(data)) if respondent(data) else None))
-    return Fields(rows)
+        workers.append((role, None))
+    employer = [(employer_role(data), respondent_sentence(respondent(data)) if respondent(data) else None)]
+    return Fields(employer + workers if employer_applied(data) else workers + employer)
 
 
 def applicant_annex(data: dict, *, title: str | None = None, signatures: bool = False) -> Annex:
@@ -215,7 +249,7 @@ def applicant_annex(data: dict, *, title: str | None = None, signatures: bool = 
     table = Table(header=[header], rows=rows, widths=widths, align=align, size=11,
                   min_row_lines=2 if signatures else 1)
     blocks: list[Block] = [Paragraph(_("共{count}人。").format(count=len(rows)), indent=False, size=12)]
-    return Annex(title or _("申请人名单"), [table, *blocks])
+    return Annex(title or _("{role}名单").format(role=worker_role(data)), [table, *blocks])
 
 
 def arbitration_text(station: dict) -> str:
@@ -243,6 +277,16 @@ def issuer_lines(name: str, on: Any) -> list[Block]:
         Paragraph(name, indent=False, align="right", right_chars=name_right, keep_with_next=True),
         Paragraph(date, indent=False, align="right", right_chars=4),
     ]
+
+
+def applicant_signature(data: dict, label: str, on: Any = None) -> Signature:
+    """The applicants' signature place: a collective dispute listed in an annex gets one
+    aligned line per representative (every worker signs in the annex)."""
+    date = fmt.cn_date(on, blank="") or None
+    if uses_annex(data):
+        names = tuple(fmt.text(rep.get("name")) or "\u3000" * 3 for rep in representatives(data))
+        return Signature(label, date=date, signers=names)
+    return Signature(label, date=date)
 
 
 def seal_signature(name: str, on: Any = None) -> Signature:

@@ -66,15 +66,14 @@ def compose(data: dict, station: dict) -> Document:
     org = common.org_name(data, station)
     us = common.self_name(org)
     decision = data.get("decision") or {}
-    respondent = fmt.text(common.respondent(data).get("name")) or "\u3000" * 6
     reason = fmt.text(decision.get("rejection_reason_label"))
     note = fmt.text(decision.get("note"))
     blocks: list[Block] = [
         Title(title),
         common.number_line(data),
-        Paragraph(common.applicant_names(data) + "：", indent=False),
+        Paragraph(common.applying_names(data) + "：", indent=False),
         Paragraph(_("你（们）于{received}提出的与{respondent}之间的{category}争议调解申请，{us}已收到。").format(
-            received=fmt.cn_date(data.get("received_on")), respondent=respondent,
+            received=fmt.cn_date(data.get("received_on")), respondent=common.responding_names(data),
             category=common.category(data), us=us)),
     ]
     claims = common.claims_text(data)

@@ -45,14 +45,13 @@ def compose(data: dict, station: dict) -> Document:
     decision = data.get("decision") or {}
     deadlines = data.get("deadlines") or {}
     reason, ended_on = _ending(data)
-    respondent = fmt.text(common.respondent(data).get("name")) or "\u3000" * 6
     note = fmt.text(decision.get("note"))
     blocks: list[Block] = [
         Title(title),
         common.number_line(data),
-        Paragraph(fmt.join([common.applicant_names(data), respondent]) + "：", indent=False),
+        Paragraph(fmt.join([common.applying_names(data), common.responding_names(data)]) + "：", indent=False),
         Paragraph(_("申请人{applicants}与被申请人{respondent}{category}争议一案，{us}于{received}收到调解申请。")
-                  .format(applicants=common.applicant_names(data), respondent=respondent,
+                  .format(applicants=common.applying_names(data), respondent=common.responding_names(data),
                           category=common.category(data), us=us, received=fmt.cn_date(data.get("received_on")))),
         Fields([
             (_("受理日期"), fmt.cn_date(decision.get("accepted_on"), blank="") or None),

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hexie_desktop.core.errors import HexieError, UserError
@@ -111,7 +112,19 @@ class ExchangeScreen(QWidget):
         ui.receiptButton.clicked.connect(self.write_receipt)
         ui.conflictButton.clicked.connect(self.open_conflict)
         ui.conflictTable.doubleClicked.connect(lambda _index: self.open_conflict())
+        workspace.cases_changed.connect(self._changed)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Read the state again each time the page is shown: cases, registers and settings change
+        elsewhere, and 待导出的修改 must count them (a few indexed counts, cheap)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.reload()
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.reload()
 
     def initial_focus(self) -> QWidget:
         """Where the keyboard goes when the page is shown."""
@@ -144,7 +157,7 @@ class ExchangeScreen(QWidget):
     def reload(self) -> None:
         """Read the exchange state and show it."""
         try:
-            view = exchange.overview(self.workspace.ctx, self.station)
+            view = exchange.overview(self.workspace.ctx)
         except HexieError as exc:
             self.ui.statusLabel.setText(messages.describe(exc))
             return
@@ -174,7 +187,8 @@ class ExchangeScreen(QWidget):
                 lines.append(self.tr("区级站点：{name}（指纹 {fp}）").format(name=view.district.unit_name,
                                                                           fp=view.district.fingerprint))
             lines.append(self.tr("待导出的修改：{n}行；区里已确认到变更序号{seq}").format(
-                n=view.pending_rows, seq=view.acknowledged_seq))
+                n=view.pending_rows, seq=view.acknowledged_seq) if view.acknowledged_seq else
+                self.tr("待导出的修改：{n}行；区里尚未确认收到本站的数据").format(n=view.pending_rows))
         lines += view.notes
         ui.statusLabel.setText("\n".join(lines))
         style.set_role(ui.statusLabel, "warning" if view.full_recommended or view.open_conflicts else "hint")
@@ -251,7 +265,7 @@ class ExchangeScreen(QWidget):
         info = self.station.info
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         target = folder / f"{info.short_name}-{info.unit_code}-{stamp}.hxp"
-        ops.run(self, exchange.export_package, self.workspace.ctx, self.station, target,
+        ops.run(self, exchange.export_package, self.workspace.ctx, target,
                 split_mb=self.ui.splitSpin.value() if split else None, full=self.ui.fullCheck.isChecked(),
                 on_done=self._exported, progress_title=self.tr("正在导出数据包…"), progress_total=0)
 
@@ -273,10 +287,10 @@ class ExchangeScreen(QWidget):
         if not files:
             return
         if not self.district:
-            ops.run(self, exchange.import_packages, self.workspace.ctx, self.station, files,
+            ops.run(self, exchange.import_packages, self.workspace.ctx, files,
                     on_done=self._imported, progress_title=self.tr("正在导入…"), progress_total=0)
             return
-        ops.run(self, exchange.import_packages, self.workspace.ctx, self.station, files, dry_run=True,
+        ops.run(self, exchange.import_packages, self.workspace.ctx, files, dry_run=True,
                 keys=self.keys, on_done=lambda outcomes: self._summary(files, outcomes),
                 progress_title=self.tr("正在检查数据包…"), progress_total=0)
 
@@ -284,7 +298,7 @@ class ExchangeScreen(QWidget):
         dialog = SummaryDialog(outcomes, self)
         self.dialog = dialog
         dialog.accepted.connect(lambda: ops.run(
-            self, exchange.import_packages, self.workspace.ctx, self.station, files,
+            self, exchange.import_packages, self.workspace.ctx, files,
             keys=self.keys, on_done=self._imported, progress_title=self.tr("正在导入…"), progress_total=0))
         dialog.finished.connect(lambda _code: self.reload())
         dialog.open()
@@ -320,7 +334,7 @@ class ExchangeScreen(QWidget):
         if target is None or not self._need_keys_for_card():
             return
         try:
-            card = exchange.write_card(self.workspace.ctx, self.station, target)
+            card = exchange.write_card(self.workspace.ctx, target)
         except HexieError as exc:
             messages.show_error(self, exc)
             return
@@ -344,7 +358,7 @@ class ExchangeScreen(QWidget):
 
         def trust() -> None:
             try:
-                peer = exchange.trust_card(self.workspace.ctx, self.station, path, fingerprint=card.fingerprint)
+                peer = exchange.trust_card(self.workspace.ctx, path, fingerprint=card.fingerprint)
             except HexieError as exc:
                 messages.show_error(self, exc)
                 return
@@ -373,7 +387,7 @@ class ExchangeScreen(QWidget):
             return
 
         def submit(values: dict[str, Any]) -> Any:
-            return exchange.accept_township(self.workspace.ctx, self.station, record["unit_code"],
+            return exchange.accept_township(self.workspace.ctx, record["unit_code"],
                                             values.get("fingerprint") or "", keys=self.keys)
 
         dialog = FormDialog(self.tr("接受乡镇"), self.tr(
@@ -394,7 +408,7 @@ class ExchangeScreen(QWidget):
         if folder is None:
             return
         target = folder / f"参考数据-{self.station.info.unit_code}-{datetime.now():%Y%m%d-%H%M}.hxp"
-        ops.run(self, exchange.publish_reference, self.workspace.ctx, self.station, target, keys=self.keys,
+        ops.run(self, exchange.publish_reference, self.workspace.ctx, target, keys=self.keys,
                 on_done=lambda r: (self._say(self.tr("已导出参考数据包第{n}号（{k}个乡镇）：{path}").format(
                     n=r.sequence, k=len(r.recipients), path=r.paths[0])), self.reload()))
 
@@ -410,7 +424,7 @@ class ExchangeScreen(QWidget):
         if target is None:
             return
         try:
-            path = exchange.write_receipt(self.workspace.ctx, self.station, record["unit_code"], out=target,
+            path = exchange.write_receipt(self.workspace.ctx, record["unit_code"], out=target,
                                           keys=self.keys)
         except HexieError as exc:
             messages.show_error(self, exc)
