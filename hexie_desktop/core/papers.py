@@ -28,6 +28,14 @@ def _decision(case: Case) -> Mapping[str, object]:
     return decision if isinstance(decision, Mapping) else {}
 
 
+def _agreement(case: Case) -> bool:
+    """An effective agreement, or a draft (to be signed) while the case is still being mediated."""
+    agreement = case.get("agreement")
+    if not isinstance(agreement, Mapping) or not agreement:
+        return False
+    return bool(agreement.get("effective_on")) or case.get("state") in MEDIATING_STATES
+
+
 def _listed(value: object) -> list[object]:
     return value if isinstance(value, list) else []
 
@@ -46,7 +54,7 @@ FACTS: Mapping[str, Fact] = {
     "rejected": Fact(lambda c: bool(_decision(c).get("rejected_on")) or c.get("state") == "rejected",
                      _("本案已决定不予受理"), _("本案没有不予受理决定")),
     "sessions": Fact(lambda c: bool(c.get("sessions")), _("本案已有调解记录"), _("本案尚无调解记录")),
-    "agreement": Fact(lambda c: bool(c.get("agreement")), _("本案已有调解协议"), _("本案尚无调解协议")),
+    "agreement": Fact(_agreement, _("本案已有调解协议"), _("本案尚无调解协议")),
     "mediating": Fact(lambda c: c.get("state") in MEDIATING_STATES, _("本案正在调解"),
                       _("本案不在调解中")),
     "ended": Fact(lambda c: bool(_decision(c).get("failed_on"))

@@ -10,7 +10,7 @@ previews are audited but not recorded as issued.  A document that contradicts th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from hexie_desktop.core import codes, dates, paper_inputs, papers
 from hexie_desktop.core.errors import Conflict, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
+from hexie_desktop.services import settings
 from hexie_desktop.services.case_queries import station_dict
 from hexie_desktop.services.case_view import case_dict, document_title
 from hexie_desktop.services.cases import get_case
@@ -214,7 +215,8 @@ def org_board_data(session, org_id: str) -> dict:  # noqa: ANN001
                for m in members]
     return {"id": org.id, "name": org.name, "type_label": codes.label(codes.ORG_TYPES, org.org_type),
             "address": org.address, "head": org.head, "phones": org.phones, "members": people,
-            "duties": [], "procedure": [], "conduct": [], "rules": []}
+            "duties": [], "procedure": [], "conduct": [], "rules": [],
+            "periods": asdict(settings.deadline_settings(session))}
 
 
 def print_wallboard(ctx: Context, org: str, out: Path, *, page_size: str = "A2") -> Printed:

@@ -37,6 +37,7 @@ def _leaf_labels() -> dict[str, str]:
         "applicant_signed_on": t(_CONTEXT, "申请人签名日期"), "respondent_signed_on": t(_CONTEXT, "被申请人签名日期"),
         "mediator_signed_on": t(_CONTEXT, "调解员签名日期"), "seal_applied_on": t(_CONTEXT, "调解组织盖章日期"),
         "agreement": t(_CONTEXT, "调解协议"), "item": t(_CONTEXT, "协议事项"),
+        "shares": t(_CONTEXT, "每人金额"), "applicant": t(_CONTEXT, "申请人"),
         "visited_on": t(_CONTEXT, "回访日期"), "person": t(_CONTEXT, "回访对象"),
         "performance_status": t(_CONTEXT, "履行情况"), "satisfaction": t(_CONTEXT, "满意度"),
         "risks": t(_CONTEXT, "发现的风险"), "measures": t(_CONTEXT, "采取的措施"),
@@ -57,6 +58,7 @@ def _indexed_label(name: str, index: int) -> str:
     patterns = {
         "applicants": t(_CONTEXT, "第{n}位申请人"), "claims": t(_CONTEXT, "第{n}项请求"),
         "items": t(_CONTEXT, "第{n}项协议事项"), "catalog": t(_CONTEXT, "卷内目录第{n}行"),
+        "shares": t(_CONTEXT, "每人金额第{n}行"),
         "cases": "",
     }
     pattern = patterns.get(name, "{name}[{n}]")

@@ -67,6 +67,19 @@ def test_agreement_drafted_and_printed_before_signing_takes_effect_only_with_the
     assert "2026年9月20日" in signed and "支付经济补偿" in signed
 
 
+def test_a_draft_never_signed_is_no_agreement_once_mediation_failed(cli):
+    """LDTJ art. 14: without the four signature facts there is no agreement; when mediation ends without
+    them (调解不成) the unsigned draft may not be issued as a 调解协议书 — the 终止调解通知书 is the paper."""
+    number = cli.add()
+    cli.ok(number, "accept", {"on": "2026-09-17"})
+    cli.ok(number, "draft-agreement", {"items": [ITEM]})
+    cli.ok(number, "fail", {"on": "2026-09-18", "reason": "refusal"})
+    done = cli.print("agreement", number)
+    assert done.returncode == 1 and "尚无调解协议" in done.stderr
+    cli.refused(number, "draft-agreement", {"items": [ITEM]}, says="不能起草协议")
+    assert "终止调解" in cli.text("termination", number)
+
+
 def _collective(cli: Cli) -> tuple[str, list[str]]:
     names = [f"工人{n:02d}" for n in range(12)]
     number = cli.add(applicants=[applicant(name, seq=200 + n, is_representative=n < 3)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from hexie_desktop.core import ids
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.services import case_actions, case_queries, cases
-from tests.gui.conftest import advance, make_case, message_boxes, type_text
+from tests.gui.conftest import advance, make_case, message_boxes, type_text, wait_tasks
 
 
 def _open(window, number: str):  # noqa: ANN001, ANN202
@@ -34,9 +34,11 @@ def _answer_no() -> None:
     boxes[-1].button(QMessageBox.StandardButton.No).click()
 
 
-def test_draft_before_signing_changes_nothing_then_takes_effect(window, workspace) -> None:
+def test_draft_before_signing_changes_nothing_then_takes_effect(qtbot, window, workspace) -> None:
     """LDTJ art. 14: the draft is saved and shown as not effective; the state and the deadlines stay;
-    the same terms take effect once the four signature dates are entered."""
+    it opens in the print preview as the paper to sign (warning that the station has not named the
+    arbitration commission and the court, 办案规则 art. 74, 民事诉讼法 art. 205); the same terms take
+    effect once the four signature dates are entered."""
     number = make_case(workspace)
     advance(workspace, number, "accept")
     before = case_queries.show(workspace.ctx, number)
@@ -59,7 +61,15 @@ def test_draft_before_signing_changes_nothing_then_takes_effect(window, workspac
     assert "可以保存草稿" in ui.problemsLabel.text() and "缺少调解组织印章日期" in ui.problemsLabel.text()
     dialog.draft_button.click()
     assert not dialog.isVisible()
-    _answer_no()
+    boxes = [b for b in message_boxes() if b.isVisible()]
+    assert boxes and "供各方签署" in boxes[-1].text()
+    boxes[-1].button(QMessageBox.StandardButton.Yes).click()
+    wait_tasks(qtbot)
+    preview = detail.printing.preview
+    assert preview is not None and preview.isVisible() and preview.rendered.kind == "preview"
+    assert "注意：未设置劳动人事争议仲裁委员会名称" in preview.ui.warningsLabel.text()
+    assert "未设置司法确认的人民法院名称" in preview.ui.warningsLabel.text()
+    preview.close()
     after = case_queries.show(workspace.ctx, number)
     assert after["state"] == "accepted" == before["state"]
     assert after["deadlines"] == before["deadlines"]      # no follow-up deadline from a draft's due date

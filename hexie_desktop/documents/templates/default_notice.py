@@ -28,6 +28,7 @@ SHAPE = {
         "category": True, "performed_on": True}]},
     "decision": {"defaulted_on": True},
     "paper": {"issued_on": True},
+    "periods": common.PERIODS,
 }
 
 
@@ -92,8 +93,9 @@ def compose(data: dict, station: dict) -> Document:
         tail = _("三、")
     else:
         tail = _("二、")
-    blocks.append(Paragraph(tail + _("申请仲裁的时效期间为一年（《中华人民共和国劳动争议调解仲裁法》第二十七条），"
-                                     "请及时主张权利；需要帮助的，可以向{us}咨询。").format(us=us)))
+    blocks.append(Paragraph(tail + _("申请仲裁的时效期间为{n}年").format(n=common.period_words(data, "limitation_years"))
+                            + common.cite(data, "limitation_years", _("（《中华人民共和国劳动争议调解仲裁法》第二十七条）"))
+                            + _("，请及时主张权利；需要帮助的，可以向{us}咨询。").format(us=us)))
     blocks.append(Paragraph(_("特此告知。"), keep_with_next=True))
     blocks += common.issuer_lines(org, paper.get("issued_on"))
     return Document("default_notice", title, blocks)

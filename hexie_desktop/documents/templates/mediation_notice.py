@@ -20,6 +20,7 @@ SHAPE = {
     "claims": [common.CLAIM],
     "decision": {"accepted_on": True},
     "paper": {"session_on": True, "session_time": True, "place": True, "note": True, "issued_on": True},
+    "periods": common.PERIODS,
 }
 
 
@@ -62,8 +63,9 @@ def compose(data: dict, station: dict) -> Document:
     blocks += [
         Paragraph(_("调解遵循自愿、平等、合法、公正的原则，调解员充分听取双方的陈述（《中华人民共和国劳动争议调解仲裁法》"
                     "第十三条），不收取费用。你单位不同意调解或者不能按时参加的，请于调解日前告知{us}。"
-                    "自{us}收到调解申请之日起十五日内未达成调解协议的，当事人可以依法申请仲裁（同法第十四条）。")
-                  .format(us=us)),
+                    "自{us}收到调解申请之日起{n}日内未达成调解协议的，当事人可以依法申请仲裁").format(
+                        us=us, n=common.period_words(data, "mediation_days"))
+                  + common.cite(data, "mediation_days", _("（同法第十四条）")) + "。"),
     ]
     note = fmt.text(paper.get("note"))
     if note:

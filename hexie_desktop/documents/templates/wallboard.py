@@ -12,6 +12,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
 from hexie_desktop.documents.model import Block, Document, Fields, Flowchart, PageBreak, Paragraph, Table, Title
 from hexie_desktop.documents.projection import project
+from hexie_desktop.documents.templates import common
 
 DEFAULT_PAGE_SIZE = "A2"
 
@@ -19,6 +20,7 @@ SHAPE = {
     "name": True, "type_label": True, "address": True, "head": True, "phones": True,
     "members": [{"name": True, "role": True}],
     "duties": True, "procedure": True, "conduct": True, "rules": True,
+    "periods": common.PERIODS,
 }
 
 DEFAULT_DUTIES = (
@@ -31,16 +33,19 @@ DEFAULT_DUTIES = (
     _("完成上级部门交办的其他劳动人事争议调解工作。"),
 )
 
-DEFAULT_PROCEDURE = (
-    _("申请：当事人书面申请，或口头申请由调解组织当场记录"),
-    _("受理：3个工作日内审查，决定受理或书面通知不予受理"),
-    _("告知权利义务，指派调解员，询问是否申请回避"),
-    _("调查核实：听取双方陈述，查明事实、分清是非"),
-    _("调解：自收到申请之日起15日内进行调解"),
-    _("达成协议的，制作调解协议书，签名盖章后生效；\n未达成协议的，终止调解，告知可依法申请仲裁"),
-    _("督促履行、回访，不履行的告知申请仲裁或支付令"),
-    _("结案归档：一案一档，建立卷宗"),
-)
+def default_procedure(data: dict) -> tuple[str, ...]:
+    """The procedure steps, with the configured acceptance and mediation periods."""
+    return (
+        _("申请：当事人书面申请，或口头申请由调解组织当场记录"),
+        _("受理：{n}个工作日内审查，决定受理或书面通知不予受理").format(
+            n=common.period_length(data, "acceptance_working_days")),
+        _("告知权利义务，指派调解员，询问是否申请回避"),
+        _("调查核实：听取双方陈述，查明事实、分清是非"),
+        _("调解：自收到申请之日起{n}日内进行调解").format(n=common.period_length(data, "mediation_days")),
+        _("达成协议的，制作调解协议书，签名盖章后生效；\n未达成协议的，终止调解，告知可依法申请仲裁"),
+        _("督促履行、回访，不履行的告知申请仲裁或支付令"),
+        _("结案归档：一案一档，建立卷宗"),
+    )
 
 DEFAULT_CONDUCT = (
     _("遵守法律法规和政策，坚持原则，依法调解。"),
@@ -118,7 +123,7 @@ def compose(data: dict, station: dict) -> Document:
     """Lay out the five wall boards from the projected organization data."""
     name = fmt.text(data.get("name")) or fmt.text(station.get("unit_name")) or _("劳动人事争议调解组织")
     duties = _texts(data.get("duties")) or list(DEFAULT_DUTIES)
-    procedure = _texts(data.get("procedure")) or list(DEFAULT_PROCEDURE)
+    procedure = _texts(data.get("procedure")) or list(default_procedure(data))
     conduct = _texts(data.get("conduct")) or list(DEFAULT_CONDUCT)
     rules = _texts(data.get("rules")) or list(DEFAULT_RULES)
     blocks: list[Block] = _members_board(data, name)

@@ -55,9 +55,13 @@ class SettingsScreen(QWidget):
         self.builder = FormBuilder(self.ui.form, fields, self.ui.formHost)
         for name, widget in self.builder.widgets.items():
             widget.setMaximumWidth(120 if name.startswith(("deadlines.", "archive.", "security.")) else 460)
-        sections = ((18, self.tr("其他")), (10, self.tr("期限（按法定期间计算，可按本地规定调整）")),
-                    (8, self.tr("编号")),
-                    (4, self.tr("仲裁委员会与人民法院（印在调解协议书、不予受理、终止调解等文书上）")),
+        row_of = {field.name: row for row, field in enumerate(fields)}
+        sections = ((row_of["archive.retention_years"], self.tr("其他")),
+                    (row_of[f"deadlines.{self.deadline_names[0]}"],
+                     self.tr("期限（按法定期间计算，可按本地规定调整；文书上的“十五日内”等按此印出）")),
+                    (row_of["numbering.case_pattern"], self.tr("编号")),
+                    (row_of["station.arbitration_commission"],
+                     self.tr("仲裁委员会与人民法院（印在调解协议书、不予受理、终止调解等文书上）")),
                     (0, self.tr("本站（单位代码是数据交换身份，不能修改）")))
         for row, title in sections:
             heading = QLabel(title, self.ui.formHost)
