@@ -19,21 +19,12 @@ from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import sequence as numbering
 from hexie_desktop.exchange import state
 from hexie_desktop.exchange.apply import ApplyResult
-from hexie_desktop.exchange.errors import (
-    E_STATE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_STATE, ExchangeError
 from hexie_desktop.exchange.keys import Card
 from hexie_desktop.storage import migrate
 from hexie_desktop.storage.db import CHANGE_SEQ, next_counter
 from hexie_desktop.storage.identity import OpenedStation
-from hexie_desktop.storage.models import (
-    Counter,
-    ExchangeConflict,
-    ExchangePackage,
-    ExchangePeer,
-    ExchangeQuarantine,
-)
+from hexie_desktop.storage.models import Counter, ExchangeConflict, ExchangePackage, ExchangePeer, ExchangeQuarantine
 
 PACKAGE_COUNTER = "exchange.package_seq"
 

@@ -10,14 +10,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state
-from hexie_desktop.exchange.errors import (
-    E_DUPLICATE,
-    E_REPLAY,
-    E_SENDER,
-    E_STATE,
-    E_TRUST,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_DUPLICATE, E_REPLAY, E_SENDER, E_STATE, E_TRUST, ExchangeError
 from hexie_desktop.exchange.keys import Card, StationKeys
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
@@ -31,15 +24,8 @@ from hexie_desktop.services.exchange.common import (
 from hexie_desktop.services.exchange.imports import import_packages
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.services.exchange.peers import store_peer
-from hexie_desktop.services.exchange.reference import (
-    publish_reference,
-    trusted_townships,
-)
-from hexie_desktop.storage.models import (
-    ExchangePackage,
-    ExchangePeer,
-    utcnow,
-)
+from hexie_desktop.services.exchange.reference import publish_reference, trusted_townships
+from hexie_desktop.storage.models import ExchangePackage, ExchangePeer, utcnow
 
 
 def accept_township(ctx: Context, unit_code: str, fingerprint: str, *,

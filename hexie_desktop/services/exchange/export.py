@@ -14,15 +14,11 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import state
 from hexie_desktop.exchange.codec import TABLES, changed_rows, encoder
-from hexie_desktop.exchange.errors import (
-    E_STATE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_STATE, ExchangeError
 from hexie_desktop.exchange.payload import PayloadWriter
 from hexie_desktop.exchange.writer import write_package
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
-    schema_version,
     Exported,
     acknowledged_change,
     change_seq,
@@ -31,16 +27,14 @@ from hexie_desktop.services.exchange.common import (
     numbered_output,
     peer_card,
     require_role,
+    schema_version,
     split_size,
     trusted_district,
 )
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.storage import audit
 from hexie_desktop.storage import digest as kept_digest
-from hexie_desktop.storage.models import (
-    ExchangePackage,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangePackage, utcnow
 
 
 def _fill_changes(session: Session, payload: PayloadWriter, origin: str, since: int | None, store: Path,

@@ -14,11 +14,7 @@ from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import sequence as numbering
-from hexie_desktop.exchange.errors import (
-    E_STATE,
-    E_TRUST,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_STATE, E_TRUST, ExchangeError
 from hexie_desktop.exchange.keys import Card
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
@@ -31,10 +27,7 @@ from hexie_desktop.services.exchange.common import (
 )
 from hexie_desktop.services.exchange.keys import read_card
 from hexie_desktop.storage.identity import OpenedStation
-from hexie_desktop.storage.models import (
-    ExchangePeer,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangePeer, utcnow
 
 
 def check_pair(own: OpenedStation, card: Card) -> None:

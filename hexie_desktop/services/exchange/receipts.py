@@ -17,21 +17,13 @@ from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import reader, state
 from hexie_desktop.exchange import sequence as numbering
 from hexie_desktop.exchange.codec import TABLES
-from hexie_desktop.exchange.errors import (
-    E_FORMAT,
-    E_INTEGRITY,
-    E_NOT_FOR_US,
-    E_REPLAY,
-    E_STATE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_FORMAT, E_INTEGRITY, E_NOT_FOR_US, E_REPLAY, E_STATE, ExchangeError
 from hexie_desktop.exchange.keys import StationKeys
 from hexie_desktop.exchange.payload import RECEIPT, PayloadReader, PayloadWriter
 from hexie_desktop.exchange.writer import write_package
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.claim import claim
 from hexie_desktop.services.exchange.common import (
-    schema_version,
     DryRun,
     Outcome,
     loads,
@@ -39,17 +31,12 @@ from hexie_desktop.services.exchange.common import (
     peer_card,
     publish,
     require_role,
+    schema_version,
 )
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.storage import audit
 from hexie_desktop.storage.identity import OpenedStation
-from hexie_desktop.storage.models import (
-    ExchangeConflict,
-    ExchangePackage,
-    ExchangePeer,
-    ExchangeQuarantine,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangeConflict, ExchangePackage, ExchangePeer, ExchangeQuarantine, utcnow
 
 
 def _receipt_document(session: Session, peer: ExchangePeer, applied: ExchangePackage) -> dict:

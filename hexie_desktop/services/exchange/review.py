@@ -14,17 +14,9 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.core.ids import mask_row
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state
-from hexie_desktop.exchange.apply import (
-    ApplyResult,
-    TableCounts,
-    drop_search,
-    reindex_cases,
-)
+from hexie_desktop.exchange.apply import ApplyResult, TableCounts, drop_search, reindex_cases
 from hexie_desktop.exchange.codec import TABLES, changed_rows, check_row
-from hexie_desktop.exchange.errors import (
-    E_STATE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_STATE, ExchangeError
 from hexie_desktop.exchange.keys import Card
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
@@ -38,13 +30,7 @@ from hexie_desktop.services.exchange.common import (
 )
 from hexie_desktop.services.exchange.keys import needs_passphrase
 from hexie_desktop.storage import digest
-from hexie_desktop.storage.models import (
-    ExchangeConflict,
-    ExchangePackage,
-    ExchangePeer,
-    ExchangeQuarantine,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangeConflict, ExchangePackage, ExchangePeer, ExchangeQuarantine, utcnow
 
 # ---------------------------------------------------------------- overview, conflicts, quarantine
 
