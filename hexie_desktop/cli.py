@@ -9,128 +9,35 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any, Callable, NoReturn
 
 from hexie_desktop import __version__
-from hexie_desktop.core.errors import HexieError, UserError
+from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, under the names this module uses
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_USER,
+    JSON_MAX_BYTES,
+    JSON_MAX_DEPTH,
+    _data_dir,
+    _Escaped,
+    _json_default,
+    _open,
+    _password,
+    _raw,
+    _read_json,
+)
+from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
+from hexie_desktop.cli_support import login as _login
+from hexie_desktop.cli_support import print_json as _print_json
+from hexie_desktop.core import ledgers
+from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.core.text import first_control, printable
+from hexie_desktop.core.text import printable
 from hexie_desktop.paths import StationPaths, default_data_dir, demo_data_dir
-
-EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"not JSON serializable: {type(value).__name__}")
-
-
-def _print_json(data: Any) -> None:
-    text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default, sort_keys=False)
-    if first_control(text, multiline=True) is not None:  # keep it valid JSON with nothing raw in it
-        text = json.dumps(data, ensure_ascii=True, indent=2, default=_json_default, sort_keys=False)
-    sys.stdout.write(text + "\n")
-
-
-class _Escaped:
-    """A text stream that shows control characters escaped (``core.text.printable``).
-
-    Every line ``hexie`` prints goes through it — names and messages that came from a package,
-    a card or a file included — so nothing can drive the terminal; line breaks and tabs stay.
-    """
-
-    def __init__(self, stream: Any) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        """Write ``text`` with its control characters escaped."""
-        self.stream.write("\n".join("\t".join(printable(cell) for cell in line.split("\t"))
-                                     for line in text.split("\n")))
-        return len(text)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.stream, name)
-
-
-def _raw(stream: Any) -> Any:
-    """The stream below :class:`_Escaped` (for the progress counter's carriage return)."""
-    return getattr(stream, "stream", stream)
-
-
-JSON_MAX_BYTES = 256 * 1024 * 1024
-JSON_MAX_DEPTH = 12
-
-
-def _read_json(path: str, field: str = "--json") -> Any:
-    """Read a JSON input file (``-``: stdin) with the exchange's strict, bounded parser."""
-    from hexie_desktop.exchange.errors import ExchangeError
-    from hexie_desktop.exchange.limits import loads
-
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(JSON_MAX_BYTES + 1)
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read(JSON_MAX_BYTES + 1)
-        return loads(data.removeprefix(b"\xef\xbb\xbf"), max_depth=JSON_MAX_DEPTH, max_bytes=JSON_MAX_BYTES)
-    except FileNotFoundError:
-        raise UserError(_("找不到文件：{path}").format(path=path), field=field) from None
-    except ExchangeError as exc:
-        raise UserError(exc.message, field=field) from None
-
-
-def _password(prompt: str) -> str:
-    value = os.environ.get("HEXIE_PASSWORD")
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise UserError(_("请通过环境变量 HEXIE_PASSWORD 提供密码"), field="password")
-    return getpass.getpass(prompt)
-
-
-def _data_dir(args: argparse.Namespace) -> Path | None:
-    if args.db_url:
-        return Path(args.data_dir) if args.data_dir else None
-    return Path(args.data_dir) if args.data_dir else default_data_dir()
-
-
-def _open(args: argparse.Namespace):  # noqa: ANN202
-    from hexie_desktop.services.station import open_station
-
-    return open_station(data_dir=_data_dir(args), db_url=args.db_url)
-
-
-def _login(args: argparse.Namespace):  # noqa: ANN202
-    """Open the station and authenticate the acting user; returns (station, context)."""
-    from hexie_desktop.services.users import authenticate, first_admin
-
-    station = _open(args)
-    username = args.user or first_admin(station.db)
-    actor = authenticate(station.db, username, _password(_("{user} 的密码：").format(user=username)))
-    _auto_backup(station)
-    return station, station.context(actor)
-
-
-def _auto_backup(station) -> None:  # noqa: ANN001
-    """The daily verified automatic backup, as the app makes after its login (a failure only warns)."""
-    import sqlite3
-
-    from hexie_desktop.services.backup import auto_backup
-
-    if station.paths is None or not station.db.is_sqlite:
-        return
-    try:
-        auto_backup(station.paths.database, station.paths.backups)
-    except (HexieError, OSError, sqlite3.Error) as exc:
-        print(_("提示：自动备份没有完成：{e}").format(e=exc), file=sys.stderr)
-
 
 # ---------------------------------------------------------------- commands
 
@@ -143,12 +50,14 @@ def cmd_init(args: argparse.Namespace) -> int:
     station = init_station(
         data_dir=_data_dir(args), db_url=args.db_url, role=args.role, unit_code=args.unit_code,
         unit_name=args.unit_name, short_name=args.short_name, admin=args.admin, password=password,
-        key_passphrase=passphrase,
+        key_passphrase=passphrase, first_mediator=args.mediator, admin_is_mediator=args.admin_is_mediator,
     )
     where = station.paths.root if station.paths else args.db_url
     print(_("已创建{role}站点：{name}（{code}），数据位置：{where}").format(
         role=_("乡镇") if args.role == "township" else _("区级"), name=station.info.unit_name,
         code=station.info.unit_code, where=where))
+    if not args.mediator and args.role == "township":
+        print(_("提示：调解员名册中还没有调解员，受理案件前请添加（hexie registry add mediators --json 文件）"))
     if args.role == "district" and passphrase is None:
         print(_("区级交换密钥将在首次使用时创建（届时需要区级密钥口令 HEXIE_KEY_PASSPHRASE）"))
     return EXIT_OK
@@ -222,11 +131,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     board = dashboard.dashboard(ctx, mine=args.mine)
     if args.as_json:
         _print_json({"count": len(board.items), "items": [asdict(i) for i in board.items],
-                     "month_counts": board.month_counts})
+                     "month_counts": board.month_counts, "notices": list(board.notices)})
     else:
         for i in board.items:
             print(f"{i.status}\t{i.due}\t{i.label}\t{i.number}\t{i.applicants}\t{i.mediator or ''}")
         print(_("共{n}项待办").format(n=len(board.items)))
+        for notice in board.notices:
+            print(_("提示：{text}").format(text=notice))
     return EXIT_OK
 
 
@@ -283,6 +194,20 @@ def cmd_registry_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_registry_list(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import registries
+
+    _station, ctx = _login(args)
+    rows = registries.list_records(ctx, args.kind, args.search, limit=args.limit)
+    if args.as_json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['id']}\t{printable(str(row.get('display_name') or ''))}")
+        print(_("共{n}条").format(n=len(rows)))
+    return EXIT_OK
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     from hexie_desktop.services import settings
 
@@ -294,9 +219,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from hexie_desktop.services.maintenance import check
-
     from hexie_desktop.services.backups import StationUnusable
+    from hexie_desktop.services.maintenance import check
     from hexie_desktop.services.station import check_before_opening
 
     if not args.db_url:
@@ -387,12 +311,36 @@ def cmd_print(args: argparse.Namespace) -> int:
     else:
         if not args.case:
             raise UserError(_("需要 --case 指定案件编号"), field="--case")
-        result = printing.print_case_document(ctx, args.doc, args.case, Path(args.out), draft=args.draft)
+        result = printing.print_case_document(ctx, args.doc, args.case, Path(args.out), draft=args.draft,
+                                              options=_paper_options(args))
     print(_("已输出：{path}（{pages}页，内容校验码 {hash}）").format(path=result.path, pages=result.pages,
                                                          hash=result.content_hash[:16]))
     for warning in result.warnings:
         print(_("提示：{w}").format(w=warning), file=sys.stderr)
     return EXIT_OK
+
+
+PRINTABLE = ("application", "registration", "notice", "acceptance", "rejection", "mediation_notice", "record",
+             "agreement", "termination", "withdrawal", "service", "default_notice", "recommendation", "followup",
+             "cover", "catalog", "wallboard", "major_report")
+"""What ``print`` prints (the documents registry; a test keeps the two equal)."""
+
+PAPER_OPTIONS = ("session", "session_on", "session_time", "place", "note", "on", "content", "addressee",
+                 "documents", "recipient", "address", "method", "served_on", "reason")
+"""The ``print`` options a paper may ask for (core/paper_inputs.py checks which one takes which)."""
+
+
+def _paper_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The paper options given on the command line (``--documents a,b`` becomes a list)."""
+    out: dict[str, Any] = {}
+    for name in PAPER_OPTIONS:
+        value = getattr(args, name, None)
+        if value is None:
+            continue
+        if name == "documents":
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        out[name] = value
+    return out
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -424,6 +372,28 @@ def cmd_station(args: argparse.Namespace) -> int:
         print(_("已修改本站信息（单位代码 {code} 不变）").format(code=shown["unit_code"]))
     for option, value in shown.items():
         print(f"{option}: {value}")
+    return EXIT_OK
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from hexie_desktop.services import users
+
+    _station, ctx = _login(args)
+    if args.users_command == "link":
+        users.link_mediator(ctx, args.username, args.mediator)
+    elif args.users_command == "unlink":
+        users.link_mediator(ctx, args.username, None)
+    rows = users.list_users(ctx)
+    if args.users_command != "list":
+        rows = [r for r in rows if r.username == args.username]
+    if args.as_json:
+        _print_json([{"username": r.username, "display_name": r.display_name, "role": r.role,
+                      "role_label": r.role_label, "active": r.active, "mediator_id": r.mediator_id,
+                      "mediator": r.mediator_name} for r in rows])
+        return EXIT_OK
+    for r in rows:
+        print("\t".join([r.username, r.display_name, r.role_label, _("启用") if r.active else _("停用"),
+                         _("调解员：{name}").format(name=r.mediator_name) if r.mediator_name else _("未关联调解员")]))
     return EXIT_OK
 
 
@@ -690,6 +660,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unit-name", required=True)
     p.add_argument("--short-name")
     p.add_argument("--admin", required=True)
+    p.add_argument("--mediator", help=_("第一位调解员的姓名（加入调解员名册；可稍后添加）"))
+    p.add_argument("--admin-is-mediator", action="store_true", help=_("管理员本人就是这位调解员（关联账户）"))
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("demo", help=_("生成演示数据"))
@@ -733,12 +705,17 @@ def build_parser() -> argparse.ArgumentParser:
     registry = sub.add_parser("registry", help=_("名册与台账"))
     registry_sub = registry.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", required=True)
     p = registry_sub.add_parser("add", help=_("从 JSON 文件新增（或用 --id 修改）一条名册/台账记录"))
-    p.add_argument("kind", choices=["coordinators", "mediators", "orgs", "social_orgs", "employers", "key_enterprises",
-                                    "visits", "layoffs", "new_enterprises", "cultivations"])
+    p.add_argument("kind", choices=list(ledgers.LEDGERS))
     p.add_argument("--json", required=True, metavar="FILE")
     p.add_argument("--id", help=_("要修改的记录编号"))
     p.add_argument("--output-json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_registry_add)
+    p = registry_sub.add_parser("list", help=_("列出名册/台账记录（--search 按该名册的查找字段筛选；证件号码和电话已打码）"))
+    p.add_argument("kind", choices=list(ledgers.LEDGERS))
+    p.add_argument("--search", help=_("查找内容，如单位名称、信用代码或姓名"))
+    p.add_argument("--limit", type=int)
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_registry_list)
     p = sub.add_parser("settings", help=_("查看或修改站点设置"))
     settings_sub = p.add_subparsers(dest="settings_command", metavar="SUBCOMMAND", required=True)
     settings_sub.add_parser("show", help=_("显示全部设置（JSON）")).set_defaults(func=cmd_settings)
@@ -747,10 +724,23 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(func=cmd_settings)
 
     p = sub.add_parser("print", help=_("打印文书为 PDF"))
-    p.add_argument("doc", choices=["application", "registration", "notice", "acceptance", "rejection", "record",
-                                   "agreement", "termination", "service", "followup", "cover", "catalog",
-                                   "wallboard", "major_report"])
+    p.add_argument("doc", choices=PRINTABLE)
     p.add_argument("--case")
+    paper = p.add_argument_group(_("文书选项"))
+    paper.add_argument("--session", help=_("调解笔录：第几次调解"))
+    paper.add_argument("--session-on", dest="session_on", help=_("调解通知书：调解日期"))
+    paper.add_argument("--session-time", dest="session_time", help=_("调解通知书：调解时间，如 09:30"))
+    paper.add_argument("--place", help=_("调解通知书：调解地点"))
+    paper.add_argument("--note", help=_("调解通知书：其他说明"))
+    paper.add_argument("--on", help=_("调解通知书、调解建议书、未履行告知书：出具日期（默认今天）"))
+    paper.add_argument("--content", help=_("调解建议书：建议内容"))
+    paper.add_argument("--addressee", help=_("调解建议书：送达单位（默认被申请人）"))
+    paper.add_argument("--documents", help=_("送达回证：送达的已出具文书，编号或文书类型，逗号分隔"))
+    paper.add_argument("--recipient", help=_("送达回证：受送达人姓名或名称"))
+    paper.add_argument("--address", help=_("送达回证：送达地址（默认当事人地址）"))
+    paper.add_argument("--method", help=_("送达回证：送达方式 direct/mail/left/electronic"))
+    paper.add_argument("--served-on", dest="served_on", help=_("送达回证：送达日期"))
+    paper.add_argument("--reason", help=_("撤回调解申请书：撤回理由"))
     p.add_argument("--org", help=_("上墙展板：调解组织名称或编号"))
     p.add_argument("--out", required=True)
     p.add_argument("--draft", action="store_true", help=_("打印草稿（带水印，不记为已发文书）"))
@@ -773,17 +763,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_station)
 
+    users_parser = sub.add_parser("users", help=_("用户：列出，关联或取消关联调解员名册中的调解员"))
+    users_sub = users_parser.add_subparsers(dest="users_command", metavar="SUBCOMMAND", required=True)
+    p = users_sub.add_parser("list", help=_("列出用户及其关联的调解员"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_users)
+    p = users_sub.add_parser("link", help=_("把用户关联到调解员名册中的调解员（管理员）"))
+    p.add_argument("username")
+    p.add_argument("mediator", help=_("调解员姓名或记录编号"))
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_users)
+    p = users_sub.add_parser("unlink", help=_("取消用户与调解员的关联（管理员）"))
+    p.add_argument("username")
+    p.add_argument("--json", dest="as_json", action="store_true")
+    p.set_defaults(func=cmd_users)
+
     p = sub.add_parser("report", help=_("导出统计报表或台账为 Excel"))
-    p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", "coordinators", "mediators", "orgs",
-                                    "social_orgs", "employers", "key_enterprises", "new_enterprises",
-                                    "cultivations"])
+    p.add_argument("kind", choices=["monthly", "quarterly", "annual", "cases", *ledgers.ledger_kinds(),
+                                    "coordinator_coverage"])
     p.add_argument("--period", help=_("期间：2026-10、2026-Q3、2026 或 2026-01-01..2026-06-30"))
     p.add_argument("--unmask", action="store_true", help=_("导出完整证件号码和电话（需相应权限，记入审计）"))
     p.add_argument("--out", required=True, metavar="FILE.xlsx")
     p.set_defaults(func=cmd_report)
     p = sub.add_parser("import-xlsx", help=_("从 Excel 导入历史案件、名册或台账；--template 下载模板"))
-    p.add_argument("kind", choices=["cases", "coordinators", "mediators", "employers", "key_enterprises",
-                                    "new_enterprises", "social_orgs", "cultivations"])
+    p.add_argument("kind", choices=["cases", *ledgers.import_kinds(), "selections"])
     p.add_argument("file", nargs="?", metavar="FILE")
     p.add_argument("--report", metavar="OUT.xlsx", help=_("写出导入报告（逐行结果和问题清单）"))
     p.add_argument("--valid-only", action="store_true", help=_("只导入正确的行（默认：有错误则全部不导入）"))

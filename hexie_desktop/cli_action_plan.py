@@ -9,15 +9,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from hexie_desktop import cli_support
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
-
-
-def _cli():  # noqa: ANN202
-    from hexie_desktop import cli
-
-    return cli
 
 
 def _pairs(items: list[str]) -> dict[str, int]:
@@ -46,30 +41,29 @@ def cmd_warnings(args: argparse.Namespace) -> int:
     """scan / list / show / handle / thresholds."""
     from hexie_desktop.services import settings, warnings
 
-    cli = _cli()
-    _station, ctx = cli._login(args)
+    _station, ctx = cli_support.login(args)
     command = args.warnings_command
     if command == "scan":
         result = warnings.scan(ctx)
         if args.as_json:
-            cli._print_json(result.__dict__)
+            cli_support.print_json(result.__dict__)
         else:
             print(_("扫描完成：新线索{r}条，情况变化{u}条，未变{n}条；待处理线索共{o}条").format(
                 r=result.raised, u=result.updated, n=result.unchanged, o=result.open_total))
-        return cli.EXIT_OK
+        return cli_support.EXIT_OK
     if command == "list":
         rows = warnings.list_leads(ctx, status=args.status, level=args.level)
         if args.as_json:
-            cli._print_json({"count": len(rows), "leads": rows})
+            cli_support.print_json({"count": len(rows), "leads": rows})
         else:
             for row in rows:
                 print(_line(row))
             print(_("共{n}条").format(n=len(rows)))
-        return cli.EXIT_OK
+        return cli_support.EXIT_OK
     if command == "show":
         lead = warnings.show(ctx, args.lead)
         if args.as_json:
-            cli._print_json(lead)
+            cli_support.print_json(lead)
         else:
             print(_line(lead))
             print(printable(lead["detail"] or ""))
@@ -77,26 +71,26 @@ def cmd_warnings(args: argparse.Namespace) -> int:
                 print("\t".join(printable(str(v or "")) for v in (
                     record["on_date"].isoformat(), record["actor"], record["action_label"], record["owner"],
                     record["note"])))
-        return cli.EXIT_OK
+        return cli_support.EXIT_OK
     if command == "handle":
         lead = warnings.handle(ctx, args.lead, args.action, note=args.note, owner=args.owner)
         if args.as_json:
-            cli._print_json(lead)
+            cli_support.print_json(lead)
         else:
             print(_("已处理：{line}").format(line=_line(lead)))
-        return cli.EXIT_OK
+        return cli_support.EXIT_OK
     # thresholds
     if args.set:
         settings.update(ctx, {"warnings.thresholds": {**warnings.read_thresholds(ctx), **_pairs(args.set)}})
     current = warnings.read_thresholds(ctx)
     if args.as_json:
-        cli._print_json(current)
+        cli_support.print_json(current)
     else:
         from hexie_desktop.core.warnings import LABELS
 
         for key, value in current.items():
             print(f"{key}\t{value}\t{LABELS[key]}")
-    return cli.EXIT_OK
+    return cli_support.EXIT_OK
 
 
 def _grade_line(row: dict[str, Any]) -> str:
@@ -114,8 +108,7 @@ def cmd_grading(args: argparse.Namespace) -> int:
     """list / show / set / reported / due."""
     from hexie_desktop.services import grading
 
-    cli = _cli()
-    _station, ctx = cli._login(args)
+    _station, ctx = cli_support.login(args)
     command = args.grading_command
     if command == "list":
         rows = grading.list_grades(ctx, grade=args.grade, open_only=args.open)
@@ -128,13 +121,13 @@ def cmd_grading(args: argparse.Namespace) -> int:
     else:
         rows = [grading.mark_reported(ctx, args.number, args.on)]
     if args.as_json:
-        cli._print_json({"count": len(rows), "cases": rows})
+        cli_support.print_json({"count": len(rows), "cases": rows})
     else:
         for row in rows:
             print(_grade_line(row))
         if command in ("list", "due"):
             print(_("共{n}件").format(n=len(rows)))
-    return cli.EXIT_OK
+    return cli_support.EXIT_OK
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -143,20 +136,19 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from hexie_desktop.core.stats import parse_period
     from hexie_desktop.services import plan
 
-    cli = _cli()
-    _station, ctx = cli._login(args)
+    _station, ctx = cli_support.login(args)
     if args.plan_command == "targets":
         if args.set:
             values = plan.set_targets(ctx, args.year, _pairs(args.set))
         else:
             values = plan.targets(ctx, args.year)
         if args.as_json:
-            cli._print_json(values)
+            cli_support.print_json(values)
         else:
             for code, value in values.items():
                 indicator = rules.BY_CODE[code]
                 print(f"{code}\t{value}{indicator.unit}\t{indicator.label}")
-        return cli.EXIT_OK
+        return cli_support.EXIT_OK
     period = parse_period(args.period)
     if args.out:
         from hexie_desktop.reports import plan as plan_report
@@ -165,7 +157,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     else:
         result = plan.progress(ctx, period)
     if args.as_json:
-        cli._print_json({"period": period.code, "period_label": period.label,
+        cli_support.print_json({"period": period.code, "period_label": period.label,
                          "rows": [r.as_dict() for r in result.rows]})
     else:
         print(_("{unit} {label}计划目标完成情况").format(unit=result.meta.unit_name, label=period.label))
@@ -177,7 +169,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                   f"{rules.actual_text(indicator, row.actual)}{ytd}\t{rules.percent_text(row.completion)}")
         if args.out:
             print(_("已导出：{path}").format(path=args.out))
-    return cli.EXIT_OK
+    return cli_support.EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -196,6 +188,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     for parser in plan_sub.choices.values():
         parser.add_argument("--json", dest="as_json", action="store_true")
         parser.set_defaults(func=cmd_plan)
+    from hexie_desktop import cli_selection
+
+    cli_selection.register(sub, plan_sub)
     grading = sub.add_parser("grading", help=_("繁简分流：案件分级、人工调整、重大集体争议报告"))
     grading_sub = grading.add_subparsers(dest="grading_command", metavar="SUBCOMMAND", required=True)
     p = grading_sub.add_parser("list", help=_("列出案件分级"))

@@ -24,7 +24,7 @@ from typing import Callable
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hexie_desktop import app as composition
+from hexie_desktop.services.demo import station as demo_station
 from hexie_desktop.core import ids
 from hexie_desktop.services.cases import CaseFilter, list_cases
 from hexie_desktop.ui import ops, style
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     first.move((1366 - first.width()) // 2, (768 - first.height()) // 2)
     shoot(app, args.out / "00-first-run.png", crop=first)
     first.close()
-    station, actor = composition.prepare_demo(data_dir)
+    station, actor = demo_station.prepare_demo(data_dir)
     today = station.context(actor).today
 
     login = LoginDialog(station, username="demo")
@@ -197,11 +197,12 @@ def main(argv: list[str] | None = None) -> int:
         if box.inherits("QMessageBox"):
             box.close()
     checklist.close()
+    page("reports", "reports-charts.png")
     page("settings", "10-settings.png")
     page("exchange", "exchange.png", lambda: window.exchange.export(split=False))  # no district card yet: the hint
     window.lock()
     shoot(app, args.out / "11-lock.png", crop=window.lock_dialog)
-    window.lock_dialog.ui.password.setText(composition.DEMO_PASSWORD)
+    window.lock_dialog.ui.password.setText(demo_station.DEMO_PASSWORD)
     window.lock_dialog.try_unlock()
     window.close()
     ops.wait_all()

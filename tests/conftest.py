@@ -39,6 +39,12 @@ def _build_template(root: Path, cases: int, seed: int) -> Path:
     assert not missing, f"demo seed {seed} gives no case in {sorted(missing)}: pick another seed"
     for username, (name, role, password) in USERS.items():
         users.create_user(ctx, username=username, display_name=name, role=role, password=password)
+    # The admin and the mediator user are mediators of the register (issue 16: acceptance names one).
+    from hexie_desktop.services import registries
+
+    mediators = [row["id"] for row in registries.list_records(ctx, "mediators") if row.get("status") == "active"]
+    users.link_mediator(ctx, ADMIN[0], mediators[0])
+    users.link_mediator(ctx, "mediator", mediators[1])
     station.db.dispose()
     return root
 

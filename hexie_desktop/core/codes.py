@@ -60,6 +60,12 @@ CASE_SOURCES = _extensible(
     ("proactive", _("主动调解")),
 )
 
+APPLICANT_SIDES = _table(
+    ("worker", _("劳动者申请")),
+    ("employer", _("用人单位申请")),
+)
+"""Who applied for mediation (LDTJ art. 12: 当事人 — either side — may apply)."""
+
 CLAIM_CATEGORIES = _extensible(
     "claim_categories",
     ("labor_relation", _("确认劳动关系")),
@@ -142,6 +148,12 @@ ORG_TYPES = _extensible(  # a township office registers its own kind first: it i
     ("chamber", _("商（协）会调解组织")),
     ("arbitration_center", _("仲裁院调解中心")),
     ("other_social", _("其他社会组织")),
+    # The kinds seed 004 (打造金牌劳动人事争议调解组织的范围) names beyond the ones above.
+    ("county_professional", _("县（市、区）专业劳动人事争议调解组织")),
+    ("social_org_mediation", _("开展劳动人事争议调解工作的社会组织")),
+    ("integrated", _("多元化解“一体化”劳动争议调解组织")),
+    ("union_three_one", _("工会“三师一室”维权平台")),
+    ("other_legal", _("法律政策规定的其他类型调解组织")),
 )
 
 COORDINATOR_TYPES = _table(
@@ -205,6 +217,21 @@ INDUSTRIES = _extensible(
 
 RISK_LEVELS = _table(("low", _("低")), ("medium", _("中")), ("high", _("高")))
 
+SOCIAL_WORK_TYPES = _table(  # the public services seed 000 lists for social organizations
+    ("consultation", _("法律政策咨询")),
+    ("employment_service", _("劳动用工服务")),
+    ("pay_guidance", _("薪酬分配指导")),
+    ("mediation", _("劳动纠纷调解")),
+    ("rights", _("维权投诉")),
+    ("counselling", _("心理疏导")),
+    ("publicity", _("普法宣传")),
+    ("training", _("培训")),
+    ("other", _("其他")),
+)
+
+EVALUATION_RESULTS = _table(("excellent", _("优秀")), ("good", _("良好")), ("qualified", _("合格")),
+                            ("unqualified", _("不合格")))
+
 VISIT_METHODS = _extensible(
     "visit_methods",
     ("on_site", _("上门走访")),
@@ -251,10 +278,13 @@ DOCUMENT_TYPES = _extensible(
     ("notice", _("当事人权利义务告知书")),
     ("acceptance", _("受理通知书")),
     ("rejection", _("不予受理通知书")),
+    ("mediation_notice", _("调解通知书")),
     ("record", _("调解笔录")),
     ("agreement", _("调解协议书")),
     ("termination", _("终止调解通知书")),
     ("service", _("送达回证")),
+    ("default_notice", _("未履行告知书")),
+    ("recommendation", _("调解建议书")),
     ("followup", _("回访记录")),
     ("cover", _("卷宗封面")),
     ("catalog", _("卷内目录")),
@@ -267,6 +297,13 @@ DOCUMENT_TYPES = _extensible(
     ("receipt", _("履行凭证（收条、汇款单等）")),
     ("confirmation", _("仲裁审查、司法确认有关材料")),
     ("other", _("其他材料")),
+)
+
+DELIVERY_METHODS = _table(
+    ("direct", _("直接送达")),
+    ("mail", _("邮寄送达")),
+    ("left", _("留置送达")),
+    ("electronic", _("电子送达")),
 )
 
 SATISFACTION_LEVELS = _table(

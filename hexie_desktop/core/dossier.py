@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from hexie_desktop.core.i18n import _
-
-AGREED_STATES = frozenset({"agreed", "performing", "performed", "defaulted"})
+from hexie_desktop.core.states import AGREED_STATES
 
 
 def _decision(data: dict) -> dict:
@@ -57,6 +56,7 @@ ITEMS: tuple[CatalogItem, ...] = (
     CatalogItem(_("授权委托书"), frozenset({"power_of_attorney"}), _never),
     CatalogItem(_("受理通知书"), frozenset({"acceptance"}), lambda d: bool(_decision(d).get("accepted_on"))),
     CatalogItem(_("不予受理通知书"), frozenset({"rejection"}), lambda d: bool(_decision(d).get("rejected_on"))),
+    CatalogItem(_("调解通知书"), frozenset({"mediation_notice"}), _never),
     CatalogItem(_("调查笔录"), frozenset({"investigation"}), _never),
     CatalogItem(_("证据材料"), frozenset({"evidence"}), _never),
     CatalogItem(_("调解笔录"), frozenset({"record"}),
@@ -66,6 +66,8 @@ ITEMS: tuple[CatalogItem, ...] = (
     CatalogItem(_("撤回调解申请书"), frozenset({"withdrawal"}), lambda d: bool(_decision(d).get("withdrawn_on"))),
     CatalogItem(_("送达回证"), frozenset({"service"}), _never),
     CatalogItem(_("履行凭证（收条、汇款单等）"), frozenset({"performance", "receipt"}), _never),
+    CatalogItem(_("未履行告知书"), frozenset({"default_notice"}), _never),
+    CatalogItem(_("调解建议书"), frozenset({"recommendation"}), _never),
     CatalogItem(_("回访记录"), frozenset({"followup"}), _never),
     CatalogItem(_("仲裁审查、司法确认有关材料"), frozenset({"confirmation", "arbitration_review"}), _never),
     CatalogItem(_("卷宗情况说明及其他材料"), frozenset({"other", "note"}), _never),
@@ -73,11 +75,19 @@ ITEMS: tuple[CatalogItem, ...] = (
 
 
 def papers(data: dict) -> list[dict]:
-    """Issued documents and attachments (scanned or paper items), each with a ``kind``."""
+    """Issued documents and attachments (scanned or paper items), each with a ``kind``.
+
+    A paper issued for one session or one delivery (``subject``, e.g. 第2次调解) is listed
+    once per subject: a later issue of the same subject replaces the earlier one, so the
+    file holds one 调解笔录 per session.
+    """
     papers = []
-    for doc in data.get("documents") or []:
-        if isinstance(doc, dict):
-            papers.append({**doc, "kind": doc.get("doc_type")})
+    docs = [d for d in data.get("documents") or [] if isinstance(d, dict)]
+    latest = {(d.get("doc_type"), d.get("subject")): i for i, d in enumerate(docs) if d.get("subject")}
+    for index, doc in enumerate(docs):
+        if doc.get("subject") and latest[(doc.get("doc_type"), doc.get("subject"))] != index:
+            continue
+        papers.append({**doc, "kind": doc.get("doc_type")})
     for att in data.get("attachments") or []:
         if isinstance(att, dict):
             kind = att.get("doc_type") or att.get("kind")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Collection, Mapping
 
@@ -72,6 +73,28 @@ def in_range(value: date, field: str) -> date:
     if day > dates.LATEST:
         raise UserError(_("日期晚于2100年，请核对"), field=field)
     return value
+
+
+def clock(value: object, field: str, *, required: bool = False) -> str | None:
+    """A time of day as ``HH:MM`` (``9:30``, ``09:30``, ``9时30分``, ``9点`` are read), or None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise UserError(_("必须填写时间（时:分，如 09:30）"), field=field)
+        return None
+    if not isinstance(value, str):
+        raise UserError(_("时间格式应为 时:分（如 09:30）"), field=field)
+    raw = no_controls(value.strip(), field)
+    match = _CLOCK.fullmatch(raw)
+    if match is None:
+        raise UserError(_("“{value}”不是时间，格式应为 时:分（如 09:30）").format(value=printable(raw[:40])),
+                        field=field)
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if hour > 23 or minute > 59:
+        raise UserError(_("“{value}”不是有效的时间").format(value=printable(raw[:40])), field=field)
+    return f"{hour:02d}:{minute:02d}"
+
+
+_CLOCK = re.compile(r"(\d{1,2})(?:\s*[:：时点]\s*(\d{1,2})?\s*分?)?")
 
 
 def integer(value: object, field: str, *, required: bool = False, minimum: int = 0,

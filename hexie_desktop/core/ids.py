@@ -539,6 +539,7 @@ PERSONAL_COLUMNS: dict[str, dict[str, Callable[[str | None], str]]] = {
     "parties": {"id_number": mask_id, "phone": mask_phone, "address": mask_address},
     "mediators": {"id_number": mask_id, "phone": mask_phone},
     "coordinators": {"id_number": mask_id, "phone": mask_phone},
+    "negotiation_instructors": {"id_number": mask_id, "phone": mask_phone},
     "employers": {"phone": mask_phone},
 }
 """The masking policy: which columns of which record are personal and how each is masked.

@@ -16,7 +16,7 @@ from hexie_desktop.core.i18n import _
 
 MAX_APPLICANTS = 2000
 CASE_KEYS = frozenset({"received_on", "source", "applicants", "respondent", "claims", "facts", "evidence",
-                       "infringement_known_on"})
+                       "infringement_known_on", "applicant_side"})
 PARTY_KEYS = frozenset({"name", "id_type", "id_number", "sex", "phone", "address", "is_representative"})
 RESPONDENT_KEYS = frozenset({"name", "credit_code", "address", "legal_representative", "phone", "employer_type",
                              "industry"})
@@ -73,6 +73,9 @@ class CaseDraft:
     evidence: str | None
     infringement_known_on: date | None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    applicant_side: str = "worker"
+    """``worker``: the workers apply against the employer; ``employer``: 用人单位申请调解, the workers
+    (still listed in ``applicants``, the workers of the case) are the 被申请人."""
 
     @property
     def collective(self) -> bool:
@@ -207,6 +210,8 @@ def parse_case(payload: object, *, today: date, path: str = "case") -> CaseDraft
     if received is not None and received > today:
         c.errors.append(UserError(_("收到申请日期不能晚于今天"), field=f"{path}.received_on"))
     source = c.run(codes.require, codes.CASE_SOURCES, data.get("source", "application"), f"{path}.source")
+    side = c.run(codes.require, codes.APPLICANT_SIDES, data.get("applicant_side") or "worker",
+                 f"{path}.applicant_side")
     raw_applicants = c.run(fields.sequence, data.get("applicants"), f"{path}.applicants", required=True) or []
     if len(raw_applicants) > MAX_APPLICANTS:
         c.errors.append(UserError(_("申请人过多（最多{n}人）").format(n=MAX_APPLICANTS), field=f"{path}.applicants"))
@@ -234,4 +239,5 @@ def parse_case(payload: object, *, today: date, path: str = "case") -> CaseDraft
     warnings = tuple(w for a in good_applicants for w in a.warnings) + representative_warnings(
         len(good_applicants), sum(1 for a in good_applicants if a.is_representative))
     return CaseDraft(received, source, tuple(good_applicants), respondent,
-                     tuple(cl for cl in claims if cl is not None), facts, evidence, known, warnings)
+                     tuple(cl for cl in claims if cl is not None), facts, evidence, known, warnings,
+                     applicant_side=side or "worker")

@@ -11,16 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
-from hexie_desktop.core import codes
+from hexie_desktop.core import codes, workflow
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.states import FINISHED_STATES, MEDIATING_STATES
 
 Case = Mapping[str, object]
+
+SERVED_TYPES = ("notice", "acceptance", "rejection", "mediation_notice", "agreement", "termination",
+                "default_notice", "recommendation")
+"""Documents served on a party, so a 送达回证 may cover them (records, covers and the like are not)."""
 
 
 def _decision(case: Case) -> Mapping[str, object]:
     decision = case.get("decision")
     return decision if isinstance(decision, Mapping) else {}
+
+
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 @dataclass(frozen=True)
@@ -38,13 +47,21 @@ FACTS: Mapping[str, Fact] = {
                      _("本案已决定不予受理"), _("本案没有不予受理决定")),
     "sessions": Fact(lambda c: bool(c.get("sessions")), _("本案已有调解记录"), _("本案尚无调解记录")),
     "agreement": Fact(lambda c: bool(c.get("agreement")), _("本案已有调解协议"), _("本案尚无调解协议")),
-    "mediating": Fact(lambda c: c.get("state") in ("accepted", "mediating"), _("本案正在调解"),
+    "mediating": Fact(lambda c: c.get("state") in MEDIATING_STATES, _("本案正在调解"),
                       _("本案不在调解中")),
     "ended": Fact(lambda c: bool(_decision(c).get("failed_on"))
                   or (bool(_decision(c).get("withdrawn_on")) and bool(_decision(c).get("accepted_on"))),
                   _("本案调解已终止"), _("本案调解未终止（没有调解不成或受理后撤回的记录）")),
+    "withdrawn": Fact(lambda c: bool(_decision(c).get("withdrawn_on")), _("本案已撤回"), _("本案没有撤回记录")),
+    "withdrawable": Fact(lambda c: c.get("state") in workflow.ACTIONS["withdraw"].sources,
+                         _("本案可以撤回"), _("本案已不能撤回调解申请")),
+    "defaulted": Fact(lambda c: bool(_decision(c).get("defaulted_on")), _("本案已登记协议未履行"),
+                      _("本案没有登记协议未履行（履行期限届满后方可登记）")),
+    "served_papers": Fact(lambda c: any(isinstance(d, Mapping) and d.get("doc_type") in SERVED_TYPES
+                                        for d in _listed(c.get("documents"))),
+                          _("本案已有出具的文书"), _("本案尚无已出具的需送达文书")),
     "follow_ups": Fact(lambda c: bool(c.get("follow_ups")), _("本案已有回访"), _("本案尚无回访记录")),
-    "closed": Fact(lambda c: c.get("state") in ("closed", "archived") or bool(_decision(c).get("closed_on")),
+    "closed": Fact(lambda c: c.get("state") in FINISHED_STATES or bool(_decision(c).get("closed_on")),
                    _("本案已结案"), _("本案尚未结案")),
     "collective": Fact(lambda c: bool(c.get("collective")) or int(c.get("workers") or 0) >= 10,
                        _("本案是集体争议"), _("本案不是集体争议")),
@@ -66,16 +83,42 @@ RULES: Mapping[str, PaperRule] = {
     "notice": PaperRule(needs=("accepted",), excludes=("rejected",)),
     "acceptance": PaperRule(needs=("accepted",), excludes=("rejected",)),
     "rejection": PaperRule(needs=("rejected",), excludes=("accepted",)),
+    "mediation_notice": PaperRule(needs=("accepted", "mediating"), excludes=("rejected",)),
     "record": PaperRule(needs=("sessions",)),
     "agreement": PaperRule(any_of=("agreement", "mediating"), excludes=("rejected",)),
     "termination": PaperRule(needs=("ended",), excludes=("rejected",)),
-    "service": PaperRule(any_of=("accepted", "rejected")),
+    "withdrawal": PaperRule(any_of=("withdrawn", "withdrawable"), excludes=("rejected",)),
+    "service": PaperRule(needs=("served_papers",), any_of=("accepted", "rejected")),
+    "default_notice": PaperRule(needs=("defaulted",)),
+    "recommendation": PaperRule(needs=("accepted",), any_of=("mediating", "closed"), excludes=("rejected",)),
     "followup": PaperRule(needs=("follow_ups",)),
     "cover": PaperRule(needs=("closed",)),
     "catalog": PaperRule(needs=("closed",)),
     "major_report": PaperRule(needs=("collective",)),  # and graded 重大: services.grading.for_print
 }
 """Document type → what the case must (not) be for it; types not listed need nothing."""
+
+
+REJECTION_ROUTES: Mapping[str, str] = {
+    "not_labor_dispute": "civil",
+    "in_arbitration_or_court": "continue",
+}
+"""不予受理 reason code → where the 不予受理通知书 sends the party; any other reason: ``arbitration``.
+
+* ``civil`` — not a labour dispute: 人民调解委员会 or a suit at the 人民法院, civil limitation of
+  three years (民法典 art. 188), never labour arbitration;
+* ``continue`` — the dispute is already before an arbitration commission or a court: pursue it there;
+* ``arbitration`` — a labour dispute this organization does not mediate: labour arbitration or another
+  调解组织, arbitration limitation (LDTJ art. 27).
+"""
+
+CIVIL_LIMITATION_YEARS = 3
+"""民法典 art. 188: the general limitation for suits at the 人民法院 is three years."""
+
+
+def rejection_route(reason: object) -> str:
+    """Where a rejected party is sent for the rejection ``reason`` code (see :data:`REJECTION_ROUTES`)."""
+    return REJECTION_ROUTES.get(str(reason or ""), "arbitration")
 
 
 def refusal(doc_type: str, case: Case) -> str | None:

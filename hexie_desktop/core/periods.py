@@ -22,10 +22,13 @@ from typing import Mapping
 import chinese_calendar
 
 from hexie_desktop.core import dates
+from hexie_desktop.core.states import AGREED_STATES, FINISHED_STATES, MEDIATION_STATES
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 
 __all__ = [
+    "ALWAYS_LISTED",
+    "OFFICE_DEADLINES",
     "CaseDates",
     "Deadline",
     "DeadlineSettings",
@@ -33,6 +36,8 @@ __all__ = [
     "WorkCalendar",
     "arbitration_right_from",
     "compute_deadlines",
+    "counting_states",
+    "deadline_counts",
     "due_status",
     "limitation_restart",
     "limitation_status",
@@ -389,7 +394,7 @@ def may_apply_for_arbitration(dates: CaseDates, state: str, today: date, setting
     True once the statutory period has passed (extension or not).  A case entrusted by the
     arbitration commission is already before it: it returns to the hearing instead.
     """
-    if dates.entrusted or state not in ("registered", "accepted", "mediating"):
+    if dates.entrusted or state not in MEDIATION_STATES:
         return False
     return today > arbitration_right_from(dates, settings, calendar)
 
@@ -397,7 +402,7 @@ def may_apply_for_arbitration(dates: CaseDates, state: str, today: date, setting
 def returns_to_hearing(dates: CaseDates, state: str, today: date, settings: DeadlineSettings,
                        calendar: WorkCalendar) -> bool:
     """Whether an entrusted case's own period has passed without agreement (it goes back to the hearing)."""
-    if not dates.entrusted or state not in ("registered", "accepted", "mediating"):
+    if not dates.entrusted or state not in MEDIATION_STATES:
         return False
     return today > arbitration_right_from(dates, settings, calendar)
 
@@ -513,3 +518,45 @@ def due_status(due: date, today: date, *, soon_days: int = 3) -> str:
     if (due - today).days <= soon_days:
         return "soon"
     return "later"
+
+
+# ---------------------------------------------------------------- which deadlines still count
+
+_COUNTS_IN: Mapping[str, frozenset[str]] = MappingProxyType({
+    "acceptance": frozenset({"registered"}),
+    "mediation": MEDIATION_STATES,
+    "performance": frozenset({"performing"}),
+    # SPEC §2.1: a 回访 may be recorded in any state after agreed, closed included, not once archived.
+    "follow_up": AGREED_STATES | {"closed"},
+    "archive": frozenset({"closed"}),
+    "arbitration_review": AGREED_STATES,
+    "judicial_confirmation": AGREED_STATES,
+})
+
+OFFICE_DEADLINES = ("acceptance", "mediation", "performance", "follow_up", "archive")
+"""The deadlines that are the office's own to-dos (the dashboard); the others are the parties'."""
+
+ALWAYS_LISTED = frozenset({"acceptance"})
+"""To-dos listed however far their due date: a received case awaiting its 受理决定 is work now."""
+
+
+def deadline_counts(name: str, state: str, *, followed_up: bool = False) -> bool:
+    """Whether the deadline ``name`` of a case in ``state`` still asks for something.
+
+    The one rule for the case's deadline list (a deadline that no longer counts shows as
+    done) and for the dashboard: 受理决定 until accepted, rejected or withdrawn; the
+    mediation period while no agreement and mediation not ended; performance while
+    performing; 回访 until one is recorded, while a follow-up can still be recorded (after
+    the agreement, closed included; SPEC §2.1); 归档 while closed; the parties' 仲裁审查 and
+    司法确认 windows until closed; the 仲裁时效 until closed.
+    """
+    if name == "limitation":
+        return state not in FINISHED_STATES
+    if name == "follow_up" and followed_up:
+        return False
+    return state in _COUNTS_IN.get(name, frozenset())
+
+
+def counting_states(name: str) -> frozenset[str]:
+    """The states in which the deadline ``name`` may still count (for queries that pre-select cases)."""
+    return _COUNTS_IN.get(name, frozenset())

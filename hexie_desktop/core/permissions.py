@@ -17,6 +17,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "case.reject": frozenset({"admin", "head"}),
     "case.record-session": frozenset({"admin", "head", "mediator"}),
     "case.extend": frozenset({"admin", "head", "mediator"}),
+    "case.draft-agreement": frozenset({"admin", "head", "mediator", "clerk"}),
     "case.agree": frozenset({"admin", "head", "mediator"}),
     "case.fail": frozenset({"admin", "head", "mediator"}),
     "case.withdraw": frozenset({"admin", "head", "mediator", "clerk"}),
@@ -34,6 +35,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "warning.scan": frozenset({"admin", "head", "mediator", "clerk", "district_admin"}),
     "warning.handle": frozenset({"admin", "head", "mediator", "district_admin"}),
     "case.grade": frozenset({"admin", "head"}),
+    "selection.nominate": frozenset({"admin", "head", "mediator", "clerk", "district_admin"}),
+    "selection.decide": frozenset({"admin", "head", "district_admin"}),
     "read": _ALL_TOWNSHIP | DISTRICT_ROLES,
 }
 

@@ -3,8 +3,10 @@
 Sources of the indicators and their default yearly targets (seed 000, 区三年行动计划):
 
 * 劳动关系协调员: "原则上每年在全区范围内打造35名劳动关系协调员" → ``coordinators_new`` 35;
-* 金牌劳动关系协调员: "每年 … 选树100名先进典型" → ``gold_coordinators`` 100 (counted from the
-  coordinator register's 荣誉 field until the 选树 workflow exists);
+* 金牌劳动关系协调员: "每年 … 选树100名先进典型" → ``gold_coordinators`` 100;
+* 金牌协调劳动关系社会组织: "每年选树1-2家区级金牌协调劳动关系社会组织" → ``gold_social_orgs`` 2;
+* 金牌劳动人事争议调解组织: "原则上每年选树1家区级金牌劳动人事争议调解组织" → ``gold_mediation_orgs`` 1
+  (all three counted from the 选树 decisions, services/selection.py);
 * 企业培育: "每年在全区范围内共同培育不少于6户企业，力争90%以上培育企业达到 … 要求" →
   ``cultivated`` 6 and ``cultivation_pass_rate`` 90 (%);
 * 新注册企业: "力争3年服务新注册企业400户以上" → ``new_enterprises_served`` 134 a year;
@@ -44,7 +46,11 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("coordinators_new", _("新增劳动关系协调员"), _("名"), "count", 35,
               _("劳动关系协调员名册中登记日期在本期内的人数")),
     Indicator("gold_coordinators", _("金牌劳动关系协调员"), _("名"), "count", 100,
-              _("名册中荣誉含“金牌”且登记日期在本期内的协调员人数")),
+              _("选树决定为“已选树”且决定日期在本期内的金牌劳动关系协调员人数")),
+    Indicator("gold_social_orgs", _("金牌协调劳动关系社会组织"), _("家"), "count", 2,
+              _("选树决定为“已选树”且决定日期在本期内的金牌协调劳动关系社会组织家数")),
+    Indicator("gold_mediation_orgs", _("金牌劳动人事争议调解组织"), _("家"), "count", 1,
+              _("选树决定为“已选树”且决定日期在本期内的金牌劳动人事争议调解组织家数")),
     Indicator("cultivated", _("培育和谐企业"), _("户"), "count", 6,
               _("和谐企业培育台账中培育年度为本年的企业户数")),
     Indicator("cultivation_pass_rate", _("培育企业达标率"), "%", "rate", 90,
@@ -101,3 +107,28 @@ def actual_text(indicator: Indicator, actual: Any) -> str:
     if indicator.kind == "rate":
         return percent_text(actual)
     return str(actual)
+
+
+def number_text(value: Any, kind: str) -> str:
+    """A report figure as printed: counts as they are, rates in percent, money (分) in 元 with two decimals."""
+    if value is None:
+        return "—"
+    if kind == "rate":
+        return percent_text(Fraction(value))
+    if kind == "money":
+        return f"{float(value) / 100:.2f}"
+    return str(value)
+
+
+def report_period(text: object) -> "stats.Period":
+    """The period of the upward 工作情况 report: a quarter (``2026Q3`` or ``2026-Q3``) or a year
+    (``2026``); months and free ranges are refused (the report is quarterly and annual)."""
+    from hexie_desktop.core import stats
+
+    value = str(text or "").strip().upper()
+    if len(value) == 6 and value[4] == "Q":
+        value = f"{value[:4]}-{value[4:]}"
+    period = stats.parse_period(value)
+    if period.kind not in ("quarter", "year"):
+        raise UserError(_("工作情况报告按季度或年度：应为 2026Q3 或 2026"), field="period")
+    return period

@@ -39,3 +39,46 @@ def printable(value: object) -> str:
     text = str(value)
     return _SINGLE_LINE.sub(lambda m: "\\x{:02x}".format(ord(m.group())) if ord(m.group()) < 0x100
                             else "\\u{:04x}".format(ord(m.group())), text)
+
+
+_RECORD_UNITS = {"hours": "学时", "days": "天", "score": "分"}
+_RECORD_LABELS = {"date": "", "title": "", "year": "", "result": "", "name": "", "content": "",
+                  "organizer": "主办：", "hours": "", "days": "", "score": "", "note": ""}
+
+
+def _record_text(item: object) -> str:
+    """One record of a list: ``2025-06-12 劳动争议调解业务培训（16学时）`` or ``2025年度 合格``."""
+    if not isinstance(item, dict):
+        return str(item)
+    parts: list[str] = []
+    extras: list[str] = []
+    for key, value in item.items():
+        if value in (None, ""):
+            continue
+        if key == "year":
+            parts.append(f"{value}年度")
+        elif key in _RECORD_UNITS:
+            extras.append(f"{value}{_RECORD_UNITS[key]}")
+        elif key in _RECORD_LABELS:
+            parts.append(_RECORD_LABELS[key] + str(value))
+        else:
+            parts.append(f"{key}：{value}")
+    return " ".join(parts) + (f"（{'，'.join(extras)}）" if extras else "")
+
+
+def readable_records(value: str | None) -> str | None:
+    """Free text as people read it: a JSON list of records (older data, the demo station's
+    培训记录/年度考核) becomes ``2025-06-12 劳动争议调解业务培训（16学时）；…``; any other
+    text is returned unchanged."""
+    if not value or value.lstrip()[:1] not in ("[", "{"):
+        return value
+    import json  # noqa: PLC0415 - only for the rare JSON-looking value
+
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    items = data if isinstance(data, list) else [data]
+    if not all(isinstance(item, (dict, str, int, float)) for item in items):
+        return value
+    return "；".join(_record_text(item) for item in items)

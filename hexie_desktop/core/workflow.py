@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from hexie_desktop.core import codes, periods
+from hexie_desktop.core import codes, money, periods
+# The state groups are named once in core.states; re-exported here for the callers that ask the workflow.
+from hexie_desktop.core.states import ENDED_STATES, FINISHED_STATES as FINISHED_STATES, OPEN_STATES as OPEN_STATES
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 
@@ -25,6 +27,11 @@ class ActionSpec:
     sources: frozenset[str]
     target: str | None
 
+    @property
+    def permission(self) -> str:
+        """The right this action needs (``core.permissions.PERMISSIONS``; a test proves every one is declared)."""
+        return f"case.{self.name}"
+
 
 def _spec(name: str, label: str, sources: tuple[str, ...], target: str | None) -> ActionSpec:
     return ActionSpec(name, label, frozenset(sources), target)
@@ -37,6 +44,7 @@ ACTIONS: Mapping[str, ActionSpec] = {
         _spec("reject", _("不予受理"), ("registered",), "rejected"),
         _spec("record-session", _("记录调解"), ("accepted", "mediating"), "mediating"),
         _spec("extend", _("延长调解期限"), ("accepted", "mediating"), None),
+        _spec("draft-agreement", _("起草协议"), ("accepted", "mediating"), None),
         _spec("agree", _("达成协议"), ("mediating",), "agreed"),
         _spec("fail", _("调解不成"), ("accepted", "mediating"), "failed"),
         _spec("withdraw", _("撤回"), ("registered", "accepted", "mediating"), "withdrawn"),
@@ -57,8 +65,6 @@ EVENT_ACTIONS = frozenset(ACTIONS) | {"register", "perform-start"}
 """Actions a case's history may record: the workflow actions, the registration and the automatic
 start of performance after an agreement with items."""
 
-OPEN_STATES = frozenset({"registered", "accepted", "mediating", "agreed", "performing"})
-FINISHED_STATES = frozenset({"closed", "archived"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class CaseFacts:
     agreement_items: int = 0
     unperformed_items: int = 0
     overdue_unperformed_items: int = 0
+    agreement_effective: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +117,8 @@ def unavailable_reason(action: str, facts: CaseFacts) -> str | None:
     """Return why ``action`` cannot be taken now, or ``None`` when it can."""
     act = spec(action)
     state_label = codes.label(codes.CASE_STATES, facts.state)
+    if action == "draft-agreement" and facts.agreement_effective:
+        return _("调解协议已生效，不能再修改协议草稿")
     if facts.state not in act.sources:
         allowed = "、".join(codes.label(codes.CASE_STATES, s) for s in sorted(act.sources, key=list(codes.CASE_STATES).index))
         return _("案件处于“{state}”状态，不能{action}（仅限：{allowed}）").format(
@@ -136,6 +145,34 @@ def check_allowed(action: str, facts: CaseFacts) -> None:
         raise NotAllowed(reason, field="action")
 
 
+def _content_problems(agreement: AgreementFacts) -> list[str]:
+    if not agreement.items and not (agreement.content or "").strip():
+        return [_("协议内容和协议事项不能都为空：请写明达成的协议内容，或添加需要履行的事项")]
+    return []
+
+
+def _item_problems(agreement: AgreementFacts) -> list[str]:
+    problems: list[str] = []
+    for index, item in enumerate(agreement.items, start=1):
+        if not item.obligation.strip():
+            problems.append(_("第{n}项缺少协议内容").format(n=index))
+        if not item.payer.strip():
+            problems.append(_("第{n}项缺少履行义务人").format(n=index))
+        if item.due_on is None:
+            problems.append(_("第{n}项缺少履行期限").format(n=index))
+    return problems
+
+
+def draft_problems(agreement: AgreementFacts) -> list[str]:
+    """What keeps a draft agreement from being saved (empty: it can be saved and printed for signing).
+
+    A draft (协议草稿) holds what the parties are going to sign: its content and items.  It
+    needs no signature date and changes neither the state nor a deadline; only the four
+    signature facts make the agreement take effect (LDTJ art. 14, :func:`agreement_problems`).
+    """
+    return _content_problems(agreement) + _item_problems(agreement)
+
+
 def agreement_problems(agreement: AgreementFacts) -> list[str]:
     """List what keeps an agreement from taking effect (empty: it can take effect).
 
@@ -144,9 +181,7 @@ def agreement_problems(agreement: AgreementFacts) -> list[str]:
     agreement says what was agreed: items to perform, or terms in words where nothing is to be
     paid or done by a date (确认劳动关系, 出具离职证明 on the spot); it may have both.
     """
-    problems: list[str] = []
-    if not agreement.items and not (agreement.content or "").strip():
-        problems.append(_("协议内容和协议事项不能都为空：请写明达成的协议内容，或添加需要履行的事项"))
+    problems = _content_problems(agreement)
     for attr, what in (
         ("applicant_signed_on", _("申请人签名（盖章）")),
         ("respondent_signed_on", _("被申请人签名（盖章）")),
@@ -155,13 +190,27 @@ def agreement_problems(agreement: AgreementFacts) -> list[str]:
     ):
         if getattr(agreement, attr) is None:
             problems.append(_("缺少{what}日期").format(what=what))
-    for index, item in enumerate(agreement.items, start=1):
-        if not item.obligation.strip():
-            problems.append(_("第{n}项缺少协议内容").format(n=index))
-        if not item.payer.strip():
-            problems.append(_("第{n}项缺少履行义务人").format(n=index))
-        if item.due_on is None:
-            problems.append(_("第{n}项缺少履行期限").format(n=index))
+    return problems + _item_problems(agreement)
+
+
+def share_problems(share_cents: tuple[int, ...], item_cents: tuple[int, ...], unlisted: tuple[str, ...], *,
+                   collective: bool, taking_effect: bool) -> list[str]:
+    """What is wrong with the per-worker amounts (每人金额) of an agreement (empty: nothing).
+
+    A collective agreement names each worker's amount so that each worker can use it alone for
+    a 支付令 (LDTJ art. 16) or 仲裁审查: the shares must add up to the items' total, and when a
+    collective agreement with money to pay takes effect every applicant must be listed
+    (``unlisted`` names those who are not).  A draft may still lack shares.
+    """
+    problems: list[str] = []
+    total = sum(item_cents)
+    if share_cents and sum(share_cents) != total:
+        problems.append(_("每人金额合计{shares}元，与协议事项金额合计{items}元不一致").format(
+            shares=money.format_amount(sum(share_cents)), items=money.format_amount(total)))
+    if taking_effect and collective and total > 0 and unlisted:
+        names = "、".join(unlisted[:5]) + (_("等{n}人").format(n=len(unlisted)) if len(unlisted) > 5 else "")
+        problems.append(_("集体争议的调解协议须列明每名劳动者的金额和履行期限（劳动争议调解仲裁法第十六条），"
+                          "尚未列明：{names}").format(names=names))
     return problems
 
 
@@ -230,6 +279,12 @@ def is_overdue(due_on: date | None, on: date) -> bool:
     return due_on is not None and due_on < on
 
 
+def payment_order_allowed(category: str | None) -> bool:
+    """Whether an unperformed item of ``category`` may go to court for a 支付令 (LDTJ art. 16:
+    拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金)."""
+    return category in codes.PAYMENT_ORDER_CATEGORIES
+
+
 def check_default(open_due_dates: tuple[date | None, ...], on: date) -> None:
     """A default (未履行) may be recorded on ``on`` only when an unperformed item's due date has passed."""
     if any(is_overdue(due, on) for due in open_due_dates):
@@ -269,7 +324,7 @@ def closing_reason(state: str, agreement_items: int) -> str:
     """Derive the closing reason from the path the case took."""
     if state == "agreed":
         return "agreed_no_items"
-    if state in ("performed", "defaulted", "failed", "withdrawn", "rejected"):
+    if state in ENDED_STATES:
         return state
     raise NotAllowed(_("当前状态不能结案"), field="action")
 
@@ -284,3 +339,48 @@ def art41_threshold_met(layoffs: int, employees: int) -> bool:
     if layoffs >= 20:
         return True
     return employees > 0 and layoffs * 10 >= employees
+
+
+def check_mediator_assigned(assigned: bool, registered: int) -> None:
+    """Refuse an acceptance that names no mediator (the case would have no one responsible).
+
+    LDTJ art. 10–13: mediation is conducted by a mediator of the 调解组织; 企业劳动争议协商调解规定
+    art. 24: the committee assigns a mediator when it accepts.  ``registered`` is the number of
+    active mediators in the 调解员 register, so the message can say how to add the first one.
+    """
+    if assigned:
+        return
+    if registered == 0:
+        raise UserError(_("调解员名册中还没有调解员，不能受理：请先在“名册台账 › 调解员”中添加调解员"
+                          "（命令行：hexie registry add mediators --json 文件），再指定调解员受理"), field="mediator")
+    raise UserError(_("受理须指定调解员：请从调解员名册中选择"), field="mediator")
+
+
+_NAME_SEPARATORS = "、，,；; \u3000"
+
+
+def split_names(text: str | None) -> list[str]:
+    """The names of a "王五、李四" list (、，,； or spaces between them), each once, in order."""
+    names: list[str] = []
+    word = ""
+    for char in (text or "") + " ":
+        if char in _NAME_SEPARATORS:
+            if word and word not in names:
+                names.append(word)
+            word = ""
+        else:
+            word += char
+    return names
+
+
+def check_session_mediators(names: list[str], registered: set[str]) -> str:
+    """The session's mediators joined with 、; each must be in the 调解员 register.
+
+    A 调解笔录 is signed by the mediators who conducted the session (LDTJ art. 13); naming someone
+    outside the register would put an unregistered person on the paper.
+    """
+    unknown = [n for n in names if n not in registered]
+    if unknown:
+        raise UserError(_("调解员“{names}”不在调解员名册中：请从名册中选择，或先在“名册台账 › 调解员”中添加")
+                        .format(names="、".join(unknown)), field="mediators")
+    return "、".join(names)

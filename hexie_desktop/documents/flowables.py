@@ -126,3 +126,106 @@ class FlowchartFlowable(Flowable):
         path.lineTo(x, y_to)
         path.close()
         canvas.drawPath(path, stroke=0, fill=1)
+
+
+MIN_TAIL_LINES = 2
+"""Lines of running text that always go with a signature block to its page."""
+
+
+class SignatureKeeper(Flowable):
+    """The last paragraphs of the body and the signature block after them, kept together.
+
+    No page may hold only the signature (or the date) block: when the whole does not fit,
+    it is cut so that at least :data:`MIN_TAIL_LINES` lines of the text before the
+    signatures (all of them if there are fewer) move to the next page with them.  The cut
+    falls between two paragraphs or inside a paragraph leaving two lines on each side,
+    never after a heading (``keepWithNext``).
+    """
+
+    def __init__(self, texts: list[TextFlow], tail: list[Flowable]) -> None:
+        super().__init__()
+        self.texts = texts
+        self.tail = tail
+        for text in texts:
+            text.keepWithNext = 0  # this keeper does what they asked for
+        self.width = self.height = 0.0
+        self._sizes: list[tuple[float, float]] = []
+
+    def _parts(self) -> list[Flowable]:
+        return [*self.texts, *self.tail]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Platypus: the height of everything, with the spaces between the parts."""
+        parts = self._parts()
+        self._sizes = [part.wrap(availWidth, availHeight) for part in parts]
+        height = sum(h for _w, h in self._sizes)
+        height += sum(part.getSpaceAfter() for part in parts[:-1])
+        height += sum(part.getSpaceBefore() for part in parts[1:])
+        self.width, self.height = availWidth, height
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - platypus API
+        """Platypus: the space before the first part."""
+        return self._parts()[0].getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - platypus API
+        """Platypus: the space after the last part."""
+        return self._parts()[-1].getSpaceAfter()
+
+    def _cuts(self, avail_width: float) -> list[tuple[int, int, float]]:
+        """Possible cuts as (text index, lines of it kept here, height kept here), in page order."""
+        cuts: list[tuple[int, int, float]] = []
+        used = 0.0
+        for index, text in enumerate(self.texts):
+            lines = len(text.layout(avail_width))
+            leading = text.style.leading
+            before = text.getSpaceBefore() if index else 0.0
+            if index and not self.texts[index - 1].style.keep_with_next:
+                cuts.append((index, 0, used))
+            for kept in range(2, lines - 1):
+                cuts.append((index, kept, used + before + kept * leading))
+            used += before + lines * leading + text.getSpaceAfter()
+        return cuts
+
+    def _body_lines(self, avail_width: float, texts: list[TextFlow]) -> int:
+        """Lines of running text in ``texts`` (small notes and captions do not count)."""
+        largest = max(t.style.size for t in self.texts)
+        return sum(len(t.layout(avail_width)) for t in texts if t.style.size >= largest * 0.95)
+
+    def _moved_lines(self, avail_width: float, index: int, kept: int) -> int:
+        moved = self._body_lines(avail_width, self.texts[index:])
+        if kept and self.texts[index].style.size >= max(t.style.size for t in self.texts) * 0.95:
+            moved -= kept
+        return moved
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Platypus: as much text as fits here, and the rest of it with the signatures."""
+        total = self._body_lines(availWidth, self.texts)
+        need = min(MIN_TAIL_LINES, total)
+        best = None
+        for index, kept, height in self._cuts(availWidth):
+            if height <= availHeight + 1e-6 and self._moved_lines(availWidth, index, kept) >= need:
+                best = (index, kept)
+        if best is None:
+            return []  # everything goes to the next page together
+        index, kept = best
+        before = list(self.texts[:index])
+        rest = list(self.texts[index:])
+        if kept:
+            text = rest.pop(0)
+            pieces = text.split(availWidth, kept * text.style.leading + 1e-6)
+            if len(pieces) != 2:
+                return []
+            before.append(pieces[0])
+            rest.insert(0, pieces[1])
+        return [*before, SignatureKeeper(rest, self.tail)]
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: ANN001, N802, N803
+        """Platypus: draw the parts from the top down."""
+        top = y + self.height
+        parts = self._parts()
+        for number, (part, (_w, height)) in enumerate(zip(parts, self._sizes)):
+            if number:
+                top -= part.getSpaceBefore()
+            part.drawOn(canvas, x, top - height, _sW)
+            top -= height + part.getSpaceAfter()

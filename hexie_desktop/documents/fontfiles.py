@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import struct
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -45,9 +46,11 @@ class FontIndex:
 
     by_family: dict[str, list[FontFile]] = field(default_factory=dict)
     by_filename: dict[str, Path] = field(default_factory=dict)
+    spelling: dict[str, str] = field(default_factory=dict)
 
     def add_family(self, family: str, font: FontFile) -> None:
         """Record that ``font`` carries the family ``family``."""
+        self.spelling.setdefault(normalise(family), family)
         entries = self.by_family.setdefault(normalise(family), [])
         if font not in entries:
             entries.append(font)
@@ -59,6 +62,20 @@ class FontIndex:
     def find(self, family: str) -> list[FontFile]:
         """Faces whose family is ``family`` (any spelling of case and spaces)."""
         return list(self.by_family.get(normalise(family), ()))
+
+    def find_containing(self, fragments: tuple[str, ...]) -> list[tuple[FontFile, str]]:
+        """Faces whose family name contains one of ``fragments`` (``仿宋`` finds 华文仿宋, 朱雀仿宋 …).
+
+        Returned with the matching family, ordered by fragment, then by family name, so the
+        choice does not depend on the order the folders were read in.
+        """
+        found: list[tuple[FontFile, str]] = []
+        for fragment in fragments:
+            key = normalise(fragment)
+            for family in sorted(self.by_family):
+                if key in family:
+                    found += [(face, self.spelling.get(family, family)) for face in self.by_family[family]]
+        return found
 
     def find_file(self, filename: str, index: int = 0) -> FontFile | None:
         """The face ``index`` of the file called ``filename``, if that file exists."""
@@ -169,9 +186,38 @@ def _fontconfig_fonts(index: FontIndex) -> None:
                 index.add_family(family.strip(), FontFile(path, face_index))
 
 
+def _file_families(index: FontIndex, path: Path) -> None:
+    """Add the family names written in the font file itself (for folders fontconfig does not know)."""
+    from fontTools.ttLib import TTCollection, TTFont, TTLibError  # noqa: PLC0415
+
+    try:
+        with open(path, "rb") as handle:
+            collection = handle.read(4) == b"ttcf"
+            handle.seek(0)
+            faces = list(TTCollection(handle, lazy=True).fonts) if collection else [TTFont(handle, lazy=True)]
+            for number, face in enumerate(faces):
+                if "name" not in face:
+                    continue
+                for record in face["name"].names:
+                    if record.nameID in (1, 16):
+                        try:
+                            index.add_family(record.toUnicode(), FontFile(path, number))
+                        except UnicodeDecodeError:
+                            continue
+    except (OSError, TTLibError, ValueError, KeyError, AssertionError, struct.error) as exc:
+        log.info("font %s: names not read: %s", path, exc)
+
+
 def build_index(extra_dirs: tuple[Path, ...] = (), *, system: bool = True) -> FontIndex:
-    """Index the fonts of this machine (``system``) and of ``extra_dirs``."""
+    """Index the fonts of this machine (``system``) and of ``extra_dirs``.
+
+    Files in ``extra_dirs`` are also indexed by the family names they carry, so a 仿宋
+    copied there is found by name like an installed one.
+    """
     index = FontIndex()
+    for folder in extra_dirs:
+        for path in _walk_font_files(folder):
+            _file_families(index, path)
     dirs = list(extra_dirs)
     if system:
         dirs += system_font_dirs()

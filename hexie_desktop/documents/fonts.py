@@ -5,9 +5,16 @@ Roles follow GB/T 9704: ``title`` 小标宋, ``heading`` 黑体, ``kai`` 楷体,
 township PC may have (仿宋_GB2312, FangSong/simfang.ttf, 方正小标宋, SimHei, KaiTi,
 SimSun …), then the freely licensed fonts bundled in ``hexie_desktop/resources/fonts``:
 
+* Noto Serif SC Bold (a bold Song, the closest free face to 小标宋: titles; SIL OFL 1.1),
 * AR PL UMing CN (Ming/Song look, body and page numbers; Arphic Public License),
-* WenQuanYi Zen Hei (Hei look, titles and headings; GPL-2 with font embedding exception),
+* WenQuanYi Zen Hei (Hei look, headings; GPL-2 with font embedding exception),
 * LXGW WenKai (Kai look; SIL OFL 1.1; also covers CJK Ext-B+ characters such as 𬌗).
+
+Installed fonts are found by family name (Windows registry, fontconfig) and file name;
+after the exact names, any family whose name contains the role's style (``仿宋``/
+``FangSong`` for the body — 华文仿宋, 朱雀仿宋 …; ``小标宋``, then ``中宋``/``粗宋`` for titles)
+is tried.  A role font must print simplified Chinese: a traditional-only face (cwTeX
+仿宋 of ``fonts-cwtex-fs``, which lacks 们/这/调 …) is skipped.
 
 Only static TrueType (glyf) fonts are used: reportlab refuses CFF outlines and would
 embed the default (Thin) master of a variable font, so both are skipped.  Fonts are
@@ -41,8 +48,11 @@ ROLES = ("title", "heading", "kai", "body", "song")
 # (family names, known file names with face index) per role, best first.
 _SYSTEM_CANDIDATES: dict[str, tuple[tuple[str, ...], tuple[tuple[str, int], ...]]] = {
     "title": (
-        ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05", "方正小标宋"),
-        (("FZXBSJW.TTF", 0), ("方正小标宋简体.ttf", 0), ("FZXBSK.TTF", 0), ("方正小标宋_GBK.ttf", 0)),
+        ("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "FZXiaoBiaoSong-B05", "方正小标宋",
+         "华文中宋", "STZhongsong", "方正粗宋简体", "FZCuSong-B09S",
+         "Noto Serif SC Bold", "Source Han Serif SC Bold", "思源宋体 Bold", "Source Han Serif SC Heavy"),
+        (("FZXBSJW.TTF", 0), ("方正小标宋简体.ttf", 0), ("FZXBSK.TTF", 0), ("方正小标宋_GBK.ttf", 0),
+         ("STZHONGS.TTF", 0)),
     ),
     "heading": (
         ("SimHei", "黑体", "方正黑体_GBK", "方正黑体简体"),
@@ -53,14 +63,30 @@ _SYSTEM_CANDIDATES: dict[str, tuple[tuple[str, ...], tuple[tuple[str, int], ...]
         (("楷体_GB2312.ttf", 0), ("KAI_GB2312.TTF", 0), ("simkai.ttf", 0), ("FZKTK.TTF", 0)),
     ),
     "body": (
-        ("仿宋_GB2312", "FangSong_GB2312", "FangSong", "仿宋", "方正仿宋_GBK", "方正仿宋简体"),
-        (("仿宋_GB2312.ttf", 0), ("FS_GB2312.TTF", 0), ("simfang.ttf", 0), ("FZFSK.TTF", 0)),
+        ("仿宋_GB2312", "FangSong_GB2312", "FangSong", "仿宋", "方正仿宋_GBK", "方正仿宋简体",
+         "FZFangSong-Z02S", "华文仿宋", "STFangsong"),
+        (("仿宋_GB2312.ttf", 0), ("FS_GB2312.TTF", 0), ("simfang.ttf", 0), ("FZFSK.TTF", 0),
+         ("STFANGSO.TTF", 0)),
     ),
     "song": (
         ("SimSun", "宋体", "方正书宋_GBK"),
         (("simsun.ttc", 0), ("simsun.ttf", 0), ("FZSSK.TTF", 0)),
     ),
 }
+
+# After the exact names: any installed family whose name contains one of these (best first).
+_FAMILY_FRAGMENTS: dict[str, tuple[str, ...]] = {
+    "title": ("小标宋", "XiaoBiaoSong", "中宋", "ZhongSong", "粗宋", "CuSong"),
+    "heading": ("黑体", "SimHei"),
+    "kai": ("楷体", "KaiTi"),
+    "body": ("仿宋", "FangSong"),
+    "song": ("宋体", "SimSun"),
+}
+
+# Simplified characters and their traditional forms: a role font must draw the simplified
+# ones when it draws the traditional ones (no traditional-only face for a simplified text).
+_SIMPLIFIED = "们这说调劳议书"
+_TRADITIONAL = "們這說調勞議書"
 
 # System fonts tried for characters the role font lacks (rare name characters).
 _SYSTEM_FALLBACKS: tuple[tuple[tuple[str, ...], tuple[tuple[str, int], ...]], ...] = (
@@ -83,6 +109,7 @@ class BundledFont:
 
 
 BUNDLED: tuple[BundledFont, ...] = (
+    BundledFont("serif_bold", "NotoSerifSC-Bold.ttf", "Noto Serif SC Bold", "LICENSE-OFL-1.1-Noto-Serif-SC.txt"),
     BundledFont("song", "AR-PL-UMing-CN.ttf", "AR PL UMing CN", "LICENSE-ARPHIC-PUBLIC-LICENSE.txt"),
     BundledFont("hei", "WenQuanYi-Zen-Hei.ttf", "WenQuanYi Zen Hei",
                 "LICENSE-GPL-2-with-font-exception-WenQuanYi.txt"),
@@ -91,11 +118,11 @@ BUNDLED: tuple[BundledFont, ...] = (
 
 # Bundled font preferred for each role, then the order of the other bundled fonts.
 _BUNDLED_FOR_ROLE = {
-    "title": ("hei", "song", "kai"),
-    "heading": ("hei", "song", "kai"),
-    "kai": ("kai", "song", "hei"),
-    "body": ("song", "hei", "kai"),
-    "song": ("song", "hei", "kai"),
+    "title": ("serif_bold", "hei", "song", "kai"),
+    "heading": ("hei", "song", "kai", "serif_bold"),
+    "kai": ("kai", "song", "hei", "serif_bold"),
+    "body": ("song", "hei", "kai", "serif_bold"),
+    "song": ("song", "hei", "kai", "serif_bold"),
 }
 
 # PostScript name → the file (and face) first registered under it.
@@ -149,6 +176,13 @@ class _Coverage:
         return contours != 0  # -1 = composite glyph, fine
 
 
+def prints_simplified(coverage: _Coverage) -> bool:
+    """False for a traditional-only face: it draws 們這說… but not 们这说… ."""
+    traditional = sum(coverage.draws(ord(c)) for c in _TRADITIONAL)
+    simplified = sum(coverage.draws(ord(c)) for c in _SIMPLIFIED)
+    return simplified >= traditional or simplified == len(_SIMPLIFIED)
+
+
 def _register(path: Path, index: int, family: str, source: str, *,
               chinese: bool = True) -> tuple[FontFace, _Coverage] | None:
     """Load one face into reportlab; ``None`` (and a log line) when it cannot be used.
@@ -183,6 +217,9 @@ def _register(path: Path, index: int, family: str, source: str, *,
     coverage = _Coverage(font)
     if chinese and not (coverage.draws(ord("的")) and coverage.draws(ord("一"))):
         log.info("font %s[%d] skipped: no Chinese glyphs", path, index)
+        return None
+    if chinese and not prints_simplified(coverage):
+        log.info("font %s[%d] skipped: traditional Chinese only", path, index)
         return None
     return FontFace(name, family, path, index, source), coverage
 
@@ -292,8 +329,14 @@ def _candidates(index: FontIndex, families: tuple[str, ...],
 
 def _system_face(index: FontIndex, families: tuple[str, ...], files: tuple[tuple[str, int], ...],
                  role: str) -> tuple[FontFace, _Coverage] | None:
-    """The first usable system face among ``families`` and ``files``."""
-    for found, label in _candidates(index, families, files):
+    """The first usable system face among ``families`` and ``files``, then any family of the role's style."""
+    found_all = _candidates(index, families, files)
+    seen = {face for face, _label in found_all}
+    for face, label in index.find_containing(_FAMILY_FRAGMENTS.get(role, ())):
+        if face not in seen:
+            seen.add(face)
+            found_all.append((face, label))
+    for found, label in found_all:
         loaded = _register(found.path, found.index, label, "system")
         if loaded:
             log.info("role %s: %s from %s", role, label, found.path)

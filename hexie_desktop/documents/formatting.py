@@ -93,6 +93,25 @@ def chinese_number(n: int) -> str:
     return head + (digits[ones] if ones else "")
 
 
+def cn_count(n: int) -> str:
+    """A count in Chinese words as printed in a period: 1 → 一, 15 → 十五, 30 → 三十, 120 → 一百二十."""
+    if n < 100:
+        return chinese_number(n)
+    digits = "零一二三四五六七八九"
+    out = ""
+    for value, unit in ((1000, "千"), (100, "百")):
+        head, n = divmod(n, value)
+        if head:
+            out += digits[head] + unit
+        elif out and n:
+            out += "零" if not out.endswith("零") else ""
+    if n:
+        if n < 10 and not out.endswith("零"):
+            out += "零"
+        out += digits[n] if n < 10 else (digits[n // 10] + "十" + (digits[n % 10] if n % 10 else ""))
+    return out
+
+
 def money_text(amount_cents: int) -> str:
     """An amount in 分 in its data form: ``1234.50``."""
     return money.cents_to_str(amount_cents)

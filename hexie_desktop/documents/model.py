@@ -138,13 +138,18 @@ class Table(Block):
 
 @dataclass(frozen=True)
 class Signature:
-    """One signature place: a label, an optional printed name, a date line, a seal mark."""
+    """One signature place: a label, an optional printed name, a date line, a seal mark.
+
+    With ``signers`` (the representatives of a collective dispute) the place takes a whole
+    row: the label, then each signer's name with a line to sign on, in an aligned grid.
+    """
 
     label: str
     name: str | None = None
     date: str | None = None
     with_date: bool = True
     seal: bool = False
+    signers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -159,6 +164,7 @@ class SignatureBlock(Block):
         out: list[Text] = []
         for entry in self.entries:
             out += [t for t in (entry.label, entry.name, entry.date) if t]
+            out += list(entry.signers)
         return out
 
 

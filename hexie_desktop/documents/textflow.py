@@ -11,7 +11,11 @@ really draws it, and lines are broken by the usual Chinese rules (GB/T 15834 禁
 * runs of Latin letters and digits (ID numbers, amounts, phone numbers) stay together
   unless they are longer than a whole line.
 
-Lines are justified to the text block, so a page keeps its 28-character grid.  A
+Lines are justified to the text block, so a page keeps its 28-character grid, but only
+modestly: the room is spread over the gaps between characters (never inside a Latin
+word or number), at most :data:`MAX_STRETCH` of an em per gap.  A line that would need
+more, the last line of a paragraph, a line ending at a hard break and a line with fewer
+than :data:`MIN_JUSTIFY_GAPS` gaps stay left-aligned at their natural spacing.  A
 character no font can print is drawn as an empty box of one em (the caller warns).
 """
 
@@ -31,6 +35,10 @@ NO_START = frozenset(
 )
 NO_END = frozenset("（《「『【〔〈“‘([{￥$#＃＄")
 _FUZZ = 1e-6
+MAX_STRETCH = 0.2
+"""Most extra room a justified line puts into one gap, in ems of the type size."""
+MIN_JUSTIFY_GAPS = 4
+"""A line with fewer stretchable gaps than this is set flush left, never spread out."""
 
 
 def clean_text(text: str) -> str:
@@ -352,45 +360,78 @@ def draw_lines(canvas, glyphs: _Glyphs, lines: list[Line], style: TextStyle,  # 
         baseline = top - style.leading / 2 - 0.36 * size
         offset = style.left_indent if (number > 0 or continued) else style.first_indent
         available = width - offset - style.right_indent
-        count = line.end - line.start
-        extra = 0.0
+        gaps = line_gaps(glyphs, line, style, available)
         x = offset
-        if count > 1 and line.width > available:
-            extra = (available - line.width) / (count - 1)  # squeezed punctuation
-        elif style.align == "justify" and not line.last and count > 1 and line.width < available:
-            extra = (available - line.width) / (count - 1)
-        elif style.align == "center":
+        if gaps is None and style.align == "center":
             x += (available - line.width) / 2
-        elif style.align == "right":
+        elif gaps is None and style.align == "right":
             x += available - line.width
-        _draw_line(canvas, glyphs, line, style, x, baseline, extra)
+        _draw_line(canvas, glyphs, line, style, x, baseline, gaps)
+
+
+def _stretchable(glyphs: _Glyphs, k: int) -> bool:
+    """Whether the gap after glyph ``k`` may widen: not inside a Latin word or a number."""
+    left, right = glyphs.chars[k], glyphs.chars[k + 1]
+    return not (_is_word_char(left) and _is_word_char(right))
+
+
+def line_gaps(glyphs: _Glyphs, line: Line, style: TextStyle, available: float) -> list[float] | None:
+    """Extra room after each glyph of ``line`` (``None``: set at natural spacing).
+
+    A line wider than ``available`` (squeezed punctuation) is tightened evenly.  A
+    justified line is widened only at stretchable gaps, by at most :data:`MAX_STRETCH`
+    em each; the last line, a line before a hard break, a line with few gaps and a line
+    that would need more room than that keep their natural spacing (flush left).
+    """
+    count = line.end - line.start
+    if count < 2:
+        return None
+    if line.width > available + _FUZZ:
+        extra = (available - line.width) / (count - 1)
+        return [extra] * (count - 1) + [0.0]
+    if style.align != "justify" or line.last or line.width >= available - _FUZZ:
+        return None
+    stretch = [_stretchable(glyphs, k) for k in range(line.start, line.end - 1)]
+    slots = sum(stretch)
+    if slots < MIN_JUSTIFY_GAPS:
+        return None
+    extra = (available - line.width) / slots
+    if extra > MAX_STRETCH * style.size:
+        return None
+    return [extra if flag else 0.0 for flag in stretch] + [0.0]
 
 
 def _draw_line(canvas, glyphs: _Glyphs, line: Line, style: TextStyle, x: float,  # noqa: ANN001
-               baseline: float, extra: float) -> None:
-    """Draw one line as runs of one font each; boxes for characters without a font."""
+               baseline: float, gaps: list[float] | None) -> None:
+    """Draw one line as runs of one font and one spacing each; boxes for characters without a font."""
     size = style.size
+    gaps = gaps or [0.0] * (line.end - line.start)
     i = line.start
     while i < line.end:
         font = glyphs.fonts[i]
         underline = glyphs.underline[i]
+        gap = gaps[i - line.start]
         j = i + 1
-        while j < line.end and glyphs.fonts[j] == font and glyphs.underline[j] == underline:
+        while (j < line.end and glyphs.fonts[j] == font and glyphs.underline[j] == underline
+               and gaps[j - line.start] == gap):
             j += 1
-        run_width = sum(glyphs.widths[i:j]) + extra * (j - i)
+        run_width = sum(glyphs.widths[i:j]) + gap * (j - i)
         if font is None:
             for k in range(i, j):
-                _draw_box(canvas, x + sum(glyphs.widths[i:k]) + extra * (k - i), baseline, size)
+                _draw_box(canvas, x + sum(glyphs.widths[i:k]) + gap * (k - i), baseline, size)
         else:
             text = canvas.beginText(x, baseline)
             text.setFont(font, size)
-            text.setCharSpace(style.char_space + extra)
+            text.setCharSpace(style.char_space + gap)
             text.textOut("".join(glyphs.chars[i:j]))
             canvas.drawText(text)
         if underline:
             canvas.saveState()
             canvas.setLineWidth(max(0.5, size / 32))
-            canvas.line(x, baseline - 0.14 * size, x + run_width - extra - style.char_space, baseline - 0.14 * size)
+            end = x + run_width - gap - style.char_space
+            if j < line.end and glyphs.underline[j]:
+                end = x + run_width  # the underline runs on into the next run
+            canvas.line(x, baseline - 0.14 * size, end, baseline - 0.14 * size)
             canvas.restoreState()
         x += run_width
         i = j

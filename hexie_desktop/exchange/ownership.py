@@ -40,29 +40,23 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from hexie_desktop.core.ledgers import LEDGERS
 from hexie_desktop.exchange.codec import TABLES
 
 OWNER_COLUMNS: Mapping[str, tuple[str, ...]] = {
-    # Registers and ledgers: each row is its own root.
-    "employers": (),
-    "mediation_orgs": (),
-    "mediators": (),
-    "coordinators": (),
-    "social_orgs": (),
-    "key_enterprises": (),
-    "new_enterprises": (),
-    "cultivations": (),
+    # Registers and ledgers: declared with their spec (core/ledgers.py) — a register's row is its own
+    # root, or belongs to the register record its ``owner`` field names (a key enterprise's visits).
+    **{spec.table: spec.owner for spec in LEDGERS.values()},
     "cases": (),
     # Rows of a registry record.
     "checklist_items": ("org_id",),
-    "enterprise_visits": ("key_enterprise_id",),
-    "layoff_plans": ("key_enterprise_id",),
     # Rows of a case.
     "parties": ("case_id",),
     "claims": ("case_id",),
     "mediation_sessions": ("case_id",),
     "agreements": ("case_id",),
     "agreement_items": ("agreement_id", "case_id"),
+    "agreement_shares": ("agreement_id", "case_id"),
     "performance_records": ("item_id", "case_id"),
     "follow_ups": ("case_id",),
     "case_events": ("case_id",),
@@ -72,6 +66,10 @@ OWNER_COLUMNS: Mapping[str, tuple[str, ...]] = {
     # or case, all of which must be the signer's); its follow-up records hang off it.
     "warning_leads": (),
     "warning_actions": ("lead_id",),
+    # 选树: a nomination is its own root (the record or case it names must be the signer's);
+    # its checked criteria hang off it.
+    "selections": (),
+    "selection_checks": ("selection_id",),
 }
 """Table → the foreign keys leading to its owner, in order (empty: the table holds roots)."""
 

@@ -15,7 +15,7 @@ imports call — nothing is restated here:
   :data:`core.workflow.EVENT_ACTIONS`;
 * ID numbers, credit codes, phones and division codes through :mod:`core.ids`;
 * the registers and ledgers field by field through the registry forms' own description
-  (:data:`services.registries.FIELDS` via :func:`services.registries.check_field`);
+  (:data:`core.ledgers.LEDGERS` via :func:`core.ledgers.check_value`);
 * cheap consistency inside a row: a closed or archived case has its closing date, an
   archived case its archiving date, an item is not paid beyond its amount.
 
@@ -32,12 +32,12 @@ from typing import Any, Callable, Mapping
 
 from sqlalchemy import BigInteger
 
-from hexie_desktop.core import codes, dates, fields, ids, money, workflow
+from hexie_desktop.core import codes, dates, fields, ids, ledgers, money, workflow
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.ledgers import LEDGERS
 from hexie_desktop.core.text import describe, first_control, printable
 from hexie_desktop.exchange.codec import TABLES, ColumnSpec, RowError, TableSpec
-from hexie_desktop.services import registries
 
 Check = Callable[[Any], object]
 """A rule for one stored value: returns quietly or raises :class:`UserError`."""
@@ -92,13 +92,15 @@ COLUMN_RULES: Mapping[str, Mapping[str, Check]] = {
         "main_category": _code(codes.CLAIM_CATEGORIES), "rejection_reason": _code(codes.REJECTION_REASONS),
         "failure_reason": _code(codes.FAILURE_REASONS), "closing_reason": _code(codes.CLOSING_REASONS),
         "year": _YEAR, "seq": _at_least(1), "workers": _at_least(1), "archive_seq": _at_least(1),
-        "retention_years": _at_least(1, 100),
+        "retention_years": _at_least(1, 100), "employer_type": _code(codes.EMPLOYER_TYPES),
+        "industry": _code(codes.INDUSTRIES), "applicant_side": _code(codes.APPLICANT_SIDES),
     },
     "parties": {"name": _required, "id_type": _code(codes.ID_TYPES), "sex": _code(codes.SEXES), "phone": _phone},
     "claims": {"category": _code(codes.CLAIM_CATEGORIES)},
     "mediation_sessions": {"seq": _at_least(1)},
     "agreement_items": {"seq": _at_least(1), "obligation": _required, "method": _code(codes.PAYMENT_METHODS),
                         "category": _code(codes.CLAIM_CATEGORIES)},
+    "agreement_shares": {"seq": _at_least(1)},
     "follow_ups": {"method": _code(codes.VISIT_METHODS), "satisfaction": _code(codes.SATISFACTION_LEVELS)},
     "case_events": {"seq": _at_least(1), "action": _code(workflow.EVENT_ACTIONS),
                     "from_state": _code(codes.CASE_STATES), "to_state": _code(codes.CASE_STATES)},
@@ -128,8 +130,17 @@ def _item_row(row: dict[str, Any]) -> None:
         raise RowError(_("字段paid_cents：已履行金额超过约定金额"), "paid_cents")
 
 
+def _one_of(names: tuple[str, ...]) -> Callable[[dict[str, Any]], None]:
+    """The register rule ``LedgerSpec.one_of``: exactly one of ``names`` is filled in."""
+    def rule(row: dict[str, Any]) -> None:
+        if sum(1 for name in names if row.get(name)) != 1:
+            raise RowError(_("字段{names}：须且只能填写其中一项").format(names="/".join(names)), names[0])
+    return rule
+
+
 ROW_RULES: Mapping[str, Callable[[dict[str, Any]], None]] = {
     "cases": _case_row, "parties": _party_row, "agreement_items": _item_row,
+    **{spec.table: _one_of(spec.one_of) for spec in LEDGERS.values() if spec.one_of},
 }
 """Table → a rule over several columns of one row."""
 
@@ -174,17 +185,17 @@ def _kind_rule(spec: TableSpec, column: ColumnSpec) -> Check | None:
 
 
 @cache
-def _registry_fields() -> dict[str, dict[str, registries.FieldSpec]]:
+def _registry_fields() -> dict[str, dict[str, ledgers.FieldSpec]]:
     """Table → column → the registry form's field (references left to the ownership rule)."""
-    by_table: dict[str, dict[str, registries.FieldSpec]] = {}
-    for kind, model in registries.KINDS.items():
-        by_table[model.__tablename__] = {f.name: f for f in registries.FIELDS[kind] if f.kind != "ref"}
+    by_table: dict[str, dict[str, ledgers.FieldSpec]] = {}
+    for spec in ledgers.LEDGERS.values():
+        by_table[spec.table] = {f.name: f for f in spec.fields if f.kind != "ref"}
     return by_table
 
 
-def _form_rule(field: registries.FieldSpec) -> Check:
+def _form_rule(field: ledgers.FieldSpec) -> Check:
     def check(value: Any) -> None:
-        registries.check_field(field, value, today=date.today())
+        ledgers.check_value(field, value, today=date.today())
     return check
 
 

@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from hexie_desktop.core import stats
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import readable_records
 from hexie_desktop.reports.xlsx import Book, Col, TableSheet, reporter_line
 from hexie_desktop.services.imports import Column
 from hexie_desktop.services.reports import Ledger
@@ -41,9 +42,11 @@ def write(book: Book, ledger: Ledger, progress: Callable[[int], None] | None = N
     sums: dict[int, Any] = {}
     totalled = [(i, c) for i, c in enumerate(columns) if c.total]
     keys = [c.key for c in columns]
+    free_text = {c.key for c in columns if c.kind == "longtext"}
     count = 0
     for row in ledger.rows:
-        sheet.row([row.get(key) for key in keys])
+        # Free text is printed as people read it (never raw JSON in a printed register).
+        sheet.row([readable_records(row.get(key)) if key in free_text else row.get(key) for key in keys])
         for index, column in totalled:
             value = row.get(column.key)
             if isinstance(value, int) and not isinstance(value, bool):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hexie_desktop.core import ledgers
 from hexie_desktop.core.i18n import _
 from hexie_desktop.reports.xlsx import Book, sheet_name
 from hexie_desktop.services import imports
@@ -26,18 +27,13 @@ def _rules(kind: str) -> list[str]:
         _("3. 身份证号码、统一社会信用代码请以文本格式填写；导入时逐行校验，出错的行会在导入报告中注明行号、列和原因。"),
         _("4. 默认全部正确才导入；选择“仅导入正确的行”时，只导入没有错误的行。重复导入同一文件不会产生重复记录。"),
     ]
-    keys = {
-        "cases": _("5. 同一案件按（收到申请日期、申请人身份证号码、被申请人）识别，已登记的案件会跳过。"
-                   "有处理结果的，按结案流程补记受理、调解、协议、履行和结案；调解员须已在调解员名册中。"),
-        "coordinators": _("5. 按身份证号码识别同一协调员：已有的会按本表更新。"),
-        "mediators": _("5. 按身份证号码（未填时按姓名和所属组织）识别同一调解员：已有的会按本表更新。"),
-        "employers": _("5. 按统一社会信用代码（未填时按单位名称）识别同一单位：已有的会按本表更新。"),
-        "key_enterprises": _("5. 按企业（统一社会信用代码或名称）识别：已有的台账会按本表更新；填写裁员情况时须填计划裁减人数。"),
-        "new_enterprises": _("5. 按企业（统一社会信用代码或名称）识别：已有的台账会按本表更新。"),
-        "social_orgs": _("5. 按统一社会信用代码（未填时按名称）识别：已有的会按本表更新。"),
-        "cultivations": _("5. 按企业和年度识别：已有的会按本表更新。"),
-    }
-    return common + [keys.get(kind, "")]
+    if kind == "cases":
+        return common + [_("5. 同一案件按（收到申请日期、申请人身份证号码、被申请人）识别，已登记的案件会跳过。"
+                           "有处理结果的，按结案流程补记受理、调解、协议、履行和结案；调解员须已在调解员名册中。")]
+    if kind == "selections":
+        return common + [_("5. 按（年度、选树类型、对象）识别，已有的提名不变。填写“决定”的为已有结论的历史结果："
+                           "选树的各项条件记为符合并注明历史数据导入；未填写的为待逐项核查的提名。")]
+    return common + [ledgers.spec(kind).import_rule]
 
 
 def write_file(path: Path, kind: str) -> int:

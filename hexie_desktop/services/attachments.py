@@ -5,12 +5,15 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import shutil
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
 
 from hexie_desktop.core import codes, fields
-from hexie_desktop.core.errors import NotFound, UserError
+from hexie_desktop.core.errors import HexieError, NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 from hexie_desktop.fileio import atomic_path
 from hexie_desktop.services.cases import get_case
@@ -44,24 +47,74 @@ def store_file(source: Path, store: Path) -> tuple[str, int]:
     return sha, size
 
 
+@dataclass(frozen=True)
+class NewAttachment:
+    """One file to attach: where it is, and what the office says it is."""
+
+    source: Path
+    title: str | None = None
+    doc_type: str | None = None
+    pages: int | None = None
+
+
 def add_to_case(ctx: Context, store: Path, number: str, source: Path, *, title: str | None = None,
                 doc_type: str | None = None, pages: int | None = None) -> dict:
     """Attach a file to a case (one audited transaction); the file is stored first, by content."""
+    return add_many(ctx, store, number, [NewAttachment(Path(source), title, doc_type, pages)])[0]
+
+
+def add_many(ctx: Context, store: Path, number: str, files: Sequence[NewAttachment],
+             progress: Callable[[int], None] | None = None) -> list[dict]:
+    """Attach several files to a case as one action: one transaction, one audit entry.
+
+    Every file's details are checked before anything is stored; the files are then copied
+    into the content-addressed store (``progress(n)`` after each), and all rows are written
+    together.  Any failure — a bad detail, an unreadable file — records none of them and
+    names the file.  (A file already copied into the store stays there unreferenced; the
+    store is content-addressed, so a retry reuses it.)
+    """
     ctx.require("case.register")
-    if doc_type is not None:
-        codes.require(codes.DOCUMENT_TYPES, doc_type, "doc_type")
-    title = fields.text(title, "title", max_len=200) or Path(source).name
-    page_count = fields.integer(pages, "pages", minimum=1, maximum=10000) or 1
-    sha, size = store_file(Path(source), store)
+    if not files:
+        raise UserError(_("没有选择要添加的文件"), field="file")
+    checked = []
+    for entry in files:
+        with _naming(entry.source):
+            if entry.doc_type is not None:
+                codes.require(codes.DOCUMENT_TYPES, entry.doc_type, "doc_type")
+            title = fields.text(entry.title, "title", max_len=200) or Path(entry.source).name
+            page_count = fields.integer(entry.pages, "pages", minimum=1, maximum=10000) or 1
+            checked.append((Path(entry.source), title, entry.doc_type, page_count))
+    stored = []
+    for done, (source, *_rest) in enumerate(checked, start=1):
+        with _naming(source):
+            stored.append(store_file(source, store))
+        if progress is not None:
+            progress(done)
     with ctx.db.transaction() as session:
         case = get_case(session, number)
-        row = Attachment(case_id=case.id, owner_table="cases", owner_id=case.id, title=title, doc_type=doc_type,
-                         filename=Path(source).name, sha256=sha, size=size,
-                         mime=mimetypes.guess_type(str(source))[0], pages=page_count)
-        session.add(row)
+        rows = []
+        for (source, title, doc_type, page_count), (sha, size) in zip(checked, stored, strict=True):
+            row = Attachment(case_id=case.id, owner_table="cases", owner_id=case.id, title=title, doc_type=doc_type,
+                             filename=source.name, sha256=sha, size=size, mime=mimetypes.guess_type(str(source))[0],
+                             pages=page_count)
+            session.add(row)
+            rows.append(row)
         session.flush()
-        ctx.audit(session, "attachment.add", entity="case", entity_id=case.id, summary=f"{case.number}：{title}")
-        return {"id": row.id, "title": title, "sha256": sha, "size": size}
+        titles = "、".join(title for _source, title, _doc, _pages in checked)
+        ctx.audit(session, "attachment.add", entity="case", entity_id=case.id,
+                  summary=f"{case.number}：{titles}"[:500])
+        return [{"id": row.id, "title": row.title, "sha256": row.sha256, "size": row.size} for row in rows]
+
+
+@contextmanager
+def _naming(source: Path) -> Iterator[None]:
+    """Prefix a problem with one file by that file's name (several files are added at once)."""
+    try:
+        yield
+    except HexieError as exc:
+        if exc.field in (None, "file") and not isinstance(exc, ValidationErrors):
+            raise type(exc)(f"{Path(source).name}：{exc.message}", field=exc.field) from exc
+        raise
 
 
 def list_for_case(ctx: Context, number: str) -> list[dict]:

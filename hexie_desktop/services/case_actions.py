@@ -1,5 +1,9 @@
-"""Workflow actions on a case (SPEC §2.1): accept, reject, record-session, extend, agree, fail,
-withdraw, perform-item, default, follow-up, close, archive.
+"""Workflow actions on a case (SPEC §2.1): accept, reject, record-session, extend, draft-agreement,
+agree, fail, withdraw, perform-item, default, follow-up, close, archive.
+
+``draft-agreement`` saves the agreement the parties are going to sign (content, items) and
+changes no state or deadline; ``agree`` records the four signature facts (LDTJ art. 14) and
+makes the saved draft (or the items it is given) take effect.
 
 Each action is one transaction with one audit entry.  It validates all its data and asks
 :mod:`core.workflow` whether it is allowed before writing anything; a refusal raises and
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, dossier, fields, money, numbering, workflow
@@ -26,24 +30,28 @@ from hexie_desktop.storage.db import next_counter
 from hexie_desktop.storage.models import (
     Agreement,
     AgreementItem,
+    AgreementShare,
     Case,
     CaseEvent,
     FollowUp,
     MediationSession,
     Mediator,
     PerformanceRecord,
+    User,
 )
 
 ITEM_KEYS = frozenset({"obligation", "payer", "payee", "amount", "method", "due_on", "category"})
+SHARE_KEYS = frozenset({"applicant", "amount", "due_on"})
 CATALOG_KEYS = frozenset({"doc_type", "title", "pages"})
 _SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
 KEYS: dict[str, frozenset[str]] = {
     "accept": frozenset({"on", "mediator", "note", "approver"}),
     "reject": frozenset({"on", "reason", "note"}),
-    "record-session": frozenset({"held_on", "place", "mediators", "recorder", "attendees", "statements", "proposal",
-                                 "result"}),
+    "record-session": frozenset({"held_on", "start_time", "end_time", "place", "mediators", "recorder", "attendees",
+                                 "statements", "proposal", "result"}),
     "extend": frozenset({"new_end", "applicant_consent_on", "respondent_consent_on", "note"}),
-    "agree": frozenset({"items", "content", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
+    "draft-agreement": frozenset({"items", "content", "shares", "arbitration_review", "judicial_confirmation"}),
+    "agree": frozenset({"items", "content", "shares", "arbitration_review", "judicial_confirmation", *_SIGNATURES}),
     "fail": frozenset({"on", "reason", "note"}),
     "withdraw": frozenset({"on", "signed", "note"}),
     "perform-item": frozenset({"item", "on", "amount", "evidence", "note"}),
@@ -101,14 +109,40 @@ def _mediator(session: Session, value: object) -> Mediator | None:
 # ---------------------------------------------------------------- handlers
 
 
-def _accept(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+def _actor_mediator(session: Session, ctx: Context) -> Mediator | None:
+    """The active mediator record linked to the acting user (用户管理), if any."""
+    mediator_id = session.execute(select(User.mediator_id).where(User.username == ctx.actor.username)).scalar()
+    found = session.get(Mediator, mediator_id) if mediator_id else None
+    return found if found is not None and not found.deleted and found.status == "active" else None
+
+
+def active_mediator_count(session: Session) -> int:
+    """How many active mediators the 调解员 register holds."""
+    return session.execute(select(func.count()).select_from(Mediator).where(
+        Mediator.deleted.is_(False), Mediator.status == "active")).scalar_one()
+
+
+def _accept(session: Session, case: Case, data: dict, ctx: Context, *,
+            history: bool = False) -> tuple[date, str | None]:
+    """受理: the date, the approver and the mediator (named, already assigned, or the acting user's own
+    mediator record); no mediator at all is refused (:func:`core.workflow.check_mediator_assigned`).
+
+    ``history``: a case of the paper past being imported: its mediator is the one named (any status,
+    none when the old record names none), never the importing user's.
+    """
     on = _day(data, "on", case, ctx.today)
     mediator = _mediator(session, data.get("mediator"))
+    if history:
+        mediator = mediator or case.mediator
+    else:
+        if mediator is not None and mediator.status != "active":
+            raise UserError(_("调解员“{name}”不是在职状态，不能指定").format(name=mediator.name), field="mediator")
+        mediator = mediator or case.mediator or _actor_mediator(session, ctx)
+        workflow.check_mediator_assigned(mediator is not None, 0 if mediator else active_mediator_count(session))
     note = fields.text(data.get("note"), "note")
     case.accepted_on = on
     case.approver = fields.text(data.get("approver"), "approver", max_len=50) or ctx.actor.display_name
-    if mediator is not None:
-        case.mediator = mediator
+    case.mediator = mediator
     return on, note
 
 
@@ -129,15 +163,30 @@ def _reject(session: Session, case: Case, data: dict, ctx: Context) -> tuple[dat
                                  reason_attr="rejection_reason")
 
 
+def _session_mediators(session: Session, case: Case, data: dict, ctx: Context) -> str:
+    """The session's mediators: names from the register, by default the case's (or the actor's) mediator."""
+    names = workflow.split_names(fields.text(data.get("mediators"), "mediators", max_len=200))
+    if not names:
+        own = case.mediator or _actor_mediator(session, ctx)
+        return own.name if own is not None else ctx.actor.display_name
+    registered = set(session.execute(select(Mediator.name).where(
+        Mediator.deleted.is_(False), Mediator.name.in_(names))).scalars())
+    return workflow.check_session_mediators(names, registered)
+
+
 def _record_session(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
     held_on = _day(data, "held_on", case, ctx.today)
     if case.accepted_on and held_on < case.accepted_on:
         raise UserError(_("调解日期不能早于受理日期 {d}").format(d=case.accepted_on), field="held_on")
+    start = fields.clock(data.get("start_time"), "start_time")
+    end = fields.clock(data.get("end_time"), "end_time")
+    if start and end and end <= start:
+        raise UserError(_("结束时间应晚于开始时间 {t}").format(t=start), field="end_time")
     record = MediationSession(
         case_id=case.id, seq=len([s for s in case.sessions if not s.deleted]) + 1, held_on=held_on,
+        start_time=start, end_time=end,
         place=fields.text(data.get("place"), "place", max_len=100),
-        mediators=fields.text(data.get("mediators"), "mediators", max_len=200)
-        or (case.mediator.name if case.mediator else ctx.actor.display_name),
+        mediators=_session_mediators(session, case, data, ctx),
         recorder=fields.text(data.get("recorder"), "recorder", max_len=50),
         attendees=fields.text(data.get("attendees"), "attendees", max_len=2000),
         statements=fields.text(data.get("statements"), "statements", max_len=20000),
@@ -192,44 +241,166 @@ def _parse_items(raw_items: list, case: Case) -> list[dict[str, Any]]:
     return items
 
 
-def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    items = _parse_items(fields.sequence(data.get("items"), "items"), case)
-    signature_dates = {
-        key: _day(data, key, case, ctx.today, default_today=False)
-        for key in ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on", "seal_applied_on")
-    }
-    content = fields.text(data.get("content"), "content", max_len=20000)
-    facts = workflow.AgreementFacts(
-        **signature_dates,
+def _applicant(case: Case, value: object, path: str):  # noqa: ANN202
+    """The case's applicant named by ``value`` (party id or name; a name must be unambiguous)."""
+    text = fields.text(value, path, required=True, max_len=50)
+    people = [p for p in case.parties if not p.deleted]
+    found = [p for p in people if p.id == text] or [p for p in people if p.name == text]
+    if not found:
+        raise UserError(_("“{name}”不是本案申请人").format(name=text), field=path)
+    if len(found) > 1:
+        raise UserError(_("本案有{n}名申请人叫“{name}”，请用申请人编号（case show --json 的 applicants[].id）").format(
+            n=len(found), name=text), field=path)
+    return found[0]
+
+
+def _parse_shares(raw_shares: list, case: Case, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each worker's amount and due date (default: the items' last due date), one row per applicant."""
+    errors: list[UserError] = []
+    shares: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    last_due = max((i["due_on"] for i in items if i.get("due_on")), default=None)
+    for i, raw in enumerate(raw_shares):
+        path = f"shares[{i}]"
+        try:
+            data = fields.only(fields.mapping(raw, path), SHARE_KEYS, path)
+            party = _applicant(case, data.get("applicant"), f"{path}.applicant")
+            if party.id in seen:
+                raise UserError(_("申请人“{name}”列了两次").format(name=party.name), field=f"{path}.applicant")
+            seen.add(party.id)
+            due_on = fields.day(data.get("due_on"), f"{path}.due_on") or last_due
+            if due_on is None:
+                raise UserError(_("请填写履行期限"), field=f"{path}.due_on")
+            if due_on < case.received_on:
+                raise UserError(_("履行期限早于收到申请日期"), field=f"{path}.due_on")
+            shares.append({"party_id": party.id, "name": party.name,
+                           "amount_cents": money.parse_amount(data.get("amount"), field=f"{path}.amount"),
+                           "due_on": due_on})
+        except UserError as exc:
+            errors.append(exc)
+    if errors:
+        raise ValidationErrors(errors)
+    return shares
+
+
+def _stored_shares(agreement: Agreement | None) -> list[dict[str, Any]]:
+    """The live per-worker amounts of a saved agreement, as :func:`_parse_shares` returns them."""
+    if agreement is None:
+        return []
+    return [{"party_id": s.party_id, "name": "", "amount_cents": s.amount_cents, "due_on": s.due_on}
+            for s in agreement.shares if not s.deleted]
+
+
+def _check_shares(case: Case, items: list[dict[str, Any]], shares: list[dict[str, Any]], *,
+                  taking_effect: bool) -> None:
+    """Refuse shares that do not add up to the items, or a collective agreement taking effect without them."""
+    listed = {s["party_id"] for s in shares}
+    people = [p for p in case.parties if not p.deleted]
+    # One recorded applicant (a historical import of a collective case) is named by the items themselves.
+    collective = (case.collective or workflow.is_collective(len(people))) and len(people) > 1
+    problems = workflow.share_problems(
+        tuple(s["amount_cents"] for s in shares), tuple(i["amount_cents"] for i in items),
+        tuple(p.name for p in people if p.id not in listed), collective=collective, taking_effect=taking_effect)
+    if problems:
+        raise NotAllowed("；".join(problems), field="shares")
+
+
+def _facts(items: list[dict[str, Any]], content: str | None, signatures: dict[str, date | None] | None = None
+           ) -> workflow.AgreementFacts:
+    return workflow.AgreementFacts(
+        **(signatures or dict.fromkeys(_SIGNATURES)),
         items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["amount_cents"], i["due_on"]) for i in items),
         content=content,
     )
-    problems = workflow.agreement_problems(facts)
-    if problems:
-        raise NotAllowed(_("协议尚不能生效：") + "；".join(problems), field="agreement")
-    effective = workflow.check_not_before(workflow.effective_date(facts), {_("受理日期"): case.accepted_on},
-                                          field="agreement")
+
+
+def _stored_items(agreement: Agreement | None) -> list[dict[str, Any]]:
+    """The live items of a saved agreement (draft) as :func:`_parse_items` returns them."""
+    if agreement is None:
+        return []
+    keys = ("obligation", "payer", "payee", "amount_cents", "method", "due_on", "category")
+    return [{k: getattr(i, k) for k in keys} for i in agreement.items if not i.deleted]
+
+
+def _save_terms(session: Session, case: Case, data: dict, items: list[dict[str, Any]] | None,
+                content: str | None, shares: list[dict[str, Any]] | None = None) -> Agreement:
+    """Store content, items and shares (``None``: keep the saved ones) and the flags on the agreement row."""
     agreement = case.agreement
     if agreement is None:
         agreement = Agreement(case_id=case.id)
         session.add(agreement)
         case.agreement = agreement
-    for old in agreement.items:
-        old.deleted = True
     agreement.content = content
+    for flag in ("arbitration_review", "judicial_confirmation"):
+        if flag in data:
+            setattr(agreement, flag, fields.boolean(data.get(flag), flag))
+    if items is not None:
+        for old in agreement.items:
+            old.deleted = True
+        session.flush()
+        for seq, item in enumerate(items, start=1):
+            new_item = AgreementItem(agreement_id=agreement.id, case_id=case.id, seq=seq, **item)
+            session.add(new_item)
+            agreement.items.append(new_item)
+    if shares is not None:
+        for old_share in agreement.shares:
+            old_share.deleted = True
+        session.flush()
+        for seq, share in enumerate(shares, start=1):
+            row = AgreementShare(agreement_id=agreement.id, case_id=case.id, party_id=share["party_id"], seq=seq,
+                                 amount_cents=share["amount_cents"], due_on=share["due_on"])
+            session.add(row)
+            agreement.shares.append(row)
+    kept = items if items is not None else _stored_items(agreement)
+    agreement.agreed_cents = sum(i["amount_cents"] for i in kept)
+    return agreement
+
+
+def _draft_agreement(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    """Save the agreement to be signed: content and items, no signature facts, no state change."""
+    if case.agreement is not None and case.agreement.effective_on is not None:
+        raise NotAllowed(_("调解协议已于{d}生效，不能再修改协议草稿").format(d=case.agreement.effective_on),
+                         field="agreement")
+    items = _parse_items(fields.sequence(data.get("items"), "items"), case)
+    content = fields.text(data.get("content"), "content", max_len=20000)
+    problems = workflow.draft_problems(_facts(items, content))
+    if problems:
+        raise UserError(_("协议草稿不能保存：") + "；".join(problems), field="agreement")
+    shares = (_parse_shares(fields.sequence(data.get("shares"), "shares"), case, items) if "shares" in data
+              else _stored_shares(case.agreement))
+    _check_shares(case, items, shares, taking_effect=False)
+    agreement = _save_terms(session, case, data, items, content, shares if "shares" in data else None)
+    return ctx.today, _("保存协议草稿，共{n}项，金额{amount}元（尚未生效）").format(
+        n=len(items), amount=money.format_amount(agreement.agreed_cents))
+
+
+def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    """Take effect: the four signature facts, on the saved draft unless ``items``/``content`` are given."""
+    drafted = case.agreement
+    if "items" in data or drafted is None:
+        items: list[dict[str, Any]] | None = _parse_items(fields.sequence(data.get("items"), "items"), case)
+    else:
+        items = None
+    content = (fields.text(data.get("content"), "content", max_len=20000) if "content" in data or drafted is None
+               else drafted.content)
+    signature_dates = {key: _day(data, key, case, ctx.today, default_today=False) for key in _SIGNATURES}
+    terms = items if items is not None else _stored_items(drafted)
+    facts = _facts(terms, content, signature_dates)
+    problems = workflow.agreement_problems(facts)
+    if problems:
+        raise NotAllowed(_("协议尚不能生效：") + "；".join(problems), field="agreement")
+    effective = workflow.check_not_before(workflow.effective_date(facts), {_("受理日期"): case.accepted_on},
+                                          field="agreement")
+    shares = (_parse_shares(fields.sequence(data.get("shares"), "shares"), case, terms) if "shares" in data
+              else _stored_shares(drafted))
+    _check_shares(case, terms, shares, taking_effect=True)
+    agreement = _save_terms(session, case, data, items, content, shares if "shares" in data else None)
     for key, value in signature_dates.items():
         setattr(agreement, key, value)
     agreement.effective_on = effective
-    agreement.agreed_cents = sum(i["amount_cents"] for i in items)
-    agreement.arbitration_review = fields.boolean(data.get("arbitration_review"), "arbitration_review")
-    agreement.judicial_confirmation = fields.boolean(data.get("judicial_confirmation"), "judicial_confirmation")
-    session.flush()
-    for seq, item in enumerate(items, start=1):
-        new_item = AgreementItem(agreement_id=agreement.id, case_id=case.id, seq=seq, **item)
-        session.add(new_item)
-        agreement.items.append(new_item)
+    count = len(facts.items)
     return effective, _("协议生效，共{n}项，金额{amount}元").format(
-        n=len(items), amount=money.format_amount(agreement.agreed_cents))
+        n=count, amount=money.format_amount(agreement.agreed_cents))
 
 
 def _fail(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
@@ -286,7 +457,7 @@ def _default(session: Session, case: Case, data: dict, ctx: Context) -> tuple[da
     case.defaulted_on = on
     note = fields.text(data.get("note"), "note")
     overdue = [i for i in open_items if workflow.is_overdue(i.due_on, on)]
-    payment_order = any(i.category in codes.PAYMENT_ORDER_CATEGORIES for i in overdue)
+    payment_order = any(workflow.payment_order_allowed(i.category) for i in overdue)
     case.agreement.payment_order = payment_order
     route = _("已告知可申请仲裁") + (_("或向人民法院申请支付令") if payment_order else "")
     return on, route + (f"；{note}" if note else "")
@@ -361,6 +532,7 @@ HANDLERS: dict[str, Callable[[Session, Case, dict, Context], tuple[date, str | N
     "reject": _reject,
     "record-session": _record_session,
     "extend": _extend,
+    "draft-agreement": _draft_agreement,
     "agree": _agree,
     "fail": _fail,
     "withdraw": _withdraw,
@@ -382,14 +554,19 @@ def _next_state(case: Case, action: str, today: date) -> str:
     return spec.target or case.state
 
 
-def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict) -> ActionResult:
-    """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit)."""
-    workflow.spec(action)
-    ctx.require(f"case.{action}")
+def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict, *,
+             history: bool = False) -> ActionResult:
+    """Apply ``action`` to ``case`` inside the caller's transaction (checks, handler, state, events; no audit).
+
+    ``history`` marks the import of a past case (see :func:`_accept`)."""
+    ctx.require(workflow.spec(action).permission)
     data = fields.only(fields.mapping(data, "data"), KEYS[action])
     workflow.check_allowed(action, case_facts(case, ctx.today))
     from_state = case.state
-    on, note = HANDLERS[action](session, case, data, ctx)
+    if history and action == "accept":
+        on, note = _accept(session, case, data, ctx, history=True)
+    else:
+        on, note = HANDLERS[action](session, case, data, ctx)
     session.flush()
     actor = ctx.actor.display_name
     if action == "agree":
@@ -408,8 +585,7 @@ def apply_in(session: Session, ctx: Context, case: Case, action: str, data: dict
 
 def apply(ctx: Context, number: str, action: str, data: dict | None = None) -> ActionResult:
     """Apply ``action`` to the case ``number`` with ``data``; one transaction, one audit entry."""
-    workflow.spec(action)
-    ctx.require(f"case.{action}")
+    ctx.require(workflow.spec(action).permission)
     data = fields.only(fields.mapping(data if data is not None else {}, "data"), KEYS[action])
     with ctx.db.transaction() as session:
         case = get_case(session, number)

@@ -21,6 +21,7 @@ def station_dict(session) -> dict[str, str]:  # noqa: ANN001
         "arbitration_commission": settings.get(session, "station.arbitration_commission"),
         "arbitration_address": settings.get(session, "station.arbitration_address"),
         "arbitration_phone": settings.get(session, "station.arbitration_phone"),
+        "court_name": settings.get(session, "station.court_name"),
     }
 
 

@@ -7,6 +7,7 @@ caller.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -27,13 +28,15 @@ def case_facts(case: Case, today: date) -> workflow.CaseFacts:
     items = [i for i in (case.agreement.items if case.agreement else []) if not i.deleted]
     open_items = [i for i in items if i.performed_on is None]
     overdue = [i for i in open_items if workflow.is_overdue(i.due_on, today)]
-    return workflow.CaseFacts(case.state, case.received_on, len(items), len(open_items), len(overdue))
+    effective = bool(case.agreement and case.agreement.effective_on)
+    return workflow.CaseFacts(case.state, case.received_on, len(items), len(open_items), len(overdue), effective)
 
 
 def case_dates(case: Case) -> periods.CaseDates:
-    """The dates the deadlines run from."""
+    """The dates the deadlines run from (a draft agreement's items set no deadline)."""
     agreement = case.agreement
-    items = [i for i in (agreement.items if agreement else []) if not i.deleted and i.due_on]
+    effective = agreement is not None and agreement.effective_on is not None
+    items = [i for i in (agreement.items if effective else []) if not i.deleted and i.due_on]
     return periods.CaseDates(
         received_on=case.received_on,
         infringement_known_on=case.infringement_known_on,
@@ -53,20 +56,8 @@ def deadlines_for(session: Session, case: Case) -> dict[str, periods.Deadline]:
 
 
 def deadline_met(case: Case, name: str) -> bool:
-    """True when what the deadline asks for has been done (then it is shown, but not as due)."""
-    agreement = case.agreement
-    if name == "acceptance":
-        return case.accepted_on is not None or case.rejected_on is not None or case.withdrawn_on is not None
-    if name == "mediation":
-        return bool(agreement and agreement.effective_on) or any(
-            d is not None for d in (case.failed_on, case.withdrawn_on, case.rejected_on, case.closed_on))
-    if name == "follow_up":
-        return any(not f.deleted for f in case.follow_ups)
-    if name == "archive":
-        return case.archived_on is not None
-    if name in ("arbitration_review", "judicial_confirmation", "limitation"):
-        return case.state in ("closed", "archived")
-    return False
+    """True when the deadline no longer counts (then it is shown, but not as due): :func:`periods.deadline_counts`."""
+    return not periods.deadline_counts(name, case.state, followed_up=any(not f.deleted for f in case.follow_ups))
 
 
 def _attachments(session: Session, case: Case) -> list[Attachment]:
@@ -74,6 +65,12 @@ def _attachments(session: Session, case: Case) -> list[Attachment]:
         select(Attachment).where(Attachment.case_id == case.id, Attachment.deleted.is_(False))
         .order_by(Attachment.updated_at)
     ).scalars())
+
+
+def document_title(doc_type: str, subject: str | None) -> str:
+    """An issued document's name with what it is of: ``调解笔录（第2次调解）``."""
+    title = codes.label(codes.DOCUMENT_TYPES, doc_type)
+    return f"{title}（{subject}）" if subject else title
 
 
 def _party(p) -> dict[str, Any]:  # noqa: ANN001
@@ -92,6 +89,14 @@ def _item(i) -> dict[str, Any]:  # noqa: ANN001
         "due_on": _iso(i.due_on), "category": i.category, "performed_on": _iso(i.performed_on),
         "paid": money.cents_to_str(i.paid_cents),
     }
+
+
+def _shares(agreement, applicants: list) -> list[dict[str, Any]]:  # noqa: ANN001
+    """Each worker's amount under the agreement (每人金额), named by applicant id and name."""
+    names = {p.id: p.name for p in applicants}
+    return [{"seq": s.seq, "applicant_id": s.party_id, "name": names.get(s.party_id, ""),
+             "amount": money.cents_to_str(s.amount_cents), "due_on": _iso(s.due_on)}
+            for s in agreement.shares if not s.deleted]
 
 
 def case_dict(session: Session, case: Case, *, today: date, station: dict[str, str]) -> dict[str, Any]:
@@ -118,6 +123,12 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         "infringement_known_on": _iso(case.infringement_known_on),
         "collective": case.collective,
         "workers": case.workers,
+        "applicant_side": case.applicant_side or "worker",
+        "applicant_side_label": codes.label(codes.APPLICANT_SIDES, case.applicant_side or "worker"),
+        "employer_type": case.employer_type,
+        "employer_type_label": codes.label(codes.EMPLOYER_TYPES, case.employer_type) or None,
+        "industry": case.industry,
+        "industry_label": codes.label(codes.INDUSTRIES, case.industry) or None,
         "main_category": case.main_category,
         "main_category_label": codes.label(codes.CLAIM_CATEGORIES, case.main_category),
         "organization": {
@@ -138,12 +149,14 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
         ],
         "claimed_total": money.cents_to_str(case.claimed_cents),
         "sessions": [
-            {"seq": s.seq, "held_on": _iso(s.held_on), "place": s.place, "mediators": s.mediators,
+            {"seq": s.seq, "held_on": _iso(s.held_on), "start_time": s.start_time, "end_time": s.end_time,
+             "place": s.place, "mediators": s.mediators,
              "recorder": s.recorder, "attendees": s.attendees, "statements": s.statements,
              "proposal": s.proposal, "result": s.result}
             for s in case.sessions if not s.deleted
         ],
         "agreement": None if agreement is None else {
+            "status": "effective" if agreement.effective_on else "draft",
             "content": agreement.content,
             "applicant_signed_on": _iso(agreement.applicant_signed_on),
             "respondent_signed_on": _iso(agreement.respondent_signed_on),
@@ -152,6 +165,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             "effective_on": _iso(agreement.effective_on),
             "agreed_total": money.cents_to_str(agreement.agreed_cents),
             "items": [_item(i) for i in agreement.items if not i.deleted],
+            "shares": _shares(agreement, applicants),
         },
         "decision": {
             "accepted_on": _iso(case.accepted_on), "approver": case.approver,
@@ -174,8 +188,8 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for f in case.follow_ups if not f.deleted
         ],
         "documents": [
-            {"id": d.id, "doc_type": d.doc_type, "title": codes.label(codes.DOCUMENT_TYPES, d.doc_type), "number": d.number,
-             "issued_at": d.issued_at.isoformat(timespec="seconds"), "issuer": d.issuer,
+            {"id": d.id, "doc_type": d.doc_type, "title": document_title(d.doc_type, d.subject),
+             "subject": d.subject, "number": d.number, "issued_at": d.issued_at.isoformat(timespec="seconds"), "issuer": d.issuer,
              "content_hash": d.content_hash, "pages": d.pages}
             for d in case.documents if not d.deleted
         ],
@@ -185,6 +199,7 @@ def case_dict(session: Session, case: Case, *, today: date, station: dict[str, s
             for a in _attachments(session, case)
         ],
         "deadlines": {name: d.due.isoformat() for name, d in deadlines.items()},
+        "periods": asdict(deadline_settings),
         "deadline_details": {
             name: {"label": d.label, "due": d.due.isoformat(), "basis": d.basis,
                    "status": "met" if deadline_met(case, name) else periods.due_status(d.due, today),

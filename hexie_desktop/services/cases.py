@@ -65,7 +65,10 @@ def add_case(session: Session, draft: CaseDraft, actor_name: str) -> Case:
         received_on=draft.received_on, infringement_known_on=draft.infringement_known_on, facts=draft.facts,
         evidence=draft.evidence, main_category=draft.main_category, collective=draft.collective,
         workers=len(draft.applicants), respondent=employer, claimed_cents=draft.claimed_cents,
-        created_by=actor_name,
+        created_by=actor_name, applicant_side=draft.applicant_side,
+        # The employer as registered: the statistics count these, whatever the register says later.
+        employer_type=draft.respondent.employer_type or employer.employer_type,
+        industry=draft.respondent.industry or employer.industry,
     )
     session.add(case)
     session.flush()

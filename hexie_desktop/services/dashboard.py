@@ -1,5 +1,11 @@
 """The 工作台: what is due today, within a few days and overdue; this month's counts.
 
+Which deadlines of a case still count is :func:`hexie_desktop.core.periods.deadline_counts`
+(the same rule as the case's own deadline list); of those, the office's to-dos
+(:data:`~hexie_desktop.core.periods.OFFICE_DEADLINES`) are listed when due within
+``soon_days`` or overdue, and a received case awaiting its 受理决定 always (status ``later``
+until then: it is work from the day it arrives).
+
 Fast at any size: SQL reads only the cases that *may* have a deadline due by the horizon
 (the state watches it and its triggering event is early enough, see
 :func:`hexie_desktop.core.periods.shortest_days`), as plain rows, then
@@ -12,25 +18,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import periods
+from hexie_desktop.core import codes, periods
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Agreement, AgreementItem, Case, CaseEvent, FollowUp, Mediator, Party, User
 
-# Which deadlines matter in which state.
+# Which of the office's deadlines matter in which state: the one rule, periods.deadline_counts.
 _WATCHED = {
-    "registered": ("acceptance", "mediation"),
-    "accepted": ("mediation",),
-    "mediating": ("mediation",),
-    "agreed": ("follow_up",),
-    "performing": ("performance", "follow_up"),
-    "performed": ("follow_up",),
-    "defaulted": ("follow_up",),
-    "closed": ("archive",),
+    state: names for state in codes.CASE_STATES
+    if (names := tuple(n for n in periods.OFFICE_DEADLINES if state in periods.counting_states(n)))
 }
 MONTH_ACTIONS = ("register", "accept", "reject", "agree", "fail", "withdraw", "close", "archive")
 _CHUNK = 500
@@ -52,10 +52,26 @@ class DueItem:
 
 @dataclass(frozen=True)
 class Dashboard:
-    """Due items (overdue first, then by date) and this month's counts by action."""
+    """Due items (overdue first, then by date; acceptance decisions not yet due last) and this month's counts."""
 
     items: list[DueItem]
     month_counts: dict[str, int] = field(default_factory=dict)
+    notices: tuple[str, ...] = ()
+    """Things to set up first: no mediator in the register, the user's login not linked to one."""
+
+
+def setup_notices(session: Session, username: str, *, mine: bool) -> tuple[str, ...]:
+    """What the office must set up before cases can be handled (no mediator registered; user not linked)."""
+    notices: list[str] = []
+    registered = session.execute(select(func.count()).select_from(Mediator).where(
+        Mediator.deleted.is_(False), Mediator.status == "active")).scalar_one()
+    if registered == 0:
+        notices.append(_("调解员名册中还没有调解员，案件不能受理：请在“名册台账 › 调解员”中添加调解员，"
+                         "再由管理员在“用户”中把调解员的账户关联到名册记录"))
+    if mine and _mediator_id_of(session, username) is None:
+        notices.append(_("您的账户尚未关联调解员名册中的记录，“我的案件”只列出您登记的案件；"
+                         "请管理员在“用户”中关联"))
+    return tuple(notices)
 
 
 def _mediator_id_of(session, username: str) -> str | None:  # noqa: ANN001
@@ -71,6 +87,8 @@ def _may_be_due(name: str, days: dict[str, int], horizon: date) -> ColumnElement
     def before(n: int) -> date:
         return horizon - timedelta(days=n)
 
+    if name in periods.ALWAYS_LISTED:
+        return true()
     if name == "acceptance":
         return Case.received_on <= before(days["acceptance"])
     if name == "mediation":
@@ -146,7 +164,7 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
         names, effective, items, visited = _details(session, [c.id for c in cases])
         for case in cases:
             case_items = items.get(case.id, [])
-            dues = [i.due_on for i in case_items if i.due_on]
+            dues = [i.due_on for i in case_items if i.due_on] if effective.get(case.id) else []  # a draft sets none
             dates = periods.CaseDates(  # as services.case_view.case_dates builds them, from plain columns
                 received_on=case.received_on, infringement_known_on=case.infringement_known_on,
                 mediation_extended_until=case.mediation_extended_until,
@@ -159,7 +177,7 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
 
             def add(deadline: str, label: str, due: date, case: Any = case, who: str = who) -> None:
                 status = periods.due_status(due, today, soon_days=soon_days)
-                if status != "later":
+                if status != "later" or deadline in periods.ALWAYS_LISTED:
                     found.append(DueItem(case.id, case.number, who, deadline, label, due, status, case.mediator))
 
             for name in _WATCHED[case.state]:
@@ -167,9 +185,8 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
                     for item in case_items:
                         if item.performed_on is None and item.due_on:
                             add("performance", _("第{n}项履行期限").format(n=item.seq), item.due_on)
-                elif name == "follow_up":
-                    if case.id not in visited and "follow_up" in deadlines:
-                        add(name, deadlines[name].label, deadlines[name].due)
+                elif not periods.deadline_counts(name, case.state, followed_up=case.id in visited):
+                    continue
                 elif name in deadlines:
                     add(name, deadlines[name].label, deadlines[name].due)
                 if name == "mediation" and case.mediation_extended_until is not None:
@@ -184,9 +201,10 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
                    CaseEvent.action.in_(MONTH_ACTIONS))
             .group_by(CaseEvent.action)
         ).all())
-    order = {"overdue": 0, "today": 1, "soon": 2}
+        notices = setup_notices(session, ctx.actor.username, mine=mine)
+    order = {"overdue": 0, "today": 1, "soon": 2, "later": 3}
     found.sort(key=lambda i: (order[i.status], i.due, i.number))
-    return Dashboard(found, {action: counts.get(action, 0) for action in MONTH_ACTIONS})
+    return Dashboard(found, {action: counts.get(action, 0) for action in MONTH_ACTIONS}, notices)
 
 
 __all__ = ["Dashboard", "DueItem", "candidates", "dashboard"]

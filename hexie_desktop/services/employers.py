@@ -22,10 +22,13 @@ class EmployerRow:
     address: str | None
     legal_representative: str | None
     phone: str | None
+    employer_type: str | None = None
+    industry: str | None = None
 
 
 def _row(e: Employer) -> EmployerRow:
-    return EmployerRow(e.id, e.name, e.credit_code, e.address, e.legal_representative, e.phone)
+    return EmployerRow(e.id, e.name, e.credit_code, e.address, e.legal_representative, e.phone, e.employer_type,
+                       e.industry)
 
 
 def find_or_create(session: Session, draft: RespondentDraft) -> Employer:

@@ -96,6 +96,34 @@ def list_grades(ctx: Context, *, grade: str | None = None, open_only: bool = Fal
     return [r for r in rows if grade is None or r["grade"] == grade]
 
 
+def grade_codes(ctx: Context, ids: list[str]) -> dict[str, str]:
+    """Case id → its grade code (override first), read as plain columns in chunks: for the case
+    list's 分级 column (a page at a time) and its grade filter (every matching id)."""
+    ctx.require("read")
+    out: dict[str, str] = {}
+    with ctx.db.read() as session:
+        limit = settings.grading_limits(session)
+        for start in range(0, len(ids), 900):
+            rows = session.execute(
+                select(Case.id, Case.respondent_id, Case.workers, Case.claimed_cents, Case.main_category,
+                       Case.collective, Case.grade_override)
+                .where(Case.id.in_(ids[start:start + 900]))).all()
+            signals = _signals(session, rows)  # type: ignore[arg-type]  (rows carry .id and .respondent_id)
+            for row in rows:
+                computed = rules.grade(workers=row.workers or 1, claimed_cents=row.claimed_cents or 0,
+                                       category=row.main_category, collective=bool(row.collective),
+                                       signals=frozenset(signals.get(row.id, ())), limit=limit)
+                out[row.id] = rules.effective(computed.code, row.grade_override)
+    return out
+
+
+def filter_ids(ctx: Context, ids: list[str], grade: str) -> list[str]:
+    """The ``ids`` (order kept) whose grade is ``grade`` (the case list's 繁简分流 filter)."""
+    codes.require(rules.GRADES, grade, "grade")
+    grades = grade_codes(ctx, ids)
+    return [i for i in ids if grades.get(i) == grade]
+
+
 def major_due(ctx: Context) -> list[dict[str, Any]]:
     """重大集体劳动争议 not yet reported upward, earliest deadline first (for the dashboard).
 

@@ -25,26 +25,14 @@ from typing import Any, Callable, Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, dates, intake, money, workflow
+from hexie_desktop.core import codes, dates, intake, ledgers, money, workflow
 from hexie_desktop.core.errors import HexieError, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import case_actions, registries
 from hexie_desktop.services.cases import add_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.employers import find_or_create
-from hexie_desktop.storage.models import (
-    Case,
-    Coordinator,
-    Cultivation,
-    Employer,
-    KeyEnterprise,
-    LayoffPlan,
-    MediationOrg,
-    Mediator,
-    NewEnterprise,
-    Party,
-    SocialOrg,
-)
+from hexie_desktop.storage.models import Case, Employer, KeyEnterprise, LayoffPlan, Party
 
 # ---------------------------------------------------------------- columns
 
@@ -73,13 +61,8 @@ class Column:
 
 IMPORT_KINDS: dict[str, str] = {
     "cases": _("历史案件"),
-    "coordinators": registries.KIND_LABELS["coordinators"],
-    "mediators": registries.KIND_LABELS["mediators"],
-    "employers": registries.KIND_LABELS["employers"],
-    "key_enterprises": registries.KIND_LABELS["key_enterprises"],
-    "new_enterprises": registries.KIND_LABELS["new_enterprises"],
-    "social_orgs": registries.KIND_LABELS["social_orgs"],
-    "cultivations": registries.KIND_LABELS["cultivations"],
+    **{kind: ledgers.spec(kind).label for kind in ledgers.import_kinds()},
+    "selections": _("选树提名及结果"),
 }
 
 _WIDTH = {"text": 14, "longtext": 30, "date": 12, "int": 9, "money": 14, "bool": 8, "choice": 14,
@@ -96,56 +79,8 @@ _HINT = {
     "division": _("12位统计用区划代码（或6/9位）"),
 }
 
-# Header groups of the ledgers: field name → group.
-_GROUPS: dict[str, dict[str, str]] = {
-    "coordinators": {
-        **dict.fromkeys(("name", "sex", "birth_date", "id_number", "phone"), _("基本情况")),
-        **dict.fromkeys(("coordinator_type", "employer_name", "employer_credit_code", "division_code", "position",
-                         "employment_mode"), _("工作单位")),
-        **dict.fromkeys(("skill_level", "certificate_no", "certificate_issuer", "certificate_date"), _("职业技能")),
-        **dict.fromkeys(("years_in_work", "trainings", "enterprises_covered", "honours", "status", "registered_on"),
-                        _("工作情况")),
-    },
-    "mediators": {
-        **dict.fromkeys(("name", "sex", "birth_date", "id_number", "phone"), _("基本情况")),
-        **dict.fromkeys(("org_name", "employment_mode", "term_start", "term_end", "certificate_no"), _("聘任情况")),
-        **dict.fromkeys(("trainings", "assessments", "status"), _("培训考核")),
-        **dict.fromkeys(("cases_handled", "success_rate"), _("办案情况")),
-    },
-    "employers": {
-        **dict.fromkeys(("name", "credit_code", "legacy_reg_no", "address", "legal_representative", "phone"),
-                        _("单位情况")),
-        **dict.fromkeys(("employer_type", "industry", "employees", "division_code"), _("分类")),
-    },
-    "key_enterprises": {
-        **dict.fromkeys(("employer_name", "employer_credit_code", "industry"), _("企业")),
-        **dict.fromkeys(("employees_last_year_end", "employees_now", "employees_change"), _("用工情况")),
-        **dict.fromkeys(("stable_job_policies", "risk_level", "note"), _("政策与风险")),
-        **dict.fromkeys(("visit_count", "last_visit_on", "next_visit_on"), _("指导服务")),
-        **dict.fromkeys(("layoff_planned", "layoff_actual", "layoff_positions", "layoff_threshold_met",
-                         "layoff_notice_on", "layoff_reported_on", "layoff_compensation_standard",
-                         "layoff_ability_to_pay"), _("裁员情况")),
-    },
-    "new_enterprises": {
-        **dict.fromkeys(("employer_name", "employer_credit_code", "registered_on", "industry", "expected_headcount"),
-                        _("企业情况")),
-        **dict.fromkeys(("first_contact_on", "services", "follow_ups"), _("用工服务")),
-    },
-    "social_orgs": {
-        **dict.fromkeys(("name", "credit_code", "org_kind", "industry", "scale"), _("组织情况")),
-        **dict.fromkeys(("staff", "services", "status"), _("工作情况")),
-    },
-    "cultivations": {
-        **dict.fromkeys(("employer_name", "employer_credit_code"), _("企业")),
-        **dict.fromkeys(("year", "plan", "visits", "result"), _("培育情况")),
-    },
-    "orgs": {
-        **dict.fromkeys(("name", "org_type", "code", "address", "division_code", "founded_on", "founding_document",
-                         "has_seal", "premises"), _("基本情况")),
-        **dict.fromkeys(("head", "phones", "staff_full_time", "staff_part_time", "enterprises_covered", "status"),
-                        _("人员与覆盖")),
-    },
-}
+# Header groups of the ledgers: field name → group (each spec's ``groups``).
+_GROUPS: dict[str, Mapping[str, str]] = {kind: spec.groups for kind, spec in ledgers.LEDGERS.items()}
 
 
 def _column(kind: str, spec: registries.FieldSpec) -> list[Column]:
@@ -159,9 +94,13 @@ def _column(kind: str, spec: registries.FieldSpec) -> list[Column]:
             Column("employer_credit_code", _("{label}统一社会信用代码").format(label=spec.label), "credit_code",
                    hint=_HINT["credit_code"], group=group.get("employer_credit_code", ""), width=21),
         ]
-    if spec.kind == "ref" and spec.ref == "orgs":
-        return [Column("org_name", spec.label, "text", spec.required, hint=_("须为名册中已有的调解组织名称"),
-                       group=group.get("org_name", ""), width=24)]
+    if spec.kind == "ref" and ref_by_name(spec):
+        key = ref_column(spec)
+        target = ledgers.spec(spec.ref or "")
+        what = _("姓名") if target.person else _("名称")
+        return [Column(key, spec.label, "text", spec.required,
+                       hint=_("须为{register}名册中已有的{what}").format(register=target.label, what=what),
+                       group=group.get(key, ""), width=12 if target.person else 24)]
     if spec.kind == "ref":
         return []
     width = _WIDTH.get(spec.kind, 14)
@@ -172,6 +111,16 @@ def _column(kind: str, spec: registries.FieldSpec) -> list[Column]:
         hint = _("可选：") + "、".join(spec.choices.values()) if len(spec.choices) <= 8 else _HINT["choice"]
     return [Column(spec.name, spec.label, spec.kind, spec.required, spec.choices, hint, group.get(spec.name, ""),
                    width)]
+
+
+def ref_by_name(spec: registries.FieldSpec) -> bool:
+    """True when a reference to another register is written in sheets as that record's name (not employers)."""
+    return spec.kind == "ref" and spec.ref != "employers" and "name" in ledgers.spec(spec.ref or "").names
+
+
+def ref_column(spec: registries.FieldSpec) -> str:
+    """The sheet key of a reference written by name: ``org_id`` → ``org_name``."""
+    return spec.name.removesuffix("_id") + "_name"
 
 
 def registry_columns(kind: str) -> list[Column]:
@@ -186,7 +135,7 @@ def registry_columns(kind: str) -> list[Column]:
             label = spec.label if spec.name != "planned" else _("计划裁减人数")
             out.append(Column(f"layoff_{spec.name}", label, spec.kind, False, spec.choices,
                               _("有裁员计划时填写") if spec.name == "planned" else _HINT.get(spec.kind, _("文字")),
-                              _GROUPS["key_enterprises"].get(f"layoff_{spec.name}", _("裁员情况")),
+                              _GROUPS["layoffs"].get(spec.name, _("裁员情况")),
                               _WIDTH.get(spec.kind, 14)))
     return out
 
@@ -228,10 +177,27 @@ CASE_COLUMNS: list[Column] = [
 ]
 
 
+def _selection_columns() -> list[Column]:
+    from hexie_desktop.core import selection as selection_rules
+
+    return [
+        Column("year", _("年度"), "int", True, width=8),
+        Column("kind", _("选树类型"), "choice", True, {k: v.label for k, v in selection_rules.KINDS.items()}, width=24),
+        Column("subject", _("对象"), "text", True, hint=_("名册中的姓名或名称；十佳调解案例填案号"), width=30),
+        Column("nominated_on", _("提名日期"), "date", hint=_HINT["date"]),
+        Column("reason", _("推荐理由"), "longtext", width=30),
+        Column("decision", _("决定"), "choice", False, {"selected": _("选树"), "not_selected": _("不选树")},
+               hint=_("已有决定的历史结果填写；空着则为待核查的提名")),
+        Column("decided_on", _("决定日期"), "date", hint=_("填写决定时必填")),
+    ]
+
+
 def columns(kind: str) -> list[Column]:
     """The importable columns of ``kind`` (template and import)."""
     if kind == "cases":
         return list(CASE_COLUMNS)
+    if kind == "selections":
+        return _selection_columns()
     if kind not in IMPORT_KINDS:
         raise UserError(_("未知的导入类型：{kind}（可用：{allowed}）").format(
             kind=kind, allowed="、".join(IMPORT_KINDS)), field="kind")
@@ -441,7 +407,9 @@ def _field_errors(error: HexieError, default: str | None) -> list[tuple[str | No
 # ---------------------------------------------------------------- registries
 
 
-_FIELD_TO_COLUMN = {"employer_id": "employer_name", "org_id": "org_name", "key_enterprise_id": "employer_name"}
+_FIELD_TO_COLUMN = {"employer_id": "employer_name", "org_id": "org_name", "key_enterprise_id": "employer_name",
+                    "coordinator_id": "coordinator_name", "mediator_id": "mediator_name",
+                    "social_org_id": "social_org_name"}
 
 
 def _snapshot(row: Any, kind: str) -> tuple:
@@ -474,47 +442,37 @@ def _employer_for(session: Session, values: dict[str, Any], required: bool) -> E
     return employer
 
 
+def _key_value(session: Session, kind: str, name: str, value: Any) -> Any:
+    """A natural-key value as stored: ID numbers and credit codes normalised (``None`` when unusable)."""
+    if value in (None, ""):
+        return None
+    spec = ledgers.spec(kind).field(name)
+    if spec.kind in ("ref", "int"):
+        return value
+    try:
+        parsed = registries.check_field(spec, value, today=date.today())
+    except UserError:
+        return None
+    return getattr(parsed, "number", parsed)
+
+
 def _existing_record(session: Session, kind: str, data: dict[str, Any]) -> Any:
-    """The live (or, for employers, tombstoned) row with the same natural key, if any."""
-    from hexie_desktop.core import ids
+    """The live row with the same natural key (the spec's ``import_keys``), if any.
 
-    def norm(fn: Callable[..., Any], value: Any) -> Any:
-        try:
-            return fn(value) if value else None
-        except UserError:
-            return None
-
-    if kind == "coordinators":
-        info = norm(lambda v: ids.check_resident_id(v), data.get("id_number"))
-        return session.execute(select(Coordinator).where(
-            Coordinator.deleted.is_(False), Coordinator.id_number == info.number)).scalars().first() if info else None
-    if kind == "mediators":
-        info = norm(lambda v: ids.check_resident_id(v), data.get("id_number"))
-        if info:
-            return session.execute(select(Mediator).where(
-                Mediator.deleted.is_(False), Mediator.id_number == info.number)).scalars().first()
-        query = select(Mediator).where(Mediator.deleted.is_(False), Mediator.name == data.get("name"))
-        query = query.where(Mediator.org_id == data["org_id"]) if data.get("org_id") else query.where(
-            Mediator.org_id.is_(None))
+    The first key whose leading field is filled decides; its other fields are compared
+    exactly, an empty one meaning the stored one is empty too.  A tombstoned employer with
+    the same credit code is revived by ``registries.save_in`` itself.
+    """
+    model = registries.KINDS[kind]
+    for key in ledgers.spec(kind).import_keys or ():
+        values = [_key_value(session, kind, name, data.get(name)) for name in key]
+        if values[0] is None:
+            continue
+        query = select(model).where(model.deleted.is_(False))
+        for name, value in zip(key, values):
+            column = getattr(model, name)
+            query = query.where(column.is_(None) if value is None else column == value)
         return session.execute(query).scalars().first()
-    if kind in ("employers", "social_orgs"):
-        model = Employer if kind == "employers" else SocialOrg
-        code = norm(ids.check_credit_code, data.get("credit_code"))
-        if code:
-            found = session.execute(select(model).where(model.credit_code == code)).scalars().first()
-            if found is not None and found.deleted and kind == "employers":
-                return None  # save_in revives a tombstoned employer with this code itself
-            return found if found is not None and not found.deleted else None
-        return session.execute(select(model).where(
-            model.deleted.is_(False), model.name == data.get("name"), model.credit_code.is_(None))).scalars().first()
-    if kind in ("key_enterprises", "new_enterprises"):
-        model = KeyEnterprise if kind == "key_enterprises" else NewEnterprise
-        return session.execute(select(model).where(
-            model.deleted.is_(False), model.employer_id == data.get("employer_id"))).scalars().first()
-    if kind == "cultivations":
-        return session.execute(select(Cultivation).where(
-            Cultivation.deleted.is_(False), Cultivation.employer_id == data.get("employer_id"),
-            Cultivation.year == data.get("year"))).scalars().first()
     return None
 
 
@@ -530,13 +488,18 @@ def _registry_row(session: Session, ctx: Context, kind: str, values: dict[str, A
                 problems += exc.problems
                 continue
             data[spec.name] = employer.id if employer else None
-        elif spec.kind == "ref" and spec.ref == "orgs":
-            name = values.get("org_name")
-            org = session.execute(select(MediationOrg).where(
-                MediationOrg.deleted.is_(False), MediationOrg.name == name)).scalars().first() if name else None
-            if name and org is None:
-                problems.append(("org_name", _("调解组织“{name}”不在名册中，请先登记该组织").format(name=name)))
-            data[spec.name] = org.id if org else None
+        elif ref_by_name(spec):
+            key = ref_column(spec)
+            name = values.get(key)
+            target = registries.KINDS[spec.ref or ""]
+            found = session.execute(select(target.id).where(
+                target.deleted.is_(False), target.name == name).limit(2)).scalars().all() if name else []
+            label = ledgers.spec(spec.ref or "").label
+            if name and not found:
+                problems.append((key, _("{what}“{name}”不在名册中，请先登记").format(what=label, name=name)))
+            elif len(found) > 1:
+                problems.append((key, _("名册中有多个{what}叫“{name}”，请在系统中逐条录入").format(what=label, name=name)))
+            data[spec.name] = found[0] if len(found) == 1 else None
         else:
             data[spec.name] = values.get(spec.name)
     if problems:
@@ -614,7 +577,7 @@ HISTORY_NOTE = _("历史数据导入")
 
 def _act(session: Session, ctx: Context, case: Case, action: str, data: dict) -> None:
     """Apply one workflow action inside the import's transaction (the same code as ``case_actions.apply``)."""
-    case_actions.apply_in(session, ctx, case, action, data)
+    case_actions.apply_in(session, ctx, case, action, data, history=True)
 
 
 def _act_mapped(session: Session, ctx: Context, case: Case, action: str, data: dict) -> None:
@@ -746,7 +709,27 @@ class _Duplicate(Exception):
 
 
 def _permission(kind: str) -> str:
-    return "case.register" if kind == "cases" else "registry.edit"
+    return {"cases": "case.register", "selections": "selection.nominate"}.get(kind, "registry.edit")
+
+
+def _selection_row(session: Session, ctx: Context, values: dict[str, Any]) -> str:
+    """Record one nomination (and an earlier decision when the row gives one); a nomination of the
+    same record, kind and year already held is left as it is (importing a file twice adds nothing)."""
+    from hexie_desktop.services import selection
+
+    try:
+        if selection.existing_in(session, values.get("kind"), values.get("subject"), values.get("year")):
+            return "unchanged"
+        row = selection.nominate_in(session, ctx, values.get("kind"), values.get("subject"), values.get("year"),
+                                    values.get("reason"), nominated_on=values.get("nominated_on"))
+        if values.get("decision"):
+            ctx.require("selection.decide")
+            selection.record_history_in(session, ctx, row, values["decision"] == "selected", values.get("decided_on"))
+        elif values.get("decided_on"):
+            raise UserError(_("填写了决定日期但没有填写决定"), field="decision")
+    except HexieError as exc:
+        raise _RowErrors(_field_errors(exc, "subject")) from None
+    return "created"
 
 
 def match_headers(kind: str, sheet: SheetData) -> tuple[dict[int, Column], list[str]]:
@@ -805,6 +788,8 @@ def import_rows(ctx: Context, kind: str, sheet: SheetData, *, valid_only: bool =
                     # problem of the row is reported at once.
                     if kind == "cases":
                         status = _case_row(session, ctx, values, {} if flagged else seen, row_no)
+                    elif kind == "selections":
+                        status = _selection_row(session, ctx, values)
                     else:
                         status = _registry_row(session, ctx, kind, values)
                     if flagged:

@@ -62,24 +62,37 @@ def _count(session: Session, query: Any) -> int:
     return int(session.execute(query).scalar_one() or 0)
 
 
-def actuals(session: Session, period: stats.Period, as_of: date) -> dict[str, int | Fraction | None]:
-    """Every indicator's figure for ``period`` (counting rules: ``Indicator.basis``)."""
+def actuals(session: Session, period: stats.Period, as_of: date,
+            origin: str | None = None) -> dict[str, int | Fraction | None]:
+    """Every indicator's figure for ``period`` (counting rules: ``Indicator.basis``), of all the
+    station's data or of the rows of one ``origin`` (a township's, at the district)."""
+    from hexie_desktop.services import selection
+
     start, end = period.start, period.end
     years = list(range(start.year, end.year + 1))
-    coordinators = select(func.count()).select_from(Coordinator).where(
-        Coordinator.deleted.is_(False), Coordinator.registered_on >= start, Coordinator.registered_on <= end)
-    gold = coordinators.where(Coordinator.honours.like("%金牌%"))
-    cultivated = _count(session, select(func.count()).select_from(Cultivation).where(
-        Cultivation.deleted.is_(False), Cultivation.year.in_(years)))
-    passed = _count(session, select(func.count()).select_from(Cultivation).where(
-        Cultivation.deleted.is_(False), Cultivation.year.in_(years), Cultivation.result == "met"))
-    served = select(func.count()).select_from(NewEnterprise).where(
-        NewEnterprise.deleted.is_(False), NewEnterprise.first_contact_on >= start, NewEnterprise.first_contact_on <= end)
-    visits = select(func.count()).select_from(EnterpriseVisit).where(
-        EnterpriseVisit.deleted.is_(False), EnterpriseVisit.visited_on >= start, EnterpriseVisit.visited_on <= end)
-    figures = stats.compute(load_facts(session, start, end, as_of), period, as_of)
+
+    def mine(query: Any, model: Any) -> Any:
+        return query if origin is None else query.where(model.origin == origin)
+
+    coordinators = mine(select(func.count()).select_from(Coordinator).where(
+        Coordinator.deleted.is_(False), Coordinator.registered_on >= start, Coordinator.registered_on <= end),
+        Coordinator)
+    cultivated = _count(session, mine(select(func.count()).select_from(Cultivation).where(
+        Cultivation.deleted.is_(False), Cultivation.year.in_(years)), Cultivation))
+    passed = _count(session, mine(select(func.count()).select_from(Cultivation).where(
+        Cultivation.deleted.is_(False), Cultivation.year.in_(years), Cultivation.result == "met"), Cultivation))
+    served = mine(select(func.count()).select_from(NewEnterprise).where(
+        NewEnterprise.deleted.is_(False), NewEnterprise.first_contact_on >= start,
+        NewEnterprise.first_contact_on <= end), NewEnterprise)
+    visits = mine(select(func.count()).select_from(EnterpriseVisit).where(
+        EnterpriseVisit.deleted.is_(False), EnterpriseVisit.visited_on >= start, EnterpriseVisit.visited_on <= end),
+        EnterpriseVisit)
+    facts = load_facts(session, start, end, as_of)
+    figures = stats.compute(facts if origin is None else facts.only(origin), period, as_of)
+    chosen = selection.selected_counts(session, start, end, origin)
     return {
-        "coordinators_new": _count(session, coordinators), "gold_coordinators": _count(session, gold),
+        "coordinators_new": _count(session, coordinators), "gold_coordinators": chosen["gold_coordinator"],
+        "gold_social_orgs": chosen["gold_social_org"], "gold_mediation_orgs": chosen["gold_mediation_org"],
         "cultivated": cultivated, "cultivation_pass_rate": rules.rate(passed, cultivated),
         "new_enterprises_served": _count(session, served), "key_enterprise_visits": _count(session, visits),
         "mediation_success_rate": figures.success_rate(settings.get(session, "stats.success_denominator")),

@@ -10,19 +10,18 @@ previews are audited but not recorded as issued.  A document that contradicts th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 
 from hexie_desktop import documents
-from hexie_desktop.core import codes, papers
+from hexie_desktop.core import codes, dates, paper_inputs, papers
 from hexie_desktop.core.errors import Conflict, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
 from hexie_desktop.services.case_queries import station_dict
-from hexie_desktop.services.case_view import case_dict
+from hexie_desktop.services.case_view import case_dict, document_title
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Case, IssuedDocument, MediationOrg, Mediator
@@ -41,6 +40,8 @@ class Printed:
     warnings: tuple[str, ...]
     document_id: str | None
     reprint: bool
+    options: dict | None = field(default=None, compare=False)
+    """The print options it was made with (a preview is issued with the same ones)."""
 
 
 def _record_issue(session, ctx: Context, case: Case, doc_type: str, data: dict, station: dict,  # noqa: ANN001
@@ -55,14 +56,38 @@ def _record_issue(session, ctx: Context, case: Case, doc_type: str, data: dict, 
     if existing is None:
         existing = IssuedDocument(
             case_id=case.id, doc_type=doc_type, number=case.number, issuer=ctx.actor.display_name,
-            content_hash=content_hash, pages=pages,
+            content_hash=content_hash, pages=pages, subject=paper_inputs.subject(doc_type, data.get("paper")),
             snapshot=json.dumps({"case": data, "station": station}, ensure_ascii=False, sort_keys=True),
         )
         session.add(existing)
         session.flush()
     ctx.audit(session, "document.print", entity="case", entity_id=case.id,
-              summary=f"{case.number} {codes.label(codes.DOCUMENT_TYPES, doc_type)} {content_hash[:12]}")
+              summary=f"{case.number} {existing_title(existing)} {content_hash[:12]}")
     return existing, reprinted
+
+
+def existing_title(issued: IssuedDocument) -> str:
+    """The issued document's name with what it is of (``调解笔录（第2次调解）``)."""
+    return document_title(issued.doc_type, issued.subject)
+
+
+def paper_data(session, ctx: Context, case: Case, doc_type: str, options: dict | None) -> tuple[dict, dict]:  # noqa: ANN001
+    """(case data with the checked paper options as ``data["paper"]``, station) for ``doc_type``.
+
+    The document must fit the case (:mod:`core.papers`) and its options must fit too
+    (:mod:`core.paper_inputs`); either refusal raises before anything is written.
+    """
+    station = station_dict(session)
+    data = case_dict(session, case, today=ctx.today, station=station)
+    papers.check(doc_type, data)
+    paper = paper_inputs.resolve(doc_type, data, options, ctx.today)
+    if paper is not None:
+        data["paper"] = paper
+    if doc_type == "major_report":
+        from hexie_desktop.services import grading
+
+        data["grading"] = grading.for_print(session, case, ctx.today)
+    return data, station
 
 
 def _check_doc_type(doc_type: str) -> None:
@@ -72,33 +97,30 @@ def _check_doc_type(doc_type: str) -> None:
 
 
 def print_case_document(ctx: Context, doc_type: str, number: str, out: Path, *, draft: bool = False,
-                        preview: bool = False) -> Printed:
+                        preview: bool = False, options: dict | None = None) -> Printed:
     """Render ``doc_type`` of case ``number`` to ``out``; a final print is recorded as issued.
 
-    The document must fit the case (:mod:`core.papers`; NotAllowed otherwise).  ``draft``
-    prints a watermarked draft, ``preview`` the final look without issuing it: neither is
-    recorded (a preview is issued by :func:`issue_previewed` when it is printed or saved).
+    The document must fit the case (:mod:`core.papers`; NotAllowed otherwise).  ``options``
+    are what the paper asks at print (:mod:`core.paper_inputs`: the session of a 调解笔录,
+    the documents and delivery of a 送达回证, …).  ``draft`` prints a watermarked draft,
+    ``preview`` the final look without issuing it: neither is recorded (a preview is issued
+    by :func:`issue_previewed` when it is printed or saved).
     """
     ctx.require("read")
     _check_doc_type(doc_type)
     with ctx.db.transaction() as session:
         case = get_case(session, number)
-        station = station_dict(session)
-        data = case_dict(session, case, today=ctx.today, station=station)
-        papers.check(doc_type, data)
-        if doc_type == "major_report":
-            from hexie_desktop.services import grading
-
-            data["grading"] = grading.for_print(session, case, ctx.today)
+        data, station = paper_data(session, ctx, case, doc_type, options)
         result = documents.render(doc_type, data, station, out, draft=draft)
         title = codes.label(codes.DOCUMENT_TYPES, doc_type)
         if draft or preview:
             ctx.audit(session, "document.draft" if draft else "document.preview", entity="case", entity_id=case.id,
                       summary=f"{case.number} {title}")
-            return Printed(result.path, doc_type, result.sha256, result.pages, tuple(result.warnings), None, False)
+            return Printed(result.path, doc_type, result.sha256, result.pages, tuple(result.warnings), None, False,
+                           options)
         existing, reprinted = _record_issue(session, ctx, case, doc_type, data, station, result.sha256, result.pages)
         return Printed(result.path, doc_type, result.sha256, result.pages, tuple(result.warnings), existing.id,
-                       reprinted)
+                       reprinted, options)
 
 
 def issue_previewed(ctx: Context, previewed: Printed, number: str) -> Printed:
@@ -111,16 +133,14 @@ def issue_previewed(ctx: Context, previewed: Printed, number: str) -> Printed:
     _check_doc_type(previewed.doc_type)
     with ctx.db.transaction() as session:
         case = get_case(session, number)
-        station = station_dict(session)
-        data = case_dict(session, case, today=ctx.today, station=station)
-        papers.check(previewed.doc_type, data)
+        data, station = paper_data(session, ctx, case, previewed.doc_type, previewed.options)
         documents.check_final(previewed.doc_type, data)
         if documents.content_hash(previewed.doc_type, data) != previewed.content_hash:
             raise Conflict(_("预览后案件数据已有变更，请重新预览后再打印"))
         existing, reprinted = _record_issue(session, ctx, case, previewed.doc_type, data, station,
                                             previewed.content_hash, previewed.pages)
         return Printed(previewed.path, previewed.doc_type, previewed.content_hash, previewed.pages,
-                       previewed.warnings, existing.id, reprinted)
+                       previewed.warnings, existing.id, reprinted, previewed.options)
 
 
 def reprint(ctx: Context, document_id: str, out: Path) -> Printed:
@@ -133,7 +153,7 @@ def reprint(ctx: Context, document_id: str, out: Path) -> Printed:
         snapshot = json.loads(issued.snapshot)
         result = documents.render(issued.doc_type, snapshot["case"], snapshot["station"], out)
         ctx.audit(session, "document.reprint", entity="issued_document", entity_id=issued.id,
-                  summary=f"{issued.number} {codes.label(codes.DOCUMENT_TYPES, issued.doc_type)}")
+                  summary=f"{issued.number} {existing_title(issued)}")
         return Printed(result.path, issued.doc_type, result.sha256, result.pages, tuple(result.warnings), issued.id,
                        True)
 
@@ -173,15 +193,10 @@ def verify(ctx: Context, qr_text: str) -> Verification:
                                                                 station=station_dict(session)))
         changed = current != content_hash
         message = _("一致：{number} 调解协议书，{at} 由 {issuer} 打印").format(
-            number=case.number, at=_local(issued.issued_at), issuer=issued.issuer)
+            number=case.number, at=dates.local(issued.issued_at), issuer=issued.issuer)
         if changed:
             message += _("；注意：打印后案件数据已有变更")
         return Verification(True, message, case.number, issued.issued_at.isoformat(timespec="seconds"), changed)
-
-
-def _local(moment: datetime) -> str:
-    """A stored UTC time as local wall-clock text."""
-    return moment.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def org_board_data(session, org_id: str) -> dict:  # noqa: ANN001

@@ -1,206 +1,46 @@
-"""Registries and ledgers (SPEC §4): coordinators, mediators, organizations with their checklist,
-social organizations, employers, key enterprises with visits and layoffs, new enterprises and
-cultivation — created, updated and tombstoned through one generic, field-described service.
+"""Registries and ledgers (SPEC §4): every register declared in ``core/ledgers.py`` — coordinators,
+mediators, organizations with their checklist, social organizations, employers, key enterprises
+with visits and layoffs, new enterprises, cultivation, and the structured registers of issue 14.3
+(trainings, assessments, coverage links, supervision, social-organization work and evaluation,
+集体协商指导员) — created, updated, searched and tombstoned through one generic service.
 
-``FIELDS`` describes every editable field (label, kind, choices), so screens, Excel
-templates and imports are built from the same description and validated by the same code.
+``FIELDS``, ``KINDS`` and ``KIND_LABELS`` are views of :data:`hexie_desktop.core.ledgers.LEDGERS`,
+so screens, Excel templates and imports are built from the same description and validated by the
+same code; the search looks at each spec's ``search`` fields.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, fields, ids, money, workflow
+from hexie_desktop.core import codes, fields, ids, ledgers, workflow
 from hexie_desktop.core import stats as stats_rules
+from hexie_desktop.core import text as text_rules
 from hexie_desktop.core.errors import Conflict, NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import settings
+from hexie_desktop.services import selection_marks, settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import (
     Case,
     ChecklistItem,
-    Coordinator,
-    Cultivation,
     Employer,
-    EnterpriseVisit,
     KeyEnterprise,
-    LayoffPlan,
     MediationOrg,
-    Mediator,
-    NewEnterprise,
-    SocialOrg,
+    model_for_table,
 )
 
+FieldSpec = ledgers.FieldSpec
+CULTIVATION_RESULTS = ledgers.CULTIVATION_RESULTS
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """One editable field: name, Chinese label, kind, whether required, and choices for ``choice``."""
-
-    name: str
-    label: str
-    kind: str = "text"
-    required: bool = False
-    choices: Mapping[str, str] | None = None
-    ref: str | None = None
-    max_len: int = 200
-
-
-def _f(name: str, label: str, kind: str = "text", required: bool = False, choices: Mapping[str, str] | None = None,
-       ref: str | None = None, max_len: int = 200) -> FieldSpec:
-    return FieldSpec(name, label, kind, required, choices, ref, max_len)
-
-
-KINDS: dict[str, type] = {
-    "coordinators": Coordinator,
-    "mediators": Mediator,
-    "orgs": MediationOrg,
-    "social_orgs": SocialOrg,
-    "employers": Employer,
-    "key_enterprises": KeyEnterprise,
-    "visits": EnterpriseVisit,
-    "layoffs": LayoffPlan,
-    "new_enterprises": NewEnterprise,
-    "cultivations": Cultivation,
-}
-
-KIND_LABELS = {
-    "coordinators": _("劳动关系协调员"),
-    "mediators": _("调解员"),
-    "orgs": _("调解组织"),
-    "social_orgs": _("社会组织"),
-    "employers": _("用人单位"),
-    "key_enterprises": _("重点企业"),
-    "visits": _("走访记录"),
-    "layoffs": _("裁员情况"),
-    "new_enterprises": _("新注册企业"),
-    "cultivations": _("和谐企业培育"),
-}
-
-CULTIVATION_RESULTS = {"pending": _("培育中"), "met": _("达标"), "not_met": _("未达标")}
-
-FIELDS: dict[str, list[FieldSpec]] = {
-    "coordinators": [
-        _f("name", _("姓名"), required=True, max_len=50),
-        _f("id_number", _("身份证号码"), "id_number", required=True),
-        _f("phone", _("联系电话"), "phone"),
-        _f("coordinator_type", _("类型"), "choice", True, codes.COORDINATOR_TYPES),
-        _f("employer_id", _("所在单位"), "ref", ref="employers"),
-        _f("division_code", _("所在乡镇/村（区划代码）"), "division"),
-        _f("position", _("职务"), max_len=50),
-        _f("employment_mode", _("专兼职"), "choice", True, codes.EMPLOYMENT_MODES),
-        _f("skill_level", _("职业技能等级"), "choice", True, codes.SKILL_LEVELS),
-        _f("certificate_no", _("证书编号"), max_len=50),
-        _f("certificate_issuer", _("发证机构"), max_len=100),
-        _f("certificate_date", _("发证日期"), "date"),
-        _f("years_in_work", _("从业年限"), "int"),
-        _f("trainings", _("培训记录"), "longtext", max_len=5000),
-        _f("enterprises_covered", _("服务企业数"), "int"),
-        _f("honours", _("荣誉"), max_len=200),
-        _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
-        _f("registered_on", _("登记日期"), "date"),
-    ],
-    "mediators": [
-        _f("name", _("姓名"), required=True, max_len=50),
-        _f("id_number", _("身份证号码"), "id_number"),
-        _f("phone", _("联系电话"), "phone"),
-        _f("org_id", _("所属调解组织"), "ref", ref="orgs"),
-        _f("employment_mode", _("专兼职"), "choice", True, codes.EMPLOYMENT_MODES),
-        _f("term_start", _("聘任起始"), "date"),
-        _f("term_end", _("聘任截止"), "date"),
-        _f("certificate_no", _("证书编号"), max_len=50),
-        _f("trainings", _("培训记录"), "longtext", max_len=5000),
-        _f("assessments", _("年度考核"), "longtext", max_len=5000),
-        _f("status", _("状态"), "choice", True, codes.RECORD_STATUSES),
-    ],
-    "orgs": [
-        _f("name", _("名称"), required=True),
-        _f("org_type", _("类型"), "choice", True, codes.ORG_TYPES),
-        _f("code", _("组织代码"), max_len=30),
-        _f("address", _("地址"), max_len=300),
-        _f("division_code", _("区划代码"), "division"),
-        _f("founding_document", _("成立文件"), max_len=200),
-        _f("founded_on", _("成立日期"), "date"),
-        _f("has_seal", _("有调解专用章"), "bool"),
-        _f("premises", _("场所"), max_len=200),
-        _f("head", _("负责人"), max_len=50),
-        _f("phones", _("联系电话"), max_len=100),
-        _f("staff_full_time", _("专职人数"), "int"),
-        _f("staff_part_time", _("兼职人数"), "int"),
-        _f("enterprises_covered", _("覆盖企业数"), "int"),
-        _f("status", _("状态"), "choice", True, codes.ORG_STATUSES),
-    ],
-    "social_orgs": [
-        _f("name", _("名称"), required=True),
-        _f("credit_code", _("统一社会信用代码"), "credit_code"),
-        _f("org_kind", _("类型"), max_len=50),
-        _f("staff", _("工作人员数"), "int"),
-        _f("services", _("服务内容"), "longtext", max_len=2000),
-        _f("industry", _("行业"), "choice", False, codes.INDUSTRIES),
-        _f("scale", _("规模"), max_len=50),
-        _f("status", _("状态"), "choice", True, codes.ORG_STATUSES),
-    ],
-    "employers": [
-        _f("name", _("单位名称"), required=True),
-        _f("credit_code", _("统一社会信用代码"), "credit_code"),
-        _f("legacy_reg_no", _("原注册号"), max_len=30),
-        _f("address", _("住所"), max_len=300),
-        _f("legal_representative", _("法定代表人"), max_len=50),
-        _f("phone", _("联系电话"), "phone"),
-        _f("employer_type", _("单位类型"), "choice", False, codes.EMPLOYER_TYPES),
-        _f("industry", _("行业"), "choice", False, codes.INDUSTRIES),
-        _f("employees", _("职工人数"), "int"),
-        _f("division_code", _("区划代码"), "division"),
-    ],
-    "key_enterprises": [
-        _f("employer_id", _("企业"), "ref", True, ref="employers"),
-        _f("industry", _("行业"), "choice", False, codes.INDUSTRIES),
-        _f("employees_last_year_end", _("上年末职工数"), "int"),
-        _f("employees_now", _("当前职工数"), "int"),
-        _f("stable_job_policies", _("享受稳岗政策"), "longtext", max_len=2000),
-        _f("risk_level", _("风险等级"), "choice", True, codes.RISK_LEVELS),
-        _f("note", _("备注"), "longtext", max_len=2000),
-    ],
-    "visits": [
-        _f("key_enterprise_id", _("重点企业"), "ref", True, ref="key_enterprises"),
-        _f("visited_on", _("走访日期"), "date", True),
-        _f("method", _("方式"), "choice", True, codes.VISIT_METHODS),
-        _f("content", _("指导内容"), "longtext", max_len=5000),
-        _f("staff", _("走访人员"), max_len=100),
-        _f("next_visit_on", _("下次走访日期"), "date"),
-    ],
-    "layoffs": [
-        _f("key_enterprise_id", _("重点企业"), "ref", True, ref="key_enterprises"),
-        _f("planned", _("计划裁减人数"), "int", True),
-        _f("actual", _("实际裁减人数"), "int"),
-        _f("positions", _("涉及岗位"), "longtext", max_len=2000),
-        _f("notice_on", _("提前30日说明情况日期"), "date"),
-        _f("reported_on", _("向人社部门报告日期"), "date"),
-        _f("compensation_standard", _("经济补偿标准"), "longtext", max_len=2000),
-        _f("ability_to_pay", _("支付能力评估"), "longtext", max_len=2000),
-    ],
-    "new_enterprises": [
-        _f("employer_id", _("企业"), "ref", True, ref="employers"),
-        _f("registered_on", _("注册日期"), "date"),
-        _f("industry", _("行业"), "choice", False, codes.INDUSTRIES),
-        _f("expected_headcount", _("预计用工人数"), "int"),
-        _f("first_contact_on", _("首次联系日期"), "date"),
-        _f("services", _("提供服务"), "longtext", max_len=2000),
-        _f("follow_ups", _("跟踪服务"), "longtext", max_len=5000),
-    ],
-    "cultivations": [
-        _f("employer_id", _("企业"), "ref", True, ref="employers"),
-        _f("year", _("年度"), "int", True),
-        _f("plan", _("培育计划"), "longtext", max_len=5000),
-        _f("visits", _("走访指导"), "longtext", max_len=5000),
-        _f("result", _("培育结果"), "choice", True, CULTIVATION_RESULTS),
-    ],
-}
-
+KINDS: dict[str, type] = {kind: model_for_table(spec.table) for kind, spec in ledgers.LEDGERS.items()}
+"""Kind → the model holding its rows (from each spec's ``table``)."""
+KIND_LABELS: dict[str, str] = {kind: spec.label for kind, spec in ledgers.LEDGERS.items()}
+FIELDS: dict[str, list[FieldSpec]] = {kind: list(spec.fields) for kind, spec in ledgers.LEDGERS.items()}
+"""Kind → its editable fields (``core.ledgers.LEDGERS[kind].fields``)."""
 
 
 def _kind(kind: str) -> type:
@@ -210,46 +50,22 @@ def _kind(kind: str) -> type:
 
 
 def _parse_value(spec: FieldSpec, raw: object, session: Session, *, today: date) -> Any:
-    name = spec.name
-    if spec.kind in ("text", "longtext"):
-        return fields.text(raw, name, required=spec.required, max_len=spec.max_len)
-    if spec.kind == "date":
-        return fields.day(raw, name, required=spec.required)
-    if spec.kind == "int":
-        return fields.integer(raw, name, required=spec.required, minimum=0, maximum=10**7) or (
-            None if raw in (None, "") and not spec.required else 0)
-    if spec.kind == "bool":
-        return fields.boolean(raw, name)
-    if spec.kind == "money":
-        return money.parse_amount(raw, field=name) if raw not in (None, "") else 0
+    if spec.kind != "ref":
+        return ledgers.check_value(spec, raw, today=today)
     if raw in (None, ""):
         if spec.required:
-            raise UserError(_("不能为空"), field=name)
+            raise UserError(_("不能为空"), field=spec.name)
         return None
-    if spec.kind == "choice":
-        return codes.require(spec.choices or {}, raw, name)
-    if spec.kind == "id_number":
-        return ids.check_resident_id(str(raw), today=today, field=name)
-    if spec.kind == "credit_code":
-        return ids.check_credit_code(str(raw), field=name)
-    if spec.kind == "phone":
-        return ids.check_phone(str(raw), field=name)
-    if spec.kind == "division":
-        return ids.check_division_code(str(raw), field=name)
-    if spec.kind == "ref":
-        target = KINDS[spec.ref or ""]
-        row = session.get(target, str(raw))
-        if row is None or row.deleted:
-            raise UserError(_("所选{what}不存在").format(what=KIND_LABELS[spec.ref or ""]), field=name)
-        return row.id
-    raise AssertionError(spec.kind)
+    target = KINDS[spec.ref or ""]
+    row = session.get(target, str(raw))
+    if row is None or row.deleted:
+        raise UserError(_("所选{what}不存在").format(what=KIND_LABELS[spec.ref or ""]), field=spec.name)
+    return row.id
 
 
 def check_field(spec: FieldSpec, value: object, *, today: date) -> Any:
     """A stored value against its field's rule, as a form would check it (not for ``ref`` fields)."""
-    if spec.kind == "ref":
-        raise AssertionError("references are checked against the database")
-    return _parse_value(spec, value, None, today=today)  # type: ignore[arg-type]
+    return ledgers.check_value(spec, value, today=today)
 
 
 def parse_record(session: Session, kind: str, data: Mapping[str, Any], *, today: date,
@@ -286,21 +102,28 @@ def _apply_rules(session: Session, kind: str, row: Any) -> None:
         row.threshold_met = workflow.art41_threshold_met(row.planned or 0, employees)
 
 
+def _check_one_of(kind: str, row: Any) -> None:
+    """Exactly one of the spec's ``one_of`` fields is filled (a training is a coordinator's *or* a mediator's)."""
+    names = ledgers.spec(kind).one_of
+    if names and sum(1 for name in names if getattr(row, name)) != 1:
+        labels = "、".join(ledgers.spec(kind).field(name).label for name in names)
+        raise UserError(_("{labels}须填写其中一项，且只能填一项").format(labels=labels), field=names[0])
+
+
 def _seed_checklist(session: Session, org: MediationOrg) -> None:
     for position, (group, code, title) in enumerate(settings.get(session, "checklist.definitions")):
         session.add(ChecklistItem(org_id=org.id, group=group, item_code=code, title=title, position=position))
 
 
-def _display_name(session: Session, kind: str, row: Any) -> str:
+def _display_name(session: Session, kind: str, row: Any, depth: int = 0) -> str:
+    """What people call a record: its name, else the name of the record its first filled reference names."""
     if hasattr(row, "name"):
         return row.name
-    if hasattr(row, "employer_id"):
-        employer = session.get(Employer, row.employer_id)
-        return employer.name if employer else ""
-    if hasattr(row, "key_enterprise_id"):
-        enterprise = session.get(KeyEnterprise, row.key_enterprise_id)
-        employer = session.get(Employer, enterprise.employer_id) if enterprise else None
-        return employer.name if employer else ""
+    for spec in ledgers.spec(kind).fields:
+        value = getattr(row, spec.name) if spec.kind == "ref" else None
+        if value and depth < 3:
+            target = session.get(KINDS[spec.ref or ""], value)
+            return _display_name(session, spec.ref or "", target, depth + 1) if target is not None else ""
     return row.id
 
 
@@ -314,6 +137,8 @@ def record_dict(session: Session, kind: str, row: Any, *, unmask: bool = False) 
             value = value.isoformat()
         if spec.name in masks:
             value = masks[spec.name](value)
+        if spec.kind == "longtext" and isinstance(value, str):
+            value = text_rules.readable_records(value)  # never raw JSON on screen or paper
         out[spec.name] = value
         if spec.kind == "choice":
             out[spec.name + "_label"] = codes.label(spec.choices or {}, value)
@@ -346,16 +171,33 @@ def mediator_record(figures: stats_rules.Figures | None, denominator: str) -> di
     return {"cases_handled": figures["received"], "success_rate": figures.success_rate(denominator)}
 
 
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_conditions(kind: str, pattern: str, depth: int = 0) -> list[Any]:
+    """Conditions matching ``pattern`` in the spec's search fields; a reference matches by its target's search."""
+    model = KINDS[kind]
+    conditions: list[Any] = []
+    for name in ledgers.spec(kind).search:
+        field = ledgers.spec(kind).field(name)
+        if field.kind == "ref" and field.ref and depth < 3:
+            target = KINDS[field.ref]
+            matching = select(target.id).where(target.deleted.is_(False),
+                                               or_(*_search_conditions(field.ref, pattern, depth + 1)))
+            conditions.append(getattr(model, name).in_(matching))
+        elif field.kind != "ref":
+            conditions.append(getattr(model, name).like(pattern, escape="\\"))
+    return conditions
+
+
 def _live_rows(kind: str, search: str | None):  # noqa: ANN202
-    """The query of the live rows of ``kind``, optionally filtered by name/code (no order)."""
+    """The query of the live rows of ``kind``, optionally filtered by its spec's search fields (no order)."""
     model = _kind(kind)
     query = select(model).where(model.deleted.is_(False))
-    if search and search.strip() and hasattr(model, "name"):
-        pattern = f"%{search.strip()}%"
-        conditions = [model.name.like(pattern)]
-        if hasattr(model, "credit_code"):
-            conditions.append(model.credit_code.like(pattern))
-        query = query.where(or_(*conditions))
+    if search and search.strip():
+        pattern = f"%{_escape_like(search.strip())}%"
+        query = query.where(or_(*_search_conditions(kind, pattern)))
     return query
 
 
@@ -370,22 +212,51 @@ def _ordered(query, kind: str, sort: str | None = None, descending: bool = False
     return query.order_by(default, model.id)
 
 
-def _with_mediator_stats(session: Session, kind: str, rows: list[dict]) -> list[dict]:
-    """Add a mediator's 办案数 and 调解成功率 (one rule: :func:`mediator_record`)."""
+PERSON_COLUMNS = {"coordinators": "coordinator_id", "mediators": "mediator_id"}
+"""Registers whose people have training and assessment records, and the column naming them there."""
+
+
+def training_and_assessment(session: Session, kind: str, year: int) -> dict[str, dict[str, Any]]:
+    """Per person of ``kind``: trainings in ``year`` (count, hours) and the latest assessment's result label."""
+    column = PERSON_COLUMNS.get(kind)
+    if column is None:
+        return {}
+    training, assessment = KINDS["trainings"], KINDS["assessments"]
+    out: dict[str, dict[str, Any]] = {}
+    for person, count, hours in session.execute(
+            select(getattr(training, column), func.count(), func.coalesce(func.sum(training.hours), 0))
+            .where(training.deleted.is_(False), getattr(training, column).is_not(None),
+                   training.trained_on >= date(year, 1, 1), training.trained_on <= date(year, 12, 31))
+            .group_by(getattr(training, column))):
+        out.setdefault(person, {}).update({"trainings_this_year": count, "training_hours_this_year": int(hours)})
+    results = ledgers.spec("assessments").field("result").choices or {}
+    for person, year_done, result in session.execute(
+            select(getattr(assessment, column), assessment.year, assessment.result)
+            .where(assessment.deleted.is_(False), getattr(assessment, column).is_not(None))
+            .order_by(assessment.year)):
+        out.setdefault(person, {})["last_assessment"] = f"{year_done}{_('年度')}{codes.label(results, result)}"
+    return out
+
+
+def _with_mediator_stats(session: Session, kind: str, rows: list[dict], year: int | None = None) -> list[dict]:
+    """Add a mediator's 办案数 and 调解成功率 (one rule: :func:`mediator_record`), and a person's training figures."""
     if kind == "mediators":
         records = mediator_stats(session)
         denominator = settings.get(session, "stats.success_denominator")
         for row in rows:
             row.update(mediator_record(records.get(row["id"]), denominator))
-    return rows
+    if kind in PERSON_COLUMNS and year is not None:
+        people = training_and_assessment(session, kind, year)
+        empty = {"trainings_this_year": 0, "training_hours_this_year": 0, "last_assessment": None}
+        for row in rows:
+            row.update({**empty, **people.get(row["id"], {})})
+    return selection_marks.annotate(session, kind, rows)  # the 选树 mark of the record (issue 14)
 
 
 def search_fields(kind: str) -> tuple[str, ...]:
-    """The columns :func:`list_records` searches for ``kind`` (empty: the register cannot be searched)."""
-    model = _kind(kind)
-    if not hasattr(model, "name"):
-        return ()
-    return ("name", "credit_code") if hasattr(model, "credit_code") else ("name",)
+    """The fields :func:`list_records` searches for ``kind`` (its spec's ``search``)."""
+    _kind(kind)
+    return ledgers.spec(kind).search
 
 
 def list_records(ctx: Context, kind: str, search: str | None = None, *, limit: int | None = None) -> list[dict]:
@@ -396,7 +267,7 @@ def list_records(ctx: Context, kind: str, search: str | None = None, *, limit: i
         if limit:
             query = query.limit(limit)
         rows = [record_dict(session, kind, row) for row in session.execute(query).scalars()]
-        return _with_mediator_stats(session, kind, rows)
+        return _with_mediator_stats(session, kind, rows, ctx.today.year)
 
 
 def record_ids(ctx: Context, kind: str, search: str | None = None, *, sort: str | None = None,
@@ -416,7 +287,7 @@ def records_for(ctx: Context, kind: str, ids: list[str]) -> list[dict]:
     with ctx.db.read() as session:
         found = {row.id: row for row in session.execute(select(model).where(model.id.in_(ids))).scalars()}
         rows = [record_dict(session, kind, found[i]) for i in ids if i in found and not found[i].deleted]
-        return _with_mediator_stats(session, kind, rows)
+        return _with_mediator_stats(session, kind, rows, ctx.today.year)
 
 
 def choices(ctx: Context, kind: str) -> list[tuple[str, str]]:
@@ -473,6 +344,7 @@ def save_in(session: Session, kind: str, data: Mapping[str, Any], record_id: str
             raise NotFound(_("记录不存在"))
         for key, value in values.items():
             setattr(row, key, value)
+    _check_one_of(kind, row)
     session.flush()
     _apply_rules(session, kind, row)
     if kind == "orgs" and record_id is None:

@@ -18,12 +18,15 @@ from typing import Any, Callable, Iterator
 from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
-from hexie_desktop.core import codes, ids, periods, stats
+from hexie_desktop.core import codes, ids, ledgers, periods, stats
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import registries, settings
+from hexie_desktop.services import coverage, imports, registries, settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.imports import CASE_COLUMNS, OUTCOME_CHOICES, Column, registry_columns
+from hexie_desktop.services.origins import StationMeta as StationMeta
+from hexie_desktop.services.origins import origin_names as origin_names
+from hexie_desktop.services.origins import station_meta as station_meta
 from hexie_desktop.storage.models import (
     Agreement,
     AgreementItem,
@@ -40,53 +43,18 @@ from hexie_desktop.storage.models import (
     PerformanceRecord,
 )
 
+COVERAGE = "coordinator_coverage"
 STATISTICS_KINDS = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
 LEDGER_TITLES: dict[str, str] = {
     "cases": _("劳动人事争议调解工作台账"),
-    "coordinators": _("劳动关系协调员名册"),
-    "mediators": _("调解员名册"),
-    "orgs": _("劳动人事争议调解组织台账"),
-    "social_orgs": _("协调劳动关系社会组织台账"),
-    "employers": _("用人单位名册"),
-    "key_enterprises": _("重点企业用工指导服务台账"),
-    "new_enterprises": _("新注册企业用工服务台账"),
-    "cultivations": _("和谐企业培育台账"),
+    **{kind: ledgers.spec(kind).ledger_title or "" for kind in ledgers.ledger_kinds()},
+    COVERAGE: _("劳动关系协调员覆盖企业情况表"),
 }
 REPORT_KINDS: dict[str, str] = {
     "monthly": _("统计月报"), "quarterly": _("统计季报"), "annual": _("统计年报"), **LEDGER_TITLES,
 }
 
 # ---------------------------------------------------------------- station
-
-
-@dataclass(frozen=True)
-class StationMeta:
-    """Who reports: unit name and code, the acting user, the report date."""
-
-    unit_code: str
-    unit_name: str
-    role: str
-    reporter: str
-    today: date
-
-
-def station_meta(session: Session, ctx: Context) -> StationMeta:
-    """The reporting unit of this station."""
-    return StationMeta(settings.get(session, "station.unit_code"), settings.get(session, "station.unit_name"),
-                       settings.get(session, "station.role"), ctx.actor.display_name, ctx.today)
-
-
-def origin_names(session: Session, origins: list[str]) -> dict[str, str]:
-    """Names to show for origin codes: this station's own name, else the code (and county when known)."""
-    own = settings.get(session, "station.unit_code")
-    names = {}
-    for code in origins:
-        if code == own:
-            names[code] = settings.get(session, "station.unit_name") or code
-        else:
-            county = ids.region_name(code[:6]) if len(code) >= 6 else None
-            names[code] = f"{county}{code[6:]}" if county and len(code) > 6 else code
-    return names
 
 
 # ---------------------------------------------------------------- statistics
@@ -99,13 +67,12 @@ def _live(model):  # noqa: ANN001, ANN202
 def load_facts(session: Session, start: date, end: date, as_of: date) -> stats.Facts:
     """Every fact a report of the days ``start``–``end`` needs, duties judged at ``as_of``."""
     result = session.connection().execute(  # plain rows: tens of thousands of them
-        select(Case.id, Case.origin, Case.received_on, Case.source, Case.main_category, Employer.employer_type,
-               Employer.industry, Case.workers, Case.collective, Case.rejected_on, Case.closed_on,
+        select(Case.id, Case.origin, Case.received_on, Case.source, Case.main_category, Case.employer_type,
+               Case.industry, Case.workers, Case.collective, Case.rejected_on, Case.closed_on,
                Case.closing_reason, Agreement.effective_on, Agreement.arbitration_review,
                Agreement.judicial_confirmation, Agreement.payment_order, Case.defaulted_on, Case.accepted_on,
                Case.failed_on, Case.withdrawn_on, Case.archived_on, Case.mediation_extended_until,
                Case.infringement_known_on)
-        .join(Employer, Employer.id == Case.respondent_id)
         .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
         .where(_live(Case), Case.received_on <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
     )
@@ -292,8 +259,7 @@ def ledger_columns(session: Session, kind: str) -> list[Column]:
     if kind == "orgs":
         cols = [SEQ]
         for spec in registries.FIELDS["orgs"]:
-            group = _("基本情况") if spec.name in ("name", "org_type", "code", "address", "division_code", "founded_on",
-                                              "founding_document", "has_seal", "premises") else _("人员与覆盖")
+            group = ledgers.spec("orgs").groups.get(spec.name, "")
             width = {"name": 24, "address": 20, "founding_document": 16, "org_type": 16}.get(spec.name, 10)
             cols.append(_derived(spec.name, spec.label, spec.kind if spec.kind != "choice" else "text", group, width))
         for group_code, item_code, title in settings.get(session, "checklist.definitions"):
@@ -301,11 +267,22 @@ def ledger_columns(session: Session, kind: str) -> list[Column]:
             cols.append(_derived(f"check.{item_code}", title, "choice", group, width=8))
         cols.append(_derived("checked_on", _("最近检查日期"), "date", _("检查"), 12))
         return cols
+    if kind == COVERAGE:
+        group = _("企业")
+        return [SEQ, _derived("employer_name", _("企业名称"), group=group, width=28),
+                _derived("employer_credit_code", _("统一社会信用代码"), group=group, width=20),
+                _derived("division_code", _("区划代码"), group=group, width=14),
+                _derived("employees", _("职工人数"), "int", group, 8, total=True),
+                _derived("size", _("规模"), group=group, width=7),
+                _derived("coordinators", _("服务的劳动关系协调员"), group=_("协调员"), width=24),
+                _derived("coordinator_count", _("人数"), "int", _("协调员"), 6, total=True),
+                _derived("covered", _("已覆盖"), "bool", _("覆盖"), 7),
+                _derived("how", _("覆盖方式"), group=_("覆盖"), width=14)]
     if kind not in LEDGER_TITLES:
         raise UserError(_("未知的台账类型：{kind}（可用：{allowed}）").format(
             kind=kind, allowed="、".join(REPORT_KINDS)), field="kind")
     cols = [SEQ, *registry_columns(kind)]
-    if kind in ("coordinators", "mediators"):
+    if ledgers.spec(kind).person:
         at = next(i for i, c in enumerate(cols) if c.key == "id_number")
         group = cols[at].group
         cols[at:at] = [_derived("sex", _("性别"), group=group, width=5),
@@ -313,6 +290,11 @@ def ledger_columns(session: Session, kind: str) -> list[Column]:
     if kind == "mediators":
         cols += [_derived("cases_handled", _("办理案件数"), "int", _("办案情况"), 8, total=True),
                  _derived("success_rate", _("调解成功率"), "rate", _("办案情况"), 9)]
+    if kind in registries.PERSON_COLUMNS:
+        group = _("培训考核记录")
+        cols += [_derived("trainings_this_year", _("本年培训次数"), "int", group, 8, total=True),
+                 _derived("training_hours_this_year", _("本年培训学时"), "int", group, 8, total=True),
+                 _derived("last_assessment", _("最近年度考核"), group=group, width=14)]
     if kind == "key_enterprises":
         at = next(i for i, c in enumerate(cols) if c.key == "employees_now") + 1
         cols[at:at] = [_derived("employees_change", _("增减人数"), "int", _("用工情况"), 8)]
@@ -345,31 +327,44 @@ def _employer_cells(session: Session, employer_id: str | None, out: dict[str, An
     out["employer_credit_code"] = employer.credit_code if employer else None
 
 
-def _registry_rows(session: Session, kind: str, unmask: bool) -> Iterator[dict[str, Any]]:
+def _registry_rows(session: Session, kind: str, unmask: bool, year: int) -> Iterator[dict[str, Any]]:
     model = registries.KINDS[kind]
+    spec = ledgers.spec(kind)
     query = select(model).where(_live(model))
     if hasattr(model, "name"):
         query = query.order_by(model.name, model.id)
     elif hasattr(model, "employer_id"):
         query = query.join(Employer, Employer.id == model.employer_id).order_by(Employer.name, model.id)
+    else:
+        first_date = next((f.name for f in spec.fields if f.kind == "date"), None)
+        query = query.order_by(*((getattr(model, first_date),) if first_date else ()), model.id)
     mediator_stats = registries.mediator_stats(session) if kind == "mediators" else {}
     denominator = settings.get(session, "stats.success_denominator")
+    masks = ids.PERSONAL_COLUMNS.get(model.__tablename__, {})
+    names: dict[tuple[str, str], str] = {}
+    people = registries.training_and_assessment(session, kind, year)
     for row in session.execute(query).scalars():
         out: dict[str, Any] = {}
         _choice_values(kind, row, out)
-        if kind in ("coordinators", "mediators"):
-            out["id_number"] = _mask(row.id_number, "id", unmask)
-            out["phone"] = _mask(row.phone, "phone", unmask)
+        for column, mask in masks.items():
+            value = getattr(row, column)
+            out[column] = value if unmask or not value else mask(value)
+        if spec.person:
             out["sex"] = codes.label(codes.SEXES, row.sex) or None
             out["birth_date"] = row.birth_date
-        if kind == "employers":
-            out["phone"] = _mask(row.phone, "phone", unmask)
         if hasattr(row, "employer_id"):
             _employer_cells(session, row.employer_id, out)
+        for field in spec.fields:
+            if imports.ref_by_name(field):
+                value = getattr(row, field.name)
+                if value and (field.ref, value) not in names:
+                    target = session.get(registries.KINDS[field.ref or ""], value)
+                    names[(field.ref or "", value)] = target.name if target is not None else ""
+                out[imports.ref_column(field)] = names.get((field.ref or "", value)) if value else None
         if kind == "mediators":
-            org = session.get(MediationOrg, row.org_id) if row.org_id else None
-            out["org_name"] = org.name if org else None
             out.update(registries.mediator_record(mediator_stats.get(row.id), denominator))
+        if kind in registries.PERSON_COLUMNS:
+            out.update({"trainings_this_year": 0, "training_hours_this_year": 0, **people.get(row.id, {})})
         if kind == "key_enterprises":
             _key_enterprise_cells(session, row, out)
         yield out
@@ -421,7 +416,7 @@ def _case_query(period: stats.Period | None):  # noqa: ANN202
         select(Case.id, Case.number, Case.received_on, Case.source, Case.workers, Case.collective,
                Case.main_category, Case.claimed_cents, Case.state, Case.accepted_on, Case.rejected_on,
                Case.failed_on, Case.withdrawn_on, Case.closed_on, Case.archive_number,
-               Employer.name.label("respondent"), Employer.credit_code, Employer.employer_type, Employer.industry,
+               Employer.name.label("respondent"), Employer.credit_code, Case.employer_type, Case.industry,
                Mediator.name.label("mediator"), Agreement.effective_on, Agreement.agreed_cents)
         .join(Employer, Employer.id == Case.respondent_id)
         .outerjoin(Mediator, Mediator.id == Case.mediator_id)
@@ -490,6 +485,8 @@ def _case_chunk(session: Session, chunk: list[Any], unmask: bool) -> Iterator[di
 
 
 def _count(session: Session, kind: str, period: stats.Period | None) -> int:
+    if kind == COVERAGE:
+        return session.execute(select(func.count()).select_from(Employer).where(_live(Employer))).scalar_one()
     if kind == "cases":
         sub = _case_query(period).subquery()
         return session.execute(select(func.count()).select_from(sub)).scalar_one()
@@ -519,7 +516,11 @@ def _numbered(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 def _session_rows(ctx: Context, kind: str, unmask: bool) -> Iterator[dict[str, Any]]:
     with ctx.db.read() as session:
-        rows = list(_org_rows(session) if kind == "orgs" else _registry_rows(session, kind, unmask))
+        if kind == COVERAGE:
+            rows = coverage.compute(session, ctx.today).rows
+        else:
+            rows = list(_org_rows(session) if kind == "orgs" else
+                        _registry_rows(session, kind, unmask, ctx.today.year))
     yield from rows
 
 

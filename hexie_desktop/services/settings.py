@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hexie_desktop.core import coverage as coverage_rules
 from hexie_desktop.core import fields
 from hexie_desktop.core import grading as grading_rules
 from hexie_desktop.core import plan as plan_rules
@@ -35,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "station.arbitration_commission": "",
     "station.arbitration_address": "",
     "station.arbitration_phone": "",
+    "station.court_name": "",
     "numbering.case_pattern": DEFAULT_CASE_PATTERN,
     "numbering.archive_pattern": DEFAULT_ARCHIVE_PATTERN,
     "deadlines": asdict(DeadlineSettings()),
@@ -46,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "warnings.thresholds": warning_rules.as_dict(warning_rules.Thresholds()),
     "grading.thresholds": grading_rules.as_dict(grading_rules.Limits()),
     "plan.targets": {},
+    "coverage.large_medium_employees": coverage_rules.DEFAULT_LARGE_MEDIUM_EMPLOYEES,
 }
 
 
@@ -99,7 +102,8 @@ FIXED = frozenset({"station.role", "station.unit_code"})
 # Station texts printed on documents (seal line, 联系地址, 联系电话) and their longest length.
 STATION_TEXTS = {"station.unit_name": 100, "station.short_name": 20, "station.address": 200,
                  "station.phone": 30, "station.arbitration_commission": 100,
-                 "station.arbitration_address": 200, "station.arbitration_phone": 30}
+                 "station.arbitration_address": 200, "station.arbitration_phone": 30,
+                 "station.court_name": 100}
 REQUIRED_TEXTS = frozenset({"station.unit_name", "station.short_name"})
 
 
@@ -138,6 +142,8 @@ def validated(key: str, value: Any) -> Any:
         return raw
     if key == "archive.retention_years":
         return fields.integer(value, key, required=True, minimum=1, maximum=100)
+    if key == "coverage.large_medium_employees":
+        return fields.integer(value, key, required=True, minimum=1, maximum=1_000_000)
     if key == "security.idle_lock_minutes":
         return fields.integer(value, key, required=True, minimum=0, maximum=1440)
     if key == "stats.success_denominator":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import inspect
 
@@ -23,7 +24,7 @@ from hexie_desktop.fileio import atomic_path
 from hexie_desktop.services.users import add_user_in, check_password_policy, check_username
 from hexie_desktop.storage import audit, health, migrate
 from hexie_desktop.storage.db import CHANGE_SEQ, Database, sqlite_url
-from hexie_desktop.storage.models import Counter
+from hexie_desktop.storage.models import Counter, Mediator
 
 ROLES = ("township", "district")
 _UNIT_CODE = re.compile(r"^\d{6}(\d{3})?(\d{3})?$")
@@ -108,8 +109,9 @@ def _check_all(role: str, unit_code: str, unit_name: str, short_name: str, admin
 
 
 def _create(db: Database, *, role: str, unit_code: str, unit_name: str, short_name: str, admin: str,
-            password: str, admin_name: str | None) -> None:
-    """Schema, identity settings and the first admin."""
+            password: str, admin_name: str | None, first_mediator: str | None = None,
+            admin_is_mediator: bool = False) -> None:
+    """Schema, identity settings, the first admin and (optionally) the first mediator."""
     migrate.upgrade(db.engine)
     admin_role = "district_admin" if role == "district" else "admin"
     with db.transaction() as session:
@@ -121,7 +123,14 @@ def _create(db: Database, *, role: str, unit_code: str, unit_name: str, short_na
             ("station.short_name", short_name),
         ):
             settings.put(session, key, value)
-        add_user_in(session, username=admin, display_name=admin_name or admin, role=admin_role, password=password)
+        user = add_user_in(session, username=admin, display_name=admin_name or admin, role=admin_role,
+                           password=password)
+        if first_mediator:
+            mediator = Mediator(name=first_mediator, employment_mode="part_time", status="active")
+            session.add(mediator)
+            session.flush()
+            if admin_is_mediator:
+                user.mediator_id = mediator.id
         audit.append(session, actor=SYSTEM.username, action="station.init", entity="station", entity_id=unit_code,
                      summary=f"{role} {unit_name}")
 
@@ -152,7 +161,8 @@ def _make_room(paths: StationPaths, unit_code: str) -> None:
 
 def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_code: str, unit_name: str,
                  short_name: str | None, admin: str, password: str, admin_name: str | None = None,
-                 key_passphrase: str | None = None) -> Station:
+                 key_passphrase: str | None = None, first_mediator: str | None = None,
+                 admin_is_mediator: bool = False) -> Station:
     """Create a new station, all or nothing: schema, identity settings and the first admin.
 
     Everything is checked first.  A SQLite station is built in a temporary file beside its
@@ -160,11 +170,17 @@ def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_c
     half station; a half-created one from an older version is moved aside and made anew.
     The exchange keys are made right after: a township's at once, a district's when
     ``key_passphrase`` is given (they are sealed with it); otherwise at first use.
+    ``first_mediator`` adds the first 调解员 to the register (the wizard asks; it may be skipped),
+    ``admin_is_mediator`` links the admin's login to that record.
     """
     short_name = (short_name or unit_name or "").strip()
     _check_all(role, unit_code, unit_name, short_name, admin, password, key_passphrase)
-    identity = dict(role=role, unit_code=unit_code, unit_name=unit_name, short_name=short_name, admin=admin,
-                    password=password, admin_name=admin_name)
+    first_mediator = fields.text(first_mediator, "first_mediator", max_len=50, multiline=False)
+    if admin_is_mediator and not first_mediator:
+        raise UserError(_("请填写第一位调解员的姓名，才能把管理员关联为调解员"), field="first_mediator")
+    identity: dict[str, Any] = dict(
+        role=role, unit_code=unit_code, unit_name=unit_name, short_name=short_name, admin=admin, password=password,
+        admin_name=admin_name, first_mediator=first_mediator, admin_is_mediator=admin_is_mediator)
     if data_dir is None:
         db = Database(_database_url(None, db_url), origin=unit_code)
         if _is_initialized(db):

@@ -16,7 +16,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.services.context import Actor, Context
 from hexie_desktop.storage import audit
 from hexie_desktop.storage.db import Database
-from hexie_desktop.storage.models import User, utcnow
+from hexie_desktop.storage.models import Mediator, User, utcnow
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 10
@@ -35,6 +35,8 @@ class UserRow:
     role_label: str
     active: bool
     locked_until: datetime | None
+    mediator_id: str | None = None
+    mediator_name: str | None = None
 
 
 def check_password_policy(password: str) -> None:
@@ -83,25 +85,80 @@ def add_user_in(session: Session, *, username: str, display_name: str, role: str
     return user
 
 
-def create_user(ctx: Context, *, username: str, display_name: str, role: str, password: str) -> UserRow:
-    """Create a user (admins only)."""
+def create_user(ctx: Context, *, username: str, display_name: str, role: str, password: str,
+                mediator: str | None = None) -> UserRow:
+    """Create a user (admins only), linked to the 调解员 record ``mediator`` (name or id) when given."""
     ctx.require("users.manage")
     with ctx.db.transaction() as session:
         user = add_user_in(session, username=username, display_name=display_name, role=role, password=password)
+        record = _link_in(session, user, mediator) if mediator else None
         ctx.audit(session, "user.create", entity="user", entity_id=user.username,
-                  summary=f"{user.display_name} {codes.label(codes.ROLES, role)}")
-        return _row(user)
+                  summary=f"{user.display_name} {codes.label(codes.ROLES, role)}"
+                          + (f" 调解员 {record.name}" if record else ""))
+        return _row(user, record.name if record else None)
 
 
-def _row(user: User) -> UserRow:
+def _row(user: User, mediator_name: str | None = None) -> UserRow:
     return UserRow(user.username, user.display_name, user.role, codes.label(codes.ROLES, user.role),
-                   user.active, user.locked_until)
+                   user.active, user.locked_until, user.mediator_id, mediator_name)
 
 
 def list_users(ctx: Context) -> list[UserRow]:
-    """Every user of the station."""
+    """Every user of the station, with the name of the mediator record each is linked to."""
     with ctx.db.read() as session:
-        return [_row(u) for u in session.execute(select(User).order_by(User.id)).scalars()]
+        rows = session.execute(
+            select(User, Mediator.name).outerjoin(Mediator, Mediator.id == User.mediator_id).order_by(User.id)).all()
+        return [_row(user, name) for user, name in rows]
+
+
+def find_mediator(session: Session, key: str) -> Mediator:
+    """The live mediator record named ``key`` (or with that id); NotFound or Conflict (two of that name)."""
+    key = fields.text(key, "mediator", max_len=50, multiline=False) or ""
+    found = list(session.execute(select(Mediator).where(
+        Mediator.deleted.is_(False), (Mediator.id == key) | (Mediator.name == key))).scalars())
+    if not found:
+        raise NotFound(_("调解员“{name}”不在调解员名册中").format(name=key), field="mediator")
+    if len(found) > 1:
+        raise Conflict(_("调解员名册中有{n}位“{name}”，请用记录编号指定").format(n=len(found), name=key),
+                       field="mediator")
+    return found[0]
+
+
+def _link_in(session: Session, user: User, mediator: str) -> Mediator:
+    """Point ``user`` at the mediator record ``mediator``; a record already linked to another login is refused."""
+    record = find_mediator(session, mediator)
+    other = session.execute(select(User.username).where(
+        User.mediator_id == record.id, User.username != user.username)).scalar()
+    if other is not None:
+        raise Conflict(_("调解员“{name}”已关联用户“{user}”").format(name=record.name, user=other), field="mediator")
+    user.mediator_id = record.id
+    return record
+
+
+def own_mediator_id(ctx: Context) -> str | None:
+    """The mediator record the acting user is linked to (None when not linked)."""
+    with ctx.db.read() as session:
+        return session.execute(select(User.mediator_id).where(User.username == ctx.actor.username)).scalar()
+
+
+def link_mediator(ctx: Context, username: str, mediator: str | None) -> UserRow:
+    """Link a login to its 调解员 record (or unlink with ``None``); admins only, audited.
+
+    The link makes the user's own cases (工作台“我的案件”) and the default mediator of the
+    cases they accept.  One mediator record belongs to at most one login.
+    """
+    ctx.require("users.manage")
+    with ctx.db.transaction() as session:
+        user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+        if user is None:
+            raise NotFound(_("用户“{name}”不存在").format(name=username), field="username")
+        if mediator is None or not str(mediator).strip():
+            user.mediator_id = None
+            ctx.audit(session, "user.mediator", entity="user", entity_id=username, summary="取消关联调解员")
+            return _row(user)
+        record = _link_in(session, user, str(mediator))
+        ctx.audit(session, "user.mediator", entity="user", entity_id=username, summary=f"关联调解员 {record.name}")
+        return _row(user, record.name)
 
 
 def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:

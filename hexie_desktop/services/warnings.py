@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, fields, workflow
+from hexie_desktop.core import codes, fields, states, workflow
 from hexie_desktop.core import warnings as rules
 from hexie_desktop.core.errors import NotFound, UserError
 from hexie_desktop.core.i18n import _
@@ -68,7 +68,7 @@ def load_facts(session: Session, today: date, limits: rules.Thresholds) -> dict[
         .join(Employer, Employer.id == Case.respondent_id)
         .where(AgreementItem.deleted.is_(False), Case.deleted.is_(False), AgreementItem.due_on.is_not(None),
                AgreementItem.performed_on.is_(None), AgreementItem.due_on < today,
-               Case.state.in_(("agreed", "performing", "defaulted")))
+               Case.state.in_(states.UNPAID_STATES))
     ).all()
     overdue = [rules.OverdueFact(r[0], r[1], _employer(r[5], r[6], r[7]), r[2], (r[3] or 0) - (r[4] or 0))
                for r in item_rows]

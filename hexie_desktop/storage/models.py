@@ -107,6 +107,8 @@ class MediationOrg(Synced, Base):
     staff_part_time: Mapped[int] = mapped_column(Integer, default=0)
     enterprises_covered: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(20), default="active")
+    filing_on: Mapped[date | None] = mapped_column(Date)
+    filing_no: Mapped[str | None] = mapped_column(String(50))
 
     checklist: Mapped[list["ChecklistItem"]] = relationship(back_populates="org", order_by="ChecklistItem.position")
 
@@ -237,6 +239,7 @@ class LayoffPlan(Synced, Base):
     reported_on: Mapped[date | None] = mapped_column(Date)
     compensation_standard: Mapped[str | None] = mapped_column(Text)
     ability_to_pay: Mapped[str | None] = mapped_column(Text)
+    wages_settled: Mapped[str | None] = mapped_column(Text)
 
 
 class NewEnterprise(Synced, Base):
@@ -267,6 +270,105 @@ class Cultivation(Synced, Base):
     result: Mapped[str] = mapped_column(String(20), default="pending")
 
     employer: Mapped[Employer] = relationship()
+
+
+# ---------------------------------------------------------------- structured registers (issue 14.3)
+
+
+class PersonTraining(Synced, Base):
+    """A training attended by a 劳动关系协调员 or a 调解员 (exactly one of the two is named)."""
+
+    __tablename__ = "person_trainings"
+
+    coordinator_id: Mapped[str | None] = mapped_column(ForeignKey("coordinators.id"), index=True)
+    mediator_id: Mapped[str | None] = mapped_column(ForeignKey("mediators.id"), index=True)
+    trained_on: Mapped[date] = mapped_column(Date)
+    hours: Mapped[int] = mapped_column(Integer, default=0)
+    subject: Mapped[str] = mapped_column(String(200))
+    provider: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PersonAssessment(Synced, Base):
+    """The annual assessment (年度考核) of a 劳动关系协调员 or a 调解员."""
+
+    __tablename__ = "person_assessments"
+
+    coordinator_id: Mapped[str | None] = mapped_column(ForeignKey("coordinators.id"), index=True)
+    mediator_id: Mapped[str | None] = mapped_column(ForeignKey("mediators.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(String(20))
+    assessor: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CoordinatorEnterprise(Synced, Base):
+    """An enterprise a 劳动关系协调员 serves (for the coverage of 大中型企业)."""
+
+    __tablename__ = "coordinator_enterprises"
+
+    coordinator_id: Mapped[str] = mapped_column(ForeignKey("coordinators.id"), index=True)
+    employer_id: Mapped[str] = mapped_column(ForeignKey("employers.id"), index=True)
+    served_from: Mapped[date | None] = mapped_column(Date)
+    served_to: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class OrgSupervision(Synced, Base):
+    """A supervision visit (督导检查) to a mediation organization."""
+
+    __tablename__ = "org_supervisions"
+
+    org_id: Mapped[str] = mapped_column(ForeignKey("mediation_orgs.id"), index=True)
+    visited_on: Mapped[date] = mapped_column(Date)
+    inspector: Mapped[str | None] = mapped_column(String(100))
+    findings: Mapped[str | None] = mapped_column(Text)
+    rectification: Mapped[str | None] = mapped_column(Text)
+    rectified_on: Mapped[date | None] = mapped_column(Date)
+
+
+class SocialOrgWork(Synced, Base):
+    """A work record of a 协调劳动关系社会组织 (consultation, training, mediation …)."""
+
+    __tablename__ = "social_org_works"
+
+    social_org_id: Mapped[str] = mapped_column(ForeignKey("social_orgs.id"), index=True)
+    worked_on: Mapped[date] = mapped_column(Date)
+    work_type: Mapped[str] = mapped_column(String(20))
+    enterprises_served: Mapped[int] = mapped_column(Integer, default=0)
+    workers_served: Mapped[int] = mapped_column(Integer, default=0)
+    content: Mapped[str | None] = mapped_column(Text)
+
+
+class SocialOrgEvaluation(Synced, Base):
+    """The yearly evaluation of a 协调劳动关系社会组织."""
+
+    __tablename__ = "social_org_evaluations"
+
+    social_org_id: Mapped[str] = mapped_column(ForeignKey("social_orgs.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    result: Mapped[str] = mapped_column(String(20))
+    evaluator: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class NegotiationInstructor(Synced, Base):
+    """集体协商指导员 (the 集体协商专职指导员队伍台账 of the action plan)."""
+
+    __tablename__ = "negotiation_instructors"
+
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18))
+    sex: Mapped[str | None] = mapped_column(String(10))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    phone: Mapped[str | None] = mapped_column(String(30))
+    unit: Mapped[str | None] = mapped_column(String(200))
+    employment_mode: Mapped[str] = mapped_column(String(20), default="full_time")
+    appointed_on: Mapped[date | None] = mapped_column(Date)
+    certificate_no: Mapped[str | None] = mapped_column(String(50))
+    division_code: Mapped[str | None] = mapped_column(String(12))
+    enterprises_guided: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="active")
 
 
 # ---------------------------------------------------------------- cases
@@ -321,6 +423,12 @@ class Case(Synced, Base):
     grade_override: Mapped[str | None] = mapped_column(String(10))
     grade_reason: Mapped[str | None] = mapped_column(Text)
     major_reported_on: Mapped[date | None] = mapped_column(Date)
+    # The employer's type and industry as registered (the statistics count these, so editing the
+    # employer later does not rewrite past periods), and which side applied for mediation.
+    employer_type: Mapped[str | None] = mapped_column(String(30))
+    industry: Mapped[str | None] = mapped_column(String(2))
+    applicant_side: Mapped[str] = mapped_column(String(10), default="worker", server_default="worker")
+    """``worker``: the worker(s) applied (parties are 申请人); ``employer``: 用人单位申请调解 (parties are 被申请人)."""
 
     respondent: Mapped[Employer] = relationship(lazy="joined")
     mediator: Mapped["Mediator | None"] = relationship()
@@ -375,6 +483,8 @@ class MediationSession(Synced, Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     seq: Mapped[int] = mapped_column(Integer)
     held_on: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[str | None] = mapped_column(String(5))  # HH:MM
+    end_time: Mapped[str | None] = mapped_column(String(5))
     place: Mapped[str | None] = mapped_column(String(100))
     mediators: Mapped[str | None] = mapped_column(String(200))
     recorder: Mapped[str | None] = mapped_column(String(50))
@@ -403,6 +513,7 @@ class Agreement(Synced, Base):
 
     case: Mapped[Case] = relationship(back_populates="agreement")
     items: Mapped[list["AgreementItem"]] = relationship(back_populates="agreement", order_by="AgreementItem.seq")
+    shares: Mapped[list["AgreementShare"]] = relationship(order_by="AgreementShare.seq")
 
 
 class AgreementItem(Synced, Base):
@@ -424,6 +535,24 @@ class AgreementItem(Synced, Base):
     paid_cents: Mapped[int] = mapped_column(BigInteger, default=0)
 
     agreement: Mapped[Agreement] = relationship(back_populates="items")
+
+
+class AgreementShare(Synced, Base):
+    """One worker's amount and due date under a collective agreement (每人金额明细).
+
+    Each worker can take the agreement to the court for a 支付令 (LDTJ art. 16) or to the
+    arbitration commission for review only if it names what is owed to him or her; the shares
+    add up to the agreed items' total.
+    """
+
+    __tablename__ = "agreement_shares"
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), index=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
+    party_id: Mapped[str] = mapped_column(ForeignKey("parties.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    amount_cents: Mapped[int] = mapped_column(BigInteger, default=0)
+    due_on: Mapped[date | None] = mapped_column(Date)
 
 
 class PerformanceRecord(Synced, Base):
@@ -485,6 +614,7 @@ class IssuedDocument(Synced, Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     pages: Mapped[int] = mapped_column(Integer, default=1)
     snapshot: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(String(200))  # which session / delivery the paper is of
 
 
 class Attachment(Synced, Base):
@@ -604,6 +734,52 @@ class WarningAction(Synced, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
+# ---------------------------------------------------------------- action plan: 选树 (selection of exemplars)
+
+
+class Selection(Synced, Base):
+    """One nomination in a 选树 workflow (core/selection.py): a register record or a case, a year,
+    its status through review and decision, and who decided when."""
+
+    __tablename__ = "selections"
+
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_name: Mapped[str] = mapped_column(String(200))
+    coordinator_id: Mapped[str | None] = mapped_column(ForeignKey("coordinators.id"), index=True)
+    social_org_id: Mapped[str | None] = mapped_column(ForeignKey("social_orgs.id"), index=True)
+    org_id: Mapped[str | None] = mapped_column(ForeignKey("mediation_orgs.id"), index=True)
+    mediator_id: Mapped[str | None] = mapped_column(ForeignKey("mediators.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    nominated_on: Mapped[date] = mapped_column(Date)
+    nominated_by: Mapped[str] = mapped_column(String(50))
+    reason: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="nominated", index=True)
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    reviewed_by: Mapped[str | None] = mapped_column(String(50))
+    review_note: Mapped[str | None] = mapped_column(Text)
+    decided_on: Mapped[date | None] = mapped_column(Date, index=True)
+    decided_by: Mapped[str | None] = mapped_column(String(50))
+    decision_note: Mapped[str | None] = mapped_column(Text)
+
+
+class SelectionCheck(Synced, Base):
+    """One criterion of a nomination as checked: the quoted criterion, 符合/不符合, a note."""
+
+    __tablename__ = "selection_checks"
+
+    selection_id: Mapped[str] = mapped_column(ForeignKey("selections.id"), index=True)
+    code: Mapped[str] = mapped_column(String(30))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(60))
+    result: Mapped[str] = mapped_column(String(10), default="unchecked")
+    note: Mapped[str | None] = mapped_column(Text)
+    checked_on: Mapped[date | None] = mapped_column(Date)
+    checked_by: Mapped[str | None] = mapped_column(String(50))
+
+
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Employer,
     MediationOrg,
@@ -617,18 +793,28 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     LayoffPlan,
     NewEnterprise,
     Cultivation,
+    NegotiationInstructor,
+    PersonTraining,
+    PersonAssessment,
+    CoordinatorEnterprise,
+    OrgSupervision,
+    SocialOrgWork,
+    SocialOrgEvaluation,
     Case,
     Party,
     Claim,
     MediationSession,
     Agreement,
     AgreementItem,
+    AgreementShare,
     PerformanceRecord,
     FollowUp,
     CaseEvent,
     IssuedDocument,
     WarningLead,
     WarningAction,
+    Selection,
+    SelectionCheck,
 )
 
 
@@ -788,3 +974,11 @@ class ExchangeCode(Base):
     label: Mapped[str] = mapped_column(String(100))
     package_id: Mapped[str] = mapped_column(String(36))
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+def model_for_table(table: str) -> type[Base]:
+    """The mapped class of ``table`` (how a register's spec in ``core/ledgers.py`` finds its rows)."""
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == table:
+            return mapper.class_
+    raise KeyError(table)

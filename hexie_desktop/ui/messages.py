@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from hexie_desktop.core.errors import Conflict, HexieError, NotAllowed, NotFound, StorageError, UserError, \
     ValidationErrors
@@ -90,6 +90,22 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
         hexie_log.fault(error, "window")
     icon = QMessageBox.Icon.Warning if typed is not None else QMessageBox.Icon.Critical
     return _box(parent, icon, title_for(typed or error), describe(error))
+
+
+FLASH_MS = 10000
+"""How long a passing success notice stays in the status bar."""
+
+
+def flash(widget: QWidget, text: str, timeout_ms: int = FLASH_MS) -> bool:
+    """A passing success notice in the status bar of ``widget``'s main window (no layout moves).
+
+    Returns False when the widget is not inside a main window (then nothing is shown).
+    """
+    window = widget.window()
+    if not isinstance(window, QMainWindow):
+        return False
+    window.statusBar().showMessage(text, timeout_ms)
+    return True
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:

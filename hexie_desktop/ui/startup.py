@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from hexie_desktop import app as composition
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.storage.lock import StationLock
 from hexie_desktop.ui import logout, messages, ops, style
@@ -65,8 +64,10 @@ class Launcher(QObject):
             self.lock = StationLock(StationPaths(self.data_dir).lock).acquire()
         if self.demo:
             assert self.data_dir is not None
-            self.dialog = ops.run(None, composition.prepare_demo, self.data_dir,
-                                  progress_title=_t("正在准备演示数据……"), progress_total=composition.DEMO_CASES,
+            from hexie_desktop.services.demo import station as demo_station
+
+            self.dialog = ops.run(None, demo_station.prepare_demo, self.data_dir,
+                                  progress_title=_t("正在准备演示数据……"), progress_total=demo_station.DEMO_CASES,
                                   on_done=self._demo_ready, on_error=self._fatal)
             return
         if self.data_dir is not None and not self.db_url and not StationPaths(self.data_dir).database.exists():

@@ -1,8 +1,17 @@
-"""Look and feel: CJK fonts, Qt's own Chinese strings, a small style sheet, button texts."""
+"""Look and feel: CJK fonts, Qt's own Chinese strings, a small style sheet, button texts.
+
+Qt's zh_CN catalogues ship in the PySide6 wheel (``QLibraryInfo.TranslationsPath``:
+qtbase_zh_CN.qm, kept by the installers' prune lists) but lag behind Qt 6: the file dialog's
+"&Look in:" and "Files of &type:" are missing there (only the older "Look in:" is).
+Our resources/i18n/qt_gaps_zh_CN.qm adds those few strings; every file dialog is Qt's own (not the desktop's
+native one), so it looks and reads the same on every PC and in the tests.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
@@ -37,9 +46,14 @@ QPushButton#soonTile { color: #8d6e00; }
 _translators: list[QTranslator] = []
 
 
+GAPS = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+"""Our own .qm with the Qt strings its zh_CN catalogue lacks (source: qt_gaps_zh_CN.ts beside it)."""
+
+
 def install_translators(app: QCoreApplication) -> None:
-    """Load Qt's own zh_CN strings (standard buttons, context menus) when the files exist."""
+    """Load Qt's own zh_CN strings (file dialogs, standard buttons, context menus) and fill their gaps."""
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     if _translators:
         return
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -48,6 +62,10 @@ def install_translators(app: QCoreApplication) -> None:
         if translator.load(name, folder):
             app.installTranslator(translator)
             _translators.append(translator)
+    gaps = QTranslator(app)
+    if gaps.load("qt_gaps_zh_CN", str(GAPS)):
+        app.installTranslator(gaps)  # installed last: asked first
+        _translators.append(gaps)
 
 
 def apply(app: QApplication) -> None:

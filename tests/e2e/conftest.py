@@ -14,9 +14,10 @@ TODAY = date(2026, 11, 21)
 
 @pytest.fixture
 def station(tmp_path: Path) -> Station:
-    """A fresh township station (unit 110105001, 东坝) with admin/secret123."""
+    """A fresh township station (unit 110105001, 东坝) with admin/secret123, who is its first mediator 王调解."""
     return init_station(data_dir=tmp_path / "station", db_url=None, role="township", unit_code="110105001",
-                        unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password=PASSWORD)
+                        unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password=PASSWORD,
+                        first_mediator="王调解", admin_is_mediator=True)
 
 
 @pytest.fixture

@@ -60,9 +60,10 @@ class Pair:
 
 
 def township(root: Path, code: str = TOWN_CODE, name: str = "东坝镇劳动人事争议调解中心", short: str = "东坝") -> Station:
-    """A fresh township station."""
+    """A fresh township station whose admin is its first mediator (acceptance names a mediator)."""
     return init_station(data_dir=root, db_url=None, role="township", unit_code=code, unit_name=name,
-                        short_name=short, admin="admin", password=PASSWORD)
+                        short_name=short, admin="admin", password=PASSWORD, first_mediator="王调解",
+                        admin_is_mediator=True)
 
 
 def district(root: Path | None, *, db_url: str | None = None, code: str = DISTRICT_CODE) -> Station:

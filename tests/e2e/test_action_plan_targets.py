@@ -81,7 +81,7 @@ def test_progress_by_year_and_quarter_counted_from_the_registers(ctx, tmp_path: 
                                  "new_enterprises_served": 2, "key_enterprise_visits": 4})
     year = _rows(plan.progress(ctx, parse_period("2026")))
     assert (year["coordinators_new"]["actual"], year["coordinators_new"]["completion"]) == (3, 75.0)
-    assert year["gold_coordinators"]["actual"] == 1
+    assert year["gold_coordinators"]["actual"] == 0            # counted from 选树 decisions, not 荣誉
     assert year["cultivated"]["actual"] == 3 and year["cultivation_pass_rate"]["actual"] == 66.7
     assert year["cultivation_pass_rate"]["completion"] == 74.1        # 66.67 of 90 points
     assert year["new_enterprises_served"]["actual"] == 1

@@ -52,7 +52,8 @@ def world(tmp_path_factory):
     mp.setenv("HEXIE_PASSWORD", PASSWORD)
     base = ["--data-dir", str(root)]
     assert cli.main(base + ["init", "--role", "township", "--unit-code", "110105001", "--unit-name",
-                            "东坝镇劳动人事争议调解中心", "--short-name", "东坝", "--admin", "admin"]) == 0
+                            "东坝镇劳动人事争议调解中心", "--short-name", "东坝", "--admin", "admin",
+                            "--mediator", "王调解", "--admin-is-mediator"]) == 0
     payload = tmp_path_factory.mktemp("in") / "cases.json"
     payload.write_text(json.dumps({"cases": [case_payload(), case_payload(applicants=[applicant("李四", seq=124)])]},
                                   ensure_ascii=False), encoding="utf-8")

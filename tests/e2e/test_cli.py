@@ -30,7 +30,8 @@ def hexie(data_dir: Path, *args: str, password: str | None = PASSWORD, stdin: st
 def cli_station(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("cli") / "station"
     result = hexie(root, "init", "--role", "township", "--unit-code", "110105001",
-                   "--unit-name", "东坝镇劳动人事争议调解中心", "--short-name", "东坝", "--admin", "admin")
+                   "--unit-name", "东坝镇劳动人事争议调解中心", "--short-name", "东坝", "--admin", "admin",
+                   "--mediator", "王调解", "--admin-is-mediator")
     assert result.returncode == 0, result.stderr
     return root
 

@@ -62,7 +62,8 @@ class Holder:
 def root(tmp_path: Path) -> Path:
     station = tmp_path / "station"
     done = hexie(station, "init", "--role", "township", "--unit-code", "110105001", "--unit-name",
-                 "东坝镇劳动人事争议调解中心", "--short-name", "东坝", "--admin", "admin")
+                 "东坝镇劳动人事争议调解中心", "--short-name", "东坝", "--admin", "admin",
+                 "--mediator", "王调解", "--admin-is-mediator")
     assert done.returncode == 0, done.stderr
     return station
 

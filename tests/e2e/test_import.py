@@ -76,6 +76,8 @@ def test_case_ledger_round_trips_as_historical_cases(ctx, tmp_path):
     source_file = tmp_path / "cases.xlsx"
     export.export(ctx, "cases", source_file, unmask=True)
     target, tctx = _fresh(tmp_path)
+    # The cases name their mediator, who must be in the target's register too (imported before the cases).
+    registries.save_record(tctx, "mediators", {"name": "王调解", "employment_mode": "part_time", "status": "active"})
     first = export.import_file(tctx, "cases", source_file, report=tmp_path / "report.xlsx")
     assert first.result.committed, first.result.problems
     assert first.result.count("created") == 10

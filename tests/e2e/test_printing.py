@@ -42,7 +42,9 @@ def test_agreement_print_is_recorded_once_and_verifiable(station, ctx, agreed_ca
 
 
 def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case, tmp_path):
-    contradicting = {"rejection", "termination", "followup", "cover", "catalog"}  # core/papers.py
+    contradicting = {"rejection", "termination", "followup", "cover", "catalog", "mediation_notice", "withdrawal",
+                     "default_notice", "recommendation"}  # core/papers.py (tests/e2e/test_new_papers.py)
+    options = {"service": {"documents": ["agreement"], "recipient": "黄䶮"}}  # core/paper_inputs.py
     for doc in printing.CASE_DOCUMENTS:
         if doc == "major_report":  # only for a 重大集体劳动争议: tests/e2e/test_action_plan_grading.py
             continue
@@ -50,7 +52,8 @@ def test_every_case_document_prints_and_drafts_are_not_recorded(ctx, agreed_case
             with pytest.raises(NotAllowed):
                 printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf")
             continue
-        result = printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf", draft=doc == "record")
+        result = printing.print_case_document(ctx, doc, agreed_case, tmp_path / f"{doc}.pdf", draft=doc == "record",
+                                              options=options.get(doc))
         assert result.path.stat().st_size > 1000 and result.pages >= 1
     with pytest.raises(UserError):
         printing.print_case_document(ctx, "poster", agreed_case, tmp_path / "x.pdf")

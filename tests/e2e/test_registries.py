@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
+
 import pytest
 
 from hexie_desktop.core.errors import Conflict, ValidationErrors
@@ -97,6 +100,44 @@ def test_attachments_are_stored_once_by_content_and_verified(station, ctx, tmp_p
         attachments.path_of(ctx, store, first["id"])
 
 
+def test_several_files_are_one_action_all_or_none(station, ctx, tmp_path):
+    """Attaching N scans is one transaction and one audit entry; a bad file among them records none."""
+    from sqlalchemy import func, select
+
+    from hexie_desktop.core.errors import UserError
+    from hexie_desktop.services import attachments, cases
+    from hexie_desktop.storage.models import AuditEntry
+    from tests.e2e.helpers import case_payload
+
+    number = cases.register(ctx, {"cases": [case_payload()]})[0].number
+    store = station.paths.attachments
+    scans = []
+    for n in range(3):
+        scans.append(tmp_path / f"扫描件{n}.pdf")
+        scans[-1].write_bytes(f"%PDF-1.4 page {n}".encode())
+
+    def audits() -> int:
+        with station.db.read() as session:
+            query = select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "attachment.add")
+            return session.scalar(query)
+
+    done: list[int] = []
+    files = [attachments.NewAttachment(p) for p in scans]
+    added = attachments.add_many(ctx, store, number, files, progress=done.append)
+    assert [a["title"] for a in added] == ["扫描件0.pdf", "扫描件1.pdf", "扫描件2.pdf"]
+    assert done == [1, 2, 3] and audits() == 1
+    before = db_digest(station)
+    missing = tmp_path / "不存在.pdf"
+    with pytest.raises(UserError, match="不存在.pdf"):
+        attachments.add_many(ctx, store, number, [attachments.NewAttachment(scans[0], "新的"),
+                                                  attachments.NewAttachment(missing)])
+    with pytest.raises(UserError):
+        attachments.add_many(ctx, store, number, [attachments.NewAttachment(scans[1], pages=0)])
+    with pytest.raises(UserError):
+        attachments.add_many(ctx, store, number, [])
+    assert db_digest(station) == before and audits() == 1
+
+
 def test_checklist_photo_is_linked_and_openable(station, ctx, tmp_path):
     from hexie_desktop.services import attachments
 
@@ -112,3 +153,109 @@ def test_checklist_photo_is_linked_and_openable(station, ctx, tmp_path):
     attachments.remove(ctx, saved["id"])
     with pytest.raises(Exception, match="不存在"):
         attachments.path_of(ctx, station.paths.attachments, saved["id"])
+
+
+# ---------------------------------------------------------------- issue 11.3: search works in every register
+
+SEARCH_TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture(scope="module")
+def search_station(tmp_path_factory):
+    """A station with two records in every register: one of 甲 (东坝建材), one of 乙 (康达物流)."""
+    from hexie_desktop.services.station import init_station
+    from hexie_desktop.services.users import actor_for
+
+    root = tmp_path_factory.mktemp("search") / "station"
+    station = init_station(data_dir=root, db_url=None, role="township", unit_code="110105001",
+                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin",
+                           password="secret123")
+    ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: SEARCH_TODAY)
+    save = lambda kind, data: registries.save_record(ctx, kind, data)  # noqa: E731
+    for n, (word, code_base) in enumerate((("东坝建材", "91110105MA01AAAA"), ("康达物流", "91110105MA01BBBB"))):
+        employer = save("employers", {"name": f"北京{word}有限公司", "credit_code": make_credit_code(code_base + "1")})
+        org = save("orgs", {"name": f"{word}调解委员会", "org_type": "enterprise_committee", "status": "active"})
+        mediator = save("mediators", {"name": f"{word[:2]}调解员", "org_id": org["id"],
+                                      "employment_mode": "full_time", "status": "active"})
+        coordinator = save("coordinators", {"name": f"{word[:2]}协调员", "id_number": make_resident_id("110105", date(1980, 1, 1),
+                                                                                     101 + n),
+                              "coordinator_type": "enterprise", "employment_mode": "part_time",
+                              "skill_level": "level3", "status": "active"})
+        social = save("social_orgs", {"name": f"{word}服务社", "status": "active"})
+        save("instructors", {"name": f"{word[:2]}指导员", "employment_mode": "full_time", "status": "active"})
+        save("trainings", {"mediator_id": mediator["id"], "trained_on": "2026-03-01", "subject": f"{word[:2]}专题"})
+        save("assessments", {"coordinator_id": coordinator["id"], "year": 2025, "result": "qualified"})
+        save("coverage", {"coordinator_id": coordinator["id"], "employer_id": employer["id"]})
+        save("supervisions", {"org_id": org["id"], "visited_on": "2026-06-01", "inspector": f"{word[:2]}督导"})
+        save("social_works", {"social_org_id": social["id"], "worked_on": "2026-05-01", "work_type": "training"})
+        save("social_evaluations", {"social_org_id": social["id"], "year": 2025, "result": "good"})
+        key = save("key_enterprises", {"employer_id": employer["id"], "risk_level": "medium",
+                                       "employees_last_year_end": 200, "employees_now": 180})
+        save("visits", {"key_enterprise_id": key["id"], "visited_on": "2026-10-01", "method": "on_site",
+                        "staff": f"{word[:2]}走访员"})
+        save("layoffs", {"key_enterprise_id": key["id"], "planned": 5 + n})
+        save("new_enterprises", {"employer_id": employer["id"], "registered_on": "2026-03-01"})
+        save("cultivations", {"employer_id": employer["id"], "year": 2026, "result": "pending"})
+    return root
+
+
+# (kind, what to type, the one display name it must find)
+SEARCHES = [
+    ("employers", "东坝建材", "北京东坝建材有限公司"),
+    ("employers", "MA01BBBB", "北京康达物流有限公司"),
+    ("orgs", "康达", "康达物流调解委员会"),
+    ("mediators", "东坝", "东坝调解员"),
+    ("coordinators", "康达", "康达协调员"),
+    ("social_orgs", "东坝", "东坝建材服务社"),
+    ("key_enterprises", "康达物流", "北京康达物流有限公司"),
+    ("key_enterprises", "MA01AAAA", "北京东坝建材有限公司"),
+    ("visits", "东坝建材", "北京东坝建材有限公司"),
+    ("visits", "康达走访员", "北京康达物流有限公司"),
+    ("layoffs", "康达", "北京康达物流有限公司"),
+    ("new_enterprises", "东坝", "北京东坝建材有限公司"),
+    ("cultivations", "MA01BBBB", "北京康达物流有限公司"),
+    ("instructors", "康达", "康达指导员"),
+    ("trainings", "东坝专题", "东坝调解员"),
+    ("trainings", "康达调解员", "康达调解员"),
+    ("assessments", "东坝协调员", "东坝协调员"),
+    ("coverage", "康达物流", "康达协调员"),
+    ("supervisions", "东坝督导", "东坝建材调解委员会"),
+    ("social_works", "康达", "康达物流服务社"),
+    ("social_evaluations", "东坝", "东坝建材服务社"),
+]
+
+
+@pytest.mark.parametrize("kind,typed,found", SEARCHES)
+def test_search_finds_only_the_matching_record_in_every_register(search_station, kind, typed, found):
+    """Issue 11.3: 重点企业, 走访记录, 裁员情况, 新注册企业 and 和谐企业培育 returned every row for any search."""
+    from tests.e2e.test_cli import hexie
+
+    listed = hexie(search_station, "registry", "list", kind, "--search", typed, "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert [row["display_name"] for row in json.loads(listed.stdout)] == [found]
+
+
+def test_every_register_is_covered_by_the_search_test_and_finds_nothing_for_nonsense(search_station):
+    from tests.e2e.test_cli import hexie
+
+    from hexie_desktop.core import ledgers
+
+    assert {kind for kind, _t, _f in SEARCHES} == set(ledgers.LEDGERS)
+    everything = hexie(search_station, "registry", "list", "key_enterprises", "--json")
+    assert len(json.loads(everything.stdout)) == 2
+    for typed in ("不存在的企业", "%", "_"):
+        none = hexie(search_station, "registry", "list", "key_enterprises", "--search", typed, "--json")
+        assert none.returncode == 0 and json.loads(none.stdout) == [], typed
+    bad = hexie(search_station, "registry", "list", "nonsense")
+    assert bad.returncode == 2
+
+
+def test_ledger_declarations_are_consistent():
+    from hexie_desktop.core import ledgers
+    from hexie_desktop.storage.models import model_for_table
+
+    assert ledgers.problems() == []
+    for spec in ledgers.LEDGERS.values():
+        model = model_for_table(spec.table)
+        for field in spec.fields:
+            assert hasattr(model, field.name), f"{spec.kind}.{field.name} has no column"

@@ -143,9 +143,11 @@ def make_case(workspace: Workspace, *, name: str = "欧阳", received_days_ago: 
 
 def advance(workspace: Workspace, number: str, *actions: str) -> None:
     """Apply workflow actions through the service with plain data (test set-up)."""
-    from hexie_desktop.services import case_actions
+    from hexie_desktop.services import case_actions, registries
 
-    data = {"record-session": {"place": "调解室", "result": "继续协商"}, "accept": {}}
+    mediator = next(r["id"] for r in registries.list_records(workspace.ctx, "mediators")
+                    if r.get("status") == "active")  # acceptance names a mediator of the register
+    data = {"record-session": {"place": "调解室", "result": "继续协商"}, "accept": {"mediator": mediator}}
     for action in actions:
         case_actions.apply(workspace.ctx, number, action, data.get(action, {}))
 

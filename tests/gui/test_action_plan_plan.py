@@ -6,6 +6,7 @@ from __future__ import annotations
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialogButtonBox
 
+from hexie_desktop.core import plan as plan_rules
 from hexie_desktop.core import stats
 from hexie_desktop.services import plan
 from hexie_desktop.ui.main_window import MainWindow
@@ -25,7 +26,7 @@ def test_progress_targets_and_export(qtbot, login, tmp_path) -> None:
     win.action_plan.show_tab("plan")
     screen = win.action_plan.plan
     year = admin.ctx.today.year
-    assert screen.model.rowCount() == 7
+    assert screen.model.rowCount() == len(plan_rules.INDICATORS)
     expected = plan.progress(admin.ctx, stats.year(year))
     first = screen.model.record(0)
     assert first["label"] == "新增劳动关系协调员" and first["actual_text"] == str(expected.rows[0].actual)
@@ -52,4 +53,4 @@ def test_progress_targets_and_export(qtbot, login, tmp_path) -> None:
 def test_head_reads_but_cannot_set_targets(qtbot, window) -> None:
     window.show_page("action_plan")
     window.action_plan.show_tab("plan")
-    assert window.action_plan.plan.model.rowCount() == 7 and not window.action_plan.plan.targetsButton.isEnabled()
+    assert window.action_plan.plan.model.rowCount() == len(plan_rules.INDICATORS) and not window.action_plan.plan.targetsButton.isEnabled()

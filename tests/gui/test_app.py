@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from hexie_desktop import app as composition
+from hexie_desktop.services.demo import station as demo_station
 from hexie_desktop.services import users
 from hexie_desktop.ui.main_window import MainWindow
 from hexie_desktop.ui.startup import Launcher
@@ -15,10 +15,10 @@ from tests.gui.conftest import activate, focused, press, type_here, type_text, w
 
 
 def test_prepare_demo_creates_station_and_head_user_once(tmp_path: Path) -> None:
-    station, actor = composition.prepare_demo(tmp_path / "demo", cases=12)
+    station, actor = demo_station.prepare_demo(tmp_path / "demo", cases=12)
     assert (actor.username, actor.role) == ("demo", "head")
     station.db.dispose()
-    again, actor2 = composition.prepare_demo(tmp_path / "demo", cases=12)
+    again, actor2 = demo_station.prepare_demo(tmp_path / "demo", cases=12)
     admin = again.context(users.actor_for(again.db, "admin"))
     names = [u.username for u in users.list_users(admin)]
     assert names.count("demo") == 1 and actor2.username == "demo"
@@ -26,7 +26,7 @@ def test_prepare_demo_creates_station_and_head_user_once(tmp_path: Path) -> None
 
 
 def test_launcher_demo_opens_the_window_logged_in(qtbot, tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(composition, "DEMO_CASES", 20)
+    monkeypatch.setattr(demo_station, "DEMO_CASES", 20)
     launcher = Launcher(tmp_path / "demo", None, demo=True)
     with qtbot.waitSignal(launcher.ready, timeout=20000) as blocker:
         launcher.start()

@@ -80,7 +80,7 @@ def test_accept_then_record_session_through_dialogs(window, workspace) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     assert _state(workspace, number) == "accepted"
     assert detail.ui.stateLabel.text().strip() == "已受理"
-    assert set(detail.action_buttons) == {"record-session", "extend", "fail", "withdraw"}
+    assert set(detail.action_buttons) == {"record-session", "extend", "draft-agreement", "fail", "withdraw"}
     detail.action_buttons["record-session"].click()
     dialog = detail.dialog
     type_text(dialog.builder.widget("place"), "调解室")
@@ -239,3 +239,17 @@ def test_locking_hides_open_dialogs_too(qtbot, window, workspace) -> None:
     type_text(window.lock_dialog.ui.password, "head1234")
     window.lock_dialog.try_unlock()
     assert dialog.isVisible() and not window.is_locked()
+
+
+def test_every_case_action_has_a_form_or_its_own_dialog(workspace) -> None:
+    """Issue 11.3: an action declared in core.workflow without a form raised KeyError when clicked."""
+    from hexie_desktop.core import workflow
+    from hexie_desktop.ui.screens.case_detail import action_forms
+
+    case = {"mediator": None, "deadlines": {}, "agreement": {"items": []}}
+    for action in workflow.ACTIONS:
+        if action in action_forms.OWN_DIALOG:
+            continue
+        fields = action_forms.fields_for(action, case, workspace)
+        assert isinstance(fields, list), action
+        assert action_forms.intro(action, case), f"{action}: no sentence above the form"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from hexie_desktop.ui.models.case_table import NUMBER_ROLE, RECEIVED_COLUMN
+from hexie_desktop.ui.models.case_table import DEADLINE_COLUMN, NUMBER_ROLE, RECEIVED_COLUMN
 from tests.gui.conftest import make_case, press, type_text, wait_tasks
 
 
@@ -105,4 +105,4 @@ def test_deadline_badges_come_from_the_dashboard(qtbot, window, workspace) -> No
     wait_tasks(qtbot)
     screen = window.cases
     row = _shown_numbers(screen).index(number)
-    assert screen.model.index(row, 10).data() == "已逾期"
+    assert screen.model.index(row, DEADLINE_COLUMN).data() == "已逾期"

@@ -34,6 +34,8 @@ def test_keyboard_only_intake_registers_the_case(qtbot, window, workspace) -> No
     press(Qt.Key.Key_Tab)                                     # 知道权利被侵害日期
     type_here((workspace.ctx.today - timedelta(days=360)).isoformat())
     assert "仲裁时效将于" in ui.limitationLabel.text()
+    press(Qt.Key.Key_Tab)                                     # 申请方: 劳动者申请 (the usual)
+    assert focused() is ui.applicantSide and ui.applicantSide.currentData() == "worker"
     press(Qt.Key.Key_Tab)                                     # 姓名
     assert focused() is ui.name
     type_here("欧阳娜娜")
@@ -81,7 +83,8 @@ def test_keyboard_only_intake_registers_the_case(qtbot, window, workspace) -> No
     _alt(window, Qt.Key.Key_F)                                # 事实与理由
     type_here("公司拖欠三个月工资。")
     QTest.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert "已登记" in ui.savedLabel.text(), ui.errorLabel.text()
+    assert "已登记" in window.statusBar().currentMessage(), ui.errorLabel.text()
+    assert not ui.savedLabel.isVisible()                      # no warning: nothing stays under the header
     assert count_cases(workspace.ctx, CaseFilter()) == before + 1
     number = intake.last_number
     case = case_queries.show(workspace.ctx, number)

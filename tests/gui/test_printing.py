@@ -135,7 +135,8 @@ def test_a_page_range_outside_the_document_is_refused_in_words(qtbot, window, wo
 
 def test_chooser_offers_what_fits_the_case_state(window, workspace) -> None:
     registered = make_case(workspace)
-    assert rules.offered(case_queries.show(workspace.ctx, registered)) == ["application", "registration"]
+    assert rules.offered(case_queries.show(workspace.ctx, registered)) == ["application", "registration",
+                                                                          "withdrawal"]  # it may still be withdrawn
     failed = case_queries.show(workspace.ctx, _case_in(workspace, "failed"))
     offered = rules.offered(failed)
     assert "termination" in offered and "agreement" not in offered and "rejection" not in offered
@@ -143,6 +144,8 @@ def test_chooser_offers_what_fits_the_case_state(window, workspace) -> None:
     performing = case_queries.show(workspace.ctx, _case_in(workspace, "performing"))
     assert "agreement" in rules.offered(performing) and "termination" not in rules.offered(performing)
     rejected = {"state": "rejected", "decision": {"rejected_on": "2026-11-02"}, "sessions": [], "documents": []}
+    assert rules.offered(rejected) == ["application", "registration", "rejection"]  # nothing issued to serve yet
+    rejected["documents"] = [{"doc_type": "rejection", "id": "x"}]
     assert rules.offered(rejected) == ["application", "registration", "rejection", "service"]
     detail = _open(window, failed["number"])
     chooser = detail.choose_document()
@@ -291,3 +294,99 @@ def test_document_warnings_show_above_the_preview(qtbot, window, workspace) -> N
     preview.ui.zoomCombo.setCurrentIndex(preview.ui.zoomCombo.findData("page"))
     preview.ui.zoomCombo.activated.emit(preview.ui.zoomCombo.currentIndex())
     assert preview.ui.view.zoomMode().name == "FitInView"
+
+
+def _save_preview(qtbot, preview, tmp_path, monkeypatch, name: str) -> None:
+    target = tmp_path / name
+    monkeypatch.setattr(preview_module, "choose_save_path", lambda parent, suggested: target)
+    preview.ui.saveButton.click()
+    assert target.exists()
+    preview.ui.closeButton.click()
+
+
+def test_chooser_asks_which_session_and_which_delivery(qtbot, window, workspace, tmp_path, monkeypatch) -> None:
+    """One 调解笔录 per session (REFERENCE §3.4) and one 送达回证 per delivery (§3.7): the chooser asks
+    which session, and which issued documents go to whom and how; a wrong answer keeps the dialog
+    open with the reason and prints nothing."""
+    from hexie_desktop.services import case_actions
+
+    number = make_case(workspace, name="司马", seq=31, received_days_ago=3)
+    today = workspace.ctx.today.isoformat()
+    case_actions.apply(workspace.ctx, number, "accept", {"on": today})
+    for place, start in (("第一调解室", "09:30"), ("第二调解室", "14:00")):
+        case_actions.apply(workspace.ctx, number, "record-session",
+                           {"held_on": today, "start_time": start, "place": place, "statements": place + "陈述"})
+    printing.print_case_document(workspace.ctx, "acceptance", number, tmp_path / "a.pdf")
+    printing.print_case_document(workspace.ctx, "notice", number, tmp_path / "n.pdf")
+    detail = _open(window, number)
+
+    chooser = detail.choose_document()
+    assert {"record", "service", "mediation_notice", "withdrawal", "recommendation"} <= set(chooser.offered())
+    chooser.choose("record")
+    chooser.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    form = detail.paper_dialog
+    assert form is not None and form.isVisible()
+    combo = form.builder.widget("session")
+    assert [combo.itemText(i) for i in range(combo.count())][-1].startswith("第2次调解")
+    form.builder.set_value("session", 2)
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_tasks(qtbot)
+    preview = detail.printing.preview
+    assert preview is not None and preview.isVisible()
+    text = subprocess.run(["pdftotext", str(preview.rendered.path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "第二调解室陈述" in text and "第一调解室陈述" not in text and "14时00分" in text
+    _save_preview(qtbot, preview, tmp_path, monkeypatch, "record.pdf")
+    titles = [d["title"] for d in case_queries.show(workspace.ctx, number)["documents"]]
+    assert "调解笔录（第2次调解）" in titles
+
+    chooser = detail.choose_document()
+    chooser.choose("service")
+    chooser.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    form = detail.paper_dialog
+    issued = {d["doc_type"]: d["id"] for d in case_queries.show(workspace.ctx, number)["documents"]}
+    for name in list(form.builder.widgets):
+        if name.startswith("doc_"):
+            form.builder.set_value(name, False)
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert form.isVisible() and "请选择本次送达的文书" in form.ui.errorLabel.text()  # nothing was chosen
+    assert detail.printing.preview is preview  # nothing rendered
+    form.builder.set_value("doc_" + issued["acceptance"], True)
+    form.builder.set_value("recipient", "测试街道示例制造有限公司")
+    form.builder.set_value("method", "mail")
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_tasks(qtbot)
+    preview = detail.printing.preview
+    text = subprocess.run(["pdftotext", str(preview.rendered.path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "《受理通知书》一份" in text and "告知书" not in text and "司马" not in text and "■邮寄送达" in text
+    _save_preview(qtbot, preview, tmp_path, monkeypatch, "service.pdf")
+    titles = [d["title"] for d in case_queries.show(workspace.ctx, number)["documents"]]
+    assert "送达回证（受理通知书→测试街道示例制造有限公司）" in titles
+
+
+def test_mediation_notice_asks_time_and_place(qtbot, window, workspace, tmp_path) -> None:
+    """LDTJ art. 13 / 人社部令第17号: the respondent is told when and where the session is; a time that is
+    not a time keeps the dialog open and renders nothing."""
+    from hexie_desktop.services import case_actions
+
+    number = make_case(workspace, name="端木", seq=32, received_days_ago=2)
+    case_actions.apply(workspace.ctx, number, "accept", {"on": workspace.ctx.today.isoformat()})
+    detail = _open(window, number)
+    chooser = detail.choose_document()
+    chooser.choose("mediation_notice")
+    chooser.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    form = detail.paper_dialog
+    form.builder.set_value("session_on", workspace.ctx.today)
+    type_text(form.builder.widget("session_time"), "25:00")
+    type_text(form.builder.widget("place").lineEdit(), "第三调解室")
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert form.isVisible() and "不是有效的时间" in form.ui.errorLabel.text()
+    assert detail.printing.preview is None
+    form.builder.set_value("session_time", "9:30")
+    form.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    wait_tasks(qtbot)
+    preview = detail.printing.preview
+    text = subprocess.run(["pdftotext", str(preview.rendered.path), "-"], capture_output=True, text=True,
+                          check=True).stdout.replace("\n", "")
+    assert "9时30分在第三调解室进行调解" in text and "测试街道示例制造有限公司：" in text

@@ -114,3 +114,79 @@ def test_employers_are_read_by_page_and_sorted_by_the_service(qtbot, window):
     model.set_ids([str(n) for n in range(3000)])
     assert model.index(0, 0).data() == "单位0" and model.index(2999, 0).data() == "单位2999"
     assert asked == [lazy_records.PAGE, lazy_records.PAGE] and model.rowCount() == 3000
+
+
+def test_search_in_a_register_without_names_finds_by_the_employer(qtbot, window, workspace) -> None:
+    """Issue 11.3: typing in 重点企业 used to list every key enterprise whatever was typed."""
+    first = registries.save_record(workspace.ctx, "employers", {"name": "甲字号精密机械有限公司"})
+    second = registries.save_record(workspace.ctx, "employers", {"name": "乙字号食品有限公司"})
+    for employer in (first, second):
+        registries.save_record(workspace.ctx, "key_enterprises", {"employer_id": employer["id"],
+                                                                  "risk_level": "low"})
+    window.show_page("registry")
+    screen = window.registry
+    screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("key_enterprises"))
+    wait_tasks(qtbot)
+    everything = screen.model.rowCount()
+    assert everything >= 2 and screen.ui.search.isEnabled()
+    type_text(screen.ui.search, "精密机械")
+    screen.reload()
+    wait_tasks(qtbot)
+    assert [r["display_name"] for r in screen.model.records()] == ["甲字号精密机械有限公司"]
+    assert screen.ui.countLabel.text() == "共 1 条"
+    screen.ui.search.clear()
+    screen.reload()
+    wait_tasks(qtbot)
+    assert screen.model.rowCount() == everything
+
+
+def test_record_a_training_for_a_mediator_and_the_form_refuses_no_person(qtbot, window, workspace) -> None:
+    """Issue 14.3: trainings are records of one coordinator or mediator, entered like every register."""
+    mediator = registries.save_record(workspace.ctx, "mediators", {"name": "培训测试员", "employment_mode": "full_time",
+                                                                   "status": "active"})
+    window.show_page("registry")
+    screen = window.registry
+    screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("trainings"))
+    wait_tasks(qtbot)
+    assert screen.ui.titleLabel.text() == "培训记录" and screen.ui.search.isEnabled()
+    before = screen.model.rowCount()
+    dialog = screen.new_record()
+    type_text(dialog.builder.widget("trained_on"), "2026-10-09")
+    type_text(dialog.builder.widget("subject"), "调解协议书制作")
+    _ok(dialog)
+    assert dialog.isVisible() and "须填写其中一项" in dialog.ui.errorLabel.text()
+    dialog.builder.set_value("mediator_id", mediator["id"])
+    _ok(dialog)
+    assert not dialog.isVisible(), dialog.ui.errorLabel.text()
+    wait_tasks(qtbot)
+    assert screen.model.rowCount() == before + 1
+    type_text(screen.ui.search, "培训测试员")
+    screen.reload()
+    wait_tasks(qtbot)
+    rows = screen.model.records()
+    assert [(r["display_name"], r["subject"], r["trained_on"]) for r in rows] == [
+        ("培训测试员", "调解协议书制作", "2026-10-09")]
+
+
+def test_coverage_view_lists_enterprises_without_a_coordinator(qtbot, window, workspace) -> None:
+    """Seed 000 一(3): 大中型企业配备至少1名劳动关系协调员."""
+    from hexie_desktop.services import coverage
+
+    registries.save_record(workspace.ctx, "employers", {"name": "无人服务的大型企业有限公司", "employees": 900})
+    window.show_page("registry")
+    screen = window.registry
+    screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("coordinators"))
+    wait_tasks(qtbot)
+    assert screen.coverageButton.isVisible()
+    dialog = screen.open_coverage()
+    wait_tasks(qtbot)
+    expected = coverage.view(workspace.ctx)
+    assert dialog.ui.summaryLabel.text() == coverage.summary_text(expected.totals, expected.threshold)
+    assert dialog.model.rowCount() == len(expected.rows)
+    dialog.ui.uncoveredOnly.setChecked(True)
+    names = [r["employer_name"] for r in dialog.model.records()]
+    assert "无人服务的大型企业有限公司" in names and all(not r["covered"] for r in dialog.model.records())
+    dialog.grab().save("/tmp/coverage_dialog.png")
+    screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("employers"))
+    wait_tasks(qtbot)
+    assert not screen.coverageButton.isVisible()

@@ -256,15 +256,13 @@ def test_registry_search_hint_names_what_it_searches(qtbot, window) -> None:
     window.show_page("registry")
     screen = window.registry
     kinds = list(registries.KINDS)
-    expected = {"coordinators": "按姓名查找", "mediators": "按姓名查找", "orgs": "按名称查找",
-                "employers": "按名称或信用代码查找", "social_orgs": "按名称或信用代码查找"}
+    expected = {"coordinators": "按姓名、证书编号查找", "orgs": "按名称、组织代码、负责人、备案编号查找",
+                "employers": "按单位名称、统一社会信用代码查找", "key_enterprises": "按企业查找",
+                "visits": "按重点企业、走访人员、指导内容查找"}
     for kind, hint in expected.items():
         screen.ui.kinds.setCurrentRow(kinds.index(kind))
         wait_tasks(qtbot)
         assert screen.ui.search.placeholderText() == hint and screen.ui.search.isEnabled(), kind
-    screen.ui.kinds.setCurrentRow(kinds.index("visits"))
-    wait_tasks(qtbot)
-    assert not screen.ui.search.isEnabled() and "不提供查找" in screen.ui.search.placeholderText()
     screen.ui.kinds.setCurrentRow(kinds.index("mediators"))
     wait_tasks(qtbot)
     screen.ui.search.setFocus()

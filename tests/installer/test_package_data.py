@@ -15,7 +15,7 @@ from tests.installer.conftest import ROOT
 
 pytestmark = pytest.mark.installer
 
-FONTS = ("AR-PL-UMing-CN.ttf", "WenQuanYi-Zen-Hei.ttf", "LXGWWenKai-Regular.ttf")
+FONTS = ("AR-PL-UMing-CN.ttf", "WenQuanYi-Zen-Hei.ttf", "LXGWWenKai-Regular.ttf", "NotoSerifSC-Bold.ttf")
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
     fonts = "hexie_desktop/resources/fonts/"
     for font in FONTS:
         assert fonts + font in names
-    assert sum(1 for n in names if n.startswith(fonts + "LICENSE-")) == 3
+    assert sum(1 for n in names if n.startswith(fonts + "LICENSE-")) == len(FONTS)
     migrations = ROOT / "hexie_desktop/storage/migrations"
     for path in [*migrations.glob("versions/*.py"), migrations / "env.py", migrations / "script.py.mako"]:
         assert path.relative_to(ROOT).as_posix() in names, path

@@ -42,7 +42,8 @@ def _station(data_dir: Path, cases: int):  # noqa: ANN202
     if (data_dir / "hexie.sqlite3").exists():
         return open_station(data_dir=data_dir)
     station = init_station(data_dir=data_dir, db_url=None, role="township", unit_code="110105001",
-                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password=PASSWORD)
+                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password=PASSWORD,
+                           first_mediator="王调解")
     generate(station.context(actor_for(station.db, "admin")), cases=cases, seed=1)
     return station
 
@@ -98,7 +99,7 @@ def main() -> None:
         number = cases.register(ctx, {"cases": [payload]})[0].number
         saves.append(time.perf_counter() - start)
         start = time.perf_counter()
-        case_actions.apply(ctx, number, "accept", {})
+        case_actions.apply(ctx, number, "accept", {"mediator": "王调解"})
         acts.append(time.perf_counter() - start)
     station.db.dispose()
     raw_insert, raw_update = _raw(args.data_dir / "hexie.sqlite3", args.repeat)

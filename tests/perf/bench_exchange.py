@@ -117,7 +117,8 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="hexie-bench-exchange-"))
     load_before = perfdoc.load()
     town = init_station(data_dir=work / "town", db_url=None, role="township", unit_code=TOWN,
-                        unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password="bench123")
+                        unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password="bench123",
+                        first_mediator="王调解")
     dist = init_station(data_dir=work / "dist", db_url=None, role="district", unit_code=DISTRICT,
                         unit_name="朝阳区劳动人事争议仲裁院", short_name="朝阳", admin="admin", password="bench123",
                         key_passphrase=PASSPHRASE)
@@ -151,7 +152,7 @@ def main() -> None:
 
     numbers = [r.number for r in cases.list_cases(tctx, cases.CaseFilter(state="registered"), limit=100)]
     for number in numbers:
-        case_actions.apply(tctx, number, "accept", {})
+        case_actions.apply(tctx, number, "accept", {"mediator": "王调解"})
     second, export2_s = _timed(lambda: ex.export_package(tctx, work / "p2.hxp"))
     applied2, import2_s = _timed(lambda: ex.import_packages(dctx, second.paths, keys=keys)[0])
     assert applied2.ok, applied2.error

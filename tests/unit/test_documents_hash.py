@@ -51,7 +51,9 @@ def test_hash_changes_when_a_printed_field_changes():
 
 def test_hashes_differ_between_document_types():
     case = h.individual()
-    assert len({content_hash(t, case) for t in DOCUMENTS if DOCUMENTS[t].subject == "case"}) == 13
+    kinds = [t for t in DOCUMENTS if DOCUMENTS[t].subject == "case"]
+    assert len(kinds) >= 13
+    assert len({content_hash(t, case) for t in kinds}) == len(kinds)
 
 
 def test_agreement_qr_code_carries_case_id_and_document_hash():

@@ -29,8 +29,19 @@ def individual() -> dict:
 
 
 def collective() -> dict:
-    """Thirty workers (邓𬌗, 黄䶮 …), three representatives, an annex."""
-    return load("case_collective.json")
+    """Thirty workers (邓𬌗, 黄䶮 …), three representatives, an annex, and each worker's amount
+    (the items' total shared out, LDTJ art. 16)."""
+    case = load("case_collective.json")
+    agreement = case.get("agreement")
+    if agreement and not agreement.get("shares"):
+        total = sum(round(float(i["amount"]) * 100) for i in agreement.get("items") or [])
+        people = case["applicants"]
+        each, rest = divmod(total, len(people))
+        due = max((i.get("due_on") or "" for i in agreement["items"]), default="") or None
+        agreement["shares"] = [
+            {"applicant_id": p.get("id"), "name": p.get("name"), "amount": f"{(each + (rest if n == 0 else 0)) / 100:.2f}",
+             "due_on": due} for n, p in enumerate(people)]
+    return case
 
 
 def station() -> dict:

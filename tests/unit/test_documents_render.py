@@ -38,7 +38,17 @@ def _data(doc_type: str, which: str) -> dict:
         return h.rejected(case)
     if doc_type == "termination":
         return h.failed(case)
-    return case
+    return {**case, **PAPERS.get(doc_type, {})}
+
+
+PAPERS = {  # what the new papers are given at print (core/paper_inputs.py)
+    "mediation_notice": {"paper": {"session_on": "2026-09-20", "session_time": "09:30", "place": "第三调解室",
+                                   "issued_on": "2026-09-17"}},
+    "recommendation": {"paper": {"addressee": "某某公司", "content": "依法签订书面劳动合同。\n按月足额支付工资。",
+                                 "issued_on": "2026-09-30"}},
+    "withdrawal": {"paper": {"reason": "双方自行和解"}},
+    "default_notice": {"decision": {"defaulted_on": "2026-12-01"}, "paper": {"issued_on": "2026-12-02"}},
+}
 
 
 def _fig(amount: str) -> str:
@@ -115,6 +125,18 @@ def _expected(doc_type: str, data: dict, station: dict) -> list[str]:  # noqa: P
     elif doc_type == "major_report":
         values += summary + [respondent["name"], f"{data['workers']}人", _fig(data["claimed_total"]),
                              "区（县）、市协调劳动关系三方办公室", "特此报告"]
+    elif doc_type == "mediation_notice":
+        values += [respondent["name"], "2026年9月20日9时30分", "第三调解室", "第十三条"]
+    elif doc_type == "recommendation":
+        values += ["某某公司", "依法签订书面劳动合同。", "按月足额支付工资。", "2026年9月30日", "第四条"]
+    elif doc_type == "withdrawal":
+        values += [respondent["name"], "双方自行和解", "现申请人自愿撤回该调解申请", "第一百九十五条"]
+    elif doc_type == "default_notice":
+        values += [respondent["name"], "截至2026年12月1日", "第十五条"]
+        overdue = [i for i in data["agreement"]["items"] if i["due_on"] < "2026-12-01" and not i["performed_on"]]
+        values += [i["obligation"] for i in overdue]
+        if any(i["category"] in ("wages", "work_injury", "contract_termination") for i in overdue):
+            values += ["第十六条", "支付令"]
     elif doc_type == "catalog":
         values += [d["title"] for d in data["documents"]] + ["缺（必备材料）", "当事人身份证明"]
     return values

@@ -81,3 +81,75 @@ def test_shape_picks_a_font_for_every_printable_character(fonts):
     assert None not in glyphs.fonts
     missing = shape("张\U000F0001", style, fonts)
     assert missing.fonts[1] is None and missing.widths[1] == pytest.approx(style.size + style.char_space)
+
+
+# -- modest justification (issue 10, point 17) ---------------------------------------------------
+
+def _laid(text: str, fonts, width: float | None = None):
+    from hexie_desktop.documents.textflow import line_gaps
+
+    style, block = _body()
+    width = width or block
+    glyphs = shape(text, style, fonts)
+    lines = break_lines(glyphs, width, width, style.size)
+    return [(glyphs, line, line_gaps(glyphs, line, style, width)) for line in lines], style
+
+
+def test_a_full_chinese_line_is_justified_by_small_even_gaps(fonts):
+    from hexie_desktop.documents.textflow import MAX_STRETCH
+
+    # An opening bracket may not end a line: it moves down and leaves one em to spread.
+    laid, style = _laid("调" * 27 + "（说明）" + "的规定。" * 8, fonts)
+    assert laid[0][1].end - laid[0][1].start == 27
+    glyphs, line, gaps = laid[0]
+    assert gaps is not None and max(gaps) > 0
+    assert max(gaps) <= MAX_STRETCH * style.size
+    assert len({round(g, 6) for g in gaps[:-1]}) == 1  # spread evenly over the CJK gaps
+
+
+def test_last_line_hard_break_and_short_lines_stay_flush_left(fonts):
+    laid, _style = _laid("双方当事人经协商一致，自愿达成如下协议：\n甲方支付工资。\n一", fonts)
+    assert [gaps for _g, _line, gaps in laid] == [None, None, None]
+
+
+def test_a_line_short_of_a_long_number_is_not_spread_across_the_page(fonts):
+    """A line that breaks before an ID number leaves room that would need wide gaps: it stays
+    left-aligned instead of being stretched (GB/T 9704 text keeps its character spacing)."""
+    from hexie_desktop.documents.textflow import MAX_STRETCH
+
+    text = "代表人：张伟，女，出生于北京市，居民身份证号码110105199005173044，住北京市。"
+    laid, style = _laid(text, fonts)
+    first_glyphs, first, gaps = laid[0]
+    assert "".join(first_glyphs.chars[first.start:first.end]).endswith("号码")
+    _body_style, width = _body()
+    assert (width - first.width) / (first.end - first.start - 1) > MAX_STRETCH * style.size
+    assert gaps is None
+    # A line short of it by a little is still justified, modestly.
+    laid, style = _laid("代表人：张伟，女，1990年5月17日出生，居民身份证号码110105199005173044。", fonts)
+    assert laid[0][2] is not None and max(laid[0][2]) <= MAX_STRETCH * style.size
+
+
+def test_stretch_never_goes_inside_a_latin_word_or_number(fonts):
+    style, width = _body()
+    text = "申请人请求支付2026年8-10月工资合计人民币186000.00元整经调解双方同意分两期支付完毕" * 3
+    glyphs = shape(text, style, fonts)
+    from hexie_desktop.documents.textflow import line_gaps
+
+    for line in break_lines(glyphs, width, width, style.size)[:-1]:
+        gaps = line_gaps(glyphs, line, style, width)
+        if not gaps or min(gaps) < 0:
+            continue
+        for k in range(line.start, line.end - 1):
+            if glyphs.chars[k].isdigit() and glyphs.chars[k + 1].isdigit():
+                assert gaps[k - line.start] == 0.0
+
+
+def test_a_single_word_line_is_never_letter_spaced(fonts):
+    style, _width = _body()
+    narrow = 12 * (style.size + style.char_space)
+    laid, _style = _laid("网址https://example.org/a/very/long/path/that/breaks 结束", fonts, narrow)
+    for glyphs, line, gaps in laid:
+        if gaps:
+            assert all(g <= 0 or not (glyphs.chars[line.start + i].isalnum()
+                                      and glyphs.chars[line.start + i + 1].isalnum())
+                       for i, g in enumerate(gaps[:-1]))

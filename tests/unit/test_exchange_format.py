@@ -55,7 +55,8 @@ def test_rows_travel_as_json_lines_and_come_back_typed():
                   updated_at=utcnow().replace(microsecond=0), deleted=False, number="（2026）东坝劳调字第1号",
                   year=2026, seq=1, state="registered", source="application", received_on=date(2026, 9, 16),
                   facts="事实", main_category="wages", collective=False, workers=1,
-                  respondent_id="1b1e3f8e-8f7a-4f5e-9d21-3c1a2b4d5e6f", claimed_cents=100)
+                  respondent_id="1b1e3f8e-8f7a-4f5e-9d21-3c1a2b4d5e6f", claimed_cents=100,
+                  applicant_side="worker")
     line = encoder(spec)(tuple(values[name] for name in spec.names))
     assert b'"received_on":"2026-09-16"' in line and line.endswith(b"\n")
     assert check_row(spec, json.loads(line), ORIGIN) == values

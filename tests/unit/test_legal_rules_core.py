@@ -23,12 +23,15 @@ def _case(state: str, **decision) -> dict:
 @pytest.mark.parametrize("case,allowed,refused", [
     (_case("registered"), {"application", "registration"},
      {"notice", "acceptance", "rejection", "termination", "agreement", "cover", "catalog", "service"}),
-    (_case("rejected", rejected_on="2026-09-17"), {"application", "rejection", "service"},
-     {"acceptance", "notice", "termination", "agreement", "record", "cover"}),
+    (_case("rejected", rejected_on="2026-09-17"), {"application", "rejection"},
+     {"acceptance", "notice", "termination", "agreement", "record", "cover", "service"}),  # nothing to serve yet
+    ({**_case("rejected", rejected_on="2026-09-17"), "documents": [{"doc_type": "rejection"}]}, {"service"},
+     {"acceptance", "withdrawal"}),
     (_case("closed", rejected_on="2026-09-17", closed_on="2026-09-18"), {"rejection", "cover", "catalog"},
      {"acceptance", "termination"}),
-    (_case("accepted", accepted_on="2026-09-17"), {"acceptance", "notice", "agreement", "service"},
-     {"rejection", "termination", "cover"}),
+    (_case("accepted", accepted_on="2026-09-17"), {"acceptance", "notice", "agreement", "mediation_notice",
+                                                    "withdrawal", "recommendation"},
+     {"rejection", "termination", "cover", "service", "default_notice"}),
     (_case("failed", accepted_on="2026-09-17", failed_on="2026-10-09"), {"termination", "acceptance"},
      {"rejection", "agreement", "cover"}),
 ])

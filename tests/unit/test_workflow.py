@@ -17,6 +17,7 @@ EXPECTED_SOURCES = {
     "accept": {"registered"},
     "reject": {"registered"},
     "record-session": {"accepted", "mediating"},
+    "draft-agreement": {"accepted", "mediating"},
     "agree": {"mediating"},
     "fail": {"accepted", "mediating"},
     "withdraw": {"registered", "accepted", "mediating"},

@@ -16,6 +16,7 @@ SHAPE = {
     "deadlines": {"mediation": True},
     "arbitration_right_from": True,
     "deadline_details": common.deadline_shape("mediation"),
+    "periods": common.PERIODS,
 }
 
 
@@ -26,16 +27,15 @@ def compose(data: dict, station: dict) -> Document:
     us = common.self_name(org)
     decision = data.get("decision") or {}
     deadlines = data.get("deadlines") or {}
-    respondent = fmt.text(common.respondent(data).get("name")) or "\u3000" * 6
     mediator = fmt.text((data.get("mediator") or {}).get("name"))
     blocks: list[Block] = [
         Title(title),
         common.number_line(data),
-        Paragraph(common.applicant_names(data) + "：", indent=False),
+        Paragraph(common.applying_names(data) + "：", indent=False),
         Paragraph(_("你（们）于{received}提出的与{respondent}之间的{category}争议调解申请，{us}已收到。"
                     "经审查，该申请符合受理条件，{us}决定予以受理。").format(
-            received=fmt.cn_date(data.get("received_on")), respondent=respondent, category=common.category(data),
-            us=us)),
+            received=fmt.cn_date(data.get("received_on")), respondent=common.responding_names(data),
+            category=common.category(data), us=us)),
     ]
     if mediator:
         blocks.append(Paragraph(_("本案由调解员{name}负责调解。").format(name=mediator)))
@@ -45,7 +45,7 @@ def compose(data: dict, station: dict) -> Document:
             period += _("调解期限至{day}届满；").format(day=fmt.cn_date(deadlines["mediation"]))
         period += _("期限内未达成调解协议的，本案退回该仲裁委员会继续仲裁审理。")
     else:
-        period = _("自{us}收到调解申请之日起十五日内").format(us=us)
+        period = _("自{us}收到调解申请之日起{n}日内").format(us=us, n=common.period_words(data, "mediation_days"))
         right_from = data.get("arbitration_right_from") or deadlines.get("mediation")
         if right_from:
             period += _("（即{day}前）").format(day=fmt.cn_date(right_from))

@@ -66,13 +66,15 @@ def compose(data: dict, station: dict) -> Document:
     blocks.append(Paragraph(closing, keep_with_next=True))
     blocks += [Paragraph(_("此致"), indent=True, keep_with_next=True),
                Paragraph(org, indent=False, keep_with_next=True)]
-    entries = [Signature(_("申请人（签名、按指印）"), date=fmt.cn_date(data.get("received_on"), blank="") or None)]
+    applicant_label = (_("申请人（盖章）\n经办人（签名）") if common.employer_applied(data)
+                       else _("申请人（签名、按指印）"))
+    entries = [Signature(applicant_label, date=fmt.cn_date(data.get("received_on"), blank="") or None)]
     if oral:
         recorder = fmt.text((data.get("recorder") or {}).get("name"))
         entries.append(Signature(_("记录人"), name=recorder or None))
     blocks.append(SignatureBlock(entries))
     if common.uses_annex(data):
-        blocks.append(common.applicant_annex(data, signatures=True))
+        blocks.append(common.applicant_annex(data, signatures=not common.employer_applied(data)))
     return Document("application", title, blocks)
 
 

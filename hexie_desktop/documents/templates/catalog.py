@@ -21,7 +21,7 @@ SHAPE = {
     "decision": {"accepted_on": True, "rejected_on": True, "failed_on": True, "withdrawn_on": True,
                  "archive_number": True,
                  "archive_catalog": [{"title": True, "doc_type": True, "pages": True}]},
-    "documents": [{"doc_type": True, "title": True, "pages": True}],
+    "documents": [{"doc_type": True, "title": True, "pages": True, "subject": True}],
     "attachments": [{"doc_type": True, "kind": True, "title": True, "pages": True}],
 }
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from dataclasses import asdict
+
 from hexie_desktop.core import codes
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.periods import DeadlineSettings
 from hexie_desktop.documents import formatting as fmt
 from hexie_desktop.documents.model import Annex, Block, Fields, Paragraph, Signature, Span, Table
 
@@ -31,7 +34,57 @@ HEAD = {
     "mediator": PERSON,
     "applicants": [APPLICANT],
     "respondent": RESPONDENT,
+    "applicant_side": True,
 }
+
+
+STATUTORY_PERIODS = asdict(DeadlineSettings())
+"""The statutory (default) period lengths: a citation of the law is printed only with these."""
+PERIODS = {name: True for name in STATUTORY_PERIODS}
+"""The shape of the configured period lengths (``case_dict()["periods"]``) a template prints."""
+
+
+def period_length(data: dict, name: str) -> int:
+    """The configured length of period ``name`` (e.g. ``mediation_days``) the case was printed with."""
+    value = (data.get("periods") or {}).get(name)
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else STATUTORY_PERIODS[name]
+
+
+def period_words(data: dict, name: str) -> str:
+    """The length of period ``name`` in words: 十五 for 15 days (unit added by the caller)."""
+    return fmt.cn_count(period_length(data, name))
+
+
+def statutory(data: dict, name: str) -> bool:
+    """Whether period ``name`` has its statutory length (then the printed text cites the law)."""
+    return period_length(data, name) == STATUTORY_PERIODS[name]
+
+
+def cite(data: dict, name: str, citation: str) -> str:
+    """``citation`` when period ``name`` is statutory, else '' (a local length is not the law's)."""
+    return citation if statutory(data, name) else ""
+
+
+def court_text(station: dict) -> str:
+    """The 人民法院 for 司法确认 named in the station settings, else the generic words."""
+    return fmt.text(station.get("court_name")) or _("有管辖权的人民法院")
+
+
+def missing_settings(station: dict, *, court: bool = True) -> list[str]:
+    """Warnings for the arbitration commission and court settings a paper would print as generic words.
+
+    The agreement and the notices name the 劳动人事争议仲裁委员会 (name, address) and the
+    人民法院 for 仲裁审查 and 司法确认; when the station has not set them the paper still prints,
+    with the generic words, and the printing service passes on this warning.
+    """
+    out = []
+    if not fmt.text(station.get("arbitration_commission")):
+        out.append(_("未设置劳动人事争议仲裁委员会名称（设置→仲裁委员会），文书中印为“有管辖权的劳动人事争议仲裁委员会”"))
+    elif not fmt.text(station.get("arbitration_address")):
+        out.append(_("未设置劳动人事争议仲裁委员会地址（设置→仲裁委员会）"))
+    if court and not fmt.text(station.get("court_name")):
+        out.append(_("未设置司法确认的人民法院名称（设置→仲裁委员会），文书中印为“有管辖权的人民法院”"))
+    return out
 
 
 def org_name(data: dict, station: dict) -> str:
@@ -69,6 +122,37 @@ def representatives(data: dict) -> list[dict]:
     people = applicants(data)
     reps = [a for a in people if a.get("is_representative")]
     return reps or people[:1]
+
+
+def employer_applied(data: dict) -> bool:
+    """True when the employer applied for mediation (用人单位申请调解): it is then the 申请人 and the
+    workers (``applicants`` in the data) are the 被申请人 (LDTJ art. 12: 当事人 may apply)."""
+    return data.get("applicant_side") == "employer"
+
+
+def worker_role(data: dict) -> str:
+    """How the papers name the workers: 申请人, or 被申请人 when the employer applied."""
+    return _("被申请人") if employer_applied(data) else _("申请人")
+
+
+def employer_role(data: dict) -> str:
+    """How the papers name the employer: 被申请人, or 申请人 when it applied."""
+    return _("申请人") if employer_applied(data) else _("被申请人")
+
+
+def employer_name(data: dict) -> str:
+    """The employer's name (blank line when missing)."""
+    return fmt.text(respondent(data).get("name")) or "\u3000" * 6
+
+
+def applying_names(data: dict) -> str:
+    """The party that applied, for the addressee of a notice: the workers, or the employer."""
+    return employer_name(data) if employer_applied(data) else applicant_names(data)
+
+
+def responding_names(data: dict) -> str:
+    """The other party: the employer, or the workers when the employer applied."""
+    return applicant_names(data) if employer_applied(data) else employer_name(data)
 
 
 def uses_annex(data: dict) -> bool:
@@ -121,21 +205,27 @@ def respondent_sentence(party: dict) -> str:
     return fmt.sentence(parts)
 
 
-def party_fields(data: dict) -> Fields:
-    """The parties as "申请人：…" / "被申请人：…" lines (collective cases: representatives)."""
-    rows: list[tuple[str, Any]] = []
+def party_fields(data: dict, *, annex: str | None = None) -> Fields:
+    """The parties as "申请人：…" / "被申请人：…" lines (collective cases: representatives), the
+    applicant first: the workers, or the employer when it applied (用人单位申请调解).
+
+    ``annex`` names the annex holding the list of workers when there are several (附件1).
+    """
+    workers: list[tuple[str, Any]] = []
     people = applicants(data)
+    role = worker_role(data)
     if uses_annex(data):
-        rows.append((_("申请人"), _("{names}（名单见附件）").format(names=applicant_names(data))))
+        workers.append((role, _("{names}（名单见{annex}）").format(names=applicant_names(data),
+                                                               annex=annex or _("附件"))))
         for rep in representatives(data):
-            rows.append((_("代表人"), applicant_sentence(rep)))
+            workers.append((_("代表人"), applicant_sentence(rep)))
     elif people:
         for person in people:
-            rows.append((_("申请人"), applicant_sentence(person)))
+            workers.append((role, applicant_sentence(person)))
     else:
-        rows.append((_("申请人"), None))
-    rows.append((_("被申请人"), respondent_sentence(respondent(data)) if respondent(data) else None))
-    return Fields(rows)
+        workers.append((role, None))
+    employer = [(employer_role(data), respondent_sentence(respondent(data)) if respondent(data) else None)]
+    return Fields(employer + workers if employer_applied(data) else workers + employer)
 
 
 def applicant_annex(data: dict, *, title: str | None = None, signatures: bool = False) -> Annex:
@@ -159,7 +249,7 @@ def applicant_annex(data: dict, *, title: str | None = None, signatures: bool = 
     table = Table(header=[header], rows=rows, widths=widths, align=align, size=11,
                   min_row_lines=2 if signatures else 1)
     blocks: list[Block] = [Paragraph(_("共{count}人。").format(count=len(rows)), indent=False, size=12)]
-    return Annex(title or _("申请人名单"), [table, *blocks])
+    return Annex(title or _("{role}名单").format(role=worker_role(data)), [table, *blocks])
 
 
 def arbitration_text(station: dict) -> str:
@@ -187,6 +277,16 @@ def issuer_lines(name: str, on: Any) -> list[Block]:
         Paragraph(name, indent=False, align="right", right_chars=name_right, keep_with_next=True),
         Paragraph(date, indent=False, align="right", right_chars=4),
     ]
+
+
+def applicant_signature(data: dict, label: str, on: Any = None) -> Signature:
+    """The applicants' signature place: a collective dispute listed in an annex gets one
+    aligned line per representative (every worker signs in the annex)."""
+    date = fmt.cn_date(on, blank="") or None
+    if uses_annex(data):
+        names = tuple(fmt.text(rep.get("name")) or "\u3000" * 3 for rep in representatives(data))
+        return Signature(label, date=date, signers=names)
+    return Signature(label, date=date)
 
 
 def seal_signature(name: str, on: Any = None) -> Signature:

@@ -21,7 +21,7 @@ SHAPE = {
     "state": True,
     "sessions": [{"seq": True}],
     "agreement": {"effective_on": True},
-    "documents": [{"doc_type": True, "title": True, "pages": True}],
+    "documents": [{"doc_type": True, "title": True, "pages": True, "subject": True}],
     "attachments": [{"doc_type": True, "kind": True, "title": True, "pages": True}],
     "archivist": common.PERSON,
 }
@@ -38,7 +38,6 @@ def compose(data: dict, station: dict) -> Document:
     org = common.org_name(data, station)
     decision = data.get("decision") or {}
     mediator = fmt.text((data.get("mediator") or {}).get("name"))
-    respondent = fmt.text(common.respondent(data).get("name"))
     start = fmt.cn_date(data.get("received_on"), blank="")
     end = fmt.cn_date(decision.get("closed_on"), blank="")
     period = _("{start}至{end}").format(start=start or "\u3000" * 6, end=end or "\u3000" * 6)
@@ -54,8 +53,8 @@ def compose(data: dict, station: dict) -> Document:
             (_("归档号"), fmt.text(decision.get("archive_number")) or None),
             (_("案号"), fmt.text(data.get("number")) or None),
             (_("案由"), _("{category}争议").format(category=common.category(data))),
-            (_("申请人"), common.applicant_names(data)),
-            (_("被申请人"), respondent or None),
+            (_("申请人"), common.applying_names(data)),
+            (_("被申请人"), common.responding_names(data)),
             (_("调解员"), mediator or None),
             (_("调解日期"), period),
             (_("处理结果"), result or None),

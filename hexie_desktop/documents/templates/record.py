@@ -25,9 +25,11 @@ from hexie_desktop.documents.templates import common
 SHAPE = {
     **common.HEAD,
     "sessions": [{
-        "seq": True, "held_on": True, "place": True, "mediators": True, "recorder": True,
+        "seq": True, "held_on": True, "start_time": True, "end_time": True, "place": True, "mediators": True,
+        "recorder": True,
         "attendees": True, "statements": True, "proposal": True, "result": True,
     }],
+    "paper": {"session": True},
 }
 
 NOTICE_GIVEN = _(
@@ -37,13 +39,39 @@ NOTICE_GIVEN = _(
 )
 
 
-def _page_note() -> list[Span]:
-    """The signature line printed at the foot of every page."""
+def _page_note(seq: object = None) -> list[Span]:
+    """The signature line printed at the foot of every page (naming the session of a one-session record,
+    so each signed page belongs to one issued record)."""
+    lead = [Span(_("第{n}次笔录").format(n=seq) + "\u3000")] if seq is not None else []
+    short = seq is not None
     return [
-        Span(_("当事人签名：")), common.blank(6), Span("\u3000"),
-        Span(_("调解员签名：")), common.blank(5), Span("\u3000"),
-        Span(_("记录人签名：")), common.blank(5),
+        *lead,
+        Span(_("当事人签名：")), common.blank(4 if short else 6), Span("\u3000"),
+        Span(_("调解员签名：")), common.blank(3 if short else 5), Span("\u3000"),
+        Span(_("记录人签名：")), common.blank(3 if short else 5),
     ]
+
+
+def _clock(value: object) -> str:
+    """``09:30`` as ``9时30分``."""
+    text = fmt.text(value)
+    if ":" not in text:
+        return ""
+    hour, minute = (int(part) for part in text.split(":", 1))
+    return f"{hour}时{minute:02d}分"
+
+
+def session_time(session: dict) -> str | None:
+    """``2026年3月5日9时30分至11时00分`` (the clock times when recorded), or ``None``."""
+    day = fmt.cn_date(session.get("held_on"), blank="")
+    if not day:
+        return None
+    start, end = _clock(session.get("start_time")), _clock(session.get("end_time"))
+    if start and end:
+        return day + start + _("至") + end
+    if start:
+        return day + start + _("起")
+    return day
 
 
 def _session_blocks(session: dict, multiple: bool) -> list[Block]:
@@ -52,7 +80,7 @@ def _session_blocks(session: dict, multiple: bool) -> list[Block]:
     if multiple:
         blocks.append(Heading(_("第{n}次调解").format(n=session.get("seq") or "")))
     blocks.append(Fields([
-        (_("时间"), fmt.cn_date(session.get("held_on"), blank="") or None),
+        (_("时间"), session_time(session)),
         (_("地点"), fmt.text(session.get("place")) or None),
         (_("调解员"), fmt.text(session.get("mediators")) or None),
         (_("记录人"), fmt.text(session.get("recorder")) or None),
@@ -72,29 +100,32 @@ def _session_blocks(session: dict, multiple: bool) -> list[Block]:
 def compose(data: dict, station: dict) -> Document:
     """Lay out the mediation record from its projected fields."""
     title = _("劳动人事争议调解笔录")
-    respondent = fmt.text(common.respondent(data).get("name"))
     sessions = [s for s in data.get("sessions") or [] if isinstance(s, dict)] or [{}]
+    chosen = (data.get("paper") or {}).get("session")
+    if chosen is not None:  # one record per session: only the chosen one, titled with its number
+        sessions = [s for s in sessions if s.get("seq") == chosen] or [{"seq": chosen}]
     blocks: list[Block] = [
         Title(title),
         common.number_line(data),
         Fields([
-            (_("申请人"), common.applicant_names(data)),
-            (_("被申请人"), respondent or None),
+            (_("申请人"), common.applying_names(data)),
+            (_("被申请人"), common.responding_names(data)),
             (_("案由"), _("{category}争议").format(category=common.category(data))),
         ]),
     ]
     for session in sessions:
-        blocks += _session_blocks(session, multiple=len(sessions) > 1)
+        blocks += _session_blocks(session, multiple=len(sessions) > 1 or chosen is not None)
     blocks.append(Paragraph(_("以上笔录已阅，记录属实。"), keep_with_next=True))
     blocks.append(SignatureBlock([
         Signature(_("申请人")), Signature(_("被申请人")),
         Signature(_("调解员")), Signature(_("记录人")),
     ]))
     if common.uses_annex(data):
-        blocks.append(common.applicant_annex(data, title=_("到场申请人名单"), signatures=True))
-    return Document("record", title, blocks, page_note=_page_note())
+        blocks.append(common.applicant_annex(data, title=_("到场{role}名单").format(role=common.worker_role(data)),
+                                             signatures=True))
+    return Document("record", title, blocks, page_note=_page_note(chosen))
 
 
 def build(case: dict, station: dict) -> Document:
-    """The 调解笔录 of ``case`` (every session recorded so far)."""
+    """The 调解笔录 of ``case``: of the session in ``case["paper"]["session"]``, else every session."""
     return compose(project(case, SHAPE), station or {})

@@ -33,6 +33,14 @@ def _applicants_cell(data: dict) -> str:
     return "\n".join(common.applicant_sentence(p) for p in common.applicants(data))
 
 
+def _party_rows(data: dict) -> list[tuple[str, str | None]]:
+    """申请人 then 被申请人: the workers first, or the employer when it applied."""
+    workers = (common.worker_role(data), _applicants_cell(data) or None)
+    employer = (common.employer_role(data),
+                common.respondent_sentence(common.respondent(data)) if common.respondent(data) else None)
+    return [employer, workers] if common.employer_applied(data) else [workers, employer]
+
+
 def _decision(data: dict) -> tuple[str, str]:
     """(respondent agrees?, decision text)."""
     decision = data.get("decision") or {}
@@ -65,8 +73,7 @@ def compose(data: dict, station: dict) -> Document:
     long_rows = [
         (_("争议类型"), fmt.text(data.get("main_category_label")) or None),
         (_("请求金额"), fmt.amount_both(claimed) if claimed else None),
-        (_("申请人"), _applicants_cell(data) or None),
-        (_("被申请人"), common.respondent_sentence(common.respondent(data)) if common.respondent(data) else None),
+        *_party_rows(data),
         (_("请求事项"), "\n".join(f"{n}. {c}" for n, c in enumerate(common.claims_text(data), start=1)) or None),
         (_("纠纷简要情况"), fmt.text(data.get("facts")) or None),
         (_("被申请人意见"), agrees or None),

@@ -1,8 +1,11 @@
 """送达回证: document served, addressee, method, signature and date, refusal and witness.
 
-One form per addressee: every applicant (their representatives in a collective case)
-and the respondent.  The documents served are the notices and the agreement issued so
-far, or those named in ``case["service"]["documents"]`` when the caller gives them.
+Printed by the service for one delivery (``case["paper"]``, :mod:`core.paper_inputs`): the
+issued documents chosen, one addressee, the method (ticked) and the date when known — one
+form per document set and delivery, not every document ever issued.  Without a delivery
+(plain data) there is one form per addressee — every applicant (their representatives in a
+collective case) and the respondent — over the notices and the agreement issued so far, or
+those named in ``case["service"]["documents"]``.
 """
 
 from __future__ import annotations
@@ -21,11 +24,21 @@ SHAPE = {
     **common.HEAD,
     "documents": [{"doc_type": True, "title": True, "number": True}],
     "service": {"documents": [True], "method": True},
+    "paper": {"documents": [{"title": True, "issued_at": True}], "recipient": True, "role": True, "address": True,
+              "method": True, "method_label": True, "served_on": True},
 }
+
+
+def _methods(chosen: str | None) -> str:
+    """The delivery methods as tick boxes, the chosen one ticked."""
+    return " ".join(("■" if code == chosen else "□") + label for code, label in codes.DELIVERY_METHODS.items())
 
 
 def _served(data: dict) -> str:
     """The documents served with their counts, one per line."""
+    paper = data.get("paper") or {}
+    if paper.get("documents"):
+        return "\n".join(_("《{name}》一份").format(name=fmt.text(d.get("title"))) for d in paper["documents"])
     service = data.get("service") or {}
     names = [fmt.text(n) for n in service.get("documents") or [] if fmt.text(n)]
     if not names:
@@ -38,7 +51,10 @@ def _served(data: dict) -> str:
 
 
 def _addressees(data: dict) -> list[tuple[str, str]]:
-    """(name, address) of everyone who receives the documents."""
+    """(name, address) of everyone who receives the documents (the one chosen for a delivery)."""
+    paper = data.get("paper") or {}
+    if paper.get("recipient"):
+        return [(fmt.text(paper["recipient"]), fmt.text(paper.get("address")))]
     people = common.representatives(data) if common.uses_annex(data) else common.applicants(data)
     out = [(fmt.text(p.get("name")), fmt.text(p.get("address"))) for p in people]
     respondent = common.respondent(data)
@@ -53,7 +69,11 @@ def compose(data: dict, station: dict) -> Document:
     org = common.org_name(data, station)
     served = _served(data)
     service = data.get("service") or {}
-    method = fmt.text(service.get("method")) or METHODS
+    paper = data.get("paper") or {}
+    method = (_methods(paper.get("method")) if paper.get("recipient") else None) or fmt.text(
+        service.get("method")) or METHODS
+    served_on = fmt.cn_date(paper.get("served_on"), blank="")
+    signed = "\n\n" + "\u3000" * 8 + (served_on or "年\u3000\u3000月\u3000\u3000日")
     blocks: list[Block] = []
     for number, (name, address) in enumerate(_addressees(data)):
         if number:
@@ -68,7 +88,7 @@ def compose(data: dict, station: dict) -> Document:
                 (_("受送达人"), name or None),
                 (_("送达地址"), address or None),
                 (_("送达方式"), method),
-                (_("受送达人签名或盖章"), "\n\n\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"),
+                (_("受送达人签名或盖章"), signed),
                 (_("代收人及代收理由"), "\n\n"),
                 (_("拒收事由和见证人"), "\n\n"),
                 (_("送达人"), None),

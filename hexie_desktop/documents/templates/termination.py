@@ -25,6 +25,7 @@ SHAPE = {
         "note": True,
     },
     "deadlines": {"limitation": True},
+    "periods": common.PERIODS,
 }
 
 
@@ -44,14 +45,13 @@ def compose(data: dict, station: dict) -> Document:
     decision = data.get("decision") or {}
     deadlines = data.get("deadlines") or {}
     reason, ended_on = _ending(data)
-    respondent = fmt.text(common.respondent(data).get("name")) or "\u3000" * 6
     note = fmt.text(decision.get("note"))
     blocks: list[Block] = [
         Title(title),
         common.number_line(data),
-        Paragraph(fmt.join([common.applicant_names(data), respondent]) + "：", indent=False),
+        Paragraph(fmt.join([common.applying_names(data), common.responding_names(data)]) + "：", indent=False),
         Paragraph(_("申请人{applicants}与被申请人{respondent}{category}争议一案，{us}于{received}收到调解申请。")
-                  .format(applicants=common.applicant_names(data), respondent=respondent,
+                  .format(applicants=common.applying_names(data), respondent=common.responding_names(data),
                           category=common.category(data), us=us, received=fmt.cn_date(data.get("received_on")))),
         Fields([
             (_("受理日期"), fmt.cn_date(decision.get("accepted_on"), blank="") or None),
@@ -69,9 +69,11 @@ def compose(data: dict, station: dict) -> Document:
     else:
         blocks.append(Paragraph(_("当事人可以自收到本通知书之日起依法向{arb}申请仲裁。").format(
             arb=common.arbitration_text(station))))
-        limitation = _("劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算；"
-                       "因申请调解而中断的，自终止调解之日起，仲裁时效期间重新计算"
-                       "（《中华人民共和国劳动争议调解仲裁法》第二十七条、《中华人民共和国民法典》第一百九十五条）")
+        limitation = _("劳动争议申请仲裁的时效期间为{n}年，从当事人知道或者应当知道其权利被侵害之日起计算；"
+                       "因申请调解而中断的，自终止调解之日起，仲裁时效期间重新计算").format(
+            n=common.period_words(data, "limitation_years"))
+        limitation += common.cite(data, "limitation_years", _(
+            "（《中华人民共和国劳动争议调解仲裁法》第二十七条、《中华人民共和国民法典》第一百九十五条）"))
         if deadlines.get("limitation") and ended_on:
             limitation += _("。本案于{ended}终止调解，仲裁时效期间自该日起重新计算，至{day}届满").format(
                 ended=fmt.cn_date(ended_on), day=fmt.cn_date(deadlines["limitation"]))
@@ -86,7 +88,7 @@ def compose(data: dict, station: dict) -> Document:
         Signature(_("申请人（签收）")),
         Signature(_("被申请人（签收）")),
     ]))
-    return Document("termination", title, blocks, warnings=warnings)
+    return Document("termination", title, blocks, warnings=warnings + common.missing_settings(station, court=False))
 
 
 def build(case: dict, station: dict) -> Document:

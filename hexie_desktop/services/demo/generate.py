@@ -9,7 +9,6 @@ facts, archived cases have archive numbers, and counters continue after the demo
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import time
@@ -20,10 +19,10 @@ from typing import Callable
 from sqlalchemy import Boolean, Column, Connection, Date, DateTime, Dialect, select, update
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, ids, numbering
+from hexie_desktop.core import codes, ids, numbering, states
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import settings, warnings
+from hexie_desktop.services import selection, settings, warnings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.demo import names
 from hexie_desktop.storage import digest as kept_digest
@@ -32,11 +31,13 @@ from hexie_desktop.storage.db import CHANGE_SEQ, large_cache
 from hexie_desktop.storage.models import (
     Agreement,
     AgreementItem,
+    AgreementShare,
     Case,
     CaseEvent,
     ChecklistItem,
     Claim,
     Coordinator,
+    CoordinatorEnterprise,
     Counter,
     Cultivation,
     Employer,
@@ -47,14 +48,22 @@ from hexie_desktop.storage.models import (
     MediationOrg,
     MediationSession,
     Mediator,
+    NegotiationInstructor,
     NewEnterprise,
+    OrgSupervision,
     Party,
     PerformanceRecord,
+    PersonAssessment,
+    PersonTraining,
     SocialOrg,
+    SocialOrgEvaluation,
+    SocialOrgWork,
     utcnow,
 )
 
 MAX_CASES = 1_000_000
+_DEMO_TRAININGS = (_("劳动争议调解业务培训"), _("劳动合同法实务"), _("集体协商实务"), _("调解文书制作"),
+                   _("根治欠薪政策解读"))
 BATCH = 5000
 CATEGORY_WEIGHTS = (
     ("wages", 46), ("contract_termination", 16), ("double_wages", 8), ("social_insurance", 9),
@@ -93,8 +102,10 @@ class _Rows:
     def flush(self) -> None:
         # Parents before children, in the order of the foreign keys.
         order = (Employer, MediationOrg, ChecklistItem, Mediator, Coordinator, SocialOrg, KeyEnterprise,
-                 EnterpriseVisit, LayoffPlan, NewEnterprise, Cultivation, Case, Party, Claim, MediationSession,
-                 Agreement, AgreementItem, PerformanceRecord, FollowUp, CaseEvent)
+                 EnterpriseVisit, LayoffPlan, NewEnterprise, Cultivation, NegotiationInstructor, PersonTraining,
+                 PersonAssessment, CoordinatorEnterprise, OrgSupervision, SocialOrgWork, SocialOrgEvaluation, Case,
+                 Party, Claim, MediationSession, Agreement, AgreementItem, AgreementShare, PerformanceRecord, FollowUp,
+                 CaseEvent)
         conn = self.session.connection()
         for model in order:
             rows = self.buffers.pop(model, None)
@@ -184,6 +195,7 @@ class _Generator:
         self.case_pattern = settings.get(session, "numbering.case_pattern")
         self.archive_pattern = settings.get(session, "numbering.archive_pattern")
         self.seq_by_year: dict[int, int] = {}
+        self.employer_facts: dict[str, tuple[str | None, str | None]] = {}  # id → (type, industry) for case snapshots
         self.archive_by_year: dict[int, int] = {}
         self.search_rows: list[tuple[str, str]] = []
         self.id_serial = 0
@@ -216,10 +228,12 @@ class _Generator:
                 Employer, name=name, credit_code=code, address=names.address(self.rng, self.town),
                 legal_representative=names.person_name(self.rng), phone=names.landline(self.rng.randint(10, 999), self.rng.randint(2000000, 89999999))
                 if self.rng.random() < 0.5 else names.mobile(self.rng),
-                employer_type=self.rng.choice(("private", "private", "private", "individual", "foreign", "state_owned")),
+                employer_type=(employer_type := self.rng.choice(
+                    ("private", "private", "private", "individual", "foreign", "state_owned"))),
                 industry=industry, employees=self.rng.randint(5, 800), division_code=None,
             )
             out.append((eid, name, code))
+            self.employer_facts[eid] = (employer_type, industry)
         return out
 
     # -- registries and ledgers
@@ -253,16 +267,15 @@ class _Generator:
                 birth_date=birth, phone=names.mobile(rng), org_id=org_id,
                 employment_mode=rng.choice(("full_time", "part_time")), term_start=date(2024, 1, 1),
                 term_end=date(2026, 12, 31), certificate_no=f"TJY{rng.randint(100000, 999999)}",
-                trainings=json.dumps([{"date": "2025-06-12", "title": "劳动争议调解业务培训", "hours": 16}],
-                                     ensure_ascii=False),
-                assessments=json.dumps([{"year": 2025, "result": "合格"}], ensure_ascii=False), status="active",
+                trainings=None, assessments=None, status="active",
             )
             mediators.append((mid, name))
+        self.coordinator_ids: list[str] = []
         for _i in range(60):
             female = rng.random() < 0.5
             birth = date(rng.randint(1970, 1998), rng.randint(1, 12), rng.randint(1, 28))
             employer = rng.choice(employers)
-            self.rows.add(
+            self.coordinator_ids.append(self.rows.add(
                 Coordinator, name=names.person_name(rng), id_number=self.resident_id(birth, female),
                 sex="female" if female else "male", birth_date=birth, phone=names.mobile(rng),
                 coordinator_type=rng.choice(("enterprise", "enterprise", "public_platform", "social_org")),
@@ -274,12 +287,13 @@ class _Generator:
                 years_in_work=rng.randint(1, 20), enterprises_covered=rng.randint(1, 30),
                 honours=_("金牌劳动关系协调员") if rng.random() < 0.05 else None, status="active",
                 registered_on=date(rng.randint(2019, 2025), rng.randint(1, 12), 1),
-            )
+            ))
+        self.social_org_ids: list[str] = []
         for i in range(5):
-            self.rows.add(SocialOrg, name=f"{self.town}{rng.choice(names.COMPANY_WORDS)}劳动关系服务中心{i + 1}",
+            self.social_org_ids.append(self.rows.add(SocialOrg, name=f"{self.town}{rng.choice(names.COMPANY_WORDS)}劳动关系服务中心{i + 1}",
                           credit_code=ids.make_credit_code("52" + self.region + f"{rng.randint(10**8, 10**9 - 1)}"),
                           org_kind=_("民办非企业单位"), staff=rng.randint(3, 30),
-                          services=_("劳动法律咨询、协调劳动关系、调解"), industry="O", scale=_("小型"), status="active")
+                          services=_("劳动法律咨询、协调劳动关系、调解"), industry="O", scale=_("小型"), status="active"))
         for employer in rng.sample(employers, min(20, len(employers))):
             last, now = rng.randint(50, 900), 0
             now = max(10, last + rng.randint(-120, 40))
@@ -308,7 +322,57 @@ class _Generator:
         for employer in rng.sample(employers, min(10, len(employers))):
             self.rows.add(Cultivation, employer_id=employer[0], year=self.today.year, plan=_("和谐劳动关系企业创建"),
                           visits=_("季度走访"), result=rng.choice(("pending", "met", "not_met")))
+        self.structured(employers, mediators, org_id)
         return mediators
+
+    def structured(self, employers: list[tuple[str, str, str]], mediators: list[tuple[str, str]], org_id: str) -> None:
+        """The structured registers of issue 14.3, from their own random stream (the rest of the demo is unchanged)."""
+        rng = random.Random(f"{self.region}-{self.today.isoformat()}-structured")
+        for mid, _name in mediators:
+            for year in (2025, 2026):
+                self.rows.add(PersonTraining, mediator_id=mid, trained_on=date(year, rng.randint(3, 9), rng.randint(1, 28)),
+                              hours=rng.choice((8, 16, 24)), subject=rng.choice(_DEMO_TRAININGS),
+                              provider=_("区劳动人事争议仲裁院"))
+            self.rows.add(PersonAssessment, mediator_id=mid, year=2025,
+                          result=rng.choice(("excellent", "qualified", "qualified", "basic")), assessor=_("区人社局"))
+        for cid in rng.sample(self.coordinator_ids, min(20, len(self.coordinator_ids))):
+            self.rows.add(PersonTraining, coordinator_id=cid, trained_on=date(2026, rng.randint(1, 10), rng.randint(1, 28)),
+                          hours=rng.choice((8, 16)), subject=rng.choice(_DEMO_TRAININGS), provider=_("区总工会"))
+        # Large and medium enterprises mostly have a coordinator; the township's coordinators cover its area.
+        for row in self.rows.buffers.get(Employer, []):
+            row["division_code"] = self._division_with(rng)
+        large = [e for e, row in zip(employers, self.rows.buffers.get(Employer, [])) if (row.get("employees") or 0) >= 300]
+        for employer in large:
+            if rng.random() < 0.8:
+                self.rows.add(CoordinatorEnterprise, coordinator_id=rng.choice(self.coordinator_ids),
+                              employer_id=employer[0], served_from=date(2025, rng.randint(1, 12), 1))
+        for cid in self.coordinator_ids[:3]:
+            for row in self.rows.buffers.get(Coordinator, []):
+                if row["id"] == cid:
+                    row["division_code"] = f"{self.region}{rng.randint(1, 20):03d}000"
+        self.rows.add(OrgSupervision, org_id=org_id, visited_on=self.today - timedelta(days=rng.randint(20, 200)),
+                      inspector=_("区调解仲裁管理科"), findings=_("调解卷宗归档不及时"),
+                      rectification=_("一个月内完成归档"), rectified_on=None)
+        for sid in self.social_org_ids:
+            for _w in range(rng.randint(1, 3)):
+                self.rows.add(SocialOrgWork, social_org_id=sid, worked_on=self.today - timedelta(days=rng.randint(1, 300)),
+                              work_type=rng.choice(list(codes.SOCIAL_WORK_TYPES)), enterprises_served=rng.randint(0, 10),
+                              workers_served=rng.randint(5, 120), content=_("送法进企业"))
+            self.rows.add(SocialOrgEvaluation, social_org_id=sid, year=2025,
+                          result=rng.choice(list(codes.EVALUATION_RESULTS)), evaluator=_("区总工会"))
+        for i in range(6):
+            female = rng.random() < 0.5
+            birth = date(rng.randint(1968, 1992), rng.randint(1, 12), rng.randint(1, 28))
+            number = ids.make_resident_id(rng.choice(self.regions), birth, 600 + 2 * i + (0 if female else 1))
+            self.rows.add(NegotiationInstructor, name=names.person_name(rng), id_number=number,
+                          sex="female" if female else "male", birth_date=birth, phone=names.mobile(rng),
+                          unit=rng.choice((_("区总工会"), _("乡镇总工会"))), employment_mode="full_time",
+                          appointed_on=date(rng.randint(2021, 2025), rng.randint(1, 12), 1),
+                          certificate_no=None, division_code=None, enterprises_guided=rng.randint(3, 40),
+                          status="active")
+
+    def _division_with(self, rng: random.Random) -> str:
+        return f"{self.region}{rng.randint(1, 20):03d}{rng.randint(1, 30):03d}"
 
     def _division(self) -> str:
         return f"{self.region}{self.rng.randint(1, 20):03d}{self.rng.randint(1, 30):03d}"
@@ -399,7 +463,7 @@ class _Generator:
                 withdrawn = end_day
                 events.append(("withdraw", state, "withdrawn", end_day, None))
                 state = "withdrawn"
-        if state in ("performed", "defaulted", "failed", "withdrawn", "rejected"):
+        if state in states.ENDED_STATES:
             close_day = events[-1][3] + timedelta(days=rng.randint(1, 12))
             if close_day <= today:
                 closing = state
@@ -430,18 +494,21 @@ class _Generator:
             closed_on=closed[0] if closed else None, closing_reason=closed[1] if closed else None,
             archive_number=archived[2] if archived else None, archive_seq=archived[1] if archived else None,
             archived_on=archived[0] if archived else None, retention_years=10 if archived else None,
-            created_by=_("窗口登记员"),
+            created_by=_("窗口登记员"), employer_type=self.employer_facts.get(employer_id, (None, None))[0],
+            industry=self.employer_facts.get(employer_id, (None, None))[1],
         )
         reps = set(rng.sample(range(workers), 3)) if collective else set()
+        party_ids: list[str] = []
         for position in range(workers):
             female = rng.random() < 0.4
             birth = date(rng.randint(1962, 2004), rng.randint(1, 12), rng.randint(1, 28))
             name = names.person_name(rng)
             id_number = self.resident_id(birth, female)
             phone = names.mobile(rng)
-            rows.add(Party, case_id=case_id, position=position, role="applicant", name=name, id_type="resident_id",
-                     id_number=id_number, sex="female" if female else "male", birth_date=birth, phone=phone,
-                     address=names.address(rng, self.town), is_representative=position in reps)
+            party_ids.append(rows.add(
+                Party, case_id=case_id, position=position, role="applicant", name=name, id_type="resident_id",
+                id_number=id_number, sex="female" if female else "male", birth_date=birth, phone=phone,
+                address=names.address(rng, self.town), is_representative=position in reps))
             search_parts += [name, id_number, phone]
         for position, (cat, amount) in enumerate(claims):
             rows.add(Claim, case_id=case_id, position=position, category=cat, description=None, amount_cents=amount)
@@ -471,10 +538,17 @@ class _Generator:
                     rows.add(PerformanceRecord, case_id=case_id, item_id=item_id, performed_on=performed,
                              amount_cents=item["amount"], evidence=_("转账凭证"), note=None)
             last_due = max(i["due"] for i in items)
+            if party_ids:  # each worker's amount (每人金额), adding up to the items (no random draw)
+                total = sum(i["amount"] for i in items)
+                each = total // len(party_ids)
+                for k, party_id in enumerate(party_ids, start=1):
+                    rows.add(AgreementShare, agreement_id=agreement_id, case_id=case_id, party_id=party_id, seq=k,
+                             amount_cents=each if k < len(party_ids) else total - each * (len(party_ids) - 1),
+                             due_on=last_due)
             visit = last_due + timedelta(days=rng.randint(3, 7))
             if visit <= today and rng.random() < 0.7:
                 rows.add(FollowUp, case_id=case_id, visited_on=visit, person=names.person_name(rng), method="phone",
-                         performance_status=_("已履行") if state in ("performed", "closed", "archived") else _("未完全履行"),
+                         performance_status=_("已履行") if state == "performed" or state in states.FINISHED_STATES else _("未完全履行"),
                          satisfaction=rng.choice(("very_satisfied", "satisfied", "satisfied", "neutral")),
                          risks=None, measures=None)
         for seq, (action, from_state, to_state, day, note) in enumerate(events, start=1):
@@ -546,6 +620,7 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
         gen.finish_counters()
         # The monitoring rules over the demo data: the demo opens with leads to handle (issue 14 #4).
         warnings.scan_in(session, ctx)
+        selection.demo_in(session, ctx)  # 选树 under way and last year's results (issue 14 #2)
         if progress:
             progress(cases)
         ctx.audit(session, "demo.generate", entity="station", summary=f"{cases}件演示案件，种子{seed}")

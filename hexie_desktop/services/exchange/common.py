@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import dates
+from hexie_desktop.core import dates, ledgers
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import sequence as numbering
@@ -152,12 +152,11 @@ def waiting_packages(session: Session, peer: ExchangePeer) -> list[tuple[Exchang
 
 
 TABLE_LABELS = {
-    "employers": _("用人单位"), "mediation_orgs": _("调解组织"), "attachments": _("附件"),
-    "checklist_items": _("规范化检查项"), "mediators": _("调解员"), "coordinators": _("劳动关系协调员"),
-    "social_orgs": _("社会组织"), "key_enterprises": _("重点企业"), "enterprise_visits": _("走访记录"),
-    "layoff_plans": _("裁员计划"), "new_enterprises": _("新注册企业"), "cultivations": _("和谐企业培育"),
+    **{spec.table: spec.label for spec in ledgers.LEDGERS.values()},
+    "attachments": _("附件"), "checklist_items": _("规范化检查项"), "layoff_plans": _("裁员计划"),
     "cases": _("案件"), "parties": _("申请人"), "claims": _("请求事项"), "mediation_sessions": _("调解记录"),
-    "agreements": _("调解协议"), "agreement_items": _("协议条目"), "performance_records": _("履行记录"),
+    "agreements": _("调解协议"), "agreement_items": _("协议条目"), "agreement_shares": _("每人金额"),
+    "performance_records": _("履行记录"),
     "follow_ups": _("回访记录"), "case_events": _("案件经过"), "issued_documents": _("已发文书"),
 }
 KIND_LABELS = {"changes": _("变更"), "full": _("完整"), "receipt": _("回执"), "reference": _("参考数据")}

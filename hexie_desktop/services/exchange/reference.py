@@ -43,7 +43,8 @@ from hexie_desktop.storage import audit
 from hexie_desktop.storage.db import Database
 from hexie_desktop.storage.models import ExchangeCode, ExchangePackage, ExchangePeer, utcnow
 
-REFERENCE_SETTINGS = ("station.arbitration_commission", "station.arbitration_address", "station.arbitration_phone")
+REFERENCE_SETTINGS = ("station.arbitration_commission", "station.arbitration_address", "station.arbitration_phone",
+                      "station.court_name")
 CODE_TABLES = code_tables.EXTENSIBLE
 """The code tables a reference package may add to (:data:`hexie_desktop.core.codes.EXTENSIBLE`)."""
 CODE_PATTERN = re.compile(r"^[a-z0-9_]{1,40}$")

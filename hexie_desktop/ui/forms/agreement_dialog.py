@@ -28,7 +28,7 @@ class Ui_AgreementDialog(object):
     def setupUi(self, AgreementDialog):
         if not AgreementDialog.objectName():
             AgreementDialog.setObjectName(u"AgreementDialog")
-        AgreementDialog.resize(900, 640)
+        AgreementDialog.resize(900, 760)
         self.mainLayout = QVBoxLayout(AgreementDialog)
         self.mainLayout.setObjectName(u"mainLayout")
         self.introLabel = QLabel(AgreementDialog)
@@ -166,6 +166,26 @@ class Ui_AgreementDialog(object):
 
         self.mainLayout.addWidget(self.itemsGroup)
 
+        self.sharesGroup = QGroupBox(AgreementDialog)
+        self.sharesGroup.setObjectName(u"sharesGroup")
+        self.sharesLayout = QVBoxLayout(self.sharesGroup)
+        self.sharesLayout.setObjectName(u"sharesLayout")
+        self.sharesTable = QTableWidget(self.sharesGroup)
+        self.sharesTable.setObjectName(u"sharesTable")
+        self.sharesTable.setMaximumSize(QSize(16777215, 180))
+        self.sharesTable.setSelectionBehavior(QAbstractItemView.SelectItems)
+        self.sharesTable.setTabKeyNavigation(False)
+
+        self.sharesLayout.addWidget(self.sharesTable)
+
+        self.sharesTotalLabel = QLabel(self.sharesGroup)
+        self.sharesTotalLabel.setObjectName(u"sharesTotalLabel")
+
+        self.sharesLayout.addWidget(self.sharesTotalLabel)
+
+
+        self.mainLayout.addWidget(self.sharesGroup)
+
         self.signaturesGroup = QGroupBox(AgreementDialog)
         self.signaturesGroup.setObjectName(u"signaturesGroup")
         self.signaturesLayout = QGridLayout(self.signaturesGroup)
@@ -249,7 +269,8 @@ class Ui_AgreementDialog(object):
         QWidget.setTabOrder(self.category, self.addItemButton)
         QWidget.setTabOrder(self.addItemButton, self.itemsTable)
         QWidget.setTabOrder(self.itemsTable, self.removeItemButton)
-        QWidget.setTabOrder(self.removeItemButton, self.applicantSigned)
+        QWidget.setTabOrder(self.removeItemButton, self.sharesTable)
+        QWidget.setTabOrder(self.sharesTable, self.applicantSigned)
         QWidget.setTabOrder(self.applicantSigned, self.respondentSigned)
         QWidget.setTabOrder(self.respondentSigned, self.mediatorSigned)
         QWidget.setTabOrder(self.mediatorSigned, self.sealApplied)
@@ -260,8 +281,8 @@ class Ui_AgreementDialog(object):
     # setupUi
 
     def retranslateUi(self, AgreementDialog):
-        AgreementDialog.setWindowTitle(QCoreApplication.translate("AgreementDialog", u"\u8fbe\u6210\u8c03\u89e3\u534f\u8bae", None))
-        self.introLabel.setText(QCoreApplication.translate("AgreementDialog", u"\u534f\u8bae\u987b\u7ecf\u53cc\u65b9\u5f53\u4e8b\u4eba\u7b7e\u540d\u6216\u76d6\u7ae0\u3001\u8c03\u89e3\u5458\u7b7e\u540d\u5e76\u52a0\u76d6\u8c03\u89e3\u7ec4\u7ec7\u5370\u7ae0\u540e\u751f\u6548\uff08\u52b3\u52a8\u4e89\u8bae\u8c03\u89e3\u4ef2\u88c1\u6cd5\u7b2c\u5341\u56db\u6761\uff09\u3002\u56db\u9879\u65e5\u671f\u9f50\u5168\u524d\u4e0d\u80fd\u4fdd\u5b58\u3002", None))
+        AgreementDialog.setWindowTitle(QCoreApplication.translate("AgreementDialog", u"\u8c03\u89e3\u534f\u8bae\uff08\u8349\u7a3f\u4e0e\u751f\u6548\uff09", None))
+        self.introLabel.setText(QCoreApplication.translate("AgreementDialog", u"\u7b7e\u540d\u524d\u53ef\u5148\u201c\u4fdd\u5b58\u8349\u7a3f\u201d\uff1a\u5f55\u5165\u534f\u8bae\u5185\u5bb9\u548c\u4e8b\u9879\uff0c\u6253\u5370\u4f9b\u5404\u65b9\u7b7e\u7f72\uff1b\u8349\u7a3f\u4e0d\u6539\u53d8\u6848\u4ef6\u72b6\u6001\u548c\u671f\u9650\uff0c\u751f\u6548\u524d\u53ef\u968f\u65f6\u4fee\u6539\u3002\u534f\u8bae\u987b\u7ecf\u53cc\u65b9\u5f53\u4e8b\u4eba\u7b7e\u540d\u6216\u76d6\u7ae0\u3001\u8c03\u89e3\u5458\u7b7e\u540d\u5e76\u52a0\u76d6\u8c03\u89e3\u7ec4\u7ec7\u5370\u7ae0\u540e\u751f\u6548\uff08\u52b3\u52a8\u4e89\u8bae\u8c03\u89e3\u4ef2\u88c1\u6cd5\u7b2c\u5341\u56db\u6761\uff09\uff0c\u56db\u9879\u65e5\u671f\u9f50\u5168\u540e\u65b9\u53ef\u201c\u534f\u8bae\u751f\u6548\u201d\u3002", None))
         self.contentLabel.setText(QCoreApplication.translate("AgreementDialog", u"\u534f\u8bae\u5185\u5bb9(&C)", None))
         self.itemsGroup.setTitle(QCoreApplication.translate("AgreementDialog", u"\u534f\u8bae\u4e8b\u9879", None))
         self.obligationLabel.setText(QCoreApplication.translate("AgreementDialog", u"\u5c65\u884c\u5185\u5bb9(&O)", None))
@@ -275,6 +296,8 @@ class Ui_AgreementDialog(object):
         self.addItemButton.setText(QCoreApplication.translate("AgreementDialog", u"\u6dfb\u52a0\u4e8b\u9879(&A)", None))
         self.removeItemButton.setText(QCoreApplication.translate("AgreementDialog", u"\u5220\u9664\u6240\u9009\u4e8b\u9879", None))
         self.totalLabel.setText("")
+        self.sharesGroup.setTitle(QCoreApplication.translate("AgreementDialog", u"\u6bcf\u540d\u52b3\u52a8\u8005\u7684\u91d1\u989d\uff08\u96c6\u4f53\u4e89\u8bae\u987b\u9010\u4eba\u5217\u660e\uff0c\u4f9b\u5404\u4eba\u7533\u8bf7\u652f\u4ed8\u4ee4\u6216\u4ef2\u88c1\u5ba1\u67e5\uff1b\u5408\u8ba1\u987b\u4e0e\u534f\u8bae\u4e8b\u9879\u4e00\u81f4\uff09", None))
+        self.sharesTotalLabel.setText("")
         self.signaturesGroup.setTitle(QCoreApplication.translate("AgreementDialog", u"\u7b7e\u540d\u4e0e\u76d6\u7ae0\u65e5\u671f\uff08\u56db\u9879\u9f50\u5168\u534f\u8bae\u65b9\u751f\u6548\uff09", None))
         self.applicantSignedLabel.setText(QCoreApplication.translate("AgreementDialog", u"\u7533\u8bf7\u4eba\u7b7e\u540d\uff08\u76d6\u7ae0\uff09", None))
         self.respondentSignedLabel.setText(QCoreApplication.translate("AgreementDialog", u"\u88ab\u7533\u8bf7\u4eba\u7b7e\u540d\uff08\u76d6\u7ae0\uff09", None))

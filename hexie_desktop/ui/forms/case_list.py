@@ -100,6 +100,11 @@ class Ui_CaseListScreen(object):
 
         self.filterLayout.addWidget(self.collective)
 
+        self.grade = QComboBox(CaseListScreen)
+        self.grade.setObjectName(u"grade")
+
+        self.filterLayout.addWidget(self.grade)
+
         self.resetButton = QPushButton(CaseListScreen)
         self.resetButton.setObjectName(u"resetButton")
 
@@ -153,7 +158,8 @@ class Ui_CaseListScreen(object):
         QWidget.setTabOrder(self.category, self.receivedFrom)
         QWidget.setTabOrder(self.receivedFrom, self.receivedTo)
         QWidget.setTabOrder(self.receivedTo, self.collective)
-        QWidget.setTabOrder(self.collective, self.resetButton)
+        QWidget.setTabOrder(self.collective, self.grade)
+        QWidget.setTabOrder(self.grade, self.resetButton)
         QWidget.setTabOrder(self.resetButton, self.table)
         QWidget.setTabOrder(self.table, self.newButton)
 
@@ -170,6 +176,9 @@ class Ui_CaseListScreen(object):
         self.categoryLabel.setText(QCoreApplication.translate("CaseListScreen", u"\u7c7b\u522b(&K)", None))
         self.fromLabel.setText(QCoreApplication.translate("CaseListScreen", u"\u6536\u5230\u65e5\u671f(&D)", None))
         self.toLabel.setText(QCoreApplication.translate("CaseListScreen", u"\u81f3", None))
+#if QT_CONFIG(tooltip)
+        self.grade.setToolTip(QCoreApplication.translate("CaseListScreen", u"\u7e41\u7b80\u5206\u6d41\uff1a\u6309\u6848\u4ef6\u5206\u7ea7\u7b5b\u9009", None))
+#endif // QT_CONFIG(tooltip)
         self.resetButton.setText(QCoreApplication.translate("CaseListScreen", u"\u6e05\u9664\u7b5b\u9009", None))
         self.countLabel.setText("")
         self.hintLabel.setText(QCoreApplication.translate("CaseListScreen", u"\u6309\u56de\u8f66\u6216\u53cc\u51fb\u6253\u5f00\u6848\u4ef6\uff1b\u70b9\u51fb\u5217\u6807\u9898\u6392\u5e8f\u3002", None))

@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
-    QLineEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
+    QLabel, QLineEdit, QSizePolicy, QSpacerItem,
+    QVBoxLayout, QWidget)
 
 class Ui_FirstRunDialog(object):
     def setupUi(self, FirstRunDialog):
@@ -131,6 +131,28 @@ class Ui_FirstRunDialog(object):
 
         self.mainLayout.addWidget(self.adminGroup)
 
+        self.mediatorGroup = QGroupBox(FirstRunDialog)
+        self.mediatorGroup.setObjectName(u"mediatorGroup")
+        self.mediatorForm = QFormLayout(self.mediatorGroup)
+        self.mediatorForm.setObjectName(u"mediatorForm")
+        self.mediatorNameLabel = QLabel(self.mediatorGroup)
+        self.mediatorNameLabel.setObjectName(u"mediatorNameLabel")
+
+        self.mediatorForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.mediatorNameLabel)
+
+        self.mediatorName = QLineEdit(self.mediatorGroup)
+        self.mediatorName.setObjectName(u"mediatorName")
+
+        self.mediatorForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.mediatorName)
+
+        self.adminIsMediator = QCheckBox(self.mediatorGroup)
+        self.adminIsMediator.setObjectName(u"adminIsMediator")
+
+        self.mediatorForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.adminIsMediator)
+
+
+        self.mainLayout.addWidget(self.mediatorGroup)
+
         self.errorLabel = QLabel(FirstRunDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setWordWrap(True)
@@ -156,6 +178,7 @@ class Ui_FirstRunDialog(object):
         self.adminNameLabel.setBuddy(self.adminName)
         self.passwordLabel.setBuddy(self.password)
         self.password2Label.setBuddy(self.password2)
+        self.mediatorNameLabel.setBuddy(self.mediatorName)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.role, self.unitCode)
         QWidget.setTabOrder(self.unitCode, self.unitName)
@@ -164,6 +187,8 @@ class Ui_FirstRunDialog(object):
         QWidget.setTabOrder(self.adminUser, self.adminName)
         QWidget.setTabOrder(self.adminName, self.password)
         QWidget.setTabOrder(self.password, self.password2)
+        QWidget.setTabOrder(self.password2, self.mediatorName)
+        QWidget.setTabOrder(self.mediatorName, self.adminIsMediator)
 
         self.retranslateUi(FirstRunDialog)
 
@@ -187,6 +212,10 @@ class Ui_FirstRunDialog(object):
         self.passwordLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u5bc6\u7801(&P)", None))
         self.password.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u81f3\u5c116\u4e2a\u5b57\u7b26", None))
         self.password2Label.setText(QCoreApplication.translate("FirstRunDialog", u"\u786e\u8ba4\u5bc6\u7801(&R)", None))
+        self.mediatorGroup.setTitle(QCoreApplication.translate("FirstRunDialog", u"\u7b2c\u4e00\u4f4d\u8c03\u89e3\u5458\uff08\u53ef\u7a0d\u540e\u5728\u201c\u540d\u518c\u53f0\u8d26 \u203a \u8c03\u89e3\u5458\u201d\u4e2d\u6dfb\u52a0\uff09", None))
+        self.mediatorNameLabel.setText(QCoreApplication.translate("FirstRunDialog", u"\u8c03\u89e3\u5458\u59d3\u540d(&D)", None))
+        self.mediatorName.setPlaceholderText(QCoreApplication.translate("FirstRunDialog", u"\u53d7\u7406\u6848\u4ef6\u987b\u6307\u5b9a\u8c03\u89e3\u5458\uff1b\u53ef\u7559\u7a7a\u8df3\u8fc7", None))
+        self.adminIsMediator.setText(QCoreApplication.translate("FirstRunDialog", u"\u7ba1\u7406\u5458\u672c\u4eba\u5c31\u662f\u8fd9\u4f4d\u8c03\u89e3\u5458\uff08\u5173\u8054\u8d26\u6237\uff09(&L)", None))
         self.errorLabel.setText("")
     # retranslateUi
 

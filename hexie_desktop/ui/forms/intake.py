@@ -39,11 +39,6 @@ class Ui_IntakeScreen(object):
 
         self.headerLayout.addWidget(self.titleLabel)
 
-        self.savedLabel = QLabel(IntakeScreen)
-        self.savedLabel.setObjectName(u"savedLabel")
-
-        self.headerLayout.addWidget(self.savedLabel)
-
         self.openSavedButton = QPushButton(IntakeScreen)
         self.openSavedButton.setObjectName(u"openSavedButton")
         self.openSavedButton.setAutoDefault(True)
@@ -68,6 +63,13 @@ class Ui_IntakeScreen(object):
 
 
         self.mainLayout.addLayout(self.headerLayout)
+
+        self.savedLabel = QLabel(IntakeScreen)
+        self.savedLabel.setObjectName(u"savedLabel")
+        self.savedLabel.setWordWrap(True)
+        self.savedLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        self.mainLayout.addWidget(self.savedLabel)
 
         self.errorLabel = QLabel(IntakeScreen)
         self.errorLabel.setObjectName(u"errorLabel")
@@ -117,6 +119,22 @@ class Ui_IntakeScreen(object):
         self.knownOn.setObjectName(u"knownOn")
 
         self.basicLayout.addWidget(self.knownOn, 0, 5, 1, 1)
+
+        self.applicantSideLabel = QLabel(self.basicGroup)
+        self.applicantSideLabel.setObjectName(u"applicantSideLabel")
+
+        self.basicLayout.addWidget(self.applicantSideLabel, 2, 0, 1, 1)
+
+        self.applicantSide = QComboBox(self.basicGroup)
+        self.applicantSide.setObjectName(u"applicantSide")
+
+        self.basicLayout.addWidget(self.applicantSide, 2, 1, 1, 1)
+
+        self.applicantSideHint = QLabel(self.basicGroup)
+        self.applicantSideHint.setObjectName(u"applicantSideHint")
+        self.applicantSideHint.setWordWrap(True)
+
+        self.basicLayout.addWidget(self.applicantSideHint, 2, 2, 1, 4)
 
         self.limitationLabel = QLabel(self.basicGroup)
         self.limitationLabel.setObjectName(u"limitationLabel")
@@ -288,11 +306,32 @@ class Ui_IntakeScreen(object):
 
         self.respondentLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.respondentAddress)
 
+        self.employerTypeLabel = QLabel(self.respondentGroup)
+        self.employerTypeLabel.setObjectName(u"employerTypeLabel")
+
+        self.respondentLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.employerTypeLabel)
+
+        self.employerType = QComboBox(self.respondentGroup)
+        self.employerType.setObjectName(u"employerType")
+
+        self.respondentLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.employerType)
+
+        self.industryLabel = QLabel(self.respondentGroup)
+        self.industryLabel.setObjectName(u"industryLabel")
+
+        self.respondentLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.industryLabel)
+
+        self.industry = QComboBox(self.respondentGroup)
+        self.industry.setObjectName(u"industry")
+        self.industry.setEditable(True)
+
+        self.respondentLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.industry)
+
         self.respondentHint = QLabel(self.respondentGroup)
         self.respondentHint.setObjectName(u"respondentHint")
         self.respondentHint.setWordWrap(True)
 
-        self.respondentLayout.setWidget(5, QFormLayout.ItemRole.SpanningRole, self.respondentHint)
+        self.respondentLayout.setWidget(7, QFormLayout.ItemRole.SpanningRole, self.respondentHint)
 
 
         self.middleLayout.addWidget(self.respondentGroup)
@@ -411,19 +450,23 @@ class Ui_IntakeScreen(object):
         self.receivedLabel.setBuddy(self.receivedOn)
         self.sourceLabel.setBuddy(self.source)
         self.knownLabel.setBuddy(self.knownOn)
+        self.applicantSideLabel.setBuddy(self.applicantSide)
         self.nameLabel.setBuddy(self.name)
         self.respondentNameLabel.setBuddy(self.respondentName)
         self.creditCodeLabel.setBuddy(self.creditCode)
         self.legalRepLabel.setBuddy(self.legalRep)
         self.respondentPhoneLabel.setBuddy(self.respondentPhone)
         self.respondentAddressLabel.setBuddy(self.respondentAddress)
+        self.employerTypeLabel.setBuddy(self.employerType)
+        self.industryLabel.setBuddy(self.industry)
         self.claimCategoryLabel.setBuddy(self.claimCategory)
         self.factsLabel.setBuddy(self.facts)
         self.evidenceLabel.setBuddy(self.evidence)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.receivedOn, self.source)
         QWidget.setTabOrder(self.source, self.knownOn)
-        QWidget.setTabOrder(self.knownOn, self.name)
+        QWidget.setTabOrder(self.knownOn, self.applicantSide)
+        QWidget.setTabOrder(self.applicantSide, self.name)
         QWidget.setTabOrder(self.name, self.idType)
         QWidget.setTabOrder(self.idType, self.idNumber)
         QWidget.setTabOrder(self.idNumber, self.phone)
@@ -439,7 +482,9 @@ class Ui_IntakeScreen(object):
         QWidget.setTabOrder(self.creditCode, self.legalRep)
         QWidget.setTabOrder(self.legalRep, self.respondentPhone)
         QWidget.setTabOrder(self.respondentPhone, self.respondentAddress)
-        QWidget.setTabOrder(self.respondentAddress, self.claimCategory)
+        QWidget.setTabOrder(self.respondentAddress, self.employerType)
+        QWidget.setTabOrder(self.employerType, self.industry)
+        QWidget.setTabOrder(self.industry, self.claimCategory)
         QWidget.setTabOrder(self.claimCategory, self.claimAmount)
         QWidget.setTabOrder(self.claimAmount, self.claimDescription)
         QWidget.setTabOrder(self.claimDescription, self.addClaimButton)
@@ -457,15 +502,17 @@ class Ui_IntakeScreen(object):
 
     def retranslateUi(self, IntakeScreen):
         self.titleLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u767b\u8bb0\u65b0\u6848\u4ef6", None))
-        self.savedLabel.setText("")
         self.openSavedButton.setText(QCoreApplication.translate("IntakeScreen", u"\u6253\u5f00\u521a\u767b\u8bb0\u7684\u6848\u4ef6(&O)", None))
         self.clearButton.setText(QCoreApplication.translate("IntakeScreen", u"\u6e05\u7a7a", None))
         self.saveButton.setText(QCoreApplication.translate("IntakeScreen", u"\u4fdd\u5b58\u767b\u8bb0\uff08Ctrl+S\uff09", None))
+        self.savedLabel.setText("")
         self.errorLabel.setText("")
         self.basicGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"\u57fa\u672c\u4fe1\u606f", None))
         self.receivedLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u6536\u5230\u7533\u8bf7\u65e5\u671f(&J)", None))
         self.sourceLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u6848\u4ef6\u6765\u6e90(&Y)", None))
         self.knownLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u77e5\u9053\u6743\u5229\u88ab\u4fb5\u5bb3\u65e5\u671f(&K)", None))
+        self.applicantSideLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u7533\u8bf7\u65b9(&W)", None))
+        self.applicantSideHint.setText("")
         self.limitationLabel.setText("")
         self.applicantsGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"\u7533\u8bf7\u4eba\uff08\u52b3\u52a8\u8005\uff09", None))
         self.nameLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u59d3\u540d(&X)", None))
@@ -486,6 +533,8 @@ class Ui_IntakeScreen(object):
         self.legalRepLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u6cd5\u5b9a\u4ee3\u8868\u4eba", None))
         self.respondentPhoneLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u8054\u7cfb\u7535\u8bdd", None))
         self.respondentAddressLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u5730\u5740", None))
+        self.employerTypeLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u5355\u4f4d\u6027\u8d28(&T)", None))
+        self.industryLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u884c\u4e1a(&I)", None))
         self.respondentHint.setText("")
         self.claimsGroup.setTitle(QCoreApplication.translate("IntakeScreen", u"\u8bf7\u6c42\u4e8b\u9879", None))
         self.claimCategoryLabel.setText(QCoreApplication.translate("IntakeScreen", u"\u7c7b\u522b(&L)", None))

@@ -48,6 +48,11 @@ class Ui_UsersScreen(object):
 
         self.headerLayout.addWidget(self.resetButton)
 
+        self.linkButton = QPushButton(UsersScreen)
+        self.linkButton.setObjectName(u"linkButton")
+
+        self.headerLayout.addWidget(self.linkButton)
+
         self.toggleButton = QPushButton(UsersScreen)
         self.toggleButton.setObjectName(u"toggleButton")
 
@@ -87,6 +92,7 @@ class Ui_UsersScreen(object):
         self.titleLabel.setText(QCoreApplication.translate("UsersScreen", u"\u7528\u6237", None))
         self.newButton.setText(QCoreApplication.translate("UsersScreen", u"\u65b0\u589e\u7528\u6237(&N)", None))
         self.resetButton.setText(QCoreApplication.translate("UsersScreen", u"\u91cd\u8bbe\u5bc6\u7801(&R)", None))
+        self.linkButton.setText(QCoreApplication.translate("UsersScreen", u"\u5173\u8054\u8c03\u89e3\u5458(&M)", None))
         self.toggleButton.setText(QCoreApplication.translate("UsersScreen", u"\u505c\u7528/\u542f\u7528(&T)", None))
         self.ownPasswordButton.setText(QCoreApplication.translate("UsersScreen", u"\u4fee\u6539\u6211\u7684\u5bc6\u7801(&P)", None))
         self.noteLabel.setText("")

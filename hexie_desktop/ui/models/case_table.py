@@ -15,6 +15,7 @@ from typing import Any, Callable, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from hexie_desktop.core import states
 from hexie_desktop.services.cases import CaseRow
 from hexie_desktop.services.context import Context
 from hexie_desktop.ui.models import queries
@@ -56,6 +57,7 @@ def columns() -> list[Column]:
         Column(_t("请求金额（元）"), lambda r: f"{_money(r):,.2f}", "claimed"),
         Column(_t("调解员"), lambda r: r.mediator or "", "mediator"),
         Column(_t("状态"), lambda r: r.state_label, "state"),
+        Column(_t("分级"), lambda r: "", None),
         Column(_t("期限"), lambda r: "", None),
         Column(_t("数据交换"), lambda r: "", None),
     ]
@@ -63,8 +65,10 @@ def columns() -> list[Column]:
 
 RECEIVED_COLUMN = 1
 AMOUNT_COLUMN = 7
-DEADLINE_COLUMN = 10
-EXCHANGE_COLUMN = 11
+GRADE_COLUMN = 10
+"""繁简分流 (core/grading.py): 简易/一般/重大, read with each page."""
+DEADLINE_COLUMN = 11
+EXCHANGE_COLUMN = 12
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -78,6 +82,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pages: PageCache[CaseRow | None] = PageCache(self._read_page, MAX_PAGES)
         self._badges: dict[str, tuple[str, str]] = {}
         self._exchange: dict[str, str] = {}
+        self._grades: dict[str, str] = {}
 
     # ---------------------------------------------------------------- content
 
@@ -125,6 +130,7 @@ class CaseTableModel(QAbstractTableModel):
         chunk = self._ids[page * queries.PAGE:(page + 1) * queries.PAGE]
         fetched = {r.id: r for r in queries.case_rows(self._ctx, chunk)}
         self._exchange.update(queries.exchange_labels(self._ctx, chunk))
+        self._grades.update(queries.grade_labels(self._ctx, chunk))
         return [fetched.get(i) for i in chunk]
 
     @property
@@ -173,9 +179,9 @@ class CaseTableModel(QAbstractTableModel):
         if role == NUMBER_ROLE:
             return row.number
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#888888") if row.state in ("closed", "archived") else None
-        if column == EXCHANGE_COLUMN:
-            text = self._exchange.get(row.id, "")
+            return QColor("#888888") if row.state in states.FINISHED_STATES else None
+        if column in (EXCHANGE_COLUMN, GRADE_COLUMN):
+            text = (self._exchange if column == EXCHANGE_COLUMN else self._grades).get(row.id, "")
             return text if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
         text = self._columns[column].text(row)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from hexie_desktop.core.periods import DeadlineSettings, WorkCalendar
-from hexie_desktop.services import cases, exchange_status, settings
+from hexie_desktop.services import cases, exchange_status, grading, settings
 from hexie_desktop.services.cases import CaseFilter, CaseRow
 from hexie_desktop.services.context import Context
 
@@ -31,9 +31,19 @@ class CaseQueryResult:
     rows: list[CaseRow] | None = None
 
 
-def run_case_query(ctx: Context, flt: CaseFilter, sort: str | None, descending: bool) -> CaseQueryResult:
-    """Ids for ``flt`` ordered by the service (``sort`` None: newest receipt first)."""
-    return CaseQueryResult(cases.case_ids(ctx, flt, sort=sort or "received_on", descending=descending))
+def run_case_query(ctx: Context, flt: CaseFilter, sort: str | None, descending: bool,
+                   grade: str | None = None) -> CaseQueryResult:
+    """Ids for ``flt`` ordered by the service (``sort`` None: newest receipt first), only those of
+    ``grade`` (简易/一般/重大, computed by core/grading) when given."""
+    ids = cases.case_ids(ctx, flt, sort=sort or "received_on", descending=descending)
+    return CaseQueryResult(grading.filter_ids(ctx, ids, grade) if grade else ids)
+
+
+def grade_labels(ctx: Context, ids: list[str]) -> dict[str, str]:
+    """Per case id: its grade (简易/一般/重大) for the 分级 column."""
+    from hexie_desktop.core.grading import GRADES
+
+    return {case_id: GRADES[code] for case_id, code in grading.grade_codes(ctx, ids).items()}
 
 
 def exchange_labels(ctx: Context, ids: list[str]) -> dict[str, str]:

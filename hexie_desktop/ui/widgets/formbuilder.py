@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, \
-    QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, \
+    QSpinBox, QWidget
 
 from hexie_desktop.ui.widgets.dates import DateEdit
 
@@ -99,6 +99,13 @@ class FormBuilder:
             for code, label in normalize_choices(spec.choices):
                 combo.addItem(label, code)
             combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)   # the list shows them whole
+            if combo.isEditable():
+                # Typing part of a name (a mediator's given name) offers the matches in a list: ↓ and Enter pick.
+                combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                completer = combo.completer()
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             return combo
         edit = QLineEdit(parent)
         if spec.kind == "password":

@@ -1,8 +1,9 @@
 """The 附件 tab of a case: scans, evidence and other papers stored with the case.
 
 Adding asks for files (:func:`files.choose_files`, or files dropped on the tab), then for each
-one a small :class:`AttachmentDialog`; the confirmed files are stored off the GUI thread in one
-background call.  Opening checks the stored file and opens a copy; removing asks first.
+one a small :class:`AttachmentDialog`; the confirmed files are stored off the GUI thread as one
+action (one transaction, one audit entry: all of them or none).  Opening checks the stored file
+and opens a copy; removing asks first.
 :attr:`changed` fires after every change so the case view (文书, 卷内目录) reads the case again.
 """
 
@@ -16,7 +17,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from hexie_desktop.core import codes
-from hexie_desktop.core.errors import HexieError, ValidationErrors
+from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import attachments
 from hexie_desktop.services.context import Context
 from hexie_desktop.ui import messages, ops, style
@@ -28,19 +29,10 @@ from hexie_desktop.ui.workspace import Workspace
 
 
 def store_entries(ctx: Context, store: Path, number: str, entries: list[Entry], progress: Any = None) -> list[dict]:
-    """Attach each entry to case ``number`` in turn (worker thread); a failure names its file."""
-    added = []
-    for done, entry in enumerate(entries):
-        try:
-            added.append(attachments.add_to_case(ctx, store, number, entry.path, title=entry.title,
-                                                 doc_type=entry.doc_type, pages=entry.pages))
-        except HexieError as exc:
-            if exc.field in (None, "file") and not isinstance(exc, ValidationErrors):
-                raise type(exc)(f"{entry.path.name}：{exc.message}") from exc
-            raise
-        if progress is not None:
-            progress(done + 1)
-    return added
+    """Attach the confirmed entries to case ``number`` as one action (worker thread)."""
+    return attachments.add_many(ctx, store, number, [
+        attachments.NewAttachment(entry.path, entry.title, entry.doc_type, entry.pages) for entry in entries],
+        progress=progress)
 
 
 class AttachmentPanel(QWidget):
@@ -172,14 +164,11 @@ class AttachmentPanel(QWidget):
     def _stored(self, added: list[dict]) -> None:
         self.task = None
         self.changed.emit()
-        status = getattr(self.window(), "statusBar", None)
-        if callable(status):
-            status().showMessage(self.tr("已添加附件 {n} 个").format(n=len(added)), 6000)
+        messages.flash(self, self.tr("已添加附件 {n} 个").format(n=len(added)))
 
     def _store_failed(self, error: BaseException) -> None:
         self.task = None
-        messages.show_error(self, error)
-        self.changed.emit()  # the files before the failing one were added
+        messages.show_error(self, error)  # none of the files was added; the message names the file
 
     # ---------------------------------------------------------------- drag and drop
 

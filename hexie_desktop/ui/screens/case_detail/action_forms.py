@@ -12,11 +12,11 @@ from PySide6.QtCore import QCoreApplication
 
 from hexie_desktop.core import codes
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.services import registries
+from hexie_desktop.services import registries, users
 from hexie_desktop.ui.widgets.formbuilder import Field
 from hexie_desktop.ui.workspace import Workspace
 
-OWN_DIALOG = frozenset({"agree", "archive"})
+OWN_DIALOG = frozenset({"agree", "draft-agreement", "archive"})
 
 
 def _t(text: str) -> str:
@@ -24,11 +24,20 @@ def _t(text: str) -> str:
 
 
 def _mediator_choices(workspace: Workspace) -> list[tuple[str, str]]:
+    """``(id, name)`` of the active mediators of the register."""
     try:
         rows = registries.list_records(workspace.ctx, "mediators")
     except HexieError:
         return []
     return [(r["id"], r["name"]) for r in rows if r.get("status") in (None, "active")]
+
+
+def _own_mediator(workspace: Workspace) -> str | None:
+    """The mediator record the logged-in user is linked to (用户 › 关联调解员)."""
+    try:
+        return users.own_mediator_id(workspace.ctx)
+    except HexieError:
+        return None
 
 
 def _open_items(case: dict[str, Any]) -> list[tuple[int, str]]:
@@ -41,7 +50,7 @@ def _open_items(case: dict[str, Any]) -> list[tuple[int, str]]:
 def intro(action: str, case: dict[str, Any]) -> str:
     """A sentence shown above the fields."""
     texts = {
-        "accept": _t("受理后，调解期限自收到申请之日起计算15日。"),
+        "accept": _t("受理后，调解期限自收到申请之日起计算15日。须从调解员名册中指定调解员（可输入姓名查找）。"),
         "reject": _t("不予受理须写明原因，并出具不予受理通知书，告知当事人其他救济途径。"),
         "record-session": _t("记录一次调解（笔录）。第一次记录后案件进入“调解中”。"),
         "extend": _t("延长调解期限须经双方当事人同意，并记录各自同意的日期。当前期限：{d}").format(
@@ -63,14 +72,21 @@ def fields_for(action: str, case: dict[str, Any], workspace: Workspace) -> list[
     note = Field("note", _t("备注"), "multiline")
     mediator_name = (case.get("mediator") or {}).get("name")
     if action == "accept":
-        return [on, Field("mediator", _t("指定调解员"), "combo", choices=_mediator_choices(workspace),
-                          default=(case.get("mediator") or {}).get("id")),
+        choices = _mediator_choices(workspace)
+        default = (case.get("mediator") or {}).get("id") or _own_mediator(workspace)
+        hint = _t("从调解员名册中选择") if choices else _t("调解员名册中还没有调解员：请先在“名册台账 › 调解员”中添加")
+        return [on, Field("mediator", _t("指定调解员"), "combo", False, choices, default=default, hint=hint),
                 Field("approver", _t("审批人"), default=workspace.actor.display_name), note]
     if action == "reject":
         return [on, Field("reason", _t("不予受理原因"), "choice", True, list(codes.REJECTION_REASONS.items())), note]
     if action == "record-session":
-        return [Field("held_on", _t("调解日期"), "date", default=today), Field("place", _t("地点")),
-                Field("mediators", _t("调解员"), default=mediator_name), Field("recorder", _t("记录人")),
+        return [Field("held_on", _t("调解日期"), "date", default=today),
+                Field("start_time", _t("开始时间"), hint=_t("时:分，如 09:30")),
+                Field("end_time", _t("结束时间"), hint=_t("时:分，如 11:00")), Field("place", _t("地点")),
+                Field("mediators", _t("调解员"), "combo",
+                      choices=[(name, name) for _id, name in _mediator_choices(workspace)], default=mediator_name,
+                      hint=_t("从调解员名册中选择；多人用顿号分隔，如：王五、李四")),
+                Field("recorder", _t("记录人")),
                 Field("attendees", _t("到场人员"), "multiline"), Field("statements", _t("陈述要点"), "multiline"),
                 Field("proposal", _t("调解方案"), "multiline"), Field("result", _t("结果"), "multiline")]
     if action == "extend":

@@ -1,17 +1,21 @@
-"""The agreement editor: content, items, and the four signature facts of LDTJ art. 14.
+"""The agreement editor: content, items (the draft), and the four signature facts of LDTJ art. 14.
 
-The 确定 button stays disabled while :func:`core.workflow.agreement_problems` lists
-anything (missing signature dates, items without obligation, payer or due date); the
-service checks the same again and refuses on its own.
+保存草稿 saves the content and items the parties are going to sign (``draft-agreement``: no
+state or deadline changes; the draft prints as the paper to sign).  协议生效 stays disabled
+while :func:`core.workflow.agreement_problems` lists anything (missing signature dates,
+items without obligation, payer or due date) or the case may not take the ``agree`` action
+yet; the service checks the same again and refuses on its own.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
-from hexie_desktop.core import codes, money, workflow
+from hexie_desktop.core import codes, dates, money, workflow
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import case_actions
 from hexie_desktop.ui import messages, style
@@ -23,7 +27,7 @@ SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on
 
 
 class AgreementDialog(QDialog):
-    """Collects the agreement and applies the ``agree`` action."""
+    """Collects the agreement; saves it as a draft (``draft-agreement``) or makes it take effect (``agree``)."""
 
     def __init__(self, workspace: Workspace, case: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,8 +37,11 @@ class AgreementDialog(QDialog):
         self.case = case
         self.items: list[dict[str, Any]] = []
         self.result: Any = None
+        self.action = "agree"
         ui = self.ui
         style.chinese_buttons(ui.buttonBox)
+        self.draft_button = ui.buttonBox.addButton(self.tr("保存草稿(&S)"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.draft_button.setObjectName("saveDraftButton")
         style.no_default_button(ui.buttonBox)
         ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("协议生效"))
         style.set_role(ui.problemsLabel, "warning")
@@ -56,14 +63,111 @@ class AgreementDialog(QDialog):
         for edit in (ui.obligation, ui.amount, ui.dueOn):
             edit.returnPressed.connect(self.add_item)
         ui.removeItemButton.clicked.connect(self.remove_item)
+        self.setup_shares()
         for edit in self.signature_edits().values():
             edit.dateChanged.connect(self.update_problems)
         ui.content.textChanged.connect(self.update_problems)
         ui.buttonBox.accepted.connect(self.submit)
         ui.buttonBox.rejected.connect(self.reject)
+        self.draft_button.clicked.connect(self.save_draft)
         submit_with_ctrl_enter(self, ui.buttonBox)
+        self.load_draft(case.get("agreement"))
         self.update_problems()
         ui.content.setFocus()
+
+    def load_draft(self, agreement: dict[str, Any] | None) -> None:
+        """Fill in the saved draft (content and items) so it can be edited or signed."""
+        if not agreement:
+            return
+        self.ui.content.setPlainText(agreement.get("content") or "")
+        for item in agreement.get("items") or []:
+            cents = money.parse_amount(item.get("amount") or "0")
+            due = item.get("due_on")
+            self.items.append({
+                "obligation": item.get("obligation") or "", "amount": money.cents_to_str(cents), "cents": cents,
+                "payer": item.get("payer") or "", "payee": item.get("payee") or "", "method": item.get("method"),
+                "due_on": due, "due": date.fromisoformat(due) if due else None, "category": item.get("category"),
+            })
+        self.render_items()
+
+    # ---------------------------------------------------------------- shares
+
+    def setup_shares(self) -> None:
+        """One row per applicant: name (fixed), amount and due date (typed in); shown for several applicants."""
+        table = self.ui.sharesTable
+        people = self.case.get("applicants") or []
+        self.ui.sharesGroup.setVisible(len(people) > 1)
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("金额（元）"), self.tr("履行期限（空=同协议事项）")])
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.setColumnWidth(1, 140)
+        table.setColumnWidth(2, 220)
+        table.setRowCount(len(people))
+        saved = {s.get("applicant_id"): s for s in (self.case.get("agreement") or {}).get("shares") or []}
+        for row, person in enumerate(people):
+            name = QTableWidgetItem(person.get("name") or "")
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            name.setData(Qt.ItemDataRole.UserRole, person.get("id"))
+            table.setItem(row, 0, name)
+            share = saved.get(person.get("id")) or {}
+            table.setItem(row, 1, QTableWidgetItem(share.get("amount") or ""))
+            table.setItem(row, 2, QTableWidgetItem(share.get("due_on") or ""))
+        table.itemChanged.connect(lambda _item: self.update_problems())
+
+    def collective(self) -> bool:
+        """Whether every applicant must be named with an amount (core.papers' collective fact)."""
+        people = self.case.get("applicants") or []
+        return (bool(self.case.get("collective")) or workflow.is_collective(len(people))) and len(people) > 1
+
+    def shares(self) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+        """(the rows with an amount as the service takes them, unlisted names, input errors)."""
+        table = self.ui.sharesTable
+        out: list[dict[str, Any]] = []
+        unlisted: list[str] = []
+        errors: list[str] = []
+        if not self.ui.sharesGroup.isVisibleTo(self):
+            return out, unlisted, errors
+        for row in range(table.rowCount()):
+            name_item = table.item(row, 0)
+            name = name_item.text() if name_item else ""
+            amount = (table.item(row, 1).text() if table.item(row, 1) else "").strip()
+            due = (table.item(row, 2).text() if table.item(row, 2) else "").strip()
+            if not amount:
+                unlisted.append(name)
+                continue
+            try:
+                cents = money.parse_amount(amount)
+            except UserError as exc:
+                errors.append(self.tr("{name}：{error}").format(name=name, error=exc.message))
+                continue
+            day = dates.parse(due) if due else None
+            if due and day is None:
+                errors.append(self.tr("{name}：履行期限“{due}”不是有效日期").format(name=name, due=due))
+                continue
+            out.append({"applicant": name_item.data(Qt.ItemDataRole.UserRole) if name_item else name,
+                        "amount": money.cents_to_str(cents), "due_on": day.isoformat() if day else None,
+                        "cents": cents})
+        return out, unlisted, errors
+
+    def share_problems(self, *, taking_effect: bool) -> list[str]:
+        """core.workflow.share_problems over the table, plus unreadable amounts or dates."""
+        shares, unlisted, errors = self.shares()
+        return errors + workflow.share_problems(
+            tuple(s["cents"] for s in shares), tuple(i["cents"] for i in self.items), tuple(unlisted),
+            collective=self.collective(), taking_effect=taking_effect)
+
+    def update_share_total(self) -> None:
+        """Show the shares' total next to the items' total."""
+        shares, unlisted, _errors = self.shares()
+        total = sum(s["cents"] for s in shares)
+        items = sum(i["cents"] for i in self.items)
+        self.ui.sharesTotalLabel.setText(self.tr("已列{n}人，合计 {t} 元；协议事项合计 {i} 元{left}").format(
+            n=len(shares), t=money.format_amount(total), i=money.format_amount(items),
+            left=self.tr("；未列{n}人").format(n=len(unlisted)) if unlisted else ""))
+
+    def may_take_effect(self) -> str | None:
+        """Why the case may not take the ``agree`` action now (``None``: it may)."""
+        return (self.case.get("actions") or {}).get("agree")
 
     def signature_edits(self) -> dict[str, Any]:
         """The four date fields by the service's names."""
@@ -129,38 +233,73 @@ class AgreementDialog(QDialog):
             items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["cents"], i["due"]) for i in self.items),
             content=self.ui.content.toPlainText(),
         )
-        problems = workflow.agreement_problems(facts)
+        problems = workflow.agreement_problems(facts) + self.share_problems(taking_effect=True)
+        if self.may_take_effect():
+            problems.insert(0, self.may_take_effect())
         bad = [key for key, edit in edits.items() if not edit.is_valid()]
         if bad:
             problems.append(self.tr("有日期格式不正确"))
         return problems
 
+    def draft_problems(self) -> list[str]:
+        """What keeps the draft (content and items) from being saved (core.workflow.draft_problems)."""
+        facts = workflow.AgreementFacts(
+            None, None, None, None,
+            items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["cents"], i["due"]) for i in self.items),
+            content=self.ui.content.toPlainText(),
+        )
+        return workflow.draft_problems(facts) + self.share_problems(taking_effect=False)
+
     def update_problems(self) -> None:
-        """Enable 协议生效 only when nothing is missing; list what is."""
+        """Enable 保存草稿 when the terms are complete, 协议生效 only when nothing is missing; list what is."""
         problems = self.problems()
+        drafted = self.draft_problems()
+        self.update_share_total()
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
-        self.ui.problemsLabel.setText(self.tr("尚不能生效：") + "；".join(problems) if problems
-                                      else self.tr("四项签名盖章日期齐全，协议可以生效。"))
+        self.draft_button.setEnabled(not drafted)
+        if drafted:  # what the terms lack comes first: nothing can be saved without them
+            text = self.tr("协议草稿尚不完整：") + "；".join(drafted)
+        elif problems:
+            text = self.tr("可以保存草稿并打印供各方签署；尚不能生效：") + "；".join(
+                p for p in problems if p not in drafted)
+        else:
+            text = self.tr("四项签名盖章日期齐全，协议可以生效。")
+        self.ui.problemsLabel.setText(text)
         style.set_role(self.ui.problemsLabel, "warning" if problems else "ok")
 
-    def data(self) -> dict[str, Any]:
-        """The ``agree`` action's data."""
+    def terms(self) -> dict[str, Any]:
+        """The draft's data: content, items and, for several applicants, each one's amount."""
         data: dict[str, Any] = {
             "content": self.ui.content.toPlainText().strip() or None,
             "items": [{k: i[k] for k in ("obligation", "payer", "payee", "amount", "method", "due_on", "category")}
                       for i in self.items],
         }
+        if self.ui.sharesGroup.isVisibleTo(self):
+            data["shares"] = [{k: s[k] for k in ("applicant", "amount", "due_on")} for s in self.shares()[0]]
+        return data
+
+    def data(self) -> dict[str, Any]:
+        """The ``agree`` action's data: the terms and the four signature dates."""
+        data = self.terms()
         for key, edit in self.signature_edits().items():
             data[key] = edit.text_for_service()
         return data
 
-    def submit(self) -> bool:
-        """Apply ``agree``; on refusal keep the dialog open with the service's reason."""
+    def _apply(self, action: str, data: dict[str, Any]) -> bool:
         try:
-            self.result = case_actions.apply(self.workspace.ctx, self.case["number"], "agree", self.data())
+            self.result = case_actions.apply(self.workspace.ctx, self.case["number"], action, data)
         except HexieError as exc:
             self.ui.problemsLabel.setText(messages.describe(exc))
             style.set_role(self.ui.problemsLabel, "error")
             return False
+        self.action = action
         self.accept()
         return True
+
+    def save_draft(self) -> bool:
+        """Save content and items as the draft to sign (no state change); refusals stay in the dialog."""
+        return self._apply("draft-agreement", self.terms())
+
+    def submit(self) -> bool:
+        """Apply ``agree``; on refusal keep the dialog open with the service's reason."""
+        return self._apply("agree", self.data())

@@ -36,8 +36,11 @@ def summary(case: dict[str, Any]) -> str:
         _t("请求金额：{a} 元").format(a=case["claimed_total"]),
         _t("劳动者：{n}人{c}").format(n=case["workers"], c=_t("（集体争议）") if case["collective"] else ""),
         _t("调解员：{m}").format(m=mediator),
-        _t("被申请人：{r}").format(r=case["respondent"]["name"]),
     ]
+    if case.get("applicant_side") == "employer":
+        parts.append(_t("申请人（用人单位申请）：{r}").format(r=case["respondent"]["name"]))
+    else:
+        parts.append(_t("被申请人：{r}").format(r=case["respondent"]["name"]))
     return "　".join(parts)
 
 
@@ -72,9 +75,12 @@ def applicant_rows(case: dict[str, Any]) -> list[dict[str, Any]]:
 def respondent_html(case: dict[str, Any]) -> str:
     """The respondent block."""
     r = case["respondent"]
-    rows = [(_t("被申请人"), r.get("name")), (_t("统一社会信用代码"), r.get("credit_code")),
+    role = _t("申请人（用人单位）") if case.get("applicant_side") == "employer" else _t("被申请人")
+    rows = [(role, r.get("name")), (_t("统一社会信用代码"), r.get("credit_code")),
             (_t("法定代表人"), r.get("legal_representative")), (_t("联系电话"), r.get("phone")),
-            (_t("住所"), r.get("address"))]
+            (_t("住所"), r.get("address")),
+            (_t("单位性质（登记时）"), case.get("employer_type_label")),
+            (_t("行业（登记时）"), case.get("industry_label"))]
     return "<br>".join(f"<b>{escape(k)}：</b>{escape(v or '—')}" for k, v in rows)
 
 
@@ -116,7 +122,9 @@ def sessions_html(case: dict[str, Any]) -> str:
               ("result", _t("结果")))
     for s in case["sessions"]:
         body = "".join(f"<p><b>{escape(label)}：</b>{escape(s.get(key) or '—')}</p>" for key, label in labels)
-        parts.append(f"<h4>{escape(_t('第{n}次调解　{d}').format(n=s['seq'], d=s.get('held_on') or ''))}</h4>{body}")
+        clock = "–".join(t for t in (s.get("start_time"), s.get("end_time")) if t)
+        when = " ".join(v for v in (s.get("held_on"), clock) if v)
+        parts.append(f"<h4>{escape(_t('第{n}次调解　{d}').format(n=s['seq'], d=when))}</h4>{body}")
     return "".join(parts)
 
 
@@ -127,6 +135,8 @@ def agreement_text(case: dict[str, Any]) -> str:
         return _t("尚未达成调解协议。")
     missing = _t("未记录")
     lines = [
+        _t("协议草稿（尚未生效：四项签名盖章日期齐全后方生效；可打印供各方签署）")
+        if not agreement.get("effective_on") else _t("协议已生效"),
         _t("协议内容：{c}").format(c=agreement.get("content") or "—"),
         _t("申请人签名：{a}　被申请人签名：{r}　调解员签名：{m}　调解组织盖章：{s}").format(
             a=agreement.get("applicant_signed_on") or missing, r=agreement.get("respondent_signed_on") or missing,

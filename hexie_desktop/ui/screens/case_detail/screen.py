@@ -24,7 +24,7 @@ from hexie_desktop.ui.screens.action_plan.summary import grade_text
 from hexie_desktop.ui.screens.case_detail import action_forms, render
 from hexie_desktop.ui.screens.case_detail.agreement_dialog import AgreementDialog
 from hexie_desktop.ui.screens.case_detail.archive_dialog import ArchiveDialog
-from hexie_desktop.ui.screens.printing import ChooseDocumentDialog, PrintJobs
+from hexie_desktop.ui.screens.printing import ChooseDocumentDialog, PrintJobs, paper_form
 from hexie_desktop.ui.widgets.badges import BadgeDelegate
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.keys import shortcut
@@ -59,6 +59,7 @@ class CaseDetailScreen(QWidget):
         self.number: str | None = None
         self.unmasked = False
         self.dialog: QDialog | None = None
+        self.paper_dialog: QDialog | None = None
         self.action_buttons: dict[str, QPushButton] = {}
         ui = self.ui
         style.set_role(ui.numberLabel, "title")
@@ -184,17 +185,30 @@ class CaseDetailScreen(QWidget):
             return None
         dialog = ChooseDocumentDialog(self.case, self)
         number = self.case["number"]
-        dialog.accepted.connect(lambda: self.print_document(dialog.doc_type() or "", draft=dialog.draft(),
-                                                            number=number))
+        dialog.accepted.connect(lambda: self.ask_and_print(dialog.doc_type() or "", draft=dialog.draft(),
+                                                           number=number))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def print_document(self, doc_type: str, *, draft: bool = False, number: str | None = None) -> None:
+    def ask_and_print(self, doc_type: str, *, draft: bool = False, number: str | None = None) -> None:
+        """Print ``doc_type``, first asking what the paper needs (which session, which delivery …)."""
+        case = self.case
+        if case is None or not doc_type or not paper_form.asks(doc_type, case):
+            self.print_document(doc_type, draft=draft, number=number)
+            return
+        form = paper_form.dialog(doc_type, case, self.workspace.ctx.today,
+                                 lambda options: self.print_document(doc_type, draft=draft, number=number,
+                                                                     options=options), self)
+        self.paper_dialog = form
+        form.open()
+
+    def print_document(self, doc_type: str, *, draft: bool = False, number: str | None = None,
+                       options: dict | None = None) -> None:
         """Render ``doc_type`` of this case off the GUI thread and open the print preview."""
         number = number or self.number
         if number and doc_type:
-            self.printing.case_document(number, doc_type, draft=draft)
+            self.printing.case_document(number, doc_type, draft=draft, options=options)
 
     def selected_document(self) -> int | None:
         """The row of the selected issued document."""
@@ -217,7 +231,8 @@ class CaseDetailScreen(QWidget):
         assert self.case is not None
         out: dict[str, str | None] = {}
         for name, reason in self.case["actions"].items():
-            if reason is None and not permissions.allowed(self.workspace.actor.role, f"case.{name}"):
+            if reason is None and not permissions.allowed(self.workspace.actor.role,
+                                                         workflow.ACTIONS[name].permission):
                 reason = self.tr("您的角色（{role}）不能办理此事项").format(role=self.workspace.role_label)
             out[name] = reason
         return out
@@ -250,7 +265,7 @@ class CaseDetailScreen(QWidget):
         """Open the dialog of ``action`` (non-blocking); the case reloads when it succeeds."""
         assert self.case is not None
         case = self.case
-        if action == "agree":
+        if action in ("agree", "draft-agreement"):
             dialog: QDialog = AgreementDialog(self.workspace, case, self)
         elif action == "archive":
             dialog = ArchiveDialog(self.workspace, case, self)
@@ -270,6 +285,7 @@ class CaseDetailScreen(QWidget):
         return dialog
 
     def _action_finished(self, action: str, dialog: QDialog) -> None:
+        action = getattr(dialog, "action", action)  # the agreement dialog saves a draft or makes it effective
         result = getattr(dialog, "result", None)
         message = getattr(result, "message", "") or ""
         state = codes.label(codes.CASE_STATES, getattr(result, "state", None))
@@ -278,12 +294,13 @@ class CaseDetailScreen(QWidget):
         self.reload()
         self.workspace.cases_changed.emit()
         self.action_done.emit(action, message)
-        window = self.window()
-        status = getattr(window, "statusBar", None)
-        if callable(status):
-            status().showMessage(self.tr("已办理：{action}{state}{msg}").format(
-                action=render.action_label(action), state=f"，案件状态：{state}" if state else "",
-                msg=f"（{message}）" if message else ""), 8000)
+        messages.flash(self, self.tr("已办理：{action}{state}{msg}").format(
+            action=render.action_label(action), state=f"，案件状态：{state}" if state else "",
+            msg=f"（{message}）" if message else ""))
         if action == "agree" and number:
             self.dialog = messages.ask(self, self.tr("打印调解协议书"), self.tr("现在打印调解协议书？"),
+                                       lambda: self.print_document("agreement", number=number))
+        elif action == "draft-agreement" and number:
+            self.dialog = messages.ask(self, self.tr("打印调解协议书"),
+                                       self.tr("协议草稿已保存（尚未生效）。现在打印调解协议书供各方签署？"),
                                        lambda: self.print_document("agreement", number=number))

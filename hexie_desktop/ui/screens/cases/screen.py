@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from hexie_desktop.core import codes
 from hexie_desktop.services import dashboard as dashboard_service
+from hexie_desktop.core.grading import GRADES
 from hexie_desktop.services.cases import CaseFilter
 from hexie_desktop.ui import ops, style
 from hexie_desktop.ui.forms.case_list import Ui_CaseListScreen
@@ -25,7 +26,7 @@ from hexie_desktop.ui.widgets.keys import shortcut
 from hexie_desktop.ui.workspace import Workspace
 
 SEARCH_DELAY_MS = 250
-COLUMN_WIDTHS = (210, 84, 80, 150, 92, 140, 90, 96, 60, 62, 70, 80)
+COLUMN_WIDTHS = (210, 84, 80, 150, 92, 140, 90, 96, 60, 62, 44, 70, 80)
 RESPONDENT_COLUMN = 5
 """被申请人 takes what the screen leaves, so 数据交换 (the last column) is whole at 1366 px."""
 
@@ -73,7 +74,10 @@ class CaseListScreen(QWidget):
         ui.collective.addItem(self.tr("集体/非集体"), None)
         ui.collective.addItem(self.tr("仅集体争议"), True)
         ui.collective.addItem(self.tr("仅非集体"), False)
-        for combo in (ui.state, ui.category, ui.collective):
+        ui.grade.addItem(self.tr("全部分级"), None)
+        for code, label in GRADES.items():
+            ui.grade.addItem(self.tr("仅{g}").format(g=label), code)
+        for combo in (ui.state, ui.category, ui.collective, ui.grade):
             combo.currentIndexChanged.connect(self.requery)
         for edit in (ui.receivedFrom, ui.receivedTo):
             edit.editingFinished.connect(self.requery)
@@ -121,7 +125,7 @@ class CaseListScreen(QWidget):
         self.pending = True
         self.ui.countLabel.setText(self.tr("正在查询……"))
         ops.run(self, queries.run_case_query, self.workspace.ctx, self.current_filter(), key, descending,
-                on_done=lambda result: self._show(generation, result))
+                self.ui.grade.currentData(), on_done=lambda result: self._show(generation, result))
 
     def _show(self, generation: int, result: queries.CaseQueryResult) -> None:
         if generation != self.generation:
@@ -151,15 +155,16 @@ class CaseListScreen(QWidget):
     def reset_filters(self) -> None:
         """Clear the search and every filter."""
         ui = self.ui
-        for widget in (ui.state, ui.category, ui.collective, ui.receivedFrom, ui.receivedTo, ui.search):
+        for widget in (ui.state, ui.category, ui.collective, ui.grade, ui.receivedFrom, ui.receivedTo, ui.search):
             widget.blockSignals(True)
         ui.search.clear()
         ui.state.setCurrentIndex(0)
         ui.category.setCurrentIndex(0)
         ui.collective.setCurrentIndex(0)
+        ui.grade.setCurrentIndex(0)
         ui.receivedFrom.clear()
         ui.receivedTo.clear()
-        for widget in (ui.state, ui.category, ui.collective, ui.receivedFrom, ui.receivedTo, ui.search):
+        for widget in (ui.state, ui.category, ui.collective, ui.grade, ui.receivedFrom, ui.receivedTo, ui.search):
             widget.blockSignals(False)
         self.requery()
 

@@ -67,6 +67,13 @@ class DashboardScreen(RefreshWhenShown):
         self.planLabel = QLabel(self)
         self.planLabel.setWordWrap(True)
         self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.monthLabel) + 1, self.planLabel)
+        # What must be set up first (issue 16: no mediator registered, the login not linked to one).
+        self.setupLabel = QLabel(self)
+        self.setupLabel.setObjectName("setupLabel")
+        self.setupLabel.setWordWrap(True)
+        style.set_role(self.setupLabel, "warning")
+        self.setupLabel.hide()
+        self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.monthLabel), self.setupLabel)
 
     # ---------------------------------------------------------------- data
 
@@ -74,6 +81,8 @@ class DashboardScreen(RefreshWhenShown):
         """Ask the service for the due items again (off the GUI thread)."""
         self._stale = False
         self.ui.monthLabel.setText(self.tr("正在加载……"))
+        for key, tile in self.tiles.items():  # no old (or initial) count while the new one is computed
+            tile.setText(self.tr("{name}\n…").format(name=self._tile_names()[key]))
         self.task = ops.run(self, dashboard_service.dashboard, self.workspace.ctx,
                             mine=self.ui.mineRadio.isChecked(), on_done=self._show)
 
@@ -85,8 +94,7 @@ class DashboardScreen(RefreshWhenShown):
         ]
         self.month_counts = dict(result.month_counts)
         counts = {key: sum(1 for i in self.items if key == "all" or i["status"] == key) for key in TILES}
-        names = {"all": self.tr("全部待办"), "overdue": self.tr("已逾期"), "today": self.tr("今日到期"),
-                 "soon": self.tr("3日内到期")}
+        names = self._tile_names()
         for key, tile in self.tiles.items():
             tile.setText(self.tr("{name}\n{n} 项").format(name=names[key], n=counts[key]))
         labels = {"register": self.tr("登记"), "accept": self.tr("受理"), "reject": self.tr("不予受理"),
@@ -95,7 +103,13 @@ class DashboardScreen(RefreshWhenShown):
         parts = [f"{labels.get(k, k)} {v}" for k, v in self.month_counts.items()]
         self.ui.monthLabel.setText(self.tr("本月（{month}月）：").format(month=date.today().month) + " · ".join(parts))
         self.planLabel.setText(action_plan_text(self.workspace))
+        self.setupLabel.setText("\n".join(result.notices))
+        self.setupLabel.setVisible(bool(result.notices))
         self._apply_tile()
+
+    def _tile_names(self) -> dict[str, str]:
+        return {"all": self.tr("全部待办"), "overdue": self.tr("已逾期"), "today": self.tr("今日到期"),
+                "soon": self.tr("3日内到期")}
 
     def current_tile(self) -> str:
         """Which tile filters the table."""

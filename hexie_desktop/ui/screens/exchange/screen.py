@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hexie_desktop.core.errors import HexieError, UserError
@@ -111,7 +112,19 @@ class ExchangeScreen(QWidget):
         ui.receiptButton.clicked.connect(self.write_receipt)
         ui.conflictButton.clicked.connect(self.open_conflict)
         ui.conflictTable.doubleClicked.connect(lambda _index: self.open_conflict())
+        workspace.cases_changed.connect(self._changed)
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Read the state again each time the page is shown: cases, registers and settings change
+        elsewhere, and 待导出的修改 must count them (a few indexed counts, cheap)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.reload()
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.reload()
 
     def initial_focus(self) -> QWidget:
         """Where the keyboard goes when the page is shown."""
@@ -174,7 +187,8 @@ class ExchangeScreen(QWidget):
                 lines.append(self.tr("区级站点：{name}（指纹 {fp}）").format(name=view.district.unit_name,
                                                                           fp=view.district.fingerprint))
             lines.append(self.tr("待导出的修改：{n}行；区里已确认到变更序号{seq}").format(
-                n=view.pending_rows, seq=view.acknowledged_seq))
+                n=view.pending_rows, seq=view.acknowledged_seq) if view.acknowledged_seq else
+                self.tr("待导出的修改：{n}行；区里尚未确认收到本站的数据").format(n=view.pending_rows))
         lines += view.notes
         ui.statusLabel.setText("\n".join(lines))
         style.set_role(ui.statusLabel, "warning" if view.full_recommended or view.open_conflicts else "hint")

@@ -1,4 +1,4 @@
-"""The first-run dialog: station kind, unit code and names, admin account → ``init_station``."""
+"""The first-run dialog: station kind, unit code and names, admin account, first mediator → ``init_station``."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ class FirstRunDialog(QDialog):
 
     def _fields(self) -> dict[str, QLineEdit]:
         return {"unit_code": self.ui.unitCode, "unit_name": self.ui.unitName, "short_name": self.ui.shortName,
-                "admin": self.ui.adminUser, "username": self.ui.adminUser, "password": self.ui.password}
+                "admin": self.ui.adminUser, "username": self.ui.adminUser, "password": self.ui.password,
+                "first_mediator": self.ui.mediatorName}
 
     def create(self) -> None:
         """Check the two passwords match, then call ``init_station`` in the background."""
@@ -53,6 +54,8 @@ class FirstRunDialog(QDialog):
             unit_name=self.ui.unitName.text().strip(), short_name=self.ui.shortName.text().strip() or None,
             admin=self.ui.adminUser.text().strip(), password=self.ui.password.text(),
             admin_name=self.ui.adminName.text().strip() or None,
+            first_mediator=self.ui.mediatorName.text().strip() or None,
+            admin_is_mediator=self.ui.adminIsMediator.isChecked(),
             on_done=self._created, on_error=self._failed,
         )
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter
 
-from hexie_desktop.core import ids
+from hexie_desktop.core import codes, ids
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import employers
 from hexie_desktop.services.context import Context
@@ -16,6 +16,8 @@ from hexie_desktop.ui import style
 LOOKUP_DELAY_MS = 200
 LEAF_WIDGETS = {"name": "respondentName", "credit_code": "creditCode", "legal_representative": "legalRep",
                 "phone": "respondentPhone", "address": "respondentAddress"}
+CODE_WIDGETS = {"employer_type": "employerType", "industry": "industry"}
+"""Choice boxes of the respondent: the code tables of core.codes (as the CLI and the statistics use them)."""
 
 
 def _t(text: str) -> str:
@@ -46,6 +48,43 @@ class RespondentPicker(QObject):
         ui.respondentName.textEdited.connect(self._edited)
         ui.creditCode.editingFinished.connect(self.check_credit_code)
         style.set_role(ui.respondentHint, "hint")
+        self._fill_codes()
+
+    def _fill_codes(self) -> None:
+        """单位性质 and 行业 from the code tables; 行业 completes what is typed (code or name)."""
+        ui = self.ui
+        for combo, table, show_code in ((ui.employerType, codes.EMPLOYER_TYPES, False),
+                                        (ui.industry, codes.INDUSTRIES, True)):
+            combo.clear()
+            combo.addItem(_t("（未填写）"), None)
+            for code, label in table.items():
+                combo.addItem(f"{code} {label}" if show_code else label, code)
+            # Long industry names must not widen the form past 1366 px: the list shows them whole.
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+        completer = ui.industry.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        ui.industry.setInsertPolicy(ui.industry.InsertPolicy.NoInsert)
+
+    @staticmethod
+    def _code_of(combo: Any) -> str | None:
+        """The code chosen in ``combo``; typed text that names no entry is passed on for the service to refuse."""
+        if not combo.isEditable():
+            return combo.currentData()
+        text = combo.currentText().strip()
+        index = combo.findText(text)
+        if index >= 0:
+            return combo.itemData(index)
+        return text or None
+
+    @staticmethod
+    def _set_code(combo: Any, code: str | None) -> None:
+        index = combo.findData(code) if code else 0
+        combo.setCurrentIndex(max(index, 0))
 
     def _edited(self, _text: str) -> None:
         self.picked = None
@@ -91,6 +130,8 @@ class RespondentPicker(QObject):
         ui.legalRep.setText(row.legal_representative or "")
         ui.respondentPhone.setText(row.phone or "")
         ui.respondentAddress.setText(row.address or "")
+        self._set_code(ui.employerType, getattr(row, "employer_type", None))
+        self._set_code(ui.industry, getattr(row, "industry", None))
         ui.respondentHint.setText(_t("已选择单位名录中的单位。"))
         style.set_role(ui.respondentHint, "ok")
         ui.creditCode.setFocus()
@@ -117,15 +158,20 @@ class RespondentPicker(QObject):
                 "credit_code": ui.creditCode.text().strip() or None,
                 "legal_representative": ui.legalRep.text().strip() or None,
                 "phone": ui.respondentPhone.text().strip() or None,
-                "address": ui.respondentAddress.text().strip() or None}
+                "address": ui.respondentAddress.text().strip() or None,
+                "employer_type": self._code_of(ui.employerType),
+                "industry": self._code_of(ui.industry)}
 
     def widget_for(self, leaf: str | None) -> Any:
-        """The line edit for a service field of the respondent."""
-        return getattr(self.ui, LEAF_WIDGETS.get(leaf or "name", "respondentName"))
+        """The input for a service field of the respondent."""
+        name = CODE_WIDGETS.get(leaf or "") or LEAF_WIDGETS.get(leaf or "name", "respondentName")
+        return getattr(self.ui, name)
 
     def clear(self) -> None:
         """Empty the respondent fields."""
         for name in LEAF_WIDGETS.values():
             getattr(self.ui, name).clear()
+        for name in CODE_WIDGETS.values():
+            getattr(self.ui, name).setCurrentIndex(0)
         self.ui.respondentHint.clear()
         self.picked = None

@@ -47,9 +47,12 @@ class IntakeScreen(QWidget):
         ui = self.ui
         style.set_role(ui.titleLabel, "title")
         style.set_role(ui.errorLabel, "error")
-        style.set_role(ui.savedLabel, "ok")
         for code, label in codes.CASE_SOURCES.items():
             ui.source.addItem(label, code)
+        for code, label in codes.APPLICANT_SIDES.items():
+            ui.applicantSide.addItem(label, code)
+        style.set_role(ui.applicantSideHint, "hint")
+        ui.applicantSide.currentIndexChanged.connect(self._side_changed)
         self.applicants = ApplicantsEditor(ui, lambda: workspace.ctx.today, self)
         self.claims = ClaimsEditor(ui, self)
         self.respondent = RespondentPicker(ui, workspace.ctx, self)
@@ -63,8 +66,7 @@ class IntakeScreen(QWidget):
         ui.errorLabel.setVisible(False)
         can_register = workspace.can("case.register")
         ui.saveButton.setEnabled(can_register)
-        if not can_register:
-            ui.savedLabel.setText(self.tr("您的角色不能登记案件（只读）"))
+        self._note(self.tr("您的角色不能登记案件（只读）") if not can_register else "", "hint")
         self.clear()
 
     def initial_focus(self) -> QWidget:
@@ -90,6 +92,19 @@ class IntakeScreen(QWidget):
         label.setText(status.message)
         style.set_role(label, LIMITATION_ROLES.get(status.level, "hint"))
 
+    def _side_changed(self, _index: int = 0) -> None:
+        """Name the two groups by who applied: the workers (usual) or the employer (用人单位申请调解)."""
+        ui = self.ui
+        if ui.applicantSide.currentData() == "employer":
+            ui.applicantsGroup.setTitle(self.tr("被申请人（劳动者）"))
+            ui.respondentGroup.setTitle(self.tr("申请人（用人单位）"))
+            ui.applicantSideHint.setText(self.tr("用人单位申请调解：文书中用人单位列为申请人，劳动者列为被申请人；"
+                                                 "统计仍按劳动者人数和单位性质、行业计入。"))
+        else:
+            ui.applicantsGroup.setTitle(self.tr("申请人（劳动者）"))
+            ui.respondentGroup.setTitle(self.tr("被申请人（用人单位）"))
+            ui.applicantSideHint.clear()
+
     # ---------------------------------------------------------------- save
 
     def payload(self) -> dict[str, Any]:
@@ -98,6 +113,7 @@ class IntakeScreen(QWidget):
         return {
             "received_on": ui.receivedOn.text_for_service(),
             "source": ui.source.currentData(),
+            "applicant_side": ui.applicantSide.currentData(),
             "infringement_known_on": ui.knownOn.text_for_service(),
             "applicants": self.applicants.payload(),
             "respondent": self.respondent.payload(),
@@ -141,9 +157,10 @@ class IntakeScreen(QWidget):
         self.last_number, self.last_warnings = first.number, tuple(first.warnings)
         self.clear()
         text = self.tr("已登记：{number}").format(number=first.number)
-        if first.warnings:
-            text += self.tr("（提示：{w}）").format(w="；".join(first.warnings))
-        self.ui.savedLabel.setText(text)
+        messages.flash(self, text)  # passing, in the status bar: the header keeps its place
+        # Warnings need reading: they stay (wrapped, under the header) until the next save.
+        self._note(text + self.tr("（提示：{w}）").format(w="；".join(first.warnings)) if first.warnings else "",
+                   "warning")
         self.ui.openSavedButton.setVisible(True)
         self.registered.emit(first.number)
         self.workspace.cases_changed.emit()
@@ -160,7 +177,7 @@ class IntakeScreen(QWidget):
         self.ui.errorLabel.setText(self.tr("未保存，请更正以下{n}处：").format(n=len(lines)) + "\n"
                                    + "\n".join(f"• {line}" for line in lines))
         self.ui.errorLabel.setVisible(True)
-        self.ui.savedLabel.clear()
+        self._note("")
         self.ui.openSavedButton.setVisible(False)
         if first_widget is not None:
             first_widget.setFocus()
@@ -174,7 +191,7 @@ class IntakeScreen(QWidget):
         leaf = parts[1][0] if len(parts) > 1 else None
         ui = self.ui
         simple = {"received_on": ui.receivedOn, "source": ui.source, "infringement_known_on": ui.knownOn,
-                  "facts": ui.facts, "evidence": ui.evidence}
+                  "facts": ui.facts, "evidence": ui.evidence, "applicant_side": ui.applicantSide}
         if head in simple:
             widget = simple[head]
             self._flag(widget, error.message)
@@ -243,6 +260,7 @@ class IntakeScreen(QWidget):
         ui = self.ui
         ui.receivedOn.setValue(self.workspace.ctx.today)
         ui.source.setCurrentIndex(0)
+        ui.applicantSide.setCurrentIndex(0)
         ui.knownOn.clear()
         self.applicants.clear()
         self.respondent.clear()
@@ -250,6 +268,12 @@ class IntakeScreen(QWidget):
         ui.facts.clear()
         ui.evidence.clear()
         self.update_limitation()
+
+    def _note(self, text: str, role: str = "hint") -> None:
+        """The line under the header (warnings of the last save, read-only notice); hidden when empty."""
+        self.ui.savedLabel.setText(text)
+        style.set_role(self.ui.savedLabel, role)
+        self.ui.savedLabel.setVisible(bool(text))
 
     def _open_saved(self) -> None:
         if self.last_number:

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
 from hexie_desktop.core import plan as rules
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import HexieError
+from hexie_desktop.services import plan_printing
 from hexie_desktop.reports import plan as plan_report
+from hexie_desktop.reports import plan_upward as upward_report
 from hexie_desktop.services import plan
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.lazy import RefreshWhenShown
@@ -48,8 +50,10 @@ class PlanScreen(RefreshWhenShown):
             self.periodCombo.addItem(self.tr("第{q}季度").format(q=name), q)
         self.targetsButton = QPushButton(self.tr("设置年度目标…"), self)
         self.exportButton = QPushButton(self.tr("导出 Excel…"), self)
+        self.reportButton = QPushButton(self.tr("工作情况报告…"), self)
+        self.reportButton.setToolTip(self.tr("向市/省协调劳动关系三方报送的季度、年度工作情况：Excel 表格和书面报告（PDF）"))
         for widget in (QLabel(self.tr("年度："), self), self.yearSpin, self.periodCombo, self.targetsButton,
-                       self.exportButton):
+                       self.exportButton, self.reportButton):
             bar.addWidget(widget)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -70,6 +74,7 @@ class PlanScreen(RefreshWhenShown):
         self.periodCombo.currentIndexChanged.connect(self.refresh)
         self.targetsButton.clicked.connect(self.edit_targets)
         self.exportButton.clicked.connect(lambda: self.export())
+        self.reportButton.clicked.connect(lambda: self.report())
         workspace.cases_changed.connect(self._mark_stale)
 
     def period(self) -> stats.Period:
@@ -129,3 +134,23 @@ class PlanScreen(RefreshWhenShown):
             messages.show_error(self, exc)
             return None
         return path
+
+    def report(self, path: Path | None = None) -> tuple[Path, Path] | None:
+        """Write the 工作情况 report of the chosen quarter or year: the workbook at ``path`` (asks where
+        unless given) and the printed summary beside it with the same name (.pdf)."""
+        period = self.period()
+        if path is None:
+            name, _filter = QFileDialog.getSaveFileName(self, self.tr("工作情况报告"),
+                                                        f"工作情况-{period.code}.xlsx", "Excel (*.xlsx)")
+            if not name:
+                return None
+            path = Path(name)
+        pdf = path.with_suffix(".pdf")
+        try:
+            upward_report.export(self.workspace.ctx, period, path)
+            plan_printing.print_summary(self.workspace.ctx, period, pdf)
+        except HexieError as exc:
+            messages.show_error(self, exc)
+            return None
+        self.periodLabel.setText(self.tr("已生成工作情况报告：{x}，{p}").format(x=path.name, p=pdf.name))
+        return path, pdf

@@ -98,8 +98,10 @@ class PrintJobs(QObject):
 
     # ---------------------------------------------------------------- case documents
 
-    def case_document(self, number: str, doc_type: str, *, draft: bool = False) -> ops.Task | None:
-        """Render ``doc_type`` of case ``number`` (final, or a watermarked draft) and preview it."""
+    def case_document(self, number: str, doc_type: str, *, draft: bool = False,
+                      options: dict[str, Any] | None = None) -> ops.Task | None:
+        """Render ``doc_type`` of case ``number`` (final, or a watermarked draft) with the paper's
+        ``options`` (:mod:`core.paper_inputs`) and preview it."""
         if self.running():
             return None
         folder = temp_folder()
@@ -127,7 +129,7 @@ class PrintJobs(QObject):
 
         return self._start(printing.print_case_document, self.workspace.ctx, doc_type, number,
                            folder / f"{doc_type}.pdf", folder=folder, describe=describe, on_error=refused,
-                           draft=draft, preview=not draft)
+                           draft=draft, preview=not draft, **({"options": options} if options else {}))
 
     def offer_draft(self, number: str, error: NotAllowed) -> QMessageBox:
         """Name what the agreement lacks and offer to print a watermarked draft."""

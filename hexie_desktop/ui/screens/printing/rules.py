@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from hexie_desktop.core import codes, dates, papers
+from hexie_desktop.core import codes, dates, papers, states
 from hexie_desktop.services.printing import CASE_DOCUMENTS
 
 Case = dict[str, Any]
@@ -25,8 +25,8 @@ def _t(text: str) -> str:
 
 SUGGESTED_BY_STATE = {
     "registered": "registration", "accepted": "acceptance", "rejected": "rejection", "mediating": "record",
-    "agreed": "agreement", "performing": "agreement", "performed": "agreement", "defaulted": "agreement",
-    "failed": "termination", "withdrawn": "record", "closed": "cover", "archived": "cover",
+    **dict.fromkeys(states.AGREED_STATES, "agreement"), "defaulted": "default_notice",
+    "failed": "termination", "withdrawn": "withdrawal", **dict.fromkeys(states.FINISHED_STATES, "cover"),
 }
 
 

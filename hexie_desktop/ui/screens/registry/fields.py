@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from hexie_desktop.core import stats
+from hexie_desktop.core import ledgers, stats
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import registries
 from hexie_desktop.services.context import Context
@@ -15,19 +15,17 @@ from hexie_desktop.ui.widgets.formbuilder import Field
 KIND_MAP = {"longtext": "multiline", "date": "date", "bool": "bool", "money": "money", "choice": "choice",
             "ref": "choice"}
 MAX_COLUMNS = 8
-PEOPLE = frozenset({"coordinators", "mediators"})
-"""Registers of persons: their ``name`` is a 姓名, not a 名称."""
 
 
 def search_hint(kind: str) -> str:
-    """The search box's placeholder for ``kind``, naming what the search really looks at."""
+    """The search box's placeholder for ``kind``, naming what the search really looks at (its spec's fields)."""
     t = QCoreApplication.translate
     searched = registries.search_fields(kind)
     if not searched:
         return t("RegistryScreen", "此名册不提供查找")
-    if "credit_code" in searched:
-        return t("RegistryScreen", "按名称或信用代码查找")
-    return t("RegistryScreen", "按姓名查找") if kind in PEOPLE else t("RegistryScreen", "按名称查找")
+    spec = ledgers.spec(kind)
+    labels = [spec.field(name).label for name in searched]
+    return t("RegistryScreen", "按{fields}查找").format(fields="、".join(labels))
 
 
 def form_fields(ctx: Context, kind: str) -> list[Field]:
@@ -49,6 +47,10 @@ def form_fields(ctx: Context, kind: str) -> list[Field]:
     return out
 
 
+SELECTION_REGISTERS = frozenset({"coordinators", "social_orgs", "orgs", "mediators"})
+"""Registers whose records can be nominated for 选树 (core/selection.py): they show its mark."""
+
+
 def columns(kind: str) -> list[tuple[Any, str]]:
     """Table columns: the first fields (labels for choices and references), plus mediator statistics."""
     out: list[tuple[Any, str]] = []
@@ -63,6 +65,11 @@ def columns(kind: str) -> list[tuple[Any, str]]:
         out.append(("cases_handled", QCoreApplication.translate("RegistryFields", "办案数")))
         out.append((lambda r: stats.fraction_text(r.get("success_rate"), "rate"),
                     QCoreApplication.translate("RegistryFields", "调解成功率")))
+    if kind in registries.PERSON_COLUMNS:
+        out.append(("training_hours_this_year", QCoreApplication.translate("RegistryFields", "本年培训学时")))
+        out.append(("last_assessment", QCoreApplication.translate("RegistryFields", "最近考核")))
+    if kind in SELECTION_REGISTERS:
+        out.append(("selection_label", QCoreApplication.translate("RegistryFields", "选树")))
     return out
 
 

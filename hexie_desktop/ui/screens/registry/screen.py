@@ -15,6 +15,7 @@ from hexie_desktop.ui.models.lazy_records import PAGE, LazyRecordModel
 from hexie_desktop.ui.screens.registry import fields
 from hexie_desktop.ui.screens.printing import PrintJobs, WallboardDialog
 from hexie_desktop.ui.screens.registry.checklist import ChecklistDialog
+from hexie_desktop.ui.screens.registry.coverage import CoverageDialog
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.workspace import Workspace
 
@@ -24,6 +25,10 @@ def _ids_and_first_page(ctx: Any, kind: str, search: str | None, sort: str | Non
     """Off the GUI thread: the register's ids in order and the records of the first page."""
     ids = registries.record_ids(ctx, kind, search, sort=sort, descending=descending)
     return ids, registries.records_for(ctx, kind, ids[:PAGE])
+
+
+COVERAGE_KINDS = frozenset({"coordinators", "coverage"})
+"""Registers whose header offers the coverage view."""
 
 
 class RegistryScreen(QWidget):
@@ -70,6 +75,11 @@ class RegistryScreen(QWidget):
         self.wallboardButton.setToolTip(self.tr("按 A2 或 A3 打印所选调解组织的五上墙展板"))
         ui.headerLayout.insertWidget(ui.headerLayout.indexOf(ui.checklistButton) + 1, self.wallboardButton)
         self.wallboardButton.clicked.connect(self.print_wallboard)
+        self.coverageButton = QPushButton(self.tr("覆盖情况(&V)…"), self)
+        self.coverageButton.setObjectName("coverageButton")
+        self.coverageButton.setToolTip(self.tr("大中型企业是否配备劳动关系协调员，小微企业是否在协调员服务区域内"))
+        ui.headerLayout.insertWidget(ui.headerLayout.indexOf(self.wallboardButton) + 1, self.coverageButton)
+        self.coverageButton.clicked.connect(self.open_coverage)
         self.printing = PrintJobs(workspace, self)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -89,10 +99,13 @@ class RegistryScreen(QWidget):
         self.ui.titleLabel.setText(registries.KIND_LABELS.get(self.kind, self.kind))
         self.ui.checklistButton.setVisible(self.kind == "orgs")
         self.wallboardButton.setVisible(self.kind == "orgs")
+        self.coverageButton.setVisible(self.kind in COVERAGE_KINDS)
         self.sort_key, self.descending = None, False
         self.ui.table.horizontalHeader().setSortIndicator(-1, self.ui.table.horizontalHeader().sortIndicatorOrder())
         self.ui.search.setPlaceholderText(fields.search_hint(self.kind))
         self.ui.search.setEnabled(bool(registries.search_fields(self.kind)))
+        # No rows of the previous register under the new headers while this one loads.
+        self.model.set_ids([], self._fetcher(self.kind))
         self.model.set_columns(fields.columns(self.kind))
         self.reload()
 
@@ -189,6 +202,13 @@ class RegistryScreen(QWidget):
         if record is None or self.kind != "orgs":
             return None
         dialog = ChecklistDialog(self.workspace, record, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_coverage(self) -> CoverageDialog:
+        """Show which enterprises have a 劳动关系协调员 (large and medium ones by link, small ones by area)."""
+        dialog = CoverageDialog(self.workspace, self)
         self.dialog = dialog
         dialog.open()
         return dialog

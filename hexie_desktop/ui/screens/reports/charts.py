@@ -3,7 +3,8 @@
 :class:`ChartWidget` shows one chart: stacked or grouped bars, or a line, over a few
 labelled points (months).  It draws a title, a y-axis with round gridlines, the bars or
 the line with its points, value labels where they fit, and a legend.  Missing values in a
-line (``None``) leave a gap.
+line (``None``) leave a gap.  Until its first data arrives a chart says 正在统计……, never
+"no data"; the y-axis ticks are round, distinct as printed, and whole numbers for counts.
 """
 
 from __future__ import annotations
@@ -28,14 +29,28 @@ class Series:
     color: str
 
 
-def nice_step(top: float, ticks: int = 4) -> float:
-    """A round gridline step (1, 2, 2.5 or 5 × 10ⁿ) so that ``ticks`` steps cover ``top``."""
+def nice_step(top: float, ticks: int = 4, *, integer: bool = False) -> float:
+    """A round gridline step (1, 2, 2.5 or 5 × 10ⁿ) so that ``ticks`` steps cover ``top``.
+
+    ``integer``: the values are counts, so the step is a whole number (1, 2, 5 × 10ⁿ, at least 1).
+    """
     if top <= 0:
         return 1.0
     raw = top / ticks
+    if integer and raw <= 1:
+        return 1.0
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
+    for factor in ((1, 2, 5, 10) if integer else (1, 2, 2.5, 5, 10)):
         if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def next_step(step: float) -> float:
+    """The next round step after ``step`` (1 → 2 → 2.5 → 5 → 10 × 10ⁿ)."""
+    power = 10 ** math.floor(math.log10(step) + 1e-9)
+    for factor in (2, 2.5, 5, 10):
+        if factor * power > step * (1 + 1e-9):
             return factor * power
     return 10 * power
 
@@ -53,8 +68,9 @@ class ChartWidget(QWidget):
         self.fixed_top: float | None = None
         self.fmt: Callable[[float], str] = lambda v: f"{v:g}"
         self.unit = ""
+        self.integer = False
         self.empty_text = self.tr("本期间没有数据")
-        self.loading_text = ""  # while set, the chart says so instead of "no data"
+        self.loading_text = self.tr("正在统计……")  # while set, the chart says so instead of "no data"
         self.setMinimumSize(QSize(320, 190))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -62,15 +78,18 @@ class ChartWidget(QWidget):
     # ---------------------------------------------------------------- data
 
     def set_bars(self, title: str, labels: Sequence[str], series: Sequence[Series], *, stacked: bool = False,
-                 unit: str = "", fmt: Callable[[float], str] | None = None) -> None:
-        """Bars per label: one per series side by side, or stacked."""
-        self.mode, self.stacked, self.fixed_top = "bars", stacked, None
+                 unit: str = "", fmt: Callable[[float], str] | None = None, integer: bool = False) -> None:
+        """Bars per label: one per series side by side, or stacked (``integer``: counts, whole ticks)."""
+        self.mode, self.stacked, self.fixed_top, self.integer = "bars", stacked, None, integer
         self._set(title, labels, series, unit, fmt)
 
     def set_line(self, title: str, labels: Sequence[str], series: Sequence[Series], *, unit: str = "",
                  fmt: Callable[[float], str] | None = None, top: float | None = None) -> None:
-        """A line per series through the labelled points (``top`` fixes the axis, e.g. 100 for %)."""
-        self.mode, self.stacked, self.fixed_top = "line", False, top
+        """A line per series through the labelled points (``top`` fixes the axis, e.g. 100 for %).
+
+        A ``None`` value (e.g. a month without a decided case has no success rate) draws no point.
+        """
+        self.mode, self.stacked, self.fixed_top, self.integer = "line", False, top, False
         self._set(title, labels, series, unit, fmt)
 
     def set_loading(self, text: str) -> None:
@@ -87,8 +106,49 @@ class ChartWidget(QWidget):
         self.update()
 
     def has_data(self) -> bool:
-        """True when any series has a non-zero value."""
+        """True when any series has a value to draw: a non-zero bar, or any point of a line (0 % too)."""
+        if self.mode == "line":
+            return any(v is not None for s in self.series for v in s.values)
         return any(v for s in self.series for v in s.values if v)
+
+    def is_loading(self) -> bool:
+        """True until the first data (or after :meth:`set_loading`): the chart says so, not "no data"."""
+        return bool(self.loading_text)
+
+    def shown_text(self) -> str | None:
+        """The sentence drawn instead of a chart (loading or no data), or ``None`` when a chart is drawn."""
+        if self.loading_text:
+            return self.loading_text
+        if not self.labels or not self.has_data():
+            return self.empty_text
+        return None
+
+    def tick_text(self, value: float) -> str:
+        """How the y-axis labels ``value``."""
+        text = self.fmt(value)
+        return text[:-2] if text.endswith(".0") else text
+
+    def axis(self) -> tuple[float, float]:
+        """(top of the y-axis, gridline step): round, covering the data, ticks distinct as printed."""
+        top = self.top_value()
+        if self.fixed_top is not None:
+            axis_top = self.fixed_top
+            step = nice_step(axis_top)
+        else:
+            step = nice_step(top, integer=self.integer)
+            axis_top = max(step, math.ceil(top / step - 1e-9) * step)
+        for _ in range(12):  # e.g. 0.25-steps printed as whole numbers would read "1 1 0 0 0"
+            texts = [self.tick_text(step * i) for i in range(int(round(axis_top / step)) + 1)]
+            if len(set(texts)) == len(texts):
+                break
+            step = next_step(step)
+            axis_top = max(step, math.ceil(top / step - 1e-9) * step) if self.fixed_top is None else axis_top
+        return axis_top, step
+
+    def tick_labels(self) -> list[str]:
+        """The y-axis labels from the bottom up."""
+        axis_top, step = self.axis()
+        return [self.tick_text(step * i) for i in range(int(round(axis_top / step)) + 1)]
 
     def summary(self) -> str:
         """The chart as text (tooltip and accessibility)."""
@@ -132,21 +192,14 @@ class ChartWidget(QWidget):
         metrics = QFontMetrics(small)
         legend_height = self._legend(painter, rect, metrics)
         top_margin = QFontMetrics(title_font).height() + 12 + legend_height
-        if self.loading_text or not self.labels or not self.has_data():
+        sentence = self.shown_text()
+        if sentence is not None:
             painter.setPen(QColor("#5f6b76"))
-            painter.drawText(rect.adjusted(0, top_margin, 0, 0), int(Qt.AlignmentFlag.AlignCenter),
-                             self.loading_text or self.empty_text)
+            painter.drawText(rect.adjusted(0, top_margin, 0, 0), int(Qt.AlignmentFlag.AlignCenter), sentence)
             painter.end()
             return
-        top = self.top_value()
-        step = nice_step(top)
-        axis_top = max(step, math.ceil(top / step) * step) if self.fixed_top is None else self.fixed_top
-        if self.fixed_top is not None:
-            step = nice_step(axis_top)
-        def tick_text(value: float) -> str:
-            text = self.fmt(value)
-            return text[:-2] if text.endswith(".0") else text
-
+        axis_top, step = self.axis()
+        tick_text = self.tick_text
         tick_width = max(metrics.horizontalAdvance(tick_text(axis_top)), metrics.horizontalAdvance("0")) + 8
         plot = QRectF(rect.left() + 10 + tick_width, rect.top() + top_margin + 4,
                       rect.width() - 24 - tick_width, rect.height() - top_margin - metrics.height() - 14)
@@ -183,6 +236,8 @@ class ChartWidget(QWidget):
         painter.end()
 
     def _legend(self, painter: QPainter, rect: QRectF, metrics: QFontMetrics) -> int:
+        if self.loading_text:
+            return 0
         shown = [s for s in self.series if any(s.values)] if len(self.series) > 1 else []
         if not shown:
             return 0
@@ -202,6 +257,9 @@ class ChartWidget(QWidget):
               metrics: QFontMetrics) -> None:
         count = 1 if self.stacked else len(self.series)
         width = max(2.0, min(38.0, slot * 0.7 / count))
+        # Side by side: label every bar or none (a few labelled bars among unlabelled ones mislead).
+        label_all = all(width >= metrics.horizontalAdvance(self.fmt(v)) - 2
+                        for s in self.series for v in s.values if v and v > 0)
         for i in range(len(self.labels)):
             left = plot.left() + slot * i + (slot - width * count) / 2
             running = 0.0
@@ -215,7 +273,7 @@ class ChartWidget(QWidget):
                 painter.fillRect(QRectF(x, top, width - (0 if self.stacked else 1), bottom - top), QColor(s.color))
                 if self.stacked:
                     running += value
-                elif width >= metrics.horizontalAdvance(self.fmt(value)) - 2:
+                elif label_all:
                     painter.setPen(QColor("#333333"))
                     painter.drawText(QRectF(x - 6, top - metrics.height(), width + 12, metrics.height()),
                                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),

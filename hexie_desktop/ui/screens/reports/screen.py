@@ -38,6 +38,11 @@ def _wan(cents: float) -> str:
     return f"{cents / 1_000_000:.1f}"
 
 
+def _yuan(cents: float) -> str:
+    """An amount in whole 元 (chart labels of small amounts)."""
+    return f"{cents / 100:.0f}"
+
+
 class ReportsScreen(RefreshWhenShown):
     """统计报表: figures of a month, quarter, year or any range; charts of the last twelve months."""
 
@@ -229,16 +234,19 @@ class ReportsScreen(RefreshWhenShown):
         series = [Series(label, tuple(float(f[f"category.{key}"]) for f in figures), PALETTE[i % len(PALETTE)])
                   for i, (key, label) in enumerate(codes.CLAIM_CATEGORY_SHORT.items())]
         self.ui.categoryChart.set_bars(self.tr("近12个月收到申请（按争议类别）"), labels, series, stacked=True,
-                                       unit=self.tr("件"), fmt=lambda v: f"{v:.0f}")
+                                       unit=self.tr("件"), fmt=lambda v: f"{v:.0f}", integer=True)
+        # A month without a decided case has no rate (None): no point there, not 0 %.
         rates = tuple(float(r * 100) if (r := f.success_rate(result.denominator)) is not None else None
                       for f in figures)
         self.ui.rateChart.set_line(self.tr("调解成功率趋势"), labels,
-                                   [Series(self.tr("调解成功率"), rates, "#2e7d32")], unit="%",
-                                   fmt=lambda v: f"{v:.0f}", top=100)
+                                   [Series(self.tr("调解成功率"), rates, "#2e7d32")],
+                                   fmt=lambda v: f"{v:.0f}%", top=100)
+        agreed = tuple(float(f["agreed_cents"]) for f in figures)
+        paid = tuple(float(f["paid_cents"]) for f in figures)
+        small = max(agreed + paid, default=0) < 1_000_000  # under 1 万元: whole 元 read better than 0.0 万元
         self.ui.moneyChart.set_bars(self.tr("协议金额与实际履行金额"), labels, [
-            Series(self.tr("协议金额"), tuple(float(f["agreed_cents"]) for f in figures), "#3A6591"),
-            Series(self.tr("实际履行"), tuple(float(f["paid_cents"]) for f in figures), "#E07B39")],
-            unit=self.tr("万元"), fmt=_wan)
+            Series(self.tr("协议金额"), agreed, "#3A6591"), Series(self.tr("实际履行"), paid, "#E07B39")],
+            unit=self.tr("元") if small else self.tr("万元"), fmt=_yuan if small else _wan, integer=small)
 
     # ---------------------------------------------------------------- export
 

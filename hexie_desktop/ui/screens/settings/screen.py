@@ -44,6 +44,7 @@ class SettingsScreen(QWidget):
             Field("station.arbitration_commission", self.tr("劳动人事争议仲裁委员会")),
             Field("station.arbitration_address", self.tr("仲裁委员会地址")),
             Field("station.arbitration_phone", self.tr("仲裁委员会电话")),
+            Field("station.court_name", self.tr("司法确认的人民法院")),
             Field("numbering.case_pattern", self.tr("案件编号格式"), hint=self.tr("可用 {year} {short_name} {n}")),
             Field("numbering.archive_pattern", self.tr("归档号格式"), hint=self.tr("可用 {year} {n}")),
             *[Field(f"deadlines.{name}", self.tr(DEADLINE_LABELS.get(name, name)), "int")
@@ -54,8 +55,9 @@ class SettingsScreen(QWidget):
         self.builder = FormBuilder(self.ui.form, fields, self.ui.formHost)
         for name, widget in self.builder.widgets.items():
             widget.setMaximumWidth(120 if name.startswith(("deadlines.", "archive.", "security.")) else 460)
-        sections = ((17, self.tr("其他")), (9, self.tr("期限（按法定期间计算，可按本地规定调整）")),
-                    (7, self.tr("编号")), (4, self.tr("仲裁委员会（印在不予受理、终止调解等通知书上）")),
+        sections = ((18, self.tr("其他")), (10, self.tr("期限（按法定期间计算，可按本地规定调整）")),
+                    (8, self.tr("编号")),
+                    (4, self.tr("仲裁委员会与人民法院（印在调解协议书、不予受理、终止调解等文书上）")),
                     (0, self.tr("本站（单位代码是数据交换身份，不能修改）")))
         for row, title in sections:
             heading = QLabel(title, self.ui.formHost)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from hexie_desktop.core import codes, permissions
 from hexie_desktop.core.errors import HexieError, UserError
-from hexie_desktop.services import users
+from hexie_desktop.services import registries, users
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.users import Ui_UsersScreen
 from hexie_desktop.ui.models.records import RecordTableModel
@@ -57,22 +57,24 @@ class UsersScreen(QWidget):
         style.set_role(ui.noteLabel, "hint")
         self.model = RecordTableModel(
             [("username", self.tr("用户名")), ("display_name", self.tr("姓名")), ("role_label", self.tr("角色")),
+             (lambda r: r.get("mediator_name") or self.tr("（未关联）"), self.tr("调解员名册记录")),
              (lambda r: self.tr("启用") if r["active"] else self.tr("已停用"), self.tr("状态")),
              (lambda r: self.tr("连续输错密码，暂时锁定") if r.get("locked_until") else "", self.tr("锁定"))],
             id_key="username", parent=self)
         ui.table.setModel(self.model)
         ui.table.verticalHeader().setVisible(False)
         ui.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((140, 140, 120, 80)):
+        for column, width in enumerate((140, 140, 120, 140, 80)):
             ui.table.setColumnWidth(column, width)
         self.manage = workspace.can("users.manage")
-        for button in (ui.newButton, ui.resetButton, ui.toggleButton):
+        for button in (ui.newButton, ui.resetButton, ui.linkButton, ui.toggleButton):
             button.setEnabled(self.manage)
         ui.noteLabel.setText(self.tr("角色：负责人可受理、结案；调解员办理调解；窗口登记员登记和归档；管理员管理用户和设置。")
                              if self.manage else self.tr("只有管理员可以管理用户；您可以修改自己的密码。"))
         ui.newButton.clicked.connect(self.new_user)
         ui.resetButton.clicked.connect(self.reset_password)
         ui.toggleButton.clicked.connect(self.toggle_active)
+        ui.linkButton.clicked.connect(self.link_mediator)
         ui.ownPasswordButton.clicked.connect(self.own_password)
         self.reload()
 
@@ -98,15 +100,45 @@ class UsersScreen(QWidget):
         fields = [Field("username", self.tr("用户名"), required=True), Field("display_name", self.tr("姓名"), required=True),
                   Field("role", self.tr("角色"), "choice", True, self._roles(), default="clerk"),
                   Field("password", self.tr("初始密码"), "password", True),
-                  Field("password2", self.tr("再次输入密码"), "password", True)]
+                  Field("password2", self.tr("再次输入密码"), "password", True),
+                  Field("mediator", self.tr("调解员名册记录"), "combo", choices=self._mediators(),
+                        hint=self.tr("此用户是调解员时，选择其在调解员名册中的记录（可输入姓名查找）"))]
 
         def submit(values: dict[str, Any]) -> Any:
             _same(values, "password", "password2")
             return users.create_user(self.workspace.ctx, username=values.get("username") or "",
                                      display_name=values.get("display_name") or "", role=values.get("role") or "",
-                                     password=values.get("password") or "")
+                                     password=values.get("password") or "", mediator=values.get("mediator"))
 
         dialog = FormDialog(self.tr("新增用户"), "", fields, submit, self)
+        dialog.accepted.connect(self.reload)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _mediators(self) -> list[tuple[str, str]]:
+        """``(id, name)`` of the 调解员 register for the choice boxes."""
+        try:
+            return registries.choices(self.workspace.ctx, "mediators")
+        except HexieError:
+            return []
+
+    def link_mediator(self) -> FormDialog | None:
+        """Link the selected user to a 调解员 record (or unlink with an empty choice)."""
+        user = self.selected()
+        if user is None:
+            return None
+        choices = self._mediators()
+        note = self.tr("选择“{name}”在调解员名册中的记录；留空表示取消关联。"
+                       "关联后，工作台“我的案件”列出该调解员的案件，受理时默认指定该调解员。").format(name=user["display_name"])
+        if not choices:
+            note = self.tr("调解员名册中还没有调解员：请先在“名册台账 › 调解员”中添加。")
+        fields = [Field("mediator", self.tr("调解员"), "combo", choices=choices, default=user.get("mediator_id"))]
+
+        def submit(values: dict[str, Any]) -> Any:
+            return users.link_mediator(self.workspace.ctx, user["username"], values.get("mediator"))
+
+        dialog = FormDialog(self.tr("关联调解员：{user}").format(user=user["username"]), note, fields, submit, self)
         dialog.accepted.connect(self.reload)
         self.dialog = dialog
         dialog.open()

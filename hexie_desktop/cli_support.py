@@ -1,0 +1,129 @@
+"""What every ``hexie`` command shares: exit codes, the escaped output, JSON in and out, the login.
+
+Kept apart from cli.py so that the command modules (cli_action_plan.py, cli_selection.py) use it
+without importing the parser that registers them (no import cycle).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hexie_desktop.core.errors import HexieError, UserError
+from hexie_desktop.core.i18n import _
+from hexie_desktop.core.text import first_control, printable
+from hexie_desktop.paths import default_data_dir
+
+EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+
+def print_json(data: Any) -> None:
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default, sort_keys=False)
+    if first_control(text, multiline=True) is not None:  # keep it valid JSON with nothing raw in it
+        text = json.dumps(data, ensure_ascii=True, indent=2, default=_json_default, sort_keys=False)
+    sys.stdout.write(text + "\n")
+
+
+class _Escaped:
+    """A text stream that shows control characters escaped (``core.text.printable``).
+
+    Every line ``hexie`` prints goes through it — names and messages that came from a package,
+    a card or a file included — so nothing can drive the terminal; line breaks and tabs stay.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with its control characters escaped."""
+        self.stream.write("\n".join("\t".join(printable(cell) for cell in line.split("\t"))
+                                     for line in text.split("\n")))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def _raw(stream: Any) -> Any:
+    """The stream below :class:`_Escaped` (for the progress counter's carriage return)."""
+    return getattr(stream, "stream", stream)
+
+
+JSON_MAX_BYTES = 256 * 1024 * 1024
+JSON_MAX_DEPTH = 12
+
+
+def _read_json(path: str, field: str = "--json") -> Any:
+    """Read a JSON input file (``-``: stdin) with the exchange's strict, bounded parser."""
+    from hexie_desktop.exchange.errors import ExchangeError
+    from hexie_desktop.exchange.limits import loads
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(JSON_MAX_BYTES + 1)
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read(JSON_MAX_BYTES + 1)
+        return loads(data.removeprefix(b"\xef\xbb\xbf"), max_depth=JSON_MAX_DEPTH, max_bytes=JSON_MAX_BYTES)
+    except FileNotFoundError:
+        raise UserError(_("找不到文件：{path}").format(path=path), field=field) from None
+    except ExchangeError as exc:
+        raise UserError(exc.message, field=field) from None
+
+
+def _password(prompt: str) -> str:
+    value = os.environ.get("HEXIE_PASSWORD")
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise UserError(_("请通过环境变量 HEXIE_PASSWORD 提供密码"), field="password")
+    return getpass.getpass(prompt)
+
+
+def _data_dir(args: argparse.Namespace) -> Path | None:
+    if args.db_url:
+        return Path(args.data_dir) if args.data_dir else None
+    return Path(args.data_dir) if args.data_dir else default_data_dir()
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from hexie_desktop.services.station import open_station
+
+    return open_station(data_dir=_data_dir(args), db_url=args.db_url)
+
+
+def login(args: argparse.Namespace) -> tuple[Any, Any]:
+    """Open the station and authenticate the acting user; returns (station, context)."""
+    from hexie_desktop.services.users import authenticate, first_admin
+
+    station = _open(args)
+    username = args.user or first_admin(station.db)
+    actor = authenticate(station.db, username, _password(_("{user} 的密码：").format(user=username)))
+    auto_backup(station)
+    return station, station.context(actor)
+
+
+def auto_backup(station) -> None:  # noqa: ANN001
+    """The daily verified automatic backup, as the app makes after its login (a failure only warns)."""
+    import sqlite3
+
+    from hexie_desktop.services.backup import auto_backup
+
+    if station.paths is None or not station.db.is_sqlite:
+        return
+    try:
+        auto_backup(station.paths.database, station.paths.backups)
+    except (HexieError, OSError, sqlite3.Error) as exc:
+        print(_("提示：自动备份没有完成：{e}").format(e=exc), file=sys.stderr)
