@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
