@@ -62,8 +62,8 @@ def accept_township(ctx: Context, unit_code: str, fingerprint: str, *,
                 continue
             refused.append(Outcome(package.file_name or package.id, False, kind=package.kind, sender=unit_code,
                                    sequence=package.sequence, package_id=package.id, error=ExchangeError(
-                                       E_SENDER, _("此数据包的签名名片（指纹 {fp}）不是核对一致的那一张，可能有人冒充，已丢弃")
-                                       .format(fp=fp))))
+                                       E_SENDER, _("此数据包的签名名片（指纹 {fp}）不是核对一致的那一张，"
+                                                   "可能有人冒充，已丢弃").format(fp=fp))))
             discarded.append(path)
         ctx.audit(session, "exchange.accept", entity="exchange_peer", entity_id=unit_code,
                   summary=f"{peer.unit_name} {typed}" + (_("；丢弃名片不符的数据包{n}个").format(n=len(refused))

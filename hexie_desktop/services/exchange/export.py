@@ -58,7 +58,7 @@ def _fill_changes(session: Session, payload: PayloadWriter, origin: str, since: 
         hashed = [0]
 
         def lines(name=name, query=query, encode=encode, sha_index=sha_index, deleted_index=deleted_index,  # noqa: ANN001, ANN202
-                  hashed=hashed):
+                  hashed=hashed, id_index=id_index, version_index=version_index):  # noqa: ANN001
             nonlocal done
             row_hash = kept_digest.row_hash if recount is not None else None
             for row in session.execute(query.execution_options(yield_per=5000)):

@@ -117,7 +117,8 @@ def trust_card(ctx: Context, card_file: Path, *, fingerprint: str) -> PeerView:
     card = read_card(card_file)
     check_pair(station, card)
     if keyring.normalize_fingerprint(fingerprint) != card.fingerprint:
-        raise ExchangeError(E_TRUST, _("指纹不符：名片{name}（{code}）的指纹是 {fp}，与核对的 {given} 不一致，未信任").format(
+        raise ExchangeError(E_TRUST, _("指纹不符：名片{name}（{code}）的指纹是 {fp}，"
+                                       "与核对的 {given} 不一致，未信任").format(
             name=card.unit_name, code=card.unit_code, fp=card.fingerprint,
             given=keyring.normalize_fingerprint(fingerprint)[:30] or "-"))
     with ctx.db.transaction() as session:

@@ -47,7 +47,8 @@ def _receipt_document(session: Session, peer: ExchangePeer, applied: ExchangePac
         ExchangeQuarantine.origin == peer.unit_code, ExchangeQuarantine.status == "open")).scalar_one()
     return {"township": peer.unit_code, "epoch": applied.epoch, "sequence": applied.sequence,
             "package_id": applied.id, "change_to": applied.change_to, "counts": counts, "digest": digest,
-            "conflicts_open": conflicts, "quarantined_open": quarantined, "gaps": numbering.missing(numbering.parse(peer.gaps)),
+            "conflicts_open": conflicts, "quarantined_open": quarantined,
+            "gaps": numbering.missing(numbering.parse(peer.gaps)),
             "received_at": applied.recorded_at.replace(microsecond=0).isoformat()}
 
 
@@ -148,7 +149,8 @@ def apply_receipt(ctx: Context, verified: reader.Verified, payload: PayloadReade
             ExchangePackage.sequence == document["sequence"], ExchangePackage.kind.in_(("changes", "full"))
         )).scalars().first()
         if acked is None or acked.id != document["package_id"]:
-            raise ExchangeError(E_INTEGRITY, _("回执确认的第{n}号数据包不在本站的导出记录中").format(n=document["sequence"]))
+            raise ExchangeError(E_INTEGRITY, _("回执确认的第{n}号数据包不在本站的导出记录中").format(
+                n=document["sequence"]))
         digest_ok = acked.digest == document["digest"] and loads(acked.table_counts, {}) == document["counts"]
         now = utcnow()
         newly = session.execute(update(ExchangePackage).where(

@@ -175,7 +175,8 @@ def _conflict_view(conflict: ExchangeConflict, *, unmask: bool) -> ConflictView:
                         conflict.reason, conflict.status, dates.local(conflict.created_at), stored, incoming, changed)
 
 
-def conflicts(ctx: Context, *, status: str | None = "open", limit: int = 500, unmask: bool = False) -> list[ConflictView]:
+def conflicts(ctx: Context, *, status: str | None = "open", limit: int = 500,
+              unmask: bool = False) -> list[ConflictView]:
     """Queued conflicts (open ones by default), oldest first.
 
     Personal columns (ID numbers, phones, applicants' addresses) are masked by the same
@@ -308,7 +309,8 @@ def quarantined(ctx: Context, *, limit: int = 500) -> list[QuarantineView]:
     """Open quarantined rows, oldest first."""
     ctx.require("read")
     with ctx.db.read() as session:
-        return [QuarantineView(q.id, q.package_id, q.origin, q.table_name, q.row_id, q.reason, dates.local(q.created_at))
+        return [QuarantineView(q.id, q.package_id, q.origin, q.table_name, q.row_id, q.reason,
+                               dates.local(q.created_at))
                 for q in session.execute(select(ExchangeQuarantine).where(ExchangeQuarantine.status == "open")
                                          .order_by(ExchangeQuarantine.id).limit(limit)).scalars()]
 
