@@ -125,7 +125,7 @@ def export_package(ctx: Context, out: Path, *, split_mb: int | None = None, full
                                                    progress, recount),
                 split_bytes=split_bytes)
             failpoints.reach("export.written")
-            if kind == "full":  # a full export is the way back from any drift: the kept digest is recomputed too
+            if recount is not None:  # a full export is the way back from any drift: the kept digest is recomputed
                 kept_digest.replace(session, origin, recount)
             digest, counts = state.holdings(session, origin)
             session.add(ExchangePackage(
