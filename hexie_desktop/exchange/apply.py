@@ -459,7 +459,13 @@ def _bulk_insert(session: Session, spec: TableSpec, values: list[dict[str, Any]]
         return
     pairs = list(zip(order, processors))
     if positional:
-        params: list[Any] = [tuple(p(row[n]) if p is not None else row[n] for n, p in pairs) for row in values]
+        converted = [(i, p) for i, p in enumerate(processors) if p is not None]
+        params: list[Any] = []
+        for row in values:
+            item = [row[n] for n in order]
+            for i, p in converted:
+                item[i] = p(item[i])
+            params.append(tuple(item))
     else:
         params = [{n: (p(row[n]) if p is not None else row[n]) for n, p in pairs} for row in values]
     connection.exec_driver_sql(sql, params)

@@ -221,8 +221,11 @@ def check(spec: TableSpec, row: dict[str, Any]) -> None:
             if when_missing is not None:
                 _run(name, when_missing, value)
             continue
-        for rule in rules:
-            _run(name, rule, value)
+        try:
+            for rule in rules:
+                rule(value)
+        except UserError as exc:  # as _run, without a call per rule
+            raise RowError(_("字段{col}：{why}").format(col=name, why=printable(exc.message)), name) from None
     row_rule = ROW_RULES.get(spec.name)
     if row_rule is not None:
         row_rule(row)

@@ -88,7 +88,7 @@ def large_cache(session: Session) -> Iterator[None]:
     if conn.dialect.name != "sqlite":
         yield
         return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     conn.exec_driver_sql("PRAGMA cache_size=-262144")
     try:
         yield

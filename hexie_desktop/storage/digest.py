@@ -26,16 +26,26 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
-from sqlalchemy import delete, func, inspect, select
+from typing import Any, cast
+
+from sqlalchemy import Table, delete, func, inspect, select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.storage.models import SYNCED_MODELS, ExchangeDigest, Synced
 
 MODULUS = 1 << 256
 MARKER = "*"
-TABLE_NAMES = tuple(model.__tablename__ for model in SYNCED_MODELS)
+_DIGESTS = cast(Table, ExchangeDigest.__table__)
+
+
+def _table(model: Any) -> Table:
+    """The table of a synced model (or of an instance of one)."""
+    return cast(Table, model.__table__)
+
+
+TABLE_NAMES = tuple(_table(model).name for model in SYNCED_MODELS)
 _TABLES = frozenset(TABLE_NAMES)
 _READY = "hexie_digest_ready"
 
@@ -75,7 +85,7 @@ def is_ready(session: Session) -> bool:
     """True when the digest is maintained (its marker row exists); remembered for the transaction."""
     ready = session.info.get(_READY)
     if ready is None:
-        table = ExchangeDigest.__table__
+        table = _DIGESTS
         ready = session.connection().execute(select(table.c.rows).where(
             table.c.origin == MARKER, table.c.table_name == MARKER)).first() is not None
         session.info[_READY] = ready
@@ -93,7 +103,7 @@ def apply(session: Session, delta: Delta) -> None:
     if not changes or not is_ready(session):
         return
     connection = session.connection()
-    table = ExchangeDigest.__table__
+    table = _DIGESTS
     for (origin, name), (count, total) in sorted(changes.items()):
         query = select(table.c.rows, table.c.digest).where(table.c.origin == origin, table.c.table_name == name)
         if connection.dialect.name != "sqlite":
@@ -119,7 +129,7 @@ def compute(session: Session, origins: Iterable[str] | None = None) -> dict[tupl
     wanted = None if origins is None else list(origins)
     out: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for model in SYNCED_MODELS:
-        table = model.__table__
+        table = _table(model)
         name = table.name
         query = select(table.c.origin, table.c.id, table.c.version)
         if wanted is not None:
@@ -133,7 +143,7 @@ def compute(session: Session, origins: Iterable[str] | None = None) -> dict[tupl
 
 def rebuild(session: Session, origins: Iterable[str] | None = None) -> None:
     """Recompute the kept digest from every row (of ``origins`` only, when it is already maintained)."""
-    table = ExchangeDigest.__table__
+    table = _DIGESTS
     partial = origins is not None and is_ready(session)
     wanted = list(origins) if partial and origins is not None else None
     if wanted is None:
@@ -158,7 +168,7 @@ def replace(session: Session, origin: str, totals: dict[str, tuple[int, int]]) -
     if not is_ready(session):
         rebuild(session)
         return
-    table = ExchangeDigest.__table__
+    table = _DIGESTS
     session.execute(delete(table).where(table.c.origin == origin))
     rows = [{"origin": origin, "table_name": name, "rows": count, "digest": f"{total % MODULUS:064x}"}
             for name, (count, total) in sorted(totals.items()) if count]
@@ -174,7 +184,7 @@ def holdings(session: Session, origin: str) -> tuple[str, dict[str, int]]:
     """
     if not is_ready(session):
         rebuild(session)
-    table = ExchangeDigest.__table__
+    table = _DIGESTS
     total = 0
     counts: dict[str, int] = {}
     for name, rows, digest in session.execute(select(table.c.table_name, table.c.rows, table.c.digest)
@@ -198,7 +208,7 @@ def holdings_counted(session: Session, origin: str) -> tuple[str, dict[str, int]
     """
     _digest, kept = holdings(session, origin)
     for model in SYNCED_MODELS:
-        table = model.__table__
+        table = _table(model)
         held = session.execute(select(func.count()).select_from(table).where(table.c.origin == origin)).scalar_one()
         if held != kept.get(table.name, 0):
             rebuild(session, [origin])
@@ -210,7 +220,7 @@ def verify(session: Session) -> list[str]:
     """Differences between the kept digest and a full recomputation (empty: consistent or not maintained)."""
     if not is_ready(session):
         return []
-    table = ExchangeDigest.__table__
+    table = _DIGESTS
     kept = {(o, n): (r, int(d, 16)) for o, n, r, d in session.execute(
         select(table.c.origin, table.c.table_name, table.c.rows, table.c.digest)) if o != MARKER}
     kept = {key: value for key, value in kept.items() if value != (0, 0)}
@@ -224,18 +234,18 @@ def _after_flush(session: Session, _context: object) -> None:
     delta = new_delta()
     for obj in session.new:
         if isinstance(obj, Synced):
-            add(delta, obj.__tablename__, obj.origin, obj.id, obj.version)
+            add(delta, _table(obj).name, obj.origin, obj.id, obj.version)
     for obj in session.dirty:
         if isinstance(obj, Synced):
             state = inspect(obj)
             old_origin, old_version = _before(state, "origin"), _before(state, "version")
             if (old_origin, old_version) != (obj.origin, obj.version):
-                remove(delta, obj.__tablename__, old_origin, obj.id, old_version)
-                add(delta, obj.__tablename__, obj.origin, obj.id, obj.version)
+                remove(delta, _table(obj).name, old_origin, obj.id, old_version)
+                add(delta, _table(obj).name, obj.origin, obj.id, obj.version)
     for obj in session.deleted:
         if isinstance(obj, Synced):
             state = inspect(obj)
-            remove(delta, obj.__tablename__, _before(state, "origin"), obj.id, _before(state, "version"))
+            remove(delta, _table(obj).name, _before(state, "origin"), obj.id, _before(state, "version"))
     if delta:
         apply(session, delta)
 

@@ -18,23 +18,23 @@ class StationIdentity(Protocol):
     """The station's role, unit code and names."""
 
     @property
-    def role(self) -> str: ...  # noqa: D102
+    def role(self) -> str: ...
 
     @property
-    def unit_code(self) -> str: ...  # noqa: D102
+    def unit_code(self) -> str: ...
 
     @property
-    def unit_name(self) -> str: ...  # noqa: D102
+    def unit_name(self) -> str: ...
 
 
 class OpenedStation(Protocol):
     """An opened station: ``paths`` (None on PostgreSQL), ``db`` and ``info``."""
 
     @property
-    def paths(self) -> StationPaths | None: ...  # noqa: D102
+    def paths(self) -> StationPaths | None: ...
 
     @property
-    def db(self) -> Database: ...  # noqa: D102
+    def db(self) -> Database: ...
 
     @property
-    def info(self) -> StationIdentity: ...  # noqa: D102
+    def info(self) -> StationIdentity: ...

@@ -26,7 +26,7 @@ from hexie_desktop.storage import digest
 from tests.e2e.exchange_support import TOWN_CODE, make_pair, register
 
 
-def _recomputed(session, origin: str) -> tuple[str, dict[str, int]]:  # noqa: ANN001
+def _recomputed(session, origin: str) -> tuple[str, dict[str, int]]:
     """The digest as the program computed it before it was kept: every row hashed."""
     total, counts = 0, {}
     for (row_origin, name), (rows, value) in digest.compute(session, [origin]).items():
@@ -36,7 +36,7 @@ def _recomputed(session, origin: str) -> tuple[str, dict[str, int]]:  # noqa: AN
     return f"{total % digest.MODULUS:064x}", counts
 
 
-def _check(station, origin: str = TOWN_CODE) -> None:  # noqa: ANN001
+def _check(station, origin: str = TOWN_CODE) -> None:
     with station.db.transaction() as session:
         assert digest.verify(session) == []
         kept = state.holdings(session, origin)

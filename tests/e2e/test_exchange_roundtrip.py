@@ -197,7 +197,8 @@ def test_reference_data_holidays_and_codes_flow_down(pair):
         with pytest.raises(UserError):
             cases.register(pair.tctx, {"cases": [case_payload(source="zz_hotline")]})
         exported = ex.publish_reference(pair.dctx, pair.root / "ref.hxp", keys=pair.keys,
-                                        codes={"industries": {"zz": "测试行业"}, "case_sources": {"zz_hotline": "12345热线转办"}})
+                                        codes={"industries": {"zz": "测试行业"},
+                                               "case_sources": {"zz_hotline": "12345热线转办"}})
         assert exported.recipients == [TOWN_CODE]
         code_tables.use_additions({})  # as if the township's program had just started: nothing known yet
         outcome = pair.to_township(*exported.paths)[0]

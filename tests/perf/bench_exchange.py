@@ -59,7 +59,7 @@ def _rss() -> str:
     return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
 
 
-def _cols(spec) -> str:  # noqa: ANN001
+def _cols(spec) -> str:
     return ", ".join(f'"{name}"' for name in spec.names)
 
 
@@ -74,8 +74,9 @@ def raw_pipeline(database: Path, origin: str, out: Path, recipient: pyrage.x2551
             cursor = connection.execute(f"SELECT {_cols(spec)} FROM {name} WHERE origin = ?", (origin,))
             names = spec.names
             while batch := cursor.fetchmany(5000):
-                handle.write(b"".join(json.dumps(dict(zip(names, row)), ensure_ascii=False).encode() + b"\n"
-                                      for row in batch))
+                handle.write(b"".join(
+                    json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False).encode() + b"\n"
+                    for row in batch))
                 rows += len(batch)
     connection.close()
     pyrage.encrypt_file(str(plain), str(out), [recipient])
@@ -198,7 +199,7 @@ def main() -> None:
     perfdoc.write_section("Exchange", section)
 
 
-def _postgres_rows(work: Path, dist, package: Path, rows: int, sqlite_s: float) -> list:  # noqa: ANN001
+def _postgres_rows(work: Path, dist, package: Path, rows: int, sqlite_s: float) -> list:
     """The same first import into a district on PostgreSQL (started on loopback)."""
     from tests.e2e import postgres
 

@@ -30,11 +30,7 @@ from hexie_desktop.services.exchange.common import (
     PeerView,
     known_schema,
 )
-from hexie_desktop.services.exchange.enrol import (
-    accept_township,
-    rotate_keys,
-    set_escrow,
-)
+from hexie_desktop.services.exchange.enrol import accept_township, rotate_keys, set_escrow
 from hexie_desktop.services.exchange.export import export_package
 from hexie_desktop.services.exchange.imports import import_packages
 from hexie_desktop.services.exchange.keys import (
@@ -52,12 +48,7 @@ from hexie_desktop.services.exchange.keys import (
 )
 from hexie_desktop.services.exchange.peers import resync_township, trust_card
 from hexie_desktop.services.exchange.receipts import write_receipt
-from hexie_desktop.services.exchange.reference import (
-    CODE_TABLES,
-    REFERENCE_SETTINGS,
-    load_codes,
-    publish_reference,
-)
+from hexie_desktop.services.exchange.reference import CODE_TABLES, REFERENCE_SETTINGS, load_codes, publish_reference
 from hexie_desktop.services.exchange.review import (
     ConflictView,
     Overview,

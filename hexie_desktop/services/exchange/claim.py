@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,19 +15,10 @@ from hexie_desktop.core import dates
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import reader
 from hexie_desktop.exchange import sequence as numbering
-from hexie_desktop.exchange.errors import (
-    E_DUPLICATE,
-    E_REPLAY,
-    E_SEQUENCE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_DUPLICATE, E_REPLAY, E_SEQUENCE, ExchangeError
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import Outcome
-from hexie_desktop.storage.models import (
-    ExchangePackage,
-    ExchangePeer,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangePackage, ExchangePeer, utcnow
 
 
 def check_numbering(manifest: Any, last_epoch: int, last_sequence: int) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select, update
@@ -19,21 +20,12 @@ from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import sequence as numbering
 from hexie_desktop.exchange import state
 from hexie_desktop.exchange.apply import ApplyResult
-from hexie_desktop.exchange.errors import (
-    E_STATE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_STATE, ExchangeError
 from hexie_desktop.exchange.keys import Card
 from hexie_desktop.storage import migrate
 from hexie_desktop.storage.db import CHANGE_SEQ, next_counter
 from hexie_desktop.storage.identity import OpenedStation
-from hexie_desktop.storage.models import (
-    Counter,
-    ExchangeConflict,
-    ExchangePackage,
-    ExchangePeer,
-    ExchangeQuarantine,
-)
+from hexie_desktop.storage.models import Counter, ExchangeConflict, ExchangePackage, ExchangePeer, ExchangeQuarantine
 
 PACKAGE_COUNTER = "exchange.package_seq"
 

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state
-from hexie_desktop.exchange.errors import (
-    E_DUPLICATE,
-    E_REPLAY,
-    E_SENDER,
-    E_STATE,
-    E_TRUST,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_DUPLICATE, E_REPLAY, E_SENDER, E_STATE, E_TRUST, ExchangeError
 from hexie_desktop.exchange.keys import Card, StationKeys
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
@@ -31,15 +24,8 @@ from hexie_desktop.services.exchange.common import (
 from hexie_desktop.services.exchange.imports import import_packages
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.services.exchange.peers import store_peer
-from hexie_desktop.services.exchange.reference import (
-    publish_reference,
-    trusted_townships,
-)
-from hexie_desktop.storage.models import (
-    ExchangePackage,
-    ExchangePeer,
-    utcnow,
-)
+from hexie_desktop.services.exchange.reference import publish_reference, trusted_townships
+from hexie_desktop.storage.models import ExchangePackage, ExchangePeer, utcnow
 
 
 def accept_township(ctx: Context, unit_code: str, fingerprint: str, *,
@@ -76,8 +62,8 @@ def accept_township(ctx: Context, unit_code: str, fingerprint: str, *,
                 continue
             refused.append(Outcome(package.file_name or package.id, False, kind=package.kind, sender=unit_code,
                                    sequence=package.sequence, package_id=package.id, error=ExchangeError(
-                                       E_SENDER, _("此数据包的签名名片（指纹 {fp}）不是核对一致的那一张，可能有人冒充，已丢弃")
-                                       .format(fp=fp))))
+                                       E_SENDER, _("此数据包的签名名片（指纹 {fp}）不是核对一致的那一张，"
+                                                   "可能有人冒充，已丢弃").format(fp=fp))))
             discarded.append(path)
         ctx.audit(session, "exchange.accept", entity="exchange_peer", entity_id=unit_code,
                   summary=f"{peer.unit_name} {typed}" + (_("；丢弃名片不符的数据包{n}个").format(n=len(refused))

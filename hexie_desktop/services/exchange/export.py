@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,15 +14,11 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import state
 from hexie_desktop.exchange.codec import TABLES, changed_rows, encoder
-from hexie_desktop.exchange.errors import (
-    E_STATE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_STATE, ExchangeError
 from hexie_desktop.exchange.payload import PayloadWriter
 from hexie_desktop.exchange.writer import write_package
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
-    schema_version,
     Exported,
     acknowledged_change,
     change_seq,
@@ -31,16 +27,14 @@ from hexie_desktop.services.exchange.common import (
     numbered_output,
     peer_card,
     require_role,
+    schema_version,
     split_size,
     trusted_district,
 )
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.storage import audit
 from hexie_desktop.storage import digest as kept_digest
-from hexie_desktop.storage.models import (
-    ExchangePackage,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangePackage, utcnow
 
 
 def _fill_changes(session: Session, payload: PayloadWriter, origin: str, since: int | None, store: Path,
@@ -64,7 +58,7 @@ def _fill_changes(session: Session, payload: PayloadWriter, origin: str, since: 
         hashed = [0]
 
         def lines(name=name, query=query, encode=encode, sha_index=sha_index, deleted_index=deleted_index,  # noqa: ANN001, ANN202
-                  hashed=hashed):
+                  hashed=hashed, id_index=id_index, version_index=version_index):  # noqa: ANN001
             nonlocal done
             row_hash = kept_digest.row_hash if recount is not None else None
             for row in session.execute(query.execution_options(yield_per=5000)):
@@ -131,7 +125,7 @@ def export_package(ctx: Context, out: Path, *, split_mb: int | None = None, full
                                                    progress, recount),
                 split_bytes=split_bytes)
             failpoints.reach("export.written")
-            if kind == "full":  # a full export is the way back from any drift: the kept digest is recomputed too
+            if recount is not None:  # a full export is the way back from any drift: the kept digest is recomputed
                 kept_digest.replace(session, origin, recount)
             digest, counts = state.holdings(session, origin)
             session.add(ExchangePackage(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -17,41 +18,19 @@ from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import reader, state
 from hexie_desktop.exchange import sequence as numbering
 from hexie_desktop.exchange.apply import apply_changes
-from hexie_desktop.exchange.errors import (
-    E_DUPLICATE,
-    E_PENDING,
-    E_SENDER,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_DUPLICATE, E_PENDING, E_SENDER, ExchangeError
 from hexie_desktop.exchange.keys import Card, StationKeys
 from hexie_desktop.exchange.payload import PayloadReader
 from hexie_desktop.fileio import atomic_path
 from hexie_desktop.services.context import Context
-from hexie_desktop.services.exchange.claim import (
-    check_numbering,
-    check_replay,
-    claim,
-    covered,
-    record_late,
-)
-from hexie_desktop.services.exchange.common import (
-    DryRun,
-    Outcome,
-    fingerprint_of,
-    known_schema,
-    peer_card,
-    publish,
-)
+from hexie_desktop.services.exchange.claim import check_numbering, check_replay, claim, covered, record_late
+from hexie_desktop.services.exchange.common import DryRun, Outcome, fingerprint_of, known_schema, peer_card, publish
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.services.exchange.peers import earlier_keys, store_peer
 from hexie_desktop.services.exchange.receipts import apply_receipt, write_receipt_in
 from hexie_desktop.services.exchange.reference import apply_reference
 from hexie_desktop.storage import digest as kept_digest
-from hexie_desktop.storage.models import (
-    ExchangePackage,
-    ExchangePeer,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangePackage, ExchangePeer, utcnow
 
 # ---------------------------------------------------------------- imports
 

@@ -11,18 +11,13 @@ from sqlalchemy import select
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state
-from hexie_desktop.exchange.errors import (
-    E_TRUST,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_TRUST, ExchangeError
 from hexie_desktop.exchange.keys import Card, StationKeys
 from hexie_desktop.fileio import atomic_path
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import PeerView, peer_view, station_role
 from hexie_desktop.storage.identity import OpenedStation
-from hexie_desktop.storage.models import (
-    ExchangePeer,
-)
+from hexie_desktop.storage.models import ExchangePeer
 
 PASSPHRASE_ENV = "HEXIE_KEY_PASSPHRASE"
 

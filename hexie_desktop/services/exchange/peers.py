@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,11 +15,7 @@ from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import sequence as numbering
-from hexie_desktop.exchange.errors import (
-    E_STATE,
-    E_TRUST,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_STATE, E_TRUST, ExchangeError
 from hexie_desktop.exchange.keys import Card
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
@@ -31,10 +28,7 @@ from hexie_desktop.services.exchange.common import (
 )
 from hexie_desktop.services.exchange.keys import read_card
 from hexie_desktop.storage.identity import OpenedStation
-from hexie_desktop.storage.models import (
-    ExchangePeer,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangePeer, utcnow
 
 
 def check_pair(own: OpenedStation, card: Card) -> None:
@@ -123,7 +117,8 @@ def trust_card(ctx: Context, card_file: Path, *, fingerprint: str) -> PeerView:
     card = read_card(card_file)
     check_pair(station, card)
     if keyring.normalize_fingerprint(fingerprint) != card.fingerprint:
-        raise ExchangeError(E_TRUST, _("指纹不符：名片{name}（{code}）的指纹是 {fp}，与核对的 {given} 不一致，未信任").format(
+        raise ExchangeError(E_TRUST, _("指纹不符：名片{name}（{code}）的指纹是 {fp}，"
+                                       "与核对的 {given} 不一致，未信任").format(
             name=card.unit_name, code=card.unit_code, fp=card.fingerprint,
             given=keyring.normalize_fingerprint(fingerprint)[:30] or "-"))
     with ctx.db.transaction() as session:

@@ -17,21 +17,13 @@ from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import reader, state
 from hexie_desktop.exchange import sequence as numbering
 from hexie_desktop.exchange.codec import TABLES
-from hexie_desktop.exchange.errors import (
-    E_FORMAT,
-    E_INTEGRITY,
-    E_NOT_FOR_US,
-    E_REPLAY,
-    E_STATE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_FORMAT, E_INTEGRITY, E_NOT_FOR_US, E_REPLAY, E_STATE, ExchangeError
 from hexie_desktop.exchange.keys import StationKeys
 from hexie_desktop.exchange.payload import RECEIPT, PayloadReader, PayloadWriter
 from hexie_desktop.exchange.writer import write_package
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.claim import claim
 from hexie_desktop.services.exchange.common import (
-    schema_version,
     DryRun,
     Outcome,
     loads,
@@ -39,17 +31,12 @@ from hexie_desktop.services.exchange.common import (
     peer_card,
     publish,
     require_role,
+    schema_version,
 )
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.storage import audit
 from hexie_desktop.storage.identity import OpenedStation
-from hexie_desktop.storage.models import (
-    ExchangeConflict,
-    ExchangePackage,
-    ExchangePeer,
-    ExchangeQuarantine,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangeConflict, ExchangePackage, ExchangePeer, ExchangeQuarantine, utcnow
 
 
 def _receipt_document(session: Session, peer: ExchangePeer, applied: ExchangePackage) -> dict:
@@ -60,7 +47,8 @@ def _receipt_document(session: Session, peer: ExchangePeer, applied: ExchangePac
         ExchangeQuarantine.origin == peer.unit_code, ExchangeQuarantine.status == "open")).scalar_one()
     return {"township": peer.unit_code, "epoch": applied.epoch, "sequence": applied.sequence,
             "package_id": applied.id, "change_to": applied.change_to, "counts": counts, "digest": digest,
-            "conflicts_open": conflicts, "quarantined_open": quarantined, "gaps": numbering.missing(numbering.parse(peer.gaps)),
+            "conflicts_open": conflicts, "quarantined_open": quarantined,
+            "gaps": numbering.missing(numbering.parse(peer.gaps)),
             "received_at": applied.recorded_at.replace(microsecond=0).isoformat()}
 
 
@@ -161,7 +149,8 @@ def apply_receipt(ctx: Context, verified: reader.Verified, payload: PayloadReade
             ExchangePackage.sequence == document["sequence"], ExchangePackage.kind.in_(("changes", "full"))
         )).scalars().first()
         if acked is None or acked.id != document["package_id"]:
-            raise ExchangeError(E_INTEGRITY, _("回执确认的第{n}号数据包不在本站的导出记录中").format(n=document["sequence"]))
+            raise ExchangeError(E_INTEGRITY, _("回执确认的第{n}号数据包不在本站的导出记录中").format(
+                n=document["sequence"]))
         digest_ok = acked.digest == document["digest"] and loads(acked.table_counts, {}) == document["counts"]
         now = utcnow()
         newly = session.execute(update(ExchangePackage).where(

@@ -18,12 +18,7 @@ from hexie_desktop.core import codes as code_tables
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import reader, state
-from hexie_desktop.exchange.errors import (
-    E_FORMAT,
-    E_STATE,
-    E_TRUST,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_FORMAT, E_STATE, E_TRUST, ExchangeError
 from hexie_desktop.exchange.keys import Card, StationKeys
 from hexie_desktop.exchange.payload import REFERENCE, PayloadReader, PayloadWriter
 from hexie_desktop.exchange.writer import write_package
@@ -31,7 +26,6 @@ from hexie_desktop.services import settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.claim import claim
 from hexie_desktop.services.exchange.common import (
-    schema_version,
     DryRun,
     Exported,
     Outcome,
@@ -40,18 +34,14 @@ from hexie_desktop.services.exchange.common import (
     numbered_output,
     peer_card,
     require_role,
+    schema_version,
     split_size,
 )
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.services.exchange.peers import store_peer
 from hexie_desktop.storage import audit
 from hexie_desktop.storage.db import Database
-from hexie_desktop.storage.models import (
-    ExchangeCode,
-    ExchangePackage,
-    ExchangePeer,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangeCode, ExchangePackage, ExchangePeer, utcnow
 
 REFERENCE_SETTINGS = ("station.arbitration_commission", "station.arbitration_address", "station.arbitration_phone",
                       "station.court_name")

@@ -14,17 +14,9 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.core.ids import mask_row
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state
-from hexie_desktop.exchange.apply import (
-    ApplyResult,
-    TableCounts,
-    drop_search,
-    reindex_cases,
-)
+from hexie_desktop.exchange.apply import ApplyResult, TableCounts, drop_search, reindex_cases
 from hexie_desktop.exchange.codec import TABLES, changed_rows, check_row
-from hexie_desktop.exchange.errors import (
-    E_STATE,
-    ExchangeError,
-)
+from hexie_desktop.exchange.errors import E_STATE, ExchangeError
 from hexie_desktop.exchange.keys import Card
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.common import (
@@ -38,13 +30,7 @@ from hexie_desktop.services.exchange.common import (
 )
 from hexie_desktop.services.exchange.keys import needs_passphrase
 from hexie_desktop.storage import digest
-from hexie_desktop.storage.models import (
-    ExchangeConflict,
-    ExchangePackage,
-    ExchangePeer,
-    ExchangeQuarantine,
-    utcnow,
-)
+from hexie_desktop.storage.models import ExchangeConflict, ExchangePackage, ExchangePeer, ExchangeQuarantine, utcnow
 
 # ---------------------------------------------------------------- overview, conflicts, quarantine
 
@@ -189,7 +175,8 @@ def _conflict_view(conflict: ExchangeConflict, *, unmask: bool) -> ConflictView:
                         conflict.reason, conflict.status, dates.local(conflict.created_at), stored, incoming, changed)
 
 
-def conflicts(ctx: Context, *, status: str | None = "open", limit: int = 500, unmask: bool = False) -> list[ConflictView]:
+def conflicts(ctx: Context, *, status: str | None = "open", limit: int = 500,
+              unmask: bool = False) -> list[ConflictView]:
     """Queued conflicts (open ones by default), oldest first.
 
     Personal columns (ID numbers, phones, applicants' addresses) are masked by the same
@@ -322,7 +309,8 @@ def quarantined(ctx: Context, *, limit: int = 500) -> list[QuarantineView]:
     """Open quarantined rows, oldest first."""
     ctx.require("read")
     with ctx.db.read() as session:
-        return [QuarantineView(q.id, q.package_id, q.origin, q.table_name, q.row_id, q.reason, dates.local(q.created_at))
+        return [QuarantineView(q.id, q.package_id, q.origin, q.table_name, q.row_id, q.reason,
+                               dates.local(q.created_at))
                 for q in session.execute(select(ExchangeQuarantine).where(ExchangeQuarantine.status == "open")
                                          .order_by(ExchangeQuarantine.id).limit(limit)).scalars()]
 
