@@ -62,6 +62,8 @@ def build_scenario(ctx) -> dict[str, str]:
          ("agree", {"items": [
              {"obligation": "支付工资", "amount": "30000", "due_on": "2026-10-20", "category": "wages"},
              {"obligation": "支付二倍工资差额", "amount": "5000", "due_on": "2026-10-25", "category": "double_wages"}],
+             # LDTJ art. 16: a collective agreement names each worker's amount (3,500 each, 35,000 in all).
+             "shares": [{"applicant": f"工人{i}", "amount": "3500"} for i in range(10)],
              "arbitration_review": True, **signatures("2026-10-15")}),
          ("perform-item", {"item": 1, "on": "2026-10-19"}),
          ("perform-item", {"item": 2, "on": "2026-10-24", "amount": "2000"}))
