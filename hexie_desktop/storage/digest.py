@@ -27,7 +27,6 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, func, inspect, select
