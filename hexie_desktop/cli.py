@@ -11,9 +11,10 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Callable, NoReturn
+from typing import Any, NoReturn
 
 from hexie_desktop import __version__
 from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, under the names this module uses

@@ -125,7 +125,7 @@ def configure(data_dir: Path | None) -> Path | None:
     return log_path(data_dir)
 
 
-def _unraisable(info: "sys.UnraisableHookArgs") -> None:
+def _unraisable(info: sys.UnraisableHookArgs) -> None:
     error = info.exc_value
     log.warning("ignored error while cleaning up: %s%s", getattr(info.exc_type, "__name__", "?"),
                 _code(error) if error is not None else "")

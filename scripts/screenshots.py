@@ -17,16 +17,16 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hexie_desktop.services.demo import station as demo_station
 from hexie_desktop.core import ids
 from hexie_desktop.services.cases import CaseFilter, list_cases
+from hexie_desktop.services.demo import station as demo_station
 from hexie_desktop.ui import ops, style
 from hexie_desktop.ui.main_window import MainWindow
 from hexie_desktop.ui.screens.first_run import FirstRunDialog

@@ -7,8 +7,8 @@ per session and hands each test its own copy, so tests are fast and independent.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -56,13 +56,13 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def station_factory(station_template: Path, tmp_path: Path) -> Callable[[], "object"]:
+def station_factory(station_template: Path, tmp_path: Path) -> Callable[[], object]:
     """Call it to get an opened copy of the template station (closed after the test)."""
     from hexie_desktop.services.station import open_station
 
     opened = []
 
-    def make():  # noqa: ANN202
+    def make():
         target = tmp_path / f"station{len(opened)}"
         shutil.copytree(station_template, target)
         station = open_station(data_dir=target)

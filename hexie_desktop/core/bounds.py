@@ -4,7 +4,8 @@ are refused together, each naming its key."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from hexie_desktop.core.errors import UserError, ValidationErrors
 from hexie_desktop.core.i18n import _

@@ -13,8 +13,8 @@ built-in codes keep their labels; an addition never replaces one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _

@@ -15,8 +15,8 @@ catalogue (:func:`entries`), so later prints neither lose items nor add pages.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.states import AGREED_STATES

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Mapping
 from datetime import date, datetime
-from typing import Collection, Mapping
 
 from hexie_desktop.core import dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
-
 
 LONG_TEXT_MAX = 20_000
 """The longest free text any form accepts (case facts, mediation statements, agreement content)."""

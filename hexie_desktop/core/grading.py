@@ -13,10 +13,11 @@ receipt.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from hexie_desktop.core import workflow
 from hexie_desktop.core.bounds import bounded_ints

@@ -23,11 +23,12 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _

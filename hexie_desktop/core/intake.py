@@ -99,7 +99,7 @@ class _Collector:
     def __init__(self) -> None:
         self.errors: list[UserError] = []
 
-    def run(self, fn, *args, **kwargs):  # noqa: ANN001, ANN201
+    def run(self, fn, *args, **kwargs):  # noqa: ANN001
         try:
             return fn(*args, **kwargs)
         except ValidationErrors as exc:

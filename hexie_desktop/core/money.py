@@ -14,8 +14,8 @@ import unicodedata
 from decimal import Decimal
 
 from hexie_desktop.core.errors import UserError
-from hexie_desktop.core.i18n import _
 from hexie_desktop.core.fields import no_controls
+from hexie_desktop.core.i18n import _
 
 __all__ = [
     "MAX_CENTS",

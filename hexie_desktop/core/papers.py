@@ -8,8 +8,8 @@ not closed no 卷宗封面.  The facts are read from the plain case dict (``case
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping
 
 from hexie_desktop.core import codes, workflow
 from hexie_desktop.core.errors import NotAllowed

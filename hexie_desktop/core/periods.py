@@ -14,17 +14,17 @@ a year the package has no data for, Monday–Friday are working days and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Mapping
 
 import chinese_calendar
 
 from hexie_desktop.core import dates
-from hexie_desktop.core.states import AGREED_STATES, FINISHED_STATES, MEDIATION_STATES
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.states import AGREED_STATES, FINISHED_STATES, MEDIATION_STATES
 
 __all__ = [
     "ALWAYS_LISTED",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from hexie_desktop.core import codes
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.core.i18n import _
-from hexie_desktop.core import codes
 
 TOWNSHIP_ROLES = frozenset({"admin", "head", "mediator", "clerk"})
 DISTRICT_ROLES = frozenset({"district_admin", "district_viewer"})

@@ -19,11 +19,13 @@ year-to-date figure beside it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
+from hexie_desktop.core import stats
 from hexie_desktop.core.bounds import bounded_ints
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
@@ -120,11 +122,9 @@ def number_text(value: Any, kind: str) -> str:
     return str(value)
 
 
-def report_period(text: object) -> "stats.Period":
+def report_period(text: object) -> stats.Period:
     """The period of the upward 工作情况 report: a quarter (``2026Q3`` or ``2026-Q3``) or a year
     (``2026``); months and free ranges are refused (the report is quarterly and annual)."""
-    from hexie_desktop.core import stats
-
     value = str(text or "").strip().upper()
     if len(value) == 6 and value[4] == "Q":
         value = f"{value[:4]}-{value[4:]}"

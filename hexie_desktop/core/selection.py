@@ -17,9 +17,9 @@ may be withdrawn before the decision.  One record is nominated at most once per 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
-from typing import Callable, Iterable, Iterator, Mapping, NamedTuple
+from typing import NamedTuple
 
 from hexie_desktop.core import codes, dates
 from hexie_desktop.core.errors import UserError
@@ -225,7 +226,7 @@ class Facts:
         found |= {f.origin for f in self.follow_ups} | {d.origin for d in self.deadlines}
         return sorted(found)
 
-    def only(self, origin: str) -> "Facts":
+    def only(self, origin: str) -> Facts:
         """The facts of one origin."""
         return Facts(
             tuple(c for c in self.cases if c.origin == origin),
@@ -270,7 +271,7 @@ class Figures:
         if amount:
             self.values[key] += amount
 
-    def __add__(self, other: "Figures") -> "Figures":
+    def __add__(self, other: Figures) -> Figures:
         out = Counter(self.values)
         out.update(other.values)
         return Figures(Counter({k: v for k, v in out.items() if v}))

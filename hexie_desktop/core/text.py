@@ -37,8 +37,8 @@ def first_control(value: str, *, multiline: bool = False) -> str | None:
 def printable(value: object) -> str:
     """``value`` as text safe to print to a terminal or log: control characters escaped."""
     text = str(value)
-    return _SINGLE_LINE.sub(lambda m: "\\x{:02x}".format(ord(m.group())) if ord(m.group()) < 0x100
-                            else "\\u{:04x}".format(ord(m.group())), text)
+    return _SINGLE_LINE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                            else f"\\u{ord(m.group()):04x}", text)
 
 
 _RECORD_UNITS = {"hours": "学时", "days": "天", "score": "分"}

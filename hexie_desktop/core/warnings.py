@@ -23,10 +23,11 @@ digest of the facts behind it, so that the service can tell "same lead, nothing 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from hexie_desktop.core import workflow
 from hexie_desktop.core.bounds import bounded_ints

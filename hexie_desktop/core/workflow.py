@@ -7,15 +7,18 @@ touches the database: guards take plain facts about the case.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
 
 from hexie_desktop.core import codes, money, periods
-# The state groups are named once in core.states; re-exported here for the callers that ask the workflow.
-from hexie_desktop.core.states import ENDED_STATES, FINISHED_STATES as FINISHED_STATES, OPEN_STATES as OPEN_STATES
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
+
+# The state groups are named once in core.states; re-exported here for the callers that ask the workflow.
+from hexie_desktop.core.states import ENDED_STATES
+from hexie_desktop.core.states import FINISHED_STATES as FINISHED_STATES
+from hexie_desktop.core.states import OPEN_STATES as OPEN_STATES
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class AgreementFacts:
     respondent_signed_on: date | None
     mediator_signed_on: date | None
     seal_applied_on: date | None
-    items: tuple["ItemFacts", ...] = field(default_factory=tuple)
+    items: tuple[ItemFacts, ...] = field(default_factory=tuple)
     content: str | None = None
     """The agreed terms in words (e.g. 确认劳动关系), for agreements with no item to perform."""
 

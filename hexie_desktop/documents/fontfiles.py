@@ -119,7 +119,7 @@ def _windows_registry_fonts(index: FontIndex, font_dirs: list[Path]) -> None:
     """Add the display names of the Windows font registry (``仿宋_GB2312 (TrueType)``)."""
     if sys.platform != "win32":
         return
-    import winreg  # noqa: PLC0415 - Windows only
+    import winreg
 
     key_path = r"SOFTWARE\Microsoft\Windows NT\CurrentVersion\Fonts"
     for hive in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):

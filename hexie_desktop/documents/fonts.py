@@ -150,7 +150,7 @@ class _Coverage:
         face = font.face
         self._char_to_glyph = face.charToGlyph
         self._glyph_pos = face.glyphPos
-        self._data = face._ttf_data  # noqa: SLF001 - reportlab keeps the bytes for subsetting
+        self._data = face._ttf_data
         self._glyf = face.table["glyf"]["offset"] if "glyf" in face.table else None
         self._cache: dict[int, bool] = {}
 
@@ -354,8 +354,8 @@ def resolve(*, system: bool = True, bundled_dir: Path | None = None,
     :class:`~hexie_desktop.core.errors.StorageError` when no usable font is found at all
     (the bundled folder is missing and nothing is installed).
     """
-    from hexie_desktop.core.errors import StorageError  # noqa: PLC0415
-    from hexie_desktop.core.i18n import _  # noqa: PLC0415
+    from hexie_desktop.core.errors import StorageError
+    from hexie_desktop.core.i18n import _
 
     index = fontfiles.build_index(extra_dirs, system=system)
     coverage: dict[str, _Coverage] = {}

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from hexie_desktop.core import dates, money
 from hexie_desktop.core.errors import UserError

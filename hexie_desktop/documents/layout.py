@@ -8,11 +8,10 @@ from dataclasses import replace
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable, KeepTogether, TableStyle
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Spacer as RLSpacer
 from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import model
@@ -74,7 +73,7 @@ class Converter:
             return KeepTogether(signature)
         return SignatureKeeper(texts, signature)
 
-    def block(self, block: model.Block) -> list[Flowable]:  # noqa: PLR0911 - one branch per kind
+    def block(self, block: model.Block) -> list[Flowable]:
         """The flowables of one block."""
         geo, styles = self.geo, self.styles
         if isinstance(block, model.Title):

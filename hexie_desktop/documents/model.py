@@ -10,8 +10,9 @@ Font roles (see :mod:`~hexie_desktop.documents.fonts`): ``title`` 小标宋, ``h
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence, Union
+from typing import Union
 
 
 @dataclass(frozen=True)

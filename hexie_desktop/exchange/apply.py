@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -39,7 +40,13 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
 from hexie_desktop.exchange import limits, ownership, validate
 from hexie_desktop.exchange.codec import (
-    TABLES, ForeignRowError, RowError, TableSpec, check_row, comparable, to_json_dict,
+    TABLES,
+    ForeignRowError,
+    RowError,
+    TableSpec,
+    check_row,
+    comparable,
+    to_json_dict,
 )
 from hexie_desktop.exchange.errors import E_INTEGRITY, E_LIMIT, E_OWNER, ExchangeError
 from hexie_desktop.exchange.manifest import Manifest

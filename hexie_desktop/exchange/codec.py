@@ -12,10 +12,11 @@ money as integer 分; a row is one flat JSON object.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, ColumnElement, Date, DateTime, Integer, String, Table, Text, and_
 

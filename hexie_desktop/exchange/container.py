@@ -22,15 +22,24 @@ import os
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
 from hexie_desktop.exchange import limits
 from hexie_desktop.exchange.errors import (
-    E_AUTH, E_FORMAT, E_LIMIT, E_PARTS, E_PATH, E_TAMPERED, E_TRUNCATED, ExchangeError, not_a_package,
+    E_AUTH,
+    E_FORMAT,
+    E_LIMIT,
+    E_PARTS,
+    E_PATH,
+    E_TAMPERED,
+    E_TRUNCATED,
+    ExchangeError,
+    not_a_package,
 )
 from hexie_desktop.fileio import atomic_path, atomic_write
 

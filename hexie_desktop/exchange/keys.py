@@ -20,7 +20,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyrage
@@ -140,7 +140,7 @@ class Card:
         return verify_with(self.sign_key_bytes, data, signature)
 
     @classmethod
-    def from_dict(cls, raw: object) -> "Card":
+    def from_dict(cls, raw: object) -> Card:
         """Parse and check a card (fields, key formats, self-signature); ExchangeError E_TRUST otherwise."""
         bad = ExchangeError(E_TRUST, _("站点名片无效或已被改动"))
         if not isinstance(raw, dict) or raw.get("format") != CARD_FORMAT or raw.get("version") != 1:
@@ -177,7 +177,7 @@ class Card:
         return card
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "Card":
+    def from_bytes(cls, data: bytes) -> Card:
         """Parse a card file."""
         try:
             raw = limits.loads(data, max_bytes=64 * 1024)
@@ -216,7 +216,7 @@ def verify_with(sign_key: bytes, data: bytes, signature: bytes) -> bool:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 def _signed_card(card: Card, signer: Ed25519PrivateKey) -> Card:

@@ -38,7 +38,7 @@ district never merges copies; the credit code is what ties them together.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from hexie_desktop.core.ledgers import LEDGERS
 from hexie_desktop.exchange.codec import TABLES

@@ -13,14 +13,20 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator
+from typing import Any, BinaryIO
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import limits
 from hexie_desktop.exchange.codec import TABLES
 from hexie_desktop.exchange.errors import (
-    E_FORMAT, E_INTEGRITY, E_LIMIT, E_PATH, E_VERSION, ExchangeError,
+    E_FORMAT,
+    E_INTEGRITY,
+    E_LIMIT,
+    E_PATH,
+    E_VERSION,
+    ExchangeError,
 )
 
 TABLE_PREFIX = "tables/"

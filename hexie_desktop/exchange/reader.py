@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pyrage
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import container as hxp
-from hexie_desktop.exchange import limits, manifest as mf
+from hexie_desktop.exchange import limits
+from hexie_desktop.exchange import manifest as mf
 from hexie_desktop.exchange.errors import (
-    E_AUTH, E_NOT_FOR_US, E_SENDER, E_TRUNCATED, E_VERSION, ExchangeError,
+    E_AUTH,
+    E_NOT_FOR_US,
+    E_SENDER,
+    E_TRUNCATED,
+    E_VERSION,
+    ExchangeError,
 )
 from hexie_desktop.exchange.keys import Card, verify_with
 from hexie_desktop.exchange.payload import PayloadReader

@@ -26,9 +26,10 @@ caller quarantines it (table, row id, field and reason) and applies the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from sqlalchemy import BigInteger
 

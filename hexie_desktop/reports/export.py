@@ -8,10 +8,10 @@ workbook is complete and the export has been recorded in the audit log; a refuse
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import UserError

@@ -8,8 +8,9 @@ mode: memory stays flat however many rows there are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from hexie_desktop.core import stats
 from hexie_desktop.core.i18n import _

@@ -8,8 +8,9 @@ columns travel with the case in the exchange, so the district sees grades and re
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session

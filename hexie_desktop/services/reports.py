@@ -10,10 +10,11 @@ audit entry of a finished export.  Writing the workbooks is ``hexie_desktop.repo
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select, tuple_
 from sqlalchemy.orm import Session, selectinload

@@ -24,12 +24,12 @@ import os
 import secrets
 import shutil
 import signal
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Iterator
 
 from sqlalchemy import select
 

@@ -15,12 +15,12 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state as exchange_state
 from hexie_desktop.exchange.keys import check_passphrase
+from hexie_desktop.fileio import atomic_path
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import settings
 from hexie_desktop.services.backup import backup_sqlite
 from hexie_desktop.services.context import SYSTEM, Context
 from hexie_desktop.services.exchange import ensure_keys, load_codes
-from hexie_desktop.fileio import atomic_path
 from hexie_desktop.services.users import add_user_in, check_password_policy, check_username
 from hexie_desktop.storage import audit, health, migrate
 from hexie_desktop.storage.db import CHANGE_SEQ, Database, sqlite_url

@@ -48,7 +48,7 @@ class StationLock:
         self.path = Path(path)
         self._handle: IO | None = None
 
-    def acquire(self) -> "StationLock":
+    def acquire(self) -> StationLock:
         """Take the lock or raise StorageError saying the station is open elsewhere."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+")

@@ -10,7 +10,7 @@ travel.  Money is integer 分 (``*_cents``); dates are ``Date``; times are naive
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
@@ -38,7 +38,7 @@ NAMING = {
 
 def utcnow() -> datetime:
     """Current UTC time without tzinfo (how times are stored)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def new_id() -> str:
@@ -110,7 +110,7 @@ class MediationOrg(Synced, Base):
     filing_on: Mapped[date | None] = mapped_column(Date)
     filing_no: Mapped[str | None] = mapped_column(String(50))
 
-    checklist: Mapped[list["ChecklistItem"]] = relationship(back_populates="org", order_by="ChecklistItem.position")
+    checklist: Mapped[list[ChecklistItem]] = relationship(back_populates="org", order_by="ChecklistItem.position")
 
 
 class ChecklistItem(Synced, Base):
@@ -431,14 +431,14 @@ class Case(Synced, Base):
     """``worker``: the worker(s) applied (parties are 申请人); ``employer``: 用人单位申请调解 (parties are 被申请人)."""
 
     respondent: Mapped[Employer] = relationship(lazy="joined")
-    mediator: Mapped["Mediator | None"] = relationship()
-    parties: Mapped[list["Party"]] = relationship(back_populates="case", order_by="Party.position")
-    claims: Mapped[list["Claim"]] = relationship(back_populates="case", order_by="Claim.position")
-    sessions: Mapped[list["MediationSession"]] = relationship(order_by="MediationSession.seq")
-    agreement: Mapped["Agreement | None"] = relationship(back_populates="case", uselist=False)
-    events: Mapped[list["CaseEvent"]] = relationship(order_by="CaseEvent.seq")
-    follow_ups: Mapped[list["FollowUp"]] = relationship(order_by="FollowUp.visited_on")
-    documents: Mapped[list["IssuedDocument"]] = relationship(order_by="IssuedDocument.issued_at")
+    mediator: Mapped[Mediator | None] = relationship()
+    parties: Mapped[list[Party]] = relationship(back_populates="case", order_by="Party.position")
+    claims: Mapped[list[Claim]] = relationship(back_populates="case", order_by="Claim.position")
+    sessions: Mapped[list[MediationSession]] = relationship(order_by="MediationSession.seq")
+    agreement: Mapped[Agreement | None] = relationship(back_populates="case", uselist=False)
+    events: Mapped[list[CaseEvent]] = relationship(order_by="CaseEvent.seq")
+    follow_ups: Mapped[list[FollowUp]] = relationship(order_by="FollowUp.visited_on")
+    documents: Mapped[list[IssuedDocument]] = relationship(order_by="IssuedDocument.issued_at")
 
 
 class Party(Synced, Base):
@@ -512,8 +512,8 @@ class Agreement(Synced, Base):
     payment_order: Mapped[bool] = mapped_column(Boolean, default=False)
 
     case: Mapped[Case] = relationship(back_populates="agreement")
-    items: Mapped[list["AgreementItem"]] = relationship(back_populates="agreement", order_by="AgreementItem.seq")
-    shares: Mapped[list["AgreementShare"]] = relationship(order_by="AgreementShare.seq")
+    items: Mapped[list[AgreementItem]] = relationship(back_populates="agreement", order_by="AgreementItem.seq")
+    shares: Mapped[list[AgreementShare]] = relationship(order_by="AgreementShare.seq")
 
 
 class AgreementItem(Synced, Base):

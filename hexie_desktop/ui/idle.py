@@ -48,7 +48,7 @@ class IdleWatcher(QObject):
         else:
             self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Any input restarts the countdown; events pass through unchanged."""
         if event.type() in _INPUT and self.timer.isActive():
             self.timer.start()

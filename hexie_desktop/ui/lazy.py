@@ -21,7 +21,7 @@ class RefreshWhenShown(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         """Recompute when shown after something changed."""
         super().showEvent(event)
         if self._stale:

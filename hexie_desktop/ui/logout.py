@@ -7,7 +7,7 @@ next person at the PC can log in with their own account on the same station.  Th
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow

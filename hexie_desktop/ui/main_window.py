@@ -15,11 +15,11 @@ from hexie_desktop.ui import messages, ops
 from hexie_desktop.ui.forms.main_window import Ui_MainWindow
 from hexie_desktop.ui.idle import IdleWatcher
 from hexie_desktop.ui.models import queries
+from hexie_desktop.ui.screens import help as help_screens
 from hexie_desktop.ui.screens.action_plan import ActionPlanScreen
 from hexie_desktop.ui.screens.case_detail import CaseDetailScreen
 from hexie_desktop.ui.screens.cases import CaseListScreen
 from hexie_desktop.ui.screens.dashboard import DashboardScreen
-from hexie_desktop.ui.screens import help as help_screens
 from hexie_desktop.ui.screens.exchange import ExchangeScreen
 from hexie_desktop.ui.screens.intake import IntakeScreen
 from hexie_desktop.ui.screens.login import LockDialog
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         """List the keyboard shortcuts."""
         messages.show_info(self, self.tr("快捷键"), "\n".join(f"{keys}　{what}" for keys, what in key_list()))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Let background work finish before the window goes."""
         ops.wait_all()
         super().closeEvent(event)

@@ -8,14 +8,21 @@ inline label).  Boxes open window-modal without blocking, so the event loop keep
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from hexie_desktop.core.errors import Conflict, HexieError, NotAllowed, NotFound, StorageError, UserError, \
-    ValidationErrors
 from hexie_desktop import log as hexie_log
+from hexie_desktop.core.errors import (
+    Conflict,
+    HexieError,
+    NotAllowed,
+    NotFound,
+    StorageError,
+    UserError,
+    ValidationErrors,
+)
 from hexie_desktop.storage.errors import translate
 from hexie_desktop.ui.fieldnames import describe_field
 

@@ -11,7 +11,8 @@ been destroyed meanwhile.  With ``progress_title`` a window-modal progress dialo
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -21,7 +22,7 @@ from hexie_desktop.ui import messages
 
 log = logging.getLogger(__name__)
 _pool: QThreadPool | None = None
-_running: set["Task"] = set()
+_running: set[Task] = set()
 
 
 def pool() -> QThreadPool:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import logging
-
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +19,7 @@ from hexie_desktop.paths import StationPaths
 from hexie_desktop.storage.lock import StationLock
 from hexie_desktop.ui import logout, messages, ops, style
 from hexie_desktop.ui.screens.login import LoginDialog
+
 if TYPE_CHECKING:  # the database layer and the main window load while the login dialog is up
     from hexie_desktop.services.backups import StationUnusable
     from hexie_desktop.services.context import Actor

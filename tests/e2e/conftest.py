@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from hexie_desktop.services.station import Station, init_station
 
 PASSWORD = "secret123"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 from hexie_desktop.services import cases
 from hexie_desktop.services import exchange as ex
@@ -73,7 +73,7 @@ def district(root: Path | None, *, db_url: str | None = None, code: str = DISTRI
                         key_passphrase=PASSPHRASE)
 
 
-def context(station: Station):  # noqa: ANN201
+def context(station: Station):
     """The admin's context with the fixed test day."""
     return station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
 
@@ -92,7 +92,7 @@ def make_pair(root: Path, *, db_url: str | None = None, enroll: bool = True) -> 
     return Pair(root, town, dist, tctx, dctx, ex.unlock(dist, PASSPHRASE))
 
 
-def trust(ctx, station: Station, card: Path) -> ex.PeerView:  # noqa: ANN001
+def trust(ctx, station: Station, card: Path) -> ex.PeerView:
     """Trust a card file the way a person does after comparing its fingerprint by phone."""
     return ex.trust_card(ctx, card, fingerprint=ex.read_card(card).fingerprint)
 
@@ -107,7 +107,7 @@ def open_pair(root: Path, **kwargs) -> Iterator[Pair]:
         made.dispose()
 
 
-def register(ctx, *names: str) -> list[str]:  # noqa: ANN001
+def register(ctx, *names: str) -> list[str]:
     """Register one case per applicant name; returns the case numbers."""
     payload = {"cases": [case_payload(applicants=[applicant(n, seq=100 + i)]) for i, n in enumerate(names)]}
     return [c.number for c in cases.register(ctx, payload)]
@@ -144,7 +144,7 @@ __all__ = ["Pair", "make_pair", "open_pair", "register", "trust", "rows_of", "db
            "township", "district", "context", "PASSPHRASE", "TOWN_CODE", "DISTRICT_CODE"]
 
 
-def closing_cli(monkeypatch):  # noqa: ANN001, ANN201
+def closing_cli(monkeypatch):
     """``run(argv) -> exit code`` calling ``cli.main`` in-process and closing every station it opened
     (pooled PostgreSQL connections included)."""
     from hexie_desktop import cli

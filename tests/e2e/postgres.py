@@ -52,7 +52,7 @@ class PostgresServer:
     databases: list[str] = field(default_factory=list)
 
     @classmethod
-    def start(cls) -> "PostgresServer":
+    def start(cls) -> PostgresServer:
         """initdb + pg_ctl start (see the module docstring)."""
         found = binaries()
         if found is None:

@@ -22,9 +22,8 @@ from sqlalchemy import update
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.ids import make_credit_code, make_resident_id
 from hexie_desktop.core.plan import report_period
-from hexie_desktop.services import plan_printing
 from hexie_desktop.reports import plan_upward as workbook
-from hexie_desktop.services import case_actions, plan_upward, registries, selection
+from hexie_desktop.services import case_actions, plan_printing, plan_upward, registries, selection
 from hexie_desktop.storage.models import (
     Case,
     Coordinator,

@@ -21,8 +21,7 @@ from hexie_desktop.core import selection as rules
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.core.ids import make_resident_id
 from hexie_desktop.core.stats import parse_period
-from hexie_desktop.services import plan_printing
-from hexie_desktop.services import case_actions, plan, registries, selection
+from hexie_desktop.services import case_actions, plan, plan_printing, registries, selection
 from hexie_desktop.storage.models import AuditEntry
 from tests.e2e.helpers import db_digest, signatures
 from tests.e2e.test_action_plan_warnings import _case

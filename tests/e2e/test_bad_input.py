@@ -314,7 +314,7 @@ def test_init_refuses_and_creates_nothing(tmp_path, capsys, monkeypatch, label, 
     assert "\x1b" not in out.err and not (root / "hexie.sqlite3").exists()
 
 
-def _usage(cli, argv) -> int:  # noqa: ANN001
+def _usage(cli, argv) -> int:
     with pytest.raises(SystemExit) as stop:
         cli.main(argv)
     return stop.value.code

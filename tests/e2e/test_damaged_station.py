@@ -17,9 +17,9 @@ import json
 import shutil
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -171,7 +171,7 @@ def _damaged_copy(base: dict, tmp_path: Path, name: str) -> Path:
     return root
 
 
-def _run(cli, capsys, root: Path, *args: str) -> tuple[int, str, str]:  # noqa: ANN001
+def _run(cli, capsys, root: Path, *args: str) -> tuple[int, str, str]:
     code = cli(["--data-dir", str(root), *args])
     out = capsys.readouterr()
     return code, out.out, out.err

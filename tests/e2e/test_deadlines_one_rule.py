@@ -17,7 +17,7 @@ from hexie_desktop.services import case_actions, case_queries, cases, dashboard
 from tests.e2e.helpers import case_payload, signatures
 
 
-def _closed_without_follow_up(ctx) -> str:  # noqa: ANN001
+def _closed_without_follow_up(ctx) -> str:
     number = cases.register(ctx, {"cases": [case_payload()]})[0].number
     case_actions.apply(ctx, number, "accept", {"on": "2026-09-17"})
     case_actions.apply(ctx, number, "record-session", {"held_on": "2026-09-18"})
@@ -29,7 +29,7 @@ def _closed_without_follow_up(ctx) -> str:  # noqa: ANN001
     return number
 
 
-def _board(ctx, number: str) -> set[str]:  # noqa: ANN001
+def _board(ctx, number: str) -> set[str]:
     return {i.deadline for i in dashboard.dashboard(ctx).items if i.number == number}
 
 

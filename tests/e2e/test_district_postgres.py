@@ -15,7 +15,14 @@ from hexie_desktop.services import case_actions, cases, maintenance, registries
 from hexie_desktop.services import exchange as ex
 from tests.e2e import postgres
 from tests.e2e.exchange_support import (
-    PASSPHRASE, PASSWORD, TOWN_CODE, closing_cli, db_digest, make_pair, register, rows_of,
+    PASSPHRASE,
+    PASSWORD,
+    TOWN_CODE,
+    closing_cli,
+    db_digest,
+    make_pair,
+    register,
+    rows_of,
 )
 
 pytestmark = pytest.mark.postgres

@@ -118,7 +118,7 @@ def _fingerprint(card: Path) -> str:
     return read_card(card).fingerprint
 
 
-def _run_examples(name: str, folder: Path, monkeypatch, capsys, stations: dict[str, Path]) -> list[str]:  # noqa: ANN001
+def _run_examples(name: str, folder: Path, monkeypatch, capsys, stations: dict[str, Path]) -> list[str]:
     monkeypatch.setenv("HEXIE_PASSWORD", PASSWORD)
     monkeypatch.setenv("HEXIE_KEY_PASSPHRASE", PASSPHRASE)
     monkeypatch.delenv("HEXIE_DATA_DIR", raising=False)

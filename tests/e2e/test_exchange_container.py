@@ -37,11 +37,11 @@ def _small_zip() -> bytes:
     return buffer.getvalue()
 
 
-def _prepend(junk: bytes):  # noqa: ANN202
+def _prepend(junk: bytes):
     return lambda data: junk + data
 
 
-def _rename_local(member: str, new: bytes):  # noqa: ANN202
+def _rename_local(member: str, new: bytes):
     """Change the name in ``member``'s local header only (same length: the directory still says ``member``)."""
     def change(data: bytes) -> bytes:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -53,7 +53,7 @@ def _rename_local(member: str, new: bytes):  # noqa: ANN202
     return change
 
 
-def _gap_between_members(good: Path):  # noqa: ANN202
+def _gap_between_members(good: Path):
     """The good package rebuilt with junk bytes between two members (the directory's offsets are right)."""
     def change(_data: bytes) -> bytes:
         buffer = io.BytesIO()

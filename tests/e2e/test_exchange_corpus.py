@@ -15,8 +15,8 @@ import re
 import stat
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pyrage
 import pytest
@@ -24,17 +24,35 @@ from sqlalchemy import select
 
 from hexie_desktop.exchange import container as hxp
 from hexie_desktop.exchange import keys as keyring
-from hexie_desktop.exchange import limits, manifest as mf, state
+from hexie_desktop.exchange import limits, state
+from hexie_desktop.exchange import manifest as mf
 from hexie_desktop.exchange.codec import TABLES, encoder
 from hexie_desktop.exchange.errors import (
-    E_AUTH, E_DUPLICATE, E_ENCODING, E_FORMAT, E_INTEGRITY, E_JSON, E_LIMIT, E_NOT_FOR_US, E_PARTS, E_PATH,
-    E_REPLAY, E_SENDER, E_TRUNCATED, E_VERSION,
+    E_AUTH,
+    E_DUPLICATE,
+    E_ENCODING,
+    E_FORMAT,
+    E_INTEGRITY,
+    E_JSON,
+    E_LIMIT,
+    E_NOT_FOR_US,
+    E_PARTS,
+    E_PATH,
+    E_REPLAY,
+    E_SENDER,
+    E_TRUNCATED,
+    E_VERSION,
 )
 from hexie_desktop.services import attachments, case_actions
 from hexie_desktop.services import exchange as ex
 from hexie_desktop.storage.models import utcnow
 from tests.e2e.exchange_support import (
-    DISTRICT_CODE, TOWN_CODE, db_digest, files_outside_staging, make_pair, register,
+    DISTRICT_CODE,
+    TOWN_CODE,
+    db_digest,
+    files_outside_staging,
+    make_pair,
+    register,
 )
 
 

@@ -33,7 +33,13 @@ from hexie_desktop.services import exchange as ex
 from hexie_desktop.storage import migrate
 from hexie_desktop.storage.models import utcnow
 from tests.e2e.exchange_support import (
-    PASSPHRASE, PASSWORD, TOWN_CODE, db_digest, make_pair, register, rows_of, trust,
+    PASSPHRASE,
+    PASSWORD,
+    TOWN_CODE,
+    db_digest,
+    make_pair,
+    register,
+    rows_of,
 )
 
 ESC = "\x1b"
@@ -70,7 +76,7 @@ def pair(tmp_path: Path):
     made.dispose()
 
 
-def digest(station) -> str:  # noqa: ANN001
+def digest(station) -> str:
     """Every table, except what a command-line login itself writes (its audit entry, the user's last login)."""
     with station.db.engine.connect() as conn:
         audited = conn.execute(text("SELECT action, entity, entity_id, summary FROM audit_log "
@@ -78,15 +84,15 @@ def digest(station) -> str:  # noqa: ANN001
     return db_digest(station, skip=("users", "audit_log")) + str(hash(tuple(map(tuple, audited))))
 
 
-def _dist(pair) -> Path:  # noqa: ANN001
+def _dist(pair) -> Path:
     return pair.root / "dist"
 
 
-def _town(pair) -> Path:  # noqa: ANN001
+def _town(pair) -> Path:
     return pair.root / "town"
 
 
-def forge(pair, name: str, *, sequence: int, epoch: int = 1, keys: keyring.StationKeys | None = None,  # noqa: ANN001
+def forge(pair, name: str, *, sequence: int, epoch: int = 1, keys: keyring.StationKeys | None = None,
           change_to: int = 0) -> Path:
     """A signed, empty change package with any number, by the township's keys or ``keys``."""
     keys = keys or keyring.load(state.keys_dir(pair.town))
@@ -100,7 +106,7 @@ def forge(pair, name: str, *, sequence: int, epoch: int = 1, keys: keyring.Stati
     return written.paths[0]
 
 
-def _township(pair) -> ex.PeerView:  # noqa: ANN001
+def _township(pair) -> ex.PeerView:
     return next(t for t in ex.overview(pair.dctx).townships if t.unit_code == TOWN_CODE)
 
 
@@ -198,7 +204,7 @@ def test_resync_restores_a_locked_out_township(pair):
 # ---------------------------------------------------------------- 4. unauthenticated changes
 
 
-def _pending_pair(tmp_path: Path):  # noqa: ANN202
+def _pending_pair(tmp_path: Path):
     made = make_pair(tmp_path / "pending", enroll=False)
     register(made.tctx, "张三")
     return made

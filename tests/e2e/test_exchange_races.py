@@ -60,7 +60,7 @@ def _killed(result: subprocess.CompletedProcess) -> bool:
     return result.returncode == -9 and "Traceback" not in result.stderr
 
 
-def _count(station, model, *where) -> int:  # noqa: ANN001
+def _count(station, model, *where) -> int:
     with station.db.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(model).where(*where)).scalar_one()
 
@@ -100,11 +100,11 @@ def pair(tmp_path: Path):
         yield made
 
 
-def _district_dir(pair) -> Path:  # noqa: ANN001
+def _district_dir(pair) -> Path:
     return pair.root / "dist"
 
 
-def _outcome(pair, package_id: str) -> tuple[int, int, int]:  # noqa: ANN001
+def _outcome(pair, package_id: str) -> tuple[int, int, int]:
     """(package rows, receipts issued, import audit entries) for ``package_id`` at the district."""
     return (_count(pair.dist, ExchangePackage, ExchangePackage.id == package_id),
             _count(pair.dist, ExchangePackage, ExchangePackage.direction == "out",

@@ -18,10 +18,16 @@ from hexie_desktop.exchange.errors import E_DUPLICATE, E_PARTS, E_PENDING, E_TRU
 from hexie_desktop.services import attachments, case_actions, cases, maintenance, registries, settings
 from hexie_desktop.services import exchange as ex
 from hexie_desktop.services.exchange_status import case_status
-from tests.e2e.helpers import case_payload
 from tests.e2e.exchange_support import (
-    PASSPHRASE, TOWN_CODE, db_digest, make_pair, register, rows_of, trust,
+    PASSPHRASE,
+    TOWN_CODE,
+    db_digest,
+    make_pair,
+    register,
+    rows_of,
+    trust,
 )
+from tests.e2e.helpers import case_payload
 
 
 @pytest.fixture

@@ -10,23 +10,23 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import text
 
-from hexie_desktop.services import registries  # noqa: E402
-from hexie_desktop.services.users import actor_for  # noqa: E402
-from hexie_desktop.ui import ops  # noqa: E402
-from hexie_desktop.ui.screens.exchange import ExchangeScreen  # noqa: E402
-from hexie_desktop.ui.screens.exchange.dialogs import ConflictDialog, SummaryDialog  # noqa: E402
-from hexie_desktop.ui.workspace import Workspace  # noqa: E402
-from tests.e2e.exchange_support import PASSPHRASE, TOWN_CODE, make_pair, register, rows_of  # noqa: E402
+from hexie_desktop.services import registries
+from hexie_desktop.services.users import actor_for
+from hexie_desktop.ui import ops
+from hexie_desktop.ui.screens.exchange import ExchangeScreen
+from hexie_desktop.ui.screens.exchange.dialogs import ConflictDialog, SummaryDialog
+from hexie_desktop.ui.workspace import Workspace
+from tests.e2e.exchange_support import PASSPHRASE, TOWN_CODE, make_pair, register, rows_of
 
 
 @pytest.fixture
-def pair(tmp_path: Path, qapp):  # noqa: ANN001
+def pair(tmp_path: Path, qapp):
     made = make_pair(tmp_path / "pair")
     yield made
     ops.wait_all()
@@ -37,7 +37,7 @@ def pair(tmp_path: Path, qapp):  # noqa: ANN001
     made.dispose()
 
 
-def _wait(qtbot) -> None:  # noqa: ANN001
+def _wait(qtbot) -> None:
     qtbot.waitUntil(lambda: not ops.busy(), timeout=20000)
 
 

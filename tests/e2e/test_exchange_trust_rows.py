@@ -44,10 +44,23 @@ from hexie_desktop.services import exchange as ex
 from hexie_desktop.services.demo.generate import generate
 from hexie_desktop.storage import migrate
 from hexie_desktop.storage.models import (
-    Agreement, Case, ChecklistItem, ExchangePeer, ExchangeQuarantine, IssuedDocument, utcnow,
+    Agreement,
+    Case,
+    ChecklistItem,
+    ExchangePeer,
+    ExchangeQuarantine,
+    IssuedDocument,
+    utcnow,
 )
 from tests.e2e.exchange_support import (
-    PASSPHRASE, closing_cli, context, db_digest, district, register, township, trust,
+    PASSPHRASE,
+    closing_cli,
+    context,
+    db_digest,
+    district,
+    register,
+    township,
+    trust,
 )
 
 CODES = {"A": "110105001", "B": "110105002", "C": "110105003"}
@@ -100,7 +113,7 @@ class World:
                 assert self.row(name, letter) is not None, f"no {name} row of {letter} to build the corpus from"
         self.counter = 0
 
-    def _fill(self, ctx, station, seed: int) -> None:  # noqa: ANN001
+    def _fill(self, ctx, station, seed: int) -> None:
         """Demo data in every table, plus attachments (case and checklist photo) and printed documents."""
         generate(ctx, cases=40, seed=seed)
         store = state.attachments_dir(station)
@@ -151,7 +164,7 @@ class World:
         staging = self.root / "staging"
         staging.mkdir(exist_ok=True)
 
-        def fill(payload):  # noqa: ANN001, ANN202
+        def fill(payload):
             counts = {}
             for table in TABLES:
                 if table in rows:
@@ -177,7 +190,7 @@ class World:
 
 
 @contextmanager
-def demo_township(folder: Path, *, cases: int, seed: int):  # noqa: ANN201
+def demo_township(folder: Path, *, cases: int, seed: int):
     """A lone township with demo data: (station, admin context); closed afterwards."""
     station = township(folder)
     try:

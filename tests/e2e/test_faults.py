@@ -18,9 +18,9 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -315,8 +315,9 @@ def test_disk_full_by_fault_injection(station, number, tmp_path, monkeypatch, ca
 def test_internal_error_goes_to_the_log_without_personal_data(tmp_path) -> None:
     """A damaged setting makes registration fail unexpectedly: one line naming the log; the log has the
     traceback and none of the names or ID numbers that were being entered."""
-    from hexie_desktop.core.ids import make_resident_id
     from datetime import date
+
+    from hexie_desktop.core.ids import make_resident_id
 
     root = tmp_path / "station"
     init(root)
@@ -347,7 +348,7 @@ def test_exception_text_never_reaches_the_log(tmp_path, monkeypatch, capsys) -> 
     root = tmp_path / "station"
     init(root)
 
-    def boom(_ctx, _payload):  # noqa: ANN001, ANN202
+    def boom(_ctx, _payload):
         try:
             raise KeyError(f"{TEST_NAME} 110105199005177777")
         except KeyError as inner:

@@ -40,7 +40,7 @@ def hexie(data_dir: Path, *args: str, user: str | None = None) -> subprocess.Com
     return subprocess.run(argv, capture_output=True, text=True, env=env, timeout=300)
 
 
-def _audits(station, action: str) -> int:  # noqa: ANN001
+def _audits(station, action: str) -> int:
     with station.db.engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action)
                             ).scalar_one()

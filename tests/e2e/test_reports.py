@@ -7,7 +7,6 @@ comments next to each case (definitions: docs/REPORTS.md).
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -109,7 +108,7 @@ OCTOBER_FIGURES = {
 YEAR_TO_DATE = {"received": 9, "closed": 5, "closed.other": 2, "paid_cents": 4300000, "follow_ups": 1}
 
 
-def header_end(ws) -> int:  # noqa: ANN001
+def header_end(ws) -> int:
     """The last header row (the one repeated on every printed page)."""
     return int(ws.print_title_rows.split(":")[1].lstrip("$"))
 
@@ -129,7 +128,7 @@ def _line(key: str) -> stats.Line:
     return next(line for line in stats.LINES if line.key == key)
 
 
-def _as_figure(line: stats.Line, cell):  # noqa: ANN001, ANN202
+def _as_figure(line: stats.Line, cell):
     if line.kind == "money":
         return round(cell * 100)
     return cell

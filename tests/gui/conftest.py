@@ -10,16 +10,16 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 
-from typing import Any  # noqa: E402
+from typing import Any
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from hexie_desktop.services import users  # noqa: E402
-from hexie_desktop.ui import ops, style  # noqa: E402
-from hexie_desktop.ui.workspace import Workspace  # noqa: E402
+from hexie_desktop.services import users
+from hexie_desktop.ui import ops, style
+from hexie_desktop.ui.workspace import Workspace
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -76,7 +76,7 @@ def _styled_app(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture(autouse=True)
-def _drain(qapp: QApplication):  # noqa: ANN202
+def _drain(qapp: QApplication):
     yield
     ops.wait_all()
     qapp.processEvents()
@@ -86,13 +86,13 @@ def _drain(qapp: QApplication):  # noqa: ANN202
 
 
 @pytest.fixture
-def station(station_factory):  # noqa: ANN001, ANN201
+def station(station_factory):
     """A fresh copy of the test station."""
     return station_factory()
 
 
 @pytest.fixture
-def login(station):  # noqa: ANN001, ANN201
+def login(station):
     """``login("head")`` → a :class:`Workspace` for that user (head, mediator, clerk or admin)."""
     from tests.conftest import ADMIN, USERS
 
@@ -104,13 +104,13 @@ def login(station):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
-def workspace(login) -> Workspace:  # noqa: ANN001
+def workspace(login) -> Workspace:
     """The head of office (负责人) logged in."""
     return login("head")
 
 
 @pytest.fixture
-def window(qtbot, workspace):  # noqa: ANN001, ANN201
+def window(qtbot, workspace):
     """The main window, shown and active."""
     from hexie_desktop.ui.main_window import MainWindow
 

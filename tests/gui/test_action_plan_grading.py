@@ -11,11 +11,11 @@ from tests.e2e.helpers import applicant, case_payload
 from tests.gui.conftest import message_boxes, type_text, wait_tasks
 
 
-def _ok(dialog) -> None:  # noqa: ANN001
+def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-def _select(screen, number: str) -> None:  # noqa: ANN001
+def _select(screen, number: str) -> None:
     rows = [r["number"] for r in screen.model.records()]
     screen.table.selectRow(rows.index(number))
 

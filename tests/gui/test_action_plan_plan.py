@@ -13,7 +13,7 @@ from hexie_desktop.ui.main_window import MainWindow
 from tests.gui.conftest import activate, wait_tasks
 
 
-def _ok(dialog) -> None:  # noqa: ANN001
+def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
 

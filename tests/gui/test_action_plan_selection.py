@@ -15,7 +15,7 @@ from hexie_desktop.ui.main_window import MainWindow
 from tests.gui.conftest import activate, type_text, wait_tasks
 
 
-def _ok(dialog) -> None:  # noqa: ANN001
+def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
 

@@ -22,7 +22,7 @@ from hexie_desktop.services import case_actions, case_queries, cases
 from tests.gui.conftest import advance, make_case, message_boxes, type_text, wait_tasks
 
 
-def _open(window, number: str):  # noqa: ANN001, ANN202
+def _open(window, number: str):
     window.workspace.open_case.emit(number)
     assert window.current_page() is window.detail
     return window.detail
@@ -99,7 +99,7 @@ def test_draft_before_signing_changes_nothing_then_takes_effect(qtbot, window, w
     assert "调解协议已生效，不能再修改协议草稿" in detail.ui.unavailableText.toPlainText()
 
 
-def _collective(workspace) -> str:  # noqa: ANN001
+def _collective(workspace) -> str:
     people = [{"name": f"工人{n:02d}", "id_number": ids.make_resident_id("330106", date(1990, 3, 7), 100 + n),
                "phone": "13912345678", "is_representative": n < 3} for n in range(12)]
     payload = {

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from hexie_desktop.services.demo import station as demo_station
 from hexie_desktop.services import users
+from hexie_desktop.services.demo import station as demo_station
 from hexie_desktop.ui.main_window import MainWindow
 from hexie_desktop.ui.startup import Launcher
 from tests.gui.conftest import activate, focused, press, type_here, type_text, wait_tasks

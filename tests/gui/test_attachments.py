@@ -19,7 +19,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"photo" * 200
 
 
 @pytest.fixture
-def opened(monkeypatch) -> list[Path]:  # noqa: ANN001
+def opened(monkeypatch) -> list[Path]:
     """The paths handed to the system viewer (nothing really opens)."""
     paths: list[Path] = []
     monkeypatch.setattr(files, "open_path", lambda path: paths.append(Path(path)) or True)
@@ -37,7 +37,7 @@ def scans(tmp_path: Path) -> list[Path]:
     return [slip, application]
 
 
-def _panel(window, number: str):  # noqa: ANN001, ANN202
+def _panel(window, number: str):
     window.workspace.open_case.emit(number)
     detail = window.detail
     assert window.current_page() is detail
@@ -45,11 +45,11 @@ def _panel(window, number: str):  # noqa: ANN001, ANN202
     return detail, detail.attachments
 
 
-def _ok(dialog) -> None:  # noqa: ANN001
+def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-def _add_two(qtbot, panel, scans, monkeypatch) -> None:  # noqa: ANN001
+def _add_two(qtbot, panel, scans, monkeypatch) -> None:
     monkeypatch.setattr(files, "choose_files", lambda parent: list(scans))
     panel.ui.addButton.click()
     first = panel.dialog
@@ -68,7 +68,7 @@ def _add_two(qtbot, panel, scans, monkeypatch) -> None:  # noqa: ANN001
     wait_tasks(qtbot)
 
 
-def _rows(panel) -> list[tuple[str, ...]]:  # noqa: ANN001
+def _rows(panel) -> list[tuple[str, ...]]:
     model = panel.model
     return [tuple(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())]
 
@@ -231,7 +231,7 @@ def test_size_in_words() -> None:
     assert files.safe_name("上墙照片", "image/png") == "上墙照片.png"
 
 
-def _checklist(qtbot, window):  # noqa: ANN001, ANN202
+def _checklist(qtbot, window):
     window.show_page("registry")
     screen = window.registry
     screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("orgs"))

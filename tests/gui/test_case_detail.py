@@ -15,13 +15,13 @@ from tests.gui.conftest import advance, make_case, type_text, wait_tasks
 FULL_ID = ids.make_resident_id("330106", date(1990, 3, 7), 17)
 
 
-def _open(window, number: str):  # noqa: ANN001, ANN202
+def _open(window, number: str):
     window.workspace.open_case.emit(number)
     assert window.current_page() is window.detail
     return window.detail
 
 
-def _state(workspace, number: str) -> str:  # noqa: ANN001
+def _state(workspace, number: str) -> str:
     return case_queries.show(workspace.ctx, number)["state"]
 
 

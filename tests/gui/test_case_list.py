@@ -9,7 +9,7 @@ from hexie_desktop.ui.models.case_table import DEADLINE_COLUMN, NUMBER_ROLE, REC
 from tests.gui.conftest import make_case, press, type_text, wait_tasks
 
 
-def _shown_numbers(screen) -> list[str]:  # noqa: ANN001
+def _shown_numbers(screen) -> list[str]:
     model = screen.model
     return [model.index(row, 0).data(NUMBER_ROLE) for row in range(model.rowCount())]
 

@@ -17,13 +17,13 @@ NAME, ID_NUMBER, PHONE = "欧阳测试", "110105199005177777", "13900001111"
 
 
 @pytest.fixture
-def log_file(tmp_path: Path):  # noqa: ANN201
+def log_file(tmp_path: Path):
     path = log.configure(tmp_path / "station")
     yield path
     log.configure(None)
 
 
-def _owner(qtbot) -> QWidget:  # noqa: ANN001
+def _owner(qtbot) -> QWidget:
     owner = QWidget()
     qtbot.addWidget(owner)
     owner.show()

@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _gen_forms():  # noqa: ANN202
+def _gen_forms():
     spec = importlib.util.spec_from_file_location("gen_forms", ROOT / "scripts" / "gen_forms.py")
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None

@@ -17,7 +17,7 @@ GOOD_ID = ids.make_resident_id("330106", date(1990, 3, 7), 124)  # even sequence
 BAD_ID = GOOD_ID[:17] + ("0" if GOOD_ID[17] != "0" else "1")
 
 
-def _alt(window, key: Qt.Key) -> None:  # noqa: ANN001
+def _alt(window, key: Qt.Key) -> None:
     QTest.keyClick(focused(), key, Qt.KeyboardModifier.AltModifier)
 
 

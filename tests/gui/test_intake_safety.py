@@ -14,7 +14,7 @@ from tests.gui.conftest import make_case, message_boxes
 WORKERS = "\n".join(f"工人{n}\t{ids.make_resident_id('330106', date(1985, 1, 1), n)}" for n in range(1, 13))
 
 
-def _answer(qtbot, text: str, button: QMessageBox.StandardButton) -> None:  # noqa: ANN001
+def _answer(qtbot, text: str, button: QMessageBox.StandardButton) -> None:
     qtbot.waitUntil(lambda: any(text in b.text() for b in message_boxes()), timeout=5000)
     box = next(b for b in message_boxes() if text in b.text())
     box.button(button).click()

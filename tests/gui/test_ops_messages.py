@@ -54,7 +54,7 @@ def test_progress_dialog_for_long_work(qtbot) -> None:
     qtbot.addWidget(owner)
     owner.show()
 
-    def work(n: int, progress) -> int:  # noqa: ANN001
+    def work(n: int, progress) -> int:
         for i in range(n):
             time.sleep(0.1)
             progress(i + 1)

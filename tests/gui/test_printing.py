@@ -16,23 +16,24 @@ from hexie_desktop import documents
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.services import case_queries, printing, registries
 from hexie_desktop.services.cases import CaseFilter, list_cases
-from hexie_desktop.ui.screens.printing import PreviewDialog, VerifyDialog, preview as preview_module, rules
+from hexie_desktop.ui.screens.printing import PreviewDialog, VerifyDialog, rules
+from hexie_desktop.ui.screens.printing import preview as preview_module
 from tests.gui.conftest import make_case, message_boxes, type_text, wait_tasks
 
 
-def _case_in(workspace, state: str) -> str:  # noqa: ANN001
+def _case_in(workspace, state: str) -> str:
     rows = list_cases(workspace.ctx, CaseFilter(state=state), limit=1)
     assert rows, f"the test station has no case in state {state}"
     return rows[0].number
 
 
-def _open(window, number: str):  # noqa: ANN001, ANN202
+def _open(window, number: str):
     window.workspace.open_case.emit(number)
     assert window.current_page() is window.detail
     return window.detail
 
 
-def _print_from_detail(qtbot, detail, doc_type: str, *, draft: bool = False) -> PreviewDialog:  # noqa: ANN001
+def _print_from_detail(qtbot, detail, doc_type: str, *, draft: bool = False) -> PreviewDialog:
     chooser = detail.choose_document()
     assert doc_type in chooser.offered()
     chooser.choose(doc_type)
@@ -73,7 +74,7 @@ def test_agreement_preview_shows_its_pages_and_saves_as_pdf(qtbot, window, works
     target.parent.mkdir()
     asked = []
 
-    def choose(parent, suggested: Path) -> Path:  # noqa: ANN001
+    def choose(parent, suggested: Path) -> Path:
         asked.append(suggested.name)
         return target
 
@@ -100,7 +101,7 @@ def test_printing_to_a_pdf_printer_works_offscreen(qtbot, window, workspace, tmp
     out = tmp_path / "printed.pdf"
     seen = {}
 
-    def choose(parent, printer: QPrinter, pages: int) -> bool:  # noqa: ANN001
+    def choose(parent, printer: QPrinter, pages: int) -> bool:
         seen["pages"], seen["size"] = pages, printer.pageLayout().pageSize().id()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(out))
@@ -160,7 +161,7 @@ def test_incomplete_agreement_is_refused_with_the_problem_and_a_draft_is_offered
     real_print = printing.print_case_document
     calls = []
 
-    def print_without_due_date(ctx, doc_type, case_number, out, *, draft=False, preview=False):  # noqa: ANN001, ANN202
+    def print_without_due_date(ctx, doc_type, case_number, out, *, draft=False, preview=False):
         # The services refuse agreements without due dates, so the case data are changed here and
         # the real document renderer gives the real refusal.
         calls.append(draft)
@@ -245,7 +246,7 @@ def test_wallboard_from_the_organization_register(qtbot, window, workspace) -> N
     assert not screen.wallboardButton.isVisible()
 
 
-def _verify_dialog(window) -> VerifyDialog:  # noqa: ANN001
+def _verify_dialog(window) -> VerifyDialog:
     action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "核对协议二维码(&V)…")
     action.trigger()
     dialog = window.findChild(VerifyDialog)

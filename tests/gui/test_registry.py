@@ -11,7 +11,7 @@ from hexie_desktop.services import registries
 from tests.gui.conftest import message_boxes, township_center_row, type_text, wait_tasks
 
 
-def _ok(dialog) -> None:  # noqa: ANN001
+def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
 

@@ -16,7 +16,7 @@ from hexie_desktop.ui.screens.reports.model import StatisticsModel
 from tests.gui.conftest import message_boxes, wait_tasks
 
 
-def _open(qtbot, window):  # noqa: ANN001, ANN202
+def _open(qtbot, window):
     position = window.nav_keys.index("reports") + 1
     QTest.keyClick(window, Qt.Key(Qt.Key.Key_0 + position), Qt.KeyboardModifier.ControlModifier)
     wait_tasks(qtbot)

@@ -31,7 +31,7 @@ def _station_with_backup(template: Path, tmp_path: Path) -> StationPaths:
     return paths
 
 
-def _start(qtbot, root: Path) -> tuple[Launcher, list[int]]:  # noqa: ANN001
+def _start(qtbot, root: Path) -> tuple[Launcher, list[int]]:
     launcher = Launcher(root, None, False)
     codes: list[int] = []
     launcher.finished.connect(codes.append)
@@ -115,7 +115,7 @@ def test_an_unexpected_error_at_start_ends_after_the_box(qtbot, tmp_path, monkey
     root.mkdir()
     (root / "hexie.sqlite3").write_bytes(b"")
 
-    def boom(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def boom(*_args, **_kwargs):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(station_service, "check_before_opening", boom)
@@ -127,7 +127,7 @@ def test_an_unexpected_error_at_start_ends_after_the_box(qtbot, tmp_path, monkey
     assert not launcher.lock.held
 
 
-def test_menu_backup_now_then_restore_the_chosen_backup(qtbot, window):  # noqa: ANN001
+def test_menu_backup_now_then_restore_the_chosen_backup(qtbot, window):
     workspace = window.workspace
     window.open_backups()
     dialog = window.dialog

@@ -10,7 +10,7 @@ from hexie_desktop.ui.models import queries
 from tests.gui.conftest import type_text, wait_tasks
 
 
-def _ok(dialog) -> None:  # noqa: ANN001
+def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
 

@@ -18,7 +18,7 @@ from hexie_desktop.ui.screens.reports.charts import ChartWidget, Series
 from tests.gui.conftest import make_case, wait_tasks
 
 
-def _pending(window) -> int:  # noqa: ANN001
+def _pending(window) -> int:
     match = re.search(r"待导出的修改：(\d+)行", window.exchange.ui.statusLabel.text())
     assert match, window.exchange.ui.statusLabel.text()
     return int(match.group(1))

@@ -19,24 +19,33 @@ from hexie_desktop.ui.screens.login import LoginDialog
 from hexie_desktop.ui.startup import Launcher
 from scripts.sync_help import DOCS, images
 from tests.conftest import USERS
-from tests.gui.conftest import (activate, advance, focused, make_case, message_boxes, press, township_center_row,
-                                type_text, wait_tasks)
+from tests.gui.conftest import (
+    activate,
+    advance,
+    focused,
+    make_case,
+    message_boxes,
+    press,
+    township_center_row,
+    type_text,
+    wait_tasks,
+)
 
 
-def _answer(qtbot, text: str, button: QMessageBox.StandardButton) -> None:  # noqa: ANN001
+def _answer(qtbot, text: str, button: QMessageBox.StandardButton) -> None:
     qtbot.waitUntil(lambda: any(text in box.text() for box in message_boxes()))
     box = next(box for box in message_boxes() if text in box.text())
     box.button(button).click()
 
 
-def _log_in(qtbot, dialog: LoginDialog, username: str) -> None:  # noqa: ANN001
+def _log_in(qtbot, dialog: LoginDialog, username: str) -> None:
     dialog.ui.username.clear()
     type_text(dialog.ui.username, username)
     type_text(dialog.ui.password, USERS[username][2])
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
 
 
-def _audits(station, action: str) -> int:  # noqa: ANN001
+def _audits(station, action: str) -> int:
     with station.db.read() as session:
         return session.execute(select(func.count()).select_from(AuditEntry)
                                .where(AuditEntry.action == action)).scalar_one()
@@ -146,7 +155,7 @@ def test_all_met_asks_first_then_sets_every_item_in_one_audited_step(qtbot, wind
 # ---------------------------------------------------------------- issue 16 #9: layout and keys
 
 
-def _performing_case(workspace) -> str:  # noqa: ANN001
+def _performing_case(workspace) -> str:
     from hexie_desktop.services import case_actions
 
     number = make_case(workspace)

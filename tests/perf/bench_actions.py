@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 PASSWORD = "bench123"
 
 
-def _station(data_dir: Path, cases: int):  # noqa: ANN202
+def _station(data_dir: Path, cases: int):
     from hexie_desktop.services.demo import generate
     from hexie_desktop.services.station import init_station, open_station
     from hexie_desktop.services.users import actor_for

@@ -45,7 +45,7 @@ PASSPHRASE = "bench-passphrase"
 TOWN, DISTRICT = "110105001", "110105"
 
 
-def _timed(fn):  # noqa: ANN001, ANN202
+def _timed(fn):
     start = time.perf_counter()
     result = fn()
     return result, time.perf_counter() - start

@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 
 import perfdoc
+
 from hexie_desktop.services import cases
 from hexie_desktop.services.demo import generate
 from hexie_desktop.services.station import init_station
-
 
 
 def _timed(fn, repeat: int = 5) -> float:

@@ -1,6 +1,6 @@
 """One date parser for every input path, one Chinese format, one clock conversion (core.dates)."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -30,5 +30,5 @@ def test_dates_outside_the_range_are_refused(text, message):
 def test_chinese_and_local():
     assert dates.chinese(date(2026, 10, 8)) == "2026年10月8日"
     moment = datetime(2026, 1, 1, 12, 0)
-    assert dates.local(moment) == moment.replace(tzinfo=timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert dates.local(moment) == moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
     assert dates.local(None) == ""

@@ -59,7 +59,7 @@ def _upper(amount: str) -> str:
     return money.to_uppercase_rmb(money.parse_amount(amount))
 
 
-def _expected(doc_type: str, data: dict, station: dict) -> list[str]:  # noqa: PLR0912 - one branch per type
+def _expected(doc_type: str, data: dict, station: dict) -> list[str]:
     """Field values that must be findable in the PDF text of ``doc_type``."""
     if doc_type == "wallboard":
         return [data["name"], data["type_label"], data["address"], data["head"], *data["phones"],

@@ -11,14 +11,21 @@ import pytest
 from hexie_desktop.exchange import container, keys, limits, manifest
 from hexie_desktop.exchange.codec import TABLES, RowError, check_row, encoder
 from hexie_desktop.exchange.errors import (
-    E_ENCODING, E_FORMAT, E_JSON, E_KEYS, E_LIMIT, E_PARTS, E_TRUST, ExchangeError,
+    E_ENCODING,
+    E_FORMAT,
+    E_JSON,
+    E_KEYS,
+    E_LIMIT,
+    E_PARTS,
+    E_TRUST,
+    ExchangeError,
 )
 from hexie_desktop.storage.models import utcnow
 
 ORIGIN = "110105001"
 
 
-def _code(call) -> str:  # noqa: ANN001
+def _code(call) -> str:
     with pytest.raises(ExchangeError) as info:
         call()
     return info.value.code

@@ -22,7 +22,7 @@ from hexie_desktop.documents.unicode_ttf import to_unicode_cmap
 UKAI = Path("/usr/share/fonts/truetype/arphic/ukai.ttc")
 
 
-def _square(pen) -> None:  # noqa: ANN001
+def _square(pen) -> None:
     pen.moveTo((100, 0))
     pen.lineTo((100, 800))
     pen.lineTo((900, 800))

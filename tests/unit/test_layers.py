@@ -9,7 +9,6 @@ run by Alembic and are skipped.
 from __future__ import annotations
 
 import ast
-from collections import defaultdict
 from pathlib import Path
 
 import pytest

@@ -13,7 +13,7 @@ NAME, ID_NUMBER = "张三", "110105199005177777"
 
 
 @pytest.fixture
-def configured(tmp_path: Path):  # noqa: ANN201
+def configured(tmp_path: Path):
     path = log.configure(tmp_path / "station")
     yield path
     log.configure(None)

@@ -8,8 +8,9 @@ its ``build`` function.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.model import Document
@@ -21,9 +22,9 @@ from hexie_desktop.documents.templates import (
     catalog,
     cover,
     default_notice,
+    followup,
     major_report,
     mediation_notice,
-    followup,
     notice,
     recommendation,
     record,

@@ -12,11 +12,11 @@ due date (:func:`agreement_final_problems`); otherwise only a draft may be print
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hexie_desktop.core import codes, money
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
-from dataclasses import replace
-
 from hexie_desktop.documents.model import (
     QR,
     Annex,

@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Callable
 
 from sqlalchemy import Boolean, Column, Connection, Date, DateTime, Dialect, select, update
 from sqlalchemy.orm import Session

@@ -6,8 +6,8 @@ call it without going back up to the composition root.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.services.context import Actor

@@ -9,8 +9,9 @@ that page, and kept in a small LRU cache.  So the scroll bar is right from the s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -140,11 +141,11 @@ class CaseTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- Qt model API
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of matching cases."""
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns."""
         return 0 if parent.isValid() else len(self._columns)
 
@@ -188,7 +189,7 @@ class CaseTableModel(QAbstractTableModel):
             return text if len(text) > 10 else None
         return text
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column headers; 1-based row numbers."""
         if role != Qt.ItemDataRole.DisplayRole:

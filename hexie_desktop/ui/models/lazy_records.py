@@ -10,7 +10,8 @@ reading every row.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 
@@ -78,7 +79,7 @@ class LazyRecordModel(RecordTableModel):
         """Every record, in order (reads every page: for small registers and tests)."""
         return [r for page in range((len(self._ids) + PAGE - 1) // PAGE) for r in self._page(page)]
 
-    def rowCount(self, parent: Any = None) -> int:  # noqa: N802
+    def rowCount(self, parent: Any = None) -> int:
         """Number of ids shown (0 under any parent: this is a flat table)."""
         return 0 if parent is not None and parent.isValid() else len(self._ids)
 

@@ -7,10 +7,11 @@ computes the shown text from the record.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
@@ -82,11 +83,11 @@ class RecordTableModel(QAbstractTableModel):
         """Every record, in order."""
         return list(self._records)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of records (0 under any parent: this is a flat table)."""
         return 0 if parent.isValid() else len(self._records)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of columns."""
         return 0 if parent.isValid() else len(self._columns)
 
@@ -115,7 +116,7 @@ class RecordTableModel(QAbstractTableModel):
             return record.get(self._id_key)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column headers; row numbers on the vertical header."""
         if role != Qt.ItemDataRole.DisplayRole:

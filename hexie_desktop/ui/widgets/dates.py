@@ -36,7 +36,7 @@ class DateEdit(QLineEdit):
         """The date entered, or ``None``."""
         return parse_date(self.text())
 
-    def setValue(self, day: date | None) -> None:  # noqa: N802 - Qt naming
+    def setValue(self, day: date | None) -> None:
         """Show ``day`` (or clear the field)."""
         self.setText(day.isoformat() if day else "")
 
@@ -62,7 +62,7 @@ class DateEdit(QLineEdit):
         self.style().polish(self)
         self.dateChanged.emit()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Shortcuts: T = today, +/Up = next day, -/Down = previous day."""
         key, text = event.key(), event.text()
         day = self.value()

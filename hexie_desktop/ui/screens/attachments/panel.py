@@ -172,7 +172,7 @@ class AttachmentPanel(QWidget):
 
     # ---------------------------------------------------------------- drag and drop
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         """Accept files dragged from the file manager."""
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         if self.can_edit and self.number is not None and urls and all(u.isLocalFile() for u in urls):
@@ -180,7 +180,7 @@ class AttachmentPanel(QWidget):
         else:
             event.ignore()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         """Add the dropped files as if they had been chosen."""
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()

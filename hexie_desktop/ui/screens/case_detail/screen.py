@@ -19,8 +19,8 @@ from hexie_desktop.services import case_actions, case_queries
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.case_detail import Ui_CaseDetailScreen
 from hexie_desktop.ui.models.records import RecordTableModel
-from hexie_desktop.ui.screens.attachments import AttachmentPanel
 from hexie_desktop.ui.screens.action_plan.summary import grade_text
+from hexie_desktop.ui.screens.attachments import AttachmentPanel
 from hexie_desktop.ui.screens.case_detail import action_forms, render
 from hexie_desktop.ui.screens.case_detail.agreement_dialog import AgreementDialog
 from hexie_desktop.ui.screens.case_detail.archive_dialog import ArchiveDialog

@@ -13,14 +13,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from hexie_desktop.core import codes
-from hexie_desktop.services import dashboard as dashboard_service
 from hexie_desktop.core.grading import GRADES
+from hexie_desktop.services import dashboard as dashboard_service
 from hexie_desktop.services.cases import CaseFilter
 from hexie_desktop.ui import ops, style
 from hexie_desktop.ui.forms.case_list import Ui_CaseListScreen
 from hexie_desktop.ui.models import queries
-from hexie_desktop.ui.models.case_table import DEADLINE_COLUMN, RECEIVED_COLUMN, CaseTableModel
-from hexie_desktop.ui.models.case_table import NUMBER_ROLE
+from hexie_desktop.ui.models.case_table import DEADLINE_COLUMN, NUMBER_ROLE, RECEIVED_COLUMN, CaseTableModel
 from hexie_desktop.ui.widgets.badges import BadgeDelegate
 from hexie_desktop.ui.widgets.keys import shortcut
 from hexie_desktop.ui.workspace import Workspace
@@ -181,7 +180,7 @@ class CaseListScreen(QWidget):
             self.requery()
             self.refresh_badges()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt override
         """Query on first show and after cases changed."""
         super().showEvent(event)
         if self._stale:

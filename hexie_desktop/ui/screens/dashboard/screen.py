@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHeaderView, QLab
 from hexie_desktop.services import dashboard as dashboard_service
 from hexie_desktop.ui import ops, style
 from hexie_desktop.ui.forms.dashboard import Ui_DashboardScreen
+from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import ID_ROLE, RecordTableModel
+from hexie_desktop.ui.screens.action_plan.summary import action_plan_text
 from hexie_desktop.ui.widgets.badges import BadgeDelegate, status_text
 from hexie_desktop.ui.workspace import Workspace
-from hexie_desktop.ui.lazy import RefreshWhenShown
-from hexie_desktop.ui.screens.action_plan.summary import action_plan_text
 
 TILES = ("all", "overdue", "today", "soon")
 

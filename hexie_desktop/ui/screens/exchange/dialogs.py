@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hexie_desktop.services import exchange
 from hexie_desktop.ui import style
-from hexie_desktop.ui.forms.exchange_conflict import Ui_ExchangeConflictDialog
 from hexie_desktop.ui.fieldnames import describe_field
+from hexie_desktop.ui.forms.exchange_conflict import Ui_ExchangeConflictDialog
 from hexie_desktop.ui.forms.exchange_summary import Ui_ExchangeSummaryDialog
 from hexie_desktop.ui.models.records import RecordTableModel
 

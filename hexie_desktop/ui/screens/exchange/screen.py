@@ -115,7 +115,7 @@ class ExchangeScreen(QWidget):
         workspace.cases_changed.connect(self._changed)
         self.reload()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         """Read the state again each time the page is shown: cases, registers and settings change
         elsewhere, and 待导出的修改 must count them (a few indexed counts, cheap)."""
         super().showEvent(event)

@@ -6,17 +6,16 @@ account after five and writes the audit entries; its Chinese messages show under
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
-
-from typing import TYPE_CHECKING
 
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.forms.lock import Ui_LockDialog
 from hexie_desktop.ui.forms.login import Ui_LoginDialog
-
 
 if TYPE_CHECKING:  # the login dialog shows before the database layer has loaded
     from hexie_desktop.services.context import Actor
@@ -130,7 +129,7 @@ class LockDialog(QDialog):
         if self._quitting:
             super().reject()
 
-    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001 - Qt override
         """Swallow Esc so the lock cannot be dismissed."""
         if event.key() == Qt.Key.Key_Escape:
             return

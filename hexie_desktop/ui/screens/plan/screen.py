@@ -7,16 +7,23 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from hexie_desktop.core import plan as rules
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.services import plan_printing
 from hexie_desktop.reports import plan as plan_report
 from hexie_desktop.reports import plan_upward as upward_report
-from hexie_desktop.services import plan
+from hexie_desktop.services import plan, plan_printing
 from hexie_desktop.ui import messages, style
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel

@@ -18,10 +18,10 @@ import os
 import re
 import shutil
 import tempfile
-from functools import partial
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QStandardPaths, Qt
 from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut

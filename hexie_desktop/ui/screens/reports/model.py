@@ -46,11 +46,11 @@ class StatisticsModel(QAbstractTableModel):
         """The line shown in ``row``."""
         return stats.LINES[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """One row per line (a flat table)."""
         return 0 if parent.isValid() else len(stats.LINES)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Label, code, unit, then the value columns."""
         return 0 if parent.isValid() else FIXED + len(self._columns)
 
@@ -89,7 +89,7 @@ class StatisticsModel(QAbstractTableModel):
             return stats.DENOMINATORS.get(self._denominator)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column titles; no row titles (the code column says which line it is)."""
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:

@@ -22,10 +22,10 @@ from hexie_desktop.services import imports
 from hexie_desktop.services import reports as report_data
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.reports import Ui_ReportsScreen
+from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.screens.reports.charts import PALETTE, Series
 from hexie_desktop.ui.screens.reports.model import StatisticsModel
 from hexie_desktop.ui.workspace import Workspace
-from hexie_desktop.ui.lazy import RefreshWhenShown
 
 _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 _TILE = ("<div style='font-size:12px;color:#5f6b76'>{label}</div>"
