@@ -415,6 +415,15 @@ def mediation_period_ended(on: date, mediation_end: date) -> bool:
     return on > mediation_end
 
 
+def mediation_ended_on(*, failed_on: date | None, rejected_on: date | None, withdrawn_on: date | None,
+                       accepted_on: date | None) -> date | None:
+    """The day the mediation procedure ended without agreement, from which the arbitration limitation
+    runs again: 调解不成, 不予受理 (the application was a request for a remedy all the same: LDTJ
+    art. 27 ¶2 "向有关部门请求权利救济"), or a withdrawal after acceptance; ``None`` while it runs or
+    when it ended in an agreement."""
+    return failed_on or rejected_on or (withdrawn_on if accepted_on else None)
+
+
 def limitation_restart(ended_on: date, settings: DeadlineSettings, calendar: WorkCalendar) -> Deadline:
     """The arbitration limitation counted afresh from the end of mediation.
 

@@ -45,7 +45,9 @@ def case_dates(case: Case) -> periods.CaseDates:
         last_item_due_on=max((i.due_on for i in items), default=None),
         closed_on=case.closed_on,
         entrusted=case.source == periods.ENTRUSTED_SOURCE,
-        mediation_ended_on=case.failed_on or (case.withdrawn_on if case.accepted_on else None),
+        mediation_ended_on=periods.mediation_ended_on(
+            failed_on=case.failed_on, rejected_on=case.rejected_on, withdrawn_on=case.withdrawn_on,
+            accepted_on=case.accepted_on),
     )
 
 

@@ -151,7 +151,7 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
         query = (
             select(Case.id, Case.number, Case.state, Case.source, Case.received_on, Case.infringement_known_on,
                    Case.mediation_extended_until, Case.closed_on, Case.failed_on, Case.withdrawn_on,
-                   Case.accepted_on, Mediator.name.label("mediator"))
+                   Case.rejected_on, Case.accepted_on, Mediator.name.label("mediator"))
             .outerjoin(Mediator, Mediator.id == Case.mediator_id)
             .where(Case.deleted.is_(False),
                    candidates(lengths, horizon) if prefilter else Case.state.in_(tuple(_WATCHED)))
@@ -170,7 +170,9 @@ def dashboard(ctx: Context, *, mine: bool = False, soon_days: int = 3, prefilter
                 mediation_extended_until=case.mediation_extended_until,
                 agreement_effective_on=effective.get(case.id), last_item_due_on=max(dues, default=None),
                 closed_on=case.closed_on, entrusted=case.source == periods.ENTRUSTED_SOURCE,
-                mediation_ended_on=case.failed_on or (case.withdrawn_on if case.accepted_on else None))
+                mediation_ended_on=periods.mediation_ended_on(
+                    failed_on=case.failed_on, rejected_on=case.rejected_on, withdrawn_on=case.withdrawn_on,
+                    accepted_on=case.accepted_on))
             deadlines = periods.compute_deadlines(dates, lengths, calendar)
             people = names.get(case.id, [])
             who = people[0] + (_("等{n}人").format(n=len(people)) if len(people) > 1 else "") if people else ""

@@ -253,3 +253,18 @@ def test_limitation_restarts_from_the_termination_date(cli):
     assert "2027年的法定节假日数据缺失" in text and "2027年8月31日" not in text
     printed = cli.print("termination", number)
     assert "2027年的法定节假日数据缺失" in printed.stderr  # the same warning on the command line
+
+
+def test_limitation_restarts_from_the_rejection_date(cli):
+    """LDTJ art. 27 ¶2: applying for mediation is a request for a remedy (向有关部门请求权利救济) and
+    interrupts the limitation even when the application is not accepted; it runs afresh (民法典
+    art. 195) from the 不予受理 decision, and the notice says so with that date."""
+    number = cli.add(infringement_known_on="2026-01-05")
+    before = cli.show(number)["deadlines"]["limitation"]
+    assert before.startswith("2027-01-0")  # one year from knowing, before any decision
+    cli.ok(number, "reject", {"on": "2026-09-17", "reason": "respondent_refuses"})
+    shown = cli.show(number)
+    assert shown["deadlines"]["limitation"] == "2027-09-17"  # a Friday
+    text = cli.text("rejection", number)
+    assert "自不予受理之日（2026年9月17日）起重新计算" in text and "至2027年9月17日届满" in text
+    assert "据你（们）陈述" not in text

@@ -3,7 +3,8 @@
 * not a labour dispute: 人民调解委员会 or the 人民法院, civil limitation of three years
   (民法典 art. 188) — no labour arbitration;
 * already in arbitration or court: continue the proceedings there;
-* other reasons: labour arbitration or another 调解组织, arbitration limitation (LDTJ art. 27).
+* other reasons: labour arbitration or another 调解组织, arbitration limitation (LDTJ art. 27),
+  counted afresh from the rejection: the application interrupted it (art. 27 ¶2, 民法典 art. 195).
 """
 
 from __future__ import annotations
@@ -49,7 +50,12 @@ def _arbitration_route(data: dict, station: dict) -> list[Block]:
     limitation = _("劳动争议申请仲裁的时效期间为{n}年，从当事人知道或者应当知道其权利被侵害之日起计算").format(
         n=common.period_words(data, "limitation_years"))
     limitation += common.cite(data, "limitation_years", _("（《中华人民共和国劳动争议调解仲裁法》第二十七条）"))
-    if deadlines.get("limitation"):
+    rejected_on = (data.get("decision") or {}).get("rejected_on")
+    if deadlines.get("limitation") and rejected_on:
+        # The application interrupted the limitation (LDTJ art. 27 ¶2); it runs again from the rejection.
+        limitation += _("；你（们）申请调解使仲裁时效中断，仲裁时效期间自不予受理之日（{on}）起重新计算，"
+                        "至{day}届满").format(on=fmt.cn_date(rejected_on), day=fmt.cn_date(deadlines["limitation"]))
+    elif deadlines.get("limitation"):
         limitation += _("；据你（们）陈述，仲裁时效期间至{day}届满").format(day=fmt.cn_date(deadlines["limitation"]))
         for warning in common.calendar_warnings(data, "limitation"):
             limitation += _("（注：{w}）").format(w=warning)  # the screen's calendar warning
