@@ -313,7 +313,7 @@ def test_chooser_asks_which_session_and_which_delivery(qtbot, window, workspace,
 
     number = make_case(workspace, name="司马", seq=31, received_days_ago=3)
     today = workspace.ctx.today.isoformat()
-    case_actions.apply(workspace.ctx, number, "accept", {"on": today})
+    case_actions.apply(workspace.ctx, number, "accept", {"on": today, "mediator": _mediator(workspace)})
     for place, start in (("第一调解室", "09:30"), ("第二调解室", "14:00")):
         case_actions.apply(workspace.ctx, number, "record-session",
                            {"held_on": today, "start_time": start, "place": place, "statements": place + "陈述"})
@@ -372,7 +372,8 @@ def test_mediation_notice_asks_time_and_place(qtbot, window, workspace, tmp_path
     from hexie_desktop.services import case_actions
 
     number = make_case(workspace, name="端木", seq=32, received_days_ago=2)
-    case_actions.apply(workspace.ctx, number, "accept", {"on": workspace.ctx.today.isoformat()})
+    case_actions.apply(workspace.ctx, number, "accept",
+                       {"on": workspace.ctx.today.isoformat(), "mediator": _mediator(workspace)})
     detail = _open(window, number)
     chooser = detail.choose_document()
     chooser.choose("mediation_notice")
@@ -391,3 +392,10 @@ def test_mediation_notice_asks_time_and_place(qtbot, window, workspace, tmp_path
     text = subprocess.run(["pdftotext", str(preview.rendered.path), "-"], capture_output=True, text=True,
                           check=True).stdout.replace("\n", "")
     assert "9时30分在第三调解室进行调解" in text and "测试街道示例制造有限公司：" in text
+
+
+def _mediator(workspace) -> str:
+    """An active mediator of the register (acceptance names one)."""
+    from hexie_desktop.services import registries
+
+    return next(r["id"] for r in registries.list_records(workspace.ctx, "mediators") if r.get("status") == "active")
