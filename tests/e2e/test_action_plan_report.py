@@ -225,6 +225,8 @@ def test_district_report_from_a_real_township_package(tmp_path):
 
         district = plan_upward.build(pair.dctx, report_period("2026"))
         assert district.per_origin and TOWN_CODE in district.origins
+        # the township's column is headed by its name from its trusted card, not a bare code
+        assert district.origins[TOWN_CODE] == "东坝镇劳动人事争议调解中心"
         for section in own.sections:
             for line in section.lines:
                 if section.code == "targets" and line.kind == "rate":
@@ -238,4 +240,4 @@ def test_district_report_from_a_real_township_package(tmp_path):
         plan_printing.print_publication(pair.dctx, 2026, out)
         text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
                               check=True).stdout
-        assert "协调员1" in text
+        assert "协调员1" in text and "东坝镇" in text  # the unit column names the township (wrapped)
