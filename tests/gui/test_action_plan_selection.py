@@ -100,8 +100,12 @@ def test_rights_decide_the_buttons_and_the_plan_tab_writes_the_report(qtbot, log
 
     plan_screen = clerk.action_plan.show_tab("plan")
     plan_screen.periodCombo.setCurrentIndex(3)
-    xlsx, pdf = plan_screen.report(tmp_path / "工作情况.xlsx")
+    plan_screen.report(tmp_path / "工作情况.xlsx")
+    assert not plan_screen.reportButton.isEnabled()  # while it is written off the GUI thread
+    wait_tasks(qtbot, timeout=60000)
+    xlsx, pdf = tmp_path / "工作情况.xlsx", tmp_path / "工作情况.pdf"
     assert xlsx.exists() and pdf.exists() and "已生成工作情况报告" in plan_screen.periodLabel.text()
+    assert plan_screen.reportButton.isEnabled()
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "工作情况报告" in text and "第三季度" in text
     wait_tasks(qtbot)

@@ -24,7 +24,7 @@ from hexie_desktop.core.errors import HexieError
 from hexie_desktop.reports import plan as plan_report
 from hexie_desktop.reports import plan_upward as upward_report
 from hexie_desktop.services import plan, plan_printing
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
@@ -142,9 +142,12 @@ class PlanScreen(RefreshWhenShown):
             return None
         return path
 
-    def report(self, path: Path | None = None) -> tuple[Path, Path] | None:
+    def report(self, path: Path | None = None) -> ops.Task | None:
         """Write the 工作情况 report of the chosen quarter or year: the workbook at ``path`` (asks where
-        unless given) and the printed summary beside it with the same name (.pdf)."""
+        unless given) and the printed summary beside it with the same name (.pdf).
+
+        Counting a year of a district takes a while: the work runs off the GUI thread behind a
+        progress box; the line under the period says what was written (or the error is shown)."""
         period = self.period()
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, self.tr("工作情况报告"),
@@ -153,11 +156,19 @@ class PlanScreen(RefreshWhenShown):
                 return None
             path = Path(name)
         pdf = path.with_suffix(".pdf")
-        try:
-            upward_report.export(self.workspace.ctx, period, path)
-            plan_printing.print_summary(self.workspace.ctx, period, pdf)
-        except HexieError as exc:
-            messages.show_error(self, exc)
-            return None
-        self.periodLabel.setText(self.tr("已生成工作情况报告：{x}，{p}").format(x=path.name, p=pdf.name))
-        return path, pdf
+        ctx = self.workspace.ctx
+
+        def write(progress: Any = None) -> tuple[Path, Path]:
+            upward_report.export(ctx, period, path)
+            plan_printing.print_summary(ctx, period, pdf)
+            return path, pdf
+
+        def written(paths: tuple[Path, Path]) -> None:
+            self.periodLabel.setText(self.tr("已生成工作情况报告：{x}，{p}").format(x=paths[0].name, p=paths[1].name))
+
+        self.reportButton.setEnabled(False)
+        task = ops.run(self, write, on_done=written, on_error=lambda exc: messages.show_error(self, exc),
+                       progress_title=self.tr("正在生成工作情况报告……"))
+        task.finished.connect(lambda _r: self.reportButton.setEnabled(True))
+        task.failed.connect(lambda _e: self.reportButton.setEnabled(True))
+        return task
