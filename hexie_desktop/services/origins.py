@@ -39,9 +39,12 @@ def origin_names(session: Session, origins: list[str]) -> dict[str, str]:
     gives it (what the district's officer compared by phone when enrolling it); else the code with
     its county when known."""
     own = settings.get(session, "station.unit_code")
-    trusted = dict(session.execute(
-        select(ExchangePeer.unit_code, ExchangePeer.unit_name)
-        .where(ExchangePeer.unit_code.in_(origins), ExchangePeer.status == "trusted")).all()) if origins else {}
+    trusted: dict[str, str] = {}
+    if origins:
+        for code, name in session.execute(select(ExchangePeer.unit_code, ExchangePeer.unit_name)
+                                          .where(ExchangePeer.unit_code.in_(origins),
+                                                 ExchangePeer.status == "trusted")):
+            trusted[code] = name
     names = {}
     for code in origins:
         if code == own:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from hexie_desktop.core import codes, ids, ledgers, periods, stats
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import coverage, imports, registries, settings
+from hexie_desktop.services import coverage, imports, registries, selection_marks, settings
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.imports import CASE_COLUMNS, OUTCOME_CHOICES, Column, registry_columns
 from hexie_desktop.services.origins import StationMeta as StationMeta
@@ -296,6 +296,8 @@ def ledger_columns(session: Session, kind: str) -> list[Column]:
         cols += [_derived("trainings_this_year", _("本年培训次数"), "int", group, 8, total=True),
                  _derived("training_hours_this_year", _("本年培训学时"), "int", group, 8, total=True),
                  _derived("last_assessment", _("最近年度考核"), group=group, width=14)]
+    if kind in selection_marks.SUBJECT_MODELS:
+        cols += [_derived("selection_label", _("选树情况"), group=_("选树"), width=24)]
     if kind == "key_enterprises":
         at = next(i for i, c in enumerate(cols) if c.key == "employees_now") + 1
         cols[at:at] = [_derived("employees_change", _("增减人数"), "int", _("用工情况"), 8)]
@@ -344,6 +346,7 @@ def _registry_rows(session: Session, kind: str, unmask: bool, year: int) -> Iter
     masks = ids.PERSONAL_COLUMNS.get(model.__tablename__, {})
     names: dict[tuple[str, str], str] = {}
     people = registries.training_and_assessment(session, kind, year)
+    selected = selection_marks.all_labels(session, kind)
     for row in session.execute(query).scalars():
         out: dict[str, Any] = {}
         _choice_values(kind, row, out)
@@ -366,6 +369,8 @@ def _registry_rows(session: Session, kind: str, unmask: bool, year: int) -> Iter
             out.update(registries.mediator_record(mediator_stats.get(row.id), denominator))
         if kind in registries.PERSON_COLUMNS:
             out.update({"trainings_this_year": 0, "training_hours_this_year": 0, **people.get(row.id, {})})
+        if kind in selection_marks.SUBJECT_MODELS:
+            out["selection_label"] = selected.get(row.id) or None
         if kind == "key_enterprises":
             _key_enterprise_cells(session, row, out)
         yield out

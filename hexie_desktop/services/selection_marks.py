@@ -40,3 +40,17 @@ def annotate(session: Session, register: str, rows: list[dict[str, Any]]) -> lis
     for row in rows:
         row["selection_label"] = rules.badge(marks.get(row["id"], []))
     return rows
+
+
+def all_labels(session: Session, register: str) -> dict[str, str]:
+    """Record id → its 选树 mark, for every record of ``register`` that has one (the Excel ledgers)."""
+    if register not in SUBJECT_MODELS:
+        return {}
+    column = getattr(Selection, SUBJECT_MODELS[register][1])
+    marks: dict[str, list[tuple[int, str, str]]] = {}
+    for subject_id, year, kind, status in session.execute(
+            select(column, Selection.year, Selection.kind, Selection.status)
+            .where(column.is_not(None), Selection.deleted.is_(False))):
+        if kind in rules.KINDS:
+            marks.setdefault(subject_id, []).append((year, kind, status))
+    return {subject_id: rules.badge(found) for subject_id, found in marks.items()}

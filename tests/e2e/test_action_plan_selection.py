@@ -126,6 +126,14 @@ def test_gold_coordinator_workflow_each_step_one_audit_and_refusals_change_nothi
     # The register shows the mark; the plan counts the decision in its period.
     marks = {r["name"]: r["selection_label"] for r in registries.list_records(ctx, "coordinators")}
     assert marks == {"张协调": "2026金牌劳动关系协调员", "李协调": ""}
+    from openpyxl import load_workbook
+
+    from hexie_desktop.reports import export as report_export
+
+    report_export.export(ctx, "coordinators", tmp_path / "协调员.xlsx")  # the Excel register says it too
+    cells = [c for row in load_workbook(tmp_path / "协调员.xlsx", read_only=True).active.iter_rows(values_only=True)
+             for c in row]
+    assert "选树情况" in cells and "2026金牌劳动关系协调员" in cells
     year = {r.code: r for r in plan.progress(ctx, parse_period("2026")).rows}
     assert year["gold_coordinators"].actual == 1
     assert {r.code: r for r in plan.progress(ctx, parse_period("2026-Q3")).rows}["gold_coordinators"].actual == 0
