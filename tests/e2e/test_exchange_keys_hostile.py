@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import pty
-import resource
 import shutil
 import subprocess
 import sys
@@ -46,12 +45,27 @@ ESC = "\x1b"
 OUTPUTS: list[str] = []
 
 
-def hexie(data_dir: Path, *args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+_PEAK_WRAPPER = """
+import resource, runpy, sys
+peak_file = sys.argv.pop(1)
+sys.argv[0] = "hexie"
+try:
+    runpy.run_module("hexie_desktop", run_name="__main__")
+finally:
+    with open(peak_file, "w") as handle:
+        handle.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+"""
+
+
+def hexie(data_dir: Path, *args: str, stdin: str | None = None, env: dict | None = None,
+          peak_file: Path | None = None) -> subprocess.CompletedProcess:
     """``hexie --data-dir DATA_DIR ARGS…`` in a subprocess (no terminal); its output is kept for the ESC check."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("HEXIE_")}
     environment.update({"HEXIE_PASSWORD": PASSWORD, "HEXIE_KEY_PASSPHRASE": PASSPHRASE, **(env or {})})
-    done = subprocess.run([sys.executable, "-m", "hexie_desktop", "--data-dir", str(data_dir), *args],
-                          capture_output=True, text=True, env=environment, timeout=300,
+    command = [sys.executable, "-m", "hexie_desktop", "--data-dir", str(data_dir), *args]
+    if peak_file is not None:  # the command's own peak memory, not that of every child this test process ran
+        command = [sys.executable, "-c", _PEAK_WRAPPER, str(peak_file), "--data-dir", str(data_dir), *args]
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=300,
                           input=stdin if stdin is not None else "")
     OUTPUTS.append(done.stdout + done.stderr)
     assert "Traceback" not in done.stderr, done.stderr
@@ -118,11 +132,12 @@ def test_a_far_jump_is_refused_changes_nothing_and_locks_nobody_out(pair, jump):
     hostile = forge(pair, "jump.hxp", sequence=1 + jump)
     before = digest(pair.dist)
     for extra in (["--dry-run"], []):
-        done = hexie(_dist(pair), "import", str(hostile), *extra)
+        peak = pair.root / f"peak{len(extra)}.txt"
+        done = hexie(_dist(pair), "import", str(hostile), *extra, peak_file=peak)
         assert done.returncode == 1 and f"[{E_SEQUENCE}]" in done.stderr and "keys resync" in done.stderr
         assert done.stderr.count("\n") == 1, "one line per refused package"
+        assert int(peak.read_text()) < 600 * 1024, "memory stays bounded (KiB, this import's own peak)"
     assert digest(pair.dist) == before
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 600 * 1024, "memory stays bounded (KiB)"
     case_actions.apply(pair.tctx, pair.numbers[0], "accept", {"on": "2026-09-17"})
     genuine = pair.export("p2.hxp")
     done = hexie(_dist(pair), "import", str(genuine.paths[0]))
