@@ -131,8 +131,9 @@ def test_gold_coordinator_workflow_each_step_one_audit_and_refusals_change_nothi
     from hexie_desktop.reports import export as report_export
 
     report_export.export(ctx, "coordinators", tmp_path / "协调员.xlsx")  # the Excel register says it too
-    cells = [c for row in load_workbook(tmp_path / "协调员.xlsx", read_only=True).active.iter_rows(values_only=True)
-             for c in row]
+    book = load_workbook(tmp_path / "协调员.xlsx", read_only=True)
+    cells = [c for row in book.active.iter_rows(values_only=True) for c in row]
+    book.close()
     assert "选树情况" in cells and "2026金牌劳动关系协调员" in cells
     year = {r.code: r for r in plan.progress(ctx, parse_period("2026")).rows}
     assert year["gold_coordinators"].actual == 1
