@@ -154,13 +154,15 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     print(_("收到申请：{d}  来源：{s}  类别：{c}").format(d=view["received_on"], s=view["source_label"],
                                                     c=view["main_category_label"]))
     for p in view["applicants"]:
-        print(_("申请人：{name}  {id}  {phone}").format(name=p["name"], id=p["id_number"] or "", phone=p["phone"] or ""))
+        print(_("申请人：{name}  {id}  {phone}").format(name=p["name"], id=p["id_number"] or "",
+                                                   phone=p["phone"] or ""))
     print(_("被申请人：{name}  {code}").format(name=view["respondent"]["name"],
                                           code=view["respondent"]["credit_code"] or ""))
     for c in view["claims"]:
         print(_("请求：{label}  {amount}元").format(label=c["category_label"], amount=c["amount"]))
-    for name, detail in view["deadline_details"].items():
-        print(_("期限：{label} {due}（{basis}）").format(label=detail["label"], due=detail["due"], basis=detail["basis"]))
+    for detail in view["deadline_details"].values():
+        print(_("期限：{label} {due}（{basis}）").format(label=detail["label"], due=detail["due"],
+                                                   basis=detail["basis"]))
     for w in view["calendar_warnings"]:
         print(_("提示：{w}").format(w=w))
     for e in view["events"]:
@@ -534,10 +536,11 @@ def cmd_keys(args: argparse.Namespace) -> int:
         for peer in info.peers:
             print(f"{peer.unit_code}\t{peer.unit_name}\t{peer.status_label}\t{peer.fingerprint}")
             if peer.gap_label:
-                print(_("  第{n}号数据包未收到（最近收到第{last}号）").format(n=peer.gap_label, last=peer.last_sequence))
+                print(_("  第{n}号数据包未收到（最近收到第{last}号）").format(n=peer.gap_label,
+                                                                  last=peer.last_sequence))
             for other in peer.other_cards:
-                print(_("  另有一张名片（指纹 {fp}）也自称是{code}：可能有人冒充，电话核对后只接受对方读出的指纹").format(
-                    fp=other, code=peer.unit_code))
+                print(_("  另有一张名片（指纹 {fp}）也自称是{code}：可能有人冒充，"
+                        "电话核对后只接受对方读出的指纹").format(fp=other, code=peer.unit_code))
         return EXIT_OK
     if args.keys_command == "card":
         card = exchange.write_card(ctx, Path(args.out), passphrase=_exchange_passphrase(station)
@@ -861,7 +864,8 @@ class _Parser(argparse.ArgumentParser):
         """Print one line naming the problem and how to get help, then exit 2."""
         from hexie_desktop.core.text import printable
 
-        self.exit(EXIT_USAGE, _("用法错误：{m}（查看帮助：{prog} -h）").format(m=printable(message), prog=self.prog) + "\n")
+        self.exit(EXIT_USAGE,
+                  _("用法错误：{m}（查看帮助：{prog} -h）").format(m=printable(message), prog=self.prog) + "\n")
 
 
 def _log_dir(args: argparse.Namespace) -> Path | None:

@@ -127,14 +127,16 @@ def register(sub: argparse._SubParsersAction, plan_sub: argparse._SubParsersActi
     """Add ``selection`` and ``plan report``."""
     from hexie_desktop.core import selection as rules
 
-    p = plan_sub.add_parser("report", help=_("向市/省协调劳动关系三方报送的季度、年度工作情况（--xlsx 表格，--pdf 书面报告）"))
+    p = plan_sub.add_parser("report", help=_("向市/省协调劳动关系三方报送的季度、年度工作情况"
+                                             "（--xlsx 表格，--pdf 书面报告）"))
     p.add_argument("--period", required=True, help=_("2026Q3 或 2026"))
     p.add_argument("--xlsx", metavar="FILE.xlsx")
     p.add_argument("--pdf", metavar="FILE.pdf")
     p.add_argument("--json", dest="as_json", action="store_true")
     p.set_defaults(func=cmd_plan_report)
 
-    group = sub.add_parser("selection", help=_("选树：金牌协调员、金牌社会组织、金牌/示范调解组织、优秀调解员、十佳调解案例"))
+    group = sub.add_parser("selection",
+                           help=_("选树：金牌协调员、金牌社会组织、金牌/示范调解组织、优秀调解员、十佳调解案例"))
     group_sub = group.add_subparsers(dest="selection_command", metavar="SUBCOMMAND", required=True)
     group_sub.add_parser("kinds", help=_("列出选树类型及其条件（摘自行动计划）"))
     p = group_sub.add_parser("nominate", help=_("提名：名册中的记录（编号或名称）或案件（案号）"))

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from datetime import date, datetime
-from typing import Literal, overload
+from typing import Literal, TypeVar, overload
 
 from hexie_desktop.core import dates
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import describe, first_control, printable
+
+_M = TypeVar("_M", bound=Mapping)
 
 LONG_TEXT_MAX = 20_000
 """The longest free text any form accepts (case facts, mediation statements, agreement content)."""
@@ -164,7 +166,7 @@ def sequence(value: object, field: str, *, required: bool = False) -> list:
     return value
 
 
-def only(data: Mapping, allowed: Collection[str], path: str = "") -> Mapping:
+def only(data: _M, allowed: Collection[str], path: str = "") -> _M:
     """``data`` unchanged when every key is in ``allowed``; else refuse, naming each unknown key.
 
     A typo such as ``"evidance"`` must not lose the text silently: the error's field is the

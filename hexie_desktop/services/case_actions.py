@@ -12,7 +12,7 @@ leaves the database untouched.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -76,13 +76,17 @@ class ActionResult:
     message: str
 
 
-def _day(data: dict, key: str, case: Case, today: date, *, required: bool = False,
-         default_today: bool = True) -> date | None:
-    value = fields.day(data.get(key), key, required=required and not default_today)
+def _day(data: dict, key: str, case: Case, today: date) -> date:
+    """The action's date ``key`` (today when left empty), neither before the receipt nor in the future."""
+    value = fields.day(data.get(key), key) or today
+    return workflow.check_action_date(value, received_on=case.received_on, today=today, field=key)
+
+
+def _optional_day(data: dict, key: str, case: Case, today: date) -> date | None:
+    """The date ``key`` when given (a consent, a signature), checked as :func:`_day` checks it."""
+    value = fields.day(data.get(key), key)
     if value is None:
-        if not default_today:
-            return None
-        value = today
+        return None
     return workflow.check_action_date(value, received_on=case.received_on, today=today, field=key)
 
 
@@ -147,21 +151,22 @@ def _accept(session: Session, case: Case, data: dict, ctx: Context, *,
     return on, note
 
 
-def _decision_with_reason(case: Case, data: dict, ctx: Context, *, reasons, date_attr: str,
-                          reason_attr: str) -> tuple[date, str | None]:
-    """A decision that needs a reason (rejection, failure): date, reason code, note."""
+def _decision_with_reason(case: Case, data: dict, ctx: Context, *, reasons: Mapping[str, str], date_attr: str,
+                          reason_attr: str) -> tuple[date, str, str]:
+    """A decision that needs a reason (rejection, failure): its date, reason code and event note."""
     on = _day(data, "on", case, ctx.today)
     note = fields.text(data.get("note"), "note")
     reason = workflow.require_reason(data.get("reason"), reasons, note)
     setattr(case, reason_attr, reason)
     setattr(case, date_attr, on)
     case.decision_note = note
-    return on, codes.label(reasons, reason) + (f"：{note}" if note else "")
+    return on, reason, codes.label(reasons, reason) + (f"：{note}" if note else "")
 
 
 def _reject(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    return _decision_with_reason(case, data, ctx, reasons=codes.REJECTION_REASONS, date_attr="rejected_on",
-                                 reason_attr="rejection_reason")
+    on, _reason, note = _decision_with_reason(case, data, ctx, reasons=codes.REJECTION_REASONS,
+                                              date_attr="rejected_on", reason_attr="rejection_reason")
+    return on, note
 
 
 def _session_mediators(session: Session, case: Case, data: dict, ctx: Context) -> str:
@@ -201,8 +206,8 @@ def _record_session(session: Session, case: Case, data: dict, ctx: Context) -> t
 
 def _extend(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
     new_end = fields.day(data.get("new_end"), "new_end", required=True)
-    applicant = _day(data, "applicant_consent_on", case, ctx.today, default_today=False)
-    respondent = _day(data, "respondent_consent_on", case, ctx.today, default_today=False)
+    applicant = _optional_day(data, "applicant_consent_on", case, ctx.today)
+    respondent = _optional_day(data, "respondent_consent_on", case, ctx.today)
     current = deadlines_for(session, case)["mediation"].due
     workflow.check_extension(current, new_end, applicant, respondent)
     case.mediation_extended_until = new_end
@@ -219,20 +224,21 @@ def _parse_items(raw_items: list, case: Case) -> list[dict[str, Any]]:
         try:
             data = fields.only(fields.mapping(raw, path), ITEM_KEYS, path)
             amount = data.get("amount")
+            due_on = fields.day(data.get("due_on"), f"{path}.due_on", required=True)
             item = {
                 "obligation": fields.text(data.get("obligation"), f"{path}.obligation", required=True, max_len=2000),
                 "payer": fields.text(data.get("payer"), f"{path}.payer", max_len=200) or case.respondent.name,
                 "payee": fields.text(data.get("payee"), f"{path}.payee", max_len=200),
                 "amount_cents": 0 if amount in (None, "") else money.parse_amount(amount, field=f"{path}.amount"),
                 "method": data.get("method"),
-                "due_on": fields.day(data.get("due_on"), f"{path}.due_on", required=True),
+                "due_on": due_on,
                 "category": data.get("category"),
             }
             if item["method"] is not None:
                 codes.require(codes.PAYMENT_METHODS, item["method"], f"{path}.method")
             if item["category"] is not None:
                 codes.require(codes.CLAIM_CATEGORIES, item["category"], f"{path}.category")
-            if item["due_on"] < case.received_on:
+            if due_on < case.received_on:
                 raise UserError(_("履行期限早于收到申请日期"), field=f"{path}.due_on")
             items.append(item)
         except UserError as exc:
@@ -274,8 +280,11 @@ def _parse_shares(raw_shares: list, case: Case, items: list[dict[str, Any]]) -> 
                 raise UserError(_("请填写履行期限"), field=f"{path}.due_on")
             if due_on < case.received_on:
                 raise UserError(_("履行期限早于收到申请日期"), field=f"{path}.due_on")
+            amount = data.get("amount")
+            if amount is None or amount == "":
+                raise UserError(_("请填写该申请人的金额"), field=f"{path}.amount")
             shares.append({"party_id": party.id, "name": party.name,
-                           "amount_cents": money.parse_amount(data.get("amount"), field=f"{path}.amount"),
+                           "amount_cents": money.parse_amount(amount, field=f"{path}.amount"),
                            "due_on": due_on})
         except UserError as exc:
             errors.append(exc)
@@ -384,7 +393,7 @@ def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
         items = None
     content = (fields.text(data.get("content"), "content", max_len=20000) if "content" in data or drafted is None
                else drafted.content)
-    signature_dates = {key: _day(data, key, case, ctx.today, default_today=False) for key in _SIGNATURES}
+    signature_dates = {key: _optional_day(data, key, case, ctx.today) for key in _SIGNATURES}
     terms = items if items is not None else _stored_items(drafted)
     facts = _facts(terms, content, signature_dates)
     problems = workflow.agreement_problems(facts)
@@ -405,12 +414,12 @@ def _agree(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
 
 
 def _fail(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
-    on, note = _decision_with_reason(case, data, ctx, reasons=codes.FAILURE_REASONS, date_attr="failed_on",
-                                     reason_attr="failure_reason")
+    on, reason, note = _decision_with_reason(case, data, ctx, reasons=codes.FAILURE_REASONS, date_attr="failed_on",
+                                             reason_attr="failure_reason")
     held = [s.held_on for s in case.sessions if not s.deleted]
     workflow.check_not_before(on, {_("受理日期"): case.accepted_on, _("最后一次调解日期"): max(held, default=None)},
                               field="on")
-    workflow.check_failure_reason(case.failure_reason, on, deadlines_for(session, case)["mediation"].due)
+    workflow.check_failure_reason(reason, on, deadlines_for(session, case)["mediation"].due)
     return on, note
 
 
@@ -424,16 +433,24 @@ def _withdraw(session: Session, case: Case, data: dict, ctx: Context) -> tuple[d
     return on, note
 
 
+def _agreement(case: Case) -> Agreement:
+    """The case's mediation agreement; refused when none is recorded."""
+    if case.agreement is None:
+        raise NotAllowed(_("本案没有调解协议，请先登记调解协议"))
+    return case.agreement
+
+
 def _perform_item(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
     seq = fields.integer(data.get("item"), "item", required=True, minimum=1)
-    items = [i for i in case.agreement.items if not i.deleted] if case.agreement else []
+    agreement = _agreement(case)
+    items = [i for i in agreement.items if not i.deleted]
     item = next((i for i in items if i.seq == seq), None)
     if item is None:
         raise NotFound(_("协议没有第{n}项").format(n=seq))
     if item.performed_on is not None:
         raise NotAllowed(_("第{n}项已于{d}登记履行").format(n=seq, d=item.performed_on), field="item")
     on = workflow.check_not_before(_day(data, "on", case, ctx.today),
-                                   {_("协议生效日期"): case.agreement.effective_on}, field="on")
+                                   {_("协议生效日期"): agreement.effective_on}, field="on")
     amount = data.get("amount")
     paid = item.amount_cents - item.paid_cents if amount in (None, "") else money.parse_amount(amount)
     if paid > item.amount_cents - item.paid_cents:
@@ -451,15 +468,16 @@ def _perform_item(session: Session, case: Case, data: dict, ctx: Context) -> tup
 
 
 def _default(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
+    agreement = _agreement(case)
     on = workflow.check_not_before(_day(data, "on", case, ctx.today),
-                                   {_("协议生效日期"): case.agreement.effective_on}, field="on")
-    open_items = [i for i in case.agreement.items if not i.deleted and i.performed_on is None]
+                                   {_("协议生效日期"): agreement.effective_on}, field="on")
+    open_items = [i for i in agreement.items if not i.deleted and i.performed_on is None]
     workflow.check_default(tuple(i.due_on for i in open_items), on)
     case.defaulted_on = on
     note = fields.text(data.get("note"), "note")
     overdue = [i for i in open_items if workflow.is_overdue(i.due_on, on)]
     payment_order = any(workflow.payment_order_allowed(i.category) for i in overdue)
-    case.agreement.payment_order = payment_order
+    agreement.payment_order = payment_order
     route = _("已告知可申请仲裁") + (_("或向人民法院申请支付令") if payment_order else "")
     return on, route + (f"；{note}" if note else "")
 

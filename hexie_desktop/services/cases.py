@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from hexie_desktop.core import codes, duplicates, fields, ids, money, numbering
 from hexie_desktop.core.errors import NotFound, UserError, ValidationErrors
@@ -142,7 +143,8 @@ def register(ctx: Context, payload: object) -> list[Registered]:
         ctx.audit(session, "case.register", entity="case",
                   entity_id=created[0].id if len(created) == 1 else None,
                   summary=f"{len(created)}件：{summary}")
-        return [Registered(c.id, c.number, d.warnings + tuple(r)) for c, d, r in zip(created, drafts, repeats, strict=True)]
+        return [Registered(c.id, c.number, d.warnings + tuple(r))
+                for c, d, r in zip(created, drafts, repeats, strict=True)]
 
 
 def get_case(session: Session, number_or_id: str) -> Case:
@@ -179,16 +181,18 @@ def _order(query: Select, sort: str, descending: bool) -> Select:
     """Order a case-id query by one of :data:`SORTS` (ties: newest receipt, then number)."""
     if sort not in SORTS:
         raise UserError(_("不能按“{sort}”排序").format(sort=sort), field="sort")
+    keys: list[ColumnElement[Any] | InstrumentedAttribute[Any]]
     if sort == "applicants":
-        first = select(Party.name).where(Party.case_id == Case.id, Party.position == 0).scalar_subquery()
-        keys = [first]
+        keys = [select(Party.name).where(Party.case_id == Case.id, Party.position == 0).scalar_subquery()]
     elif sort == "respondent":
         keys = [select(Employer.name).where(Employer.id == Case.respondent_id).scalar_subquery()]
     elif sort == "mediator":
         keys = [select(Mediator.name).where(Mediator.id == Case.mediator_id).scalar_subquery()]
     else:
-        keys = {"received_on": [Case.received_on], "number": [Case.year, Case.seq], "category": [Case.main_category],
-                "claimed": [Case.claimed_cents], "state": [Case.state]}[sort]
+        columns: dict[str, list[InstrumentedAttribute[Any]]] = {
+            "received_on": [Case.received_on], "number": [Case.year, Case.seq], "category": [Case.main_category],
+            "claimed": [Case.claimed_cents], "state": [Case.state]}
+        keys = list(columns[sort])
     ordered = [k.desc() if descending else k.asc() for k in keys]
     return query.order_by(*ordered, Case.received_on.desc(), Case.year.desc(), Case.seq.desc())
 

@@ -26,12 +26,12 @@ from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Case, WarningLead
 
 
-def _signals(session: Session, cases: list[Case]) -> dict[str, set[str]]:
-    """Case id → signals from open leads on the case or on its employer."""
+def _signals(session: Session, cases: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """Case id → signals from open leads on the case or on its employer (``cases``: case id, employer id)."""
     if not cases:
         return {}
-    case_ids = {c.id for c in cases}
-    employer_ids = {c.respondent_id for c in cases}
+    case_ids = {case_id for case_id, _employer in cases}
+    employer_ids = {employer for _case, employer in cases}
     by_case: dict[str, set[str]] = {}
     by_employer: dict[str, set[str]] = {}
     rows = session.execute(
@@ -47,7 +47,7 @@ def _signals(session: Session, cases: list[Case]) -> dict[str, set[str]]:
             by_case.setdefault(case_id, set()).update(found)
         elif employer_id:
             by_employer.setdefault(employer_id, set()).update(found)
-    return {c.id: by_case.get(c.id, set()) | by_employer.get(c.respondent_id, set()) for c in cases}
+    return {case_id: by_case.get(case_id, set()) | by_employer.get(employer, set()) for case_id, employer in cases}
 
 
 def grade_of(case: Case, signals: Iterable[str], limit: rules.Limits, today: date) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def grade_of(case: Case, signals: Iterable[str], limit: rules.Limits, today: dat
 
 def _grades(session: Session, cases: list[Case], today: date) -> list[dict[str, Any]]:
     limit = settings.grading_limits(session)
-    signals = _signals(session, cases)
+    signals = _signals(session, [(c.id, c.respondent_id) for c in cases])
     return [grade_of(c, signals.get(c.id, ()), limit, today) for c in cases]
 
 
@@ -109,7 +109,7 @@ def grade_codes(ctx: Context, ids: list[str]) -> dict[str, str]:
                 select(Case.id, Case.respondent_id, Case.workers, Case.claimed_cents, Case.main_category,
                        Case.collective, Case.grade_override)
                 .where(Case.id.in_(ids[start:start + 900]))).all()
-            signals = _signals(session, rows)  # type: ignore[arg-type]  (rows carry .id and .respondent_id)
+            signals = _signals(session, [(row.id, row.respondent_id) for row in rows])
             for row in rows:
                 computed = rules.grade(workers=row.workers or 1, claimed_cents=row.claimed_cents or 0,
                                        category=row.main_category, collective=bool(row.collective),

@@ -166,7 +166,8 @@ CASE_COLUMNS: list[Column] = [
     Column("claimed", _("请求金额（元）"), "money", hint=_HINT["money"], group=_("请求事项"), width=13, total=True),
     Column("facts", _("争议事实"), "longtext", hint=_("文字，可较长"), group=_("请求事项"), width=30),
     Column("mediator", _("调解员"), "text", hint=_("须为调解员名册中的姓名"), group=_("办理情况"), width=9),
-    Column("accepted_on", _("受理日期"), "date", hint=_("调解成功/不成时留空为收到日期"), group=_("办理情况"), width=12),
+    Column("accepted_on", _("受理日期"), "date", hint=_("调解成功/不成时留空为收到日期"), group=_("办理情况"),
+           width=12),
     Column("outcome", _("处理结果"), "choice", False, OUTCOME_CHOICES, _("调解成功/调解不成/撤回/不予受理；留空为未结"),
            _("办理情况"), 10),
     Column("decided_on", _("处理日期"), "date", hint=_("协议生效、终止调解、撤回或不予受理的日期"), group=_("办理情况"),
@@ -494,7 +495,7 @@ def _registry_row(session: Session, ctx: Context, kind: str, values: dict[str, A
             name = values.get(key)
             target = registries.KINDS[spec.ref or ""]
             found = session.execute(select(target.id).where(
-                target.deleted.is_(False), target.name == name).limit(2)).scalars().all() if name else []
+                target.deleted.is_(False), target.__table__.c["name"] == name).limit(2)).scalars().all() if name else []
             label = ledgers.spec(spec.ref or "").label
             if name and not found:
                 problems.append((key, _("{what}“{name}”不在名册中，请先登记").format(what=label, name=name)))
@@ -587,7 +588,7 @@ def _act_mapped(session: Session, ctx: Context, case: Case, action: str, data: d
         _act(session, ctx, case, action, data)
     except HexieError as exc:
         fields_map = _ACTION_FIELDS.get(action, {})
-        problems = []
+        problems: list[tuple[str | None, str]] = []
         for f, message in _field_errors(exc, None):
             base = re.sub(r"\[\d+\].*$", "", f or "")
             column = fields_map.get(f or "") or fields_map.get(base) or (
@@ -665,6 +666,8 @@ def _case_row(session: Session, ctx: Context, values: dict[str, Any], seen: dict
     if existing is not None:
         raise _Duplicate(_("已登记为{number}").format(number=existing))
     case = add_case(session, draft, ctx.actor.display_name)
+    # An outcome without its date was refused above; were it not, the action would refuse the empty date.
+    decided_on = decided.isoformat() if decided is not None else None
     if workers != case.workers:
         case.workers = workers
         case.collective = workflow.is_collective(workers)
@@ -677,25 +680,26 @@ def _case_row(session: Session, ctx: Context, values: dict[str, Any], seen: dict
     elif values.get("mediator"):
         raise _RowErrors([("mediator", _("只有已受理的案件才有调解员"))])
     if outcome in ("agreed", "failed"):
-        _act_mapped(session, ctx, case, "record-session", {"held_on": decided.isoformat(), "result": HISTORY_NOTE})
+        _act_mapped(session, ctx, case, "record-session", {"held_on": decided_on, "result": HISTORY_NOTE})
     if outcome == "agreed":
-        day = decided.isoformat()
+        day = decided_on
         items = [{"obligation": _("按调解协议履行（历史数据导入）"), "amount": _yuan(agreed), "due_on": day,
                   "category": draft.main_category}] if agreed else []
         _act_mapped(session, ctx, case, "agree", {
             "items": items, "content": HISTORY_NOTE, "applicant_signed_on": day, "respondent_signed_on": day,
             "mediator_signed_on": day, "seal_applied_on": day})
         if agreed and paid:
+            paid_on = closed.isoformat() if closed is not None else decided_on
             _act_mapped(session, ctx, case, "perform-item", {
-                "item": 1, "amount": _yuan(paid), "on": (closed or decided).isoformat(), "note": HISTORY_NOTE})
+                "item": 1, "amount": _yuan(paid), "on": paid_on, "note": HISTORY_NOTE})
         if closed is not None and case.state == "performing":
             _act_mapped(session, ctx, case, "default", {"on": closed.isoformat(), "note": HISTORY_NOTE})
     elif outcome == "failed":
-        _act_mapped(session, ctx, case, "fail", {"on": decided.isoformat(), "reason": "other", "note": HISTORY_NOTE})
+        _act_mapped(session, ctx, case, "fail", {"on": decided_on, "reason": "other", "note": HISTORY_NOTE})
     elif outcome == "withdrawn":
-        _act_mapped(session, ctx, case, "withdraw", {"on": decided.isoformat(), "note": HISTORY_NOTE})
+        _act_mapped(session, ctx, case, "withdraw", {"on": decided_on, "note": HISTORY_NOTE})
     elif outcome == "rejected":
-        _act_mapped(session, ctx, case, "reject", {"on": decided.isoformat(), "reason": "other",
+        _act_mapped(session, ctx, case, "reject", {"on": decided_on, "reason": "other",
                                                    "note": HISTORY_NOTE})
     if closed is not None:
         _act_mapped(session, ctx, case, "close", {"on": closed.isoformat(), "note": HISTORY_NOTE})
@@ -805,12 +809,13 @@ def import_rows(ctx: Context, kind: str, sheet: SheetData, *, valid_only: bool =
                     savepoint.rollback()
                     if not flagged:
                         status, note = "duplicate", str(exc)
-                for key, message in problems:
-                    index = where.get(key or "")
-                    column = mapping.get(index) if index is not None else None
+                for problem_key, message in problems:
+                    index = where.get(problem_key or "")
+                    problem_column = mapping.get(index) if index is not None else None
                     result.problems.append(Problem(
                         row_no, letters.get(index, "") if index is not None else "",
-                        column.header if column else "", _display(raw.get(key or "")), message))
+                        problem_column.header if problem_column else "", _display(raw.get(problem_key or "")),
+                        message))
                 if problems:
                     status = "invalid"
                     note = "；".join(m for _k, m in problems)

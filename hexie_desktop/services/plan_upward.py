@@ -131,7 +131,6 @@ def _origins(session: Session, own: str) -> list[str]:
     found: set[str] = set()
     for model in ORIGIN_TABLES:
         found.update(session.execute(select(model.origin).where(model.deleted.is_(False)).distinct()).scalars())
-    found.discard(None)  # type: ignore[arg-type]
     return sorted(found) or [own]
 
 
@@ -217,7 +216,8 @@ def build(ctx: Context, period: stats.Period) -> UpwardReport:
         Line("registers.key_enterprises", _("重点企业（在台账）"), _("户"), "count", registers_total["key_enterprises"],
              {o: registers_by[o]["key_enterprises"] for o in origins}),
         Line("registers.new_enterprises_served", _("本期服务新注册企业"), _("户"), "count",
-             registers_total["new_enterprises_served"], {o: registers_by[o]["new_enterprises_served"] for o in origins}),
+             registers_total["new_enterprises_served"],
+             {o: registers_by[o]["new_enterprises_served"] for o in origins}),
         Line("registers.key_enterprise_visits", _("本期重点企业用工指导走访"), _("次"), "count",
              registers_total["key_enterprise_visits"], {o: registers_by[o]["key_enterprise_visits"] for o in origins}),
     ]

@@ -33,20 +33,31 @@ from hexie_desktop.storage.models import (
     MediationOrg,
     PersonAssessment,
     PersonTraining,
+    Synced,
     model_for_table,
 )
 
 FieldSpec = ledgers.FieldSpec
 CULTIVATION_RESULTS = ledgers.CULTIVATION_RESULTS
 
-KINDS: dict[str, type] = {kind: model_for_table(spec.table) for kind, spec in ledgers.LEDGERS.items()}
+
+
+def _ledger_model(table: str) -> type[Synced]:
+    """The model of a register's ``table``; every register is exchanged, so it carries the sync columns."""
+    model = model_for_table(table)
+    if not issubclass(model, Synced):
+        raise TypeError(f"register table {table} has no sync columns (id, deleted, updated_at)")
+    return model
+
+
+KINDS: dict[str, type[Synced]] = {kind: _ledger_model(spec.table) for kind, spec in ledgers.LEDGERS.items()}
 """Kind → the model holding its rows (from each spec's ``table``)."""
 KIND_LABELS: dict[str, str] = {kind: spec.label for kind, spec in ledgers.LEDGERS.items()}
 FIELDS: dict[str, list[FieldSpec]] = {kind: list(spec.fields) for kind, spec in ledgers.LEDGERS.items()}
 """Kind → its editable fields (``core.ledgers.LEDGERS[kind].fields``)."""
 
 
-def _kind(kind: str) -> type:
+def _kind(kind: str) -> type[Synced]:
     if kind not in KINDS:
         raise UserError(_("未知的名册类型：{kind}").format(kind=kind), field="kind")
     return KINDS[kind]
@@ -343,15 +354,16 @@ def save_in(session: Session, kind: str, data: Mapping[str, Any], record_id: str
         row = model(**values)
         session.add(row)
     else:
-        row = session.get(model, record_id)
-        if row is None or row.deleted:
+        found = session.get(model, record_id)
+        if found is None or found.deleted:
             raise NotFound(_("记录不存在"))
+        row = found
         for key, value in values.items():
             setattr(row, key, value)
     _check_one_of(kind, row)
     session.flush()
     _apply_rules(session, kind, row)
-    if kind == "orgs" and record_id is None:
+    if isinstance(row, MediationOrg) and record_id is None:
         _seed_checklist(session, row)
     return row
 

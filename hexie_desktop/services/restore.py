@@ -206,16 +206,16 @@ def restore(paths: StationPaths, backup: Path, *, actor: str, now: datetime | No
     safety = backup_sqlite(database, paths.backups, label="before-restore", now=now) if current.ok else None
     aside = aside_name(paths, current.kind, now) if current.kind != health.MISSING else None
     remembered = exchange_state.read_epoch_file(_local(paths))["epoch"]
+    staged = database.with_name(f".{database.name}.restore.tmp")
     journal = {
         "id": secrets.token_hex(8), "backup": str(chosen.path), "backup_when": chosen.when_text,
-        "staged": str(database.with_name(f".{database.name}.restore.tmp")),
+        "staged": str(staged),
         "aside": str(aside) if aside else None, "keep_aside": current.kind != health.OK,
         "had_db": current.kind != health.MISSING, "at_least": max(_epoch_of(database), remembered),
         "actor": actor, "safety": str(safety) if safety else None, "lacking": lacking,
     }
     _write_journal(paths, journal)
     crash_point("restore.after_intent")
-    staged = Path(journal["staged"])
     try:
         with atomic_path(staged) as tmp:
             shutil.copyfile(chosen.path, tmp)

@@ -43,7 +43,7 @@ def _subject(session: Session, kind: rules.Kind, key: object) -> Any:
     """The record a nomination names: by id, or by exact name (a case: by number)."""
     text = fields.text(key, "subject", required=True, max_len=200)
     model, _column = SUBJECT_MODELS[kind.subject]
-    if kind.subject == "cases":
+    if issubclass(model, Case):  # a case is named by its number
         from hexie_desktop.services.cases import get_case
 
         case = get_case(session, text)
@@ -52,9 +52,10 @@ def _subject(session: Session, kind: rules.Kind, key: object) -> Any:
         if not has_agreement:
             raise UserError(_("案件{n}未达成调解协议，不能推荐为调解案例").format(n=case.number), field="subject")
         return case
-    row = session.get(model, text)
-    if row is None or row.deleted:
-        rows = session.execute(select(model).where(model.name == text, model.deleted.is_(False)).limit(2)).scalars().all()
+    row = session.execute(select(model).where(model.id == text, model.deleted.is_(False))).scalar_one_or_none()
+    if row is None:
+        rows = session.execute(select(model).where(model.name == text, model.deleted.is_(False)).limit(2)
+                               ).scalars().all()
         if len(rows) > 1:
             raise UserError(_("有多条名为“{n}”的{w}，请用编号").format(n=text, w=rules.SUBJECTS[kind.subject]),
                             field="subject")
@@ -85,7 +86,8 @@ def selection_dict(row: Selection, checks: list[SelectionCheck] | None = None) -
     kind = rules.KINDS.get(row.kind)
     out: dict[str, Any] = {
         "id": row.id, "short_id": row.id[:8], "kind": row.kind, "kind_label": kind.label if kind else row.kind,
-        "year": row.year, "subject_kind": row.subject_kind, "subject_label": codes.label(rules.SUBJECTS, row.subject_kind),
+        "year": row.year, "subject_kind": row.subject_kind,
+        "subject_label": codes.label(rules.SUBJECTS, row.subject_kind),
         "subject_name": row.subject_name,
         "subject_id": row.coordinator_id or row.social_org_id or row.org_id or row.mediator_id or row.case_id,
         "nominated_on": row.nominated_on, "nominated_by": row.nominated_by, "reason": row.reason,
@@ -163,10 +165,14 @@ def subject_facts(session: Session, row: Selection) -> list[str]:
     from hexie_desktop.services import registries, settings
 
     denominator = settings.get(session, "stats.success_denominator")
+    # A subject missing from the registers (not yet received from the district) has no facts to show.
     if row.coordinator_id:
         c = session.get(Coordinator, row.coordinator_id)
+        if c is None:
+            return []
         return [_("类型：{t}；职业技能等级：{s}；证书：{n}").format(
-            t=codes.label(codes.COORDINATOR_TYPES, c.coordinator_type), s=codes.label(codes.SKILL_LEVELS, c.skill_level),
+            t=codes.label(codes.COORDINATOR_TYPES, c.coordinator_type),
+            s=codes.label(codes.SKILL_LEVELS, c.skill_level),
             n=c.certificate_no or _("无")), _("服务企业{n}户；从业{y}年").format(n=c.enterprises_covered or 0,
                                                                       y=c.years_in_work or 0)]
     if row.mediator_id:
@@ -184,14 +190,20 @@ def subject_facts(session: Session, row: Selection) -> list[str]:
                     Case.received_on <= date(row.year, 12, 31))))
         rate = figures.success_rate(denominator)
         org = session.get(MediationOrg, row.org_id)
+        if org is None:
+            return []
         return [_("{y}年受理{n}件；调解成功率{r}（条件：65%以上）").format(
             y=row.year, n=figures["received"], r=f"{float(rate) * 100:.1f}%" if rate is not None else "—"),
             _("专职{f}人，兼职{p}人").format(f=org.staff_full_time or 0, p=org.staff_part_time or 0)]
     if row.social_org_id:
-        org = session.get(SocialOrg, row.social_org_id)
-        return [_("工作人员{n}人；服务内容：{s}").format(n=org.staff or 0, s=org.services or "—")]
+        social = session.get(SocialOrg, row.social_org_id)
+        if social is None:
+            return []
+        return [_("工作人员{n}人；服务内容：{s}").format(n=social.staff or 0, s=social.services or "—")]
     if row.case_id:
         case = session.get(Case, row.case_id)
+        if case is None:
+            return []
         return [_("状态：{s}；{w}人；收案{d}").format(s=codes.label(codes.CASE_STATES, case.state), w=case.workers or 1,
                                                 d=case.received_on.isoformat())]
     return []
@@ -253,7 +265,8 @@ def check(ctx: Context, selection_id: str, code: str, result: str, note: object 
         rules.can_check(row.status)
         checks = {c.code: c for c in _checks(session, row.id)}
         if code not in checks:
-            raise UserError(_("未知的条件：{c}，可用：{all}").format(c=str(code)[:40], all="、".join(checks)), field="code")
+            raise UserError(_("未知的条件：{c}，可用：{all}").format(c=str(code)[:40], all="、".join(checks)),
+                            field="code")
         item = checks[code]
         item.result, item.note = result, note_text
         item.checked_on, item.checked_by = (ctx.today, ctx.actor.display_name[:50]) if result != "unchecked" \
@@ -368,7 +381,8 @@ def demo_in(session: Session, ctx: Context) -> int:
     today = ctx.today
     start = max(date(today.year, 1, 1), today - timedelta(days=30))
     made = 0
-    golden = session.execute(select(Coordinator).where(Coordinator.deleted.is_(False), Coordinator.honours.like("%金牌%"))
+    golden = session.execute(select(Coordinator).where(Coordinator.deleted.is_(False),
+                                                       Coordinator.honours.like("%金牌%"))
                              .order_by(Coordinator.name, Coordinator.id).limit(5)).scalars().all()
     for person in golden:
         row = nominate_in(session, ctx, "gold_coordinator", person.id, today.year - 1, _("演示：上年度选树结果"),
@@ -414,7 +428,7 @@ def selected_counts(session: Session, start: date, end: date, origin: str | None
         Selection.decided_on <= end).group_by(Selection.kind))
     if origin is not None:
         query = query.where(Selection.origin == origin)
-    found = dict(session.execute(query).all())
+    found = dict(session.execute(query).tuples().all())
     return {code: int(found.get(code, 0)) for code in rules.KINDS}
 
 
@@ -425,7 +439,7 @@ def nominated_counts(session: Session, start: date, end: date, origin: str | Non
         Selection.nominated_on <= end).group_by(Selection.kind))
     if origin is not None:
         query = query.where(Selection.origin == origin)
-    found = dict(session.execute(query).all())
+    found = dict(session.execute(query).tuples().all())
     return {code: int(found.get(code, 0)) for code in rules.KINDS}
 
 

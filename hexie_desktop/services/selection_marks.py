@@ -14,7 +14,10 @@ from sqlalchemy.orm import Session
 from hexie_desktop.core import selection as rules
 from hexie_desktop.storage.models import Case, Coordinator, MediationOrg, Mediator, Selection, SocialOrg
 
-SUBJECT_MODELS: dict[str, tuple[type, str]] = {
+SubjectModel = type[Coordinator | SocialOrg | MediationOrg | Mediator | Case]
+"""A model whose records can be nominated."""
+
+SUBJECT_MODELS: dict[str, tuple[SubjectModel, str]] = {
     "coordinators": (Coordinator, "coordinator_id"),
     "social_orgs": (SocialOrg, "social_org_id"),
     "orgs": (MediationOrg, "org_id"),

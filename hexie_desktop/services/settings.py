@@ -109,7 +109,8 @@ REQUIRED_TEXTS = frozenset({"station.unit_name", "station.short_name"})
 
 def _check_key(key: object) -> str:
     if not isinstance(key, str) or key not in DEFAULTS:
-        raise UserError(_("未知的设置项（请检查拼写）：{key}").format(key=printable(str(key)[:60])), field=str(key)[:60])
+        raise UserError(_("未知的设置项（请检查拼写）：{key}").format(key=printable(str(key)[:60])),
+                        field=str(key)[:60])
     if key in FIXED:
         raise UserError(_("单位代码和站点类型是本站在数据交换中的身份（区里据此识别本站，已有记录都带有它），"
                           "不能修改；如确实填错，请联系区里重新建站"), field=key)

@@ -113,7 +113,8 @@ def scan_in(session: Session, ctx: Context) -> ScanResult:
             latest.evidence, latest.title, latest.detail = signal.evidence, signal.title, signal.detail
             if escalated:
                 latest.level = signal.level
-                latest.due_on = min(latest.due_on or ctx.today, ctx.today + timedelta(days=limits.handle_days(signal.level)))
+                due = ctx.today + timedelta(days=limits.handle_days(signal.level))
+                latest.due_on = min(latest.due_on or ctx.today, due)
             _record(session, latest, ctx, "update", signal.title + (_("（升级为{l}）").format(
                 l=rules.LEVELS[signal.level]) if escalated else ""))
             updated += 1

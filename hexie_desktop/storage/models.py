@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql import FromClause
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -54,6 +56,10 @@ class Base(DeclarativeBase):
 
 class Synced:
     """Sync columns carried by every exchanged table (ARCHITECTURE.md)."""
+
+    if TYPE_CHECKING:  # as DeclarativeBase declares them, for code holding a type[Synced]
+        __tablename__: Any
+        __table__: ClassVar[FromClause]
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     origin: Mapped[str] = mapped_column(String(32), index=True)

@@ -50,7 +50,8 @@ def _plant(ctx) -> None:
     agreed = _case(ctx, "2026-09-01", {"name": "甲"}, seq=10)
     case_actions.apply(ctx, agreed, "accept", {"on": "2026-09-02"})
     case_actions.apply(ctx, agreed, "record-session", {"held_on": "2026-09-03"})
-    case_actions.apply(ctx, agreed, "agree", {"items": [], "content": "双方和解，申请人放弃其余请求", **signatures("2026-09-04")})
+    case_actions.apply(ctx, agreed, "agree", {"items": [], "content": "双方和解，申请人放弃其余请求",
+                                              **signatures("2026-09-04")})
     case_actions.apply(ctx, agreed, "close", {"on": "2026-09-05"})
     failed = _case(ctx, "2026-09-01", {"name": "甲"}, seq=20)
     case_actions.apply(ctx, failed, "accept", {"on": "2026-09-02"})

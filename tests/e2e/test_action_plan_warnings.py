@@ -39,8 +39,8 @@ def _plant(ctx) -> dict[str, str]:
     numbers = [_case(ctx, day, REPEAT, seq=200 + i) for i, day in
                enumerate(("2026-09-16", "2026-10-12", "2026-11-02"))]
     collective = _case(ctx, "2026-11-10", OTHER, workers=10, seq=300)
-    large = _case(ctx, "2026-11-12", {"name": "北京某餐饮有限公司", "credit_code": make_credit_code("91110105MA01RRRR4")},
-                  amount="60000.00", seq=400)
+    eatery = {"name": "北京某餐饮有限公司", "credit_code": make_credit_code("91110105MA01RRRR4")}
+    large = _case(ctx, "2026-11-12", eatery, amount="60000.00", seq=400)
     debtor = {"name": "北京拖欠科技有限公司", "credit_code": make_credit_code("91110105MA01PPPP5")}
     overdue = _case(ctx, "2026-09-01", debtor, seq=500)
     case_actions.apply(ctx, overdue, "accept", {"on": "2026-09-02"})

@@ -160,7 +160,8 @@ ACT_B = [
 ]
 
 REGISTRY = [
-    ("mediator name NUL", "mediators", {"name": "王\x00五", "employment_mode": "full_time", "status": "active"}, "name"),
+    ("mediator name NUL", "mediators", {"name": "王\x00五", "employment_mode": "full_time", "status": "active"},
+     "name"),
     ("employer typo key", "employers", {"name": "宏达公司", "adress": "建设路"}, "adress"),
     ("employer name newline", "employers", {"name": "宏达\n公司"}, "name"),
     ("employer credit code ESC", "employers", {"name": "宏达公司", "credit_code": "\x1b91110105MA01ABCD2"},
@@ -271,7 +272,8 @@ def _xlsx(path: Path, name: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["宏达_x001B_[31m公司", "宏达\n公司", "宏达_x0000_公司"], ids=["ESC", "newline", "NUL"])
+@pytest.mark.parametrize("name", ["宏达_x001B_[31m公司", "宏达\n公司", "宏达_x0000_公司"],
+                         ids=["ESC", "newline", "NUL"])
 def test_registry_import_refuses_control_characters(world, tmp_path, capsys, monkeypatch, name) -> None:
     from hexie_desktop import cli
 

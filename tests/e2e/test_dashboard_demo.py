@@ -22,7 +22,8 @@ def test_demo_is_consistent_and_valid(station, ctx):
             "SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE e.on_date < c.received_on "
             "OR e.on_date > :today"), {"today": ctx.today.isoformat()}).scalar_one()
         agreed_without_seal = session.execute(text(
-            "SELECT count(*) FROM agreements WHERE seal_applied_on IS NULL OR applicant_signed_on IS NULL")).scalar_one()
+            "SELECT count(*) FROM agreements WHERE seal_applied_on IS NULL OR applicant_signed_on IS NULL")
+        ).scalar_one()
         years = session.execute(select(Case.year, func.max(Case.seq), func.count()).group_by(Case.year)).all()
     for number in numbers:
         ids.check_resident_id(number, today=ctx.today)

@@ -125,7 +125,7 @@ def test_bad_rows_are_named_by_row_and_column_and_nothing_or_only_valid_rows_imp
         [("姓名", "=1+1"), ("身份证号码", make_resident_id("110105", date(1992, 1, 1), 23)), *base],  # row 7: formula
         [("姓名", "钱七"), ("身份证号码", 110105199301010025), *base],                            # row 8: number cell
         [("姓名", "孙八"), ("身份证号码", make_resident_id("110105", date(1994, 1, 1), 27)), *base,
-         ("从业年限", "三年"), ("所在单位统一社会信用代码", "91110105MA01ABCD20")],                   # row 9: two errors
+         ("从业年限", "三年"), ("所在单位统一社会信用代码", "91110105MA01ABCD20")],  # row 9: two errors
     ]
     path = _coordinator_file(tmp_path, ctx, rows)
     assert load_workbook(path).worksheets[0]["A7"].data_type == "f"  # a real formula in the source

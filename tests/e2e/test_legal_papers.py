@@ -164,8 +164,8 @@ def test_agreement_names_the_arbitration_commission_and_court_and_warns_when_uns
     failed = cli.add()
     cli.ok(failed, "accept", {"on": "2026-09-17"})
     cli.ok(failed, "fail", {"on": "2026-09-18", "reason": "refusal"})
-    assert "向北京市朝阳区劳动人事争议仲裁委员会（地址：北京市朝阳区三间房南里4号院）申请仲裁" in cli.text("termination",
-                                                                                                 failed)
+    assert ("向北京市朝阳区劳动人事争议仲裁委员会（地址：北京市朝阳区三间房南里4号院）申请仲裁"
+            in cli.text("termination", failed))
 
 
 def test_rights_notice_gives_the_inspection_complaint_and_the_agent(cli):

@@ -74,7 +74,7 @@ class Cli:
 
 
 @pytest.fixture(scope="module")
-def cli(cli_station, tmp_path_factory) -> Cli:
+def cli(cli_station, tmp_path_factory) -> Cli:  # noqa: F811 (the imported fixture)
     """A fresh station (made with ``hexie init``) for this module's cases."""
     return Cli(cli_station, tmp_path_factory.mktemp("legal-files"))
 

@@ -32,7 +32,8 @@ def test_bad_record_names_every_field_and_writes_nothing(station, ctx):
         registries.save_record(ctx, "coordinators", {
             "name": "", "id_number": "110105198503092221", "coordinator_type": "boss", "employment_mode": "full_time",
             "skill_level": "level3", "status": "active", "certificate_date": "2025-02-30", "colour": "red"})
-    assert {e.field for e in info.value.errors} == {"name", "id_number", "coordinator_type", "certificate_date", "colour"}
+    assert {e.field for e in info.value.errors} == {"name", "id_number", "coordinator_type", "certificate_date",
+                                                    "colour"}
     assert db_digest(station) == before
 
 

@@ -53,4 +53,5 @@ def test_progress_targets_and_export(qtbot, login, tmp_path) -> None:
 def test_head_reads_but_cannot_set_targets(qtbot, window) -> None:
     window.show_page("action_plan")
     window.action_plan.show_tab("plan")
-    assert window.action_plan.plan.model.rowCount() == len(plan_rules.INDICATORS) and not window.action_plan.plan.targetsButton.isEnabled()
+    tab = window.action_plan.plan
+    assert tab.model.rowCount() == len(plan_rules.INDICATORS) and not tab.targetsButton.isEnabled()

@@ -67,7 +67,8 @@ def test_nominate_check_review_decide_and_print(qtbot, window, workspace, tmp_pa
     decide = screen.decide()
     decide.builder.set_value("decision", "selected")
     _ok(decide)
-    assert screen.selected()["status_label"] == "已选树" and screen.selected()["decided_by"] == workspace.ctx.actor.display_name
+    chosen = screen.selected()
+    assert chosen["status_label"] == "已选树" and chosen["decided_by"] == workspace.ctx.actor.display_name
     marks = {r["name"]: r["selection_label"] for r in registries.list_records(workspace.ctx, "coordinators", name)}
     assert marks[name].endswith("金牌劳动关系协调员")
     window.grab().save(str(tmp_path / "selection.png"))

@@ -39,8 +39,8 @@ def collective() -> dict:
         each, rest = divmod(total, len(people))
         due = max((i.get("due_on") or "" for i in agreement["items"]), default="") or None
         agreement["shares"] = [
-            {"applicant_id": p.get("id"), "name": p.get("name"), "amount": f"{(each + (rest if n == 0 else 0)) / 100:.2f}",
-             "due_on": due} for n, p in enumerate(people)]
+            {"applicant_id": p.get("id"), "name": p.get("name"),
+             "amount": f"{(each + (rest if n == 0 else 0)) / 100:.2f}", "due_on": due} for n, p in enumerate(people)]
     return case
 
 

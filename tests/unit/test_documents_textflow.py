@@ -38,7 +38,8 @@ def test_a4_grid_is_22_lines_of_28_characters(fonts):
 
 
 def test_no_line_starts_with_closing_punctuation(fonts):
-    text = "调解员释明法律规定，双方当事人经协商一致，自愿达成协议。" * 6 + "（括号内的说明文字）。“引号内的文字”，再加一句。" * 4
+    text = ("调解员释明法律规定，双方当事人经协商一致，自愿达成协议。" * 6
+            + "（括号内的说明文字）。“引号内的文字”，再加一句。" * 4)
     for width_chars in range(8, 29):
         width = width_chars * (_body()[0].size + _body()[0].char_space)
         lines = _lines(text, fonts, width)

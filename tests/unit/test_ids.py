@@ -55,7 +55,8 @@ def test_id_check_char_covers_every_remainder() -> None:
     seen = set()
     for n in range(200):
         first17 = f"{n:017d}"
-        total = sum(int(d) * w for d, w in zip(first17, (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)))
+        weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+        total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
         assert id_check_char(first17) == mapping[total % 11]
         seen.add(total % 11)
     assert seen == set(range(11))
@@ -391,7 +392,7 @@ def test_credit_code_check_char_zero_case() -> None:
     for n in range(1000):
         body = f"9111000060003{n:04d}"
         total = sum(CREDIT_CHARSET.index(c) * w for c, w in zip(
-            body, (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)))
+            body, (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28), strict=True))
         if total % 31 == 0:
             assert credit_code_check_char(body) == "0"
             assert check_credit_code(body + "0") == body + "0"

@@ -93,7 +93,8 @@ def test_dates_in_order():
 def test_each_path_requires_its_own_papers():
     """RMTJ-JZ 卷内目录 (REFERENCE §3.9): a case never mediated needs no 调解笔录 or 告知书."""
     rejected = _case("closed", rejected_on="2026-09-17", closed_on="2026-09-18")
-    assert dossier.missing_items(rejected) == ["调解申请书（口头申请笔录）或受理登记表", "当事人身份证明", "不予受理通知书"]
+    assert dossier.missing_items(rejected) == ["调解申请书（口头申请笔录）或受理登记表", "当事人身份证明",
+                                               "不予受理通知书"]
     withdrawn = _case("closed", accepted_on="2026-09-17", withdrawn_on="2026-09-20")
     missing = dossier.missing_items(withdrawn)
     assert "撤回调解申请书" in missing and "调解笔录" not in missing and "终止调解通知书" not in missing

@@ -19,7 +19,7 @@ ALLOWED = {"core/states.py", "core/workflow.py", "core/papers.py", "services/imp
 
 def test_no_literal_lists_of_states_outside_core_states() -> None:
     names = "|".join(codes.CASE_STATES)
-    literal = re.compile(r'[({\[]\s*"(%s)"\s*,\s*"(%s)"' % (names, names))
+    literal = re.compile(r'[({\[]\s*"(' + names + r')"\s*,\s*"(' + names + r')"')
     found = []
     for path in PACKAGE.rglob("*.py"):
         relative = path.relative_to(PACKAGE).as_posix()

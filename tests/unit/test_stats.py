@@ -154,7 +154,7 @@ def test_total_is_the_sum_of_the_origins_parts(facts, period):
 @given(facts_strategy)
 def test_monthly_series_equals_month_by_month_computation(facts):
     months = stats.months_of(stats.custom(date(2026, 6, 1), date(2027, 1, 31)))
-    for period, figures in zip(months, stats.series(facts, months)):
+    for period, figures in zip(months, stats.series(facts, months), strict=True):
         full = stats.compute(facts, period)
         flows = {k: v for k, v in full.values.items()
                  if not k.startswith(("carried_over", "open_end", "overdue")) and v}
