@@ -527,11 +527,6 @@ def import_kinds() -> tuple[str, ...]:
     return tuple(k for k, s in LEDGERS.items() if s.import_keys is not None)
 
 
-def by_table(table: str) -> LedgerSpec | None:
-    """The spec whose rows live in ``table`` (``None`` for tables that are no register)."""
-    return next((s for s in LEDGERS.values() if s.table == table), None)
-
-
 def problems() -> list[str]:
     """What is inconsistent in the declarations (empty when every spec is sound; run by a test)."""
     found: list[str] = []

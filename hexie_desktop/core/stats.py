@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -511,11 +511,6 @@ def fraction_text(number: Fraction | None, kind: str) -> str:
     tenths = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
     whole, rest = divmod(tenths, 10)
     return f"{whole}.{rest}" + ("%" if kind == "rate" else "")
-
-
-def iter_lines(kind: str | None = None) -> Iterator[Line]:
-    """The lines of one kind (``count``, ``money``, ``rate``, ``days``, ``heading``) or all."""
-    return (line for line in LINES if kind is None or line.kind == kind)
 
 
 def check_denominator(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
@@ -11,9 +12,13 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.services.backup import CheckReport, backup_sqlite, integrity
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage import audit, migrate
+from hexie_desktop.storage.identity import OpenedStation
+
+if TYPE_CHECKING:
+    from hexie_desktop.paths import StationPaths
 
 
-def check(station) -> CheckReport:  # noqa: ANN001
+def check(station: OpenedStation) -> CheckReport:
     """Integrity check, foreign keys, schema revision and the audit chain."""
     db = station.db
     if db.is_sqlite and db.sqlite_path is not None:
@@ -28,22 +33,24 @@ def check(station) -> CheckReport:  # noqa: ANN001
                        chain.ok, chain.entries, chain.first_bad_id)
 
 
-def _require_sqlite(station) -> None:  # noqa: ANN001
+def _sqlite_paths(station: OpenedStation) -> StationPaths:
+    """The station's files; a PostgreSQL station has none and is refused (pg_dump backs it up)."""
     if not station.db.is_sqlite or station.paths is None:
         raise NotAllowed(_("PostgreSQL 数据库请使用 pg_dump 备份"))
+    return station.paths
 
 
-def backup(ctx: Context, station, to: Path | None = None) -> Path:  # noqa: ANN001
+def backup(ctx: Context, station: OpenedStation, to: Path | None = None) -> Path:
     """A verified backup of the station database (audited)."""
     ctx.require("station.backup")
-    _require_sqlite(station)
-    target = backup_sqlite(station.paths.database, to or station.paths.backups, label="manual")
+    paths = _sqlite_paths(station)
+    target = backup_sqlite(paths.database, to or paths.backups, label="manual")
     with ctx.db.transaction() as session:
         ctx.audit(session, "station.backup", entity="station", summary=str(target))
     return target
 
 
-def restore(ctx: Context, station, backup_file: Path) -> Path:  # noqa: ANN001
+def restore(ctx: Context, station: OpenedStation, backup_file: Path) -> Path:
     """Replace the database by a verified backup, journaled (see :mod:`hexie_desktop.services.restore`).
 
     The restored station starts a new exchange epoch numbered above every epoch it used
@@ -54,8 +61,8 @@ def restore(ctx: Context, station, backup_file: Path) -> Path:  # noqa: ANN001
     from hexie_desktop.services import restore as restoring
 
     ctx.require("station.backup")
-    _require_sqlite(station)
+    paths = _sqlite_paths(station)
     station.db.dispose()
-    done = restoring.restore(station.paths, Path(backup_file), actor=ctx.actor.username)
+    done = restoring.restore(paths, Path(backup_file), actor=ctx.actor.username)
     station.db.dispose()
-    return done.safety or done.aside or station.paths.backups
+    return done.safety or done.aside or paths.backups

@@ -39,7 +39,6 @@ CHANGE_SEQ = "change_seq"
 READ_ONLY = "hexie_read_only"
 LOCK_WAIT_MS = "hexie_lock_wait_ms"
 BUSY_TIMEOUT_MS = 5000
-DB_FILENAME = "hexie.sqlite3"
 
 
 def sqlite_url(path: Path) -> str:

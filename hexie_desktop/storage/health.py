@@ -28,8 +28,6 @@ AUDIT_TAIL = 1000
 
 OK, MISSING, EMPTY, NOT_DATABASE, CORRUPT = "ok", "missing", "empty", "not_database", "corrupt"
 MISSING_TABLE, TOO_NEW, AUDIT_BROKEN, HALF_CREATED = "missing_table", "too_new", "audit_broken", "half_created"
-DAMAGED = frozenset({EMPTY, NOT_DATABASE, CORRUPT, MISSING_TABLE, AUDIT_BROKEN})
-"""Kinds that mean the file cannot be trusted: it is moved aside before a restore."""
 
 # Errors that say the file cannot be read *now* (locked, no permission, out of memory) — not damage.
 _TRANSIENT = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_NOMEM", "SQLITE_AUTH",
@@ -47,11 +45,6 @@ class Health:
     def ok(self) -> bool:
         """True when the file may be opened."""
         return self.kind == OK
-
-    @property
-    def damaged(self) -> bool:
-        """True when the file is damaged (restore from a backup)."""
-        return self.kind in DAMAGED
 
     def sentence(self) -> str:
         """One Chinese sentence saying what is wrong."""
