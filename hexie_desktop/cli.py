@@ -257,14 +257,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _station_paths(args: argparse.Namespace):  # noqa: ANN202
+def _station_paths(args: argparse.Namespace) -> StationPaths:
     """The SQLite station's files (restore and the start-up check need a data directory)."""
     from hexie_desktop.core.errors import NotAllowed
-    from hexie_desktop.paths import StationPaths
 
-    if args.db_url:
+    data_dir = _data_dir(args)
+    if args.db_url or data_dir is None:
         raise NotAllowed(_("PostgreSQL 数据库请使用 pg_dump 备份和恢复"))
-    return StationPaths(_data_dir(args))
+    return StationPaths(data_dir)
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -282,12 +282,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print(f"{b.when_text}\t{b.label_text}\t{b.size_text}\t{cases}\t{state}\t{b.path}")
         print(_("共{n}个备份").format(n=len(found)))
         return EXIT_OK
-    if args.file:
-        chosen = restore.verified_backup(Path(args.file))
-    else:
-        chosen = backups.newest_verified(paths)
-        if chosen is None:
-            raise NotFound(_("备份文件夹里没有可用的备份：{path}").format(path=paths.backups))
+    chosen = restore.verified_backup(Path(args.file)) if args.file else backups.newest_verified(paths)
+    if chosen is None:
+        raise NotFound(_("备份文件夹里没有可用的备份：{path}").format(path=paths.backups))
     username = args.user or restore.admin_of(chosen.path)
     password = _password(_("备份中保存的 {user} 的密码：").format(user=username))
     done = restore.restore_as(paths, chosen.path, username, password)

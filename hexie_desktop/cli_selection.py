@@ -39,15 +39,14 @@ def cmd_selection(args: argparse.Namespace) -> int:
 
     command = args.selection_command
     if command == "kinds":
-        kinds = [{"code": k.code, "label": k.label, "subject": k.subject, "yearly_cap": k.yearly_cap,
-                  "criteria": [c.__dict__ for c in k.criteria]} for k in rules.KINDS.values()]
         if args.as_json:
-            cli_support.print_json(kinds)
+            cli_support.print_json([{"code": k.code, "label": k.label, "subject": k.subject, "yearly_cap": k.yearly_cap,
+                                     "criteria": [c.__dict__ for c in k.criteria]} for k in rules.KINDS.values()])
         else:
-            for kind in kinds:
-                print(f"{kind['code']}\t{kind['label']}\t{rules.SUBJECTS[kind['subject']]}")
-                for criterion in kind["criteria"]:
-                    print(f"  {criterion['code']}\t{criterion['text']}\t{criterion['source']}")
+            for kind in rules.KINDS.values():
+                print(f"{kind.code}\t{kind.label}\t{rules.SUBJECTS[kind.subject]}")
+                for criterion in kind.criteria:
+                    print(f"  {criterion.code}\t{criterion.text}\t{criterion.source}")
         return cli_support.EXIT_OK
     _station, ctx = cli_support.login(args)
     if command == "publish":

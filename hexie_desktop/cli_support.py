@@ -13,12 +13,15 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import first_control, printable
 from hexie_desktop.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from hexie_desktop.services.station import Station
 
 EXIT_OK, EXIT_USER, EXIT_USAGE = 0, 1, 2
 
@@ -115,7 +118,7 @@ def login(args: argparse.Namespace) -> tuple[Any, Any]:
     return station, station.context(actor)
 
 
-def auto_backup(station) -> None:  # noqa: ANN001
+def auto_backup(station: Station) -> None:
     """The daily verified automatic backup, as the app makes after its login (a failure only warns)."""
     import sqlite3
 

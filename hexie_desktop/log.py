@@ -81,7 +81,7 @@ class SafeFormatter(logging.Formatter):
         text = f"{self.formatTime(record)} {record.levelname} {record.name}: {_mask(record.getMessage())}"
         if record.exc_info and record.exc_info[1] is not None:
             kind, error, trace = record.exc_info
-            lines = safe_traceback(kind, error, trace).splitlines()  # type: ignore[arg-type]
+            lines = safe_traceback(kind, error, trace).splitlines()
             text += "".join("\n" + _mask(line) for line in lines)
         return text
 

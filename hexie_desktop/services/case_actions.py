@@ -37,6 +37,7 @@ from hexie_desktop.storage.models import (
     FollowUp,
     MediationSession,
     Mediator,
+    Party,
     PerformanceRecord,
     User,
 )
@@ -248,7 +249,7 @@ def _parse_items(raw_items: list, case: Case) -> list[dict[str, Any]]:
     return items
 
 
-def _applicant(case: Case, value: object, path: str):  # noqa: ANN202
+def _applicant(case: Case, value: object, path: str) -> Party:
     """The case's applicant named by ``value`` (party id or name; a name must be unambiguous)."""
     text = fields.text(value, path, required=True, max_len=50)
     people = [p for p in case.parties if not p.deleted]

@@ -89,7 +89,7 @@ def add_case(session: Session, draft: CaseDraft, actor_name: str) -> Case:
     return case
 
 
-def _same_employer(respondent: RespondentDraft):  # noqa: ANN202  (an SQL condition)
+def _same_employer(respondent: RespondentDraft) -> ColumnElement[bool]:
     """The condition :func:`employers.find_or_create` would match ``respondent`` by."""
     if respondent.credit_code:
         return Employer.credit_code == respondent.credit_code

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, fields, ids, ledgers, workflow
@@ -38,6 +38,7 @@ from hexie_desktop.storage.models import (
 )
 
 FieldSpec = ledgers.FieldSpec
+_Row = TypeVar("_Row", bound=tuple[Any, ...])
 CULTIVATION_RESULTS = ledgers.CULTIVATION_RESULTS
 
 
@@ -206,7 +207,7 @@ def _search_conditions(kind: str, pattern: str, depth: int = 0) -> list[Any]:
     return conditions
 
 
-def _live_rows(kind: str, search: str | None):  # noqa: ANN202
+def _live_rows(kind: str, search: str | None) -> Select[tuple[Synced]]:
     """The query of the live rows of ``kind``, optionally filtered by its spec's search fields (no order)."""
     model = _kind(kind)
     query = select(model).where(model.deleted.is_(False))
@@ -216,7 +217,7 @@ def _live_rows(kind: str, search: str | None):  # noqa: ANN202
     return query
 
 
-def _ordered(query, kind: str, sort: str | None = None, descending: bool = False):  # noqa: ANN001, ANN202
+def _ordered(query: Select[_Row], kind: str, sort: str | None = None, descending: bool = False) -> Select[_Row]:
     """Order by ``sort`` (a field of FIELDS[kind]; a ``_label`` column sorts by its code), then by name."""
     model = _kind(kind)
     default = model.name if hasattr(model, "name") else model.updated_at.desc()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from hexie_desktop.fileio import atomic_path
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import settings
 from hexie_desktop.services.backup import backup_sqlite
-from hexie_desktop.services.context import SYSTEM, Context
+from hexie_desktop.services.context import SYSTEM, Actor, Context
 from hexie_desktop.services.exchange import ensure_keys, load_codes
 from hexie_desktop.services.users import add_user_in, check_password_policy, check_username
 from hexie_desktop.storage import audit, health, migrate
@@ -53,7 +55,7 @@ class Station:
     db: Database
     info: StationInfo
 
-    def context(self, actor=SYSTEM, today_fn=None) -> Context:  # noqa: ANN001
+    def context(self, actor: Actor = SYSTEM, today_fn: Callable[[], date] | None = None) -> Context:
         """A service context for ``actor``."""
         if today_fn is None:
             return Context(self.db, actor, station=self)

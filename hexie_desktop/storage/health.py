@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -97,7 +98,7 @@ def _cannot_read(exc: BaseException) -> StorageError:
     return StorageError(_("暂时无法读取数据库文件（{e}），请关闭占用它的程序后重试").format(e=printable(str(exc))))
 
 
-def check(path: Path, *, known_revision=None) -> Health:  # noqa: ANN001
+def check(path: Path, *, known_revision: Callable[[str], bool] | None = None) -> Health:
     """Check the station file at ``path`` without writing anything.
 
     ``known_revision(rev) -> bool`` says whether this program knows a schema revision
@@ -134,7 +135,7 @@ def check(path: Path, *, known_revision=None) -> Health:  # noqa: ANN001
         conn.close()
 
 
-def _check_open(conn: sqlite3.Connection, path: Path, known_revision) -> Health:  # noqa: ANN001
+def _check_open(conn: sqlite3.Connection, path: Path, known_revision: Callable[[str], bool] | None) -> Health:
     rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
     if rows != ["ok"]:
         return Health(CORRUPT, "; ".join(" ".join(str(r).split()) for r in rows[:3]))
@@ -148,7 +149,9 @@ def _check_open(conn: sqlite3.Connection, path: Path, known_revision) -> Health:
     if revision is None:
         return Health(MISSING_TABLE, "alembic_version")
     if known_revision is None:
-        from hexie_desktop.storage.migrate import is_known_revision as known_revision
+        from hexie_desktop.storage.migrate import is_known_revision
+
+        known_revision = is_known_revision
     if not known_revision(revision[0]):
         return Health(TOO_NEW, str(revision[0]))
     users = conn.execute("SELECT count(*) FROM users").fetchone()[0]
