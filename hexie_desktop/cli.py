@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from hexie_desktop import __version__
 from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, under the names this module uses
@@ -39,6 +39,10 @@ from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
 from hexie_desktop.paths import StationPaths, default_data_dir, demo_data_dir
+
+if TYPE_CHECKING:  # the services load when a command runs (a quick --help)
+    from hexie_desktop.services.context import Context
+    from hexie_desktop.services.station import Station
 
 # ---------------------------------------------------------------- commands
 
@@ -450,7 +454,7 @@ def _key_passphrase(optional: bool = False) -> str | None:
     return getpass.getpass(_("区级密钥口令："))
 
 
-def _exchange_passphrase(station) -> str | None:  # noqa: ANN001
+def _exchange_passphrase(station: Station) -> str | None:
     from hexie_desktop.services import exchange
 
     return _key_passphrase() if exchange.needs_passphrase(station) else None
@@ -575,7 +579,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _trust(ctx, station, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _trust(ctx: Context, station: Station, args: argparse.Namespace) -> int:
     """``keys trust``: show the card, then trust it only once its fingerprint is confirmed."""
     from hexie_desktop.services import exchange
 
@@ -599,7 +603,7 @@ def _trust(ctx, station, args: argparse.Namespace) -> int:  # noqa: ANN001
     return EXIT_OK
 
 
-def _new_passphrase(station) -> str:  # noqa: ANN001
+def _new_passphrase(station: Station) -> str:
     """The passphrase for an exported identity file: the district key passphrase, else a new one typed twice."""
     from hexie_desktop.services import exchange
 
@@ -613,7 +617,7 @@ def _new_passphrase(station) -> str:  # noqa: ANN001
     return first
 
 
-def _export_identity(ctx, station, args: argparse.Namespace) -> int:  # noqa: ANN001
+def _export_identity(ctx: Context, station: Station, args: argparse.Namespace) -> int:
     """``keys export-identity``: the station's age identity for the stock ``age`` tool, with a warning."""
     from hexie_desktop.services import exchange
 

@@ -62,7 +62,7 @@ def check_value(spec: FieldSpec, raw: object, *, today: date) -> Any:
     if spec.kind == "bool":
         return fields.boolean(raw, name)
     if spec.kind == "money":
-        return money.parse_amount(raw, field=name) if raw not in (None, "") else 0  # type: ignore[arg-type]
+        return money.parse_amount(raw, field=name) if raw not in (None, "") else 0
     if spec.kind == "ref":
         raise AssertionError("references are checked against the database")
     if raw in (None, ""):

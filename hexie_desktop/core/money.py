@@ -91,9 +91,7 @@ def _exact_cents(amount: Decimal) -> int | None:
     return number // factor
 
 
-def parse_amount(
-    value: str | int | Decimal, *, field: str = "amount", allow_zero: bool = True
-) -> int:
+def parse_amount(value: object, *, field: str = "amount", allow_zero: bool = True) -> int:
     """Return an amount in 元 as an integer number of 分.
 
     ``value`` may be text written by a person (``"1234.5"``, ``"1,234.50"``, full-width

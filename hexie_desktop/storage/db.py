@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -64,11 +64,11 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy own BEGIN so a transaction really spans the whole unit of work.
         @event.listens_for(engine, "connect")
-        def _no_autobegin(dbapi_conn, _rec) -> None:  # noqa: ANN001
+        def _no_autobegin(dbapi_conn: sqlite3.Connection, _rec: object) -> None:
             dbapi_conn.isolation_level = None
 
         @event.listens_for(engine, "begin")
-        def _begin(conn) -> None:  # noqa: ANN001
+        def _begin(conn: Connection) -> None:
             # Writers take the lock at BEGIN (no deadlock on upgrade); readers never block writers.
             # A transaction may wait longer than usual for the lock (Database.transaction(lock_wait=…)).
             options = conn.get_execution_options()
@@ -138,8 +138,9 @@ def _forget_seq(session: Session, *_args: object) -> None:
 _WROTE = "hexie_changes_at_begin"
 
 
-def _note_begin(session: Session, _transaction: object, connection: object) -> None:
-    raw = connection.connection.driver_connection  # type: ignore[attr-defined]
+def _note_begin(session: Session, _transaction: object, connection: Connection) -> None:
+    raw = connection.connection.driver_connection
+    assert raw is not None, "a connection that began a transaction holds its driver connection"
     session.info[_WROTE] = (raw, raw.total_changes)
 
 

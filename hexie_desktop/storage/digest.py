@@ -29,8 +29,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, func, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, delete, func, select
+from sqlalchemy.orm import InstanceState, Session
+from sqlalchemy.orm.attributes import instance_state
 
 from hexie_desktop.storage.models import SYNCED_MODELS, ExchangeDigest, Synced
 
@@ -236,20 +237,20 @@ def _after_flush(session: Session, _context: object) -> None:
             add(delta, _table(obj).name, obj.origin, obj.id, obj.version)
     for obj in session.dirty:
         if isinstance(obj, Synced):
-            state = inspect(obj)
+            state = instance_state(obj)
             old_origin, old_version = _before(state, "origin"), _before(state, "version")
             if (old_origin, old_version) != (obj.origin, obj.version):
                 remove(delta, _table(obj).name, old_origin, obj.id, old_version)
                 add(delta, _table(obj).name, obj.origin, obj.id, obj.version)
     for obj in session.deleted:
         if isinstance(obj, Synced):
-            state = inspect(obj)
+            state = instance_state(obj)
             remove(delta, _table(obj).name, _before(state, "origin"), obj.id, _before(state, "version"))
     if delta:
         apply(session, delta)
 
 
-def _before(state, key: str):  # noqa: ANN001, ANN202
+def _before(state: InstanceState[Synced], key: str) -> Any:
     """The value of attribute ``key`` as the database held it before this flush."""
     history = state.attrs[key].history
     if history.deleted:

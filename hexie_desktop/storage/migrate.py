@@ -18,6 +18,7 @@ from hexie_desktop.core.i18n import _
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(?:["']([^"'\n]+)["']|None)\s*(?:#.*)?$""",
@@ -76,7 +77,7 @@ def _stored_revision(engine: Engine) -> str | None:
     return rows[0] if len(rows) == 1 else None
 
 
-def _known(script, revision: str) -> bool:  # noqa: ANN001
+def _known(script: ScriptDirectory, revision: str) -> bool:
     from alembic.script.revision import ResolutionError
     from alembic.util import CommandError
 
