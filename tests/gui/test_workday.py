@@ -77,16 +77,16 @@ def test_log_out_returns_to_an_empty_login_for_another_user(qtbot, station) -> N
 def test_guide_opens_offline_with_its_screenshots(qtbot, window) -> None:
     dialog = window.show_guide()
     assert isinstance(dialog, GuideDialog) and dialog.isVisible()
-    text = dialog.browser.toPlainText()
+    text = dialog.ui.browser.toPlainText()
     assert "使用说明" in dialog.windowTitle() and "登录" in text
     shown = images(GUIDE.read_text(encoding="utf-8"))
     assert shown
     for name in shown:
-        image = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
-        loaded = image if image is not None else dialog.browser.loadResource(
+        image = dialog.ui.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+        loaded = image if image is not None else dialog.ui.browser.loadResource(
             QTextDocument.ResourceType.ImageResource.value, QUrl(name))
         assert loaded is not None and not getattr(loaded, "isNull", lambda: False)(), name
-    assert dialog.browser.horizontalScrollBar().maximum() == 0           # screenshots shrink to the pane
+    assert dialog.ui.browser.horizontalScrollBar().maximum() == 0        # screenshots shrink to the pane
     dialog.close()
 
 
@@ -100,7 +100,7 @@ def test_bundled_guide_is_the_one_in_docs() -> None:
 
 def test_about_names_version_licence_data_folder_and_log(qtbot, window, workspace) -> None:
     dialog = window.show_about()
-    text = dialog.label.text()
+    text = dialog.ui.label.text()
     assert __version__ in text and "许可" in text
     assert str(workspace.station.paths.root) in text and "日志文件" in text
     dialog.close()
