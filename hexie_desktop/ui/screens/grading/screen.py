@@ -53,7 +53,7 @@ class GradingScreen(RefreshWhenShown):
             id_key="number", badge_key="badge", badge_column=0, parent=self)
         ui.table.setModel(self.model)
         ui.table.setItemDelegateForColumn(0, BadgeDelegate(ui.table))
-        for column, width in enumerate((70, 220, 80, 50, 200, 260)):
+        for column, width in enumerate((70, 210, 70, 50, 150, 380)):
             ui.table.setColumnWidth(column, width)
         can_grade = workspace.can("case.grade")
         ui.overrideButton.setEnabled(can_grade)

@@ -54,8 +54,10 @@ class SelectionScreen(RefreshWhenShown):
         self.checks = RecordTableModel(
             [("result_label", self.tr("核查结果")), ("text", self.tr("条件（摘自行动计划）")), ("source", self.tr("出处")),
              ("note", self.tr("核查情况"))], id_key="code", parent=self)
-        self._show(ui.checkTable, self.checks, (70, 460, 130))
-        ui.splitter.setSizes([300, 260])
+        self._show(ui.checkTable, self.checks, (70, 460, 240))
+        rows = ui.checkTable.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # fitting rows to their text never squeezes one-liners
+        ui.splitter.setSizes([240, 320])
         can_nominate = workspace.can("selection.nominate")
         can_decide = workspace.can("selection.decide")
         for button, allowed in ((ui.nominateButton, can_nominate), (ui.checkButton, can_nominate),

@@ -54,7 +54,7 @@ class WarningsScreen(RefreshWhenShown):
             badge_key="badge", badge_column=0, parent=self)
         ui.table.setModel(self.model)
         ui.table.setItemDelegateForColumn(0, BadgeDelegate(ui.table))
-        for column, width in enumerate((100, 80, 170, 380, 90, 100)):
+        for column, width in enumerate((100, 70, 230, 430, 80, 90)):
             ui.table.setColumnWidth(column, width)
         ui.splitter.setSizes([400, 160])
         can_handle = workspace.can("warning.handle")
