@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 from hexie_desktop.core import plan as rules
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.reports import plan as plan_report
-from hexie_desktop.reports import plan_upward as upward_report
-from hexie_desktop.services import plan, plan_printing
+from hexie_desktop.services import plan, plan_printing, report_export
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
@@ -136,7 +134,7 @@ class PlanScreen(RefreshWhenShown):
                 return None
             path = Path(name)
         try:
-            plan_report.export(self.workspace.ctx, self.period(), path)
+            report_export.plan_progress(self.workspace.ctx, self.period(), path)
         except HexieError as exc:
             messages.show_error(self, exc)
             return None
@@ -159,7 +157,7 @@ class PlanScreen(RefreshWhenShown):
         ctx = self.workspace.ctx
 
         def write(progress: Any = None) -> tuple[Path, Path]:
-            upward_report.export(ctx, period, path)
+            report_export.plan_report(ctx, period, path)
             plan_printing.print_summary(ctx, period, pdf)
             return path, pdf
 
