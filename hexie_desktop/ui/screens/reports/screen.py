@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QWidget
 
 from hexie_desktop.core import codes, money, stats
 from hexie_desktop.core.errors import HexieError, UserError
-from hexie_desktop.reports import export
 from hexie_desktop.reports.statistics import value_columns
 from hexie_desktop.services import imports
+from hexie_desktop.services import report_export as export
 from hexie_desktop.services import reports as report_data
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.reports import Ui_ReportsScreen
