@@ -34,7 +34,7 @@ from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, unde
 from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
 from hexie_desktop.cli_support import login as _login
 from hexie_desktop.cli_support import print_json as _print_json
-from hexie_desktop.core import ledgers
+from hexie_desktop.core import ledgers, paper_types
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
@@ -308,7 +308,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from hexie_desktop.services import printing
 
     _station, ctx = _login(args)
-    if args.doc == "wallboard":
+    if paper_types.PAPERS[args.doc].subject == "organization":
         if not args.org:
             raise UserError(_("上墙展板需要 --org 指定调解组织"), field="--org")
         result = printing.print_wallboard(ctx, args.org, Path(args.out), page_size=args.page_size or "A2")
@@ -324,14 +324,11 @@ def cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-PRINTABLE = ("application", "registration", "notice", "acceptance", "rejection", "mediation_notice", "record",
-             "agreement", "termination", "withdrawal", "service", "default_notice", "recommendation", "followup",
-             "cover", "catalog", "wallboard", "major_report")
-"""What ``print`` prints (the documents registry; a test keeps the two equal)."""
+PRINTABLE = tuple(paper_types.PAPERS)
+"""What ``print`` prints: every declared paper (core/paper_types.py)."""
 
-PAPER_OPTIONS = ("session", "session_on", "session_time", "place", "note", "on", "content", "addressee",
-                 "documents", "recipient", "address", "method", "served_on", "reason")
-"""The ``print`` options a paper may ask for (core/paper_inputs.py checks which one takes which)."""
+PAPER_OPTIONS = tuple(paper_types.INPUTS)
+"""The ``print`` options a paper may ask for (declared in core/paper_types.py; core/paper_inputs.py checks them)."""
 
 
 def _paper_options(args: argparse.Namespace) -> dict[str, Any]:
@@ -733,20 +730,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("doc", choices=PRINTABLE)
     p.add_argument("--case")
     paper = p.add_argument_group(_("文书选项"))
-    paper.add_argument("--session", help=_("调解笔录：第几次调解"))
-    paper.add_argument("--session-on", dest="session_on", help=_("调解通知书：调解日期"))
-    paper.add_argument("--session-time", dest="session_time", help=_("调解通知书：调解时间，如 09:30"))
-    paper.add_argument("--place", help=_("调解通知书：调解地点"))
-    paper.add_argument("--note", help=_("调解通知书：其他说明"))
-    paper.add_argument("--on", help=_("调解通知书、调解建议书、未履行告知书：出具日期（默认今天）"))
-    paper.add_argument("--content", help=_("调解建议书：建议内容"))
-    paper.add_argument("--addressee", help=_("调解建议书：送达单位（默认被申请人）"))
-    paper.add_argument("--documents", help=_("送达回证：送达的已出具文书，编号或文书类型，逗号分隔"))
-    paper.add_argument("--recipient", help=_("送达回证：受送达人姓名或名称"))
-    paper.add_argument("--address", help=_("送达回证：送达地址（默认当事人地址）"))
-    paper.add_argument("--method", help=_("送达回证：送达方式 direct/mail/left/electronic"))
-    paper.add_argument("--served-on", dest="served_on", help=_("送达回证：送达日期"))
-    paper.add_argument("--reason", help=_("撤回调解申请书：撤回理由"))
+    for name, spec in paper_types.INPUTS.items():
+        paper.add_argument(spec.flag, dest=name, help=paper_types.input_help(name))
     p.add_argument("--org", help=_("上墙展板：调解组织名称或编号"))
     p.add_argument("--out", required=True)
     p.add_argument("--draft", action="store_true", help=_("打印草稿（带水印，不记为已发文书）"))

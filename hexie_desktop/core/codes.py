@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.paper_types import PAPERS
 from hexie_desktop.core.text import printable
 
 
@@ -272,24 +273,8 @@ CHECKLIST_STATUSES = _table(
 
 DOCUMENT_TYPES = _extensible(
     "document_types",
-    ("application", _("调解申请书")),
+    *((key, paper.title) for key, paper in PAPERS.items() if paper.subject == "case"),
     ("oral_record", _("口头申请笔录")),
-    ("registration", _("受理登记表")),
-    ("notice", _("当事人权利义务告知书")),
-    ("acceptance", _("受理通知书")),
-    ("rejection", _("不予受理通知书")),
-    ("mediation_notice", _("调解通知书")),
-    ("record", _("调解笔录")),
-    ("agreement", _("调解协议书")),
-    ("termination", _("终止调解通知书")),
-    ("service", _("送达回证")),
-    ("default_notice", _("未履行告知书")),
-    ("recommendation", _("调解建议书")),
-    ("followup", _("回访记录")),
-    ("cover", _("卷宗封面")),
-    ("catalog", _("卷内目录")),
-    ("major_report", _("重大集体劳动争议情况报告")),
-    ("withdrawal", _("撤回调解申请书")),
     ("identity", _("当事人身份证明")),
     ("power_of_attorney", _("授权委托书")),
     ("investigation", _("调查笔录")),
@@ -298,6 +283,8 @@ DOCUMENT_TYPES = _extensible(
     ("confirmation", _("仲裁审查、司法确认有关材料")),
     ("other", _("其他材料")),
 )
+"""The kinds of case papers: every printed 文书 (declared in ``core/paper_types.py``), then the kinds
+only filed as attachments."""
 
 DELIVERY_METHODS = _table(
     ("direct", _("直接送达")),

@@ -1,7 +1,8 @@
 """Which 文书 a case may be given now: each document type declares the facts it needs.
 
-One table for the printing service (which refuses the others) and the print chooser
-(which offers only the allowed ones).  A paper may not contradict the case: a rejected
+The rule of each paper is declared with the paper (``core/paper_types.py``); the facts it
+names are here.  One check for the printing service (which refuses the others) and the print
+chooser (which offers only the allowed ones).  A paper may not contradict the case: a rejected
 case gets no 受理通知书 or 终止调解通知书, an accepted one no 不予受理通知书, a case that is
 not closed no 卷宗封面.  The facts are read from the plain case dict (``case show --json``).
 """
@@ -14,13 +15,14 @@ from dataclasses import dataclass
 from hexie_desktop.core import codes, workflow
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.core.i18n import _
+from hexie_desktop.core.paper_types import PAPERS, PaperRule
 from hexie_desktop.core.states import FINISHED_STATES, MEDIATING_STATES
 
 Case = Mapping[str, object]
 
-SERVED_TYPES = ("notice", "acceptance", "rejection", "mediation_notice", "agreement", "termination",
-                "default_notice", "recommendation")
-"""Documents served on a party, so a 送达回证 may cover them (records, covers and the like are not)."""
+SERVED_TYPES = tuple(key for key, paper in PAPERS.items() if paper.served)
+"""Documents served on a party, so a 送达回证 may cover them (records, covers and the like are not);
+declared in ``core/paper_types.py``."""
 
 
 def _decision(case: Case) -> Mapping[str, object]:
@@ -76,34 +78,7 @@ FACTS: Mapping[str, Fact] = {
 }
 
 
-@dataclass(frozen=True)
-class PaperRule:
-    """A document type's needs: every fact in ``needs`` (all), one of ``any_of``, none of ``excludes``."""
-
-    needs: tuple[str, ...] = ()
-    any_of: tuple[str, ...] = ()
-    excludes: tuple[str, ...] = ()
-
-
-RULES: Mapping[str, PaperRule] = {
-    "application": PaperRule(),
-    "registration": PaperRule(),
-    "notice": PaperRule(needs=("accepted",), excludes=("rejected",)),
-    "acceptance": PaperRule(needs=("accepted",), excludes=("rejected",)),
-    "rejection": PaperRule(needs=("rejected",), excludes=("accepted",)),
-    "mediation_notice": PaperRule(needs=("accepted", "mediating"), excludes=("rejected",)),
-    "record": PaperRule(needs=("sessions",)),
-    "agreement": PaperRule(any_of=("agreement", "mediating"), excludes=("rejected",)),
-    "termination": PaperRule(needs=("ended",), excludes=("rejected",)),
-    "withdrawal": PaperRule(any_of=("withdrawn", "withdrawable"), excludes=("rejected",)),
-    "service": PaperRule(needs=("served_papers",), any_of=("accepted", "rejected")),
-    "default_notice": PaperRule(needs=("defaulted",)),
-    "recommendation": PaperRule(needs=("accepted",), any_of=("mediating", "closed"), excludes=("rejected",)),
-    "followup": PaperRule(needs=("follow_ups",)),
-    "cover": PaperRule(needs=("closed",)),
-    "catalog": PaperRule(needs=("closed",)),
-    "major_report": PaperRule(needs=("collective",)),  # and graded 重大: services.grading.for_print
-}
+RULES: Mapping[str, PaperRule] = {key: paper.rule for key, paper in PAPERS.items()}
 """Document type → what the case must (not) be for it; types not listed need nothing."""
 
 

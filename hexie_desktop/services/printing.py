@@ -4,7 +4,8 @@ and check the QR code of a printed agreement against the data.
 A final (non-draft) print records an :class:`IssuedDocument` with its content hash and the
 exact data it printed (``snapshot``), so a re-print renders the same document.  Drafts and
 previews are audited but not recorded as issued.  A document that contradicts the case
-(core/papers.py) is refused.
+(core/papers.py) is refused.  What may be printed, by whom and with which inputs is declared
+once per document type in ``core/paper_types.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hexie_desktop import documents
-from hexie_desktop.core import codes, dates, paper_inputs, papers
+from hexie_desktop.core import codes, dates, paper_inputs, paper_types, papers
 from hexie_desktop.core.errors import Conflict, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
@@ -27,7 +28,7 @@ from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Case, IssuedDocument, MediationOrg, Mediator
 
-CASE_DOCUMENTS = tuple(k for k in documents.DOCUMENTS if k != "wallboard")
+CASE_DOCUMENTS = paper_types.CASE_PAPERS
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,14 @@ def paper_data(session, ctx: Context, case: Case, doc_type: str, options: dict |
     return data, station
 
 
-def _check_doc_type(doc_type: str) -> None:
+def _case_paper(ctx: Context, doc_type: str) -> paper_types.PaperType:
+    """The declaration of case paper ``doc_type`` once the user may print it (UserError for an unknown one)."""
     if doc_type not in CASE_DOCUMENTS:
         raise UserError(_("未知的文书类型“{kind}”，可用：{known}").format(kind=doc_type, known="、".join(CASE_DOCUMENTS)),
                         field="doc_type")
+    paper = paper_types.PAPERS[doc_type]
+    ctx.require(paper.permission)
+    return paper
 
 
 def print_case_document(ctx: Context, doc_type: str, number: str, out: Path, *, draft: bool = False,
@@ -107,13 +112,12 @@ def print_case_document(ctx: Context, doc_type: str, number: str, out: Path, *, 
     ``preview`` the final look without issuing it: neither is recorded (a preview is issued
     by :func:`issue_previewed` when it is printed or saved).
     """
-    ctx.require("read")
-    _check_doc_type(doc_type)
+    paper = _case_paper(ctx, doc_type)
     with ctx.db.transaction() as session:
         case = get_case(session, number)
         data, station = paper_data(session, ctx, case, doc_type, options)
         result = documents.render(doc_type, data, station, out, draft=draft)
-        title = codes.label(codes.DOCUMENT_TYPES, doc_type)
+        title = paper.title
         if draft or preview:
             ctx.audit(session, "document.draft" if draft else "document.preview", entity="case", entity_id=case.id,
                       summary=f"{case.number} {title}")
@@ -130,8 +134,7 @@ def issue_previewed(ctx: Context, previewed: Printed, number: str) -> Printed:
     The case data must still give the previewed content; otherwise the preview is stale
     (Conflict) and has to be made again.
     """
-    ctx.require("read")
-    _check_doc_type(previewed.doc_type)
+    _case_paper(ctx, previewed.doc_type)
     with ctx.db.transaction() as session:
         case = get_case(session, number)
         data, station = paper_data(session, ctx, case, previewed.doc_type, previewed.options)
@@ -220,7 +223,7 @@ def org_board_data(session, org_id: str) -> dict:  # noqa: ANN001
 
 def print_wallboard(ctx: Context, org: str, out: Path, *, page_size: str = "A2") -> Printed:
     """Render the 五上墙 boards of an organization (by id or name)."""
-    ctx.require("read")
+    ctx.require(paper_types.PAPERS["wallboard"].permission)
     with ctx.db.transaction() as session:
         data = org_board_data(session, org)
         station = station_dict(session)

@@ -1,8 +1,10 @@
 """What a paper asks before it is printed (session picker, delivery, session time and place, text).
 
-The fields mirror :data:`hexie_desktop.core.paper_inputs.KEYS`; the dialog checks the values
-with the same core rule the printing service applies (:func:`paper_inputs.resolve`), so a
-wrong value is marked in the dialog and nothing is rendered until it is right.
+The fields are the inputs declared for the paper (:data:`hexie_desktop.core.paper_types.PAPERS`,
+labels and kinds in :data:`~hexie_desktop.core.paper_types.INPUTS`); this module only adds what the
+case offers (its sessions, parties, issued papers) and the defaults.  The dialog checks the values
+with the same core rule the printing service applies (:func:`paper_inputs.resolve`), so a wrong
+value is marked in the dialog and nothing is rendered until it is right.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from hexie_desktop.core import codes, paper_inputs
+from hexie_desktop.core import codes, paper_inputs, paper_types
 from hexie_desktop.ui.screens.printing import rules
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.formbuilder import Field
@@ -30,7 +32,8 @@ def asks(doc_type: str, case: dict[str, Any]) -> bool:
     """Whether ``doc_type`` asks something before printing (a record only when there is a choice)."""
     if doc_type == "record":
         return len(paper_inputs.sessions(case)) > 1
-    return doc_type in ("mediation_notice", "service", "recommendation", "withdrawal")
+    paper = paper_types.PAPERS.get(doc_type)
+    return paper is not None and paper.asks
 
 
 def _session_label(session: dict[str, Any]) -> str:
@@ -39,43 +42,53 @@ def _session_label(session: dict[str, Any]) -> str:
                                                  place=session.get("place") or "").strip()
 
 
-def fields_for(doc_type: str, case: dict[str, Any], today: date) -> list[Field]:
-    """The inputs of ``doc_type`` for ``case`` with sensible defaults."""
-    if doc_type == "record":
-        held = paper_inputs.sessions(case)
-        return [Field("session", _t("调解场次"), "choice", True, [(s.get("seq"), _session_label(s)) for s in held],
-                      default=held[-1].get("seq") if held else None)]
-    if doc_type == "mediation_notice":
-        org = case.get("organization") or {}
-        return [Field("session_on", _t("调解日期"), "date", True),
-                Field("session_time", _t("调解时间"), required=True, hint=_t("时:分，如 09:30")),
-                Field("place", _t("调解地点"), "combo", True, [(org.get("address"), org.get("address"))]
-                      if org.get("address") else []),
-                Field("note", _t("其他说明"), "multiline"),
-                Field("on", _t("出具日期"), "date", default=today)]
-    if doc_type == "recommendation":
-        respondent = (case.get("respondent") or {}).get("name")
-        return [Field("addressee", _t("送达单位"), default=respondent),
-                Field("content", _t("建议内容"), "multiline", True,
-                      hint=_t("发现的问题和建议，每条一行")),
-                Field("on", _t("出具日期"), "date", default=today)]
-    if doc_type == "withdrawal":
-        return [Field("reason", _t("撤回理由"), "multiline", hint=_t("可留空，由申请人手写"))]
-    if doc_type == "service":
-        listed = paper_inputs.served_documents(case)
-        out = [Field(DOC_PREFIX + str(d.get("id")), str(d.get("title") or rules.title(str(d.get("doc_type")))),
-                     "bool", default=index == len(listed) - 1,
-                     hint=_t("出具于 {at}").format(at=rules.local_time(d.get("issued_at"))))
-               for index, d in enumerate(listed)]
-        people = paper_inputs.parties(case)
-        out += [Field("recipient", _t("受送达人"), "choice", True,
-                      [(p["name"], f"{p['name']}（{p['role']}）") for p in people],
-                      default=people[0]["name"] if people else None),
-                Field("address", _t("送达地址"), hint=_t("留空则用当事人登记的地址")),
-                Field("method", _t("送达方式"), "choice", choices=list(codes.DELIVERY_METHODS.items())),
-                Field("served_on", _t("送达日期"), "date", hint=_t("可留空，由受送达人签收时手写"))]
-        return out
+def _choices(name: str, case: dict[str, Any]) -> list[tuple[Any, str]]:
+    """The choices an input offers for ``case`` (none for free inputs)."""
+    if name == "place":
+        address = (case.get("organization") or {}).get("address")
+        return [(address, address)] if address else []
+    if name == "method":
+        return list(codes.DELIVERY_METHODS.items())
     return []
+
+
+def _default(name: str, case: dict[str, Any], today: date) -> Any:
+    """What an input starts with for ``case`` (``None``: empty)."""
+    if name == "on":
+        return today
+    if name == "addressee":
+        return (case.get("respondent") or {}).get("name")
+    return None
+
+
+def _fields(name: str, case: dict[str, Any], today: date) -> list[Field]:
+    """The widgets of input ``name`` (declared in :data:`paper_types.INPUTS`) for ``case``."""
+    spec = paper_types.INPUTS[name]
+    if spec.kind == "session":
+        held = paper_inputs.sessions(case)
+        return [Field(name, spec.label, "choice", spec.required, [(s.get("seq"), _session_label(s)) for s in held],
+                      default=held[-1].get("seq") if held else None)]
+    if spec.kind == "documents":
+        listed = paper_inputs.served_documents(case)
+        return [Field(DOC_PREFIX + str(d.get("id")), str(d.get("title") or rules.title(str(d.get("doc_type")))),
+                      "bool", default=index == len(listed) - 1,
+                      hint=_t("出具于 {at}").format(at=rules.local_time(d.get("issued_at"))))
+                for index, d in enumerate(listed)]
+    if spec.kind == "recipient":
+        people = paper_inputs.parties(case)
+        return [Field(name, spec.label, "choice", spec.required,
+                      [(p["name"], f"{p['name']}（{p['role']}）") for p in people],
+                      default=people[0]["name"] if people else None)]
+    return [Field(name, spec.label, spec.kind, spec.required, _choices(name, case),
+                  default=_default(name, case, today), hint=spec.hint)]
+
+
+def fields_for(doc_type: str, case: dict[str, Any], today: date) -> list[Field]:
+    """The inputs of ``doc_type`` for ``case`` with sensible defaults, as declared for the paper."""
+    paper = paper_types.PAPERS.get(doc_type)
+    if paper is None:
+        return []
+    return [f for name in paper.inputs for f in _fields(name, case, today)]
 
 
 def options_from(doc_type: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -97,13 +110,7 @@ def dialog(doc_type: str, case: dict[str, Any], today: date, on_options: Callabl
         paper_inputs.resolve(doc_type, case, options, today)  # the service's own check
         return options
 
-    intro = {
-        "record": _t("调解笔录一次调解一份：请选择要打印哪一次调解的笔录。"),
-        "mediation_notice": _t("通知被申请人参加调解的时间和地点。"),
-        "recommendation": _t("向用人单位提出的规范用工等建议。"),
-        "withdrawal": _t("由申请人签名的撤回调解申请书。"),
-        "service": _t("一份送达回证对应一次送达：勾选本次送达的文书，选择受送达人和送达方式。"),
-    }.get(doc_type, "")
+    intro = paper_types.PAPERS[doc_type].form_intro
     form = FormDialog(rules.title(doc_type), intro, fields_for(doc_type, case, today), submit, parent)
     form.accepted.connect(lambda: on_options(form.result))
     return form

@@ -2,8 +2,9 @@
 
 The chooser offers exactly the documents the printing service would issue: both ask
 :mod:`hexie_desktop.core.papers` (no 终止调解通知书 for a case that has not failed, no
-受理通知书 for a rejected one).  Other checks (the agreement's completeness) stay with the
-services and the documents package.
+受理通知书 for a rejected one).  Titles, order and the paper suggested in each state are
+declared once per document type (:mod:`hexie_desktop.core.paper_types`).  Other checks (the
+agreement's completeness) stay with the services and the documents package.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from hexie_desktop.core import codes, dates, papers, states
-from hexie_desktop.services.printing import CASE_DOCUMENTS
+from hexie_desktop.core import codes, dates, paper_types, papers
 
 Case = dict[str, Any]
 
@@ -23,21 +23,19 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
 
-SUGGESTED_BY_STATE = {
-    "registered": "registration", "accepted": "acceptance", "rejected": "rejection", "mediating": "record",
-    **dict.fromkeys(states.AGREED_STATES, "agreement"), "defaulted": "default_notice",
-    "failed": "termination", "withdrawn": "withdrawal", **dict.fromkeys(states.FINISHED_STATES, "cover"),
-}
+SUGGESTED_BY_STATE = {state: key for key, paper in paper_types.PAPERS.items() for state in paper.suggested_in}
+"""Case state → the paper pre-selected in the chooser (``suggested_in`` of the declarations)."""
 
 
 def title(doc_type: str) -> str:
     """The Chinese name of ``doc_type``."""
-    return codes.label(codes.DOCUMENT_TYPES, doc_type) or doc_type
+    paper = paper_types.PAPERS.get(doc_type)
+    return paper.title if paper is not None else codes.label(codes.DOCUMENT_TYPES, doc_type) or doc_type
 
 
 def offered(case: Case) -> list[str]:
     """The document types worth offering for ``case``, in the usual order of a case file."""
-    return [doc for doc in CASE_DOCUMENTS if papers.allowed(doc, case)]
+    return [doc for doc in paper_types.CASE_PAPERS if papers.allowed(doc, case)]
 
 
 def suggested(case: Case) -> str | None:
