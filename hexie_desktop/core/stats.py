@@ -457,9 +457,10 @@ def stock_days(*chosen: Period) -> set[date]:
 
 def _tally_flows(tally: Tally, bucket: Bucket, out: list[Figures], origin: str | None) -> None:
     counts = [f.values for f in out]
+    where: dict[date, int | None] = {}  # a few hundred days for tens of thousands of flows
     for o, day, key, amount in tally.flows:
         if amount and (origin is None or o == origin):
-            i = bucket(day)
+            i = where[day] if day in where else where.setdefault(day, bucket(day))
             if i is not None:
                 counts[i][key] += amount
 

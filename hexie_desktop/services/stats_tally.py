@@ -21,9 +21,13 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from hexie_desktop.core import periods, stats
 from hexie_desktop.services import settings
+from hexie_desktop.storage.db import large_cache
 from hexie_desktop.storage.models import Agreement, AgreementItem, Case, Claim, FollowUp, PerformanceRecord
 
 CHUNK = 500
+# Grouping by the bare column would let SQLite walk ix_cases_origin (sorted, but every wide row read);
+# grouped by this expression it reads ix_cases_stats alone (origin is never NULL, so the groups are the same).
+ORIGIN = func.coalesce(Case.origin, "")
 
 
 def _live(model):  # noqa: ANN001, ANN202
@@ -58,9 +62,9 @@ def _flows(session: Session, start: date, end: date) -> list[tuple[str, date, st
     put = out.append
     received = and_(window, Case.received_on >= start)
     for o, d, source, collective, n, workers in session.execute(
-            select(Case.origin, Case.received_on, Case.source, Case.collective, func.count(),
+            select(ORIGIN, Case.received_on, Case.source, Case.collective, func.count(),
                    func.sum(func.coalesce(Case.workers, 0)))
-            .where(received).group_by(Case.origin, Case.received_on, Case.source, Case.collective)):
+            .where(received).group_by(ORIGIN, Case.received_on, Case.source, Case.collective)):
         workers = int(workers or 0)
         put((o, d, "received", n))
         put((o, d, "received.source." + source, n))
@@ -71,17 +75,17 @@ def _flows(session: Session, start: date, end: date) -> list[tuple[str, date, st
     for column, prefix in ((Case.main_category, "category."), (Case.employer_type, "employer_type."),
                            (Case.industry, "industry.")):
         for o, d, code, n in session.execute(
-                select(Case.origin, Case.received_on, column, func.count())
-                .where(received).group_by(Case.origin, Case.received_on, column)):
+                select(ORIGIN, Case.received_on, column, func.count())
+                .where(received).group_by(ORIGIN, Case.received_on, column)):
             put((o, d, prefix + (code or ("" if prefix == "category." else stats.UNKNOWN)), n))
     for o, d, n in session.execute(
-            select(Case.origin, Case.rejected_on, func.count())
-            .where(window, Case.rejected_on >= start).group_by(Case.origin, Case.rejected_on)):
+            select(ORIGIN, Case.rejected_on, func.count())
+            .where(window, Case.rejected_on >= start).group_by(ORIGIN, Case.rejected_on)):
         put((o, d, "rejected", n))
     for o, d, reason, n, days in session.execute(
-            select(Case.origin, Case.closed_on, Case.closing_reason, func.count(),
+            select(ORIGIN, Case.closed_on, Case.closing_reason, func.count(),
                    func.sum(_days(session, Case.closed_on, Case.received_on)))
-            .where(window, Case.closed_on >= start).group_by(Case.origin, Case.closed_on, Case.closing_reason)):
+            .where(window, Case.closed_on >= start).group_by(ORIGIN, Case.closed_on, Case.closing_reason)):
         put((o, d, "closed", n))
         put((o, d, "closed." + stats.outcome(reason), n))
         put((o, d, "closing_days", round(days or 0)))
@@ -152,7 +156,7 @@ def _stocks(session: Session, start: date, end: date, days: Iterable[date]) -> t
     open_after: dict[tuple[str, date], int] = {}
     origins = []
     for origin, *numbers in session.execute(
-            select(Case.origin, *counts).where(_window(start, end)).group_by(Case.origin)):
+            select(ORIGIN, *counts).where(_window(start, end)).group_by(ORIGIN)):
         origins.append(origin)
         for d, n in zip(days, numbers, strict=True):
             if n:
@@ -192,8 +196,8 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
     # Archiving: its period runs from the closing day alone, so it is computed once per day.
     due_of: dict[date, date] = {}
     for origin, closed_on, n in session.execute(
-            select(Case.origin, Case.closed_on, func.count())
-            .where(in_hands, Case.closed_on < floor["archive"]).group_by(Case.origin, Case.closed_on)):
+            select(ORIGIN, Case.closed_on, func.count())
+            .where(in_hands, Case.closed_on < floor["archive"]).group_by(ORIGIN, Case.closed_on)):
         if closed_on not in due_of:
             due_of[closed_on] = periods.compute_deadlines(
                 periods.CaseDates(received_on=closed_on, closed_on=closed_on), lengths, calendar)["archive"].due
@@ -201,8 +205,8 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
             out[(origin, "archive")] += n
     # Acceptance, mediation and 回访: per case, for the cases that can be late on one of them.
     rows = session.execute(
-        select(Case.id, Case.origin, Case.received_on, Case.source, Case.infringement_known_on,
-               Case.mediation_extended_until, Case.accepted_on, Case.rejected_on, Case.withdrawn_on,
+        select(Case.id, Case.origin, Case.received_on, Case.source, Case.mediation_extended_until,
+               Case.accepted_on, Case.rejected_on, Case.withdrawn_on,
                Case.failed_on, Case.closed_on, Agreement.effective_on)
         .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
         .where(in_hands, or_(
@@ -226,21 +230,28 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
                 select(FollowUp.case_id, func.min(FollowUp.visited_on))
                 .where(_live(FollowUp), FollowUp.case_id.in_(chunk)).group_by(FollowUp.case_id)):
             visits[case_id] = first
+    # The periods depend on these dates alone (periods.compute_deadlines): computed once per distinct value.
+    by_receipt: dict[tuple, dict[str, periods.Deadline]] = {}
+    by_last_due: dict[date, date] = {}
     for r in rows:
-        last_due = max(dues[r.id]) if r.id in dues else None
-        deadlines = periods.compute_deadlines(periods.CaseDates(
-            received_on=r.received_on, infringement_known_on=r.infringement_known_on,
-            mediation_extended_until=r.mediation_extended_until, agreement_effective_on=r.effective_on,
-            last_item_due_on=last_due, closed_on=r.closed_on,
-            entrusted=r.source == periods.ENTRUSTED_SOURCE), lengths, calendar)
+        key = (r.received_on, r.source == periods.ENTRUSTED_SOURCE, r.mediation_extended_until)
+        deadlines = by_receipt.get(key)
+        if deadlines is None:
+            deadlines = by_receipt[key] = periods.compute_deadlines(periods.CaseDates(
+                received_on=r.received_on, mediation_extended_until=r.mediation_extended_until,
+                entrusted=key[1]), lengths, calendar)
         if overdue(r.received_on, deadlines["acceptance"].due, _first(r.accepted_on, r.rejected_on, r.withdrawn_on)):
             out[(r.origin, "acceptance")] += 1
         if overdue(r.received_on, deadlines["mediation"].due,
                    _first(r.effective_on, r.failed_on, r.withdrawn_on, r.rejected_on, r.closed_on)):
             out[(r.origin, "mediation")] += 1
-        if r.effective_on is not None and "follow_up" in deadlines and overdue(
-                r.effective_on, deadlines["follow_up"].due, _first(visits.get(r.id), r.closed_on)):
-            out[(r.origin, "follow_up")] += 1
+        if r.effective_on is not None and r.id in dues:
+            last_due = max(dues[r.id])
+            if last_due not in by_last_due:
+                by_last_due[last_due] = periods.compute_deadlines(periods.CaseDates(
+                    received_on=last_due, last_item_due_on=last_due), lengths, calendar)["follow_up"].due
+            if overdue(r.effective_on, by_last_due[last_due], _first(visits.get(r.id), r.closed_on)):
+                out[(r.origin, "follow_up")] += 1
     return out
 
 
@@ -249,9 +260,10 @@ def count_tally(session: Session, start: date, end: date, as_of: date, stock_day
 
     ``stock_days``: the days whose open cases a report needs (``stats.stock_days`` of its periods).
     """
-    flows = _flows(session, start, end) + _money_and_visits(session, start, end)
-    open_after, origins = _stocks(session, start, end, stock_days)
+    with large_cache(session):  # the queries walk the same index pages again and again
+        flows = _flows(session, start, end) + _money_and_visits(session, start, end)
+        open_after, origins = _stocks(session, start, end, stock_days)
+        overdue = _overdue(session, start, end, as_of)
     found = set(origins) | {o for o, _d, _k, _n in flows}
-    overdue = _overdue(session, start, end, as_of)
     return stats.Tally(as_of, tuple(flows), open_after, {k: v for k, v in overdue.items() if v},
                        tuple(sorted(found)), frozenset(stock_days))
