@@ -3,9 +3,9 @@
 ``reports.statistics`` counts with SQL (services/stats_tally.py); ``load_facts`` + ``core.stats``
 count the same definitions (docs/REPORTS.md) case by case in Python.  On a generated station of
 two townships — with odd rows added on purpose (deleted cases and agreements, a blank employer
-type, cases never accepted, an extended mediation period, a payment order, unpaid
-items, closed cases never archived) — both must give the same figures for every period kind, report date and origin, and the
-trend and year to date too.
+type, cases never accepted, an extended mediation period, a payment order, unpaid items, closed
+cases never archived) — both must give the same figures for every period kind, report date and
+origin, and the trend and year to date too.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def station(tmp_path_factory: pytest.TempPathFactory):
     """A station of 500 demo cases over three years, a third of them moved to another township, plus odd rows."""
     root: Path = tmp_path_factory.mktemp("tally")
     station = init_station(data_dir=root / "station", db_url=None, role="township", unit_code="110105001",
-                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password="secret123")
+                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin",
+                           password="secret123")
     ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
     generate(ctx, cases=500, seed=7)
     with station.db.transaction() as session:
@@ -43,7 +44,8 @@ def station(tmp_path_factory: pytest.TempPathFactory):
         session.execute(update(Case).where(Case.id.in_(ids[1::17])).values(deleted=True))
         session.execute(update(Case).where(Case.id.in_(ids[2::13])).values(employer_type=""))
         session.execute(update(Case).where(Case.id.in_(ids[4::11])).values(employer_type=None, industry=None))
-        open_ids = list(session.execute(select(Case.id).where(Case.closed_on.is_(None)).order_by(Case.year, Case.seq)).scalars())
+        open_ids = list(session.execute(select(Case.id).where(Case.closed_on.is_(None))
+                                        .order_by(Case.year, Case.seq)).scalars())
         for i, case_id in enumerate(open_ids):
             received = session.execute(select(Case.received_on).where(Case.id == case_id)).scalar_one()
             if i % 3 == 2:  # received two months earlier: its acceptance and mediation can be overdue
@@ -122,15 +124,20 @@ def test_any_range_and_report_date_agree(station, start, length, today):
 
 
 def test_a_tally_refuses_a_period_it_was_not_counted_for(station):
-    """Stocks and overdue duties are counted for given days: asking for others is a programming error."""
+    """A tally is cut at its periods' edges and counts duties at one moment: asking for more is a programming error."""
     ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
     from hexie_desktop.services import stats_tally
 
-    october = stats.month(2026, 10)
+    october, year = stats.month(2026, 10), stats.year(2026)
+    before = stats.custom(year.start, date(2026, 9, 30))
     with ctx.db.read() as session:
-        tally = stats_tally.count_tally(session, october.start, october.end, october.end, stats.stock_days(october))
+        tally = stats_tally.count_tally(session, year.start, october.end, october.end, [october, year, before])
     assert stats.tally_compute(tally, october)["received"] > 0
-    with pytest.raises(ValueError, match="no stocks"):
+    assert stats.tally_series(tally, [october])[0]["received"] == stats.tally_compute(tally, october)["received"]
+    with pytest.raises(ValueError, match="not cut"):
         stats.tally_compute(tally, stats.custom(date(2026, 10, 15), date(2026, 10, 31)))
-    with pytest.raises(ValueError, match="cannot answer"):
-        stats.tally_compute(tally, stats.custom(date(2026, 10, 1), date(2026, 10, 20)))
+    with pytest.raises(ValueError, match="not cut"):
+        stats.tally_series(tally, [stats.month(2026, 9)])
+    assert stats.tally_series(tally, [before])  # flows only: no moment needed
+    with pytest.raises(ValueError, match="cannot answer"):  # its duties were counted at 31 October, not 30 September
+        stats.tally_compute(tally, before)

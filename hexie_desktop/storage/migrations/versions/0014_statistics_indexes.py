@@ -1,4 +1,4 @@
-"""statistics: a covering index of the columns the statistics count by, and the payment and 回访 dates
+"""statistics: covering indexes for the statistics' GROUP BY queries and their joins (services/stats_tally.py)
 
 Revision ID: 0014
 Revises: 0013
@@ -14,19 +14,30 @@ down_revision = "0013"
 branch_labels = None
 depends_on = None
 
-STATS_COLUMNS = ["received_on", "origin", "deleted", "archived_on", "closed_on", "closing_reason", "rejected_on",
-                 "defaulted_on", "source", "collective", "workers", "main_category", "employer_type", "industry"]
+INDEXES = {
+    "ix_cases_stats": ("cases", ["received_on", "origin", "deleted", "archived_on", "closed_on", "closing_reason",
+                                 "rejected_on", "defaulted_on", "source", "collective", "workers", "main_category",
+                                 "employer_type", "industry", "id"]),
+    "ix_cases_id_stats": ("cases", ["id", "deleted", "origin", "main_category", "received_on", "archived_on",
+                                    "closed_on", "defaulted_on"]),
+    "ix_claims_stats": ("claims", ["case_id", "deleted", "category", "amount_cents"]),
+    "ix_agreements_stats": ("agreements", ["effective_on", "deleted", "id", "case_id", "arbitration_review",
+                                           "judicial_confirmation", "payment_order"]),
+    "ix_agreement_items_stats": ("agreement_items", ["agreement_id", "deleted", "case_id", "category",
+                                                     "amount_cents"]),
+    "ix_performance_records_stats": ("performance_records", ["performed_on", "deleted", "case_id", "item_id",
+                                                             "amount_cents"]),
+    "ix_follow_ups_stats": ("follow_ups", ["visited_on", "deleted", "case_id"]),
+}
 
 
 def upgrade() -> None:
-    """Create ix_cases_stats, ix_performance_records_performed_on and ix_follow_ups_visited_on."""
-    op.create_index("ix_cases_stats", "cases", STATS_COLUMNS, unique=False)
-    op.create_index("ix_performance_records_performed_on", "performance_records", ["performed_on"], unique=False)
-    op.create_index("ix_follow_ups_visited_on", "follow_ups", ["visited_on"], unique=False)
+    """Create the covering indexes of the statistics."""
+    for name, (table, columns) in INDEXES.items():
+        op.create_index(name, table, columns, unique=False)
 
 
 def downgrade() -> None:
-    """Drop the three indexes."""
-    op.drop_index("ix_follow_ups_visited_on", table_name="follow_ups")
-    op.drop_index("ix_performance_records_performed_on", table_name="performance_records")
-    op.drop_index("ix_cases_stats", table_name="cases")
+    """Drop them."""
+    for name, (table, _columns) in reversed(list(INDEXES.items())):
+        op.drop_index(name, table_name=table)
