@@ -141,3 +141,40 @@ def test_a_tally_refuses_a_period_it_was_not_counted_for(station):
     assert stats.tally_series(tally, [before])  # flows only: no moment needed
     with pytest.raises(ValueError, match="cannot answer"):  # its duties were counted at 31 October, not 30 September
         stats.tally_compute(tally, before)
+
+
+@pytest.fixture(scope="module")
+def pg_station(tmp_path_factory: pytest.TempPathFactory):
+    """The same kind of station on a real PostgreSQL server (started on loopback), as a district keeps it."""
+    from tests.e2e import postgres
+
+    if postgres.binaries() is None:
+        pytest.skip("SKIPPED LOUDLY: PostgreSQL binaries (initdb, pg_ctl) are not installed")
+    pytest.importorskip("psycopg")
+    server = postgres.PostgresServer.start()
+    monkey = pytest.MonkeyPatch()
+    monkey.setenv("HEXIE_DATA_DIR", str(tmp_path_factory.mktemp("pg-local")))
+    try:
+        station = init_station(data_dir=None, db_url=server.create_database("tally"), role="township",
+                               unit_code="110105001", unit_name="东坝镇劳动人事争议调解中心", short_name="东坝",
+                               admin="admin", password="secret123")
+        ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
+        generate(ctx, cases=200, seed=11)
+        with station.db.transaction() as session:
+            ids = list(session.execute(select(Case.id).order_by(Case.year, Case.seq)).scalars())
+            session.execute(update(Case).where(Case.id.in_(ids[::3])).values(origin=OTHER_TOWN))
+        yield station
+        station.db.dispose()
+    finally:
+        monkey.undo()
+        server.stop()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("period", [stats.year(2026), stats.month(2026, 10), stats.quarter(2025, 3),
+                                    stats.custom(date(2025, 5, 17), date(2026, 2, 3))],
+                         ids=lambda p: p.code)
+def test_fast_path_equals_full_computation_on_postgresql(pg_station, period):
+    """The SQL differs by dialect (days between two dates): PostgreSQL must count the same."""
+    assert pg_station.db.engine.dialect.name == "postgresql"
+    assert_same(pg_station, TODAY, period)
