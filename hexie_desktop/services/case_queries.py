@@ -59,7 +59,8 @@ _COLLECTIVE_FROM = next(n for n in range(1, 10_000) if workflow.is_collective(n)
 
 def _with_lead(red: bool) -> tuple[Any, Any]:
     """Case ids with an open lead of their own, and employers with an open lead of no one case (``_signals``)."""
-    open_lead = [WarningLead.deleted.is_(False), WarningLead.status.in_(warning_rules.OPEN_STATUSES)]
+    open_lead: list[ColumnElement[bool]] = [WarningLead.deleted.is_(False),
+                                            WarningLead.status.in_(warning_rules.OPEN_STATUSES)]
     if red:
         open_lead.append(WarningLead.level == "red")
     own = or_(WarningLead.case_id.is_(None), WarningLead.case_id == "")

@@ -135,12 +135,15 @@ def amount_facts(session: Session, start: date, end: date,
         return column
 
     day, by_day = grouping or (plain, None)
+
+    def group(column: Any) -> Any:
+        return column if grouping is None else by_day
     amounts: list[stats.AmountFact] = []
     claimed = session.execute(
         select(ORIGIN, Claim.category, day(Case.received_on), func.sum(Claim.amount_cents))
         .join(Case, Case.id == Claim.case_id)
         .where(_live(Claim), _live(Case), Case.received_on >= start, Case.received_on <= end)
-        .group_by(ORIGIN, Claim.category, by_day if grouping else Case.received_on))
+        .group_by(ORIGIN, Claim.category, group(Case.received_on)))
     amounts += [stats.AmountFact(o, "claimed", c, d, int(s or 0)) for o, c, d, s in claimed]
     item_category = func.coalesce(AgreementItem.category, Case.main_category)
     agreed = session.execute(
@@ -148,7 +151,7 @@ def amount_facts(session: Session, start: date, end: date,
         .join(Agreement, Agreement.id == AgreementItem.agreement_id).join(Case, Case.id == AgreementItem.case_id)
         .where(_live(AgreementItem), _live(Agreement), _live(Case), Agreement.effective_on >= start,
                Agreement.effective_on <= end)
-        .group_by(ORIGIN, item_category, by_day if grouping else Agreement.effective_on))
+        .group_by(ORIGIN, item_category, group(Agreement.effective_on)))
     amounts += [stats.AmountFact(o, "agreed", c, d, int(s or 0)) for o, c, d, s in agreed]
     paid = session.execute(
         select(ORIGIN, item_category, day(PerformanceRecord.performed_on),
@@ -157,7 +160,7 @@ def amount_facts(session: Session, start: date, end: date,
         .join(Case, Case.id == PerformanceRecord.case_id)
         .where(_live(PerformanceRecord), _live(Case), PerformanceRecord.performed_on >= start,
                PerformanceRecord.performed_on <= end)
-        .group_by(ORIGIN, item_category, by_day if grouping else PerformanceRecord.performed_on))
+        .group_by(ORIGIN, item_category, group(PerformanceRecord.performed_on)))
     amounts += [stats.AmountFact(o, "paid", c, d, int(s or 0)) for o, c, d, s in paid]
     return amounts
 
