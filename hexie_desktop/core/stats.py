@@ -433,21 +433,35 @@ def _bucket_of(periods: list[Period]) -> Bucket:
 class Tally:
     """The same figures as :class:`Facts` give, already counted by the database (the fast path of a report).
 
-    ``flows``: (origin, day, figure key, amount) — every figure that counts events by their date,
-    summed per day (what :func:`_flows` adds for each fact on that day).  ``open_after``:
-    (origin, day) → cases received by the end of ``day`` and not closed by then (the stocks of a
-    period are ``open_after`` of the day before its start and of its end).  ``overdue``:
-    (origin, duty kind) → duties overdue at ``as_of``, the only moment a tally answers for.
-    ``origins``: every origin with a case in the window (each gets a report, even an empty one).
+    The days are cut at :attr:`cuts` (the first and the day after the last day of every period
+    the tally was counted for, see :func:`cuts_of`) into stretches each of which lies wholly inside
+    or wholly outside each of those periods.  ``flows``: (origin, first day of a stretch, figure
+    key, amount) — every figure that counts events by their date, summed over the stretch (what
+    :func:`_flows` adds for each fact).  ``open_after``: (origin, day) → cases received by the end
+    of ``day`` and not closed by then (the stocks of a period are ``open_after`` of the day before
+    its start and of its end).  ``overdue``: (origin, duty kind) → duties overdue at ``as_of``, the
+    only moment a tally answers for.  ``origins``: every origin with a case in the window (each
+    gets a report, even an empty one).
     """
 
     as_of: date
+    cuts: tuple[date, ...]
     flows: tuple[tuple[str, date, str, int], ...] = ()
     open_after: Mapping[tuple[str, date], int] = field(default_factory=dict)
     overdue: Mapping[tuple[str, str], int] = field(default_factory=dict)
     origins: tuple[str, ...] = ()
-    counted_days: frozenset[date] = frozenset()
-    """The days :attr:`open_after` was counted for (a day whose count is 0 for every origin has no entry)."""
+
+    def check(self, period: Period, *, stocks: bool = True) -> None:
+        """Raise ValueError unless the tally can answer for ``period`` (a programming error otherwise)."""
+        if not {period.start, period.end + timedelta(days=1)} <= set(self.cuts):
+            raise ValueError(f"the tally was not cut at the edges of {period.code}")
+        if stocks and min(self.as_of, period.end) != self.as_of:
+            raise ValueError(f"a tally counted at {self.as_of} cannot answer for a period ending {period.end}")
+
+
+def cuts_of(*chosen: Period) -> tuple[date, ...]:
+    """The first day and the day after the last day of each period, sorted (where a :class:`Tally` is cut)."""
+    return tuple(sorted({day for p in chosen for day in (p.start, p.end + timedelta(days=1))}))
 
 
 def stock_days(*chosen: Period) -> set[date]:
@@ -457,9 +471,10 @@ def stock_days(*chosen: Period) -> set[date]:
 
 def _tally_flows(tally: Tally, bucket: Bucket, out: list[Figures], origin: str | None) -> None:
     counts = [f.values for f in out]
+    where: dict[date, int | None] = {}
     for o, day, key, amount in tally.flows:
         if amount and (origin is None or o == origin):
-            i = bucket(day)
+            i = where[day] if day in where else where.setdefault(day, bucket(day))
             if i is not None:
                 counts[i][key] += amount
 
@@ -470,11 +485,7 @@ def tally_compute(tally: Tally, period: Period, origin: str | None = None) -> Fi
     Stocks are taken at the period's edges and overdue duties at ``tally.as_of``, which must be
     the moment :func:`compute` would use (``min(as_of, period.end)``).
     """
-    if min(tally.as_of, period.end) != tally.as_of:
-        raise ValueError(f"a tally counted at {tally.as_of} cannot answer for a period ending {period.end}")
-    missing = stock_days(period) - tally.counted_days
-    if missing:
-        raise ValueError(f"the tally has no stocks for {sorted(missing)}")
+    tally.check(period)
     figures = Figures()
     _tally_flows(tally, lambda d: 0 if d is not None and period.contains(d) else None, [figures], origin)
     before = period.start - timedelta(days=1)
@@ -498,6 +509,8 @@ def tally_by_origin(tally: Tally, period: Period) -> dict[str, Figures]:
 
 def tally_series(tally: Tally, periods: list[Period]) -> list[Figures]:
     """Flow figures of each of several non-overlapping periods; the same as :func:`series`."""
+    for period in periods:
+        tally.check(period, stocks=False)
     out = [Figures() for _p in periods]
     _tally_flows(tally, _bucket_of(periods), out, None)
     return out
@@ -606,7 +619,7 @@ def check_denominator(name: str) -> str:
 __all__ = [
     "AmountFact", "CaseFact", "DeadlineFact", "Facts", "Figures", "FollowUpFact", "LINES", "Line", "Period",
     "PERIOD_KINDS", "by_origin", "compute", "containing", "custom", "month", "months_of", "parse_period",
-    "quarter", "series", "Tally", "tally_by_origin", "tally_compute", "tally_series", "total",
+    "quarter", "series", "Tally", "cuts_of", "stock_days", "tally_by_origin", "tally_compute", "tally_series", "total",
     "trailing_months", "value", "year",
 ]
 

@@ -21,6 +21,7 @@ from hexie_desktop.core import warnings as warning_rules
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings, warnings
+from hexie_desktop.services.case_queries import grade_ids
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Case, WarningLead
@@ -121,8 +122,8 @@ def grade_codes(ctx: Context, ids: list[str]) -> dict[str, str]:
 def filter_ids(ctx: Context, ids: list[str], grade: str) -> list[str]:
     """The ``ids`` (order kept) whose grade is ``grade`` (the case list's 繁简分流 filter)."""
     codes.require(rules.GRADES, grade, "grade")
-    grades = grade_codes(ctx, ids)
-    return [i for i in ids if grades.get(i) == grade]
+    chosen = grade_ids(ctx, grade)  # one query (the rule as SQL), not a grade per case
+    return [i for i in ids if i in chosen]
 
 
 def major_due(ctx: Context) -> list[dict[str, Any]]:

@@ -194,7 +194,7 @@ def statistics(ctx: Context, period: stats.Period, *, trend: bool = True,
         meta = station_meta(session, ctx)
         # Counted by the database (services/stats_tally.py); the same figures as stats.compute over load_facts.
         tally = stats_tally.count_tally(session, window_start, period.end, as_of,
-                                        stats.stock_days(period, *([ytd_period] if ytd_period else [])))
+                                        [period, *months, *([ytd_period] if ytd_period else [])])
         if progress is not None:
             progress(1)
         parts = stats.tally_by_origin(tally, period)

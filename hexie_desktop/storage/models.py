@@ -380,6 +380,23 @@ class NegotiationInstructor(Synced, Base):
 # ---------------------------------------------------------------- cases
 
 
+# Covering indexes of the statistics (migration 0014, services/stats_tally.py): its GROUP BY queries and
+# their joins read these indexes alone, never the wide rows.
+STATS_COLUMNS = ("received_on", "origin", "deleted", "archived_on", "closed_on", "closing_reason", "rejected_on",
+                 "defaulted_on", "source", "collective", "workers", "main_category", "employer_type", "industry",
+                 "id")
+"""``ix_cases_stats``: received_on first for the period's range."""
+CASE_ID_STATS_COLUMNS = ("id", "deleted", "origin", "main_category", "received_on", "archived_on", "closed_on",
+                         "defaulted_on")
+"""``ix_cases_id_stats``: a case found by id from a joined row."""
+CLAIM_STATS_COLUMNS = ("case_id", "deleted", "category", "amount_cents")
+AGREEMENT_STATS_COLUMNS = ("effective_on", "deleted", "id", "case_id", "arbitration_review", "judicial_confirmation",
+                           "payment_order")
+ITEM_STATS_COLUMNS = ("agreement_id", "deleted", "case_id", "category", "amount_cents")
+PERFORMANCE_STATS_COLUMNS = ("performed_on", "deleted", "case_id", "item_id", "amount_cents")
+FOLLOW_UP_STATS_COLUMNS = ("visited_on", "deleted", "case_id")
+
+
 class Case(Synced, Base):
     """调解案件: one dispute brought to the organization."""
 
@@ -387,6 +404,8 @@ class Case(Synced, Base):
     __table_args__ = (
         UniqueConstraint("origin", "year", "seq", name="uq_cases_origin_year_seq"),
         Index("ix_cases_state_received", "state", "received_on"),
+        Index("ix_cases_stats", *STATS_COLUMNS),
+        Index("ix_cases_id_stats", *CASE_ID_STATS_COLUMNS),
     )
 
     number: Mapped[str] = mapped_column(String(80), index=True)
@@ -471,6 +490,7 @@ class Claim(Synced, Base):
     """请求事项: a category and the amount claimed."""
 
     __tablename__ = "claims"
+    __table_args__ = (Index("ix_claims_stats", *CLAIM_STATS_COLUMNS),)
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -504,6 +524,7 @@ class Agreement(Synced, Base):
     """调解协议 with the four signature facts of LDTJ art. 14."""
 
     __tablename__ = "agreements"
+    __table_args__ = (Index("ix_agreements_stats", *AGREEMENT_STATS_COLUMNS),)
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), unique=True)
     content: Mapped[str | None] = mapped_column(Text)
@@ -526,6 +547,7 @@ class AgreementItem(Synced, Base):
     """One agreed item: obligation, payer, payee, amount, method, due date."""
 
     __tablename__ = "agreement_items"
+    __table_args__ = (Index("ix_agreement_items_stats", *ITEM_STATS_COLUMNS),)
 
     agreement_id: Mapped[str] = mapped_column(ForeignKey("agreements.id"), index=True)
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
@@ -565,6 +587,7 @@ class PerformanceRecord(Synced, Base):
     """履行情况: a performance of an agreed item."""
 
     __tablename__ = "performance_records"
+    __table_args__ = (Index("ix_performance_records_stats", *PERFORMANCE_STATS_COLUMNS),)
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     item_id: Mapped[str] = mapped_column(ForeignKey("agreement_items.id"), index=True)
@@ -578,6 +601,7 @@ class FollowUp(Synced, Base):
     """回访记录."""
 
     __tablename__ = "follow_ups"
+    __table_args__ = (Index("ix_follow_ups_stats", *FOLLOW_UP_STATS_COLUMNS),)
 
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     visited_on: Mapped[date] = mapped_column(Date)

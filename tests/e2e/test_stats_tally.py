@@ -3,9 +3,9 @@
 ``reports.statistics`` counts with SQL (services/stats_tally.py); ``load_facts`` + ``core.stats``
 count the same definitions (docs/REPORTS.md) case by case in Python.  On a generated station of
 two townships — with odd rows added on purpose (deleted cases and agreements, a blank employer
-type, cases never accepted, an extended mediation period, a payment order, unpaid
-items, closed cases never archived) — both must give the same figures for every period kind, report date and origin, and the
-trend and year to date too.
+type, cases never accepted, an extended mediation period, a payment order, unpaid items, closed
+cases never archived) — both must give the same figures for every period kind, report date and
+origin, and the trend and year to date too.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def station(tmp_path_factory: pytest.TempPathFactory):
     """A station of 500 demo cases over three years, a third of them moved to another township, plus odd rows."""
     root: Path = tmp_path_factory.mktemp("tally")
     station = init_station(data_dir=root / "station", db_url=None, role="township", unit_code="110105001",
-                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password="secret123")
+                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin",
+                           password="secret123")
     ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
     generate(ctx, cases=500, seed=7)
     with station.db.transaction() as session:
@@ -43,7 +44,8 @@ def station(tmp_path_factory: pytest.TempPathFactory):
         session.execute(update(Case).where(Case.id.in_(ids[1::17])).values(deleted=True))
         session.execute(update(Case).where(Case.id.in_(ids[2::13])).values(employer_type=""))
         session.execute(update(Case).where(Case.id.in_(ids[4::11])).values(employer_type=None, industry=None))
-        open_ids = list(session.execute(select(Case.id).where(Case.closed_on.is_(None)).order_by(Case.year, Case.seq)).scalars())
+        open_ids = list(session.execute(select(Case.id).where(Case.closed_on.is_(None))
+                                        .order_by(Case.year, Case.seq)).scalars())
         for i, case_id in enumerate(open_ids):
             received = session.execute(select(Case.received_on).where(Case.id == case_id)).scalar_one()
             if i % 3 == 2:  # received two months earlier: its acceptance and mediation can be overdue
@@ -122,15 +124,57 @@ def test_any_range_and_report_date_agree(station, start, length, today):
 
 
 def test_a_tally_refuses_a_period_it_was_not_counted_for(station):
-    """Stocks and overdue duties are counted for given days: asking for others is a programming error."""
+    """A tally is cut at its periods' edges and counts duties at one moment: asking for more is a programming error."""
     ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
     from hexie_desktop.services import stats_tally
 
-    october = stats.month(2026, 10)
+    october, year = stats.month(2026, 10), stats.year(2026)
+    before = stats.custom(year.start, date(2026, 9, 30))
     with ctx.db.read() as session:
-        tally = stats_tally.count_tally(session, october.start, october.end, october.end, stats.stock_days(october))
+        tally = stats_tally.count_tally(session, year.start, october.end, october.end, [october, year, before])
     assert stats.tally_compute(tally, october)["received"] > 0
-    with pytest.raises(ValueError, match="no stocks"):
+    assert stats.tally_series(tally, [october])[0]["received"] == stats.tally_compute(tally, october)["received"]
+    with pytest.raises(ValueError, match="not cut"):
         stats.tally_compute(tally, stats.custom(date(2026, 10, 15), date(2026, 10, 31)))
-    with pytest.raises(ValueError, match="cannot answer"):
-        stats.tally_compute(tally, stats.custom(date(2026, 10, 1), date(2026, 10, 20)))
+    with pytest.raises(ValueError, match="not cut"):
+        stats.tally_series(tally, [stats.month(2026, 9)])
+    assert stats.tally_series(tally, [before])  # flows only: no moment needed
+    with pytest.raises(ValueError, match="cannot answer"):  # its duties were counted at 31 October, not 30 September
+        stats.tally_compute(tally, before)
+
+
+@pytest.fixture(scope="module")
+def pg_station(tmp_path_factory: pytest.TempPathFactory):
+    """The same kind of station on a real PostgreSQL server (started on loopback), as a district keeps it."""
+    from tests.e2e import postgres
+
+    if postgres.binaries() is None:
+        pytest.skip("SKIPPED LOUDLY: PostgreSQL binaries (initdb, pg_ctl) are not installed")
+    pytest.importorskip("psycopg")
+    server = postgres.PostgresServer.start()
+    monkey = pytest.MonkeyPatch()
+    monkey.setenv("HEXIE_DATA_DIR", str(tmp_path_factory.mktemp("pg-local")))
+    try:
+        station = init_station(data_dir=None, db_url=server.create_database("tally"), role="township",
+                               unit_code="110105001", unit_name="东坝镇劳动人事争议调解中心", short_name="东坝",
+                               admin="admin", password="secret123")
+        ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
+        generate(ctx, cases=200, seed=11)
+        with station.db.transaction() as session:
+            ids = list(session.execute(select(Case.id).order_by(Case.year, Case.seq)).scalars())
+            session.execute(update(Case).where(Case.id.in_(ids[::3])).values(origin=OTHER_TOWN))
+        yield station
+        station.db.dispose()
+    finally:
+        monkey.undo()
+        server.stop()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("period", [stats.year(2026), stats.month(2026, 10), stats.quarter(2025, 3),
+                                    stats.custom(date(2025, 5, 17), date(2026, 2, 3))],
+                         ids=lambda p: p.code)
+def test_fast_path_equals_full_computation_on_postgresql(pg_station, period):
+    """The SQL differs by dialect (days between two dates): PostgreSQL must count the same."""
+    assert pg_station.db.engine.dialect.name == "postgresql"
+    assert_same(pg_station, TODAY, period)

@@ -12,7 +12,7 @@ of the same run:
 * start: launch → login dialog shown, and login → main window with the dashboard filled,
   against a bare PySide6 ``QMainWindow`` started from nothing (launch → window shown);
 * dashboard, statistics of the current year, registry 用人单位 (switch and scroll to the
-  end), the case list scrolled from top to bottom: time, longest freeze;
+  end), the case list scrolled from top to bottom, then filtered to 分级 仅重大: time, longest freeze;
 * memory: the resident set (VmRSS) and its peak (VmHWM) after browsing, against the bare
   window's.
 
@@ -191,12 +191,40 @@ for step in range(0, 101, 5):
 result["case_scroll"] = time.perf_counter() - start
 result["case_scroll_freeze"] = beat.longest / 1000
 result["case_rows"] = cases.model.rowCount()
+
+beat.reset()  # the 分级 filter: only the 重大 cases of all of them
+start = time.perf_counter()
+cases.ui.grade.setCurrentIndex(cases.ui.grade.findData("major"))
+wait(lambda: not cases.pending and not ops.busy())
+app.processEvents()
+result["grade_filter"] = time.perf_counter() - start
+result["grade_filter_freeze"] = beat.longest / 1000
+result["grade_rows"] = cases.model.rowCount()
 result.update(memory())
 print(json.dumps(result), flush=True)
 window.close()
 ops.wait_all()
 launcher.close()
 os._exit(0)  # skip the interpreter's teardown of Qt objects: nothing is measured there
+"""
+
+
+_GRADES_BEFORE = r"""
+import json, sys, time
+from pathlib import Path
+from sqlalchemy import select
+from hexie_desktop.services import grading
+from hexie_desktop.services.station import open_station
+from hexie_desktop.services.users import actor_for
+from hexie_desktop.storage.models import Case
+station = open_station(data_dir=Path(sys.argv[2]))
+ctx = station.context(actor_for(station.db, "admin"))
+with ctx.db.read() as session:
+    ids = list(session.execute(select(Case.id).where(Case.deleted.is_(False))).scalars())
+start = time.perf_counter()
+grades = grading.grade_codes(ctx, ids)  # the former filter: every case graded in Python
+chosen = [i for i in ids if grades.get(i) == "major"]
+print(json.dumps({"seconds": time.perf_counter() - start, "rows": len(chosen)}))
 """
 
 
@@ -237,6 +265,7 @@ def main() -> None:
     for _i in range(args.repeat):
         runs_bare.append(_run(_BARE))
         runs_ours.append(_run(_OURS, str(args.data_dir), PASSWORD))
+    grades_before = _run(_GRADES_BEFORE, str(args.data_dir))
 
     def med(runs: list[dict], key: str) -> float:
         values = sorted(r[key] for r in runs)
@@ -261,6 +290,11 @@ def main() -> None:
          f"{med(runs_ours, 'registry'):.2f} s, longest freeze {ms(med(runs_ours, 'registry_freeze'))}", "—"),
         (f"case list ({ours['case_rows']} cases) scrolled top to bottom in 20 jumps",
          f"{med(runs_ours, 'case_scroll'):.2f} s, longest freeze {ms(med(runs_ours, 'case_scroll_freeze'))}", "—"),
+        (f"case list filtered to 分级 仅重大 ({ours['grade_rows']} of {ours['case_rows']} cases; one query, "
+         "tests/e2e/test_grade_query.py)",
+         f"{med(runs_ours, 'grade_filter'):.2f} s, longest freeze {ms(med(runs_ours, 'grade_filter_freeze'))}",
+         f"the former filter (every case graded in Python, service call alone, {grades_before['rows']} found): "
+         f"{grades_before['seconds']:.2f} s"),
         ("memory after browsing all of the above", f"RSS {med(runs_ours, 'VmRSS'):.0f} MiB, peak "
          f"{med(runs_ours, 'VmHWM'):.0f} MiB", f"bare window: RSS {bare['VmRSS']:.0f} MiB"),
     ]

@@ -12,7 +12,12 @@ alone:
   ``write_row`` in constant-memory mode, without formats or checks;
 * the database part alone: the same ledger rows read and thrown away;
 * the floor: a process that only imports the application and opens the station;
-* the annual statistics workbook of the same station.
+* the annual statistics workbook of the same station;
+* the statistics of the whole current year as the statistics page asks for them
+  (``services.reports.statistics``, with the 12-month trend), counted by the database, against
+  the full computation of the same figures from one fact per case (``load_facts`` +
+  ``core.stats``, what the page did before) — alternately in fresh processes, medians, with
+  the CPU time of each process's work.
 
 Peak memory is the process's ``VmHWM`` (``ru_maxrss`` would include the parent's over fork + exec).
 
@@ -107,6 +112,53 @@ print(json.dumps({"seconds": seconds, "rss_mib": peak_mib(),
 """
 
 
+_STATS = """
+import json, sys, time
+from pathlib import Path
+from hexie_desktop.services.station import open_station
+from hexie_desktop.services.users import actor_for
+from hexie_desktop.services import reports
+from hexie_desktop.core import stats
+station = open_station(data_dir=Path(sys.argv[1]))
+ctx = station.context(actor_for(station.db, "admin"))
+period = stats.year(ctx.today.year)
+wall, cpu = time.perf_counter(), time.process_time()
+if sys.argv[2] == "database":
+    total = reports.statistics(ctx, period).total
+else:  # the full computation: every fact of the window read, then counted in Python (the former path)
+    as_of, months = min(period.end, ctx.today), stats.trailing_months(period.end)
+    with ctx.db.read() as session:
+        facts = reports.load_facts(session, min(period.start, months[0].start), period.end, as_of)
+    total = stats.total(stats.by_origin(facts, period, as_of).values())
+    stats.series(facts, months)
+print(json.dumps({"seconds": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
+                  "received": total["received"], "overdue": total["overdue"]}))
+"""
+
+
+def _statistics(data_dir: Path, repeat: int) -> tuple[dict, dict]:
+    """Medians of the statistics counted by the database and of the full computation, run alternately."""
+    import statistics
+
+    runs: dict[str, list[dict]] = {"database": [], "facts": []}
+    for _i in range(repeat):
+        for mode in runs:
+            runs[mode].append(_run(_STATS, str(data_dir), mode))
+    fast, full = ({k: statistics.median(r[k] for r in runs[mode]) for k in runs[mode][0]} for mode in runs)
+    if (fast["received"], fast["overdue"]) != (full["received"], full["overdue"]):
+        raise SystemExit(f"the two paths disagree: {fast} vs {full}")
+    return fast, full
+
+
+def _statistics_rows(data_dir: Path, repeat: int) -> list[tuple[str, str, str]]:
+    fast, full = _statistics(data_dir, repeat)
+    return [(f"statistics page query, whole year ({fast['received']} received, {fast['overdue']} duties overdue), "
+             f"counted by the database; median of {repeat} fresh processes",
+             f"{fast['seconds']:.2f} s ({fast['cpu']:.2f} s CPU)",
+             f"the same figures from one fact per case (the former path): {full['seconds']:.2f} s "
+             f"({full['cpu']:.2f} s CPU)")]
+
+
 def _run(code: str, *args: str) -> dict:
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
                             check=False)
@@ -164,10 +216,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--data-dir", type=Path, help="reuse (or create) the benchmark station here")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each statistics process (medians)")
+    parser.add_argument("--statistics-only", action="store_true", help="only the statistics rows (prints them)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hexie-bench-reports-"))
     data_dir = args.data_dir or work / "station"
     station, generated = _station(data_dir, args.cases)
+    if args.statistics_only:
+        station.db.dispose()
+        print(perfdoc.table(_statistics_rows(data_dir, args.repeat)), perfdoc.load())
+        return
     cells = work / "cells.pkl"
     rows = _dump_cells(station, cells)
     station.db.dispose()
@@ -176,7 +234,7 @@ def main() -> None:
     ours = _run(_OURS, str(data_dir), "cases", str(work / "ledger.xlsx"))
     read = _run(_READ, str(data_dir))
     annual = _run(_OURS, str(data_dir), "annual", str(work / "annual.xlsx"))
-    table = [
+    table = [*_statistics_rows(data_dir, args.repeat),
         (f"case ledger, {ours['rows']} rows × 24 columns (streamed, {ours['bytes'] / 1e6:.1f} MB)",
          f"{ours['seconds']:.1f} s, peak {ours['rss_mib']:.0f} MiB",
          f"plain XlsxWriter constant_memory write_row of the same cells: {raw['seconds']:.1f} s, peak "
