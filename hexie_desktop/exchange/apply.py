@@ -220,7 +220,7 @@ class _Applier:
         columns = fastpath.check(spec, rows, self.origin)
         if columns is None:
             return False
-        by_name = dict(zip(spec.names, columns))
+        by_name = dict(zip(spec.names, columns, strict=False))
         ids = by_name["id"]
         if len(set(ids)) != len(ids) or not seen.isdisjoint(ids):
             return False
@@ -262,7 +262,7 @@ class _Applier:
         ids = by_name["id"]
         if self.digest_upkeep:
             delta = digest.new_delta()
-            for row_id, version in zip(ids, by_name["version"]):
+            for row_id, version in zip(ids, by_name["version"], strict=False):
                 digest.add(delta, spec.name, self.origin, row_id, version)
             digest.apply(self.session, delta)
         self.owners.setdefault(spec.name, {}).update(dict.fromkeys(ids, self.origin))
@@ -273,12 +273,12 @@ class _Applier:
         elif spec.name == "employers":
             self.touched_employers.update(ids)
         elif spec.name == "attachments":
-            for row_id, deleted, sha in zip(ids, by_name["deleted"], by_name["sha256"]):
+            for row_id, deleted, sha in zip(ids, by_name["deleted"], by_name["sha256"], strict=False):
                 if not deleted:
                     self.attachments[sha] = row_id
         polymorphic = ownership.POLYMORPHIC.get(spec.name)
         if polymorphic is not None:
-            for row_id, owner_table, owner_id in zip(ids, by_name[polymorphic[0]], by_name[polymorphic[1]]):
+            for row_id, owner_table, owner_id in zip(ids, by_name[polymorphic[0]], by_name[polymorphic[1]], strict=False):
                 if owner_table in TABLES and owner_id:
                     self.polymorphic.add((spec.name, row_id, owner_table, owner_id))
 
@@ -535,7 +535,7 @@ def _bulk_insert(session: Session, spec: TableSpec, values: list[dict[str, Any]]
     if dialect.name == "postgresql" and len(values) >= COPY_MIN_ROWS:
         _copy_rows(connection, spec, values)
         return
-    pairs = list(zip(order, processors))
+    pairs = list(zip(order, processors, strict=False))
     if positional:
         converted = [(i, p) for i, p in enumerate(processors) if p is not None]
         params: list[Any] = []
@@ -554,16 +554,16 @@ def _insert_columns(session: Session, spec: TableSpec, columns: list[tuple[Any, 
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name == "postgresql" and len(columns[0]) >= COPY_MIN_ROWS:
-        _copy_tuples(connection, spec, list(zip(*columns)))
+        _copy_tuples(connection, spec, list(zip(*columns, strict=False)))
         return
     sql, order, processors, positional = _prepared(connection, spec)
     index = {name: i for i, name in enumerate(spec.names)}
     picked = [columns[index[name]] for name in order]
-    converted = [col if p is None else list(map(p, col)) for col, p in zip(picked, processors)]
+    converted = [col if p is None else list(map(p, col)) for col, p in zip(picked, processors, strict=False)]
     if positional:
-        params: list[Any] = list(zip(*converted))
+        params: list[Any] = list(zip(*converted, strict=False))
     else:
-        params = [dict(zip(order, row)) for row in zip(*converted)]
+        params = [dict(zip(order, row, strict=False)) for row in zip(*converted, strict=False)]
     connection.exec_driver_sql(sql, params)
 
 

@@ -129,9 +129,9 @@ def _check(spec: TableSpec, rows: list[dict[str, Any]], origin: str) -> list[tup
     names = spec.names
     if set(map(len, rows)) != {len(names)}:
         return None  # a missing (defaulted) or unknown column: the per-row path
-    columns = list(zip(*map(itemgetter(*names), rows)))  # KeyError (an unknown key) → None
+    columns = list(zip(*map(itemgetter(*names), rows), strict=False))  # KeyError (an unknown key) → None
     out: list[tuple[Any, ...]] = []
-    for column, values in zip(spec.columns, columns):
+    for column, values in zip(spec.columns, columns, strict=False):
         has_none = None in values
         if has_none and not column.nullable:
             return None
@@ -146,13 +146,13 @@ def _check(spec: TableSpec, rows: list[dict[str, Any]], origin: str) -> list[tup
             out.append(tuple(None if v is None else next(it) for v in values))
         else:
             out.append(tuple(converted))
-    by_name = dict(zip(names, out))
+    by_name = dict(zip(names, out, strict=False))
     if not all(map(_UUID.match, by_name["id"])) or set(by_name["origin"]) != {origin}:
         return None
     if min(by_name["version"]) < 1 or min(by_name["change_seq"]) < 0:
         return None
     row_rule = validate.ROW_RULES.get(spec.name)
     if row_rule is not None:
-        for row in map(dict, map(zip, repeat(names), zip(*out))):
+        for row in map(dict, map(zip, repeat(names), zip(*out, strict=False))):
             row_rule(row)
     return out
