@@ -32,7 +32,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -196,20 +196,21 @@ class _Applier:
         return lines, seen
 
     def _lines(self, spec: TableSpec, chunk: list[bytes], seen: set[str], counts: TableCounts) -> None:
-        """Apply one chunk of lines: the fast path when it takes them all, else row by row."""
+        """Apply one chunk of lines (without their newline): the fast path when it takes them all, else row by row."""
         if self.fast:
-            rows = fastpath.parse(chunk)
-            if rows is not None and self._fast_chunk(spec, rows, seen, counts):
+            parsed = fastpath.parse(chunk)
+            if parsed is not None and self._fast_chunk(spec, parsed, seen, counts):
                 return
         batch: list[tuple[bytes, Any]] = []
-        for line in chunk:
+        for part in chunk:
+            line = part + b"\n"
             value = limits.loads(line, tree=False)
             if len(line) > limits.STRING_MAX_CHARS and isinstance(value, dict):
                 _oversize(spec.name, value)
             batch.append((line, value))
         self._chunk(spec, batch, seen, counts)
 
-    def _fast_chunk(self, spec: TableSpec, rows: list[dict[str, Any]], seen: set[str], counts: TableCounts) -> bool:
+    def _fast_chunk(self, spec: TableSpec, parsed: fastpath.Parsed, seen: set[str], counts: TableCounts) -> bool:
         """Insert a chunk of new, clean, own rows at once (exchange/fastpath.py); False leaves it to ``_chunk``.
 
         Taken only when the per-row path would insert every row as it is: every value passes
@@ -217,7 +218,7 @@ class _Applier:
         and every parent is a row of the sender's.  Nothing is changed before the insert
         succeeds, so a refusal falls back cleanly.
         """
-        columns = fastpath.check(spec, rows, self.origin)
+        columns = fastpath.check(spec, parsed, self.origin)
         if columns is None:
             return False
         by_name = dict(zip(spec.names, columns, strict=False))
@@ -242,7 +243,7 @@ class _Applier:
         seen.update(ids)
         counts.new += len(ids)
         self._accepted_many(spec, by_name)
-        self._tick(len(rows))
+        self._tick(len(ids))
         return True
 
     def _held(self, table: Any, ids: tuple[str, ...]) -> bool:
@@ -481,11 +482,7 @@ class _Applier:
         if self.manifest.kind != "full":
             return
         table = spec.table
-        condition = table.c.origin == self.origin
-        if self.transition:
-            condition = and_(condition, table.c.change_seq > self.base)
-        held = self.session.execute(select(table.c.id).where(condition)).scalars().all()
-        absent = sorted(set(held) - seen)  # only these rows are read whole
+        absent = sorted(_ids(self.session, spec.name, self.origin, self.base if self.transition else None) - seen)
         for start in range(0, len(absent), 900):
             for old in self.session.execute(select(table).where(table.c.id.in_(absent[start:start + 900]))).mappings():
                 row = dict(old)
@@ -559,12 +556,36 @@ def _insert_columns(session: Session, spec: TableSpec, columns: list[tuple[Any, 
     sql, order, processors, positional = _prepared(connection, spec)
     index = {name: i for i, name in enumerate(spec.names)}
     picked = [columns[index[name]] for name in order]
-    converted = [col if p is None else list(map(p, col)) for col, p in zip(picked, processors, strict=False)]
+    converted = [col if p is None else _processed(p, col) for col, p in zip(picked, processors, strict=True)]
     if positional:
         params: list[Any] = list(zip(*converted, strict=False))
     else:
         params = [dict(zip(order, row, strict=False)) for row in zip(*converted, strict=False)]
     connection.exec_driver_sql(sql, params)
+
+
+def _ids(session: Session, table: str, origin: str, after: int | None) -> set[str]:
+    """Ids of the rows of ``origin`` in ``table`` (changed after change ``after`` when given), read by the driver."""
+    session.flush()
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = f'SELECT id FROM "{table}" WHERE origin = {mark}'
+    params: tuple[Any, ...] = (origin,)
+    if after is not None:
+        sql += f" AND change_seq > {mark}"
+        params += (after,)
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return {row_id for (row_id,) in cursor.fetchall()}
+    finally:
+        cursor.close()
+
+
+def _processed(processor: Callable[[Any], Any], values: Any) -> list[Any]:
+    """``processor`` applied to every value, called once per distinct value (a column repeats many dates)."""
+    lookup = {value: processor(value) for value in set(values)}
+    return list(map(lookup.__getitem__, values))
 
 
 def _prepared(connection: Any, spec: TableSpec) -> tuple[str, list[str], list[Any], bool]:
