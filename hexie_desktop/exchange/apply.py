@@ -32,7 +32,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -196,20 +196,21 @@ class _Applier:
         return lines, seen
 
     def _lines(self, spec: TableSpec, chunk: list[bytes], seen: set[str], counts: TableCounts) -> None:
-        """Apply one chunk of lines: the fast path when it takes them all, else row by row."""
+        """Apply one chunk of lines (without their newline): the fast path when it takes them all, else row by row."""
         if self.fast:
-            rows = fastpath.parse(chunk)
-            if rows is not None and self._fast_chunk(spec, rows, seen, counts):
+            parsed = fastpath.parse(chunk)
+            if parsed is not None and self._fast_chunk(spec, parsed, seen, counts):
                 return
         batch: list[tuple[bytes, Any]] = []
-        for line in chunk:
+        for part in chunk:
+            line = part + b"\n"
             value = limits.loads(line, tree=False)
             if len(line) > limits.STRING_MAX_CHARS and isinstance(value, dict):
                 _oversize(spec.name, value)
             batch.append((line, value))
         self._chunk(spec, batch, seen, counts)
 
-    def _fast_chunk(self, spec: TableSpec, rows: list[dict[str, Any]], seen: set[str], counts: TableCounts) -> bool:
+    def _fast_chunk(self, spec: TableSpec, parsed: fastpath.Parsed, seen: set[str], counts: TableCounts) -> bool:
         """Insert a chunk of new, clean, own rows at once (exchange/fastpath.py); False leaves it to ``_chunk``.
 
         Taken only when the per-row path would insert every row as it is: every value passes
@@ -217,10 +218,10 @@ class _Applier:
         and every parent is a row of the sender's.  Nothing is changed before the insert
         succeeds, so a refusal falls back cleanly.
         """
-        columns = fastpath.check(spec, rows, self.origin)
+        columns = fastpath.check(spec, parsed, self.origin)
         if columns is None:
             return False
-        by_name = dict(zip(spec.names, columns))
+        by_name = dict(zip(spec.names, columns, strict=False))
         ids = by_name["id"]
         if len(set(ids)) != len(ids) or not seen.isdisjoint(ids):
             return False
@@ -242,7 +243,7 @@ class _Applier:
         seen.update(ids)
         counts.new += len(ids)
         self._accepted_many(spec, by_name)
-        self._tick(len(rows))
+        self._tick(len(ids))
         return True
 
     def _held(self, table: Any, ids: tuple[str, ...]) -> bool:
@@ -262,7 +263,7 @@ class _Applier:
         ids = by_name["id"]
         if self.digest_upkeep:
             delta = digest.new_delta()
-            for row_id, version in zip(ids, by_name["version"]):
+            for row_id, version in zip(ids, by_name["version"], strict=False):
                 digest.add(delta, spec.name, self.origin, row_id, version)
             digest.apply(self.session, delta)
         self.owners.setdefault(spec.name, {}).update(dict.fromkeys(ids, self.origin))
@@ -273,12 +274,12 @@ class _Applier:
         elif spec.name == "employers":
             self.touched_employers.update(ids)
         elif spec.name == "attachments":
-            for row_id, deleted, sha in zip(ids, by_name["deleted"], by_name["sha256"]):
+            for row_id, deleted, sha in zip(ids, by_name["deleted"], by_name["sha256"], strict=False):
                 if not deleted:
                     self.attachments[sha] = row_id
         polymorphic = ownership.POLYMORPHIC.get(spec.name)
         if polymorphic is not None:
-            for row_id, owner_table, owner_id in zip(ids, by_name[polymorphic[0]], by_name[polymorphic[1]]):
+            for row_id, owner_table, owner_id in zip(ids, by_name[polymorphic[0]], by_name[polymorphic[1]], strict=False):
                 if owner_table in TABLES and owner_id:
                     self.polymorphic.add((spec.name, row_id, owner_table, owner_id))
 
@@ -481,11 +482,7 @@ class _Applier:
         if self.manifest.kind != "full":
             return
         table = spec.table
-        condition = table.c.origin == self.origin
-        if self.transition:
-            condition = and_(condition, table.c.change_seq > self.base)
-        held = self.session.execute(select(table.c.id).where(condition)).scalars().all()
-        absent = sorted(set(held) - seen)  # only these rows are read whole
+        absent = sorted(_ids(self.session, spec.name, self.origin, self.base if self.transition else None) - seen)
         for start in range(0, len(absent), 900):
             for old in self.session.execute(select(table).where(table.c.id.in_(absent[start:start + 900]))).mappings():
                 row = dict(old)
@@ -535,7 +532,7 @@ def _bulk_insert(session: Session, spec: TableSpec, values: list[dict[str, Any]]
     if dialect.name == "postgresql" and len(values) >= COPY_MIN_ROWS:
         _copy_rows(connection, spec, values)
         return
-    pairs = list(zip(order, processors))
+    pairs = list(zip(order, processors, strict=False))
     if positional:
         converted = [(i, p) for i, p in enumerate(processors) if p is not None]
         params: list[Any] = []
@@ -554,17 +551,41 @@ def _insert_columns(session: Session, spec: TableSpec, columns: list[tuple[Any, 
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name == "postgresql" and len(columns[0]) >= COPY_MIN_ROWS:
-        _copy_tuples(connection, spec, list(zip(*columns)))
+        _copy_tuples(connection, spec, list(zip(*columns, strict=False)))
         return
     sql, order, processors, positional = _prepared(connection, spec)
     index = {name: i for i, name in enumerate(spec.names)}
     picked = [columns[index[name]] for name in order]
-    converted = [col if p is None else list(map(p, col)) for col, p in zip(picked, processors)]
+    converted = [col if p is None else _processed(p, col) for col, p in zip(picked, processors, strict=True)]
     if positional:
-        params: list[Any] = list(zip(*converted))
+        params: list[Any] = list(zip(*converted, strict=False))
     else:
-        params = [dict(zip(order, row)) for row in zip(*converted)]
+        params = [dict(zip(order, row, strict=False)) for row in zip(*converted, strict=False)]
     connection.exec_driver_sql(sql, params)
+
+
+def _ids(session: Session, table: str, origin: str, after: int | None) -> set[str]:
+    """Ids of the rows of ``origin`` in ``table`` (changed after change ``after`` when given), read by the driver."""
+    session.flush()
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = f'SELECT id FROM "{table}" WHERE origin = {mark}'
+    params: tuple[Any, ...] = (origin,)
+    if after is not None:
+        sql += f" AND change_seq > {mark}"
+        params += (after,)
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return {row_id for (row_id,) in cursor.fetchall()}
+    finally:
+        cursor.close()
+
+
+def _processed(processor: Callable[[Any], Any], values: Any) -> list[Any]:
+    """``processor`` applied to every value, called once per distinct value (a column repeats many dates)."""
+    lookup = {value: processor(value) for value in set(values)}
+    return list(map(lookup.__getitem__, values))
 
 
 def _prepared(connection: Any, spec: TableSpec) -> tuple[str, list[str], list[Any], bool]:

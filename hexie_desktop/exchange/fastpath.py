@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import json.scanner
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from itertools import repeat
@@ -30,67 +31,47 @@ from hexie_desktop.exchange import limits, validate
 from hexie_desktop.exchange.codec import _BAD_TEXT, _DATE, _DATETIME, _UUID, INT_MAX, INT_MIN, TableSpec
 
 _NONE = type(None)
-_DECODER = json.JSONDecoder(object_pairs_hook=limits._pairs, parse_constant=limits._reject_constant)
+_DECODER = json.JSONDecoder(parse_constant=limits._reject_constant)
 _SCAN = json.scanner.make_scanner(_DECODER)
-"""The C scanner of :func:`limits.loads`' own parser, reused across lines (one value from a given index)."""
+"""The C scanner of :func:`limits.loads`' parser without its duplicate-key hook (duplicates: see :func:`check`)."""
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
+_CONVERT: dict[str, Callable[[str], Any]] = {"date": date.fromisoformat, "datetime": datetime.fromisoformat}
+_PATTERN = {"date": _DATE, "datetime": _DATETIME}
 
 
-def parse(lines: list[bytes]) -> list[dict[str, Any]] | None:
-    """The objects of ``lines`` (each ending in a newline), or None when any line is not a plain object.
+@dataclass
+class Parsed:
+    """The objects of a chunk of lines and the number of ``"`` characters in those lines."""
+
+    rows: list[dict[str, Any]]
+    quotes: int
+
+
+def parse(lines: list[bytes]) -> Parsed | None:
+    """The objects of ``lines`` (given without their newline), or None when any line is not a plain object.
 
     None also for everything the strict parser (:func:`limits.loads`) would refuse or treat
-    specially — invalid UTF-8, whitespace around a value, duplicate keys, ``NaN``, oversize
-    lines — so that the caller's per-row parse raises its own error.
+    specially — invalid UTF-8, whitespace around a value, ``NaN``, oversize lines, ``\\u``
+    escapes — so that the caller's per-row parse raises its own error.  Duplicate keys are
+    found by :func:`check` (they leave more quotes in the text than the values account for).
     """
     try:
-        if max(map(len, lines)) > limits.STRING_MAX_CHARS:
+        joined = b"\n".join(lines)
+        if b"\\u" in joined or max(map(len, lines)) >= limits.STRING_MAX_CHARS:
             return None
-        texts = b"".join(lines).decode("utf-8").split("\n")
-        if len(texts) != len(lines) + 1:
+        texts = joined.decode("utf-8").split("\n")
+        if len(texts) != len(lines):
             return None
-        del texts[-1]
-        scanned = list(map(_SCAN, texts, repeat(0)))  # a duplicate key or NaN raises: the per-row path's
+        scanned = list(map(_SCAN, texts, repeat(0)))
         if list(map(_SECOND, scanned)) != list(map(len, texts)):
             return None  # whitespace or more after the value
         rows = list(map(_FIRST, scanned))
         if set(map(type, rows)) != {dict}:
             return None
-        return rows
+        return Parsed(rows, joined.count(b'"'))
     except Exception:  # noqa: BLE001 — anything unusual is the per-row path's to report
         return None
-
-
-def _strings(column: Any, values: list[Any]) -> bool:
-    """True when every value is text within the column's length without a refused character."""
-    if column.length is not None and max(map(len, values)) > column.length:
-        return False
-    joined = "".join(values)
-    return joined.isprintable() or _BAD_TEXT.search(joined) is None
-
-
-def _kind(column: Any, values: list[Any]) -> list[Any] | None:
-    """``values`` (None already excluded) converted as :func:`codec.check_row` converts them, or None."""
-    kind = column.kind
-    types = set(map(type, values))
-    if kind in ("str", "text"):
-        return values if types == {str} and _strings(column, values) else None
-    if kind == "int":
-        return values if types == {int} and INT_MIN <= min(values) and max(values) <= INT_MAX else None
-    if kind == "bool":
-        return values if types == {bool} else None
-    if types != {str}:
-        return None
-    if kind == "date":
-        if not all(map(_DATE.match, values)):
-            return None
-        return list(map(date.fromisoformat, values))
-    if kind == "datetime":
-        if not all(map(_DATETIME.match, values)):
-            return None
-        return list(map(datetime.fromisoformat, values))
-    return None
 
 
 @cache
@@ -99,60 +80,98 @@ def _rules(table: str) -> dict[str, tuple[tuple[Callable[[Any], object], ...], C
     return {name: (rules, missing) for name, rules, missing in validate._plan(table)}
 
 
-def _business(spec: TableSpec, name: str, converted: list[Any], has_none: bool) -> bool:
-    """True when every value of the column passes its rules (each distinct value checked once)."""
-    found = _rules(spec.name).get(name)
-    if found is None:
-        return True
-    rules, missing = found
-    if has_none and missing is not None:
-        missing(None)
-    for value in set(converted):
-        for rule in rules:
-            rule(value)
-    return True
+def check(spec: TableSpec, parsed: Parsed, origin: str) -> list[Any] | None:
+    """The checked values of the parsed rows (one sequence per column, in ``spec.names`` order), or None.
 
-
-def check(spec: TableSpec, rows: list[dict[str, Any]], origin: str) -> list[tuple[Any, ...]] | None:
-    """The checked column values of ``rows`` (one tuple per column, in ``spec.names`` order), or None.
-
-    Accepts only when :func:`codec.check_row` and :func:`validate.check` would accept every row
-    with exactly these values; None sends the chunk to the per-row path.
+    Accepts only when :func:`limits.loads`, :func:`codec.check_row` and :func:`validate.check`
+    would accept every row with exactly these values; None sends the chunk to the per-row path.
     """
     try:
-        return _check(spec, rows, origin)
+        return _check(spec, parsed, origin)
     except Exception:  # noqa: BLE001 — a rule refused a value: the per-row path names it
         return None
 
 
-def _check(spec: TableSpec, rows: list[dict[str, Any]], origin: str) -> list[tuple[Any, ...]] | None:
+def _column(spec: TableSpec, column: Any, values: tuple[Any, ...]) -> tuple[Any, int] | None:
+    """(checked values, quotes they account for in the text) of one column, or None.
+
+    Types are taken from every value (``1`` and ``True`` are equal in a set); everything else
+    is checked once per distinct value, and conversions are looked up per distinct value.
+    """
+    kind = column.kind
+    types = set(map(type, values))
+    nulls = 0
+    if _NONE in types:
+        if not column.nullable:
+            return None
+        types.discard(_NONE)
+        nulls = values.count(None)
+    distinct = set(values)
+    distinct.discard(None)
+    quotes = 0
+    out: Any = values
+    if not types:
+        pass
+    elif kind in ("int", "bool"):
+        if types != ({int} if kind == "int" else {bool}):
+            return None
+        if kind == "int" and not (INT_MIN <= min(distinct) and max(distinct) <= INT_MAX):
+            return None
+    elif types != {str}:
+        return None
+    else:
+        joined = "".join(filter(None, values))
+        quotes = 2 * (len(values) - nulls) + joined.count('"')
+        if kind in ("str", "text"):
+            if column.length is not None and max(map(len, distinct)) > column.length:
+                return None
+            if not joined.isprintable() and _BAD_TEXT.search(joined) is not None:
+                return None
+        else:
+            if not all(map(_PATTERN[kind].match, distinct)):
+                return None
+            convert = _CONVERT[kind]
+            lookup: dict[Any, Any] = {value: convert(value) for value in distinct}
+            distinct = set(lookup.values())
+            lookup[None] = None
+            out = list(map(lookup.__getitem__, values))
+    found = _rules(spec.name).get(column.name)
+    if found is not None:
+        rules, missing = found
+        if nulls and missing is not None:
+            missing(None)
+        for rule in rules:
+            holds_for_all = getattr(rule, "holds_for_all", None)
+            if holds_for_all is not None and holds_for_all(distinct):
+                continue
+            for value in distinct:
+                rule(value)
+    return out, quotes
+
+
+def _check(spec: TableSpec, parsed: Parsed, origin: str) -> list[Any] | None:
     names = spec.names
+    rows = parsed.rows
     if set(map(len, rows)) != {len(names)}:
         return None  # a missing (defaulted) or unknown column: the per-row path
-    columns = list(zip(*map(itemgetter(*names), rows)))  # KeyError (an unknown key) → None
-    out: list[tuple[Any, ...]] = []
-    for column, values in zip(spec.columns, columns):
-        has_none = None in values
-        if has_none and not column.nullable:
+    columns = list(zip(*map(itemgetter(*names), rows), strict=True))  # KeyError (an unknown key) → None
+    out: list[Any] = []
+    quotes = 2 * len(names) * len(rows)  # the keys (no column name holds a quote)
+    for column, values in zip(spec.columns, columns, strict=True):
+        done = _column(spec, column, values)
+        if done is None:
             return None
-        present = [v for v in values if v is not None] if has_none else list(values)
-        converted = _kind(column, present) if present else []
-        if converted is None:
-            return None
-        if not _business(spec, column.name, converted, has_none):
-            return None
-        if has_none:
-            it = iter(converted)
-            out.append(tuple(None if v is None else next(it) for v in values))
-        else:
-            out.append(tuple(converted))
-    by_name = dict(zip(names, out))
+        out.append(done[0])
+        quotes += done[1]
+    if quotes != parsed.quotes:
+        return None  # a duplicate key: more members in the text than in the objects
+    by_name = dict(zip(names, out, strict=True))
     if not all(map(_UUID.match, by_name["id"])) or set(by_name["origin"]) != {origin}:
         return None
     if min(by_name["version"]) < 1 or min(by_name["change_seq"]) < 0:
         return None
     row_rule = validate.ROW_RULES.get(spec.name)
     if row_rule is not None:
-        for row in map(dict, map(zip, repeat(names), zip(*out))):
+        for row in map(dict, map(zip, repeat(names), zip(*out, strict=True))):
             row_rule(row)
     return out

@@ -192,7 +192,12 @@ class PayloadReader:
             raise _reading_error(exc) from None
 
     def chunks(self, table: str, size: int) -> Iterator[list[bytes]]:
-        """The raw lines of :meth:`lines` in lists of up to ``size``, read in blocks (same checks, same errors)."""
+        """The lines of :meth:`lines` **without their newline**, in lists of up to ``size``, read in blocks.
+
+        The same checks and errors as :meth:`lines` (each line within the line limit, no
+        more bytes than declared, the last line complete), made per block while every line
+        passes and line by line to name the first that does not.
+        """
         info = self.tables.get(table)
         if info is None:
             return
@@ -204,32 +209,39 @@ class PayloadReader:
                 while block := member.read(_COPY):
                     parts = (rest + block).split(b"\n")
                     rest = parts.pop()
-                    for part in parts:
-                        number += 1
-                        produced += len(part) + 1
-                        if produced > info.file_size:
-                            raise ExchangeError(E_LIMIT, _("数据表 {t} 解压后比声明的大").format(t=table))
-                        if len(part) >= limits.LINE_MAX_BYTES:
-                            raise ExchangeError(E_LIMIT, _("数据表 {t} 第{n}行过长").format(t=table, n=number))
-                        batch.append(part + b"\n")
-                        if len(batch) >= size:
-                            yield batch
-                            batch = []
+                    if parts:
+                        size_of = sum(map(len, parts)) + len(parts)
+                        if max(map(len, parts)) >= limits.LINE_MAX_BYTES or produced + size_of > info.file_size:
+                            cut = limits.LINE_MAX_BYTES + 1
+                            read = [p + b"\n" if len(p) < cut else p[:cut] for p in parts]
+                            self._first_bad(table, info, read, number, produced)
+                        number += len(parts)
+                        produced += size_of
+                        batch += parts
+                        while len(batch) >= size:
+                            yield batch[:size]
+                            batch = batch[size:]
                     if len(rest) > limits.LINE_MAX_BYTES:  # as readline(LINE_MAX_BYTES + 1) without a newline
-                        if produced + limits.LINE_MAX_BYTES + 1 > info.file_size:
-                            raise ExchangeError(E_LIMIT, _("数据表 {t} 解压后比声明的大").format(t=table))
-                        raise ExchangeError(E_LIMIT, _("数据表 {t} 第{n}行过长").format(t=table, n=number + 1))
+                        self._first_bad(table, info, [rest[:limits.LINE_MAX_BYTES + 1]], number, produced)
+                        raise AssertionError("unreachable: a line beyond the limit")
                 if rest:
-                    number += 1
-                    if produced + len(rest) > info.file_size:
-                        raise ExchangeError(E_LIMIT, _("数据表 {t} 解压后比声明的大").format(t=table))
-                    if len(rest) > limits.LINE_MAX_BYTES:
-                        raise ExchangeError(E_LIMIT, _("数据表 {t} 第{n}行过长").format(t=table, n=number))
-                    raise ExchangeError(E_FORMAT, _("数据表 {t} 第{n}行不完整").format(t=table, n=number))
+                    self._first_bad(table, info, [rest[:limits.LINE_MAX_BYTES + 1]], number, produced)
+                    raise ExchangeError(E_FORMAT, _("数据表 {t} 第{n}行不完整").format(t=table, n=number + 1))
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             raise _reading_error(exc) from None
         if batch:
             yield batch
+
+    @staticmethod
+    def _first_bad(table: str, info: zipfile.ZipInfo, read: list[bytes], number: int, produced: int) -> None:
+        """Raise the error of :meth:`lines` for the first bad one of ``read`` — lines as ``readline`` returns them."""
+        for line in read:
+            number += 1
+            produced += len(line)
+            if produced > info.file_size:
+                raise ExchangeError(E_LIMIT, _("数据表 {t} 解压后比声明的大").format(t=table))
+            if len(line) > limits.LINE_MAX_BYTES:
+                raise ExchangeError(E_LIMIT, _("数据表 {t} 第{n}行过长").format(t=table, n=number))
 
     def document(self, name: str) -> Any:
         """The parsed ``receipt.json`` / ``reference.json``."""

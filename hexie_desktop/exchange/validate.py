@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -50,17 +50,57 @@ _FREE_TEXT_UNCAPPED = frozenset({("issued_documents", "snapshot")})
 """Text columns written by the program, not typed (a printed document's JSON data)."""
 
 
-def _code(table: Mapping[str, str] | frozenset[str]) -> Check:
-    def check(value: Any) -> None:
-        if value not in table:
+class _Code:
+    """A code column: the value is a key of its code table."""
+
+    def __init__(self, table: Mapping[str, str] | frozenset[str]) -> None:
+        self.table = table
+
+    def __call__(self, value: Any) -> None:
+        """Raise :class:`UserError` for a value not in the table."""
+        if value not in self.table:
             raise UserError(_("未知的代码“{code}”").format(code=str(value)[:40]))
-    return check
+
+    def holds_for_all(self, values: set[Any]) -> bool:
+        """True when every one of ``values`` is in the table (as calling the rule on each)."""
+        return all(map(self.table.__contains__, values))
+
+
+def _code(table: Mapping[str, str] | frozenset[str]) -> Check:
+    return _Code(table)
+
+
+class _Range:
+    """A rule that only bounds a value (an amount, a count, a day): it holds for all when it holds for the extremes.
+
+    ``holds_for_all`` calls the rule itself on the smallest and the largest value, and only
+    when every value is a plain ``int``, ``date`` or ``datetime`` (one of them for all), whose
+    order is the order the bounds are about.
+    """
+
+    def __init__(self, rule: Check) -> None:
+        self.rule = rule
+
+    def __call__(self, value: Any) -> None:
+        """The rule itself."""
+        self.rule(value)
+
+    def holds_for_all(self, values: set[Any]) -> bool:
+        """True when the rule holds for every one of ``values``; False leaves it to a call per value."""
+        if not values or set(map(type, values)) not in ({int}, {date}, {datetime}):
+            return False
+        try:
+            self.rule(min(values))
+            self.rule(max(values))
+        except UserError:
+            return False
+        return True
 
 
 def _at_least(minimum: int, maximum: int = INT32_MAX) -> Check:
     def check(value: Any) -> None:
         fields.integer(value, "", minimum=minimum, maximum=maximum)
-    return check
+    return _Range(check)
 
 
 def _pattern(regex: re.Pattern[str], label: str) -> Check:
@@ -153,14 +193,35 @@ def _run(column: str, rule: Check, value: Any) -> None:
         raise RowError(_("字段{col}：{why}").format(col=column, why=printable(exc.message)), column) from None
 
 
-def _text_rule(multiline: bool, cap: int | None) -> Check:
-    def check(value: Any) -> None:
-        if cap is not None and len(value) > cap:
-            raise UserError(_("过长（{n}个字符，最多{max}个）").format(n=len(value), max=cap))
-        bad = first_control(value, multiline=multiline)
+class _TextRule:
+    """The rule of a text column: no longer than ``cap``, no control character the field may not hold."""
+
+    def __init__(self, multiline: bool, cap: int | None) -> None:
+        self.multiline = multiline
+        self.cap = cap
+
+    def __call__(self, value: Any) -> None:
+        """Raise :class:`UserError` when ``value`` breaks the rule."""
+        if self.cap is not None and len(value) > self.cap:
+            raise UserError(_("过长（{n}个字符，最多{max}个）").format(n=len(value), max=self.cap))
+        bad = first_control(value, multiline=self.multiline)
         if bad is not None:
             raise UserError(_("含有不可见的控制字符（{char}）").format(char=describe(bad)))
-    return check
+
+    def holds_for_all(self, values: set[str]) -> bool:
+        """True when every one of ``values`` (all text) passes — one pass over their joined text.
+
+        A character refused in one value is refused in the joined text and the other way
+        round (the rule looks at single characters), so this answers as calling the rule on
+        each value would; False leaves naming the value to the caller.
+        """
+        if self.cap is not None and max(map(len, values), default=0) > self.cap:
+            return False
+        return first_control("".join(values), multiline=self.multiline) is None
+
+
+def _text_rule(multiline: bool, cap: int | None) -> Check:
+    return _TextRule(multiline, cap)
 
 
 def _day(value: Any) -> None:
@@ -176,9 +237,9 @@ def _kind_rule(spec: TableSpec, column: ColumnSpec) -> Check | None:
             else fields.LONG_TEXT_MAX
         return _text_rule(multiline, cap)
     if column.kind in ("date", "datetime"):
-        return _day
+        return _Range(_day)
     if column.kind == "int" and column.name.endswith("_cents"):
-        return money.check_cents
+        return _Range(money.check_cents)
     if column.kind == "int":
         big = isinstance(spec.table.c[column.name].type, BigInteger)
         return _at_least(0, 2**63 - 1 if big else INT32_MAX)

@@ -27,6 +27,8 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import repeat
+from operator import methodcaller
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, func, select
@@ -128,22 +130,27 @@ def compute(session: Session, origins: Iterable[str] | None = None) -> dict[tupl
     """(origin, table) → (rows, hash sum) recomputed from every row (of ``origins``, or of all)."""
     wanted = None if origins is None else list(origins)
     out: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    sha256, from_bytes = hashlib.sha256, int.from_bytes
-    for model in SYNCED_MODELS:
-        table = _table(model)
-        name = table.name
-        query = select(table.c.origin, table.c.id, table.c.version)
-        if wanted is not None:
-            query = query.where(table.c.origin.in_(wanted))
-        result = session.execute(query.execution_options(yield_per=20000))
-        for part in result.partitions():
-            by_origin: dict[str, list[str]] = defaultdict(list)
-            for origin, row_id, version in part:  # as row_hash, without a call per row
-                by_origin[origin].append(f"{name}\0{row_id}\0{version}")
-            for origin, keys in by_origin.items():
-                entry = out[(origin, name)]
-                entry[0] += len(keys)
-                entry[1] += sum(from_bytes(sha256(key.encode()).digest(), "big") for key in keys)
+    if wanted == []:
+        return {}
+    session.flush()  # what the ORM holds back is counted too (the driver's cursor does not autoflush)
+    connection = session.connection()
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    where = "" if wanted is None else f" WHERE origin IN ({', '.join(mark for _origin in wanted)})"
+    cursor = connection.connection.cursor()  # the driver's own cursor: plain tuples, no result objects
+    try:
+        for name in TABLE_NAMES:
+            cursor.execute(f'SELECT origin, id, version FROM "{name}"{where}', tuple(wanted or ()))
+            while part := cursor.fetchmany(20000):
+                by_origin: dict[str, list[bytes]] = defaultdict(list)
+                for origin, row_id, version in part:  # the key of row_hash
+                    by_origin[origin].append(f"{name}\0{row_id}\0{version}".encode())
+                for origin, keys in by_origin.items():
+                    entry = out[(origin, name)]
+                    entry[0] += len(keys)
+                    hashes = map(methodcaller("digest"), map(hashlib.sha256, keys))
+                    entry[1] += sum(map(int.from_bytes, hashes, repeat("big")))
+    finally:
+        cursor.close()
     return {key: (rows, total % MODULUS) for key, (rows, total) in out.items()}
 
 

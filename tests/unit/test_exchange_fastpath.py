@@ -1,0 +1,290 @@
+"""The fast import path refuses exactly what the per-row path refuses (issue 12, trust rules of issue 15).
+
+``exchange/fastpath.py`` checks whole chunks of rows column by column and only ever accepts;
+anything unusual goes back to the per-row path.  Here both run on the same generated hostile
+packages — wrong types, overlong fields, control characters and lone surrogates, unknown codes,
+impossible dates, bad ID numbers, negative amounts, another township's origin, parent or id,
+repeated ids and keys, NaN, whitespace, non-objects, missing and unknown columns — in a real
+SQLite district holding two townships' rows, and must give the same outcome: the same error
+(code and text) or the same counts, the same quarantine entries and conflicts, and the same
+rows in every exchanged table (nothing written when the package is refused).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select, text
+
+from hexie_desktop.exchange import apply as applying
+from hexie_desktop.exchange import fastpath
+from hexie_desktop.exchange.codec import TABLES, encoder
+from hexie_desktop.exchange.errors import ExchangeError
+from hexie_desktop.services import demo
+from hexie_desktop.services.station import init_station
+
+TOWN_A, TOWN_B, DISTRICT = "330106001", "330106002", "330106"
+PACKAGE_TABLES = ("cases", "parties", "claims", "case_events")
+"""New rows of a package: new cases of A (under A's employers) with their parties, claims and history."""
+
+
+class FakeReader:
+    """The part of :class:`~hexie_desktop.exchange.payload.PayloadReader` the applier reads."""
+
+    def __init__(self, lines: dict[str, list[bytes]]) -> None:
+        self.data = lines
+        self.tables = {name: None for name, rows in lines.items() if rows}
+        self.files: dict[str, Any] = {}
+
+    def chunks(self, table: str, size: int):
+        rows = self.data.get(table, [])
+        for start in range(0, len(rows), size):
+            yield [line[:-1] for line in rows[start:start + size]]
+
+
+def _manifest(lines: dict[str, list[bytes]], origin: str, kind: str = "changes") -> SimpleNamespace:
+    return SimpleNamespace(package_id=str(uuid.uuid4()), kind=kind, sender_code=origin, epoch_base=0,
+                           row_counts={name: len(rows) for name, rows in lines.items() if rows})
+
+
+def _rows_of(station: Any) -> dict[str, list[dict[str, Any]]]:
+    """Every exchanged row of a station as the JSON objects a package carries."""
+    out = {}
+    with station.db.engine.connect() as conn:
+        for name, spec in TABLES.items():
+            encode = encoder(spec)
+            rows = conn.execute(select(*[spec.table.c[c] for c in spec.names])).all()
+            out[name] = [json.loads(encode(row)) for row in rows]
+    return out
+
+
+def _relabel(rows: dict[str, list[dict[str, Any]]], origin: str) -> dict[str, list[dict[str, Any]]]:
+    """The same rows under fresh ids (references follow) and another origin."""
+    mapping = {row["id"]: str(uuid.uuid4()) for table in rows.values() for row in table}
+    out = {}
+    for name, table in rows.items():
+        out[name] = [{k: (mapping.get(v, v) if isinstance(v, str) else v) for k, v in row.items()} | {"origin": origin}
+                     for row in table]
+    return out
+
+
+def _lines(rows: dict[str, list[dict[str, Any]]]) -> dict[str, list[bytes]]:
+    return {name: [json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() + b"\n"
+                   for row in table] for name, table in rows.items()}
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
+    """A district holding township A's demo rows (the template station's) and a relabelled copy as township B's."""
+    root = tmp_path_factory.mktemp("fastpath")
+    source = init_station(data_dir=root / "town", db_url=None, role="township", unit_code=TOWN_A,
+                          unit_name="测试街道劳动人事争议调解中心", short_name="测试街道", admin="admin",
+                          password="admin123")
+    demo.generate(source.context(), cases=12, seed=10, years=0)
+    rows_a = _rows_of(source)
+    source.db.dispose()
+    rows_a = {name: [row | {"origin": TOWN_A} for row in table] for name, table in rows_a.items()}
+    rows_b = _relabel(rows_a, TOWN_B)
+    dist = init_station(data_dir=root / "dist", db_url=None, role="district", unit_code=DISTRICT,
+                        unit_name="测试区劳动人事争议仲裁院", short_name="测试区", admin="admin", password="admin123",
+                        key_passphrase="fastpath-passphrase")
+    for origin, rows in ((TOWN_A, rows_a), (TOWN_B, rows_b)):
+        lines = _lines(rows)
+        with dist.db.transaction() as session:
+            result = applying.apply_changes(session, _manifest(lines, origin, "full"), FakeReader(lines),
+                                            transition=False, staging=root, has_file=lambda _sha: False, fast=False)
+            assert result.totals().rejected == 0 and result.totals().new == sum(map(len, rows.values()))
+    return SimpleNamespace(dist=dist, a=rows_a, b=rows_b, root=root, counter=0)
+
+
+def _snapshot(session: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in TABLES:
+        out[name] = session.execute(text(f'SELECT * FROM "{name}" ORDER BY id')).all()
+    out["quarantine"] = session.execute(text("SELECT table_name, row_id, reason, raw, status FROM exchange_quarantine "
+                                             "ORDER BY id")).all()
+    out["conflicts"] = session.execute(text("SELECT table_name, row_id, kind, reason, stored, incoming "
+                                            "FROM exchange_conflicts ORDER BY id")).all()
+    out["digests"] = session.execute(text("SELECT * FROM exchange_digests ORDER BY origin, table_name")).all()
+    out["search"] = session.execute(text("SELECT case_id, body FROM case_search_text ORDER BY case_id")).all()
+    return out
+
+
+def _run(world: SimpleNamespace, lines: dict[str, list[bytes]], *, fast: bool) -> tuple[Any, dict[str, Any]]:
+    """Apply inside a transaction that is rolled back: (outcome, snapshot of the district after it)."""
+    manifest = _manifest(lines, TOWN_A)
+    manifest.package_id = "fixed-package-id"
+    session = world.dist.db.session()
+    try:
+        session.begin()
+        try:
+            with session.begin_nested():
+                result = applying.apply_changes(session, manifest, FakeReader(lines), transition=False,
+                                                staging=world.root, has_file=lambda _sha: False, fast=fast)
+            outcome: Any = ("ok", result.as_dict(), result.missing)
+        except ExchangeError as exc:
+            outcome = ("refused", exc.code, str(exc))
+        return outcome, _snapshot(session)
+    finally:
+        session.rollback()
+        session.close()
+
+
+HOSTILE_VALUES = [
+    None, 0, 1, -1, True, False, 1.5, 10**13, 2**63, -(2**63) - 1, "", " ", "x", "a" * 301, "z" * 20_001,
+    "\x00", "a\x1bb", "a\u202eb", "a\nb", "a\tb", "\ufeff", "\ud800", "zzz", "2020-02-30", "1800-01-01",
+    "2200-01-01", "2020-1-1", "2020-01-01\n", "2020-01-01T10:00:00", "2020-01-01 25:00:00", [], {}, {"a": 1},
+    "110105199001011234", "11010519900101123X", "00000000-0000-0000-0000-000000000000", "ABC", "resident_id",
+]
+"""Values planted in any column (plus references to other rows, chosen per example)."""
+BY_KIND = {
+    "bool": [0, 1, "true", None, 1.0],
+    "int": [True, False, 1.5, "1", -1, 0, 2**63, 10**13, None],
+    "str": [1, True, "", " ", "a\x1bb", "a\nb", "\ud800", "zzz", "a" * 301, None],
+    "text": [1, "a\x00b", "a\u2028b", "z" * 20_001, "", None],
+    "date": ["2020-02-30", "1800-01-01", "2020-01-01\n", "20200101", "2020-W01-1", 20200101, None],
+    "datetime": ["2020-01-01", "2020-01-01T10:00:00+08:00", "2020-01-01T25:00:00", "1800-01-01T00:00:00", None],
+}
+"""Values close to a column's own kind (the confusions a loose check would let through)."""
+
+LINE_ATTACKS = ["dup_key", "nan", "space", "trailing", "array", "number", "empty_object", "extra_key",
+                "missing_key", "ascii", "twice", "foreign_origin", "version0"]
+
+
+def _fresh(world: SimpleNamespace, case_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """Copies of A's cases ``case_ids`` with their parties, claims and history under fresh ids and numbers."""
+    rows = {name: [r for r in world.a[name] if (r["id"] if name == "cases" else r["case_id"]) in case_ids]
+            for name in PACKAGE_TABLES}
+    fresh = {row["id"]: str(uuid.uuid4()) for table in rows.values() for row in table}
+    out = {name: [{k: (fresh.get(v, v) if isinstance(v, str) else v) for k, v in row.items()} for row in table]
+           for name, table in rows.items()}
+    for row in out["cases"]:
+        world.counter += 1
+        row["seq"] += 100_000 + world.counter
+        row["number"] = f"{row['number'][:60]}-{world.counter}"
+    return out
+
+
+@st.composite
+def packages(draw: Any, world: SimpleNamespace) -> dict[str, list[bytes]]:
+    """New rows of A (fresh ids) with some values, references or whole lines made hostile."""
+    cases = world.a["cases"]
+    picked = draw(st.lists(st.integers(0, len(cases) - 1), min_size=1, max_size=4, unique=True))
+    rows = _fresh(world, {cases[i]["id"] for i in picked})
+    flat = [(name, i) for name, table in rows.items() for i in range(len(table))]
+    texts: dict[tuple[str, int], bytes] = {}
+    # most packages only carry bad values (quarantined one by one); the others may also be refused as a whole
+    kinds = draw(st.sampled_from([("value",), ("value",), ("value", "value", "reference", "line")]))
+    for _n in range(draw(st.integers(1, 5))):
+        name, i = draw(st.sampled_from(flat))
+        row = rows[name][i]
+        how = draw(st.sampled_from(kinds))
+        if how == "value":
+            column = draw(st.sampled_from(TABLES[name].columns))
+            row[column.name] = draw(st.sampled_from(BY_KIND[column.kind]) if draw(st.integers(0, 3)) else
+                                    st.sampled_from(HOSTILE_VALUES))
+        elif how == "reference":
+            column = draw(st.sampled_from(["id", *(c for c, _p in TABLES[name].foreign_keys)]))
+            target = draw(st.sampled_from(["b_case", "b_employer", "a_case", "missing", "same_package"]))
+            row[column] = {"b_case": world.b["cases"][0]["id"], "b_employer": world.b["employers"][0]["id"],
+                           "a_case": world.a["cases"][0]["id"], "missing": str(uuid.uuid4()),
+                           "same_package": rows[name][0]["id"]}[target]
+        else:
+            attack = draw(st.sampled_from(LINE_ATTACKS))
+            body = json.dumps(row, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            texts[(name, i)] = {
+                "dup_key": body[:-1] + ',"id":' + json.dumps(row["id"]) + '}',
+                "nan": body[:-1] + ',"version":NaN}',
+                "space": " " + body,
+                "trailing": body + " x",
+                "array": "[" + body + "]",
+                "number": "5",
+                "empty_object": "{}",
+                "extra_key": body[:-1] + ',"unknown":1}',
+                "missing_key": json.dumps({k: v for k, v in row.items() if k != "deleted"}, ensure_ascii=False),
+                "ascii": json.dumps(row, ensure_ascii=True),
+                "twice": body,
+                "foreign_origin": json.dumps(row | {"origin": TOWN_B}, ensure_ascii=False),
+                "version0": json.dumps(row | {"version": 0}, ensure_ascii=False),
+            }[attack].encode("utf-8", "surrogatepass")
+            if attack == "twice":
+                rows[name].append(dict(row))
+    out: dict[str, list[bytes]] = {}
+    for name, table in rows.items():
+        out[name] = [texts.get((name, i)) or json.dumps(row, ensure_ascii=False, sort_keys=True,
+                                                        separators=(",", ":")).encode("utf-8", "surrogatepass")
+                     for i, row in enumerate(table)]
+        out[name] = [line + b"\n" for line in out[name]]
+    return out
+
+
+def test_the_fast_path_refuses_exactly_what_the_per_row_path_refuses(world, monkeypatch):
+    """Issue 15: every column checked, only own rows; issue 12: the fast path may not loosen either."""
+    monkeypatch.setattr(applying, "CHUNK", 7)  # clean and hostile chunks side by side
+    taken = []
+    original = applying._Applier._fast_chunk
+
+    def counting(self, *args, **kwargs):
+        done = original(self, *args, **kwargs)
+        taken.append(done)
+        return done
+
+    monkeypatch.setattr(applying._Applier, "_fast_chunk", counting)
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(packages(world))
+    def check(lines):
+        slow = _run(world, lines, fast=False)
+        fast = _run(world, lines, fast=True)
+        assert fast[0] == slow[0]
+        assert fast[1] == slow[1]
+
+    check()
+    assert True in taken and False in taken, "both the fast path and the fallback must have been exercised"
+
+
+def test_a_clean_package_takes_the_fast_path_and_stores_the_same_rows(world):
+    """A clean package: every chunk taken whole by the fast path, stored exactly as the per-row path stores it."""
+    rows = _fresh(world, {row["id"] for row in world.a["cases"]})
+    lines = _lines(rows)
+    slow = _run(world, lines, fast=False)
+    fast = _run(world, lines, fast=True)
+    assert fast == slow
+    assert slow[0][0] == "ok" and slow[0][1]["totals"]["new"] == sum(map(len, rows.values()))
+    checked = fastpath.check(TABLES["parties"], fastpath.parse([line[:-1] for line in lines["parties"]]), TOWN_A)
+    assert checked is not None
+
+
+def test_the_parser_leaves_anything_unusual_to_the_strict_one():
+    """NaN, whitespace, escapes, broken UTF-8 and non-objects are never parsed by the fast path."""
+    good = b'{"a":1,"b":"x"}'
+    assert fastpath.parse([good, good]).rows == [{"a": 1, "b": "x"}] * 2
+    for bad in (b'{"a":NaN}', b'{"a":"\\u0041"}', b' {"a":1}', b'{"a":1} ', b"[1]", b"5", b'{"a":"\xff"}',
+                b'{"a":1},{"b":2}', b'{"a":', b'{"a":1}\n{"b":2}'):
+        assert fastpath.parse([good, bad]) is None, bad
+
+
+def test_fast_path_columns_match_the_per_row_check(tmp_path: Path):
+    """A value one rule refuses, or a key given twice, sends the chunk back (None)."""
+    spec = TABLES["claims"]
+    row = {"case_id": str(uuid.uuid4()), "position": 1, "category": "wages", "description": "拖欠工资",
+           "amount_cents": 120000, "id": str(uuid.uuid4()), "origin": TOWN_A, "version": 1, "change_seq": 3,
+           "updated_at": "2024-05-01T10:00:00", "deleted": False}
+    line = json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()
+    columns = fastpath.check(spec, fastpath.parse([line]), TOWN_A)
+    assert columns is not None
+    assert dict(zip(spec.names, (c[0] for c in columns), strict=False))["amount_cents"] == 120000
+    for column, value in (("amount_cents", -1), ("category", "nonsense"), ("description", "a\x1bb"),
+                          ("position", True), ("updated_at", "2024-05-01 10:00:00\n"), ("origin", TOWN_B)):
+        bad = json.dumps(row | {column: value}, ensure_ascii=False).encode()
+        assert fastpath.check(spec, fastpath.parse([bad]), TOWN_A) is None, column
+    for twice in ('"position":2,', '"category":"wages",', '"description":"a\\"b",'):
+        assert fastpath.check(spec, fastpath.parse([line.replace(b"{", b"{" + twice.encode(), 1)]), TOWN_A) is None
+
