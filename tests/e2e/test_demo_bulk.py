@@ -38,6 +38,16 @@ def _indexes(session) -> list[tuple[str, str]]:
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"))]
 
 
+def _synchronous_levels(station) -> set[int]:
+    """``PRAGMA synchronous`` of every pooled connection (2 = FULL, the station's durability promise)."""
+    held = [station.db.engine.raw_connection() for _ in range(station.db.engine.pool.checkedin())]
+    try:
+        return {conn.driver_connection.execute("PRAGMA synchronous").fetchone()[0] for conn in held}
+    finally:
+        for conn in held:
+            conn.close()
+
+
 def _counts(session) -> dict[str, int]:
     return {t: session.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one()
             for t in (*FILLED, "case_search_text", "case_fts")}
@@ -59,6 +69,7 @@ def test_bulk_demo_keeps_schema_search_integrity_and_ids(station, ctx, bulk):
             "ORDER BY c.received_on DESC, p.position LIMIT 1")).one()
         row_ids = [r[0] for t in FILLED for r in session.execute(text(f'SELECT id FROM "{t}"'))]
         numbers = list(session.execute(text("SELECT id_number FROM parties")).scalars())
+    assert _synchronous_levels(station) == {2}, "the bulk load's synchronous=OFF ended with its commit"
     check = maintenance.check(station)
     assert check.ok and check.integrity == "ok" and check.foreign_keys_ok and check.audit_ok, check
     for query in (party.id_number, party.id_number[-6:], party.number):  # FTS5 (3+ characters)
@@ -152,3 +163,4 @@ def test_bad_input_and_a_failed_load_change_nothing(station, ctx, bulk, monkeypa
         assert _indexes(session) == before_indexes
         assert _counts(session) == before
     assert maintenance.check(station).integrity == "ok"
+    assert _synchronous_levels(station) == {2}, "and after a rollback"
