@@ -225,8 +225,37 @@ def main() -> None:
         f"{total_import:.0f} s); peak memory of the process {rss}. Times on the district are medians of 3, except "
         "the ledger (one run).", "",
         perfdoc.table(rows),
+        NOTES,
     ])
     perfdoc.write_section(SECTION, section)
+
+
+NOTES = """\
+Where it would need more than one machine, and why.  Nothing here needs a second machine for the
+data: the district holds every township's cases, parties, events, claims and agreements in one
+PostgreSQL database (a million rows and more above; 30 × 5,000 cases are about 2.5 million), and
+PostgreSQL keeps a province's rows on one server with the same indexes.  The program distributes
+nothing itself.  What grows is work done in the desktop process that runs the program:
+
+* the first import of a township (a full package) is CPU-bound Python — every row parsed and
+  checked (see “Exchange”) — at the rate in the table, one township after another in one process;
+  it does not slow down as the district fills (first and last import above).  An import holds only
+  its own township's lock, so several desktops can import different townships into the same
+  PostgreSQL server at the same time: this is where a second machine helps, and it needs no
+  change.  After the first import each package is small (a fixed ~0.5 s, see “Exchange”).
+* the dashboard and the statistics read the rows they need into the desktop process (the dashboard
+  only the cases whose deadlines can be due, the statistics the facts of the period and of its
+  12-month trend) and compute in Python; both grow with the district's cases, not with the number
+  of townships, and both are above their goals (0.5 s and 1 s) already here — against a raw query
+  of the same rows that takes milliseconds.  For a district the remedy is in the program (aggregate
+  in SQL on the server: `GROUP BY origin`, which the baseline shows is fast); for a province it is
+  the same remedy, still on one PostgreSQL server.
+* the case ledger is one xlsx sheet, linear in its rows; a sheet ends at 1,048,576 rows, so a
+  province-wide yearly ledger would be split by district or township anyway.
+
+If a province's many users ever outgrow one server, PostgreSQL scales by its own means (a larger
+server, streaming replicas for the reading users) — no home-made distribution.
+"""
 
 
 if __name__ == "__main__":
