@@ -95,16 +95,21 @@ def _record(session: Session, lead: WarningLead, ctx: Context, action: str, note
 
 
 def scan_in(session: Session, ctx: Context) -> ScanResult:
-    """Evaluate the rules and record the leads inside the caller's transaction."""
+    """Evaluate the rules and record the leads inside the caller's transaction.
+
+    The latest lead of every (rule, subject) is read in one query and the new leads are
+    written in one flush (a query and a flush per signal took seconds at 100,000 cases).
+    """
     limits = settings.warning_thresholds(session)
     signals = rules.evaluate(today=ctx.today, limits=limits, **load_facts(session, ctx.today, limits))
     raised = updated = unchanged = 0
+    latest_of: dict[tuple[str, str], WarningLead] = {}
+    for lead in session.execute(select(WarningLead).where(WarningLead.deleted.is_(False))
+                                .order_by(WarningLead.raised_on.desc(), WarningLead.version.desc())).scalars():
+        latest_of.setdefault((lead.rule, lead.subject), lead)
+    records: list[tuple[WarningLead, str, str | None]] = []  # written once the new leads have their ids
     for signal in signals:
-        latest = session.execute(
-            select(WarningLead).where(WarningLead.rule == signal.rule, WarningLead.subject == signal.subject,
-                                      WarningLead.deleted.is_(False))
-            .order_by(WarningLead.raised_on.desc(), WarningLead.version.desc())
-        ).scalars().first()
+        latest = latest_of.get((signal.rule, signal.subject))
         if latest is not None and latest.status in rules.OPEN_STATUSES:
             if latest.evidence == signal.evidence and latest.level == signal.level:
                 unchanged += 1
@@ -115,8 +120,8 @@ def scan_in(session: Session, ctx: Context) -> ScanResult:
                 latest.level = signal.level
                 due = ctx.today + timedelta(days=limits.handle_days(signal.level))
                 latest.due_on = min(latest.due_on or ctx.today, due)
-            _record(session, latest, ctx, "update", signal.title + (_("（升级为{l}）").format(
-                l=rules.LEVELS[signal.level]) if escalated else ""))
+            records.append((latest, "update", signal.title + (_("（升级为{l}）").format(
+                l=rules.LEVELS[signal.level]) if escalated else "")))
             updated += 1
             continue
         if latest is not None and latest.evidence == signal.evidence:
@@ -127,9 +132,12 @@ def scan_in(session: Session, ctx: Context) -> ScanResult:
                            key_enterprise_id=signal.key_enterprise_id, case_id=signal.case_id, raised_on=ctx.today,
                            due_on=ctx.today + timedelta(days=limits.handle_days(signal.level)), status="open")
         session.add(lead)
-        session.flush()
-        _record(session, lead, ctx, "raise", signal.detail)
+        latest_of[(signal.rule, signal.subject)] = lead
+        records.append((lead, "raise", signal.detail))
         raised += 1
+    session.flush()
+    for lead, action, note in records:
+        _record(session, lead, ctx, action, note)
     session.flush()
     open_total = session.execute(select(func.count()).select_from(WarningLead).where(
         WarningLead.deleted.is_(False), WarningLead.status.in_(rules.OPEN_STATUSES))).scalar_one()

@@ -9,6 +9,9 @@ the caller.  So deleting or damaging a leftover ``hexie.sqlite3-wal`` while no p
 station open loses nothing acknowledged.  The one window left is a crash (power cut, kill)
 between the commit and its checkpoint: the action is then only in the WAL, which SQLite
 replays at the next start — as long as the ``-wal`` file is kept beside the database.
+The one exception is a bulk load into a new station (the demo generator,
+``Database.transaction(bulk_load=True)``): that transaction and its checkpoint skip the fsyncs
+(``synchronous=OFF``); a power cut during it can only cost the station that is being made.
 
 Every flush stamps exchanged rows: ``origin`` (this station's unit code) when new, a
 ``version`` bump when changed, and the transaction's ``change_seq`` from the station
@@ -38,6 +41,7 @@ from hexie_desktop.storage.models import Counter, Synced, utcnow
 CHANGE_SEQ = "change_seq"
 READ_ONLY = "hexie_read_only"
 LOCK_WAIT_MS = "hexie_lock_wait_ms"
+BULK_LOAD = "hexie_bulk_load"
 BUSY_TIMEOUT_MS = 5000
 
 
@@ -73,6 +77,8 @@ def make_engine(url: str) -> Engine:
             # A transaction may wait longer than usual for the lock (Database.transaction(lock_wait=…)).
             options = conn.get_execution_options()
             conn.exec_driver_sql(f"PRAGMA busy_timeout={int(options.get(LOCK_WAIT_MS, BUSY_TIMEOUT_MS))}")
+            if options.get(BULK_LOAD):  # restored after the commit's checkpoint (_restore_synchronous)
+                conn.exec_driver_sql("PRAGMA synchronous=OFF")
             conn.exec_driver_sql("BEGIN" if options.get(READ_ONLY) else "BEGIN IMMEDIATE")
 
         return engine
@@ -136,28 +142,41 @@ def _forget_seq(session: Session, *_args: object) -> None:
 
 
 _WROTE = "hexie_changes_at_begin"
+_BULK = "hexie_bulk_load_connection"
 
 
 def _note_begin(session: Session, _transaction: object, connection: Connection) -> None:
     raw = connection.connection.driver_connection
     assert raw is not None, "a connection that began a transaction holds its driver connection"
     session.info[_WROTE] = (raw, raw.total_changes)
+    if connection.get_execution_options().get(BULK_LOAD):  # type: ignore[attr-defined]
+        session.info[_BULK] = raw
+
+
+def _restore_synchronous(session: Session) -> None:
+    """Back to ``synchronous=FULL`` on the connection a bulk load used (after its commit or rollback)."""
+    raw = session.info.pop(_BULK, None)
+    if raw is not None:
+        raw.execute("PRAGMA synchronous=FULL")
 
 
 def _checkpoint_after_write(session: Session) -> None:
     """Copy the committed WAL frames into the database file when the transaction wrote anything."""
     raw, before = session.info.pop(_WROTE, (None, 0))
-    if raw is None or raw.total_changes == before:
-        return
     try:
+        if raw is None or raw.total_changes == before:
+            return
         raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
     except sqlite3.Error as exc:  # the commit stands; the WAL keeps the data until the next checkpoint
         logging.getLogger(__name__).warning("checkpoint after commit failed: %s",
                                             getattr(exc, "sqlite_errorname", type(exc).__name__))
+    finally:
+        _restore_synchronous(session)
 
 
 def _forget_begin(session: Session, *_args: object) -> None:
     session.info.pop(_WROTE, None)
+    _restore_synchronous(session)
 
 
 class Database:
@@ -199,17 +218,23 @@ class Database:
         return session
 
     @contextmanager
-    def transaction(self, *, lock_wait: float | None = None) -> Iterator[Session]:
+    def transaction(self, *, lock_wait: float | None = None, bulk_load: bool = False) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any exception.
 
         On SQLite the write lock is taken at once; ``lock_wait`` (seconds) lets this unit wait
-        that long for another writer to finish instead of the usual few seconds.
+        that long for another writer to finish instead of the usual few seconds.  ``bulk_load``
+        (only for filling a new station) commits without fsync, see the module's docstring.
         """
         session = self.session()
+        options: dict[str, object] = {}
+        if lock_wait is not None:
+            options[LOCK_WAIT_MS] = int(lock_wait * 1000)
+        if bulk_load and self.is_sqlite:
+            options[BULK_LOAD] = True
         try:
             with session.begin():
-                if lock_wait is not None:
-                    session.connection(execution_options={LOCK_WAIT_MS: int(lock_wait * 1000)})
+                if options:
+                    session.connection(execution_options=options)
                 yield session
         except OperationalError as exc:
             raise (translate(exc, database=self.sqlite_path) or StorageError(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import String, column, insert, select, text, update
+from sqlalchemy import String, column, func, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import TextualSelect
 
@@ -71,6 +71,22 @@ def index_many(session: Session, rows: list[tuple[str, str]]) -> None:
             "INSERT INTO case_fts (rowid, body) SELECT rid, body FROM case_search_text "
             "WHERE case_id IN (SELECT value FROM json_each(:ids))"
         ), {"ids": json.dumps([cid for cid, _body in rows])})
+
+
+def next_rid(session: Session) -> int:
+    """The ``rid`` the next search text row will get (for :func:`index_from` after a bulk load)."""
+    return session.execute(select(func.coalesce(func.max(CaseSearchText.rid), 0) + 1)).scalar_one()
+
+
+def index_from(session: Session, first_rid: int) -> None:
+    """Add the search text rows from ``first_rid`` on to the FTS5 index, in one statement.
+
+    For a bulk load that wrote ``case_search_text`` itself (the demo generator): FTS5 builds
+    its index in one pass instead of once per batch.
+    """
+    if _has_fts(session):
+        session.execute(text("INSERT INTO case_fts (rowid, body) SELECT rid, body FROM case_search_text "
+                             "WHERE rid >= :rid"), {"rid": first_rid})
 
 
 def matching_case_ids(session: Session, query: str) -> TextualSelect:

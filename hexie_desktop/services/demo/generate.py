@@ -9,14 +9,17 @@ facts, archived cases have archive numbers, and counters continue after the demo
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import Boolean, Column, Connection, Date, DateTime, Dialect, select, update
+from sqlalchemy import Boolean, Column, Connection, Date, DateTime, Dialect, Table, select, update
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, ids, numbering, states
@@ -34,6 +37,7 @@ from hexie_desktop.storage.models import (
     AgreementShare,
     Case,
     CaseEvent,
+    CaseSearchText,
     ChecklistItem,
     Claim,
     Coordinator,
@@ -55,6 +59,7 @@ from hexie_desktop.storage.models import (
     PerformanceRecord,
     PersonAssessment,
     PersonTraining,
+    Selection,
     SocialOrg,
     SocialOrgEvaluation,
     SocialOrgWork,
@@ -65,6 +70,7 @@ MAX_CASES = 1_000_000
 _DEMO_TRAININGS = (_("劳动争议调解业务培训"), _("劳动合同法实务"), _("集体协商实务"), _("调解文书制作"),
                    _("根治欠薪政策解读"))
 BATCH = 5000
+DEFER_INDEXES_FROM = 2000  # cases; fewer are written faster with the indexes in place
 CATEGORY_WEIGHTS = (
     ("wages", 46), ("contract_termination", 16), ("double_wages", 8), ("social_insurance", 9),
     ("work_injury", 7), ("labor_relation", 6), ("rest_leave", 3), ("welfare_training_protection", 2), ("other", 3),
@@ -84,78 +90,117 @@ class DemoReport:
 
 
 class _Rows:
-    """Buffers of rows per model, stamped with the sync columns and flushed in bulk."""
+    """Buffers of rows per model, flushed in bulk with the sync columns of the whole batch."""
 
     def __init__(self, session: Session, origin: str, seq: int) -> None:
         self.session = session
         self.stamp = {"origin": origin, "version": 1, "change_seq": seq, "updated_at": utcnow(), "deleted": False}
         self.buffers: dict[type, list[dict]] = {}
         self.count = 0
+        self.ids = IdSequence()
 
     def add(self, model: type, **values: object) -> str:
-        values.setdefault("id", new_id())
-        values.update(self.stamp)
-        self.buffers.setdefault(model, []).append(values)
+        """Buffer one row of ``model`` and return its id."""
+        if "id" not in values:
+            values["id"] = self.ids.next()
+        rows = self.buffers.get(model)
+        if rows is None:
+            rows = self.buffers[model] = []
+        rows.append(values)
         self.count += 1
         return values["id"]  # type: ignore[return-value]
 
+    # Parents before children, in the order of the foreign keys.
+    ORDER = (Employer, MediationOrg, ChecklistItem, Mediator, Coordinator, SocialOrg, KeyEnterprise,
+             EnterpriseVisit, LayoffPlan, NewEnterprise, Cultivation, NegotiationInstructor, PersonTraining,
+             PersonAssessment, CoordinatorEnterprise, OrgSupervision, SocialOrgWork, SocialOrgEvaluation, Case,
+             Party, Claim, MediationSession, Agreement, AgreementItem, AgreementShare, PerformanceRecord, FollowUp,
+             CaseEvent)
+
     def flush(self) -> None:
-        # Parents before children, in the order of the foreign keys.
-        order = (Employer, MediationOrg, ChecklistItem, Mediator, Coordinator, SocialOrg, KeyEnterprise,
-                 EnterpriseVisit, LayoffPlan, NewEnterprise, Cultivation, NegotiationInstructor, PersonTraining,
-                 PersonAssessment, CoordinatorEnterprise, OrgSupervision, SocialOrgWork, SocialOrgEvaluation, Case,
-                 Party, Claim, MediationSession, Agreement, AgreementItem, AgreementShare, PerformanceRecord, FollowUp,
-                 CaseEvent)
+        """Insert the buffered rows, table by table."""
         conn = self.session.connection()
-        for model in order:
+        for model in self.ORDER:
             rows = self.buffers.pop(model, None)
             if rows:
-                _insert(conn, model, rows)
+                _insert(conn, model, rows, self.stamp)
 
 
-def new_id() -> str:
-    """A random (version 4) UUID as text, like ``str(uuid.uuid4())`` at a tenth of its cost."""
-    bits = int.from_bytes(os.urandom(16), "big") & _UUID_CLEAR | _UUID_SET
-    h = f"{bits:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+class IdSequence:
+    """Row ids of one demo run: UUID-shaped text, a random prefix per run and a counter after it.
+
+    Random UUIDs land at random places of every id index (and of the ``case_id`` indexes that
+    repeat them), which made the bulk load page through the whole file; ids that grow within a
+    run are appended at the end of those indexes instead.  The 60 random bits of the prefix keep
+    ids of different runs and stations apart (an exchanged id must be unique across a district);
+    the counter part carries the RFC 4122 variant bits, the prefix the version 4 nibble.
+    """
+
+    def __init__(self) -> None:
+        prefix = int.from_bytes(os.urandom(8), "big") & ~(0xF << 12) | (0x4 << 12)
+        head = f"{prefix:016x}"
+        self.next: Callable[[], str] = map(f"{head[:8]}-{head[8:12]}-{head[12:16]}-8000-{{:012x}}".format,
+                                           itertools.count(1)).__next__
+        """The next id of this run (``xxxxxxxx-xxxx-4xxx-8000-nnnnnnnnnnnn``, growing)."""
 
 
-_UUID_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
-_UUID_SET = (0x4000 << 64) | (0x8000 << 48)
+def _table(model: Any) -> Table:
+    """The table of a mapped model."""
+    return cast(Table, model.__table__)
+
+
+class _Memo(dict):
+    """``convert(value)`` remembered per distinct value (the demo has a few thousand distinct dates)."""
+
+    def __init__(self, convert: Callable[[Any], object]) -> None:
+        super().__init__({None: None})
+        self.convert = convert
+
+    def __missing__(self, value: Any) -> object:
+        out = self[value] = self.convert(value)
+        return out
 
 
 def _sqlite_value(column: Column, dialect: Dialect) -> Callable[[object], object] | None:
-    """How a Python value of ``column`` is stored by SQLite, as SQLAlchemy would store it."""
+    """How a Python value of ``column`` is stored by SQLite, as SQLAlchemy would store it (None: as it is)."""
     kind = column.type
     if isinstance(kind, DateTime):  # SQLAlchemy's SQLite format: 2026-12-04 09:00:00.000000
-        return lambda v: v.isoformat(" ", "microseconds") if v is not None else None  # type: ignore[attr-defined]
+        return _Memo(lambda v: v.isoformat(" ", "microseconds")).__getitem__
     if isinstance(kind, Date):
-        return lambda v: v.isoformat() if v is not None else None  # type: ignore[attr-defined]
-    if isinstance(kind, Boolean):
-        return lambda v: int(v) if v is not None else None  # type: ignore[arg-type]
+        return _Memo(lambda v: v.isoformat()).__getitem__
+    if isinstance(kind, Boolean):  # the driver stores True/False as 1/0 itself
+        return None
     return kind.bind_processor(dialect)
 
 
-def _insert(conn: Connection, model: type, rows: list[dict]) -> None:
-    """One executemany of ``rows``; on SQLite straight to the driver (SQLAlchemy's per-row work took most of the time)."""
+def _insert(conn: Connection, model: type, rows: list[dict], stamp: dict[str, object]) -> None:
+    """One executemany of ``rows`` (plus the ``stamp`` columns); on SQLite straight to the driver.
+
+    SQLAlchemy's per-row work took most of the time, so the values are gathered column by
+    column (one list per column, each converted in one pass) and zipped into the row tuples.
+    """
     if conn.dialect.name != "sqlite":
-        conn.execute(model.__table__.insert(), _uniform(model, rows))
+        conn.execute(_table(model).insert(), _uniform(model, [{**row, **stamp} for row in rows]))
         return
-    columns = list(model.__table__.columns)
-    defaults = [c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns]
-    converters = [_sqlite_value(c, conn.dialect) for c in columns]
-    plan = list(zip([c.key for c in columns], defaults, converters))
+    columns = list(_table(model).columns)
+    values: list[list[object]] = []
+    for column in columns:
+        convert = _sqlite_value(column, conn.dialect)
+        if column.key in stamp:
+            values.append([convert(stamp[column.key]) if convert else stamp[column.key]] * len(rows))
+            continue
+        key = column.key
+        default = column.default.arg if column.default is not None and column.default.is_scalar else None
+        raw = [row.get(key, default) for row in rows]
+        values.append([convert(v) for v in raw] if convert else raw)
     names = ", ".join(f'"{c.name}"' for c in columns)
-    statement = f'INSERT INTO "{model.__table__.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
-    conn.exec_driver_sql(statement, [
-        tuple(convert(row.get(key, default)) if convert else row.get(key, default)
-              for key, default, convert in plan)
-        for row in rows])
+    statement = f'INSERT INTO "{_table(model).name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    conn.exec_driver_sql(statement, list(zip(*values, strict=True)))
 
 
 def _uniform(model: type, rows: list[dict]) -> list[dict]:
     """Give every row the same keys (column defaults where missing) so one executemany inserts them."""
-    columns = model.__table__.columns
+    columns = _table(model).columns
     defaults = {c.key: (c.default.arg if c.default is not None and c.default.is_scalar else None) for c in columns}
     keys = set().union(*rows)
     missing = {k: defaults[k] for k in defaults if k not in keys}
@@ -395,7 +440,7 @@ class _Generator:
         workers = rng.randint(10, 30) if collective else (1 if rng.random() < 0.9 else rng.randint(2, 5))
         category = _weighted(rng, CATEGORY_WEIGHTS)
         source = _weighted(rng, SOURCE_WEIGHTS)
-        case_id = new_id()
+        case_id = rows.ids.next()
         search_parts = [number, employer_name, employer_code]
         per_worker = rng.randint(150, 6000) * 1000 * (0 if category == "labor_relation" else 1)
         claims = [(category, per_worker * workers)]
@@ -562,8 +607,15 @@ class _Generator:
         self.search_rows.append((case_id, " ".join(search_parts)))
 
     def flush(self) -> None:
+        """Write the buffered rows and the cases' search text (indexed by FTS5 after the load)."""
         self.rows.flush()
-        search.index_many(self.session, self.search_rows)
+        if self.search_rows:
+            conn = self.session.connection()
+            if conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("INSERT INTO case_search_text (case_id, body) VALUES (?, ?)", self.search_rows)
+            else:
+                conn.execute(_table(CaseSearchText).insert(),
+                             [{"case_id": cid, "body": body} for cid, body in self.search_rows])
         self.search_rows = []
 
     def finish_counters(self) -> None:
@@ -590,6 +642,35 @@ def _existing_counts(session: Session) -> tuple[dict[int, int], dict[int, int]]:
     return cases_by_year, archive_by_year
 
 
+@contextmanager
+def _indexes_deferred(session: Session, cases: int) -> Iterator[None]:
+    """Drop the secondary indexes of the tables the demo fills and build them again after the load.
+
+    Building an index once from all its rows is much cheaper than updating it row by row; worth it
+    on SQLite when the demo adds at least as many cases as the station holds (a new demo station).
+    Everything stays inside the caller's transaction: an error restores the indexes with the rest.
+    Unique indexes are checked again when they are built.
+    """
+    conn = session.connection()
+    if conn.dialect.name != "sqlite" or cases < DEFER_INDEXES_FROM:
+        yield
+        return
+    held = conn.exec_driver_sql("SELECT count(*) FROM cases").scalar_one()
+    if held > cases:
+        yield
+        return
+    tables = [_table(model).name for model in _Rows.ORDER] + [_table(CaseSearchText).name]
+    marks = ", ".join("?" * len(tables))
+    indexes = conn.exec_driver_sql(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+        tuple(tables)).all()
+    for name, _sql in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in indexes:
+        conn.exec_driver_sql(sql)
+
+
 def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
              progress: Callable[[int], None] | None = None) -> DemoReport:
     """Write ``cases`` synthetic cases plus registries and ledgers in one audited transaction."""
@@ -600,31 +681,38 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
     rng = random.Random(seed)
     today = ctx.today
     oldest = date(today.year - years, 1, 1)
-    with ctx.db.transaction() as session, large_cache(session):
+    with ctx.db.read() as session:
+        new_station = session.execute(select(Case.id).limit(1)).first() is None
+    # A new station has nothing to lose: its bulk load commits without fsync (storage/db.py).
+    with ctx.db.transaction(bulk_load=new_station and cases >= DEFER_INDEXES_FROM) as session, large_cache(session):
         kept_digest.invalidate(session)  # bulk rows skip the digest upkeep: the next export rebuilds it
         session.execute(update(Counter).where(Counter.name == CHANGE_SEQ).values(value=Counter.value + 1))
         seq = session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ)).scalar_one()
         origin = settings.get(session, "station.unit_code")
         gen = _Generator(session, rng, today, origin, seq)
         gen.seq_by_year, gen.archive_by_year = _existing_counts(session)
-        employers = gen.employers(max(20, min(3000, cases // 25)))
-        mediators = gen.registries(employers)
-        registry_rows = gen.rows.count - len(employers)
-        gen.flush()
-        span = (today - oldest).days
-        # Receipt dates in order, denser in recent months, so numbers grow with the date.
-        received_dates = sorted(today - timedelta(days=int(span * (rng.random() ** 1.3))) for _i in range(cases))
-        for index, received in enumerate(received_dates):
-            gen.case(employers, mediators, received)
-            if (index + 1) % BATCH == 0:
-                gen.flush()
-                if progress:
-                    progress(index + 1)
-        gen.flush()
+        first_rid = search.next_rid(session)
+        with _indexes_deferred(session, cases):
+            employers = gen.employers(max(20, min(3000, cases // 25)))
+            mediators = gen.registries(employers)
+            registry_rows = gen.rows.count - len(employers)
+            gen.flush()
+            span = (today - oldest).days
+            # Receipt dates in order, denser in recent months, so numbers grow with the date.
+            received_dates = sorted(today - timedelta(days=int(span * (rng.random() ** 1.3))) for _i in range(cases))
+            for index, received in enumerate(received_dates):
+                gen.case(employers, mediators, received)
+                if (index + 1) % BATCH == 0:
+                    gen.flush()
+                    if progress:
+                        progress(index + 1)
+            gen.flush()
+        search.index_from(session, first_rid)
         gen.finish_counters()
         # The monitoring rules over the demo data: the demo opens with leads to handle (issue 14 #4).
         warnings.scan_in(session, ctx)
-        selection.demo_in(session, ctx)  # 选树 under way and last year's results (issue 14 #2)
+        if session.execute(select(Selection.id).limit(1)).first() is None:  # once: a second demo would nominate twice
+            selection.demo_in(session, ctx)  # 选树 under way and last year's results (issue 14 #2)
         if progress:
             progress(cases)
         ctx.audit(session, "demo.generate", entity="station", summary=f"{cases}件演示案件，种子{seed}")

@@ -1,0 +1,166 @@
+"""The demo's bulk load (services/demo): indexes built after the load, ids that grow, FTS in one pass.
+
+A new demo station drops the secondary indexes of the tables it fills and builds them again
+after the load (issue 12: ``hexie demo --cases 100000``).  These tests hold the result to what
+the row-by-row load gave: the same schema, a consistent database (integrity and foreign keys),
+a complete search index, a correct exchange digest, valid and unique ids, the same data for the
+same seed — and a failed load changes nothing.  The bulk path normally starts at 2,000 cases;
+the tests lower that threshold so that a few hundred cases take it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+
+import pytest
+from sqlalchemy import text
+
+from hexie_desktop.core import ids
+from hexie_desktop.core.errors import UserError
+from hexie_desktop.services import cases, maintenance
+from hexie_desktop.services.demo import generate
+from hexie_desktop.storage import digest
+
+gen_module = importlib.import_module("hexie_desktop.services.demo.generate")
+UUID4 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+FILLED = ("cases", "parties", "claims", "case_events", "agreements", "agreement_items", "employers", "mediators")
+
+
+@pytest.fixture
+def bulk(monkeypatch):
+    """Every demo in the test takes the bulk path (indexes dropped and built again)."""
+    monkeypatch.setattr(gen_module, "DEFER_INDEXES_FROM", 1)
+
+
+def _indexes(session) -> list[tuple[str, str]]:
+    return [tuple(r) for r in session.execute(text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"))]
+
+
+def _synchronous_levels(station) -> set[int]:
+    """``PRAGMA synchronous`` of every pooled connection (2 = FULL, the station's durability promise)."""
+    held = [station.db.engine.raw_connection() for _ in range(station.db.engine.pool.checkedin())]
+    try:
+        return {conn.driver_connection.execute("PRAGMA synchronous").fetchone()[0] for conn in held}
+    finally:
+        for conn in held:
+            conn.close()
+
+
+def _counts(session) -> dict[str, int]:
+    return {t: session.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one()
+            for t in (*FILLED, "case_search_text", "case_fts")}
+
+
+def test_bulk_demo_keeps_schema_search_integrity_and_ids(station, ctx, bulk):
+    with station.db.read() as session:
+        before = _indexes(session)
+    assert len(before) > 50
+    report = generate(ctx, cases=300, seed=7)
+    assert report.cases == 300
+    with station.db.read() as session:
+        assert _indexes(session) == before, "every index is back, with the same definition"
+        counts = _counts(session)
+        assert counts["cases"] == counts["case_search_text"] == counts["case_fts"] == 300
+        session.execute(text("INSERT INTO case_fts(case_fts) VALUES('integrity-check')"))  # raises when incomplete
+        party = session.execute(text(
+            "SELECT p.name, p.id_number, c.number FROM parties p JOIN cases c ON c.id = p.case_id "
+            "ORDER BY c.received_on DESC, p.position LIMIT 1")).one()
+        row_ids = [r[0] for t in FILLED for r in session.execute(text(f'SELECT id FROM "{t}"'))]
+        numbers = list(session.execute(text("SELECT id_number FROM parties")).scalars())
+    assert _synchronous_levels(station) == {2}, "the bulk load's synchronous=OFF ended with its commit"
+    check = maintenance.check(station)
+    assert check.ok and check.integrity == "ok" and check.foreign_keys_ok and check.audit_ok, check
+    for query in (party.id_number, party.id_number[-6:], party.number):  # FTS5 (3+ characters)
+        found = {row.number for row in cases.list_cases(ctx, cases.CaseFilter(search=query), limit=50)}
+        assert party.number in found, query
+    assert len(row_ids) == len(set(row_ids)) and all(UUID4.match(i) for i in row_ids)
+    for number in numbers:
+        ids.check_resident_id(number, today=ctx.today)
+
+
+def test_bulk_demo_digest_equals_a_full_recompute(station, ctx, bulk):
+    generate(ctx, cases=200, seed=3)
+    from tests.e2e.helpers import case_payload
+
+    with station.db.transaction() as session:
+        assert not digest.is_ready(session), "the bulk load stops the upkeep: the next export rebuilds"
+        digest.rebuild(session)
+    cases.register(ctx, {"cases": [case_payload(received_on="2026-11-20")]})
+    with station.db.transaction() as session:
+        assert digest.is_ready(session)
+        assert digest.verify(session) == []
+        kept = digest.holdings(session, "110105001")
+        fresh = digest.compute(session, ["110105001"])
+    assert kept[1] == {name: rows for (_o, name), (rows, _v) in fresh.items()}
+    assert int(kept[0], 16) == sum(v for _rows, v in fresh.values()) % digest.MODULUS
+
+
+def _content(station) -> list[tuple]:
+    with station.db.read() as session:
+        return [tuple(r) for r in session.execute(text(
+            "SELECT c.number, c.state, c.received_on, c.claimed_cents, c.closed_on, p.name, p.id_number, p.phone, "
+            "(SELECT group_concat(e.action || e.on_date, ',') FROM case_events e WHERE e.case_id = c.id) "
+            "FROM cases c JOIN parties p ON p.case_id = c.id ORDER BY c.number, p.position"))]
+
+
+def _ids(station) -> set[str]:
+    with station.db.read() as session:
+        return set(session.execute(text("SELECT id FROM cases UNION ALL SELECT id FROM parties")).scalars())
+
+
+def test_same_seed_same_data_but_ids_of_their_own(tmp_path, bulk):
+    from hexie_desktop.services.station import init_station
+    from hexie_desktop.services.users import actor_for
+    from tests.e2e.conftest import TODAY
+
+    made = []
+    for name in ("a", "b"):
+        station = init_station(data_dir=tmp_path / name, db_url=None, role="township", unit_code="110105001",
+                               unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin",
+                               password="secret123")
+        generate(station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY), cases=150, seed=11)
+        made.append(station)
+    try:
+        first, second = (_content(s) for s in made)
+        assert first == second and len(first) >= 150
+        assert not _ids(made[0]) & _ids(made[1]), "two runs never share an id (the district holds both)"
+    finally:
+        for station in made:
+            station.db.dispose()
+
+
+def test_a_second_demo_adds_to_the_first(station, ctx, bulk):
+    generate(ctx, cases=120, seed=1)
+    generate(ctx, cases=30, seed=2)  # fewer than held: the indexes stay in place
+    with station.db.read() as session:
+        counts = _counts(session)
+        years = session.execute(text("SELECT year, max(seq), count(*) FROM cases GROUP BY year")).all()
+    assert counts["cases"] == counts["case_fts"] == 150
+    assert all(max_seq == count for _year, max_seq, count in years)
+    assert maintenance.check(station).foreign_keys_ok
+
+
+def test_bad_input_and_a_failed_load_change_nothing(station, ctx, bulk, monkeypatch):
+    with station.db.read() as session:
+        before_indexes, before = _indexes(session), _counts(session)
+    with pytest.raises(UserError):
+        generate(ctx, cases=-1)
+    calls = []
+
+    def failing_case(self, *args):
+        calls.append(1)
+        if len(calls) > 50:
+            raise RuntimeError("disk full")
+        return original(self, *args)
+
+    original = gen_module._Generator.case
+    monkeypatch.setattr(gen_module._Generator, "case", failing_case)
+    with pytest.raises(RuntimeError):
+        generate(ctx, cases=100, seed=1)
+    with station.db.read() as session:
+        assert _indexes(session) == before_indexes
+        assert _counts(session) == before
+    assert maintenance.check(station).integrity == "ok"
+    assert _synchronous_levels(station) == {2}, "and after a rollback"

@@ -1,0 +1,262 @@
+"""Benchmark of a district of N townships on PostgreSQL, beside baselines measured in the same run.
+
+Run:  .venv/bin/python tests/perf/bench_district.py [--townships 30] [--cases 5000] [--no-write]
+
+PostgreSQL is started on loopback by tests/e2e/postgres.py (as the district tests do).  For each
+township (unit codes 110105001, 110105002, …): a new station, a fast demo of ``--cases`` cases,
+the cards exchanged with the district (the district enrolls the township's key, the township
+trusts the district's), a full export; the district (PostgreSQL) imports every package and each
+township takes its receipt (its digest must agree).  The township's files are removed after its
+export.  Then, on the district, timed beside a raw query of the same rows through psycopg in the
+same minutes:
+
+* the dashboard (``services.dashboard``) — baseline: the open cases with their received dates;
+* the statistics of this year per township (``services.reports.statistics``) — baseline: one
+  ``GROUP BY origin`` of this year's cases with counts and claimed sums;
+* the case ledger of this year as xlsx (``reports.export``) — baseline: the same cases read with
+  a plain SELECT and written by plain XlsxWriter ``write_row`` (constant memory, no formats).
+
+The table goes into docs/PERFORMANCE.md, section "District of 30 townships" (tests/perf/perfdoc.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics as stat
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from hexie_desktop.core import stats  # noqa: E402
+from hexie_desktop.core.workflow import OPEN_STATES  # noqa: E402
+from hexie_desktop.reports import export as report_export  # noqa: E402
+from hexie_desktop.services import dashboard, reports  # noqa: E402
+from hexie_desktop.services import exchange as ex  # noqa: E402
+from hexie_desktop.services.demo import generate  # noqa: E402
+from hexie_desktop.services.station import init_station  # noqa: E402
+from tests.perf import perfdoc  # noqa: E402
+
+PASSPHRASE = "bench-passphrase"
+DISTRICT = "110105"
+SECTION = "District of 30 townships"
+
+
+def _timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - start
+
+
+def _best(fn, repeat: int = 3) -> tuple[object, float]:
+    """The result and the median wall time of ``repeat`` runs."""
+    runs = []
+    result = None
+    for _ in range(repeat):
+        result, seconds = _timed(fn)
+        runs.append(seconds)
+    return result, stat.median(runs)
+
+
+def _rss() -> str:
+    return f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+
+
+def _township(work: Path, n: int, cases: int, district_card: Path, pctx, pkeys) -> dict:
+    """Make township ``n``, fill it, enroll it at the district, export, import at the district, receipt back."""
+    code = f"{DISTRICT}{n:03d}"
+    folder = work / f"town{n:03d}"
+    town = init_station(data_dir=folder, db_url=None, role="township", unit_code=code,
+                        unit_name=f"第{n}镇劳动人事争议调解中心", short_name=f"第{n}镇", admin="admin",
+                        password="bench123", first_mediator="王调解")
+    tctx = town.context()
+    report, gen_s = _timed(lambda: generate(tctx, cases=cases, seed=n))
+    card = folder.parent / f"t{n:03d}.card"
+    ex.write_card(tctx, card)
+    ex.trust_card(tctx, district_card, fingerprint=ex.read_card(district_card).fingerprint)
+    ex.trust_card(pctx, card, fingerprint=ex.read_card(card).fingerprint)
+    exported, export_s = _timed(lambda: ex.export_package(tctx, folder.parent / f"p{n:03d}.hxp"))
+    applied, import_s = _timed(lambda: ex.import_packages(pctx, exported.paths, keys=pkeys)[0])
+    assert applied.ok, applied.error
+    receipt = ex.import_packages(tctx, [applied.receipt_path])[0]
+    assert receipt.ok and len(receipt.messages) == 1, receipt.messages  # the digests agree
+    town.db.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
+    for path in (*exported.paths, card, applied.receipt_path):
+        Path(path).unlink(missing_ok=True)
+    return {"cases": report.cases, "rows": exported.rows, "generate": gen_s, "export": export_s, "import": import_s}
+
+
+def _raw_dashboard(conn) -> int:
+    """Baseline: every open case with the dates its deadlines run from."""
+    rows = conn.execute("SELECT id, state, received_on, accepted_on, mediation_extended_until FROM cases "
+                        "WHERE deleted = false AND state = ANY(%s)", (list(OPEN_STATES),)).fetchall()
+    return len(rows)
+
+
+def _raw_statistics(conn, period: stats.Period) -> int:
+    """Baseline: this year's cases per township, counted and summed by state in one GROUP BY."""
+    rows = conn.execute("SELECT origin, state, count(*), sum(claimed_cents), sum(workers) FROM cases "
+                        "WHERE deleted = false AND received_on BETWEEN %s AND %s GROUP BY origin, state",
+                        (period.start, period.end)).fetchall()
+    return sum(r[2] for r in rows)
+
+
+def _raw_ledger(conn, period: stats.Period, out: Path) -> int:
+    """Baseline: this year's cases with their employer, SELECT → plain XlsxWriter rows."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
+    sheet = book.add_worksheet()
+    count = 0
+    with conn.cursor() as cursor:
+        cursor.execute("SELECT c.number, c.received_on, c.state, c.main_category, c.source, c.workers, "
+                       "c.claimed_cents, c.accepted_on, c.closed_on, c.closing_reason, c.archive_number, "
+                       "c.facts, e.name, e.credit_code, e.industry, c.origin, c.collective, c.rejected_on, "
+                       "c.failed_on, c.withdrawn_on, c.defaulted_on, c.employer_type, c.industry, c.created_by "
+                       "FROM cases c LEFT JOIN employers e ON e.id = c.respondent_id "
+                       "WHERE c.deleted = false AND c.received_on BETWEEN %s AND %s ORDER BY c.received_on",
+                       (period.start, period.end))
+        for row in cursor:
+            sheet.write_row(count, 0, [v.isoformat() if isinstance(v, date) else v for v in row])
+            count += 1
+    book.close()
+    return count
+
+
+def main() -> None:
+    """Run the benchmark and update docs/PERFORMANCE.md."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--townships", type=int, default=30)
+    parser.add_argument("--cases", type=int, default=5000, help="cases per township")
+    parser.add_argument("--no-write", action="store_true", help="print only, leave docs/PERFORMANCE.md alone")
+    args = parser.parse_args()
+    if not 1 <= args.townships <= 999:
+        parser.error("--townships must be 1..999")
+    import psycopg
+
+    from tests.e2e import postgres
+
+    work = Path(tempfile.mkdtemp(prefix="hexie-bench-district-"))
+    load_before = perfdoc.load()
+    started = time.perf_counter()
+    server = postgres.PostgresServer.start()
+    try:
+        url = server.create_database("district")
+        os.environ["HEXIE_DATA_DIR"] = str(work / "pglocal")  # the district's keys live beside, not in the database
+        district = init_station(data_dir=None, db_url=url, role="district", unit_code=DISTRICT,
+                                unit_name="朝阳区劳动人事争议仲裁院", short_name="朝阳", admin="admin",
+                                password="bench123", key_passphrase=PASSPHRASE)
+        pctx = district.context()
+        pkeys = ex.unlock(district, PASSPHRASE)
+        district_card = work / "district.card"
+        ex.write_card(pctx, district_card)
+        towns = []
+        for n in range(1, args.townships + 1):
+            towns.append(_township(work, n, args.cases, district_card, pctx, pkeys))
+            done = towns[-1]
+            print(f"township {n}: {done['cases']} cases, {done['rows']} rows; generate {done['generate']:.1f} s, "
+                  f"export {done['export']:.1f} s, district import {done['import']:.1f} s", flush=True)
+        build_s = time.perf_counter() - started
+        raw = psycopg.connect(f"host=127.0.0.1 port={server.port} user=postgres dbname=district")
+        held = raw.execute("SELECT count(*), count(DISTINCT origin) FROM cases").fetchone()
+        rows_held = sum(raw.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in (
+            "cases", "parties", "claims", "case_events", "mediation_sessions", "agreements", "agreement_items",
+            "agreement_shares", "performance_records", "follow_ups", "employers"))
+        raw.execute("ANALYZE")
+        raw.commit()
+        year = stats.year(pctx.today.year)
+        print("dashboard …", flush=True)
+        board, board_s = _best(lambda: dashboard.dashboard(pctx))
+        board_n, raw_board_s = _best(lambda: _raw_dashboard(raw))
+        print("statistics …", flush=True)
+        result, stats_s = _best(lambda: reports.statistics(pctx, year))
+        stats_n, raw_stats_s = _best(lambda: _raw_statistics(raw, year))
+        print("ledger …", flush=True)
+        ledger, ledger_s = _timed(lambda: report_export.export(pctx, "cases", work / "ledger.xlsx", period=year))
+        ledger_n, raw_ledger_s = _timed(lambda: _raw_ledger(raw, year, work / "raw.xlsx"))
+        raw.close()
+        district.db.dispose()
+    finally:
+        server.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+    total_import = sum(t["import"] for t in towns)
+    total_rows = sum(t["rows"] for t in towns)
+    rows = [
+        (f"district first imports of {args.townships} full packages ({total_rows} rows; cards enrolled, "
+         "receipts taken back, digests agree)",
+         f"{total_import:.0f} s in all = {total_rows / total_import / 1000:.1f}k rows/s; median "
+         f"{stat.median(t['import'] for t in towns):.1f} s per township (first {towns[0]['import']:.1f} s, "
+         f"last {towns[-1]['import']:.1f} s)",
+         "see “Exchange” for the raw COPY/executemany of the same rows"),
+        (f"district dashboard ({held[0]} cases of {held[1]} townships; {len(board.items)} items due)",
+         f"{board_s:.2f} s", f"raw SELECT of the {board_n} open cases with their dates: {raw_board_s:.2f} s"),
+        (f"statistics for {year.label} per township ({len(result.by_origin)} townships, {result.total['received']} "
+         "received, with the 12-month trend)",
+         f"{stats_s:.2f} s", f"raw GROUP BY origin, state of the same {stats_n} cases: {raw_stats_s:.2f} s"),
+        (f"case ledger of {year.label} as xlsx ({ledger.rows} rows, 24 columns, audited)",
+         f"{ledger_s:.1f} s ({ledger_s / raw_ledger_s:.1f}× raw)",
+         f"raw SELECT → plain XlsxWriter write_row of the same {ledger_n} cases: {raw_ledger_s:.1f} s"),
+    ]
+    rss = _rss()
+    for what, ours, baseline in rows:
+        print(f"{what:90s} {ours:>30s}   {baseline}")
+    gen_total = sum(t["generate"] for t in towns)
+    export_total = sum(t["export"] for t in towns)
+    print(f"built in {build_s:.0f} s (demo {gen_total:.0f} s, exports {export_total:.0f} s); peak memory {rss}")
+    if args.no_write:
+        return
+    section = "\n".join([
+        f"## {SECTION}", "",
+        "Measured by `.venv/bin/python tests/perf/bench_district.py "
+        f"--townships {args.townships} --cases {args.cases}` "
+        f"on {time.strftime('%Y-%m-%d %H:%M')}: **{args.townships} townships × {args.cases} cases** "
+        f"({held[0]} cases, {rows_held} rows in the case and employer tables) in one PostgreSQL district "
+        f"(loopback, started by tests/e2e/postgres.py); {load_before} at the start, {perfdoc.load()} at the end. "
+        f"Building it took {build_s:.0f} s (demo {gen_total:.0f} s, full exports {export_total:.0f} s, imports "
+        f"{total_import:.0f} s); peak memory of the process {rss}. Times on the district are medians of 3, except "
+        "the ledger (one run).", "",
+        perfdoc.table(rows),
+        NOTES,
+    ])
+    perfdoc.write_section(SECTION, section)
+
+
+NOTES = """\
+Where it would need more than one machine, and why.  Nothing here needs a second machine for the
+data: the district holds every township's cases, parties, events, claims and agreements in one
+PostgreSQL database (a million rows and more above; 30 × 5,000 cases are about 2.5 million), and
+PostgreSQL keeps a province's rows on one server with the same indexes.  The program distributes
+nothing itself.  What grows is work done in the desktop process that runs the program:
+
+* the first import of a township (a full package) is CPU-bound Python — every row parsed and
+  checked (see “Exchange”) — at the rate in the table, one township after another in one process;
+  it does not slow down as the district fills (first and last import above).  An import holds only
+  its own township's lock, so several desktops can import different townships into the same
+  PostgreSQL server at the same time: this is where a second machine helps, and it needs no
+  change.  After the first import each package is small (a fixed ~0.5 s, see “Exchange”).
+* the dashboard and the statistics read the rows they need into the desktop process (the dashboard
+  only the cases whose deadlines can be due, the statistics the facts of the period and of its
+  12-month trend) and compute in Python; both grow with the district's cases, not with the number
+  of townships, and both are above their goals (0.5 s and 1 s) already here — against a raw query
+  of the same rows that takes milliseconds.  For a district the remedy is in the program (aggregate
+  in SQL on the server: `GROUP BY origin`, which the baseline shows is fast); for a province it is
+  the same remedy, still on one PostgreSQL server.
+* the case ledger is one xlsx sheet, linear in its rows; a sheet ends at 1,048,576 rows, so a
+  province-wide yearly ledger would be split by district or township anyway.
+
+If a province's many users ever outgrow one server, PostgreSQL scales by its own means (a larger
+server, streaming replicas for the reading users) — no home-made distribution.
+"""
+
+
+if __name__ == "__main__":
+    main()
