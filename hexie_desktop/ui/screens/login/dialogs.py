@@ -2,6 +2,8 @@
 
 Both call :func:`hexie_desktop.services.users.authenticate`, which counts failures, locks the
 account after five and writes the audit entries; its Chinese messages show under the fields.
+The login dialog checks off the GUI thread (argon2id takes most of a second on a slow PC): it
+stays responsive, shows 正在验证…… and keeps the keyboard focus in its fields meanwhile.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.lock import Ui_LockDialog
 from hexie_desktop.ui.forms.login import Ui_LoginDialog
 
@@ -22,12 +24,17 @@ if TYPE_CHECKING:  # the login dialog shows before the database layer has loaded
     from hexie_desktop.services.station import Station
 
 
-def _check(station: Station, username: str, password: str) -> Actor:
+def _authenticate(station: Station, username: str, password: str) -> Actor:
+    """The check itself (on a worker thread for the login dialog)."""
     from hexie_desktop.services import users
 
+    return users.authenticate(station.db, username, password)
+
+
+def _check(station: Station, username: str, password: str) -> Actor:
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return users.authenticate(station.db, username, password)
+        return _authenticate(station, username, password)
     finally:
         QGuiApplication.restoreOverrideCursor()
 
@@ -43,6 +50,9 @@ class LoginDialog(QDialog):
         self.ui.setupUi(self)
         self.station: Station | None = None
         self.actor: Actor | None = None
+        self.task: ops.Task | None = None
+        """The password check under way (``None`` when idle)."""
+        self._cancelled = False
         style.chinese_buttons(self.ui.buttonBox)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         style.set_role(self.ui.titleLabel, "title")
@@ -62,27 +72,68 @@ class LoginDialog(QDialog):
         self.station = station
         self.ui.stationLabel.setText(self.tr("站点：{name}（{code}）").format(
             name=station.info.unit_name, code=station.info.unit_code))
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.task is None)
+
+    def checking(self) -> bool:
+        """True while the password is being checked."""
+        return self.task is not None
 
     def try_login(self) -> None:
-        """Check the credentials; accept the dialog or show why not."""
-        if self.station is None:
+        """Check the credentials off the GUI thread; then accept the dialog or show why not.
+
+        Meanwhile 登录 is greyed and says 正在验证……, the fields are read-only (they keep the
+        keyboard focus) and a second Enter does nothing.
+        """
+        if self.station is None or self.task is not None:
             return
         username = self.ui.username.text().strip()
         if not username:
             self.ui.errorLabel.setText(self.tr("请输入用户名"))
             self.ui.username.setFocus()
             return
-        try:
-            self.actor = _check(self.station, username, self.ui.password.text())
-        except HexieError as exc:
-            self.ui.errorLabel.setText(messages.describe(exc))
-            self.ui.password.selectAll()
+        self._set_busy(True)
+        self.task = ops.run(self, _authenticate, self.station, username, self.ui.password.text(),
+                            on_done=self._accepted, on_error=self._refused)
+
+    def _set_busy(self, busy: bool) -> None:
+        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("正在验证……") if busy else self.tr("登录"))
+        ok.setEnabled(not busy and self.station is not None)
+        self.ui.username.setReadOnly(busy)
+        self.ui.password.setReadOnly(busy)
+        if busy:
+            self.ui.errorLabel.clear()
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+        if not self.ui.username.hasFocus():  # the greyed 登录 button must not leave the focus nowhere
             self.ui.password.setFocus()
+
+    def _accepted(self, actor: Actor) -> None:
+        self.task = None
+        self._set_busy(False)
+        if self._cancelled:
             return
-        self.ui.errorLabel.clear()
-        self.logged_in.emit(self.actor)
+        self.actor = actor
+        self.logged_in.emit(actor)
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.task = None
+        self._set_busy(False)
+        if self._cancelled:
+            return
+        if not isinstance(error, HexieError):
+            messages.show_error(self, error)
+            return
+        self.ui.errorLabel.setText(messages.describe(error))
+        self.ui.password.selectAll()
+        self.ui.password.setFocus()
+
+    def reject(self) -> None:
+        """Cancel (also while the password is being checked: the result is then ignored)."""
+        self._cancelled = self.task is not None
+        super().reject()
 
 
 class LockDialog(QDialog):
