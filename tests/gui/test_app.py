@@ -211,7 +211,7 @@ def test_login_dialog_shows_while_the_station_opens(qtbot, tmp_path):
     ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     if dialog.station is None:           # still opening: typing works, logging in waits
         assert "正在打开" in dialog.ui.stationLabel.text() and not ok.isEnabled()
-    wait_tasks(qtbot)
+    qtbot.waitUntil(lambda: dialog.station is not None, timeout=10000)  # opening starts once it is painted
     assert dialog.station is not None and ok.isEnabled() and "东坝镇调解中心" in dialog.ui.stationLabel.text()
     type_text(dialog.ui.username, "admin")
     type_text(dialog.ui.password, "secret123")

@@ -88,8 +88,10 @@ class Heartbeat:
     def reset(self):
         self.last = None
         self.longest = 0
+        self.count = 0
 
     def beat(self):
+        self.count += 1
         now = self.clock.elapsed()
         if self.last is not None:
             self.longest = max(self.longest, now - self.last)
@@ -122,8 +124,6 @@ marks = {}
 
 def _ready(window):
     marks["ready"] = time.perf_counter()
-    marks["login_freeze"] = beat.longest / 1000
-    beat.reset()
     windows.append(window)
 
 
@@ -160,9 +160,12 @@ while not windows and not dialog.isHidden() and len(typed) < 20:
     QTest.qWait(5)
     typed.append(dialog.ui.password.hasFocus() or dialog.ui.username.hasFocus())
 wait(lambda: windows)
+beats = beat.count  # the gap that ends with the next beat is the window's construction: still the login's
+wait(lambda: beat.count > beats)
+result["login_freeze"] = beat.longest / 1000
+beat.reset()
 result["login_check"] = marks.get("checked", marks["ready"]) - start
 result["login_window"] = marks["ready"] - marks.get("checked", start)
-result["login_freeze"] = marks["login_freeze"]
 result["login_focus"] = all(typed)
 start = marks["ready"]
 window = windows[0]
