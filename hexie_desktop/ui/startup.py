@@ -231,7 +231,22 @@ def _open_and_load(data_dir: Path | None, db_url: str | None) -> Station:
     station = open_station(data_dir=data_dir, db_url=db_url)
     import hexie_desktop.ui.main_window  # noqa: F401 - imported now so that opening the window is quick
 
+    create_qt_types()
     return station
+
+
+def create_qt_types() -> None:
+    """Have PySide6 build its Python types now (on a worker thread, while the person types the password).
+
+    PySide6 builds a class and its enums the first time the class is used; building the main
+    window met some six hundred of them (a tenth of a second of the GUI thread, a slice of the freeze
+    after login).  A tenth of a second here, off the GUI thread, instead.
+    """
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    for module in (QtCore, QtGui, QtWidgets):
+        for name in dir(module):
+            getattr(module, name)
 
 
 _launcher: Launcher | None = None
