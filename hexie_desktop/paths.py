@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "hexie"
 # Package data shipped with the code (fonts …): inside the package, so an installed copy finds it.
 RESOURCES = Path(__file__).resolve().parent / "resources"
@@ -18,6 +16,8 @@ def default_data_dir() -> Path:
     env = os.environ.get("HEXIE_DATA_DIR")
     if env:
         return Path(env)
+    from platformdirs import user_data_dir  # only here: the login dialog shows before it is needed
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -1,10 +1,14 @@
 """The main window: a shell with navigation, pages, the status bar and the idle lock.
 
 No SQL and no rules here: each page is a screen package that calls services itself; the
-shell only switches pages, opens cases on request and locks after idle time.
+shell only switches pages, opens cases on request and locks after idle time.  A page is built
+the first time it is shown (or asked for, e.g. ``window.reports``): building all ten at login
+froze the new window for half a second on a slow PC.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
@@ -34,6 +38,35 @@ from hexie_desktop.ui.workspace import Workspace
 PREFERRED = QSize(1366, 768)
 MINIMUM = QSize(1024, 600)
 
+SCREENS: dict[str, type[QWidget]] = {
+    "dashboard": DashboardScreen, "cases": CaseListScreen, "intake": IntakeScreen, "registry": RegistryScreen,
+    "reports": ReportsScreen, "settings": SettingsScreen, "users": UsersScreen, "exchange": ExchangeScreen,
+    "action_plan": ActionPlanScreen,
+}
+"""The navigation's pages in their order (Ctrl+1 … Ctrl+9)."""
+
+
+class Pages(Mapping[str, QWidget]):
+    """The navigation pages by key; a screen is built when first asked for (see :meth:`MainWindow.page`)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in SCREENS:
+            raise KeyError(key)
+        return self._window.page(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SCREENS)
+
+    def __len__(self) -> int:
+        return len(SCREENS)
+
+
+def _screen(key: str) -> property:
+    return property(lambda window: window.page(key), doc=f"The {key} screen (built on first use).")
+
 
 class MainWindow(QMainWindow):
     """Navigation on the left, one screen at a time on the right."""
@@ -41,6 +74,17 @@ class MainWindow(QMainWindow):
     station_restored = Signal(object)
     """A backup was restored from the 备份与恢复 dialog: the launcher asks for a new login."""
     logout_requested = Signal()
+
+    dashboard = _screen("dashboard")
+    cases = _screen("cases")
+    intake = _screen("intake")
+    registry = _screen("registry")
+    reports = _screen("reports")
+    settings = _screen("settings")
+    users = _screen("users")
+    exchange = _screen("exchange")
+    action_plan = _screen("action_plan")
+    detail = _screen("detail")
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,43 +96,22 @@ class MainWindow(QMainWindow):
         self.hidden_while_locked: list[QWidget] = []
         self._show_title()
         workspace.station_changed.connect(self._show_title)
-        self.dashboard = DashboardScreen(workspace)
-        self.cases = CaseListScreen(workspace)
-        self.intake = IntakeScreen(workspace)
-        self.registry = RegistryScreen(workspace)
-        self.reports = ReportsScreen(workspace)
-        self.settings = SettingsScreen(workspace)
-        self.users = UsersScreen(workspace)
-        self.exchange = ExchangeScreen(workspace)
-        self.detail = CaseDetailScreen(workspace)
-        self.pages: dict[str, QWidget] = {
-            "dashboard": self.dashboard, "cases": self.cases, "intake": self.intake,
-            "registry": self.registry, "reports": self.reports, "settings": self.settings, "users": self.users,
-        }
+        self._built: dict[str, QWidget] = {}
+        self.pages = Pages(self)
         titles = {"dashboard": self.tr("工作台"), "cases": self.tr("案件"), "intake": self.tr("登记"),
                   "registry": self.tr("名册台账"), "reports": self.tr("统计报表"), "settings": self.tr("设置"),
-                  "users": self.tr("用户")}
-        self.pages["exchange"] = self.exchange
-        titles["exchange"] = self.tr("数据交换")
-        self.action_plan = ActionPlanScreen(workspace)
-        self.pages["action_plan"] = self.action_plan
-        titles["action_plan"] = self.tr("行动计划")
-        self.nav_keys = list(self.pages)
-        for position, (key, page) in enumerate(self.pages.items(), start=1):
-            self.ui.pages.addWidget(page)
+                  "users": self.tr("用户"), "exchange": self.tr("数据交换"), "action_plan": self.tr("行动计划")}
+        self.nav_keys = list(SCREENS)
+        for position, key in enumerate(self.nav_keys, start=1):
             item = QListWidgetItem(titles[key])
             item.setToolTip(self.tr("{title}（Ctrl+{n}）").format(title=titles[key], n=position))
             self.ui.navigation.addItem(item)
             self._action(titles[key], f"Ctrl+{position}", lambda k=key: self.show_page(k))
-        self.ui.pages.addWidget(self.detail)
         self.ui.navigation.currentRowChanged.connect(self._nav_changed)
         self.previous = "dashboard"
         self._build_menu()
         self._build_status()
         workspace.open_case.connect(self.show_case)
-        self.cases.new_case_requested.connect(lambda: self.show_page("intake"))
-        self.intake.open_case_requested.connect(self.show_case)
-        self.detail.back_requested.connect(lambda: self.show_page(self.previous))
         self.idle = IdleWatcher(self._idle_minutes(), self)
         self.idle.idle.connect(lambda: self.lock(idle=True))
         self.setMinimumSize(MINIMUM)
@@ -96,6 +119,25 @@ class MainWindow(QMainWindow):
         self.show_page("dashboard")
 
     # ---------------------------------------------------------------- building
+
+    def page(self, key: str) -> QWidget:
+        """The screen ``key`` (a navigation key or ``detail``), built and added the first time."""
+        screen = self._built.get(key)
+        if screen is None:
+            screen = CaseDetailScreen(self.workspace) if key == "detail" else SCREENS[key](self.workspace)
+            self._built[key] = screen
+            self.ui.pages.addWidget(screen)
+            if isinstance(screen, CaseListScreen):
+                screen.new_case_requested.connect(lambda: self.show_page("intake"))
+            elif isinstance(screen, IntakeScreen):
+                screen.open_case_requested.connect(self.show_case)
+            elif isinstance(screen, CaseDetailScreen):
+                screen.back_requested.connect(lambda: self.show_page(self.previous))
+        return screen
+
+    def built_pages(self) -> dict[str, QWidget]:
+        """The screens built so far, by key."""
+        return dict(self._built)
 
     def _action(self, text: str, keys: str, slot) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -183,7 +225,7 @@ class MainWindow(QMainWindow):
         """Open the case ``number`` in the detail screen."""
         current = self.ui.pages.currentWidget()
         if current is not self.detail:
-            self.previous = next((k for k, p in self.pages.items() if p is current), "cases")
+            self.previous = next((k for k, p in self._built.items() if p is current and k != "detail"), "cases")
         if self.detail.load(number):
             self.ui.pages.setCurrentWidget(self.detail)
             self.ui.navigation.blockSignals(True)

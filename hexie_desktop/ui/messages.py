@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
-from hexie_desktop import log as hexie_log
 from hexie_desktop.core.errors import (
     Conflict,
     HexieError,
@@ -23,8 +23,9 @@ from hexie_desktop.core.errors import (
     UserError,
     ValidationErrors,
 )
-from hexie_desktop.storage.errors import translate
-from hexie_desktop.ui.fieldnames import describe_field
+
+# The login dialog shows before these load (start-up time): the log's file handlers, sqlite3 and
+# the field names are imported where first needed, and Qt's enum namespace is read as ``QtCore.Qt``.
 
 _CONTEXT = "Messages"
 
@@ -50,6 +51,8 @@ def title_for(error: BaseException) -> str:
 
 def error_lines(error: HexieError) -> list[str]:
     """One line per problem, each starting with the field it concerns in words."""
+    from hexie_desktop.ui.fieldnames import describe_field
+
     errors = error.errors if isinstance(error, ValidationErrors) else [error]
     lines = []
     for item in errors:
@@ -60,6 +63,9 @@ def error_lines(error: HexieError) -> list[str]:
 
 def describe(error: BaseException) -> str:
     """The text a person reads for ``error`` (everyday faults of files and the database in plain words)."""
+    from hexie_desktop import log as hexie_log
+    from hexie_desktop.storage.errors import translate
+
     typed = translate(error)
     if typed is not None:
         return "\n".join(error_lines(typed))
@@ -78,6 +84,7 @@ def _keep_alive(box: QMessageBox) -> None:
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    Qt = QtCore.Qt  # noqa: N806 - the namespace, read when first needed
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setWindowModality(Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -90,6 +97,9 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
 
 def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     """Show ``error`` in a message box; unexpected errors are logged with their traceback."""
+    from hexie_desktop import log as hexie_log
+    from hexie_desktop.storage.errors import translate
+
     typed = translate(error)
     if typed is None:
         hexie_log.unexpected(error, "window")
@@ -122,6 +132,7 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
 
 def ask(parent: QWidget | None, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
     """Ask a yes/no question without blocking; ``on_yes`` runs when the person answers 是."""
+    Qt = QtCore.Qt  # noqa: N806 - the namespace, read when first needed
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.button(QMessageBox.StandardButton.Yes).setText(_t("是"))

@@ -30,6 +30,10 @@ if TYPE_CHECKING:  # the database layer and the main window load while the login
 
 log = logging.getLogger("hexie_desktop")
 
+OPEN_AFTER_MS = 300
+"""Start opening the station at the latest this long after the login dialog was asked for."""
+
+
 def _t(text: str) -> str:
     return QCoreApplication.translate("Launcher", text)
 
@@ -48,6 +52,12 @@ class Launcher(QObject):
         self.dialog: object = None
         self.lock: StationLock | None = None
 
+    @staticmethod
+    def qt_dialogs() -> None:
+        """Qt's own file dialogs from here on (:func:`style.use_qt_dialogs`), set once the login
+        dialog is up and before any screen that can open a file dialog."""
+        style.use_qt_dialogs()
+
     def start(self) -> None:
         """Begin: demo station, first-run dialog, restore wizard or login dialog.
 
@@ -63,6 +73,7 @@ class Launcher(QObject):
         if self.data_dir is not None and not self.db_url:
             self.lock = StationLock(StationPaths(self.data_dir).lock).acquire()
         if self.demo:
+            self.qt_dialogs()
             assert self.data_dir is not None
             from hexie_desktop.services.demo import station as demo_station
 
@@ -82,9 +93,20 @@ class Launcher(QObject):
                 return
         # The login dialog shows at once; the station is checked and opened (and the window's code
         # loads) meanwhile.  A damaged file is never written to: the check runs before anything else.
+        # That work starts once the dialog is painted: a worker importing SQLAlchemy shares the GIL
+        # with the GUI thread and would hold up the dialog's first paint.
         dialog = self.login(None)
-        ops.run(None, _open_and_load, self.data_dir, self.db_url, on_done=self._opened,
-                on_error=lambda exc: self._open_failed(exc, dialog))
+        begun = False
+
+        def open_station() -> None:
+            nonlocal begun
+            if not begun:
+                begun = True
+                ops.run(None, _open_and_load, self.data_dir, self.db_url, on_done=self._opened,
+                        on_error=lambda exc: self._open_failed(exc, dialog))
+
+        dialog.painted.connect(open_station)
+        QTimer.singleShot(OPEN_AFTER_MS, open_station)  # a dialog that is never painted (hidden) waits no longer
 
     def _open_failed(self, error: BaseException, dialog: object) -> None:
         """The start-up check found the station unusable: restore wizard or first run; else a box."""
@@ -101,6 +123,7 @@ class Launcher(QObject):
         """First run for a new (or never finished) station; the restore wizard when there is a backup."""
         from hexie_desktop.storage import health
 
+        self.qt_dialogs()
         has_backup = exc.offer is not None and exc.offer.backup is not None
         fresh = (health.HALF_CREATED, health.MISSING, health.EMPTY)  # nothing to lose: the file is set aside
         if exc.health.kind in fresh and (exc.health.kind == health.HALF_CREATED or not has_backup):
@@ -121,6 +144,7 @@ class Launcher(QObject):
         """The restore wizard at start: on success the login follows, on cancel the program ends."""
         from hexie_desktop.ui.screens.restore import RestoreDialog
 
+        self.qt_dialogs()
         dialog = RestoreDialog(paths, problem=problem)
         dialog.restored.connect(lambda _result: QTimer.singleShot(0, self._reopen))
         dialog.rejected.connect(lambda: self.finished.emit(0))
@@ -141,6 +165,7 @@ class Launcher(QObject):
             window.close()
 
     def _opened(self, station: Station) -> None:
+        self.qt_dialogs()
         self.station = station
         if isinstance(self.dialog, LoginDialog):
             self.dialog.set_station(station)
@@ -168,6 +193,7 @@ class Launcher(QObject):
         from hexie_desktop.ui.main_window import MainWindow
         from hexie_desktop.ui.workspace import Workspace
 
+        self.qt_dialogs()
         self.station = station
         window = MainWindow(Workspace(station, actor, demo=demo))
         window.station_restored.connect(lambda _result: QTimer.singleShot(0, self._reopen))
@@ -205,7 +231,22 @@ def _open_and_load(data_dir: Path | None, db_url: str | None) -> Station:
     station = open_station(data_dir=data_dir, db_url=db_url)
     import hexie_desktop.ui.main_window  # noqa: F401 - imported now so that opening the window is quick
 
+    create_qt_types()
     return station
+
+
+def create_qt_types() -> None:
+    """Have PySide6 build its Python types now (on a worker thread, while the person types the password).
+
+    PySide6 builds a class and its enums the first time the class is used; building the main
+    window met some six hundred of them (a tenth of a second of the GUI thread, a slice of the freeze
+    after login).  A tenth of a second here, off the GUI thread, instead.
+    """
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    for module in (QtCore, QtGui, QtWidgets):
+        for name in dir(module):
+            getattr(module, name)
 
 
 _launcher: Launcher | None = None
@@ -232,7 +273,7 @@ def configure(app: QApplication) -> None:
     sys.setswitchinterval(0.001)  # a worker thread hands the GIL back to the event loop within 1 ms (default 5)
     sys.excepthook = _show_unexpected
     app.setApplicationName("hexie")
-    style.apply(app)
+    style.apply(app, dialogs_now=False)  # see Launcher.qt_dialogs
 
 
 def start(*, data_dir: Path | None, db_url: str | None, demo: bool, argv: list[str]) -> int:

@@ -47,6 +47,9 @@ def test_township_exports_to_usb_and_district_imports_after_the_summary(qtbot, q
     usb.mkdir()
     town = ExchangeScreen(Workspace(pair.town, actor_for(pair.town.db, "admin")))
     qtbot.addWidget(town)
+    assert town.ui.statusLabel.text() == "正在统计……"       # nothing counted before the page is seen
+    town.refresh()
+    _wait(qtbot)
     assert "待导出的修改" in town.ui.statusLabel.text() and not town.ui.townshipTable.isVisibleTo(town)
     town.choose_folder = lambda _title: usb
     town.ui.exportUsbButton.click()
@@ -58,6 +61,8 @@ def test_township_exports_to_usb_and_district_imports_after_the_summary(qtbot, q
 
     district = ExchangeScreen(Workspace(pair.dist, actor_for(pair.dist.db, "admin")))
     qtbot.addWidget(district)
+    district.refresh()
+    _wait(qtbot)
     assert district.ui.unlockFrame.isVisibleTo(district)
     district.choose_files = lambda _title: packages
     district.ui.importButton.click()
@@ -96,6 +101,8 @@ def test_district_decides_a_conflict_side_by_side(qtbot, qtmodeltester, pair):
     pair.sync("p2.hxp")
     screen = ExchangeScreen(Workspace(pair.dist, actor_for(pair.dist.db, "admin")))
     qtbot.addWidget(screen)
+    screen.refresh()
+    _wait(qtbot)
     assert screen.conflict_model.rowCount() == 1
     screen.ui.conflictTable.selectRow(0)
     screen.ui.conflictButton.click()
@@ -119,6 +126,8 @@ def test_a_district_without_keys_sets_its_passphrase_twice(qtbot, tmp_path, qapp
         assert not exchange.has_keys(station)
         screen = ExchangeScreen(Workspace(station, actor_for(station.db, "admin")))
         qtbot.addWidget(screen)
+        screen.refresh()
+        _wait(qtbot)
         assert screen.ui.unlockFrame.isVisibleTo(screen)
         screen.ui.unlockButton.click()
         dialog = screen.dialog

@@ -82,21 +82,23 @@ def test_login_wrong_password_then_lock_out(qtbot, station) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.ui.username, "clerk")
-    for attempt in range(4):
+
+    def enter(password: str) -> None:
         dialog.ui.password.clear()
-        type_text(dialog.ui.password, "wrong-pw")
+        type_text(dialog.ui.password, password)
         QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.checking())
+
+    for attempt in range(4):
+        enter("wrong-pw")
         assert "用户名或密码错误" in dialog.ui.errorLabel.text()
         assert f"再错{4 - attempt}次" in dialog.ui.errorLabel.text()
-    dialog.ui.password.clear()
-    type_text(dialog.ui.password, "wrong-pw")
-    QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+        assert dialog.ui.password.hasFocus() and dialog.ui.password.selectedText() == "wrong-pw"
+    enter("wrong-pw")
     assert "已锁定10分钟" in dialog.ui.errorLabel.text()
-    dialog.ui.password.clear()
-    type_text(dialog.ui.password, "clerk123")
-    QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+    enter("clerk123")
     assert "账户已锁定" in dialog.ui.errorLabel.text()
-    assert dialog.actor is None
+    assert dialog.actor is None and dialog.isVisible()
 
 
 def test_login_succeeds_with_enter(qtbot, station) -> None:
@@ -209,7 +211,7 @@ def test_login_dialog_shows_while_the_station_opens(qtbot, tmp_path):
     ok = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     if dialog.station is None:           # still opening: typing works, logging in waits
         assert "正在打开" in dialog.ui.stationLabel.text() and not ok.isEnabled()
-    wait_tasks(qtbot)
+    qtbot.waitUntil(lambda: dialog.station is not None, timeout=10000)  # opening starts once it is painted
     assert dialog.station is not None and ok.isEnabled() and "东坝镇调解中心" in dialog.ui.stationLabel.text()
     type_text(dialog.ui.username, "admin")
     type_text(dialog.ui.password, "secret123")

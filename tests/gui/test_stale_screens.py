@@ -27,16 +27,18 @@ def _pending(window) -> int:
 
 def test_exchange_counts_the_changes_made_since_it_was_last_shown(qtbot, window, workspace) -> None:
     window.show_page("exchange")
+    wait_tasks(qtbot)                             # counted off the GUI thread
     before = _pending(window)
     window.show_page("dashboard")
     make_case(workspace)                          # a new case elsewhere (no signal at all)
     window.show_page("exchange")
+    wait_tasks(qtbot)
     assert _pending(window) > before              # used to stay at the start-up count
     again = _pending(window)
     make_case(workspace, name="李四", seq=19)
     workspace.announce(Changes.cases())                # a case registered while the page is open
-    assert _pending(window) > again
     wait_tasks(qtbot)
+    assert _pending(window) > again
 
 
 def test_switching_registers_shows_no_rows_of_the_previous_one(qtbot, window) -> None:

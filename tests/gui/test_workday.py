@@ -44,6 +44,7 @@ def _log_in(qtbot, dialog: LoginDialog, username: str) -> None:
     type_text(dialog.ui.username, username)
     type_text(dialog.ui.password, USERS[username][2])
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not dialog.checking())  # the password is checked off the GUI thread
     settle()
 
 

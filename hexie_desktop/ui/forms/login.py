@@ -9,15 +9,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
-from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
-    QMetaObject, QObject, QPoint, QRect,
-    QSize, QTime, QUrl, Qt)
-from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
-    QFont, QFontDatabase, QGradient, QIcon,
-    QImage, QKeySequence, QLinearGradient, QPainter,
-    QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
+from PySide6.QtCore import QCoreApplication, QMetaObject
+from PySide6.QtWidgets import (QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSizePolicy,
     QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_LoginDialog(object):
@@ -29,13 +22,11 @@ class Ui_LoginDialog(object):
         self.mainLayout.setObjectName(u"mainLayout")
         self.titleLabel = QLabel(LoginDialog)
         self.titleLabel.setObjectName(u"titleLabel")
-        self.titleLabel.setAlignment(Qt.AlignCenter)
 
         self.mainLayout.addWidget(self.titleLabel)
 
         self.stationLabel = QLabel(LoginDialog)
         self.stationLabel.setObjectName(u"stationLabel")
-        self.stationLabel.setAlignment(Qt.AlignCenter)
         self.stationLabel.setWordWrap(True)
 
         self.mainLayout.addWidget(self.stationLabel)

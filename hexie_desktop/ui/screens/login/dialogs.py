@@ -2,18 +2,23 @@
 
 Both call :func:`hexie_desktop.services.users.authenticate`, which counts failures, locks the
 account after five and writes the audit entries; its Chinese messages show under the fields.
+The login dialog checks off the GUI thread (argon2id takes most of a second on a slow PC): it
+stays responsive, shows 正在验证…… and keeps the keyboard focus in its fields meanwhile.
+It is the first thing on screen, so nothing here reads ``Qt`` (PySide6 builds that namespace on
+first use, a tenth of the start-up time) until it is needed; its labels are centred by the style sheet.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.lock import Ui_LockDialog
 from hexie_desktop.ui.forms.login import Ui_LoginDialog
 
@@ -22,12 +27,17 @@ if TYPE_CHECKING:  # the login dialog shows before the database layer has loaded
     from hexie_desktop.services.station import Station
 
 
-def _check(station: Station, username: str, password: str) -> Actor:
+def _authenticate(station: Station, username: str, password: str) -> Actor:
+    """The check itself (on a worker thread for the login dialog)."""
     from hexie_desktop.services import users
 
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    return users.authenticate(station.db, username, password)
+
+
+def _check(station: Station, username: str, password: str) -> Actor:
+    QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
     try:
-        return users.authenticate(station.db, username, password)
+        return _authenticate(station, username, password)
     finally:
         QGuiApplication.restoreOverrideCursor()
 
@@ -36,18 +46,24 @@ class LoginDialog(QDialog):
     """Asks for username and password; :attr:`actor` is set once they are right."""
 
     logged_in = Signal(object)
+    painted = Signal()
+    """Once, just after the dialog was first painted (start-up work that can wait, waits for it)."""
 
     def __init__(self, station: Station | None, parent: QWidget | None = None, *, username: str = "") -> None:
         super().__init__(parent)
+        self._painted = False
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.station: Station | None = None
         self.actor: Actor | None = None
+        self.task: ops.Task | None = None
+        """The password check under way (``None`` when idle)."""
+        self._cancelled = False
         style.chinese_buttons(self.ui.buttonBox)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
-        style.set_role(self.ui.titleLabel, "title")
-        style.set_role(self.ui.errorLabel, "error")
-        style.set_role(self.ui.stationLabel, "hint")
+        ui = self.ui
+        for label, role in ((ui.titleLabel, "title"), (ui.errorLabel, "error"), (ui.stationLabel, "hint")):
+            label.setProperty("role", role)  # not yet polished: no style.set_role (its QStyle costs start-up time)
         self.ui.stationLabel.setText(self.tr("正在打开站点……"))
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         if station is not None:
@@ -57,32 +73,80 @@ class LoginDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.try_login)
         self.ui.buttonBox.rejected.connect(self.reject)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint; the first time, emit :attr:`painted` once the event loop is free again."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)
+
     def set_station(self, station: Station) -> None:
         """The station is open: name it and allow logging in (typing was possible all along)."""
         self.station = station
         self.ui.stationLabel.setText(self.tr("站点：{name}（{code}）").format(
             name=station.info.unit_name, code=station.info.unit_code))
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.task is None)
+
+    def checking(self) -> bool:
+        """True while the password is being checked."""
+        return self.task is not None
 
     def try_login(self) -> None:
-        """Check the credentials; accept the dialog or show why not."""
-        if self.station is None:
+        """Check the credentials off the GUI thread; then accept the dialog or show why not.
+
+        Meanwhile 登录 is greyed and says 正在验证……, the fields are read-only (they keep the
+        keyboard focus) and a second Enter does nothing.
+        """
+        if self.station is None or self.task is not None:
             return
         username = self.ui.username.text().strip()
         if not username:
             self.ui.errorLabel.setText(self.tr("请输入用户名"))
             self.ui.username.setFocus()
             return
-        try:
-            self.actor = _check(self.station, username, self.ui.password.text())
-        except HexieError as exc:
-            self.ui.errorLabel.setText(messages.describe(exc))
-            self.ui.password.selectAll()
+        self._set_busy(True)
+        self.task = ops.run(self, _authenticate, self.station, username, self.ui.password.text(),
+                            on_done=self._accepted, on_error=self._refused)
+
+    def _set_busy(self, busy: bool) -> None:
+        ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("正在验证……") if busy else self.tr("登录"))
+        ok.setEnabled(not busy and self.station is not None)
+        self.ui.username.setReadOnly(busy)
+        self.ui.password.setReadOnly(busy)
+        if busy:
+            self.ui.errorLabel.clear()
+            QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.BusyCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+        if not self.ui.username.hasFocus():  # the greyed 登录 button must not leave the focus nowhere
             self.ui.password.setFocus()
+
+    def _accepted(self, actor: Actor) -> None:
+        self.task = None
+        self._set_busy(False)
+        if self._cancelled:
             return
-        self.ui.errorLabel.clear()
-        self.logged_in.emit(self.actor)
+        self.actor = actor
+        self.logged_in.emit(actor)
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.task = None
+        self._set_busy(False)
+        if self._cancelled:
+            return
+        if not isinstance(error, HexieError):
+            messages.show_error(self, error)
+            return
+        self.ui.errorLabel.setText(messages.describe(error))
+        self.ui.password.selectAll()
+        self.ui.password.setFocus()
+
+    def reject(self) -> None:
+        """Cancel (also while the password is being checked: the result is then ignored)."""
+        self._cancelled = self.task is not None
+        super().reject()
 
 
 class LockDialog(QDialog):
@@ -131,6 +195,6 @@ class LockDialog(QDialog):
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001 - Qt override
         """Swallow Esc so the lock cannot be dismissed."""
-        if event.key() == Qt.Key.Key_Escape:
+        if event.key() == QtCore.Qt.Key.Key_Escape:
             return
         super().keyPressEvent(event)
