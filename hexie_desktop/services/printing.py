@@ -17,12 +17,13 @@ from sqlalchemy import select
 
 from hexie_desktop import documents
 from hexie_desktop.core import codes, dates, paper_inputs, papers
+from hexie_desktop.core.case_view import to_json
 from hexie_desktop.core.errors import Conflict, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
 from hexie_desktop.services import settings
 from hexie_desktop.services.case_queries import station_dict
-from hexie_desktop.services.case_view import case_dict, document_title
+from hexie_desktop.services.case_view import build, case_dict, document_title
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Case, IssuedDocument, MediationOrg, Mediator
@@ -79,9 +80,10 @@ def paper_data(session, ctx: Context, case: Case, doc_type: str, options: dict |
     (:mod:`core.paper_inputs`); either refusal raises before anything is written.
     """
     station = station_dict(session)
-    data = case_dict(session, case, today=ctx.today)
-    papers.check(doc_type, data)
-    paper = paper_inputs.resolve(doc_type, data, options, ctx.today)
+    view = build(session, case, today=ctx.today)
+    papers.check(doc_type, view)
+    paper = paper_inputs.resolve(doc_type, view, options, ctx.today)
+    data = to_json(view)
     if paper is not None:
         data["paper"] = paper
     if doc_type == "major_report":

@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import select
 
 from hexie_desktop.core import codes, dossier, money, periods, workflow
-from hexie_desktop.core.case_view import CaseView, masked, to_json
+from hexie_desktop.core.case_view import CaseView, from_json, masked, to_json
 from hexie_desktop.core.money import Money
 from hexie_desktop.services import attachments, case_queries, printing, settings, users
 from hexie_desktop.services.case_queries import station_dict
@@ -227,6 +227,7 @@ def test_every_case_gives_the_json_the_old_dict_builder_gave(town):
             old = _legacy_case_dict(session, case, today=TODAY, station=station)
             new = to_json(build(session, case, today=TODAY))
             assert json.dumps(new, ensure_ascii=False) == json.dumps(old, ensure_ascii=False), number
+            assert to_json(from_json(new)) == new, number  # a print snapshot reads back as the same view
             seen |= {k for k, v in new.items() if v not in (None, [], {}, "")}
             seen |= {f"agreement.{k}" for k, v in (new["agreement"] or {}).items() if v}
     # the comparison covered the rich parts, not only empty ones
@@ -275,3 +276,13 @@ def test_a_view_of_an_unknown_case_is_refused(town):
 
     with pytest.raises(NotFound):
         case_queries.view(ctx, "no such case")
+
+
+def test_a_partial_or_odd_dict_reads_as_an_empty_view_not_an_error():
+    view = from_json({"number": "X-1", "state": "closed", "decision": {"rejected_on": "2026-09-17"},
+                      "documents": [{"doc_type": "rejection"}, "junk"], "agreement": None, "workers": "many"})
+    assert view.number == "X-1" and view.decision.rejected_on == date(2026, 9, 17)
+    assert [d.doc_type for d in view.documents] == ["rejection"] and view.agreement is None
+    assert view.workers == 1 and view.sessions == () and view.claimed_total == Money(0)
+    with pytest.raises(ValueError):
+        from_json({"received_on": "2026-13-01"})

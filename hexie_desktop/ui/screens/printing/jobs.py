@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hexie_desktop.core.case_view import CaseView, IssuedDocument
 from hexie_desktop.core.errors import HexieError, NotAllowed, NotFound
 from hexie_desktop.services import printing
 from hexie_desktop.services.printing import Printed
@@ -45,10 +46,10 @@ def refusal_problems(error: HexieError) -> list[str]:
     return problems or [error.message]
 
 
-def _reprint_listed(ctx: Any, number: str, listed: list[dict[str, Any]], index: int, out: Path) -> Printed:
-    if not 0 <= index < len(listed) or not listed[index].get("id"):
+def _reprint_listed(ctx: Any, number: str, listed: list[IssuedDocument], index: int, out: Path) -> Printed:
+    if not 0 <= index < len(listed) or not listed[index].id:
         raise NotFound(_t("找不到该文书的打印记录"))
-    return printing.reprint(ctx, listed[index]["id"], out)
+    return printing.reprint(ctx, listed[index].id, out)
 
 
 class PrintJobs(QObject):
@@ -146,23 +147,23 @@ class PrintJobs(QObject):
         self.refusal = box
         return box
 
-    def reprint(self, case: dict[str, Any], index: int) -> ops.Task | None:
-        """Re-print entry ``index`` of ``case["documents"]`` exactly as it was issued."""
-        listed = list(case.get("documents") or [])
+    def reprint(self, case: CaseView, index: int) -> ops.Task | None:
+        """Re-print entry ``index`` of ``case.documents`` exactly as it was issued."""
+        listed = list(case.documents)
         if self.running() or not 0 <= index < len(listed):
             return None
         entry = listed[index]
         folder = temp_folder()
-        title = entry.get("title") or rules.title(entry.get("doc_type") or "")
-        issued_at = rules.local_time(entry.get("issued_at"))
+        title = entry.title or rules.title(entry.doc_type)
+        issued_at = rules.local_time(entry.issued_at)
 
         def describe(printed: Printed) -> Rendered:
-            return Rendered(printed.path, title, case["number"], "reprint", printed.warnings,
+            return Rendered(printed.path, title, case.number, "reprint", printed.warnings,
                             note=_t("按 {at} 由 {who} 出具时的内容原样重印。").format(
-                                at=issued_at, who=entry.get("issuer") or ""))
+                                at=issued_at, who=entry.issuer or ""))
 
-        return self._start(_reprint_listed, self.workspace.ctx, case["number"], listed, index,
-                           folder / f"{entry.get('doc_type') or 'document'}.pdf", folder=folder, describe=describe)
+        return self._start(_reprint_listed, self.workspace.ctx, case.number, listed, index,
+                           folder / f"{entry.doc_type or 'document'}.pdf", folder=folder, describe=describe)
 
     # ---------------------------------------------------------------- wall boards
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from hexie_desktop.core import codes, paper_inputs
+from hexie_desktop.core.case_view import CaseView, MediationSession
 from hexie_desktop.ui.screens.printing import rules
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.formbuilder import Field
@@ -26,36 +27,33 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
 
-def asks(doc_type: str, case: dict[str, Any]) -> bool:
+def asks(doc_type: str, case: CaseView) -> bool:
     """Whether ``doc_type`` asks something before printing (a record only when there is a choice)."""
     if doc_type == "record":
         return len(paper_inputs.sessions(case)) > 1
     return doc_type in ("mediation_notice", "service", "recommendation", "withdrawal")
 
 
-def _session_label(session: dict[str, Any]) -> str:
-    when = " ".join(str(v) for v in (session.get("held_on"), session.get("start_time")) if v)
-    return _t("第{n}次调解　{when}　{place}").format(n=session.get("seq"), when=when,
-                                                 place=session.get("place") or "").strip()
+def _session_label(session: MediationSession) -> str:
+    when = " ".join(str(v) for v in (session.held_on, session.start_time) if v)
+    return _t("第{n}次调解　{when}　{place}").format(n=session.seq, when=when, place=session.place or "").strip()
 
 
-def fields_for(doc_type: str, case: dict[str, Any], today: date) -> list[Field]:
+def fields_for(doc_type: str, case: CaseView, today: date) -> list[Field]:
     """The inputs of ``doc_type`` for ``case`` with sensible defaults."""
     if doc_type == "record":
         held = paper_inputs.sessions(case)
-        return [Field("session", _t("调解场次"), "choice", True, [(s.get("seq"), _session_label(s)) for s in held],
-                      default=held[-1].get("seq") if held else None)]
+        return [Field("session", _t("调解场次"), "choice", True, [(s.seq, _session_label(s)) for s in held],
+                      default=held[-1].seq if held else None)]
     if doc_type == "mediation_notice":
-        org = case.get("organization") or {}
+        address = case.organization.address
         return [Field("session_on", _t("调解日期"), "date", True),
                 Field("session_time", _t("调解时间"), required=True, hint=_t("时:分，如 09:30")),
-                Field("place", _t("调解地点"), "combo", True, [(org.get("address"), org.get("address"))]
-                      if org.get("address") else []),
+                Field("place", _t("调解地点"), "combo", True, [(address, address)] if address else []),
                 Field("note", _t("其他说明"), "multiline"),
                 Field("on", _t("出具日期"), "date", default=today)]
     if doc_type == "recommendation":
-        respondent = (case.get("respondent") or {}).get("name")
-        return [Field("addressee", _t("送达单位"), default=respondent),
+        return [Field("addressee", _t("送达单位"), default=case.respondent.name or None),
                 Field("content", _t("建议内容"), "multiline", True,
                       hint=_t("发现的问题和建议，每条一行")),
                 Field("on", _t("出具日期"), "date", default=today)]
@@ -63,9 +61,9 @@ def fields_for(doc_type: str, case: dict[str, Any], today: date) -> list[Field]:
         return [Field("reason", _t("撤回理由"), "multiline", hint=_t("可留空，由申请人手写"))]
     if doc_type == "service":
         listed = paper_inputs.served_documents(case)
-        out = [Field(DOC_PREFIX + str(d.get("id")), str(d.get("title") or rules.title(str(d.get("doc_type")))),
+        out = [Field(DOC_PREFIX + d.id, d.title or rules.title(d.doc_type),
                      "bool", default=index == len(listed) - 1,
-                     hint=_t("出具于 {at}").format(at=rules.local_time(d.get("issued_at"))))
+                     hint=_t("出具于 {at}").format(at=rules.local_time(d.issued_at)))
                for index, d in enumerate(listed)]
         people = paper_inputs.parties(case)
         out += [Field("recipient", _t("受送达人"), "choice", True,
@@ -88,7 +86,7 @@ def options_from(doc_type: str, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v not in (None, "")}
 
 
-def dialog(doc_type: str, case: dict[str, Any], today: date, on_options: Callable[[dict[str, Any]], None],
+def dialog(doc_type: str, case: CaseView, today: date, on_options: Callable[[dict[str, Any]], None],
            parent: QWidget | None = None) -> FormDialog:
     """The dialog asking ``doc_type``'s inputs; ``on_options`` gets the checked options on 确定."""
 
