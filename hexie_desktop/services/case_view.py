@@ -9,7 +9,6 @@ Personal data is unmasked here; lists and default views mask it
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -166,8 +165,3 @@ def build(session: Session, case: Case, *, today: date) -> view.CaseView:
                                 on=e.on_date, at=e.at, actor=e.actor, note=e.note)
                      for e in case.events if not e.deleted),
     )
-
-
-def case_dict(session: Session, case: Case, *, today: date) -> dict[str, Any]:
-    """The whole case as the JSON-ready dict (:func:`core.case_view.to_json`, stable names: docs/JSON.md)."""
-    return view.to_json(build(session, case, today=today))

@@ -23,7 +23,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
 from hexie_desktop.services import settings
 from hexie_desktop.services.case_queries import station_dict
-from hexie_desktop.services.case_view import build, case_dict, document_title
+from hexie_desktop.services.case_view import build, document_title
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Case, IssuedDocument, MediationOrg, Mediator
@@ -192,7 +192,7 @@ def verify(ctx: Context, qr_text: str) -> Verification:
         if issued is None:
             return Verification(False, _("不一致：案件 {number} 没有打印过内容相同的调解协议书").format(number=case.number),
                                 case.number)
-        current = documents.content_hash("agreement", case_dict(session, case, today=ctx.today))
+        current = documents.content_hash("agreement", to_json(build(session, case, today=ctx.today)))
         changed = current != content_hash
         message = _("一致：{number} 调解协议书，{at} 由 {issuer} 打印").format(
             number=case.number, at=dates.local(issued.issued_at), issuer=issued.issuer)
