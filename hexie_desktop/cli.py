@@ -147,30 +147,30 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
 
 
 def cmd_case_show(args: argparse.Namespace) -> int:
+    from hexie_desktop.core.case_view import to_json
     from hexie_desktop.services import case_queries
 
     _station, ctx = _login(args)
-    view = case_queries.show(ctx, args.number, unmask=args.unmask)
+    view = case_queries.view(ctx, args.number, unmask=args.unmask)
     if args.as_json:
-        _print_json(view)
+        _print_json(to_json(view))
         return EXIT_OK
-    print(f"{view['number']}  {view['state_label']}")
-    print(_("收到申请：{d}  来源：{s}  类别：{c}").format(d=view["received_on"], s=view["source_label"],
-                                                    c=view["main_category_label"]))
-    for p in view["applicants"]:
-        print(_("申请人：{name}  {id}  {phone}").format(name=p["name"], id=p["id_number"] or "",
-                                                   phone=p["phone"] or ""))
-    print(_("被申请人：{name}  {code}").format(name=view["respondent"]["name"],
-                                          code=view["respondent"]["credit_code"] or ""))
-    for c in view["claims"]:
-        print(_("请求：{label}  {amount}元").format(label=c["category_label"], amount=c["amount"]))
-    for detail in view["deadline_details"].values():
-        print(_("期限：{label} {due}（{basis}）").format(label=detail["label"], due=detail["due"],
-                                                   basis=detail["basis"]))
-    for w in view["calendar_warnings"]:
+    print(f"{view.number}  {view.state_label}")
+    print(_("收到申请：{d}  来源：{s}  类别：{c}").format(d=view.received_on, s=view.source_label,
+                                                    c=view.main_category_label))
+    for p in view.applicants:
+        print(_("申请人：{name}  {id}  {phone}").format(name=p.name, id=p.id_number or "",
+                                                   phone=p.phone or ""))
+    print(_("被申请人：{name}  {code}").format(name=view.respondent.name,
+                                          code=view.respondent.credit_code or ""))
+    for c in view.claims:
+        print(_("请求：{label}  {amount}元").format(label=c.category_label, amount=c.amount))
+    for d in view.deadlines:
+        print(_("期限：{label} {due}（{basis}）").format(label=d.label, due=d.due, basis=d.basis))
+    for w in view.calendar_warnings:
         print(_("提示：{w}").format(w=w))
-    for e in view["events"]:
-        print(f"  {e['on']}  {e['action']}  {e['to_state']}  {e['actor']}  {e['note'] or ''}")
+    for e in view.events:
+        print(f"  {e.on}  {e.action}  {e.to_state}  {e.actor}  {e.note or ''}")
     return EXIT_OK
 
 

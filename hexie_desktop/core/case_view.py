@@ -14,6 +14,7 @@ that lists and default views show (:data:`core.ids.PERSONAL_COLUMNS`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -504,3 +505,145 @@ def to_json(view: CaseView) -> dict[str, Any]:
             for e in view.events
         ],
     }
+
+
+# --------------------------------------------------------------------------- back from JSON (snapshots)
+
+
+def _day(value: object) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _time(value: object) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else datetime.min
+
+
+def _list(value: object) -> list[Mapping[str, Any]]:
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+
+
+def _map(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _int(value: object, default: int | None = None) -> Any:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _agreement_from(data: Mapping[str, Any] | None) -> Agreement | None:
+    if not isinstance(data, Mapping):
+        return None
+    return Agreement(
+        content=data.get("content"), applicant_signed_on=_day(data.get("applicant_signed_on")),
+        respondent_signed_on=_day(data.get("respondent_signed_on")),
+        mediator_signed_on=_day(data.get("mediator_signed_on")), seal_applied_on=_day(data.get("seal_applied_on")),
+        effective_on=_day(data.get("effective_on")), agreed_total=Money.from_json(data.get("agreed_total")),
+        items=tuple(AgreementItem(
+            id=str(i.get("id") or ""), seq=_int(i.get("seq"), 0), obligation=str(i.get("obligation") or ""),
+            payer=i.get("payer"), payee=i.get("payee"), amount=Money.from_json(i.get("amount")),
+            method=i.get("method"), due_on=_day(i.get("due_on")), category=i.get("category"),
+            performed_on=_day(i.get("performed_on")), paid=Money.from_json(i.get("paid")))
+            for i in _list(data.get("items"))),
+        shares=tuple(Share(seq=_int(s.get("seq"), 0), applicant_id=str(s.get("applicant_id") or ""),
+                           name=str(s.get("name") or ""), amount=Money.from_json(s.get("amount")),
+                           due_on=_day(s.get("due_on")))
+                     for s in _list(data.get("shares"))),
+    )
+
+
+def _decision_from(data: Mapping[str, Any]) -> Decision:
+    catalog = data.get("archive_catalog")
+    return Decision(
+        accepted_on=_day(data.get("accepted_on")), approver=data.get("approver"),
+        rejected_on=_day(data.get("rejected_on")), rejection_reason=data.get("rejection_reason"),
+        failed_on=_day(data.get("failed_on")), failure_reason=data.get("failure_reason"),
+        withdrawn_on=_day(data.get("withdrawn_on")), defaulted_on=_day(data.get("defaulted_on")),
+        closed_on=_day(data.get("closed_on")), closing_reason=data.get("closing_reason"),
+        archive_number=data.get("archive_number"), archived_on=_day(data.get("archived_on")),
+        retention_years=_int(data.get("retention_years")), note=data.get("note"),
+        archive_catalog=catalog_from_json(catalog) if isinstance(catalog, list) else None,
+    )
+
+
+def catalog_from_json(items: list[Any]) -> tuple[CatalogEntry, ...]:
+    """Stored catalogue lines from their JSON (lines that are not objects are left out)."""
+    return tuple(CatalogEntry(str(e.get("title") or ""), str(e.get("doc_type") or ""), _int(e.get("pages")))
+                 for e in _list(items))
+
+
+def from_json(data: Mapping[str, Any]) -> CaseView:
+    """The view a JSON case dict (:func:`to_json`, e.g. a print snapshot) describes.
+
+    ``to_json(from_json(data)) == data`` for every dict :func:`to_json` made.  Parts missing
+    from older or partial dicts are empty (no sessions, no agreement …; a missing date that
+    the view requires is ``date.min``); keys the view does not know (a snapshot's ``paper``)
+    are left to the caller.
+    """
+    org = _map(data.get("organization"))
+    mediator = _map(data.get("mediator"))
+    respondent = _map(data.get("respondent"))
+    limitation = _map(data.get("limitation"))
+    return CaseView(
+        id=str(data.get("id") or ""), origin=str(data.get("origin") or ""), number=str(data.get("number") or ""),
+        state=str(data.get("state") or ""), received_on=_day(data.get("received_on")) or date.min,
+        source=data.get("source"), facts=data.get("facts"), evidence=data.get("evidence"),
+        infringement_known_on=_day(data.get("infringement_known_on")), collective=bool(data.get("collective")),
+        workers=_int(data.get("workers"), 1), applicant_side=str(data.get("applicant_side") or "worker"),
+        employer_type=data.get("employer_type"), industry=data.get("industry"),
+        main_category=str(data.get("main_category") or ""),
+        organization=Organization(**{k: str(org.get(k) or "") for k in ("name", "short_name", "address", "phone")}),
+        mediator=MediatorRef(str(mediator.get("id") or ""), str(mediator.get("name") or "")) if mediator else None,
+        applicants=tuple(Party(
+            id=str(p.get("id") or ""), name=str(p.get("name") or ""), id_type=p.get("id_type"),
+            id_number=p.get("id_number"), sex=p.get("sex"), birth_date=_day(p.get("birth_date")),
+            phone=p.get("phone"), address=p.get("address"), is_representative=bool(p.get("is_representative")))
+            for p in _list(data.get("applicants"))),
+        respondent=Respondent(
+            id=str(respondent.get("id") or ""), name=str(respondent.get("name") or ""),
+            credit_code=respondent.get("credit_code"), address=respondent.get("address"),
+            legal_representative=respondent.get("legal_representative"), phone=respondent.get("phone")),
+        claims=tuple(Claim(str(c.get("category") or ""), c.get("description"), Money.from_json(c.get("amount")))
+                     for c in _list(data.get("claims"))),
+        claimed_total=Money.from_json(data.get("claimed_total")),
+        sessions=tuple(MediationSession(
+            seq=_int(s.get("seq"), 0), held_on=_day(s.get("held_on")), start_time=s.get("start_time"),
+            end_time=s.get("end_time"), place=s.get("place"), mediators=s.get("mediators"),
+            recorder=s.get("recorder"), attendees=s.get("attendees"), statements=s.get("statements"),
+            proposal=s.get("proposal"), result=s.get("result"))
+            for s in _list(data.get("sessions"))),
+        agreement=_agreement_from(data.get("agreement")),
+        decision=_decision_from(_map(data.get("decision"))),
+        follow_ups=tuple(FollowUp(
+            visited_on=_day(f.get("visited_on")), person=f.get("person"), method=f.get("method"),
+            performance_status=f.get("performance_status"), satisfaction=f.get("satisfaction"),
+            risks=f.get("risks"), measures=f.get("measures"))
+            for f in _list(data.get("follow_ups"))),
+        documents=tuple(IssuedDocument(
+            id=str(d.get("id") or ""), doc_type=str(d.get("doc_type") or ""), title=str(d.get("title") or ""),
+            subject=d.get("subject"), number=d.get("number"), issued_at=_time(d.get("issued_at")),
+            issuer=d.get("issuer"), content_hash=d.get("content_hash"), pages=_int(d.get("pages")))
+            for d in _list(data.get("documents"))),
+        attachments=tuple(AttachmentRef(
+            id=a.get("id"), title=a.get("title"), doc_type=a.get("doc_type") or a.get("kind"),
+            filename=a.get("filename"), pages=_int(a.get("pages")), sha256=a.get("sha256"))
+            for a in _list(data.get("attachments"))),
+        deadlines=tuple(DeadlineView(
+            name=str(name), label=str(d.get("label") or ""), due=_day(d.get("due")) or date.min,
+            basis=str(d.get("basis") or ""), status=str(d.get("status") or ""), active=bool(d.get("active", True)),
+            warning=d.get("warning"))
+            for name, d in _map(data.get("deadline_details")).items() if isinstance(d, Mapping)),
+        periods=DeadlineSettings(**{k: v for k, v in _map(data.get("periods")).items()
+                                    if k in DeadlineSettings.__dataclass_fields__}),
+        calendar_warnings=tuple(str(w) for w in data.get("calendar_warnings") or ()),
+        limitation=LimitationStatus(str(limitation.get("level") or "unknown"), _day(limitation.get("expires_on")),
+                                    str(limitation.get("message") or "")),
+        arbitration_right_from=_day(data.get("arbitration_right_from")),
+        may_apply_for_arbitration=bool(data.get("may_apply_for_arbitration")),
+        returns_to_hearing=bool(data.get("returns_to_hearing")),
+        actions=tuple((str(k), v) for k, v in _map(data.get("actions")).items()),
+        events=tuple(Event(
+            seq=_int(e.get("seq"), 0), action=str(e.get("action") or ""), from_state=e.get("from_state"),
+            to_state=e.get("to_state"), on=_day(e.get("on")), at=_time(e.get("at")), actor=e.get("actor"),
+            note=e.get("note"))
+            for e in _list(data.get("events"))),
+    )

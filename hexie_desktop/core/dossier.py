@@ -1,11 +1,12 @@
 """The case file (一案一档): which papers the 卷内目录 lists and which are required.
 
 One rule for both the printed 卷内目录 (documents/templates/catalog.py) and the archive
-guard (services/case_actions.py), over the plain case dict: issued documents come from
-``case["documents"]``, scanned or paper items from ``case["attachments"]``.  The list
-follows the 人民调解 卷宗 order (RMTJ-JZ) with the labour-mediation additions; which items
-are required depends on the case's path (accepted, rejected, agreed, failed, withdrawn): a
-rejected case needs no 调解笔录 or 告知书, a withdrawn one no 调解协议书.
+guard (services/case_actions.py), over the typed case view (:class:`core.case_view.CaseView`):
+issued documents come from ``case.documents``, scanned or paper items from
+``case.attachments``.  The list follows the 人民调解 卷宗 order (RMTJ-JZ) with the
+labour-mediation additions; which items are required depends on the case's path (accepted,
+rejected, agreed, failed, withdrawn): a rejected case needs no 调解笔录 or 告知书, a withdrawn
+one no 调解协议书.
 
 The archive action stores the catalogue it checked (:func:`catalog_entries`, items and pages,
 in ``cases.archive_catalog``); once archived, the 卷内目录 and the cover print that stored
@@ -15,24 +16,22 @@ catalogue (:func:`entries`), so later prints neither lose items nor add pages.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
+from hexie_desktop.core.case_view import AttachmentRef, CaseView, CatalogEntry, catalog_entry_json, catalog_from_json
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.states import AGREED_STATES
 
 
-def _decision(data: dict) -> dict:
-    return data.get("decision") or {}
-
-
-def _accepted(data: dict) -> bool:
+def _accepted(case: CaseView) -> bool:
     """Accepted for mediation (a rejected case never was, whatever state it is in now)."""
-    return bool(_decision(data).get("accepted_on"))
+    return case.decision.accepted_on is not None
 
 
-def _agreed(data: dict) -> bool:
-    return data.get("state") in AGREED_STATES or bool((data.get("agreement") or {}).get("effective_on"))
+def _agreed(case: CaseView) -> bool:
+    return case.state in AGREED_STATES or bool(case.agreement and case.agreement.effective_on)
 
 
 @dataclass(frozen=True)
@@ -41,29 +40,29 @@ class CatalogItem:
 
     title: str
     kinds: frozenset[str]
-    required: Callable[[dict], bool]
+    required: Callable[[CaseView], bool]
 
 
-def _never(_data: dict) -> bool:
+def _never(_case: CaseView) -> bool:
     return False
 
 
 ITEMS: tuple[CatalogItem, ...] = (
     CatalogItem(_("调解申请书（口头申请笔录）或受理登记表"), frozenset({"application", "oral_record", "registration"}),
-                lambda d: True),
+                lambda c: True),
     CatalogItem(_("当事人权利义务告知书"), frozenset({"notice"}), _accepted),
-    CatalogItem(_("当事人身份证明"), frozenset({"identity"}), lambda d: True),
+    CatalogItem(_("当事人身份证明"), frozenset({"identity"}), lambda c: True),
     CatalogItem(_("授权委托书"), frozenset({"power_of_attorney"}), _never),
-    CatalogItem(_("受理通知书"), frozenset({"acceptance"}), lambda d: bool(_decision(d).get("accepted_on"))),
-    CatalogItem(_("不予受理通知书"), frozenset({"rejection"}), lambda d: bool(_decision(d).get("rejected_on"))),
+    CatalogItem(_("受理通知书"), frozenset({"acceptance"}), lambda c: c.decision.accepted_on is not None),
+    CatalogItem(_("不予受理通知书"), frozenset({"rejection"}), lambda c: c.decision.rejected_on is not None),
     CatalogItem(_("调解通知书"), frozenset({"mediation_notice"}), _never),
     CatalogItem(_("调查笔录"), frozenset({"investigation"}), _never),
     CatalogItem(_("证据材料"), frozenset({"evidence"}), _never),
     CatalogItem(_("调解笔录"), frozenset({"record"}),
-                lambda d: bool(d.get("sessions")) or (_accepted(d) and not _decision(d).get("withdrawn_on"))),
+                lambda c: bool(c.sessions) or (_accepted(c) and c.decision.withdrawn_on is None)),
     CatalogItem(_("调解协议书"), frozenset({"agreement"}), _agreed),
-    CatalogItem(_("终止调解通知书"), frozenset({"termination"}), lambda d: bool(_decision(d).get("failed_on"))),
-    CatalogItem(_("撤回调解申请书"), frozenset({"withdrawal"}), lambda d: bool(_decision(d).get("withdrawn_on"))),
+    CatalogItem(_("终止调解通知书"), frozenset({"termination"}), lambda c: c.decision.failed_on is not None),
+    CatalogItem(_("撤回调解申请书"), frozenset({"withdrawal"}), lambda c: c.decision.withdrawn_on is not None),
     CatalogItem(_("送达回证"), frozenset({"service"}), _never),
     CatalogItem(_("履行凭证（收条、汇款单等）"), frozenset({"performance", "receipt"}), _never),
     CatalogItem(_("未履行告知书"), frozenset({"default_notice"}), _never),
@@ -74,60 +73,72 @@ ITEMS: tuple[CatalogItem, ...] = (
 )
 
 
-def papers(data: dict) -> list[dict]:
+@dataclass(frozen=True)
+class Paper:
+    """A paper of the file: an issued document or an attachment, with the item ``kind`` it stands for."""
+
+    kind: str
+    title: str
+    pages: int | None
+
+
+def papers(case: CaseView) -> list[Paper]:
     """Issued documents and attachments (scanned or paper items), each with a ``kind``.
 
     A paper issued for one session or one delivery (``subject``, e.g. 第2次调解) is listed
     once per subject: a later issue of the same subject replaces the earlier one, so the
     file holds one 调解笔录 per session.
     """
-    papers = []
-    docs = [d for d in data.get("documents") or [] if isinstance(d, dict)]
-    latest = {(d.get("doc_type"), d.get("subject")): i for i, d in enumerate(docs) if d.get("subject")}
-    for index, doc in enumerate(docs):
-        if doc.get("subject") and latest[(doc.get("doc_type"), doc.get("subject"))] != index:
+    found = []
+    latest = {(d.doc_type, d.subject): i for i, d in enumerate(case.documents) if d.subject}
+    for index, doc in enumerate(case.documents):
+        if doc.subject and latest[(doc.doc_type, doc.subject)] != index:
             continue
-        papers.append({**doc, "kind": doc.get("doc_type")})
-    for att in data.get("attachments") or []:
-        if isinstance(att, dict):
-            kind = att.get("doc_type") or att.get("kind")
-            if kind in (None, "other") and "身份" in str(att.get("title") or ""):
-                kind = "identity"
-            papers.append({**att, "kind": kind or "other"})
-    return papers
+        found.append(Paper(doc.doc_type, doc.title, doc.pages))
+    for att in case.attachments:
+        kind = att.doc_type
+        if kind in (None, "other") and "身份" in (att.title or ""):
+            kind = "identity"
+        found.append(Paper(kind or "other", att.title or "", att.pages))
+    return found
 
 
-def missing_items(data: dict) -> list[str]:
+def with_listed(case: CaseView, listed: Iterable[Mapping[str, Any]]) -> CaseView:
+    """``case`` with the papers listed for its archiving (``doc_type``, ``title``, ``pages`` each) as attachments."""
+    extra = tuple(AttachmentRef(id=None, title=e.get("title"), doc_type=e.get("doc_type"), filename=None,
+                                pages=e.get("pages"), sha256=None) for e in listed)
+    return replace(case, attachments=case.attachments + extra)
+
+
+def missing_items(case: CaseView) -> list[str]:
     """Titles of the required items no paper of the case stands for."""
-    kinds = {p["kind"] for p in papers(data)}
-    return [item.title for item in ITEMS if item.required(data) and not (item.kinds & kinds)]
+    kinds = {p.kind for p in papers(case)}
+    return [item.title for item in ITEMS if item.required(case) and not (item.kinds & kinds)]
 
 
-def catalog_entries(data: dict) -> list[dict]:
-    """The papers of the file in catalogue order: ``{"title", "doc_type", "pages"}`` each.
+def catalog_entries(case: CaseView) -> tuple[CatalogEntry, ...]:
+    """The papers of the file in catalogue order.
 
     Issued documents and attachments whose kind is one of the standard items; the cover
     and the 卷内目录 themselves are not items of the file.
     """
-    found = papers(data)
+    found = papers(case)
     out = []
     for item in ITEMS:
         for paper in found:
-            if paper["kind"] in item.kinds:
-                title = str(paper.get("title") or "").strip() or item.title
-                pages = paper.get("pages")
-                out.append({"title": title, "doc_type": paper["kind"],
-                            "pages": pages if isinstance(pages, int) and not isinstance(pages, bool) and pages > 0
-                            else None})
-    return out
+            if paper.kind in item.kinds:
+                pages = paper.pages
+                out.append(CatalogEntry(paper.title.strip() or item.title, paper.kind,
+                                        pages if isinstance(pages, int) and pages > 0 else None))
+    return tuple(out)
 
 
-def dumps_catalog(entries: list[dict]) -> str:
-    """The catalogue as stored with the archived case (JSON text)."""
-    return json.dumps(entries, ensure_ascii=False)
+def dumps_catalog(entries: tuple[CatalogEntry, ...]) -> str:
+    """The catalogue as stored with the archived case (JSON text: title, doc_type, pages per paper)."""
+    return json.dumps([catalog_entry_json(e) for e in entries], ensure_ascii=False)
 
 
-def stored_catalog(text: str | None) -> list[dict] | None:
+def stored_catalog(text: str | None) -> tuple[CatalogEntry, ...] | None:
     """The catalogue stored at archiving (``None`` when the case was not archived with one)."""
     if not text:
         return None
@@ -137,7 +148,7 @@ def stored_catalog(text: str | None) -> list[dict] | None:
         return None
     if not isinstance(value, list):
         return None
-    return [e for e in value if isinstance(e, dict)]
+    return catalog_from_json(value)
 
 
 @dataclass(frozen=True)
@@ -149,39 +160,37 @@ class Entry:
     missing: bool = False
 
 
-def entries(data: dict) -> tuple[list[Entry], int | None]:
+def entries(case: CaseView) -> tuple[list[Entry], int | None]:
     """(lines of the 卷内目录, total pages or ``None`` when a page count is unknown).
 
     An archived case prints the catalogue stored when it was archived; otherwise the lines
     follow :data:`ITEMS` over the current papers, with the path's missing required items.
     """
-    stored = _decision(data).get("archive_catalog")
-    if isinstance(stored, str):
-        stored = stored_catalog(stored)
-    lines: list[Entry] = []
-    page: int | None = 1
-    if isinstance(stored, list) and stored:
-        listed = [(e, False) for e in stored if isinstance(e, dict)]
+    stored = case.decision.archive_catalog
+    listed: list[tuple[CatalogEntry, bool]] = []
+    if stored:
+        listed = [(e, False) for e in stored]
     else:
-        current = catalog_entries(data)
-        kinds = {e["doc_type"] for e in current}
-        listed = []
+        current = catalog_entries(case)
+        kinds = {e.doc_type for e in current}
         for item in ITEMS:
-            here = [e for e in current if e["doc_type"] in item.kinds]
+            here = [e for e in current if e.doc_type in item.kinds]
             if here:
                 listed += [(e, False) for e in here]
-            elif item.required(data) and not (item.kinds & kinds):
-                listed.append(({"title": item.title}, True))
+            elif item.required(case) and not (item.kinds & kinds):
+                listed.append((CatalogEntry(item.title, "", None), True))
+    lines: list[Entry] = []
+    page: int | None = 1
     for entry, missing in listed:
         if missing:
-            lines.append(Entry(str(entry["title"]), "", True))
+            lines.append(Entry(entry.title, "", True))
             continue
-        pages = entry.get("pages")
+        pages = entry.pages
         if page is not None and isinstance(pages, int) and pages > 0:
             span = str(page) if pages == 1 else f"{page}-{page + pages - 1}"
             page += pages
         else:
             span, page = "", None
-        lines.append(Entry(str(entry.get("title") or ""), span))
+        lines.append(Entry(entry.title, span))
     total = None if page is None or page == 1 else page - 1
     return lines, total

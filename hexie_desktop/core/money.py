@@ -249,6 +249,15 @@ class Money:
         """The JSON form, ``1234.50`` (:func:`cents_to_str`)."""
         return cents_to_str(self.cents)
 
+    @classmethod
+    def from_json(cls, text: object) -> Money:
+        """The amount of its JSON form (``"1234.50"``, ``"-5.00"``); ``None`` or ``""`` is zero."""
+        if text is None or text == "":
+            return cls(0)
+        value = str(text)
+        cents = parse_amount(value[1:] if value.startswith("-") else value)
+        return cls(-cents if value.startswith("-") else cents)
+
     @property
     def formatted(self) -> str:
         """The printed figure, ``1,234.50`` (:func:`format_amount`)."""

@@ -12,7 +12,7 @@ Some 文书 print facts that are not case data but belong to the paper itself:
 * 撤回调解申请书 — the withdrawal reason the applicant gives (optional).
 
 :func:`resolve` checks the raw options (``{"session": 2}``, …) and returns the paper's part
-of the data (``case["paper"]``), which the template prints and the content hash covers, so
+of the document data (``data["paper"]``), which the template prints and the content hash covers, so
 each session's record or each delivery is its own issued document.  :func:`subject` names
 that part in a line ("第2次调解") for the list of issued documents and the 卷内目录.
 """
@@ -24,47 +24,33 @@ from datetime import date
 from typing import Any
 
 from hexie_desktop.core import codes, fields
+from hexie_desktop.core.case_view import CaseView, IssuedDocument, MediationSession
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.paper_types import PAPERS
 from hexie_desktop.core.papers import SERVED_TYPES
 
-Case = Mapping[str, Any]
+Case = CaseView
 
 KEYS: Mapping[str, frozenset[str]] = {key: frozenset(paper.inputs) for key, paper in PAPERS.items() if paper.inputs}
 """Document type → the options it reads at print (declared in ``core/paper_types.py``); other types take none."""
 
 
-def _decision(case: Case) -> Mapping[str, Any]:
-    value = case.get("decision")
-    return value if isinstance(value, Mapping) else {}
-
-
-def _iso(value: object) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) and value else None
-
-
-def sessions(case: Case) -> list[Mapping[str, Any]]:
+def sessions(case: Case) -> tuple[MediationSession, ...]:
     """The recorded sessions of ``case`` in order."""
-    return [s for s in case.get("sessions") or [] if isinstance(s, Mapping)]
+    return case.sessions
 
 
-def served_documents(case: Case) -> list[Mapping[str, Any]]:
+def served_documents(case: Case) -> list[IssuedDocument]:
     """Issued documents a 送达回证 may cover (oldest first)."""
-    return [d for d in case.get("documents") or [] if isinstance(d, Mapping) and d.get("doc_type") in SERVED_TYPES]
+    return [d for d in case.documents if d.doc_type in SERVED_TYPES]
 
 
 def parties(case: Case) -> list[dict[str, str]]:
     """Everyone a paper may be delivered to: the applicants, then the respondent (name, address)."""
-    out = []
-    for person in case.get("applicants") or []:
-        if isinstance(person, Mapping) and person.get("name"):
-            out.append({"name": str(person["name"]), "address": str(person.get("address") or ""),
-                        "role": _("申请人")})
-    respondent = case.get("respondent")
-    if isinstance(respondent, Mapping) and respondent.get("name"):
-        out.append({"name": str(respondent["name"]), "address": str(respondent.get("address") or ""),
-                    "role": _("被申请人")})
+    out = [{"name": p.name, "address": p.address or "", "role": _("申请人")} for p in case.applicants if p.name]
+    if case.respondent.name:
+        out.append({"name": case.respondent.name, "address": case.respondent.address or "", "role": _("被申请人")})
     return out
 
 
@@ -72,7 +58,7 @@ def _mediation_notice(case: Case, raw: Mapping[str, Any]) -> dict[str, Any]:
     on = fields.day(raw.get("session_on"), "session_on", required=True)
     if on is None:  # required: fields.day has refused it already
         raise UserError(_("必须填写日期（YYYY-MM-DD）"), field="session_on")
-    accepted = _iso(_decision(case).get("accepted_on"))
+    accepted = case.decision.accepted_on
     if accepted and on < accepted:
         raise UserError(_("调解日期不能早于受理日期 {d}").format(d=accepted), field="session_on")
     return {
@@ -90,13 +76,13 @@ def _record(case: Case, raw: Mapping[str, Any]) -> dict[str, Any]:
         if len(held) != 1:
             raise UserError(_("本案已记录{n}次调解，请指定打印第几次调解的笔录（--session N）").format(n=len(held)),
                             field="session")
-        seq = int(held[0].get("seq") or 1)
-    if not any(s.get("seq") == seq for s in held):
+        seq = held[0].seq or 1
+    if not any(s.seq == seq for s in held):
         raise UserError(_("本案没有第{n}次调解记录（共{count}次）").format(n=seq, count=len(held)), field="session")
     return {"session": seq}
 
 
-def _pick_document(case: Case, token: object, index: int) -> Mapping[str, Any]:
+def _pick_document(case: Case, token: object, index: int) -> IssuedDocument:
     """An issued document by its id, or by its type (the latest issued of that type)."""
     field = f"documents[{index}]"
     if not isinstance(token, str) or not token.strip():
@@ -104,12 +90,12 @@ def _pick_document(case: Case, token: object, index: int) -> Mapping[str, Any]:
     token = token.strip()
     listed = served_documents(case)
     for doc in listed:
-        if doc.get("id") == token:
+        if doc.id == token:
             return doc
-    typed = [d for d in listed if d.get("doc_type") == token]
+    typed = [d for d in listed if d.doc_type == token]
     if typed:
         return typed[-1]
-    known = "、".join(f"{d.get('doc_type')}（{str(d.get('id') or '')[:8]}）" for d in listed) or _("无")
+    known = "、".join(f"{d.doc_type}（{d.id[:8]}）" for d in listed) or _("无")
     raise UserError(_("“{token}”不是本案已出具的需送达文书；可选：{known}").format(token=token[:40], known=known),
                     field=field)
 
@@ -121,10 +107,10 @@ def _service(case: Case, raw: Mapping[str, Any]) -> dict[str, Any]:
     chosen: list[dict[str, Any]] = []
     for index, token in enumerate(tokens):
         doc = _pick_document(case, token, index)
-        if all(c["id"] != doc.get("id") for c in chosen):
-            title = str(doc.get("title") or codes.label(codes.DOCUMENT_TYPES, str(doc.get("doc_type"))))
-            chosen.append({"id": doc.get("id"), "doc_type": doc.get("doc_type"), "title": title,
-                           "issued_at": doc.get("issued_at")})
+        if all(c["id"] != doc.id for c in chosen):
+            title = doc.title or codes.label(codes.DOCUMENT_TYPES, doc.doc_type)
+            chosen.append({"id": doc.id, "doc_type": doc.doc_type, "title": title,
+                           "issued_at": doc.issued_at.isoformat(timespec="seconds")})
     everyone = parties(case)
     name = fields.text(raw.get("recipient"), "recipient", max_len=200)
     if name is None:
@@ -156,10 +142,8 @@ def _service(case: Case, raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _recommendation(case: Case, raw: Mapping[str, Any]) -> dict[str, Any]:
-    found = case.get("respondent")
-    respondent: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
     return {
-        "addressee": fields.text(raw.get("addressee"), "addressee", max_len=200) or str(respondent.get("name") or ""),
+        "addressee": fields.text(raw.get("addressee"), "addressee", max_len=200) or case.respondent.name,
         "content": fields.text(raw.get("content"), "content", required=True, max_len=5000, multiline=True),
     }
 
@@ -187,7 +171,7 @@ def _issued_on(doc_type: str, case: Case, raw: Mapping[str, Any], today: date) -
     on = fields.day(raw.get("on"), "on") or today
     if on > today:
         raise UserError(_("出具日期不能晚于今天 {d}").format(d=today), field="on")
-    basis = _iso(_decision(case).get(DATED[doc_type]))
+    basis = getattr(case.decision, DATED[doc_type])
     if basis and on < basis:
         raise UserError(_("出具日期不能早于{what} {d}").format(
             what=_("受理日期") if DATED[doc_type] == "accepted_on" else _("登记未履行日期"), d=basis), field="on")

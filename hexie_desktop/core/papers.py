@@ -4,7 +4,7 @@ The rule of each paper is declared with the paper (``core/paper_types.py``); the
 names are here.  One check for the printing service (which refuses the others) and the print
 chooser (which offers only the allowed ones).  A paper may not contradict the case: a rejected
 case gets no 受理通知书 or 终止调解通知书, an accepted one no 不予受理通知书, a case that is
-not closed no 卷宗封面.  The facts are read from the plain case dict (``case show --json``).
+not closed no 卷宗封面.  The facts are read from the typed case view (:class:`core.case_view.CaseView`).
 """
 
 from __future__ import annotations
@@ -13,33 +13,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from hexie_desktop.core import codes, workflow
+from hexie_desktop.core.case_view import CaseView
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.paper_types import PAPERS, PaperRule
 from hexie_desktop.core.states import FINISHED_STATES, MEDIATING_STATES
 
-Case = Mapping[str, object]
+Case = CaseView
 
 SERVED_TYPES = tuple(key for key, paper in PAPERS.items() if paper.served)
 """Documents served on a party, so a 送达回证 may cover them (records, covers and the like are not);
 declared in ``core/paper_types.py``."""
 
 
-def _decision(case: Case) -> Mapping[str, object]:
-    decision = case.get("decision")
-    return decision if isinstance(decision, Mapping) else {}
-
-
 def _agreement(case: Case) -> bool:
     """An effective agreement, or a draft (to be signed) while the case is still being mediated."""
-    agreement = case.get("agreement")
-    if not isinstance(agreement, Mapping) or not agreement:
+    if case.agreement is None:
         return False
-    return bool(agreement.get("effective_on")) or case.get("state") in MEDIATING_STATES
-
-
-def _listed(value: object) -> list[object]:
-    return value if isinstance(value, list) else []
+    return case.agreement.effective_on is not None or case.state in MEDIATING_STATES
 
 
 @dataclass(frozen=True)
@@ -52,29 +43,26 @@ class Fact:
 
 
 FACTS: Mapping[str, Fact] = {
-    "accepted": Fact(lambda c: bool(_decision(c).get("accepted_on")), _("本案已受理"), _("本案未受理")),
-    "rejected": Fact(lambda c: bool(_decision(c).get("rejected_on")) or c.get("state") == "rejected",
+    "accepted": Fact(lambda c: c.decision.accepted_on is not None, _("本案已受理"), _("本案未受理")),
+    "rejected": Fact(lambda c: c.decision.rejected_on is not None or c.state == "rejected",
                      _("本案已决定不予受理"), _("本案没有不予受理决定")),
-    "sessions": Fact(lambda c: bool(c.get("sessions")), _("本案已有调解记录"), _("本案尚无调解记录")),
+    "sessions": Fact(lambda c: bool(c.sessions), _("本案已有调解记录"), _("本案尚无调解记录")),
     "agreement": Fact(_agreement, _("本案已有调解协议"), _("本案尚无调解协议")),
-    "mediating": Fact(lambda c: c.get("state") in MEDIATING_STATES, _("本案正在调解"),
-                      _("本案不在调解中")),
-    "ended": Fact(lambda c: bool(_decision(c).get("failed_on"))
-                  or (bool(_decision(c).get("withdrawn_on")) and bool(_decision(c).get("accepted_on"))),
+    "mediating": Fact(lambda c: c.state in MEDIATING_STATES, _("本案正在调解"), _("本案不在调解中")),
+    "ended": Fact(lambda c: c.decision.failed_on is not None
+                  or (c.decision.withdrawn_on is not None and c.decision.accepted_on is not None),
                   _("本案调解已终止"), _("本案调解未终止（没有调解不成或受理后撤回的记录）")),
-    "withdrawn": Fact(lambda c: bool(_decision(c).get("withdrawn_on")), _("本案已撤回"), _("本案没有撤回记录")),
-    "withdrawable": Fact(lambda c: c.get("state") in workflow.ACTIONS["withdraw"].sources,
+    "withdrawn": Fact(lambda c: c.decision.withdrawn_on is not None, _("本案已撤回"), _("本案没有撤回记录")),
+    "withdrawable": Fact(lambda c: c.state in workflow.ACTIONS["withdraw"].sources,
                          _("本案可以撤回"), _("本案已不能撤回调解申请")),
-    "defaulted": Fact(lambda c: bool(_decision(c).get("defaulted_on")), _("本案已登记协议未履行"),
+    "defaulted": Fact(lambda c: c.decision.defaulted_on is not None, _("本案已登记协议未履行"),
                       _("本案没有登记协议未履行（履行期限届满后方可登记）")),
-    "served_papers": Fact(lambda c: any(isinstance(d, Mapping) and d.get("doc_type") in SERVED_TYPES
-                                        for d in _listed(c.get("documents"))),
+    "served_papers": Fact(lambda c: any(d.doc_type in SERVED_TYPES for d in c.documents),
                           _("本案已有出具的文书"), _("本案尚无已出具的需送达文书")),
-    "follow_ups": Fact(lambda c: bool(c.get("follow_ups")), _("本案已有回访"), _("本案尚无回访记录")),
-    "closed": Fact(lambda c: c.get("state") in FINISHED_STATES or bool(_decision(c).get("closed_on")),
+    "follow_ups": Fact(lambda c: bool(c.follow_ups), _("本案已有回访"), _("本案尚无回访记录")),
+    "closed": Fact(lambda c: c.state in FINISHED_STATES or c.decision.closed_on is not None,
                    _("本案已结案"), _("本案尚未结案")),
-    "collective": Fact(lambda c: bool(c.get("collective")) or int(c.get("workers") or 0) >= 10,
-                       _("本案是集体争议"), _("本案不是集体争议")),
+    "collective": Fact(lambda c: c.collective or c.workers >= 10, _("本案是集体争议"), _("本案不是集体争议")),
 }
 
 
@@ -114,7 +102,7 @@ def refusal(doc_type: str, case: Case) -> str | None:
     why += [FACTS[f].present for f in rule.excludes if FACTS[f].test(case)]
     if not why:
         return None
-    state = codes.label(codes.CASE_STATES, str(case.get("state") or "")) or str(case.get("state") or "")
+    state = case.state_label or case.state
     return _("案件处于“{state}”状态，不能出具{title}：{why}").format(state=state, title=title, why="；".join(why))
 
 

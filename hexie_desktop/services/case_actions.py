@@ -24,7 +24,7 @@ from hexie_desktop.core import codes, dossier, fields, money, numbering, workflo
 from hexie_desktop.core.errors import NotAllowed, NotFound, UserError, ValidationErrors
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings
-from hexie_desktop.services.case_view import case_dict, case_facts, deadlines_for
+from hexie_desktop.services.case_view import build, case_facts, deadlines_for
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.db import next_counter
@@ -515,13 +515,6 @@ def _close(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
     return on, codes.label(codes.CLOSING_REASONS, reason) + (f"；{note}" if note else "")
 
 
-def _catalog_data(session: Session, case: Case, extra: list[dict], today: date) -> dict:
-    """The case dict with the papers listed with the archive action counted as attachments."""
-    data = case_dict(session, case, today=today)
-    data["attachments"] = list(data["attachments"]) + [dict(e) for e in extra]
-    return data
-
-
 def _archive(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date, str | None]:
     on = workflow.check_not_before(_day(data, "on", case, ctx.today), {_("结案日期"): case.closed_on}, field="on")
     catalog = []
@@ -531,7 +524,7 @@ def _archive(session: Session, case: Case, data: dict, ctx: Context) -> tuple[da
             "doc_type": codes.require(codes.DOCUMENT_TYPES, entry.get("doc_type"), f"catalog[{i}].doc_type"),
             "title": fields.text(entry.get("title"), f"catalog[{i}].title", max_len=200),
             "pages": fields.integer(entry.get("pages"), f"catalog[{i}].pages", minimum=1, maximum=10000)})
-    checked = _catalog_data(session, case, catalog, ctx.today)
+    checked = dossier.with_listed(build(session, case, today=ctx.today), catalog)
     missing = dossier.missing_items(checked)
     if missing:
         raise NotAllowed(_("卷内目录不完整，缺少：") + "、".join(missing), field="catalog")

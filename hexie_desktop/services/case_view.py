@@ -9,7 +9,6 @@ Personal data is unmasked here; lists and default views mask it
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -71,18 +70,6 @@ def document_title(doc_type: str, subject: str | None) -> str:
     """An issued document's name with what it is of: ``调解笔录（第2次调解）``."""
     title = codes.label(codes.DOCUMENT_TYPES, doc_type)
     return f"{title}（{subject}）" if subject else title
-
-
-def _catalog(text: str | None) -> tuple[view.CatalogEntry, ...] | None:
-    stored = dossier.stored_catalog(text)
-    if stored is None:
-        return None
-    return tuple(view.CatalogEntry(str(e.get("title") or ""), str(e.get("doc_type") or ""), _pages(e.get("pages")))
-                 for e in stored)
-
-
-def _pages(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def organization(session: Session) -> view.Organization:
@@ -148,7 +135,7 @@ def build(session: Session, case: Case, *, today: date) -> view.CaseView:
             withdrawn_on=case.withdrawn_on, defaulted_on=case.defaulted_on, closed_on=case.closed_on,
             closing_reason=case.closing_reason, archive_number=case.archive_number, archived_on=case.archived_on,
             retention_years=case.retention_years, note=case.decision_note,
-            archive_catalog=_catalog(case.archive_catalog)),
+            archive_catalog=dossier.stored_catalog(case.archive_catalog)),
         follow_ups=tuple(view.FollowUp(
             visited_on=f.visited_on, person=f.person, method=f.method, performance_status=f.performance_status,
             satisfaction=f.satisfaction, risks=f.risks, measures=f.measures)
@@ -178,8 +165,3 @@ def build(session: Session, case: Case, *, today: date) -> view.CaseView:
                                 on=e.on_date, at=e.at, actor=e.actor, note=e.note)
                      for e in case.events if not e.deleted),
     )
-
-
-def case_dict(session: Session, case: Case, *, today: date) -> dict[str, Any]:
-    """The whole case as the JSON-ready dict (:func:`core.case_view.to_json`, stable names: docs/JSON.md)."""
-    return view.to_json(build(session, case, today=today))

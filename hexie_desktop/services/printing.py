@@ -18,12 +18,13 @@ from sqlalchemy import select
 
 from hexie_desktop import documents
 from hexie_desktop.core import codes, dates, paper_inputs, paper_types, papers
+from hexie_desktop.core.case_view import to_json
 from hexie_desktop.core.errors import Conflict, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents.templates.agreement import QR_PREFIX
 from hexie_desktop.services import settings
 from hexie_desktop.services.case_queries import station_dict
-from hexie_desktop.services.case_view import case_dict, document_title
+from hexie_desktop.services.case_view import build, document_title
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Case, IssuedDocument, MediationOrg, Mediator
@@ -80,9 +81,10 @@ def paper_data(session, ctx: Context, case: Case, doc_type: str, options: dict |
     (:mod:`core.paper_inputs`); either refusal raises before anything is written.
     """
     station = station_dict(session)
-    data = case_dict(session, case, today=ctx.today)
-    papers.check(doc_type, data)
-    paper = paper_inputs.resolve(doc_type, data, options, ctx.today)
+    view = build(session, case, today=ctx.today)
+    papers.check(doc_type, view)
+    paper = paper_inputs.resolve(doc_type, view, options, ctx.today)
+    data = to_json(view)
     if paper is not None:
         data["paper"] = paper
     if doc_type == "major_report":
@@ -193,7 +195,7 @@ def verify(ctx: Context, qr_text: str) -> Verification:
         if issued is None:
             return Verification(False, _("不一致：案件 {number} 没有打印过内容相同的调解协议书").format(number=case.number),
                                 case.number)
-        current = documents.content_hash("agreement", case_dict(session, case, today=ctx.today))
+        current = documents.content_hash("agreement", to_json(build(session, case, today=ctx.today)))
         changed = current != content_hash
         message = _("一致：{number} 调解协议书，{at} 由 {issuer} 打印").format(
             number=case.number, at=dates.local(issued.issued_at), issuer=issued.issuer)

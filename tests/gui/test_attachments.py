@@ -85,7 +85,7 @@ def test_add_two_scans_through_the_tab(qtbot, window, workspace, scans, monkeypa
     qtmodeltester.check(panel.model)
     assert panel.ui.countLabel.text() == "共 2 件，1.5 MB"
     # the case view was read again: the 卷内目录 and 文书 rules see the new papers
-    assert [a["doc_type"] for a in detail.case["attachments"]] == ["other", "application"]
+    assert [a.doc_type for a in detail.case.attachments] == ["other", "application"]
     stored = attachments.list_for_case(workspace.ctx, number)
     assert sorted(a["size"] for a in stored) == [len(JPEG), len(PDF)]
     assert "已添加附件 2 个" in window.statusBar().currentMessage()

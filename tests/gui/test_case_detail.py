@@ -258,9 +258,10 @@ def test_locking_hides_open_dialogs_too(qtbot, window, workspace) -> None:
 def test_every_case_action_has_a_form_or_its_own_dialog(workspace) -> None:
     """Issue 11.3: an action declared in core.workflow without a form raised KeyError when clicked."""
     from hexie_desktop.core import workflow
+    from hexie_desktop.core.case_view import from_json
     from hexie_desktop.ui.screens.case_detail import action_forms
 
-    case = {"mediator": None, "deadlines": {}, "agreement": {"items": []}}
+    case = from_json({"mediator": None, "deadline_details": {}, "agreement": {"items": []}})
     for action in workflow.ACTIONS:
         if action in action_forms.OWN_DIALOG:
             continue

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from hexie_desktop import documents
+from hexie_desktop.core.case_view import from_json
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.services import case_queries, printing, registries
 from hexie_desktop.services.cases import CaseFilter, list_cases
@@ -138,19 +139,19 @@ def test_a_page_range_outside_the_document_is_refused_in_words(qtbot, window, wo
 
 def test_chooser_offers_what_fits_the_case_state(window, workspace) -> None:
     registered = make_case(workspace)
-    assert rules.offered(case_queries.show(workspace.ctx, registered)) == ["application", "registration",
+    assert rules.offered(case_queries.view(workspace.ctx, registered)) == ["application", "registration",
                                                                           "withdrawal"]  # it may still be withdrawn
-    failed = case_queries.show(workspace.ctx, _case_in(workspace, "failed"))
+    failed = case_queries.view(workspace.ctx, _case_in(workspace, "failed"))
     offered = rules.offered(failed)
     assert "termination" in offered and "agreement" not in offered and "rejection" not in offered
     assert rules.suggested(failed) == "termination"
-    performing = case_queries.show(workspace.ctx, _case_in(workspace, "performing"))
+    performing = case_queries.view(workspace.ctx, _case_in(workspace, "performing"))
     assert "agreement" in rules.offered(performing) and "termination" not in rules.offered(performing)
     rejected = {"state": "rejected", "decision": {"rejected_on": "2026-11-02"}, "sessions": [], "documents": []}
-    assert rules.offered(rejected) == ["application", "registration", "rejection"]  # nothing issued to serve yet
+    assert rules.offered(from_json(rejected)) == ["application", "registration", "rejection"]  # nothing to serve yet
     rejected["documents"] = [{"doc_type": "rejection", "id": "x"}]
-    assert rules.offered(rejected) == ["application", "registration", "rejection", "service"]
-    detail = _open(window, failed["number"])
+    assert rules.offered(from_json(rejected)) == ["application", "registration", "rejection", "service"]
+    detail = _open(window, failed.number)
     chooser = detail.choose_document()
     assert chooser.doc_type() == "termination"
     assert [chooser.ui.documents.item(r).text() for r in range(2)] == ["调解申请书", "受理登记表"]

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from hexie_desktop.core import dossier, intake, papers, periods, workflow
+from hexie_desktop.core.case_view import from_json
 from hexie_desktop.core.errors import NotAllowed, UserError
 
 CAL = periods.WorkCalendar()
@@ -37,6 +38,7 @@ def _case(state: str, **decision) -> dict:
 ])
 def test_each_document_declares_the_facts_it_needs(case, allowed, refused):
     """L17 / local rules (REFERENCE §2.2, §3.3, §3.6): 受理 or written 不予受理; 终止 only after it ended."""
+    case = from_json(case)
     for doc in allowed:
         assert papers.allowed(doc, case), doc
     for doc in refused:
@@ -92,13 +94,13 @@ def test_dates_in_order():
 
 def test_each_path_requires_its_own_papers():
     """RMTJ-JZ 卷内目录 (REFERENCE §3.9): a case never mediated needs no 调解笔录 or 告知书."""
-    rejected = _case("closed", rejected_on="2026-09-17", closed_on="2026-09-18")
+    rejected = from_json(_case("closed", rejected_on="2026-09-17", closed_on="2026-09-18"))
     assert dossier.missing_items(rejected) == ["调解申请书（口头申请笔录）或受理登记表", "当事人身份证明",
                                                "不予受理通知书"]
-    withdrawn = _case("closed", accepted_on="2026-09-17", withdrawn_on="2026-09-20")
+    withdrawn = from_json(_case("closed", accepted_on="2026-09-17", withdrawn_on="2026-09-20"))
     missing = dossier.missing_items(withdrawn)
     assert "撤回调解申请书" in missing and "调解笔录" not in missing and "终止调解通知书" not in missing
-    failed = _case("closed", accepted_on="2026-09-17", failed_on="2026-10-09")
+    failed = from_json(_case("closed", accepted_on="2026-09-17", failed_on="2026-10-09"))
     assert {"调解笔录", "终止调解通知书", "受理通知书", "当事人权利义务告知书"} <= set(dossier.missing_items(failed))
 
 
@@ -112,11 +114,14 @@ def test_archived_catalogue_is_printed_as_stored():
                          {"doc_type": "cover", "title": "卷宗封面", "pages": 1}]
     case["attachments"] = [{"doc_type": "identity", "title": "身份证复印件", "pages": 2},
                            {"doc_type": "application", "title": "调解申请书", "pages": 2}]
-    stored = dossier.catalog_entries(case)
-    assert [e["doc_type"] for e in stored] == ["application", "identity", "rejection"]  # no cover
-    case["decision"]["archive_catalog"] = dossier.stored_catalog(dossier.dumps_catalog(stored))
+    stored = dossier.catalog_entries(from_json(case))
+    assert [e.doc_type for e in stored] == ["application", "identity", "rejection"]  # no cover
+    archived = dossier.stored_catalog(dossier.dumps_catalog(stored))
+    assert archived == stored  # what the archive action stores reads back the same
+    case["decision"]["archive_catalog"] = [{"title": e.title, "doc_type": e.doc_type, "pages": e.pages}
+                                           for e in archived or ()]
     case["documents"].append({"doc_type": "cover", "title": "卷宗封面", "pages": 1})  # a reprint
-    lines, total = dossier.entries(case)
+    lines, total = dossier.entries(from_json(case))
     assert [(line.title, line.span) for line in lines] == [("调解申请书", "1-2"), ("身份证复印件", "3-4"),
                                                            ("不予受理通知书", "5")]
     assert total == 5 and not any(line.missing for line in lines)

@@ -7,12 +7,18 @@ from datetime import date
 import pytest
 
 from hexie_desktop.core import dossier, fields, paper_inputs, papers
+from hexie_desktop.core.case_view import CaseView, from_json
 from hexie_desktop.core.errors import NotAllowed, UserError
 
 TODAY = date(2026, 12, 4)
 
 
-def _case(state: str, *, sessions: int = 0, documents: tuple[str, ...] = (), **decision) -> dict:
+def _case(state: str, *, sessions: int = 0, documents: tuple[str, ...] = (), **decision) -> CaseView:
+    return from_json(_data(state, sessions=sessions, documents=documents, **decision))
+
+
+def _data(state: str, *, sessions: int = 0, documents: tuple[str, ...] = (), **decision) -> dict:
+    """The case as its JSON gives it (``case show --json``)."""
     return {
         "state": state, "decision": decision, "attachments": [],
         "sessions": [{"seq": n, "held_on": "2026-09-18"} for n in range(1, sessions + 1)],
@@ -113,11 +119,11 @@ def test_clock_times():
 
 def test_catalogue_lists_one_record_per_session():
     """RMTJ-JZ 卷内目录 (REFERENCE §3.9): one 调解笔录 per session; a re-issue replaces the earlier one."""
-    case = _case("closed", sessions=2, accepted_on="2026-09-17", closed_on="2026-10-01")
-    case["documents"] = [
+    data = _data("closed", sessions=2, accepted_on="2026-09-17", closed_on="2026-10-01")
+    data["documents"] = [
         {"doc_type": "record", "subject": "第1次调解", "title": "调解笔录（第1次调解）", "pages": 2},
         {"doc_type": "record", "subject": "第2次调解", "title": "调解笔录（第2次调解）", "pages": 1},
         {"doc_type": "record", "subject": "第1次调解", "title": "调解笔录（第1次调解）", "pages": 3},
     ]
-    entries = [e for e in dossier.catalog_entries(case) if e["doc_type"] == "record"]
-    assert [(e["title"], e["pages"]) for e in entries] == [("调解笔录（第2次调解）", 1), ("调解笔录（第1次调解）", 3)]
+    entries = [e for e in dossier.catalog_entries(from_json(data)) if e.doc_type == "record"]
+    assert [(e.title, e.pages) for e in entries] == [("调解笔录（第2次调解）", 1), ("调解笔录（第1次调解）", 3)]

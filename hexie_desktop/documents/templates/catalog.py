@@ -6,6 +6,7 @@ shared with the archive guard; an archived case prints the catalogue stored at a
 
 from __future__ import annotations
 
+from hexie_desktop.core.case_view import from_json
 from hexie_desktop.core.dossier import entries
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
@@ -28,7 +29,7 @@ SHAPE = {
 
 def catalog_rows(data: dict) -> tuple[list[list[object]], list[str], bool]:
     """(table rows, titles of missing required items, whether every page count was known)."""
-    lines, total = entries(data)
+    lines, total = entries(from_json(data))
     rows: list[list[object]] = []
     missing: list[str] = []
     for line in lines:

@@ -40,7 +40,7 @@ HEAD = {
 STATUTORY_PERIODS = asdict(DeadlineSettings())
 """The statutory (default) period lengths: a citation of the law is printed only with these."""
 PERIODS = {name: True for name in STATUTORY_PERIODS}
-"""The shape of the configured period lengths (``case_dict()["periods"]``) a template prints."""
+"""The shape of the configured period lengths (``to_json(view)["periods"]``) a template prints."""
 
 
 def period_length(data: dict, name: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hexie_desktop.core.case_view import from_json
 from hexie_desktop.core.dossier import entries
 from hexie_desktop.core.i18n import _
 from hexie_desktop.documents import formatting as fmt
@@ -29,7 +30,7 @@ SHAPE = {
 
 def _page_count(data: dict) -> int | None:
     """Pages of the file as its 卷内目录 counts them (``None`` when a count is missing)."""
-    return entries(data)[1]
+    return entries(from_json(data))[1]
 
 
 def compose(data: dict, station: dict) -> Document:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from hexie_desktop.core import codes
+from hexie_desktop.core.case_view import CaseView
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import registries, users
 from hexie_desktop.ui.widgets.formbuilder import Field
@@ -40,21 +41,21 @@ def _own_mediator(workspace: Workspace) -> str | None:
         return None
 
 
-def _open_items(case: dict[str, Any]) -> list[tuple[int, str]]:
-    items = (case.get("agreement") or {}).get("items", [])
-    return [(i["seq"], _t("第{n}项：{o}（{a}元，已付{p}元，期限{d}）").format(
-        n=i["seq"], o=i["obligation"], a=i["amount"], p=i.get("paid") or "0.00", d=i.get("due_on") or "—"))
-        for i in items if not i.get("performed_on")]
+def _open_items(case: CaseView) -> list[tuple[int, str]]:
+    items = case.agreement.items if case.agreement else ()
+    return [(i.seq, _t("第{n}项：{o}（{a}元，已付{p}元，期限{d}）").format(
+        n=i.seq, o=i.obligation, a=i.amount, p=i.paid, d=i.due_on or "—"))
+        for i in items if not i.performed_on]
 
 
-def intro(action: str, case: dict[str, Any]) -> str:
+def intro(action: str, case: CaseView) -> str:
     """A sentence shown above the fields."""
     texts = {
         "accept": _t("受理后，调解期限自收到申请之日起计算15日。须从调解员名册中指定调解员（可输入姓名查找）。"),
         "reject": _t("不予受理须写明原因，并出具不予受理通知书，告知当事人其他救济途径。"),
         "record-session": _t("记录一次调解（笔录）。第一次记录后案件进入“调解中”。"),
         "extend": _t("延长调解期限须经双方当事人同意，并记录各自同意的日期。当前期限：{d}").format(
-            d=case.get("deadlines", {}).get("mediation", "—")),
+            d=mediation.due if (mediation := case.deadline("mediation")) else "—"),
         "fail": _t("调解不成须写明原因，并出具终止调解通知书，告知当事人申请仲裁的权利和时效。"),
         "withdraw": _t("撤回须由申请人签名确认。"),
         "perform-item": _t("登记一项协议事项的履行（可分次登记部分履行）。"),
@@ -65,15 +66,15 @@ def intro(action: str, case: dict[str, Any]) -> str:
     return texts.get(action, "")
 
 
-def fields_for(action: str, case: dict[str, Any], workspace: Workspace) -> list[Field]:
+def fields_for(action: str, case: CaseView, workspace: Workspace) -> list[Field]:
     """The fields of ``action`` with sensible defaults for ``case``."""
     today = workspace.ctx.today
     on = Field("on", _t("日期"), "date", default=today, hint=_t("默认今天"))
     note = Field("note", _t("备注"), "multiline")
-    mediator_name = (case.get("mediator") or {}).get("name")
+    mediator_name = case.mediator.name if case.mediator else None
     if action == "accept":
         choices = _mediator_choices(workspace)
-        default = (case.get("mediator") or {}).get("id") or _own_mediator(workspace)
+        default = (case.mediator.id if case.mediator else None) or _own_mediator(workspace)
         hint = _t("从调解员名册中选择") if choices else _t("调解员名册中还没有调解员：请先在“名册台账 › 调解员”中添加")
         return [on, Field("mediator", _t("指定调解员"), "combo", False, choices, default=default, hint=hint),
                 Field("approver", _t("审批人"), default=workspace.actor.display_name), note]

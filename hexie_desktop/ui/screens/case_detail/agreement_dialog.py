@@ -9,13 +9,13 @@ yet; the service checks the same again and refuses on its own.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
 from hexie_desktop.core import codes, dates, money, workflow
+from hexie_desktop.core.case_view import Agreement, CaseView
 from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import case_actions
@@ -30,7 +30,7 @@ SIGNATURES = ("applicant_signed_on", "respondent_signed_on", "mediator_signed_on
 class AgreementDialog(QDialog):
     """Collects the agreement; saves it as a draft (``draft-agreement``) or makes it take effect (``agree``)."""
 
-    def __init__(self, workspace: Workspace, case: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, case: CaseView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_AgreementDialog()
         self.ui.setupUi(self)
@@ -51,9 +51,9 @@ class AgreementDialog(QDialog):
         ui.category.addItem("", None)
         for code, label in codes.CLAIM_CATEGORY_SHORT.items():
             ui.category.addItem(label, code)
-        ui.category.setCurrentIndex(max(0, ui.category.findData(case.get("main_category"))))
-        ui.payer.setText(case["respondent"]["name"])
-        names = [p["name"] for p in case["applicants"]]
+        ui.category.setCurrentIndex(max(0, ui.category.findData(case.main_category)))
+        ui.payer.setText(case.respondent.name)
+        names = [p.name for p in case.applicants]
         ui.payee.setText("、".join(names[:3]) + (self.tr("等{n}人").format(n=len(names)) if len(names) > 3 else ""))
         ui.itemsTable.setColumnCount(7)
         ui.itemsTable.setHorizontalHeaderLabels([self.tr("履行内容"), self.tr("金额（元）"), self.tr("义务人"),
@@ -72,22 +72,21 @@ class AgreementDialog(QDialog):
         ui.buttonBox.rejected.connect(self.reject)
         self.draft_button.clicked.connect(self.save_draft)
         submit_with_ctrl_enter(self, ui.buttonBox)
-        self.load_draft(case.get("agreement"))
+        self.load_draft(case.agreement)
         self.update_problems()
         ui.content.setFocus()
 
-    def load_draft(self, agreement: dict[str, Any] | None) -> None:
+    def load_draft(self, agreement: Agreement | None) -> None:
         """Fill in the saved draft (content and items) so it can be edited or signed."""
-        if not agreement:
+        if agreement is None:
             return
-        self.ui.content.setPlainText(agreement.get("content") or "")
-        for item in agreement.get("items") or []:
-            cents = money.parse_amount(item.get("amount") or "0")
-            due = item.get("due_on")
+        self.ui.content.setPlainText(agreement.content or "")
+        for item in agreement.items:
+            due = item.due_on
             self.items.append({
-                "obligation": item.get("obligation") or "", "amount": money.cents_to_str(cents), "cents": cents,
-                "payer": item.get("payer") or "", "payee": item.get("payee") or "", "method": item.get("method"),
-                "due_on": due, "due": date.fromisoformat(due) if due else None, "category": item.get("category"),
+                "obligation": item.obligation, "amount": str(item.amount), "cents": item.amount.cents,
+                "payer": item.payer or "", "payee": item.payee or "", "method": item.method,
+                "due_on": due.isoformat() if due else None, "due": due, "category": item.category,
             })
         self.render_items()
 
@@ -96,7 +95,7 @@ class AgreementDialog(QDialog):
     def setup_shares(self) -> None:
         """One row per applicant: name (fixed), amount and due date (typed in); shown for several applicants."""
         table = self.ui.sharesTable
-        people = self.case.get("applicants") or []
+        people = self.case.applicants
         self.ui.sharesGroup.setVisible(len(people) > 1)
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("金额（元）"), self.tr("履行期限（空=同协议事项）")])
@@ -104,21 +103,21 @@ class AgreementDialog(QDialog):
         table.setColumnWidth(1, 140)
         table.setColumnWidth(2, 220)
         table.setRowCount(len(people))
-        saved = {s.get("applicant_id"): s for s in (self.case.get("agreement") or {}).get("shares") or []}
+        saved = {s.applicant_id: s for s in (self.case.agreement.shares if self.case.agreement else ())}
         for row, person in enumerate(people):
-            name = QTableWidgetItem(person.get("name") or "")
+            name = QTableWidgetItem(person.name)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            name.setData(Qt.ItemDataRole.UserRole, person.get("id"))
+            name.setData(Qt.ItemDataRole.UserRole, person.id)
             table.setItem(row, 0, name)
-            share = saved.get(person.get("id")) or {}
-            table.setItem(row, 1, QTableWidgetItem(share.get("amount") or ""))
-            table.setItem(row, 2, QTableWidgetItem(share.get("due_on") or ""))
+            share = saved.get(person.id)
+            table.setItem(row, 1, QTableWidgetItem(str(share.amount) if share else ""))
+            table.setItem(row, 2, QTableWidgetItem(share.due_on.isoformat() if share and share.due_on else ""))
         table.itemChanged.connect(lambda _item: self.update_problems())
 
     def collective(self) -> bool:
         """Whether every applicant must be named with an amount (core.papers' collective fact)."""
-        people = self.case.get("applicants") or []
-        return (bool(self.case.get("collective")) or workflow.is_collective(len(people))) and len(people) > 1
+        people = self.case.applicants
+        return (self.case.collective or workflow.is_collective(len(people))) and len(people) > 1
 
     def shares(self) -> tuple[list[dict[str, Any]], list[str], list[str]]:
         """(the rows with an amount as the service takes them, unlisted names, input errors)."""
@@ -168,7 +167,7 @@ class AgreementDialog(QDialog):
 
     def may_take_effect(self) -> str | None:
         """Why the case may not take the ``agree`` action now (``None``: it may)."""
-        return (self.case.get("actions") or {}).get("agree")
+        return self.case.action_reason("agree")
 
     def signature_edits(self) -> dict[str, Any]:
         """The four date fields by the service's names."""
@@ -288,7 +287,7 @@ class AgreementDialog(QDialog):
 
     def _apply(self, action: str, data: dict[str, Any]) -> bool:
         """Start ``action`` off the GUI thread (True when started); the dialog closes when it is saved."""
-        number = self.case["number"]
+        number = self.case.number
 
         def saved(result: Any) -> None:
             self.result, self.action = result, action

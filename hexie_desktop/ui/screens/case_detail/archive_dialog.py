@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from hexie_desktop.core import codes, dossier
+from hexie_desktop.core.case_view import CaseView
 from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import case_actions
@@ -20,7 +21,7 @@ from hexie_desktop.ui.workspace import Workspace
 class ArchiveDialog(QDialog):
     """Collects the catalog and applies the ``archive`` action."""
 
-    def __init__(self, workspace: Workspace, case: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, case: CaseView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ArchiveDialog()
         self.ui.setupUi(self)
@@ -39,8 +40,8 @@ class ArchiveDialog(QDialog):
         ui.catalogTable.setHorizontalHeaderLabels([self.tr("文书类型"), self.tr("题名"), self.tr("页数")])
         ui.catalogTable.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.catalog: list[dict[str, Any]] = [
-            {"doc_type": d["doc_type"], "title": d.get("title") or "", "pages": d.get("pages") or 1, "issued": True}
-            for d in case.get("documents", [])
+            {"doc_type": d.doc_type, "title": d.title, "pages": d.pages or 1, "issued": True}
+            for d in case.documents
         ]
         ui.addButton.clicked.connect(self.add_entry)
         ui.docTitle.returnPressed.connect(self.add_entry)
@@ -69,8 +70,7 @@ class ArchiveDialog(QDialog):
 
     def missing(self) -> list[str]:
         """Required papers neither issued, attached nor listed in the catalog yet (the service's own rule)."""
-        return dossier.missing_items({**self.case, "attachments": list(self.case.get("attachments") or [])
-                                      + [dict(e) for e in self.catalog]})
+        return dossier.missing_items(dossier.with_listed(self.case, self.catalog))
 
     def render(self) -> None:
         """Redraw the catalog table and what is still missing (an earlier refusal no longer applies)."""
@@ -96,7 +96,7 @@ class ArchiveDialog(QDialog):
     def submit(self) -> bool:
         """Apply ``archive`` off the GUI thread (True when started); on refusal (for example missing
         documents) the dialog stays open with the reason."""
-        number = self.case["number"]
+        number = self.case.number
 
         def saved(result: Any) -> None:
             self.result = result

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QPushButton, QTableView, QWidget
 
 from hexie_desktop.core import codes, permissions, workflow
+from hexie_desktop.core.case_view import CaseView, to_json
 from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import case_actions, case_queries
@@ -45,7 +46,7 @@ def _setup_view(view: QTableView, model: RecordTableModel, widths: tuple[int, ..
 
 
 class CaseDetailScreen(QWidget):
-    """Shows one case (:func:`services.case_queries.show`) and runs its actions."""
+    """Shows one case (:func:`services.case_queries.view`) and runs its actions."""
 
     back_requested = Signal()
     action_done = Signal(str, str)
@@ -56,7 +57,7 @@ class CaseDetailScreen(QWidget):
         self.ui = Ui_CaseDetailScreen()
         self.ui.setupUi(self)
         self.workspace = workspace
-        self.case: dict[str, Any] | None = None
+        self.case: CaseView | None = None
         self.number: str | None = None
         self.unmasked = False
         self.dialog: QDialog | None = None
@@ -128,11 +129,11 @@ class CaseDetailScreen(QWidget):
     def load(self, number: str, *, unmask: bool = False) -> bool:
         """Show the case ``number``; False (and a message) when it cannot be read."""
         try:
-            case = case_queries.show(self.workspace.ctx, number, unmask=unmask)
+            case = case_queries.view(self.workspace.ctx, number, unmask=unmask)
         except HexieError as exc:
             messages.show_error(self, exc)
             return False
-        self.case, self.number, self.unmasked = case, case["number"], unmask
+        self.case, self.number, self.unmasked = case, case.number, unmask
         self.render()
         return True
 
@@ -152,10 +153,10 @@ class CaseDetailScreen(QWidget):
         if case is None:
             return
         ui = self.ui
-        ui.numberLabel.setText(case["number"])
-        ui.stateLabel.setText(f"  {case['state_label']}  ")
+        ui.numberLabel.setText(case.number)
+        ui.stateLabel.setText(f"  {case.state_label}  ")
         ui.stateLabel.setStyleSheet("background:#3a6591;color:white;border-radius:8px;padding:2px 6px;")
-        ui.summaryLabel.setText(render.summary(case) + grade_text(self.workspace, case["number"]))
+        ui.summaryLabel.setText(render.summary(case) + grade_text(self.workspace, case.number))
         alert, role = render.alerts(case)
         ui.alertLabel.setText(alert)
         ui.alertLabel.setVisible(bool(alert))
@@ -163,11 +164,11 @@ class CaseDetailScreen(QWidget):
         ui.unmaskButton.setText(self.tr("隐藏完整证件号(&U)") if self.unmasked else self.tr("显示完整证件号(&U)"))
         self.applicants_model.set_records(render.applicant_rows(case))
         ui.respondentLabel.setText(render.respondent_html(case))
-        self.claims_model.set_records(case["claims"])
+        self.claims_model.set_records(render.claim_rows(case))
         ui.factsText.setHtml(render.facts_html(case))
         self.deadlines_model.set_records(render.deadline_rows(case))
         notes = [self.tr("状态按到期日与今天比较得出；已经办理的事项以“办理经过”为准。")]
-        ui.calendarLabel.setText("\n".join(notes + list(case.get("calendar_warnings") or [])))
+        ui.calendarLabel.setText("\n".join(notes + list(case.calendar_warnings)))
         self.events_model.set_records(render.event_rows(case))
         ui.sessionsText.setHtml(render.sessions_html(case))
         ui.agreementLabel.setText(render.agreement_text(case))
@@ -175,7 +176,7 @@ class CaseDetailScreen(QWidget):
         self.follow_ups_model.set_records(render.follow_up_rows(case))
         self.documents_model.set_records(render.document_rows(case))
         self._documents_selection()
-        self.attachments.show_case(case)
+        self.attachments.show_case(to_json(case))  # the panel (ui/screens/attachments) still reads the JSON
         self._render_actions()
 
     # ---------------------------------------------------------------- printing
@@ -185,7 +186,7 @@ class CaseDetailScreen(QWidget):
         if self.case is None:
             return None
         dialog = ChooseDocumentDialog(self.case, self)
-        number = self.case["number"]
+        number = self.case.number
         dialog.accepted.connect(lambda: self.ask_and_print(dialog.doc_type() or "", draft=dialog.draft(),
                                                            number=number))
         self.dialog = dialog
@@ -231,7 +232,7 @@ class CaseDetailScreen(QWidget):
         """Each action mapped to ``None`` (can be done now by this user) or the reason it cannot."""
         assert self.case is not None
         out: dict[str, str | None] = {}
-        for name, reason in self.case["actions"].items():
+        for name, reason in self.case.actions:
             if reason is None and not permissions.allowed(self.workspace.actor.role,
                                                          workflow.ACTIONS[name].permission):
                 reason = self.tr("您的角色（{role}）不能办理此事项").format(role=self.workspace.role_label)
@@ -271,7 +272,7 @@ class CaseDetailScreen(QWidget):
         elif action == "archive":
             dialog = ArchiveDialog(self.workspace, case, self)
         else:
-            number = case["number"]
+            number = case.number
 
             def submit(values: dict[str, Any]) -> write_op.Write:
                 return write_op.prepare(self.workspace, case_actions.apply, self.workspace.ctx, number, action,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
 
+from hexie_desktop.core.case_view import CaseView
 from hexie_desktop.ui import style
 from hexie_desktop.ui.forms.print_choose import Ui_PrintChooseDialog
 from hexie_desktop.ui.screens.printing import rules
@@ -19,7 +18,7 @@ def _t(text: str) -> str:
 class ChooseDocumentDialog(QDialog):
     """Lists the documents that make sense for the case now (:func:`rules.offered`); 预览 accepts."""
 
-    def __init__(self, case: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, case: CaseView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_PrintChooseDialog()
         self.ui.setupUi(self)
@@ -29,8 +28,7 @@ class ChooseDocumentDialog(QDialog):
         style.set_role(ui.hintLabel, "hint")
         ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(_t("预览(&V)…"))
-        ui.titleLabel.setText(_t("{number}　{state}").format(number=case.get("number", ""),
-                                                            state=case.get("state_label", "")))
+        ui.titleLabel.setText(_t("{number}　{state}").format(number=case.number, state=case.state_label))
         style.set_role(ui.titleLabel, "section")
         for doc_type in rules.offered(case):
             note = rules.issued_note(case, doc_type)

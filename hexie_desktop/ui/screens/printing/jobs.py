@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hexie_desktop.core.changes import NOTHING, Changes
+from hexie_desktop.core.case_view import CaseView, IssuedDocument
 from hexie_desktop.core.errors import HexieError, NotAllowed, NotFound
 from hexie_desktop.services import printing
 from hexie_desktop.services.printing import Printed
@@ -151,26 +152,26 @@ class PrintJobs(QObject):
         self.refusal = box
         return box
 
-    def reprint(self, case: dict[str, Any], index: int) -> ops.Task | None:
-        """Re-print entry ``index`` of ``case["documents"]`` exactly as it was issued."""
-        listed = list(case.get("documents") or [])
+    def reprint(self, case: CaseView, index: int) -> ops.Task | None:
+        """Re-print entry ``index`` of ``case.documents`` exactly as it was issued."""
+        listed = list(case.documents)
         if self.running() or not 0 <= index < len(listed):
             return None
         entry = listed[index]
-        if not entry.get("id"):
+        if not entry.id:
             messages.show_error(self.widget, NotFound(_t("找不到该文书的打印记录")))
             return None
         folder = temp_folder()
-        title = entry.get("title") or rules.title(entry.get("doc_type") or "")
-        issued_at = rules.local_time(entry.get("issued_at"))
+        title = entry.title or rules.title(entry.doc_type)
+        issued_at = rules.local_time(entry.issued_at)
 
         def describe(printed: Printed) -> Rendered:
-            return Rendered(printed.path, title, case["number"], "reprint", printed.warnings,
+            return Rendered(printed.path, title, case.number, "reprint", printed.warnings,
                             note=_t("按 {at} 由 {who} 出具时的内容原样重印。").format(
-                                at=issued_at, who=entry.get("issuer") or ""))
+                                at=issued_at, who=entry.issuer or ""))
 
-        render = write_op.prepare(self.workspace, printing.reprint, self.workspace.ctx, entry["id"],
-                                  folder / f"{entry.get('doc_type') or 'document'}.pdf", changes=NOTHING)
+        render = write_op.prepare(self.workspace, printing.reprint, self.workspace.ctx, entry.id,
+                                  folder / f"{entry.doc_type or 'document'}.pdf", changes=NOTHING)
         return self._start(render, folder=folder, describe=describe)
 
     # ---------------------------------------------------------------- wall boards

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from hexie_desktop.core import codes, paper_inputs, paper_types
+from hexie_desktop.core.case_view import CaseView, MediationSession
 from hexie_desktop.ui.screens.printing import rules
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.formbuilder import Field
@@ -28,7 +29,7 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Printing", text)
 
 
-def asks(doc_type: str, case: dict[str, Any]) -> bool:
+def asks(doc_type: str, case: CaseView) -> bool:
     """Whether ``doc_type`` asks something before printing (a record only when there is a choice)."""
     if doc_type == "record":
         return len(paper_inputs.sessions(case)) > 1
@@ -36,43 +37,42 @@ def asks(doc_type: str, case: dict[str, Any]) -> bool:
     return paper is not None and paper.asks
 
 
-def _session_label(session: dict[str, Any]) -> str:
-    when = " ".join(str(v) for v in (session.get("held_on"), session.get("start_time")) if v)
-    return _t("第{n}次调解　{when}　{place}").format(n=session.get("seq"), when=when,
-                                                 place=session.get("place") or "").strip()
+def _session_label(session: MediationSession) -> str:
+    when = " ".join(str(v) for v in (session.held_on, session.start_time) if v)
+    return _t("第{n}次调解　{when}　{place}").format(n=session.seq, when=when, place=session.place or "").strip()
 
 
-def _choices(name: str, case: dict[str, Any]) -> list[tuple[Any, str]]:
+def _choices(name: str, case: CaseView) -> list[tuple[Any, str]]:
     """The choices an input offers for ``case`` (none for free inputs)."""
     if name == "place":
-        address = (case.get("organization") or {}).get("address")
+        address = case.organization.address
         return [(address, address)] if address else []
     if name == "method":
         return list(codes.DELIVERY_METHODS.items())
     return []
 
 
-def _default(name: str, case: dict[str, Any], today: date) -> Any:
+def _default(name: str, case: CaseView, today: date) -> Any:
     """What an input starts with for ``case`` (``None``: empty)."""
     if name == "on":
         return today
     if name == "addressee":
-        return (case.get("respondent") or {}).get("name")
+        return case.respondent.name or None
     return None
 
 
-def _fields(name: str, case: dict[str, Any], today: date) -> list[Field]:
+def _fields(name: str, case: CaseView, today: date) -> list[Field]:
     """The widgets of input ``name`` (declared in :data:`paper_types.INPUTS`) for ``case``."""
     spec = paper_types.INPUTS[name]
     if spec.kind == "session":
         held = paper_inputs.sessions(case)
-        return [Field(name, spec.label, "choice", spec.required, [(s.get("seq"), _session_label(s)) for s in held],
-                      default=held[-1].get("seq") if held else None)]
+        return [Field(name, spec.label, "choice", spec.required, [(s.seq, _session_label(s)) for s in held],
+                      default=held[-1].seq if held else None)]
     if spec.kind == "documents":
         listed = paper_inputs.served_documents(case)
-        return [Field(DOC_PREFIX + str(d.get("id")), str(d.get("title") or rules.title(str(d.get("doc_type")))),
+        return [Field(DOC_PREFIX + str(d.id), d.title or rules.title(d.doc_type),
                       "bool", default=index == len(listed) - 1,
-                      hint=_t("出具于 {at}").format(at=rules.local_time(d.get("issued_at"))))
+                      hint=_t("出具于 {at}").format(at=rules.local_time(d.issued_at)))
                 for index, d in enumerate(listed)]
     if spec.kind == "recipient":
         people = paper_inputs.parties(case)
@@ -83,7 +83,7 @@ def _fields(name: str, case: dict[str, Any], today: date) -> list[Field]:
                   default=_default(name, case, today), hint=spec.hint)]
 
 
-def fields_for(doc_type: str, case: dict[str, Any], today: date) -> list[Field]:
+def fields_for(doc_type: str, case: CaseView, today: date) -> list[Field]:
     """The inputs of ``doc_type`` for ``case`` with sensible defaults, as declared for the paper."""
     paper = paper_types.PAPERS.get(doc_type)
     if paper is None:
@@ -101,7 +101,7 @@ def options_from(doc_type: str, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if v not in (None, "")}
 
 
-def dialog(doc_type: str, case: dict[str, Any], today: date, on_options: Callable[[dict[str, Any]], None],
+def dialog(doc_type: str, case: CaseView, today: date, on_options: Callable[[dict[str, Any]], None],
            parent: QWidget | None = None) -> FormDialog:
     """The dialog asking ``doc_type``'s inputs; ``on_options`` gets the checked options on 确定."""
 

@@ -1,4 +1,4 @@
-"""Which 文书 the print chooser offers for a case, from what the case dict already says.
+"""Which 文书 the print chooser offers for a case, from what the case view already says.
 
 The chooser offers exactly the documents the printing service would issue: both ask
 :mod:`hexie_desktop.core.papers` (no 终止调解通知书 for a case that has not failed, no
@@ -10,13 +10,13 @@ agreement's completeness) stay with the services and the documents package.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from hexie_desktop.core import codes, dates, paper_types, papers
+from hexie_desktop.core.case_view import CaseView
 
-Case = dict[str, Any]
+Case = CaseView
 
 
 def _t(text: str) -> str:
@@ -41,16 +41,18 @@ def offered(case: Case) -> list[str]:
 def suggested(case: Case) -> str | None:
     """The document most likely wanted now (pre-selected in the chooser)."""
     docs = offered(case)
-    wanted = SUGGESTED_BY_STATE.get(case.get("state") or "")
+    wanted = SUGGESTED_BY_STATE.get(case.state)
     if wanted in docs:
         return wanted
     return docs[0] if docs else None
 
 
-def local_time(stored: str | None) -> str:
-    """A stored UTC time (ISO text without zone, as the case dict gives it) as local wall-clock text."""
+def local_time(stored: datetime | str | None) -> str:
+    """A stored UTC time (naive, or ISO text without zone as the JSON gives it) as local wall-clock text."""
     if not stored:
         return ""
+    if isinstance(stored, datetime):
+        return dates.local(stored)
     try:
         moment = datetime.fromisoformat(stored)
     except ValueError:
@@ -60,8 +62,8 @@ def local_time(stored: str | None) -> str:
 
 def issued_note(case: Case, doc_type: str) -> str:
     """“已出具 2 次，最近 2026-11-20” for documents already printed as final, else ""."""
-    issued = [d for d in case.get("documents") or [] if d.get("doc_type") == doc_type]
+    issued = [d for d in case.documents if d.doc_type == doc_type]
     if not issued:
         return ""
-    latest = local_time(max((d.get("issued_at") or "") for d in issued))[:10]
+    latest = local_time(max(d.issued_at for d in issued))[:10]
     return _t("已出具 {n} 次，最近 {on}").format(n=len(issued), on=latest)
