@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hexie_desktop.core.case_view import CaseView
 from hexie_desktop.core.changes import NOTHING, Changes
-from hexie_desktop.core.case_view import CaseView, IssuedDocument
 from hexie_desktop.core.errors import HexieError, NotAllowed, NotFound
 from hexie_desktop.services import printing
 from hexie_desktop.services.printing import Printed
