@@ -4,8 +4,8 @@
 count the same definitions (docs/REPORTS.md) case by case in Python.  On a generated station of
 two townships — with odd rows added on purpose (deleted cases and agreements, a blank employer
 type, cases never accepted, an extended mediation period, a payment order, unpaid
-items, closed cases never archived) — both must give the same figures for every period kind, report date and origin, and the
-trend and year to date too.
+items, closed cases never archived) — both must give the same figures for every period kind,
+report date and origin, and the trend and year to date too.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def station(tmp_path_factory: pytest.TempPathFactory):
     """A station of 500 demo cases over three years, a third of them moved to another township, plus odd rows."""
     root: Path = tmp_path_factory.mktemp("tally")
     station = init_station(data_dir=root / "station", db_url=None, role="township", unit_code="110105001",
-                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin", password="secret123")
+                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin",
+                           password="secret123")
     ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
     generate(ctx, cases=500, seed=7)
     with station.db.transaction() as session:
@@ -43,7 +44,8 @@ def station(tmp_path_factory: pytest.TempPathFactory):
         session.execute(update(Case).where(Case.id.in_(ids[1::17])).values(deleted=True))
         session.execute(update(Case).where(Case.id.in_(ids[2::13])).values(employer_type=""))
         session.execute(update(Case).where(Case.id.in_(ids[4::11])).values(employer_type=None, industry=None))
-        open_ids = list(session.execute(select(Case.id).where(Case.closed_on.is_(None)).order_by(Case.year, Case.seq)).scalars())
+        open_ids = list(session.execute(select(Case.id).where(Case.closed_on.is_(None))
+                                        .order_by(Case.year, Case.seq)).scalars())
         for i, case_id in enumerate(open_ids):
             received = session.execute(select(Case.received_on).where(Case.id == case_id)).scalar_one()
             if i % 3 == 2:  # received two months earlier: its acceptance and mediation can be overdue
