@@ -6,8 +6,9 @@ Run under Xvfb at the target size::
 
 (needs the Debian packages xvfb, xauth, libxcb-cursor0, libxcb-icccm4 and libxcb-keysyms1 — the
 Qt xcb plugin does not load without the last three; pngquant, when installed, makes the PNGs
-small).  A fresh demo station is created in a temporary folder unless ``--data-dir`` names one.  Each shot is a grab of the whole X screen, so it shows exactly
-what a person at a 1366×768 monitor sees.
+small).  A fresh demo station is created in a temporary folder unless ``--data-dir`` names one.
+Each shot is a grab of the whole X screen, so it shows exactly what a person at a 1366×768
+monitor sees.
 """
 
 from __future__ import annotations
@@ -188,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     registry_screen.ui.kinds.setCurrentRow(2)                       # 调解组织: ask before 全部达标
     settle(app)
     centre = next(i for i, r in enumerate(registry_screen.model.records()) if r.get("org_type") == "township_center")
-    registry_screen.ui.table.selectRow(registry_screen.proxy.mapFromSource(registry_screen.model.index(centre, 0)).row())
+    centre_row = registry_screen.proxy.mapFromSource(registry_screen.model.index(centre, 0)).row()
+    registry_screen.ui.table.selectRow(centre_row)
     checklist = registry_screen.open_checklist()
     settle(app)
     checklist.ui.allMetButton.click()

@@ -16,8 +16,6 @@ PACKAGES = ("services", "storage")
 
 ELSEWHERE: dict[str, str] = {
     "services/context.py": "the Context every service test builds; no behaviour beyond require/audit",
-    "services/case_view.py": "being reshaped into a typed CaseView now (issue 11.2); tests/e2e/test_case_lifecycle.py",
-    "services/case_queries.py": "the case view's reader, reshaped with it (issue 11.2); tests/e2e/test_cli.py",
     "services/exchange": "being split and rewritten (issue 11.4); tests/e2e/test_exchange_*.py drive it whole",
     "services/demo": "test data itself: every test station is made by it (tests/conftest.py template)",
     "storage/identity.py": "typing Protocols only (what an opened station offers); nothing runs",
