@@ -18,7 +18,7 @@ from hexie_desktop.services import case_queries, printing, registries
 from hexie_desktop.services.cases import CaseFilter, list_cases
 from hexie_desktop.ui.screens.printing import PreviewDialog, VerifyDialog, rules
 from hexie_desktop.ui.screens.printing import preview as preview_module
-from tests.gui.conftest import make_case, message_boxes, type_text, wait_tasks
+from tests.gui.conftest import make_case, message_boxes, settle, type_text, wait_tasks
 
 
 def _case_in(workspace, state: str) -> str:
@@ -80,6 +80,7 @@ def test_agreement_preview_shows_its_pages_and_saves_as_pdf(qtbot, window, works
 
     monkeypatch.setattr(preview_module, "choose_save_path", choose)
     preview.ui.saveButton.click()
+    settle()                                               # recorded as issued off the GUI thread
     assert asked == [f"{number} 调解协议书.pdf"]
     issued = case_queries.show(workspace.ctx, number)["documents"]   # saving issued it
     assert [d["doc_type"] for d in issued] == ["agreement"]
@@ -111,6 +112,7 @@ def test_printing_to_a_pdf_printer_works_offscreen(qtbot, window, workspace, tmp
     monkeypatch.setattr(preview_module, "choose_printer", choose)
     assert preview.ui.printButton.isEnabled()
     preview.ui.printButton.click()
+    settle()
     assert seen["pages"] == 3 and seen["size"].name == "A4"
     assert preview.printed_pages == 3
     pages, size = _pdf_pages(out)
@@ -301,6 +303,7 @@ def _save_preview(qtbot, preview, tmp_path, monkeypatch, name: str) -> None:
     target = tmp_path / name
     monkeypatch.setattr(preview_module, "choose_save_path", lambda parent, suggested: target)
     preview.ui.saveButton.click()
+    settle()
     assert target.exists()
     preview.ui.closeButton.click()
 
@@ -399,3 +402,53 @@ def _mediator(workspace) -> str:
     from hexie_desktop.services import registries
 
     return next(r["id"] for r in registries.list_records(workspace.ctx, "mediators") if r.get("status") == "active")
+
+
+def test_saving_a_preview_records_it_off_the_gui_thread_and_a_stale_one_is_refused(
+        qtbot, window, workspace, tmp_path, monkeypatch) -> None:
+    """Issue 11.5: the paper is recorded as issued by the op helper (worker thread, 打印/另存为 disabled
+    meanwhile, the case announced); when the service refuses (the case changed after the preview), the
+    reason is shown and nothing is issued or saved."""
+    import threading
+
+    from hexie_desktop.core.changes import Changes
+
+    number = _case_in(workspace, "performing")
+    detail = _open(window, number)
+    preview = _print_from_detail(qtbot, detail, "agreement")
+    threads: list[bool] = []
+    real = printing.issue_previewed
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(printing, "issue_previewed", spy)
+    announced: list[Changes] = []
+    workspace.changed.connect(announced.append)
+    target = tmp_path / "协议.pdf"
+    monkeypatch.setattr(preview_module, "choose_save_path", lambda parent, suggested: target)
+    preview.ui.saveButton.click()
+    assert not preview.ui.printButton.isEnabled()                      # busy until recorded
+    settle()
+    assert threads == [False] and target.exists() and preview.ui.printButton.isEnabled()
+    assert Changes.case(number) in announced
+    preview.ui.closeButton.click()
+
+    stale = _print_from_detail(qtbot, detail, "agreement")
+    from hexie_desktop.core.errors import Conflict
+
+    def changed_meanwhile(*_args, **_kwargs):                          # the service's refusal of a stale preview
+        raise Conflict("预览后案件数据已有变更，请重新预览后再打印")
+
+    monkeypatch.setattr(printing, "issue_previewed", changed_meanwhile)
+    other = tmp_path / "过期.pdf"
+    monkeypatch.setattr(preview_module, "choose_save_path", lambda parent, suggested: other)
+    documents_before = len(case_queries.show(workspace.ctx, number)["documents"])
+    stale.ui.saveButton.click()
+    settle()
+    boxes = message_boxes()
+    assert boxes and "重新预览" in boxes[-1].text()
+    assert not other.exists()
+    assert len(case_queries.show(workspace.ctx, number)["documents"]) == documents_before
+    stale.ui.closeButton.click()

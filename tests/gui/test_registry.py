@@ -89,6 +89,7 @@ def test_org_checklist(qtbot, window) -> None:
     dialog.ui.table.selectRow(0)
     dialog.ui.status.setCurrentIndex(dialog.ui.status.findData("met"))
     dialog.ui.saveButton.click()
+    settle()
     assert dialog.model.record(0)["status"] == "met"
 
 

@@ -44,7 +44,6 @@ NOT_YET: dict[str, str] = {
         "显示完整证件号 is an audited read; another branch changes what the case detail reads",
     "screens/exchange/screen.py::hexie_desktop.services.exchange.review.conflicts":
         "a read here (unmask=False); only the unmasked listing, not used by the screen, writes an audit entry",
-    "screens/printing/jobs.py": "issuing a previewed paper and reprinting record the paper; to be routed next",
 }
 """``path`` (every write of the file) or ``path::write`` (that one), relative to ``ui/``, with the reason."""
 

@@ -10,17 +10,19 @@ draft is offered instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from hexie_desktop.core.changes import NOTHING, Changes
 from hexie_desktop.core.errors import HexieError, NotAllowed, NotFound
 from hexie_desktop.services import printing
 from hexie_desktop.services.printing import Printed
-from hexie_desktop.ui import messages, ops
+from hexie_desktop.ui import messages, ops, write_op
 from hexie_desktop.ui.screens.printing import rules
 from hexie_desktop.ui.screens.printing.preview import PreviewDialog, Rendered, remove_temp, temp_folder
 from hexie_desktop.ui.workspace import Workspace
@@ -45,12 +47,6 @@ def refusal_problems(error: HexieError) -> list[str]:
     return problems or [error.message]
 
 
-def _reprint_listed(ctx: Any, number: str, listed: list[dict[str, Any]], index: int, out: Path) -> Printed:
-    if not 0 <= index < len(listed) or not listed[index].get("id"):
-        raise NotFound(_t("找不到该文书的打印记录"))
-    return printing.reprint(ctx, listed[index]["id"], out)
-
-
 class PrintJobs(QObject):
     """Starts renders for one screen and opens their previews (kept in :attr:`preview`)."""
 
@@ -69,8 +65,9 @@ class PrintJobs(QObject):
         """True while a document is being rendered."""
         return self.task is not None and not self.task.done
 
-    def _start(self, fn: Callable[..., Printed], *args: Any, folder: Path, describe: Callable[[Printed], Rendered],
-               on_error: Callable[[BaseException], None] | None = None, **kwargs: Any) -> ops.Task:
+    def _start(self, render: write_op.Write, *, folder: Path, describe: Callable[[Printed], Rendered],
+               on_error: Callable[[BaseException], None] | None = None) -> ops.Task | None:
+        """Run ``render`` (a service call that renders and logs the paper) through the op helper."""
         self.widget.setCursor(Qt.CursorShape.BusyCursor)
 
         def done(printed: Printed) -> None:
@@ -94,7 +91,10 @@ class PrintJobs(QObject):
             else:
                 messages.show_error(self.widget, error)
 
-        self.task = ops.run(self.widget, fn, *args, on_done=done, on_error=failed, **kwargs)
+        self.task = render.start(self.widget, on_done=done, on_error=failed)
+        if self.task is None:  # the screen is still saving something else: nothing started
+            self.widget.unsetCursor()
+            remove_temp(folder)
         return self.task
 
     # ---------------------------------------------------------------- case documents
@@ -108,11 +108,14 @@ class PrintJobs(QObject):
         folder = temp_folder()
         title = rules.title(doc_type)
 
-        def issue(printed: Printed) -> Printed:
-            issued = printing.issue_previewed(self.workspace.ctx, printed, number)
-            if not issued.reprint:
-                self.issued.emit()
-            return issued
+        def issue(printed: Printed, dialog: QWidget, busy: Sequence[QWidget], then: Callable[[], None]) -> None:
+            def recorded(issued: Printed) -> None:
+                if not issued.reprint:
+                    self.issued.emit()
+                then()
+
+            write_op.write(dialog, self.workspace, printing.issue_previewed, self.workspace.ctx, printed, number,
+                           changes=Changes.case(number), on_done=recorded, busy=busy)
 
         def describe(printed: Printed) -> Rendered:
             if draft:
@@ -120,7 +123,7 @@ class PrintJobs(QObject):
                 return Rendered(printed.path, title, number, "draft", printed.warnings, note=note)
             note = _t("预览不登记；打印或另存为 PDF 时登记为已出具文书。")
             return Rendered(printed.path, title, number, "preview", printed.warnings, note=note,
-                            issue=lambda: issue(printed))
+                            issue=partial(issue, printed))
 
         def refused(error: BaseException) -> None:
             if not draft and agreement_refused(error):
@@ -128,9 +131,11 @@ class PrintJobs(QObject):
             else:
                 messages.show_error(self.widget, error)
 
-        return self._start(printing.print_case_document, self.workspace.ctx, doc_type, number,
-                           folder / f"{doc_type}.pdf", folder=folder, describe=describe, on_error=refused,
-                           draft=draft, preview=not draft, **({"options": options} if options else {}))
+        # A draft or a preview is only logged (audit): nothing on screen changes until it is issued.
+        render = write_op.prepare(self.workspace, printing.print_case_document, self.workspace.ctx, doc_type, number,
+                                  folder / f"{doc_type}.pdf", draft=draft, preview=not draft, changes=NOTHING,
+                                  **({"options": options} if options else {}))
+        return self._start(render, folder=folder, describe=describe, on_error=refused)
 
     def offer_draft(self, number: str, error: NotAllowed) -> QMessageBox:
         """Name what the agreement lacks and offer to print a watermarked draft."""
@@ -152,6 +157,9 @@ class PrintJobs(QObject):
         if self.running() or not 0 <= index < len(listed):
             return None
         entry = listed[index]
+        if not entry.get("id"):
+            messages.show_error(self.widget, NotFound(_t("找不到该文书的打印记录")))
+            return None
         folder = temp_folder()
         title = entry.get("title") or rules.title(entry.get("doc_type") or "")
         issued_at = rules.local_time(entry.get("issued_at"))
@@ -161,8 +169,9 @@ class PrintJobs(QObject):
                             note=_t("按 {at} 由 {who} 出具时的内容原样重印。").format(
                                 at=issued_at, who=entry.get("issuer") or ""))
 
-        return self._start(_reprint_listed, self.workspace.ctx, case["number"], listed, index,
-                           folder / f"{entry.get('doc_type') or 'document'}.pdf", folder=folder, describe=describe)
+        render = write_op.prepare(self.workspace, printing.reprint, self.workspace.ctx, entry["id"],
+                                  folder / f"{entry.get('doc_type') or 'document'}.pdf", changes=NOTHING)
+        return self._start(render, folder=folder, describe=describe)
 
     # ---------------------------------------------------------------- wall boards
 
@@ -176,5 +185,6 @@ class PrintJobs(QObject):
             return Rendered(printed.path, _t("五上墙展板"), org_name, "board", printed.warnings, page_size=page_size,
                             note=_t("每块展板一页。A2 一般交图文店输出：请“另存为 PDF”后拷贝。"))
 
-        return self._start(printing.print_wallboard, self.workspace.ctx, org_id, folder / "wallboard.pdf",
-                           folder=folder, describe=describe, page_size=page_size)
+        render = write_op.prepare(self.workspace, printing.print_wallboard, self.workspace.ctx, org_id,
+                                  folder / "wallboard.pdf", page_size=page_size, changes=NOTHING)
+        return self._start(render, folder=folder, describe=describe)

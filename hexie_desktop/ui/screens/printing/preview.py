@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -69,8 +69,10 @@ class Rendered:
     temp_dir: Path | None = None
     """A folder to remove when the preview closes (the PDF's temporary home)."""
     note: str = ""
-    issue: Callable[[], object] | None = None
-    """For a ``preview``: records the document as issued; called before it is first printed or saved."""
+    issue: Callable[[QWidget, Sequence[QWidget], Callable[[], None]], object] | None = None
+    """For a ``preview``: ``issue(dialog, busy_widgets, then)`` starts recording the document as issued (off the
+    GUI thread, :mod:`hexie_desktop.ui.write_op`) before it is first printed or saved; ``then`` runs once it is
+    recorded (not at all when that is refused: the reason is shown)."""
 
     @property
     def suggested_name(self) -> str:
@@ -371,31 +373,30 @@ class PreviewDialog(QDialog):
 
     # ---------------------------------------------------------------- output
 
-    def issue(self) -> bool:
-        """A preview becomes an issued document when it is printed or saved; False when that was refused."""
+    def issue(self, then: Callable[[], object]) -> None:
+        """A preview becomes an issued document when it is printed or saved: record it (off the GUI thread,
+        打印 and 另存为 disabled meanwhile), then run ``then``; a refusal is shown and ``then`` is not run."""
         if self.rendered.kind != "preview" or self.rendered.issue is None:
-            return True
-        try:
-            self.rendered.issue()
-        except HexieError as exc:
-            messages.show_error(self, exc)
-            return False
-        self.rendered.kind = "final"
-        self.rendered.note = _t("已登记为出具文书，可在“文书”页按原样重印。")
-        self.ui.hintLabel.setText(self.rendered.note)
-        self._kind_badge()
-        return True
+            then()
+            return
 
-    def print_document(self) -> int:
-        """Ask for the printer, then print; returns the number of pages sent (0 when cancelled)."""
+        def issued() -> None:
+            self.rendered.kind = "final"
+            self.rendered.note = _t("已登记为出具文书，可在“文书”页按原样重印。")
+            self.ui.hintLabel.setText(self.rendered.note)
+            self._kind_badge()
+            then()
+
+        self.rendered.issue(self, (self.ui.printButton, self.ui.saveButton), issued)
+
+    def print_document(self) -> None:
+        """Ask for the printer, record a preview as issued, then print (:attr:`printed_pages`)."""
         points = self.document.pagePointSize(0)
         printer = make_printer(self.rendered.page_size, landscape=points.width() > points.height(),
                                doc_name=self.rendered.suggested_name[:-4])
         if not choose_printer(self, printer, self.page_count()):
-            return 0
-        if not self.issue():
-            return 0
-        return self.print_to(printer)
+            return
+        self.issue(lambda: self.print_to(printer))
 
     def print_to(self, printer: QPrinter) -> int:
         """Print on ``printer`` as it is set up, with a progress dialog; returns pages printed (0 on error)."""
@@ -418,14 +419,16 @@ class PreviewDialog(QDialog):
         self.ui.statusLabel.setText(_t("已发送 {n} 页到 {where}").format(n=pages, where=where))
         return pages
 
-    def save_as(self) -> Path | None:
-        """Ask for a file name and copy the PDF there; returns where it went (None when cancelled)."""
-        global last_folder
+    def save_as(self) -> None:
+        """Ask for a file name, record a preview as issued, then copy the PDF there (:attr:`saved_to`)."""
         folder = last_folder or Path(QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
         target = choose_save_path(self, folder / self.rendered.suggested_name)
-        if target is None or not self.issue():
-            return None
+        if target is not None:
+            self.issue(lambda: self._save_to(target))
+
+    def _save_to(self, target: Path) -> Path | None:
+        global last_folder
         try:
             copy_file(self.rendered.path, target)
         except HexieError as exc:
