@@ -93,8 +93,12 @@ class Write:
             else:
                 messages.show_error(parent if alive and isinstance(parent, QWidget) else None, error)
 
-        return ops.run(parent, self.fn, *self.args, on_done=done, on_error=failed, progress_title=progress_title,
-                       progress_total=progress_total, always_report=True, **self.kwargs)
+        try:
+            return ops.run(parent, self.fn, *self.args, on_done=done, on_error=failed, progress_title=progress_title,
+                           progress_total=progress_total, always_report=True, **self.kwargs)
+        except BaseException:
+            finish()  # not started: no busy state may stay behind
+            raise
 
 
 def prepare(workspace: Workspace, fn: Callable[..., Any], *args: Any, changes: ChangesOf,
