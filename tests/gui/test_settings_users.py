@@ -75,6 +75,7 @@ def test_admin_adds_a_user_and_resets_a_password(qtbot, login, station) -> None:
     admin = login("admin")
     win = MainWindow(admin)
     qtbot.addWidget(win)
+    win.show()                                                  # the list follows what is seen
     win.show_page("users")
     screen = win.users
     before = screen.model.rowCount()

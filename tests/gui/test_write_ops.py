@@ -216,3 +216,31 @@ def test_an_identity_check_refusal_keeps_the_registry_dialog_open_with_the_field
     assert dialog.isVisible() and dialog.ui.errorLabel.text()
     assert dialog.ui.buttonBox.isEnabled()                            # may correct and submit again
     assert screen.model.rowCount() == before
+
+
+def test_hidden_users_and_settings_pages_read_again_only_when_shown(qtbot, login, monkeypatch) -> None:
+    from hexie_desktop.core.changes import SETTINGS
+    from hexie_desktop.ui.models import queries
+
+    admin = login("admin")
+    win = MainWindow(admin)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page("dashboard")
+    wait_tasks(qtbot)
+    listed: list[int] = []
+    read: list[int] = []
+    real_users, real_settings = users.list_users, queries.station_settings
+    monkeypatch.setattr(users, "list_users", lambda ctx: (listed.append(1), real_users(ctx))[1])
+    monkeypatch.setattr(queries, "station_settings", lambda ctx: (read.append(1), real_settings(ctx))[1])
+    admin.announce(Changes.of(USERS) | Changes.of(SETTINGS))
+    admin.announce(Changes.case("X"))
+    assert listed == [] and read == []                                # hidden: only marked
+    win.show_page("users")
+    assert len(listed) == 1
+    win.show_page("settings")
+    assert len(read) == 1
+    admin.announce(Changes.case("X"))                                 # not what they show
+    win.show_page("users")
+    assert len(listed) == 1
+    wait_tasks(qtbot)

@@ -12,6 +12,7 @@ from hexie_desktop.core.periods import DeadlineSettings
 from hexie_desktop.services import settings
 from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.forms.settings import Ui_SettingsScreen
+from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models import queries
 from hexie_desktop.ui.widgets.formbuilder import Field, FormBuilder
 from hexie_desktop.ui.workspace import Workspace
@@ -24,7 +25,7 @@ DEADLINE_LABELS = {
 }
 
 
-class SettingsScreen(QWidget):
+class SettingsScreen(RefreshWhenShown):
     """Station identity (name editable, unit code fixed) and the settings an admin may change."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -80,8 +81,13 @@ class SettingsScreen(QWidget):
         workspace.changed.connect(self._changed)
         self.reload()
 
+    def refresh(self) -> None:
+        """Show the stored values again (when shown after a write changed them)."""
+        self.reload()
+
     def reload(self) -> None:
         """Show the stored values."""
+        self._stale = False
         self.current = queries.station_settings(self.workspace.ctx)
         info = self.workspace.station.info
         self.ui.stationLabel.setText(self.tr("单位代码：{code}　类型：{kind}（区里据此识别本站，已有记录都带有它，"
@@ -131,5 +137,5 @@ class SettingsScreen(QWidget):
                               on_done=saved, on_error=refused, busy=(self.ui.saveButton,)) is not None
 
     def _changed(self, changes: Changes) -> None:
-        if changes.touches(SETTINGS):
-            self.reload()
+        if changes.touches(SETTINGS, STATION):
+            self._mark_stale()

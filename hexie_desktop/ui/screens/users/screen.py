@@ -13,6 +13,7 @@ from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import registries, users
 from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.forms.users import Ui_UsersScreen
+from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.formbuilder import Field
@@ -45,7 +46,7 @@ def password_dialog(workspace: Workspace, username: str, *, own: bool, parent: Q
     return FormDialog(title, "", fields, submit, parent)
 
 
-class UsersScreen(QWidget):
+class UsersScreen(RefreshWhenShown):
     """Admins manage logins here; everybody can change their own password."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -81,8 +82,13 @@ class UsersScreen(QWidget):
         workspace.changed.connect(self._changed)
         self.reload()
 
+    def refresh(self) -> None:
+        """List the users again (when shown after a write touched them)."""
+        self.reload()
+
     def reload(self) -> None:
         """List the users."""
+        self._stale = False
         try:
             self.model.set_records(users.list_users(self.workspace.ctx))
         except HexieError as exc:
@@ -173,5 +179,5 @@ class UsersScreen(QWidget):
                        changes=Changes.of(USERS), busy=(self.ui.toggleButton,))
 
     def _changed(self, changes: Changes) -> None:
-        if changes.touches(USERS, f"{REGISTRY}:mediators"):
-            self.reload()
+        if changes.touches(USERS, f"{REGISTRY}:mediators"):  # logins, and the mediators they are linked to
+            self._mark_stale()
