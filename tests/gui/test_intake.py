@@ -106,6 +106,7 @@ def test_refused_save_names_every_field_and_saves_nothing(qtbot, window, workspa
     intake.applicants.add_lines(f"李一\t{GOOD_ID}\t13900000000\n王二\t{BAD_ID}\n")
     assert ui.applicantsTable.item(1, ID_NUMBER).toolTip()     # the pasted bad ID is marked at once
     ui.saveButton.click()
+    wait_tasks(qtbot)
     assert count_cases(workspace.ctx, CaseFilter()) == before
     text = ui.errorLabel.text()
     assert ui.errorLabel.isVisible()

@@ -49,8 +49,8 @@ def test_same_workers_same_employer_within_90_days_warns_before_saving(qtbot, wi
     ui.claimAmount.setText("100")
     intake.claims.add_from_entry()
     ui.facts.setPlainText("又来了")
-    assert intake.save() is False                               # asks first
-    _answer(qtbot, first, QMessageBox.StandardButton.No)
+    assert intake.save()                                        # checks first (off the GUI thread) …
+    _answer(qtbot, first, QMessageBox.StandardButton.No)        # … and asks
     assert count_cases(workspace.ctx, CaseFilter()) == before   # 否: nothing registered
     assert ui.applicantsTable.rowCount() == 1                   # and nothing lost
     intake.save()

@@ -53,6 +53,7 @@ def _spy_threads(monkeypatch: Any, module: Any, name: str) -> list[bool]:
 
 
 def test_intake_action_and_registry_writes_run_off_the_gui_thread(qtbot, window, workspace, monkeypatch) -> None:
+    checked = _spy_threads(monkeypatch, cases, "likely_duplicates")
     registered = _spy_threads(monkeypatch, cases, "register")
     applied = _spy_threads(monkeypatch, case_actions, "apply")
     saved = _spy_threads(monkeypatch, registries, "save_record")
@@ -61,7 +62,7 @@ def test_intake_action_and_registry_writes_run_off_the_gui_thread(qtbot, window,
     assert window.intake.save()
     settle()
     number = window.intake.last_number
-    assert registered == [False] and number
+    assert checked == [False] and registered == [False] and number
     window.workspace.open_case.emit(number)
     dialog = window.detail.start_action("reject")
     dialog.builder.widget("reason").setCurrentIndex(dialog.builder.widget("reason").findData("other"))

@@ -16,7 +16,7 @@ from hexie_desktop.core import codes, periods
 from hexie_desktop.core.changes import SETTINGS, Changes
 from hexie_desktop.core.errors import HexieError, UserError, ValidationErrors
 from hexie_desktop.services import cases
-from hexie_desktop.ui import messages, style, write_op
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.fieldnames import split_path
 from hexie_desktop.ui.forms.intake import Ui_IntakeScreen
 from hexie_desktop.ui.models import queries
@@ -129,11 +129,13 @@ class IntakeScreen(QWidget):
         }
 
     def save(self) -> bool:
-        """Register the case (off the GUI thread); on refusal mark and list every named field.
+        """Register the case; on refusal mark and list every named field.
 
-        True when the save has started; ``last_number`` names the case once it is saved.
+        Both steps run off the GUI thread, 保存 and 清空 disabled meanwhile: the check for a repeated
+        registration (which asks first when it finds one), then the registration itself.  True when
+        the save has started; ``last_number`` names the case once it is saved.
         """
-        if not self.ui.saveButton.isEnabled():
+        if not self.ui.saveButton.isEnabled() or write_op.writing(self):
             return False
         self._clear_marks()
         if self.ui.name.text().strip() and not self.applicants.add_from_entry():
@@ -141,17 +143,33 @@ class IntakeScreen(QWidget):
         if self.ui.claimAmount.text().strip() and not self.claims.add_from_entry():
             return False
         payload = {"cases": [self.payload()]}
-        try:
-            repeats = cases.likely_duplicates(self.workspace.ctx, payload)
-        except HexieError as exc:
-            self._show_errors(exc)
-            return False
-        if repeats:
+        held = self._hold_buttons()
+
+        def checked(repeats: list[str]) -> None:
+            self._release_buttons(held)
+            if not repeats:
+                self._register(payload)
+                return
             self._pending_box = messages.ask(
                 self, self.tr("可能重复登记"),
                 "\n".join(repeats) + "\n\n" + self.tr("仍要登记为新案件吗？"), lambda: self._register(payload))
-            return False
-        return self._register(payload)
+
+        def refused(error: BaseException) -> None:
+            self._release_buttons(held)
+            self._refused(error)
+
+        ops.run(self, cases.likely_duplicates, self.workspace.ctx, payload, on_done=checked, on_error=refused)
+        return True
+
+    def _hold_buttons(self) -> list[QWidget]:
+        held = [b for b in (self.ui.saveButton, self.ui.clearButton) if b.isEnabled()]
+        for button in held:
+            button.setEnabled(False)
+        return held
+
+    def _release_buttons(self, held: list[QWidget]) -> None:
+        for button in held:
+            button.setEnabled(True)
 
     def _register(self, payload: dict[str, Any]) -> bool:
         """Register off the GUI thread (保存 disabled meanwhile); True when the save has started."""
