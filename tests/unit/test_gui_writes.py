@@ -40,7 +40,7 @@ NOT_YET: dict[str, str] = {
         "creating the station happens before there is a workspace (already off the GUI thread, ops.run)",
     "screens/restore/dialog.py::hexie_desktop.services.restore.restore_as":
         "restoring replaces the station before anyone logs in to it (already off the GUI thread, ops.run)",
-    "screens/case_detail/screen.py::hexie_desktop.services.case_queries.show":
+    "screens/case_detail/screen.py::hexie_desktop.services.case_queries.view":
         "显示完整证件号 is an audited read; another branch changes what the case detail reads",
     "screens/exchange/screen.py::hexie_desktop.services.exchange.review.conflicts":
         "a read here (unmask=False); only the unmasked listing, not used by the screen, writes an audit entry",

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from hexie_desktop.core import codes, paper_inputs, paper_types, papers, permissions
+from hexie_desktop.core.case_view import from_json
 from hexie_desktop.core.paper_types import PAPERS, PaperRule, PaperType
 from hexie_desktop.documents.templates import DOCUMENTS, RENDERERS
 
@@ -122,8 +123,8 @@ def test_the_code_table_and_the_served_papers_come_from_the_declarations():
 
 def test_an_undeclared_paper_is_refused_by_the_guard_only_with_its_rule():
     """A paper's rule is the one declared: the guard of a 终止调解通知书 needs an ended mediation."""
-    assert papers.refusal("termination", {"state": "mediating", "decision": {"accepted_on": "2026-03-01"}})
-    assert papers.refusal("application", {"state": "mediating"}) is None
+    assert papers.refusal("termination", from_json({"state": "mediating", "decision": {"accepted_on": "2026-03-01"}}))
+    assert papers.refusal("application", from_json({"state": "mediating"})) is None
     assert PAPERS["termination"].rule == PaperRule(needs=("ended",), excludes=("rejected",))
 
 
@@ -146,9 +147,10 @@ def test_the_gui_form_shows_every_declared_input():
     pytest.importorskip("PySide6")
     from hexie_desktop.ui.screens.printing import paper_form, rules
 
-    case = {"state": "mediating", "sessions": [{"seq": 1}, {"seq": 2}],
-            "applicants": [{"name": "张三", "address": "甲村"}], "respondent": {"name": "某公司"},
-            "documents": [{"id": "d1", "doc_type": "acceptance", "title": "受理通知书", "issued_at": "2026-03-02"}]}
+    case = from_json({"state": "mediating", "sessions": [{"seq": 1}, {"seq": 2}],
+                      "applicants": [{"name": "张三", "address": "甲村"}], "respondent": {"name": "某公司"},
+                      "documents": [{"id": "d1", "doc_type": "acceptance", "title": "受理通知书",
+                                     "issued_at": "2026-03-02"}]})
     for key, paper in PAPERS.items():
         names = {f.name for f in paper_form.fields_for(key, case, date(2026, 3, 5))}
         expected = {n for n in paper.inputs if n != "documents"}
