@@ -21,9 +21,9 @@ from hexie_desktop.core import warnings as warning_rules
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import settings, warnings
-from hexie_desktop.services.case_queries import grade_ids
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
+from hexie_desktop.services.grade_query import grade_ids
 from hexie_desktop.storage.models import Case, WarningLead
 
 

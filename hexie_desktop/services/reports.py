@@ -1,11 +1,13 @@
 """Data for the statistics and the ledgers (SPEC §4–§5): facts for ``core.stats``, ledger rows, audited exports.
 
-:func:`statistics` reads the facts of a period (and of the twelve months before its end,
-for the trend charts) and counts them with :mod:`hexie_desktop.core.stats`, per origin and
-in total.  :func:`ledger` opens a read session and streams the rows of one ledger as
-plain dicts keyed by :class:`~hexie_desktop.services.imports.Column` keys — masked
-unless the actor holds ``pii.unmask`` and asks — and :func:`record_export` writes the one
-audit entry of a finished export.  Writing the workbooks is ``hexie_desktop.reports``' job.
+:func:`statistics` has the database count the figures of a period (and of the twelve months
+before its end, for the trend charts; :mod:`hexie_desktop.services.stats_tally`) per origin and in
+total; :func:`load_facts` reads the same cases as one fact each for :mod:`hexie_desktop.core.stats`
+(the action plan's reports, and the full computation the fast path is tested against).
+:func:`ledger` opens a read session and streams the rows of one ledger as plain dicts keyed by
+:class:`~hexie_desktop.services.imports.Column` keys — masked unless the actor holds
+``pii.unmask`` and asks — and :func:`record_export` writes the one audit entry of a finished
+export.  Writing the workbooks is ``hexie_desktop.reports``' job.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The case list's 繁简分流 filter asks the database (``case_queries.grade_condition``) and must pick
+"""The case list's 繁简分流 filter asks the database (``grade_query.grade_condition``) and must pick
 exactly the cases ``core.grading.grade`` (with a person's override first) puts in that grade.
 
 Action plan on 繁简分流: simple cases by the simple procedure, major collective disputes reported
@@ -19,7 +19,7 @@ from sqlalchemy import select, update
 
 from hexie_desktop.core import grading as rules
 from hexie_desktop.core.errors import UserError
-from hexie_desktop.services import case_queries, grading
+from hexie_desktop.services import grade_query, grading
 from hexie_desktop.services.demo import generate
 from hexie_desktop.services.station import init_station
 from hexie_desktop.services.users import actor_for
@@ -66,7 +66,7 @@ def python_grades(station, limit: rules.Limits) -> dict[str, str]:
 def sql_grades(station, limit: rules.Limits) -> dict[str, str]:
     with station.db.read() as session:
         return {case_id: grade for grade in rules.GRADES for case_id in session.execute(
-            select(Case.id).where(case_queries.grade_condition(limit, grade))).scalars()}
+            select(Case.id).where(grade_query.grade_condition(limit, grade))).scalars()}
 
 
 def test_the_default_limits_give_every_grade_and_the_same_cases(station):
