@@ -140,9 +140,10 @@ def test_a_large_first_package_arrives_by_copy_with_every_row_and_the_digest(ser
     from hexie_desktop.storage import digest
 
     copied: list[str] = []
-    real_copy = applying._copy_rows
-    monkeypatch.setattr(applying, "_copy_rows", lambda c, spec, values: (copied.append(spec.name),
-                                                                          real_copy(c, spec, values)))
+    for name in ("_copy_rows", "_copy_tuples"):  # rows as dicts (per-row path) or tuples (column fast path)
+        real = getattr(applying, name)
+        monkeypatch.setattr(applying, name, lambda c, spec, values, real=real: (copied.append(spec.name),
+                                                                                 real(c, spec, values)))
     pair = make_pair(tmp_path / "pair", db_url=server.create_database("district_copy"))
     try:
         generate(pair.tctx, cases=40, seed=5)
