@@ -69,7 +69,7 @@ def test_intake_action_and_registry_writes_run_off_the_gui_thread(qtbot, window,
     dialog.builder.set_value("note", "已向法院起诉")
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     settle()
-    assert applied == [False] and window.detail.case["state"] == "rejected"
+    assert applied == [False] and window.detail.case.state == "rejected"
     window.show_page("registry")
     screen = window.registry
     screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("mediators"))
