@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from hexie_desktop.core import codes, permissions
-from hexie_desktop.core.changes import CASE, STATION, Changes
+from hexie_desktop.core.changes import STATION, Changes
 from hexie_desktop.services.context import Actor, Context
 from hexie_desktop.services.station import Station, read_info
 
@@ -16,9 +16,6 @@ class Workspace(QObject):
     changed = Signal(object)
     """After every write (:mod:`hexie_desktop.ui.write_op`): the :class:`Changes` it made.  Screens
     refresh when ``changes.touches(<what they show>)`` — at once when visible, else when shown."""
-    cases_changed = Signal()
-    """Emitted with :attr:`changed` when the changes touch cases; for the screens not yet subscribed to
-    :attr:`changed` (action plan, grading, plan, selection, warnings)."""
     open_case = Signal(str)
     """Somebody asked to open the case with this number."""
     station_changed = Signal()
@@ -38,8 +35,6 @@ class Workspace(QObject):
         if changes.touches(STATION):
             self.station.info = read_info(self.station.db)
         self.changed.emit(changes)
-        if changes.touches(CASE):
-            self.cases_changed.emit()
         if changes.touches(STATION):
             self.station_changed.emit()
 

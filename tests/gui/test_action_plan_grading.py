@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 from hexie_desktop.services import cases, grading
 from hexie_desktop.ui.main_window import MainWindow
 from tests.e2e.helpers import applicant, case_payload
-from tests.gui.conftest import message_boxes, type_text, wait_tasks
+from tests.gui.conftest import message_boxes, settle, type_text, wait_tasks
 
 
 def _ok(dialog) -> None:
+    """Click 确定 and let the write (off the GUI thread) report back."""
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
 
 
 def _select(screen, number: str) -> None:

@@ -10,11 +10,13 @@ from hexie_desktop.core import plan as plan_rules
 from hexie_desktop.core import stats
 from hexie_desktop.services import plan
 from hexie_desktop.ui.main_window import MainWindow
-from tests.gui.conftest import activate, wait_tasks
+from tests.gui.conftest import activate, settle, wait_tasks
 
 
 def _ok(dialog) -> None:
+    """Click 确定 and let the write (off the GUI thread) report back."""
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
 
 
 def test_progress_targets_and_export(qtbot, login, tmp_path) -> None:
@@ -43,8 +45,10 @@ def test_progress_targets_and_export(qtbot, login, tmp_path) -> None:
     assert plan.targets(admin.ctx, year)["coordinators_new"] == 50
     assert screen.model.record(0)["target"] == 50
 
-    out = screen.export(tmp_path / "plan.xlsx")
-    assert out is not None
+    out = tmp_path / "plan.xlsx"
+    assert screen.export(out) is not None                 # written off the GUI thread
+    settle()
+    assert "plan.xlsx" in screen.ui.periodLabel.text()
     values = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
     assert "新增劳动关系协调员" in values and 50 in values
     wait_tasks(qtbot)

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 from hexie_desktop.core import selection as rules
 from hexie_desktop.services import registries, selection
 from hexie_desktop.ui.main_window import MainWindow
-from tests.gui.conftest import activate, type_text, wait_tasks
+from tests.gui.conftest import activate, settle, type_text, wait_tasks
 
 
 def _ok(dialog) -> None:
+    """Click 确定 and let the write (off the GUI thread) report back."""
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
 
 
 def test_nominate_check_review_decide_and_print(qtbot, window, workspace, tmp_path, qtmodeltester) -> None:
@@ -83,7 +85,9 @@ def test_nominate_check_review_decide_and_print(qtbot, window, workspace, tmp_pa
              for r in range(registry.model.rowCount())}
     assert shown[name] == marks[name]
 
-    out = screen.publish(tmp_path / "名单.pdf")
+    out = tmp_path / "名单.pdf"
+    assert screen.publish(out) is not None               # printed off the GUI thread
+    settle()
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert name in text and "选树结果名单" in text
     wait_tasks(qtbot)

@@ -6,11 +6,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from hexie_desktop.services import warnings
 from hexie_desktop.ui.main_window import MainWindow
-from tests.gui.conftest import type_text, wait_tasks
+from tests.gui.conftest import settle, type_text, wait_tasks
 
 
 def _ok(dialog) -> None:
+    """Click 确定 and let the write (off the GUI thread) report back."""
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
 
 
 def test_leads_listed_assigned_and_closed(qtbot, window, workspace, qtmodeltester) -> None:
@@ -45,7 +47,8 @@ def test_leads_listed_assigned_and_closed(qtbot, window, workspace, qtmodelteste
     assert screen.model.rowCount() == len(leads) - 1
     screen.ui.statusCombo.setCurrentIndex(screen.ui.statusCombo.findData("closed"))
     assert [r["id"] for r in screen.model.records()] == [first["id"]]
-    screen.scan()
+    assert screen.scan() is not None
+    settle()
     assert screen.ui.summaryLabel.text().startswith("扫描完成：新线索0条")
     wait_tasks(qtbot)
 

@@ -69,7 +69,7 @@ def test_intake_action_and_registry_writes_run_off_the_gui_thread(qtbot, window,
     dialog.builder.set_value("note", "已向法院起诉")
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     settle()
-    assert applied == [False] and window.detail.case["state"] == "rejected"
+    assert applied == [False] and window.detail.case.state == "rejected"
     window.show_page("registry")
     screen = window.registry
     screen.ui.kinds.setCurrentRow(list(registries.KINDS).index("mediators"))
@@ -245,3 +245,63 @@ def test_hidden_users_and_settings_pages_read_again_only_when_shown(qtbot, login
     win.show_page("users")
     assert len(listed) == 1
     wait_tasks(qtbot)
+
+
+def test_action_plan_writes_run_off_the_gui_thread_and_refresh_only_their_pages(qtbot, window, workspace,
+                                                                                 monkeypatch) -> None:
+    """监测预警: handling a lead runs off the GUI thread, announces the leads once, and the list follows;
+    a change to a case leaves the lead list alone, a change to the leads marks the hidden page stale."""
+    from hexie_desktop.core.changes import PLAN_WARNINGS
+    from hexie_desktop.services import warnings
+
+    handled = _spy_threads(monkeypatch, warnings, "handle")
+    announced: list[Changes] = []
+    workspace.changed.connect(announced.append)
+    window.show_page("action_plan")
+    screen = window.action_plan.show_tab("warnings")
+    before = screen.model.rowCount()
+    lead = screen.selected()
+    assert lead is not None and before >= 1
+    dialog = screen.handle("dismiss")
+    dialog.builder.set_value("note", "经核实不属实")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
+    assert handled == [False] and not dialog.isVisible()
+    assert warnings.show(workspace.ctx, lead["id"])["status"] == "dismissed"
+    assert announced == [Changes.of(PLAN_WARNINGS)]
+    assert screen.model.rowCount() == before - 1 and not screen._stale        # visible: read again at once
+    window.show_page("cases")
+    wait_tasks(qtbot)
+    workspace.announce(Changes.case("X"))
+    assert not screen._stale                                                  # not what the page shows
+    workspace.announce(Changes.of(PLAN_WARNINGS))
+    assert screen._stale                                                      # hidden: only marked
+    window.show_page("action_plan")
+    assert not screen._stale and screen.model.rowCount() == before - 1
+    wait_tasks(qtbot)
+
+
+def test_a_refused_action_plan_write_changes_nothing(qtbot, window, workspace, station) -> None:
+    """繁简分流: overriding a grade without a reason is refused on the worker thread: the dialog stays
+    open with the reason, the grade, the audit log and the screens are as before, and it may try again."""
+    from hexie_desktop.services import grading
+
+    announced: list[Changes] = []
+    workspace.changed.connect(announced.append)
+    window.show_page("action_plan")
+    screen = window.action_plan.show_tab("grading")
+    row = screen.selected()
+    assert row is not None
+    audits = _audits(station)
+    dialog = screen.override()
+    dialog.builder.set_value("grade", next(g for g in ("simple", "ordinary", "major") if g != row["grade"]))
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
+    assert dialog.isVisible() and "理由" in dialog.ui.errorLabel.text()
+    assert dialog.ui.buttonBox.isEnabled() and not write_op.writing(dialog)  # the busy state is over
+    assert QGuiApplication.overrideCursor() is None
+    shown = grading.case_grade(workspace.ctx, row["number"])
+    assert (shown["grade"], shown["override"]) == (row["grade"], row["override"])
+    assert _audits(station) == audits and announced == []                    # nothing written, nothing announced
+    dialog.reject()
+    assert not message_boxes()

@@ -29,3 +29,15 @@ def test_everything_and_nothing() -> None:
     assert not NOTHING and not NOTHING.touches(CASE, USERS)
     both = Changes.case("A1") | Changes.of(USERS)
     assert both.touches(USERS) and both.touches("case:A1") and not both.touches(SETTINGS)
+
+
+def test_action_plan_areas_touch_their_page_and_the_plan_progress_only() -> None:
+    """计划进度 counts 选树 results and reads the targets: any ``plan:*`` change touches it (bare ``plan``);
+    a warning lead touches neither the 选树 page nor the cases."""
+    from hexie_desktop.core.changes import PLAN, PLAN_SELECTION, PLAN_TARGETS, PLAN_WARNINGS
+
+    lead = Changes.of(PLAN_WARNINGS)
+    assert lead.touches(PLAN_WARNINGS) and lead.touches(PLAN)
+    assert not lead.touches(PLAN_SELECTION) and not lead.touches(CASE, REGISTRY, SETTINGS)
+    assert Changes.of(PLAN_SELECTION).touches(PLAN) and not Changes.of(PLAN_TARGETS).touches(PLAN_SELECTION)
+    assert not Changes.case("A1").touches(PLAN_WARNINGS) and ALL.touches(PLAN_SELECTION)

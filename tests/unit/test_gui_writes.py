@@ -30,10 +30,6 @@ HELPERS = frozenset({"write", "prepare"})
 """The functions of ``hexie_desktop.ui.write_op`` that may be handed a write."""
 
 NOT_YET: dict[str, str] = {
-    "screens/warnings/screen.py": "being moved to forms/*.ui on another branch; the lead routes its writes at merge",
-    "screens/plan/screen.py": "being moved to forms/*.ui on another branch; the lead routes its writes at merge",
-    "screens/grading/screen.py": "being moved to forms/*.ui on another branch; the lead routes its writes at merge",
-    "screens/selection/screen.py": "being moved to forms/*.ui on another branch; the lead routes its writes at merge",
     "screens/login/dialogs.py::hexie_desktop.services.users.authenticate":
         "logging in (counts failed attempts) happens before there is a workspace to announce to",
     "screens/first_run/dialog.py::hexie_desktop.services.station.init_station":

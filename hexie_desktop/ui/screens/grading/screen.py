@@ -1,6 +1,7 @@
 """The 繁简分流 screen: cases with their grade (简易/一般/重大), the reasons, a person's override,
 and the 重大集体劳动争议 still to report with their deadline; override, record the report, print
-the 报告, open the case.  Every action is one service call."""
+the 报告, open the case.  Every action is one service call, run off the GUI thread by
+:mod:`hexie_desktop.ui.write_op`; a grade belongs to its case, so a change announces that case."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from hexie_desktop.core import grading as rules
+from hexie_desktop.core.changes import CASE, SETTINGS, Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import grading
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.forms.grading import Ui_GradingScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
@@ -23,6 +25,8 @@ from hexie_desktop.ui.workspace import Workspace
 
 BADGES = {"major": "overdue", "ordinary": "later", "simple": "met"}
 """Grade → badge colour."""
+WATCHES = (CASE, SETTINGS)
+"""What the page shows: the cases with their grades, graded by the limits in the settings."""
 
 
 class GradingScreen(RefreshWhenShown):
@@ -65,7 +69,11 @@ class GradingScreen(RefreshWhenShown):
         ui.printButton.clicked.connect(self.print_report)
         ui.openButton.clicked.connect(self.open_case)
         ui.table.activated.connect(lambda _i: self.open_case())
-        workspace.cases_changed.connect(self._mark_stale)
+        workspace.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHES):
+            self._mark_stale()
 
     def _report_text(self, row: dict[str, Any]) -> str:
         if not row["major_collective"]:
@@ -112,12 +120,12 @@ class GradingScreen(RefreshWhenShown):
         fields = [Field("grade", self.tr("分级"), "choice", True, choices, default=row["override"] or "auto"),
                   Field("reason", self.tr("调整理由"), "multiline")]
 
-        def submit(values: dict[str, Any]) -> Any:
-            return grading.set_grade(self.workspace.ctx, row["number"], values.get("grade"), values.get("reason"))
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, grading.set_grade, self.workspace.ctx, row["number"],
+                                    values.get("grade"), values.get("reason"), changes=Changes.case(row["number"]))
 
         dialog = FormDialog(self.tr("调整分级"), row["number"], fields, submit, self)
         dialog.builder.set_value("grade", row["override"] or "auto")
-        dialog.accepted.connect(self.refresh)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -129,11 +137,11 @@ class GradingScreen(RefreshWhenShown):
             return None
         fields = [Field("on", self.tr("报告日期"), "date", True, default=self.workspace.ctx.today)]
 
-        def submit(values: dict[str, Any]) -> Any:
-            return grading.mark_reported(self.workspace.ctx, row["number"], values.get("on"))
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, grading.mark_reported, self.workspace.ctx, row["number"],
+                                    values.get("on"), changes=Changes.case(row["number"]))
 
         dialog = FormDialog(self.tr("登记已向三方报告"), row["number"], fields, submit, self)
-        dialog.accepted.connect(self.refresh)
         self.dialog = dialog
         dialog.open()
         return dialog

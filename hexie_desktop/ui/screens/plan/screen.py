@@ -1,5 +1,7 @@
 """The 计划进度 screen: choose a year and a period (全年 / a quarter), read each indicator's
-target, figure, year to date and completion; set the year's targets; export the Excel table."""
+target, figure, year to date and completion; set the year's targets; export the Excel table.
+Every write (targets, exports: an export is logged) runs off the GUI thread through
+:mod:`hexie_desktop.ui.write_op`; the figures follow the announced changes."""
 
 from __future__ import annotations
 
@@ -10,15 +12,19 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hexie_desktop.core import plan as rules
 from hexie_desktop.core import stats
+from hexie_desktop.core.changes import CASE, NOTHING, PLAN, PLAN_TARGETS, REGISTRY, SETTINGS, Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import plan, plan_printing, report_export
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.plan import Ui_PlanScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.formbuilder import Field
 from hexie_desktop.ui.workspace import Workspace
+
+WATCHES = (CASE, REGISTRY, SETTINGS, PLAN)
+"""What the figures count: cases, register records, 选树 results; the targets and the success-rate rule."""
 
 
 class PlanScreen(RefreshWhenShown):
@@ -53,7 +59,11 @@ class PlanScreen(RefreshWhenShown):
         ui.targetsButton.clicked.connect(self.edit_targets)
         ui.exportButton.clicked.connect(lambda: self.export())
         ui.reportButton.clicked.connect(lambda: self.report())
-        workspace.cases_changed.connect(self._mark_stale)
+        workspace.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHES):
+            self._mark_stale()
 
     def period(self) -> stats.Period:
         """The chosen year or quarter."""
@@ -87,38 +97,39 @@ class PlanScreen(RefreshWhenShown):
         current = plan.targets(self.workspace.ctx, year)
         fields = [Field(i.code, f"{i.label}（{i.unit}）", "int", True) for i in rules.INDICATORS]
 
-        def submit(values: dict[str, Any]) -> Any:
-            return plan.set_targets(self.workspace.ctx, year, values)
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, plan.set_targets, self.workspace.ctx, year, values,
+                                    changes=Changes.of(PLAN_TARGETS))
 
         dialog = FormDialog(self.tr("{y}年度目标").format(y=year), self.tr("默认值取自区三年行动计划；比率类以百分数计。"),
                             fields, submit, self)
         dialog.builder.set_values(current)
-        dialog.accepted.connect(self.refresh)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def export(self, path: Path | None = None) -> Path | None:
-        """Write the Excel table (asks where unless ``path`` is given)."""
+    def export(self, path: Path | None = None) -> ops.Task | None:
+        """Write the Excel table off the GUI thread (asks where unless ``path`` is given); the line
+        under the period says where.  The export is logged; nothing on screen changes."""
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, self.tr("导出计划进度"),
                                                         f"计划进度-{self.period().code}.xlsx", "Excel (*.xlsx)")
             if not name:
                 return None
             path = Path(name)
-        try:
-            report_export.plan_progress(self.workspace.ctx, self.period(), path)
-        except HexieError as exc:
-            messages.show_error(self, exc)
-            return None
-        return path
+        target = path
+        return write_op.write(self, self.workspace, report_export.plan_progress, self.workspace.ctx, self.period(),
+                              target, changes=NOTHING, busy=(self.ui.exportButton,),
+                              on_done=lambda _r: self.ui.periodLabel.setText(
+                                  self.tr("已导出计划进度：{x}").format(x=target.name)))
 
     def report(self, path: Path | None = None) -> ops.Task | None:
         """Write the 工作情况 report of the chosen quarter or year: the workbook at ``path`` (asks where
         unless given) and the printed summary beside it with the same name (.pdf).
 
-        Counting a year of a district takes a while: the work runs off the GUI thread behind a
-        progress box; the line under the period says what was written (or the error is shown)."""
+        Counting a year of a district takes a while: the two writes (workbook, then summary) run off
+        the GUI thread with the button disabled and the line under the period saying so; then that line
+        says what was written (or the error is shown).  Both are logged; nothing on screen changes."""
         period = self.period()
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, self.tr("工作情况报告"),
@@ -126,20 +137,31 @@ class PlanScreen(RefreshWhenShown):
             if not name:
                 return None
             path = Path(name)
-        pdf = path.with_suffix(".pdf")
+        xlsx, pdf = path, path.with_suffix(".pdf")
         ctx = self.workspace.ctx
+        before = self.ui.periodLabel.text()
+        self.ui.reportButton.setEnabled(False)   # from the first write to the end of the second
+        self.ui.periodLabel.setText(self.tr("正在生成工作情况报告……"))
 
-        def write(progress: Any = None) -> tuple[Path, Path]:
-            report_export.plan_report(ctx, period, path)
-            plan_printing.print_summary(ctx, period, pdf)
-            return path, pdf
+        def done(_result: Any = None) -> None:
+            self.ui.reportButton.setEnabled(True)
 
-        def written(paths: tuple[Path, Path]) -> None:
-            self.ui.periodLabel.setText(self.tr("已生成工作情况报告：{x}，{p}").format(x=paths[0].name, p=paths[1].name))
+        def failed(error: BaseException) -> None:
+            done()
+            self.ui.periodLabel.setText(before)
+            messages.show_error(self, error)
 
-        self.ui.reportButton.setEnabled(False)
-        task = ops.run(self, write, on_done=written, on_error=lambda exc: messages.show_error(self, exc),
-                       progress_title=self.tr("正在生成工作情况报告……"))
-        task.finished.connect(lambda _r: self.ui.reportButton.setEnabled(True))
-        task.failed.connect(lambda _e: self.ui.reportButton.setEnabled(True))
+        def written(_result: Any) -> None:
+            self.ui.periodLabel.setText(self.tr("已生成工作情况报告：{x}，{p}").format(x=xlsx.name, p=pdf.name))
+            done()
+
+        def summary(_result: Any) -> None:
+            if write_op.write(self, self.workspace, plan_printing.print_summary, ctx, period, pdf, changes=NOTHING,
+                              on_done=written, on_error=failed) is None:
+                done()
+
+        task = write_op.write(self, self.workspace, report_export.plan_report, ctx, period, xlsx, changes=NOTHING,
+                              on_done=summary, on_error=failed)
+        if task is None:
+            done()
         return task

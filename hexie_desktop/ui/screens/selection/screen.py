@@ -1,6 +1,8 @@
 """The 选树 screen: choose a year and a kind, list the nominations, nominate a record, check each
 criterion (quoted from the plan) with a note, review, decide, withdraw, print the publication list.
-Every action is one service call; the rules (order of steps, refusals) are the service's."""
+Every action is one service call, run off the GUI thread by :mod:`hexie_desktop.ui.write_op`; the
+rules (order of steps, refusals) are the service's.  A step announces the nominations and the
+register of its subject (which shows the 选树 mark); the list follows the announced changes."""
 
 from __future__ import annotations
 
@@ -10,15 +12,24 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from hexie_desktop.core import selection as rules
+from hexie_desktop.core.changes import CASE, NOTHING, PLAN_SELECTION, REGISTRY, Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import plan_printing, registries, selection
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.selection import Ui_SelectionScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
 from hexie_desktop.ui.widgets.formbuilder import Field
 from hexie_desktop.ui.workspace import Workspace
+
+WATCHES = (PLAN_SELECTION, CASE, REGISTRY)
+"""What the page shows: the nominations, and the facts and names of their subjects (cases, registers)."""
+
+
+def touched(subject_kind: str) -> Changes:
+    """What a 选树 step changes: the nominations, and the register of its subject (the 选树 mark)."""
+    return Changes.of(PLAN_SELECTION) | (Changes.registry(subject_kind) if subject_kind != "cases" else NOTHING)
 
 
 class SelectionScreen(RefreshWhenShown):
@@ -74,7 +85,11 @@ class SelectionScreen(RefreshWhenShown):
         ui.decideButton.clicked.connect(lambda: self.decide())
         ui.withdrawButton.clicked.connect(lambda: self.withdraw())
         ui.publishButton.clicked.connect(lambda: self.publish())
-        workspace.cases_changed.connect(self._mark_stale)
+        workspace.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHES):
+            self._mark_stale()
 
     @staticmethod
     def _show(table: QTableView, model: RecordTableModel, widths: tuple[int, ...]) -> None:
@@ -152,10 +167,18 @@ class SelectionScreen(RefreshWhenShown):
         return dialog
 
     def _after(self, dialog: FormDialog) -> None:
-        """Refresh and keep the nomination the dialog acted on selected."""
-        if isinstance(dialog.result, dict) and dialog.result.get("id"):
-            self.focus_id = dialog.result["id"]
-        self.refresh()
+        """Select the nomination the dialog acted on (the list followed the announced changes already;
+        when it is still to be read, it is selected once read)."""
+        if not (isinstance(dialog.result, dict) and dialog.result.get("id")):
+            return
+        wanted = dialog.result["id"]
+        if self._stale:
+            self.focus_id = wanted
+            return
+        ids = [r["id"] for r in self.model.records()]
+        chosen = self.selected()
+        if wanted in ids and (chosen is None or chosen["id"] != wanted):
+            self.ui.table.selectRow(ids.index(wanted))
 
     def nominate(self) -> FormDialog | None:
         """提名 a record of the register the chosen kind draws from (a case by its number)."""
@@ -175,8 +198,9 @@ class SelectionScreen(RefreshWhenShown):
             subject = Field("subject", rules.SUBJECTS[kind.subject], "choice", True, choices)
         fields = [subject, Field("reason", self.tr("推荐理由"), "multiline")]
 
-        def submit(values: dict[str, Any]) -> Any:
-            return selection.nominate(self.workspace.ctx, code, values.get("subject"), year, values.get("reason"))
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, selection.nominate, self.workspace.ctx, code, values.get("subject"),
+                                    year, values.get("reason"), changes=touched(kind.subject))
 
         return self._open(self.tr("提名：{y}年度{k}").format(y=year, k=kind.label),
                           self.tr("提名后逐项核查条件；同一对象同一年度只能提名一次。"), fields, submit)
@@ -187,13 +211,14 @@ class SelectionScreen(RefreshWhenShown):
         if self.current is None or not index.isValid():
             return None
         item = self.checks.record(index.row())
-        sid = self.current["id"]
+        sid, subject = self.current["id"], self.current["subject_kind"]
         fields = [Field("result", self.tr("核查结果"), "choice", True, list(rules.RESULTS.items()),
                         default=item["result"] if item["result"] != "unchecked" else "met"),
                   Field("note", self.tr("核查情况"), "multiline", default=item["note"])]
 
-        def submit(values: dict[str, Any]) -> Any:
-            return selection.check(self.workspace.ctx, sid, item["code"], values.get("result"), values.get("note"))
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, selection.check, self.workspace.ctx, sid, item["code"],
+                                    values.get("result"), values.get("note"), changes=touched(subject))
 
         return self._open(self.tr("核查条件"), item["text"], fields, submit)
 
@@ -201,24 +226,29 @@ class SelectionScreen(RefreshWhenShown):
         """审核 the selected nomination."""
         if self.current is None:
             return None
-        sid = self.current["id"]
+        sid, subject = self.current["id"], self.current["subject_kind"]
+
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, selection.review, self.workspace.ctx, sid, values.get("note"),
+                                    changes=touched(subject))
+
         return self._open(self.tr("审核"), self.current["subject_name"],
-                          [Field("note", self.tr("审核意见"), "multiline")],
-                          lambda values: selection.review(self.workspace.ctx, sid, values.get("note")))
+                          [Field("note", self.tr("审核意见"), "multiline")], submit)
 
     def decide(self) -> FormDialog | None:
         """决定: 选树 or not, with the date and a note."""
         if self.current is None:
             return None
-        sid = self.current["id"]
+        sid, subject = self.current["id"], self.current["subject_kind"]
         fields = [Field("decision", self.tr("决定"), "choice", True,
                         [("selected", self.tr("选树")), ("not_selected", self.tr("不选树"))]),
                   Field("decided_on", self.tr("决定日期"), "date", True, default=self.workspace.ctx.today),
                   Field("note", self.tr("说明（会议、文件）"), "multiline")]
 
-        def submit(values: dict[str, Any]) -> Any:
-            return selection.decide(self.workspace.ctx, sid, values.get("decision") == "selected",
-                                    decided_on=values.get("decided_on"), note=values.get("note"))
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, selection.decide, self.workspace.ctx, sid,
+                                    values.get("decision") == "selected", decided_on=values.get("decided_on"),
+                                    note=values.get("note"), changes=touched(subject))
 
         return self._open(self.tr("决定"), self.current["subject_name"], fields, submit)
 
@@ -226,13 +256,18 @@ class SelectionScreen(RefreshWhenShown):
         """撤回 the selected nomination."""
         if self.current is None:
             return None
-        sid = self.current["id"]
-        return self._open(self.tr("撤回提名"), self.current["subject_name"],
-                          [Field("note", self.tr("撤回原因"), "multiline")],
-                          lambda values: selection.withdraw(self.workspace.ctx, sid, values.get("note")))
+        sid, subject = self.current["id"], self.current["subject_kind"]
 
-    def publish(self, path: Path | None = None) -> Path | None:
-        """Print the publication list of the chosen year (and kind) to a PDF."""
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, selection.withdraw, self.workspace.ctx, sid, values.get("note"),
+                                    changes=touched(subject))
+
+        return self._open(self.tr("撤回提名"), self.current["subject_name"],
+                          [Field("note", self.tr("撤回原因"), "multiline")], submit)
+
+    def publish(self, path: Path | None = None) -> ops.Task | None:
+        """Print the publication list of the chosen year (and kind) to a PDF, off the GUI thread (the
+        printing is logged; nothing on screen changes); the summary line says where."""
         year = self.ui.yearSpin.value()
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, self.tr("打印选树结果名单"), f"选树结果名单-{year}.pdf",
@@ -240,9 +275,8 @@ class SelectionScreen(RefreshWhenShown):
             if not name:
                 return None
             path = Path(name)
-        try:
-            plan_printing.print_publication(self.workspace.ctx, year, path, self.kind())
-        except HexieError as exc:
-            messages.show_error(self, exc)
-            return None
-        return path
+        target = path
+        return write_op.write(self, self.workspace, plan_printing.print_publication, self.workspace.ctx, year, target,
+                              self.kind(), changes=NOTHING, busy=(self.ui.publishButton,),
+                              on_done=lambda _r: self.ui.summaryLabel.setText(
+                                  self.tr("已打印选树结果名单：{p}").format(p=target.name)))

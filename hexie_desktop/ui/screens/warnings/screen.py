@@ -1,5 +1,6 @@
 """The 监测预警 screen: scan, list leads by status, read one lead's follow-up records, handle it
-(指派、跟进、化解办结、排除、重新打开) and set the thresholds.  Every action is one service call."""
+(指派、跟进、化解办结、排除、重新打开) and set the thresholds.  Every action is one service call, run off
+the GUI thread by :mod:`hexie_desktop.ui.write_op`; the list follows the announced changes."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Any
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from hexie_desktop.core import warnings as rules
+from hexie_desktop.core.changes import PLAN_WARNINGS, SETTINGS, Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import settings, warnings
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.warnings import Ui_WarningsScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
@@ -21,6 +23,8 @@ from hexie_desktop.ui.workspace import Workspace
 
 BADGES = {"red": "overdue", "orange": "today", "yellow": "soon"}
 """Lead level → the badge colour the case lists use for the same urgency."""
+WATCHES = (PLAN_WARNINGS,)
+"""What the page shows: the leads (a scan or a handling step; cases count only once scanned)."""
 
 
 class WarningsScreen(RefreshWhenShown):
@@ -66,7 +70,11 @@ class WarningsScreen(RefreshWhenShown):
         ui.thresholdButton.clicked.connect(self.edit_thresholds)
         ui.statusCombo.currentIndexChanged.connect(self.refresh)
         ui.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_detail())
-        workspace.cases_changed.connect(self._mark_stale)
+        workspace.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHES):
+            self._mark_stale()
 
     # ---------------------------------------------------------------- data
 
@@ -113,16 +121,16 @@ class WarningsScreen(RefreshWhenShown):
 
     # ---------------------------------------------------------------- actions
 
-    def scan(self) -> None:
-        """Run the rules over the station's data."""
-        try:
-            result = warnings.scan(self.workspace.ctx)
-        except HexieError as exc:
-            messages.show_error(self, exc)
-            return
-        self.refresh()
-        self.ui.summaryLabel.setText(self.tr("扫描完成：新线索{r}条，情况变化{u}条。").format(r=result.raised, u=result.updated)
-                                  + self.ui.summaryLabel.text())
+    def scan(self) -> ops.Task | None:
+        """Run the rules over the station's data (off the GUI thread); the list follows, then the outcome."""
+        def scanned(result: warnings.ScanResult) -> None:
+            if self._stale:
+                self.refresh()
+            self.ui.summaryLabel.setText(self.tr("扫描完成：新线索{r}条，情况变化{u}条。").format(
+                r=result.raised, u=result.updated) + self.ui.summaryLabel.text())
+
+        return write_op.write(self, self.workspace, warnings.scan, self.workspace.ctx,
+                              changes=Changes.of(PLAN_WARNINGS), on_done=scanned, busy=(self.ui.scanButton,))
 
     def handle(self, action: str) -> FormDialog | None:
         """Open the form of one handling action for the selected lead."""
@@ -133,12 +141,12 @@ class WarningsScreen(RefreshWhenShown):
         if action == "assign":
             fields.insert(0, Field("owner", self.tr("负责人"), required=True, default=lead["owner"]))
 
-        def submit(values: dict[str, Any]) -> Any:
-            return warnings.handle(self.workspace.ctx, lead["id"], action, note=values.get("note"),
-                                   owner=values.get("owner"))
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, warnings.handle, self.workspace.ctx, lead["id"], action,
+                                    note=values.get("note"), owner=values.get("owner"),
+                                    changes=Changes.of(PLAN_WARNINGS))
 
         dialog = FormDialog(rules.ACTIONS[action], lead["title"], fields, submit, self)
-        dialog.accepted.connect(self.refresh)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -152,8 +160,9 @@ class WarningsScreen(RefreshWhenShown):
             return None
         fields = [Field(key, rules.LABELS[key], "int", True) for key in current]
 
-        def submit(values: dict[str, Any]) -> Any:
-            return settings.update(self.workspace.ctx, {"warnings.thresholds": values})
+        def submit(values: dict[str, Any]) -> write_op.Write:  # read at the next scan: no lead changes now
+            return write_op.prepare(self.workspace, settings.update, self.workspace.ctx,
+                                    {"warnings.thresholds": values}, changes=Changes.of(SETTINGS))
 
         dialog = FormDialog(self.tr("预警阈值"), self.tr("扫描时按这些阈值生成线索；修改后重新扫描生效。"), fields, submit, self)
         dialog.builder.set_values(current)
