@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHeaderView, QLabel, QWidget
 
-from hexie_desktop.core.changes import CASE, REGISTRY, SETTINGS, USERS, Changes
+from hexie_desktop.core.changes import CASE, PLAN, REGISTRY, SETTINGS, USERS, Changes
 from hexie_desktop.services import dashboard as dashboard_service
 from hexie_desktop.ui import ops, style
 from hexie_desktop.ui.forms.dashboard import Ui_DashboardScreen
@@ -23,7 +23,7 @@ from hexie_desktop.ui.widgets.badges import BadgeDelegate, status_text
 from hexie_desktop.ui.workspace import Workspace
 
 TILES = ("all", "overdue", "today", "soon")
-WATCHES = (CASE, SETTINGS, USERS, f"{REGISTRY}:mediators")
+WATCHES = (CASE, SETTINGS, USERS, PLAN, f"{REGISTRY}:mediators")  # PLAN: the action-plan line and leads
 """What the dashboard shows: due cases (deadline settings), and whether a mediator is registered and linked."""
 
 
