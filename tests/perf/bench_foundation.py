@@ -137,7 +137,7 @@ query and writes the new ones in one flush.
 Where the CPU time of the 100,000-case demo goes (phase timers, about 30 s in all): the values
 generated in Python (random draws, names, ID numbers with check digits, amounts, consistent
 states and dates) about 9 s; preparing and executing the inserts about 11 s, of which SQLite's
-`executemany` about 8 s (with the foreign-key checks, which the raw baseline does not make); building the 51 secondary indexes after the load 2.8 s; the FTS5 trigram index of
+`executemany` a little over half (with the foreign-key checks, which the raw baseline does not make); building the 51 secondary indexes after the load 2.8 s; the FTS5 trigram index of
 the search text 2.9 s; the warning scan under 1 s.  The raw baseline itself needs 5.4 s of CPU,
 so at most 6× raw is met in wall-clock time and at the limit in CPU time.  At most 20 s is not met
 on this machine: the CPU time alone is above it.  What would reach it: generating the rows in a
