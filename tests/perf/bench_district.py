@@ -233,7 +233,7 @@ def main() -> None:
 NOTES = """\
 Where it would need more than one machine, and why.  Nothing here needs a second machine for the
 data: the district holds every township's cases, parties, events, claims and agreements in one
-PostgreSQL database (a million rows and more above; 30 × 5,000 cases are about 2.5 million), and
+PostgreSQL database (about 2.5 million exchanged rows at 30 × 5,000 cases), and
 PostgreSQL keeps a province's rows on one server with the same indexes.  The program distributes
 nothing itself.  What grows is work done in the desktop process that runs the program:
 

@@ -134,14 +134,17 @@ one statement; a new station's load commits without fsync (`synchronous=OFF` for
 only, `Database.transaction(bulk_load=True)`); the warning scan reads the existing leads in one
 query and writes the new ones in one flush.
 
-Where the CPU time of the 100,000-case demo goes (phase timers, about 30 s in all): the values
-generated in Python (random draws, names, ID numbers with check digits, amounts, consistent
-states and dates) about 9 s; preparing and executing the inserts about 11 s, of which SQLite's
-`executemany` about 8 s (with the foreign-key checks, which the raw baseline does not make); building the 51 secondary indexes after the load 2.8 s; the FTS5 trigram index of
-the search text 2.9 s; the warning scan under 1 s.  The raw baseline itself needs 5.4 s of CPU,
-so at most 6× raw is met in wall-clock time and at the limit in CPU time.  At most 20 s is not met
-on this machine: the CPU time alone is above it.  What would reach it: generating the rows in a
-second process while the first one inserts (the machine has 2 cores) — not done.
+Where the CPU time of the 100,000-case demo goes (phase timers at a load of 10–14, about 30 s
+of CPU in all; 23.4 s at a load of 2.5): the values generated in Python (random draws, names, ID
+numbers with check digits, amounts, consistent states and dates) about 9 s; preparing and
+executing the inserts about 11 s, of which SQLite's `executemany` a little over half (with the
+foreign-key checks, which the raw baseline does not make); building the 51 secondary indexes
+after the load 2.8 s; the FTS5 trigram index of the search text 2.9 s; the warning scan under
+1 s.  At most 6× raw is met (4.1× in wall-clock time and 5.0× in CPU time at a load of 2.5; 3.8×
+and 5.6× at a load of 10–14).  At most 20 s is not met: 27.4 s at a load of 2.5, and the CPU time
+alone (23.4 s) is above it.  What would reach it: generating the next batch while SQLite inserts
+the last one (a writer thread — the driver releases the GIL inside SQLite — or a second process;
+the machine has 2 cores) — not done.
 """
 
 if __name__ == "__main__":
