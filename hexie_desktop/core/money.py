@@ -175,7 +175,7 @@ def _section_words(number: int) -> str:
     """Write 1–9999 in 大写 with 仟佰拾, one 零 per run of inner zeros, none at the end."""
     words: list[str] = []
     pending_zero = False
-    for digit, unit in zip(f"{number:04d}", _SMALL_UNITS):
+    for digit, unit in zip(f"{number:04d}", _SMALL_UNITS, strict=True):
         if digit == "0":
             pending_zero = bool(words)
             continue

@@ -17,7 +17,7 @@ def _ok(dialog) -> None:
 
 def _select(screen, number: str) -> None:
     rows = [r["number"] for r in screen.model.records()]
-    screen.table.selectRow(rows.index(number))
+    screen.ui.table.selectRow(rows.index(number))
 
 
 def test_grades_listed_overridden_reported_and_printed(qtbot, window, workspace) -> None:
@@ -31,13 +31,13 @@ def test_grades_listed_overridden_reported_and_printed(qtbot, window, workspace)
     assert window.current_page() is window.action_plan and screen.isVisible()
     listed = grading.list_grades(workspace.ctx, open_only=True)
     assert screen.model.rowCount() == len(listed)
-    assert "待报告的重大集体劳动争议" in screen.summaryLabel.text()
-    screen.filterCombo.setCurrentIndex(screen.filterCombo.findData("due"))
+    assert "待报告的重大集体劳动争议" in screen.ui.summaryLabel.text()
+    screen.ui.filterCombo.setCurrentIndex(screen.ui.filterCombo.findData("due"))
     due = [r["number"] for r in screen.model.records()]
     assert big in due
     _select(screen, big)
     assert screen.selected()["grade_label"] == "重大"
-    assert "应于" in screen.model.index(screen.table.currentIndex().row(), 6).data()
+    assert "应于" in screen.model.index(screen.ui.table.currentIndex().row(), 6).data()
 
     screen.print_report()
     wait_tasks(qtbot)
@@ -50,7 +50,7 @@ def test_grades_listed_overridden_reported_and_printed(qtbot, window, workspace)
     assert grading.case_grade(workspace.ctx, big)["reported_on"] == workspace.ctx.today
     assert big not in [r["number"] for r in screen.model.records()]
 
-    screen.filterCombo.setCurrentIndex(screen.filterCombo.findData("major"))
+    screen.ui.filterCombo.setCurrentIndex(screen.ui.filterCombo.findData("major"))
     _select(screen, big)
     override = screen.override()
     override.builder.set_value("grade", "ordinary")
@@ -60,7 +60,7 @@ def test_grades_listed_overridden_reported_and_printed(qtbot, window, workspace)
     _ok(override)
     shown = grading.case_grade(workspace.ctx, big)
     assert (shown["grade"], shown["override_reason"]) == ("ordinary", "人数核实后仅为部分车间")
-    screen.filterCombo.setCurrentIndex(0)                # all grades
+    screen.ui.filterCombo.setCurrentIndex(0)             # all grades
     _select(screen, big)
     screen.open_case()                                   # 繁简分流 in the case detail too
     assert window.current_page() is window.detail
@@ -76,5 +76,5 @@ def test_clerk_sees_grades_but_cannot_change_them(qtbot, login) -> None:
     clerk.action_plan.show_tab("grading")
     assert clerk.action_plan.grading.model.rowCount() >= 0
     screen = clerk.action_plan.grading
-    assert not screen.overrideButton.isEnabled() and not screen.reportedButton.isEnabled()
-    assert screen.printButton.isEnabled()
+    assert not screen.ui.overrideButton.isEnabled() and not screen.ui.reportedButton.isEnabled()
+    assert screen.ui.printButton.isEnabled()

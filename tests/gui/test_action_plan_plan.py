@@ -30,8 +30,8 @@ def test_progress_targets_and_export(qtbot, login, tmp_path) -> None:
     expected = plan.progress(admin.ctx, stats.year(year))
     first = screen.model.record(0)
     assert first["label"] == "新增劳动关系协调员" and first["actual_text"] == str(expected.rows[0].actual)
-    screen.periodCombo.setCurrentIndex(3)                 # third quarter: year to date shown
-    assert screen.model.record(0)["ytd_text"] != "" and "第三季度" in screen.periodLabel.text()
+    screen.ui.periodCombo.setCurrentIndex(3)              # third quarter: year to date shown
+    assert screen.model.record(0)["ytd_text"] != "" and "第三季度" in screen.ui.periodLabel.text()
 
     dialog = screen.edit_targets()
     dialog.builder.widget("cultivation_pass_rate").setValue(120)       # above 100%: refused
@@ -53,4 +53,4 @@ def test_progress_targets_and_export(qtbot, login, tmp_path) -> None:
 def test_head_reads_but_cannot_set_targets(qtbot, window) -> None:
     window.show_page("action_plan")
     window.action_plan.show_tab("plan")
-    assert window.action_plan.plan.model.rowCount() == len(plan_rules.INDICATORS) and not window.action_plan.plan.targetsButton.isEnabled()
+    assert window.action_plan.plan.model.rowCount() == len(plan_rules.INDICATORS) and not window.action_plan.plan.ui.targetsButton.isEnabled()

@@ -23,10 +23,10 @@ def test_nominate_check_review_decide_and_print(qtbot, window, workspace, tmp_pa
     activate(window)
     window.show_page("action_plan")
     screen = window.action_plan.show_tab("selection")
-    assert window.action_plan.tabs.tabText(1) == "选树" and screen.kindCombo.currentData() == "gold_coordinator"
+    assert window.action_plan.ui.tabs.tabText(1) == "选树" and screen.ui.kindCombo.currentData() == "gold_coordinator"
     year = workspace.ctx.today.year
     already = selection.list_selections(workspace.ctx, kind="gold_coordinator", year=year)
-    assert screen.model.rowCount() == len(already) >= 1 and screen.nominateButton.isEnabled()   # demo nominations
+    assert screen.model.rowCount() == len(already) >= 1 and screen.ui.nominateButton.isEnabled()   # demo nominations
     taken = {r["subject_name"] for r in already}
     dialog = screen.nominate()
     subject = dialog.builder.widget("subject")
@@ -93,19 +93,19 @@ def test_rights_decide_the_buttons_and_the_plan_tab_writes_the_report(qtbot, log
     qtbot.addWidget(clerk)
     clerk.show_page("action_plan")
     screen = clerk.action_plan.show_tab("selection")
-    assert screen.nominateButton.isEnabled() and screen.checkButton.isEnabled()
-    assert not screen.reviewButton.isEnabled() and not screen.decideButton.isEnabled()
-    screen.kindCombo.setCurrentIndex(screen.kindCombo.findData(None))    # 全部类型: nothing to nominate into
-    assert not screen.nominateButton.isEnabled() and screen.nominate() is None
+    assert screen.ui.nominateButton.isEnabled() and screen.ui.checkButton.isEnabled()
+    assert not screen.ui.reviewButton.isEnabled() and not screen.ui.decideButton.isEnabled()
+    screen.ui.kindCombo.setCurrentIndex(screen.ui.kindCombo.findData(None))    # 全部类型: nothing to nominate into
+    assert not screen.ui.nominateButton.isEnabled() and screen.nominate() is None
 
     plan_screen = clerk.action_plan.show_tab("plan")
-    plan_screen.periodCombo.setCurrentIndex(3)
+    plan_screen.ui.periodCombo.setCurrentIndex(3)
     plan_screen.report(tmp_path / "工作情况.xlsx")
-    assert not plan_screen.reportButton.isEnabled()  # while it is written off the GUI thread
+    assert not plan_screen.ui.reportButton.isEnabled()  # while it is written off the GUI thread
     wait_tasks(qtbot, timeout=60000)
     xlsx, pdf = tmp_path / "工作情况.xlsx", tmp_path / "工作情况.pdf"
-    assert xlsx.exists() and pdf.exists() and "已生成工作情况报告" in plan_screen.periodLabel.text()
-    assert plan_screen.reportButton.isEnabled()
+    assert xlsx.exists() and pdf.exists() and "已生成工作情况报告" in plan_screen.ui.periodLabel.text()
+    assert plan_screen.ui.reportButton.isEnabled()
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "工作情况报告" in text and "第三季度" in text
     wait_tasks(qtbot)

@@ -17,16 +17,17 @@ def test_leads_listed_assigned_and_closed(qtbot, window, workspace, qtmodelteste
     window.show_page("action_plan")
     window.action_plan.show_tab("warnings")
     screen = window.action_plan.warnings
-    assert window.current_page() is window.action_plan and window.action_plan.tabs.currentWidget() is screen
+    assert window.current_page() is window.action_plan
+    assert window.action_plan.ui.tabs.currentWidget() is window.action_plan.ui.warningsTab is screen.parentWidget()
     assert window.ui.navigation.currentItem().text() == "行动计划"
     leads = warnings.list_leads(workspace.ctx)
     assert leads, "the demo data raises leads"
     assert screen.model.rowCount() == len(leads)
     qtmodeltester.check(screen.model)
-    assert screen.summaryLabel.text().startswith(f"待处理线索{len(leads)}条")
+    assert screen.ui.summaryLabel.text().startswith(f"待处理线索{len(leads)}条")
     first = screen.selected()
     assert first is not None and first["id"] == leads[0]["id"]
-    assert first["title"] in screen.detail.toPlainText() and "生成线索" in screen.detail.toPlainText()
+    assert first["title"] in screen.ui.detail.toPlainText() and "生成线索" in screen.ui.detail.toPlainText()
 
     dialog = screen.handle("assign")
     type_text(dialog.builder.widget("owner"), "王调解")
@@ -42,10 +43,10 @@ def test_leads_listed_assigned_and_closed(qtbot, window, workspace, qtmodelteste
     _ok(closing)
     assert warnings.show(workspace.ctx, first["id"])["status"] == "closed"
     assert screen.model.rowCount() == len(leads) - 1
-    screen.statusCombo.setCurrentIndex(screen.statusCombo.findData("closed"))
+    screen.ui.statusCombo.setCurrentIndex(screen.ui.statusCombo.findData("closed"))
     assert [r["id"] for r in screen.model.records()] == [first["id"]]
     screen.scan()
-    assert screen.summaryLabel.text().startswith("扫描完成：新线索0条")
+    assert screen.ui.summaryLabel.text().startswith("扫描完成：新线索0条")
     wait_tasks(qtbot)
 
 
@@ -54,9 +55,9 @@ def test_rights_decide_the_buttons_and_admin_sets_thresholds(qtbot, login) -> No
     qtbot.addWidget(clerk)
     clerk.show_page("action_plan")
     clerk.action_plan.show_tab("warnings")
-    assert clerk.action_plan.warnings.scanButton.isEnabled()
+    assert clerk.action_plan.warnings.ui.scanButton.isEnabled()
     assert not any(b.isEnabled() for b in clerk.action_plan.warnings.buttons.values())
-    assert not clerk.action_plan.warnings.thresholdButton.isEnabled()
+    assert not clerk.action_plan.warnings.ui.thresholdButton.isEnabled()
     admin_ws = login("admin")
     admin = MainWindow(admin_ws)
     qtbot.addWidget(admin)

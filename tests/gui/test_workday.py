@@ -26,6 +26,7 @@ from tests.gui.conftest import (
     make_case,
     message_boxes,
     press,
+    settle,
     township_center_row,
     type_text,
     wait_tasks,
@@ -43,6 +44,7 @@ def _log_in(qtbot, dialog: LoginDialog, username: str) -> None:
     type_text(dialog.ui.username, username)
     type_text(dialog.ui.password, USERS[username][2])
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
 
 
 def _audits(station, action: str) -> int:
@@ -77,16 +79,16 @@ def test_log_out_returns_to_an_empty_login_for_another_user(qtbot, station) -> N
 def test_guide_opens_offline_with_its_screenshots(qtbot, window) -> None:
     dialog = window.show_guide()
     assert isinstance(dialog, GuideDialog) and dialog.isVisible()
-    text = dialog.browser.toPlainText()
+    text = dialog.ui.browser.toPlainText()
     assert "使用说明" in dialog.windowTitle() and "登录" in text
     shown = images(GUIDE.read_text(encoding="utf-8"))
     assert shown
     for name in shown:
-        image = dialog.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
-        loaded = image if image is not None else dialog.browser.loadResource(
+        image = dialog.ui.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+        loaded = image if image is not None else dialog.ui.browser.loadResource(
             QTextDocument.ResourceType.ImageResource.value, QUrl(name))
         assert loaded is not None and not getattr(loaded, "isNull", lambda: False)(), name
-    assert dialog.browser.horizontalScrollBar().maximum() == 0           # screenshots shrink to the pane
+    assert dialog.ui.browser.horizontalScrollBar().maximum() == 0        # screenshots shrink to the pane
     dialog.close()
 
 
@@ -100,7 +102,7 @@ def test_bundled_guide_is_the_one_in_docs() -> None:
 
 def test_about_names_version_licence_data_folder_and_log(qtbot, window, workspace) -> None:
     dialog = window.show_about()
-    text = dialog.label.text()
+    text = dialog.ui.label.text()
     assert __version__ in text and "许可" in text
     assert str(workspace.station.paths.root) in text and "日志文件" in text
     dialog.close()
@@ -124,6 +126,7 @@ def test_after_the_agreement_takes_effect_it_offers_to_print_it(qtbot, window, w
     for edit in (ui.applicantSigned, ui.respondentSigned, ui.mediatorSigned, ui.sealApplied):
         type_text(edit, today)
     ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     _answer(qtbot, "现在打印调解协议书？", QMessageBox.StandardButton.Yes)
     wait_tasks(qtbot)
     preview = detail.printing.preview
@@ -147,6 +150,7 @@ def test_all_met_asks_first_then_sets_every_item_in_one_audited_step(qtbot, wind
     assert any(dialog.model.record(r)["status"] != "met" for r in range(dialog.model.rowCount()))
     dialog.ui.allMetButton.click()
     _answer(qtbot, "全部11个检查项", QMessageBox.StandardButton.Yes)
+    settle()
     assert {dialog.model.record(r)["status"] for r in range(dialog.model.rowCount())} == {"met"}
     assert {dialog.model.record(r)["checked_on"] for r in range(11)} == {workspace.ctx.today.isoformat()}
     assert _audits(workspace.station, "checklist.update_all") == before + 1
@@ -194,6 +198,7 @@ def test_ctrl_enter_submits_a_dialog_with_a_multi_line_field(qtbot, window, work
     press(Qt.Key.Key_Return)                                             # plain Enter: still typing
     assert dialog.isVisible()
     press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle()
     assert not dialog.isVisible() and dialog.result is not None
     from hexie_desktop.services import case_queries
 
@@ -251,6 +256,7 @@ def test_archive_missing_message_follows_the_catalog(qtbot, window, workspace) -
     ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     assert "撤回调解申请书" in ui.introLabel.text()
     ok.click()
+    settle()
     assert "缺少" in ui.errorLabel.text() and dialog.isVisible()
     for doc_type in ("application", "identity", "withdrawal", "notice"):
         ui.docType.setCurrentIndex(ui.docType.findData(doc_type))
@@ -258,6 +264,7 @@ def test_archive_missing_message_follows_the_catalog(qtbot, window, workspace) -
         assert ui.errorLabel.text() == ""                                # the old refusal is gone at once
     assert dialog.missing() == [] and "齐全" in ui.introLabel.text() and "缺" not in ui.introLabel.text()
     ok.click()
+    settle()
     assert not dialog.isVisible()
 
 

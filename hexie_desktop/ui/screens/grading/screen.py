@@ -6,22 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from hexie_desktop.core import grading as rules
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import grading
 from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.forms.grading import Ui_GradingScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.screens.printing.jobs import PrintJobs
@@ -42,30 +33,15 @@ class GradingScreen(RefreshWhenShown):
         self.workspace = workspace
         self.dialog: FormDialog | None = None
         self.jobs = PrintJobs(workspace, self)
-        layout = QVBoxLayout(self)
-        self.titleLabel = QLabel(self.tr("繁简分流"), self)
-        style.set_role(self.titleLabel, "title")
-        self.summaryLabel = QLabel(self)
-        style.set_role(self.summaryLabel, "hint")
-        layout.addWidget(self.titleLabel)
-        layout.addWidget(self.summaryLabel)
-        bar = QHBoxLayout()
-        self.filterCombo = QComboBox(self)
-        self.filterCombo.addItem(self.tr("全部分级"), None)
+        self.ui = Ui_GradingScreen()
+        self.ui.setupUi(self)
+        ui = self.ui
+        style.set_role(ui.titleLabel, "title")
+        style.set_role(ui.summaryLabel, "hint")
+        ui.filterCombo.addItem(self.tr("全部分级"), None)
         for code, label in rules.GRADES.items():
-            self.filterCombo.addItem(label, code)
-        self.filterCombo.addItem(self.tr("待报告的重大集体争议"), "due")
-        self.openCheck = QCheckBox(self.tr("只看办理中"), self)
-        self.openCheck.setChecked(True)
-        self.overrideButton = QPushButton(self.tr("调整分级…"), self)
-        self.reportedButton = QPushButton(self.tr("登记已报告…"), self)
-        self.printButton = QPushButton(self.tr("打印重大集体争议报告"), self)
-        self.openButton = QPushButton(self.tr("打开案件"), self)
-        for widget in (QLabel(self.tr("显示："), self), self.filterCombo, self.openCheck, self.overrideButton,
-                       self.reportedButton, self.printButton, self.openButton):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        layout.addLayout(bar)
+            ui.filterCombo.addItem(label, code)
+        ui.filterCombo.addItem(self.tr("待报告的重大集体争议"), "due")
         self.model = RecordTableModel(
             [("grade_label", self.tr("分级")), ("number", self.tr("案件编号")), ("state_label", self.tr("状态")),
              ("workers", self.tr("人数")),
@@ -75,26 +51,20 @@ class GradingScreen(RefreshWhenShown):
              (lambda r: "；".join(r["reasons"]), self.tr("依据")),
              (self._report_text, self.tr("重大集体争议报告"))],
             id_key="number", badge_key="badge", badge_column=0, parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(0, BadgeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((70, 220, 80, 50, 200, 260)):
-            self.table.setColumnWidth(column, width)
-        layout.addWidget(self.table, 1)
+        ui.table.setModel(self.model)
+        ui.table.setItemDelegateForColumn(0, BadgeDelegate(ui.table))
+        for column, width in enumerate((70, 210, 70, 50, 150, 380)):
+            ui.table.setColumnWidth(column, width)
         can_grade = workspace.can("case.grade")
-        self.overrideButton.setEnabled(can_grade)
-        self.reportedButton.setEnabled(can_grade)
-        self.filterCombo.currentIndexChanged.connect(self.refresh)
-        self.openCheck.toggled.connect(self.refresh)
-        self.overrideButton.clicked.connect(self.override)
-        self.reportedButton.clicked.connect(self.record_report)
-        self.printButton.clicked.connect(self.print_report)
-        self.openButton.clicked.connect(self.open_case)
-        self.table.activated.connect(lambda _i: self.open_case())
+        ui.overrideButton.setEnabled(can_grade)
+        ui.reportedButton.setEnabled(can_grade)
+        ui.filterCombo.currentIndexChanged.connect(self.refresh)
+        ui.openCheck.toggled.connect(self.refresh)
+        ui.overrideButton.clicked.connect(self.override)
+        ui.reportedButton.clicked.connect(self.record_report)
+        ui.printButton.clicked.connect(self.print_report)
+        ui.openButton.clicked.connect(self.open_case)
+        ui.table.activated.connect(lambda _i: self.open_case())
         workspace.cases_changed.connect(self._mark_stale)
 
     def _report_text(self, row: dict[str, Any]) -> str:
@@ -108,12 +78,12 @@ class GradingScreen(RefreshWhenShown):
     def refresh(self) -> None:
         """List the cases of the chosen grade (or the reports due)."""
         self._stale = False
-        choice = self.filterCombo.currentData()
+        choice = self.ui.filterCombo.currentData()
         try:
             if choice == "due":
                 rows = grading.major_due(self.workspace.ctx)
             else:
-                rows = grading.list_grades(self.workspace.ctx, grade=choice, open_only=self.openCheck.isChecked())
+                rows = grading.list_grades(self.workspace.ctx, grade=choice, open_only=self.ui.openCheck.isChecked())
             due = grading.major_due(self.workspace.ctx)
         except HexieError as exc:
             messages.show_error(self, exc)
@@ -122,15 +92,15 @@ class GradingScreen(RefreshWhenShown):
             row["badge"] = BADGES[row["grade"]]
         self.model.set_records(rows)
         counts = {code: sum(1 for r in rows if r["grade"] == code) for code in rules.GRADES}
-        self.summaryLabel.setText(self.tr("共{n}件：简易{simple}件，一般{ordinary}件，重大{major}件；"
+        self.ui.summaryLabel.setText(self.tr("共{n}件：简易{simple}件，一般{ordinary}件，重大{major}件；"
                                           "待报告的重大集体劳动争议{due}件，其中超期{late}件").format(
             n=len(rows), due=len(due), late=sum(1 for r in due if r["report_overdue"]), **counts))
         if rows:
-            self.table.selectRow(0)
+            self.ui.table.selectRow(0)
 
     def selected(self) -> dict[str, Any] | None:
         """The selected case's grading row."""
-        index = self.table.currentIndex()
+        index = self.ui.table.currentIndex()
         return self.model.record(index.row()) if index.isValid() else None
 
     def override(self) -> FormDialog | None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from hexie_desktop import __version__, log
 from hexie_desktop.ui import style
+from hexie_desktop.ui.forms.about_dialog import Ui_AboutDialog
+from hexie_desktop.ui.forms.guide_dialog import Ui_GuideDialog
 from hexie_desktop.ui.workspace import Workspace
 
 HELP_DIR = Path(__file__).resolve().parents[3] / "resources" / "help"
@@ -55,34 +57,23 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Help", text)
 
 
-def _with_close_button(dialog: QDialog, content: QWidget) -> None:
-    """Lay out ``content`` above a 关闭 button."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-    style.chinese_buttons(buttons)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(content)
-    layout.addWidget(buttons)
-
-
 class GuideDialog(QDialog):
     """使用说明: the bundled guide in a browser pane (links inside the guide work, nothing goes online)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("使用说明"))
-        self.browser = QTextBrowser(self)
-        self.browser.setOpenExternalLinks(False)
-        self.browser.setSearchPaths([str(HELP_DIR)])
-        self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(HELP_DIR) + "/"))
+        self.ui = Ui_GuideDialog()
+        self.ui.setupUi(self)
+        style.chinese_buttons(self.ui.buttonBox)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.browser.setSearchPaths([str(HELP_DIR)])
+        self.ui.browser.document().setBaseUrl(QUrl.fromLocalFile(str(HELP_DIR) + "/"))
         try:
-            self.browser.document().setMarkdown(GUIDE.read_text(encoding="utf-8"))
+            self.ui.browser.document().setMarkdown(GUIDE.read_text(encoding="utf-8"))
         except OSError:
-            self.browser.setPlainText(self.tr("找不到使用说明文件：{path}").format(path=GUIDE))
-        fit_images(self.browser.document(), IMAGE_WIDTH)
-        self.browser.moveCursor(QTextCursor.MoveOperation.Start)
-        _with_close_button(self, self.browser)
-        self.resize(960, 680)
+            self.ui.browser.setPlainText(self.tr("找不到使用说明文件：{path}").format(path=GUIDE))
+        fit_images(self.ui.browser.document(), IMAGE_WIDTH)
+        self.ui.browser.moveCursor(QTextCursor.MoveOperation.Start)
 
 
 def about_lines(workspace: Workspace) -> list[str]:
@@ -103,7 +94,8 @@ class AboutDialog(QDialog):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("关于和谐调解"))
-        self.label = QLabel("\n".join(about_lines(workspace)), self)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        _with_close_button(self, self.label)
+        self.ui = Ui_AboutDialog()
+        self.ui.setupUi(self)
+        style.chinese_buttons(self.ui.buttonBox)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.label.setText("\n".join(about_lines(workspace)))

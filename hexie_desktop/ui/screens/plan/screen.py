@@ -6,25 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hexie_desktop.core import plan as rules
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.reports import plan as plan_report
-from hexie_desktop.reports import plan_upward as upward_report
-from hexie_desktop.services import plan, plan_printing
+from hexie_desktop.services import plan, plan_printing, report_export
 from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui.forms.plan import Ui_PlanScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
@@ -40,54 +29,36 @@ class PlanScreen(RefreshWhenShown):
         self.workspace = workspace
         self.dialog: FormDialog | None = None
         self.result: plan.PlanProgress | None = None
-        layout = QVBoxLayout(self)
-        self.titleLabel = QLabel(self.tr("计划进度"), self)
-        style.set_role(self.titleLabel, "title")
-        self.periodLabel = QLabel(self)
-        style.set_role(self.periodLabel, "hint")
-        layout.addWidget(self.titleLabel)
-        layout.addWidget(self.periodLabel)
-        bar = QHBoxLayout()
-        self.yearSpin = QSpinBox(self)
-        self.yearSpin.setRange(*rules.YEARS)
-        self.yearSpin.setValue(workspace.ctx.today.year)
-        self.periodCombo = QComboBox(self)
-        self.periodCombo.addItem(self.tr("全年"), 0)
+        self.ui = Ui_PlanScreen()
+        self.ui.setupUi(self)
+        ui = self.ui
+        style.set_role(ui.titleLabel, "title")
+        style.set_role(ui.periodLabel, "hint")
+        ui.yearSpin.setRange(*rules.YEARS)
+        ui.yearSpin.setValue(workspace.ctx.today.year)
+        ui.periodCombo.addItem(self.tr("全年"), 0)
         for q, name in enumerate(("一", "二", "三", "四"), start=1):
-            self.periodCombo.addItem(self.tr("第{q}季度").format(q=name), q)
-        self.targetsButton = QPushButton(self.tr("设置年度目标…"), self)
-        self.exportButton = QPushButton(self.tr("导出 Excel…"), self)
-        self.reportButton = QPushButton(self.tr("工作情况报告…"), self)
-        self.reportButton.setToolTip(self.tr("向市/省协调劳动关系三方报送的季度、年度工作情况：Excel 表格和书面报告（PDF）"))
-        for widget in (QLabel(self.tr("年度："), self), self.yearSpin, self.periodCombo, self.targetsButton,
-                       self.exportButton, self.reportButton):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        layout.addLayout(bar)
+            ui.periodCombo.addItem(self.tr("第{q}季度").format(q=name), q)
         self.model = RecordTableModel(
             [("label", self.tr("指标")), ("unit", self.tr("单位")), ("target", self.tr("年度目标")),
              ("actual_text", self.tr("本期完成")), ("ytd_text", self.tr("本年累计")),
              ("completion_text", self.tr("完成进度")), ("basis", self.tr("统计口径"))],
             id_key="code", right_aligned=(2, 3, 4, 5), parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        ui.table.setModel(self.model)
         for column, width in enumerate((170, 50, 80, 80, 80, 80)):
-            self.table.setColumnWidth(column, width)
-        layout.addWidget(self.table, 1)
-        self.targetsButton.setEnabled(workspace.can("settings.edit"))
-        self.yearSpin.valueChanged.connect(self.refresh)
-        self.periodCombo.currentIndexChanged.connect(self.refresh)
-        self.targetsButton.clicked.connect(self.edit_targets)
-        self.exportButton.clicked.connect(lambda: self.export())
-        self.reportButton.clicked.connect(lambda: self.report())
+            ui.table.setColumnWidth(column, width)
+        ui.targetsButton.setEnabled(workspace.can("settings.edit"))
+        ui.yearSpin.valueChanged.connect(self.refresh)
+        ui.periodCombo.currentIndexChanged.connect(self.refresh)
+        ui.targetsButton.clicked.connect(self.edit_targets)
+        ui.exportButton.clicked.connect(lambda: self.export())
+        ui.reportButton.clicked.connect(lambda: self.report())
         workspace.cases_changed.connect(self._mark_stale)
 
     def period(self) -> stats.Period:
         """The chosen year or quarter."""
-        quarter = self.periodCombo.currentData()
-        year = self.yearSpin.value()
+        quarter = self.ui.periodCombo.currentData()
+        year = self.ui.yearSpin.value()
         return stats.quarter(year, quarter) if quarter else stats.year(year)
 
     def refresh(self) -> None:
@@ -107,12 +78,12 @@ class PlanScreen(RefreshWhenShown):
                          "ytd_text": rules.actual_text(indicator, row.year_to_date) if row.year_to_date is not None
                          else "", "completion_text": rules.percent_text(row.completion), "basis": row.basis})
         self.model.set_records(rows)
-        self.periodLabel.setText(self.tr("{label}（{range}）；季度按本年累计对照年度目标").format(
+        self.ui.periodLabel.setText(self.tr("{label}（{range}）；季度按本年累计对照年度目标").format(
             label=period.label, range=period.range_text))
 
     def edit_targets(self) -> FormDialog:
         """Set the targets of the chosen year."""
-        year = self.yearSpin.value()
+        year = self.ui.yearSpin.value()
         current = plan.targets(self.workspace.ctx, year)
         fields = [Field(i.code, f"{i.label}（{i.unit}）", "int", True) for i in rules.INDICATORS]
 
@@ -136,7 +107,7 @@ class PlanScreen(RefreshWhenShown):
                 return None
             path = Path(name)
         try:
-            plan_report.export(self.workspace.ctx, self.period(), path)
+            report_export.plan_progress(self.workspace.ctx, self.period(), path)
         except HexieError as exc:
             messages.show_error(self, exc)
             return None
@@ -159,16 +130,16 @@ class PlanScreen(RefreshWhenShown):
         ctx = self.workspace.ctx
 
         def write(progress: Any = None) -> tuple[Path, Path]:
-            upward_report.export(ctx, period, path)
+            report_export.plan_report(ctx, period, path)
             plan_printing.print_summary(ctx, period, pdf)
             return path, pdf
 
         def written(paths: tuple[Path, Path]) -> None:
-            self.periodLabel.setText(self.tr("已生成工作情况报告：{x}，{p}").format(x=paths[0].name, p=paths[1].name))
+            self.ui.periodLabel.setText(self.tr("已生成工作情况报告：{x}，{p}").format(x=paths[0].name, p=paths[1].name))
 
-        self.reportButton.setEnabled(False)
+        self.ui.reportButton.setEnabled(False)
         task = ops.run(self, write, on_done=written, on_error=lambda exc: messages.show_error(self, exc),
                        progress_title=self.tr("正在生成工作情况报告……"))
-        task.finished.connect(lambda _r: self.reportButton.setEnabled(True))
-        task.failed.connect(lambda _e: self.reportButton.setEnabled(True))
+        task.finished.connect(lambda _r: self.ui.reportButton.setEnabled(True))
+        task.failed.connect(lambda _e: self.ui.reportButton.setEnabled(True))
         return task

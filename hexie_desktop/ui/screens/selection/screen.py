@@ -7,26 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from hexie_desktop.core import selection as rules
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import plan_printing, registries, selection
 from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.forms.selection import Ui_SelectionScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
@@ -43,103 +30,64 @@ class SelectionScreen(RefreshWhenShown):
         self.dialog: FormDialog | None = None
         self.current: dict[str, Any] | None = None
         self.focus_id: str | None = None
-        layout = QVBoxLayout(self)
-        self.titleLabel = QLabel(self.tr("选树"), self)
-        style.set_role(self.titleLabel, "title")
-        self.summaryLabel = QLabel(self)
-        style.set_role(self.summaryLabel, "hint")
-        layout.addWidget(self.titleLabel)
-        layout.addWidget(self.summaryLabel)
-        bar = QHBoxLayout()
-        self.yearSpin = QSpinBox(self)
-        self.yearSpin.setRange(*rules.YEARS)
-        self.yearSpin.setValue(workspace.ctx.today.year)
-        self.kindCombo = QComboBox(self)
+        self.ui = Ui_SelectionScreen()
+        self.ui.setupUi(self)
+        ui = self.ui
+        style.set_role(ui.titleLabel, "title")
+        style.set_role(ui.summaryLabel, "hint")
+        ui.yearSpin.setRange(*rules.YEARS)
+        ui.yearSpin.setValue(workspace.ctx.today.year)
         for code, kind in rules.KINDS.items():
-            self.kindCombo.addItem(kind.label, code)
-        self.kindCombo.addItem(self.tr("全部类型"), None)
-        self.statusCombo = QComboBox(self)
-        self.statusCombo.addItem(self.tr("全部状态"), None)
-        self.statusCombo.addItem(self.tr("待审核或待决定"), "open")
+            ui.kindCombo.addItem(kind.label, code)
+        ui.kindCombo.addItem(self.tr("全部类型"), None)
+        ui.statusCombo.addItem(self.tr("全部状态"), None)
+        ui.statusCombo.addItem(self.tr("待审核或待决定"), "open")
         for code, label in rules.STATUSES.items():
-            self.statusCombo.addItem(label, code)
-        self.kindCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for widget in (QLabel(self.tr("年度："), self), self.yearSpin, self.kindCombo, self.statusCombo):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        layout.addLayout(bar)
-        bar = QHBoxLayout()
-        self.nominateButton = QPushButton(self.tr("提名…"), self)
-        self.checkButton = QPushButton(self.tr("核查条件…"), self)
-        self.reviewButton = QPushButton(self.tr("审核…"), self)
-        self.decideButton = QPushButton(self.tr("决定…"), self)
-        self.withdrawButton = QPushButton(self.tr("撤回…"), self)
-        self.publishButton = QPushButton(self.tr("打印选树结果名单…"), self)
-        for button in (self.nominateButton, self.checkButton, self.reviewButton, self.decideButton,
-                       self.withdrawButton):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.publishButton)
-        layout.addLayout(bar)
+            ui.statusCombo.addItem(label, code)
         self.model = RecordTableModel(
             [("kind_label", self.tr("类型")), ("subject_name", self.tr("对象")), ("status_label", self.tr("状态")),
              (lambda r: f"{r['met']}/{r['criteria']}", self.tr("条件符合")), ("nominated_on", self.tr("提名日期")),
              ("nominated_by", self.tr("提名人")), ("decided_on", self.tr("决定日期")), ("decided_by", self.tr("决定人")),
              ("origin_name", self.tr("推荐单位"))],
             parent=self)
-        self.table = self._table(self.model, (170, 240, 70, 70, 90, 80, 90, 80))
+        self._show(ui.table, self.model, (170, 240, 70, 70, 90, 80, 90, 80))
         self.checks = RecordTableModel(
             [("result_label", self.tr("核查结果")), ("text", self.tr("条件（摘自行动计划）")), ("source", self.tr("出处")),
              ("note", self.tr("核查情况"))], id_key="code", parent=self)
-        self.checkTable = self._table(self.checks, (70, 460, 130))
-        self.checkTable.setWordWrap(True)
-        self.facts = QPlainTextEdit(self)
-        self.facts.setReadOnly(True)
-        self.facts.setMaximumHeight(90)
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.checkTable, 1)
-        lower_layout.addWidget(self.facts)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(lower)
-        splitter.setSizes([300, 260])
-        layout.addWidget(splitter, 1)
+        self._show(ui.checkTable, self.checks, (70, 460, 240))
+        rows = ui.checkTable.verticalHeader()
+        rows.setMinimumSectionSize(rows.defaultSectionSize())  # fitting rows to their text never squeezes one-liners
+        ui.splitter.setSizes([240, 320])
         can_nominate = workspace.can("selection.nominate")
         can_decide = workspace.can("selection.decide")
-        for button, allowed in ((self.nominateButton, can_nominate), (self.checkButton, can_nominate),
-                                (self.withdrawButton, can_nominate), (self.reviewButton, can_decide),
-                                (self.decideButton, can_decide)):
+        for button, allowed in ((ui.nominateButton, can_nominate), (ui.checkButton, can_nominate),
+                                (ui.withdrawButton, can_nominate), (ui.reviewButton, can_decide),
+                                (ui.decideButton, can_decide)):
             button.setEnabled(allowed)
-        self.yearSpin.valueChanged.connect(self.refresh)
-        self.kindCombo.currentIndexChanged.connect(self.refresh)
-        self.statusCombo.currentIndexChanged.connect(self.refresh)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_detail())
-        self.nominateButton.clicked.connect(lambda: self.nominate())
-        self.checkButton.clicked.connect(lambda: self.check())
-        self.reviewButton.clicked.connect(lambda: self.review())
-        self.decideButton.clicked.connect(lambda: self.decide())
-        self.withdrawButton.clicked.connect(lambda: self.withdraw())
-        self.publishButton.clicked.connect(lambda: self.publish())
+        ui.yearSpin.valueChanged.connect(self.refresh)
+        ui.kindCombo.currentIndexChanged.connect(self.refresh)
+        ui.statusCombo.currentIndexChanged.connect(self.refresh)
+        ui.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_detail())
+        ui.nominateButton.clicked.connect(lambda: self.nominate())
+        ui.checkButton.clicked.connect(lambda: self.check())
+        ui.reviewButton.clicked.connect(lambda: self.review())
+        ui.decideButton.clicked.connect(lambda: self.decide())
+        ui.withdrawButton.clicked.connect(lambda: self.withdraw())
+        ui.publishButton.clicked.connect(lambda: self.publish())
         workspace.cases_changed.connect(self._mark_stale)
 
-    def _table(self, model: RecordTableModel, widths: tuple[int, ...]) -> QTableView:
-        table = QTableView(self)
+    @staticmethod
+    def _show(table: QTableView, model: RecordTableModel, widths: tuple[int, ...]) -> None:
+        """Put ``model`` in the form's ``table`` with its first columns ``widths`` wide."""
         table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate(widths):
             table.setColumnWidth(column, width)
-        return table
 
     # ---------------------------------------------------------------- data
 
     def kind(self) -> str | None:
         """The chosen kind (``None``: every kind)."""
-        return self.kindCombo.currentData()
+        return self.ui.kindCombo.currentData()
 
     def refresh(self) -> None:
         """List the nominations of the chosen year, kind and status."""
@@ -148,24 +96,24 @@ class SelectionScreen(RefreshWhenShown):
         wanted = self.focus_id or (chosen["id"] if chosen else None)
         self.focus_id = None
         try:
-            rows = selection.list_selections(self.workspace.ctx, kind=self.kind(), year=self.yearSpin.value(),
-                                             status=self.statusCombo.currentData())
+            rows = selection.list_selections(self.workspace.ctx, kind=self.kind(), year=self.ui.yearSpin.value(),
+                                             status=self.ui.statusCombo.currentData())
         except HexieError as exc:
             messages.show_error(self, exc)
             return
         self.model.set_records(rows)
         picked = sum(1 for r in rows if r["status"] == "selected")
-        self.summaryLabel.setText(self.tr("{y}年度：提名{n}个，已选树{s}个。先逐项核查条件，再审核、决定。").format(
-            y=self.yearSpin.value(), n=sum(1 for r in rows if r["status"] != "withdrawn"), s=picked))
-        self.nominateButton.setEnabled(self.workspace.can("selection.nominate") and self.kind() is not None)
+        self.ui.summaryLabel.setText(self.tr("{y}年度：提名{n}个，已选树{s}个。先逐项核查条件，再审核、决定。").format(
+            y=self.ui.yearSpin.value(), n=sum(1 for r in rows if r["status"] != "withdrawn"), s=picked))
+        self.ui.nominateButton.setEnabled(self.workspace.can("selection.nominate") and self.kind() is not None)
         ids = [r["id"] for r in rows]
         if rows:
-            self.table.selectRow(ids.index(wanted) if wanted in ids else 0)
+            self.ui.table.selectRow(ids.index(wanted) if wanted in ids else 0)
         self.show_detail()
 
     def selected(self) -> dict[str, Any] | None:
         """The selected nomination (as listed)."""
-        index = self.table.currentIndex()
+        index = self.ui.table.currentIndex()
         return self.model.record(index.row()) if index.isValid() else None
 
     def show_detail(self) -> None:
@@ -174,15 +122,15 @@ class SelectionScreen(RefreshWhenShown):
         self.current = None
         if row is None:
             self.checks.set_records([])
-            self.facts.setPlainText("")
+            self.ui.facts.setPlainText("")
             return
         try:
             self.current = selection.show(self.workspace.ctx, row["id"])
         except HexieError as exc:
-            self.facts.setPlainText(messages.describe(exc))
+            self.ui.facts.setPlainText(messages.describe(exc))
             return
         self.checks.set_records(self.current["checks"])
-        self.checkTable.resizeRowsToContents()
+        self.ui.checkTable.resizeRowsToContents()
         lines = [self.tr("台账情况：") + "；".join(self.current["facts"])]
         if self.current["reason"]:
             lines.append(self.tr("推荐理由：") + self.current["reason"])
@@ -190,9 +138,9 @@ class SelectionScreen(RefreshWhenShown):
             lines.append(self.tr("审核意见：") + self.current["review_note"])
         if self.current["decision_note"]:
             lines.append(self.tr("决定说明：") + self.current["decision_note"])
-        self.facts.setPlainText("\n".join(lines))
+        self.ui.facts.setPlainText("\n".join(lines))
         if self.checks.rowCount():
-            self.checkTable.selectRow(0)
+            self.ui.checkTable.selectRow(0)
 
     # ---------------------------------------------------------------- actions
 
@@ -215,7 +163,7 @@ class SelectionScreen(RefreshWhenShown):
         if code is None:
             return None
         kind = rules.KINDS[code]
-        year = self.yearSpin.value()
+        year = self.ui.yearSpin.value()
         if kind.subject == "cases":
             subject = Field("subject", self.tr("案号"), "text", True, hint=self.tr("已达成调解协议的案件"))
         else:
@@ -235,7 +183,7 @@ class SelectionScreen(RefreshWhenShown):
 
     def check(self) -> FormDialog | None:
         """核查 the criterion selected below the list."""
-        index = self.checkTable.currentIndex()
+        index = self.ui.checkTable.currentIndex()
         if self.current is None or not index.isValid():
             return None
         item = self.checks.record(index.row())
@@ -285,7 +233,7 @@ class SelectionScreen(RefreshWhenShown):
 
     def publish(self, path: Path | None = None) -> Path | None:
         """Print the publication list of the chosen year (and kind) to a PDF."""
-        year = self.yearSpin.value()
+        year = self.ui.yearSpin.value()
         if path is None:
             name, _filter = QFileDialog.getSaveFileName(self, self.tr("打印选树结果名单"), f"选树结果名单-{year}.pdf",
                                                         "PDF (*.pdf)")

@@ -5,24 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from hexie_desktop.core import warnings as rules
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import settings, warnings
 from hexie_desktop.ui import messages, style
+from hexie_desktop.ui.forms.warnings import Ui_WarningsScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.widgets.badges import BadgeDelegate
@@ -41,32 +30,21 @@ class WarningsScreen(RefreshWhenShown):
         super().__init__(parent)
         self.workspace = workspace
         self.dialog: FormDialog | None = None
-        layout = QVBoxLayout(self)
-        self.titleLabel = QLabel(self.tr("监测预警"), self)
-        style.set_role(self.titleLabel, "title")
-        self.summaryLabel = QLabel(self)
-        style.set_role(self.summaryLabel, "hint")
-        layout.addWidget(self.titleLabel)
-        layout.addWidget(self.summaryLabel)
-        bar = QHBoxLayout()
-        self.statusCombo = QComboBox(self)
+        self.ui = Ui_WarningsScreen()
+        self.ui.setupUi(self)
+        ui = self.ui
+        style.set_role(ui.titleLabel, "title")
+        style.set_role(ui.summaryLabel, "hint")
         for code, label in (("open", self.tr("待处理和跟进中")), ("all", self.tr("全部")),
                             *((k, v) for k, v in rules.STATUSES.items() if k not in rules.OPEN_STATUSES)):
-            self.statusCombo.addItem(label, code)
-        self.scanButton = QPushButton(self.tr("扫描预警"), self)
+            ui.statusCombo.addItem(label, code)
         self.buttons: dict[str, QPushButton] = {}
-        bar.addWidget(QLabel(self.tr("显示："), self))
-        bar.addWidget(self.statusCombo)
-        bar.addWidget(self.scanButton)
-        for action in rules.HANDLING:
+        for action in rules.HANDLING:  # one button per handling step the rules define
             button = QPushButton(rules.ACTIONS[action] + "…", self)
+            button.setObjectName(f"handle_{action}")
             button.clicked.connect(lambda _c=False, a=action: self.handle(a))
             self.buttons[action] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
-        self.thresholdButton = QPushButton(self.tr("预警阈值…"), self)
-        bar.addWidget(self.thresholdButton)
-        layout.addLayout(bar)
+            ui.handlingLayout.addWidget(button)
         self.model = RecordTableModel(
             [("level_label", self.tr("等级")), ("status_label", self.tr("状态")), ("rule_label", self.tr("类型")),
              ("title", self.tr("线索")), (lambda r: r["owner"] or self.tr("未指派"), self.tr("负责人")),
@@ -74,31 +52,20 @@ class WarningsScreen(RefreshWhenShown):
              (lambda r: (r["due_on"].isoformat() if r["due_on"] else "") + (self.tr("（已超期）") if r["overdue"] else ""),
               self.tr("处理时限"))],
             badge_key="badge", badge_column=0, parent=self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(0, BadgeDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((100, 80, 170, 380, 90, 100)):
-            self.table.setColumnWidth(column, width)
-        self.detail = QPlainTextEdit(self)
-        self.detail.setReadOnly(True)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setSizes([400, 160])
-        layout.addWidget(splitter, 1)
+        ui.table.setModel(self.model)
+        ui.table.setItemDelegateForColumn(0, BadgeDelegate(ui.table))
+        for column, width in enumerate((100, 70, 230, 430, 80, 90)):
+            ui.table.setColumnWidth(column, width)
+        ui.splitter.setSizes([400, 160])
         can_handle = workspace.can("warning.handle")
         for button in self.buttons.values():
             button.setEnabled(can_handle)
-        self.scanButton.setEnabled(workspace.can("warning.scan"))
-        self.thresholdButton.setEnabled(workspace.can("settings.edit"))
-        self.scanButton.clicked.connect(self.scan)
-        self.thresholdButton.clicked.connect(self.edit_thresholds)
-        self.statusCombo.currentIndexChanged.connect(self.refresh)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_detail())
+        ui.scanButton.setEnabled(workspace.can("warning.scan"))
+        ui.thresholdButton.setEnabled(workspace.can("settings.edit"))
+        ui.scanButton.clicked.connect(self.scan)
+        ui.thresholdButton.clicked.connect(self.edit_thresholds)
+        ui.statusCombo.currentIndexChanged.connect(self.refresh)
+        ui.table.selectionModel().currentRowChanged.connect(lambda *_a: self.show_detail())
         workspace.cases_changed.connect(self._mark_stale)
 
     # ---------------------------------------------------------------- data
@@ -107,7 +74,7 @@ class WarningsScreen(RefreshWhenShown):
         """List the leads of the chosen status and the open counts by level."""
         self._stale = False
         try:
-            leads = warnings.list_leads(self.workspace.ctx, status=self.statusCombo.currentData())
+            leads = warnings.list_leads(self.workspace.ctx, status=self.ui.statusCombo.currentData())
             summary = warnings.open_summary(self.workspace.ctx)
         except HexieError as exc:
             messages.show_error(self, exc)
@@ -115,34 +82,34 @@ class WarningsScreen(RefreshWhenShown):
         for lead in leads:
             lead["badge"] = BADGES.get(lead["level"], "none")
         self.model.set_records(leads)
-        self.summaryLabel.setText(self.tr("待处理线索{total}条：红色{red}条，橙色{orange}条，黄色{yellow}条；超过处理时限{overdue}条")
+        self.ui.summaryLabel.setText(self.tr("待处理线索{total}条：红色{red}条，橙色{orange}条，黄色{yellow}条；超过处理时限{overdue}条")
                                   .format(**summary))
         if leads:
-            self.table.selectRow(0)
+            self.ui.table.selectRow(0)
         self.show_detail()
 
     def selected(self) -> dict[str, Any] | None:
         """The selected lead."""
-        index = self.table.currentIndex()
+        index = self.ui.table.currentIndex()
         return self.model.record(index.row()) if index.isValid() else None
 
     def show_detail(self) -> None:
         """The selected lead's facts and follow-up records."""
         lead = self.selected()
         if lead is None:
-            self.detail.setPlainText("")
+            self.ui.detail.setPlainText("")
             return
         try:
             full = warnings.show(self.workspace.ctx, lead["id"])
         except HexieError as exc:
-            self.detail.setPlainText(messages.describe(exc))
+            self.ui.detail.setPlainText(messages.describe(exc))
             return
         lines = [full["title"], full["detail"] or "", self.tr("跟进记录：")]
         for record in full["actions"]:
             owner = self.tr("（负责人：{o}）").format(o=record["owner"]) if record["owner"] else ""
             lines.append(f"{record['on_date'].isoformat()}  {record['actor']}  {record['action_label']}{owner}  "
                          f"{record['note'] or ''}")
-        self.detail.setPlainText("\n".join(lines))
+        self.ui.detail.setPlainText("\n".join(lines))
 
     # ---------------------------------------------------------------- actions
 
@@ -154,8 +121,8 @@ class WarningsScreen(RefreshWhenShown):
             messages.show_error(self, exc)
             return
         self.refresh()
-        self.summaryLabel.setText(self.tr("扫描完成：新线索{r}条，情况变化{u}条。").format(r=result.raised, u=result.updated)
-                                  + self.summaryLabel.text())
+        self.ui.summaryLabel.setText(self.tr("扫描完成：新线索{r}条，情况变化{u}条。").format(r=result.raised, u=result.updated)
+                                  + self.ui.summaryLabel.text())
 
     def handle(self, action: str) -> FormDialog | None:
         """Open the form of one handling action for the selected lead."""
