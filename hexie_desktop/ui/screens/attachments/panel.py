@@ -17,6 +17,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from hexie_desktop.core import codes
+from hexie_desktop.core.case_view import CaseView
 from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import attachments
@@ -75,10 +76,10 @@ class AttachmentPanel(QWidget):
 
     # ---------------------------------------------------------------- showing
 
-    def show_case(self, case: dict[str, Any]) -> None:
-        """List the attachments of ``case`` (the dict of ``case_queries.show``), in the order the case gives."""
-        self.number = case["number"]
-        order = {a["id"]: n for n, a in enumerate(case.get("attachments") or [])}
+    def show_case(self, case: CaseView) -> None:
+        """List the attachments of ``case`` (the view of ``case_queries.view``), in the order the case gives."""
+        self.number = case.number
+        order = {a.id: n for n, a in enumerate(case.attachments)}
         try:
             rows = attachments.list_for_case(self.workspace.ctx, self.number)
         except HexieError as exc:

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QPushButton, QTableView, QWidget
 
 from hexie_desktop.core import codes, permissions, workflow
-from hexie_desktop.core.case_view import CaseView, to_json
+from hexie_desktop.core.case_view import CaseView
 from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import case_actions, case_queries
@@ -176,7 +176,7 @@ class CaseDetailScreen(QWidget):
         self.follow_ups_model.set_records(render.follow_up_rows(case))
         self.documents_model.set_records(render.document_rows(case))
         self._documents_selection()
-        self.attachments.show_case(to_json(case))  # the panel (ui/screens/attachments) still reads the JSON
+        self.attachments.show_case(case)
         self._render_actions()
 
     # ---------------------------------------------------------------- printing
