@@ -112,6 +112,7 @@ def test_district_decides_a_conflict_side_by_side(qtbot, qtmodeltester, pair):
     cells = {dialog.model.record(r)["column"]: dialog.model.record(r) for r in range(dialog.model.rowCount())}
     assert cells["住址（address）"]["stored"] == "别处" and cells["住址（address）"]["incoming"] == "二号"
     dialog.ui.takeButton.click()
+    _wait(qtbot)
     assert screen.conflict_model.rowCount() == 0 and "采用乡镇的版本" in screen.ui.messageLabel.text()
     assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
 
@@ -159,6 +160,7 @@ def test_trusting_a_card_shows_its_fingerprint_and_needs_a_yes(qtbot, tmp_path, 
         assert all(p.unit_code != TOWN_CODE for p in exchange.key_info(made.dctx).peers)
         screen.ui.trustButton.click()
         screen.dialog.button(QMessageBox.StandardButton.Yes).click()
+        _wait(qtbot)
         peers = {p.unit_code: p for p in exchange.key_info(made.dctx).peers}
         assert peers[TOWN_CODE].status == "trusted" and peers[TOWN_CODE].fingerprint == card.fingerprint
         assert "已信任" in screen.ui.messageLabel.text()

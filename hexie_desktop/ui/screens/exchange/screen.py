@@ -327,6 +327,7 @@ class ExchangeScreen(QWidget):
         self._say(self.tr("已导出第{n}号数据包（{kind}，{rows}行，{files}个附件）：\n{names}").format(
             n=result.sequence, kind=kind, rows=result.rows, files=result.files, names=names))
         self.ui.fullCheck.setChecked(False)
+        self.refresh()  # this page's own action: its history and counts follow even when it is not shown
 
     # ---------------------------------------------------------------- imports
 
@@ -481,11 +482,14 @@ class ExchangeScreen(QWidget):
             return
         conflict = exchange.ConflictView(**record)
 
+        def decided(take: bool) -> None:
+            self._say(self.tr("冲突已处理：{choice}").format(
+                choice=self.tr("采用乡镇的版本") if take else self.tr("保留区里的版本")))
+            self.refresh()  # this page's own action: its conflict list follows even when it is not shown
+
         def decide(take: bool) -> None:
             write_op.write(self, self.workspace, exchange.resolve_conflict, self.workspace.ctx, conflict.id,
-                           take_township=take, changes=ALL, on_done=lambda _result: self._say(
-                               self.tr("冲突已处理：{choice}").format(
-                                   choice=self.tr("采用乡镇的版本") if take else self.tr("保留区里的版本"))))
+                           take_township=take, changes=ALL, on_done=lambda _result: decided(take))
 
         self.dialog = ConflictDialog(conflict, decide, self)
         self.dialog.open()
