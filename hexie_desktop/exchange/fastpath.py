@@ -36,7 +36,7 @@ from hexie_desktop.exchange.codec import _BAD_TEXT, _DATE, _DATETIME, _UUID, INT
 
 _NONE = type(None)
 _DECODER = json.JSONDecoder(parse_constant=limits._reject_constant)
-_SCAN = json.scanner.make_scanner(_DECODER)
+_SCAN = json.scanner.make_scanner(_DECODER)  # type: ignore[arg-type]  # the scanner reads the decoder's settings
 """The C scanner of :func:`limits.loads`' parser without its duplicate-key hook (duplicates: see :func:`check`)."""
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import repeat
+from functools import partial
 from operator import methodcaller
 from typing import Any, cast
 
@@ -52,6 +52,10 @@ _READY = "hexie_digest_ready"
 
 Delta = dict[tuple[str, str], list[int]]
 """(origin, table) → [row count change, hash sum change]."""
+
+
+_big = partial(int.from_bytes, byteorder="big")
+"""A SHA-256 digest as the number :func:`row_hash` adds."""
 
 
 def row_hash(table: str, row_id: str, version: int) -> int:
@@ -147,7 +151,7 @@ def compute(session: Session, origins: Iterable[str] | None = None) -> dict[tupl
                     entry = out[(origin, name)]
                     entry[0] += len(keys)
                     hashes = map(methodcaller("digest"), map(hashlib.sha256, keys))
-                    entry[1] += sum(map(int.from_bytes, hashes, repeat("big")))
+                    entry[1] += sum(map(_big, hashes))
     finally:
         cursor.close()
     return {key: (rows, total % MODULUS) for key, (rows, total) in out.items()}
