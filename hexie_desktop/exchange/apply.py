@@ -134,6 +134,7 @@ class _Applier:
         self.progress = progress
         self.digest_upkeep = manifest.kind != "full"  # a full package is followed by a rebuild of its digest
         self.done = 0
+        self.held_before: bool | None = None
         self.owners: dict[str, dict[str, str]] = {}
         self.polymorphic: set[tuple[str, str, str, str]] = set()
         self.touched_cases: set[str] = set()
@@ -192,6 +193,7 @@ class _Applier:
         counts = self.result.tables.setdefault(spec.name, TableCounts())
         seen: set[str] = set()
         lines = 0
+        self.held_before = None  # whether the table held any row before this package's (asked once, when needed)
         for chunk in self.reader.chunks(spec.name, CHUNK):
             lines += len(chunk)
             self._lines(spec, chunk, seen, counts)
@@ -228,7 +230,9 @@ class _Applier:
         if len(set(ids)) != len(ids) or not seen.isdisjoint(ids):
             return False
         table = spec.table
-        if self._held(table, ids):
+        if self.held_before is None:
+            self.held_before = self.session.execute(select(table.c.id).limit(1)).first() is not None
+        if self.held_before and self._held(table, ids):  # an empty table holds none (this package's ids are in seen)
             return False
         for column, parent in spec.foreign_keys:
             wanted = set(by_name[column])
