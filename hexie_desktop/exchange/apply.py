@@ -56,6 +56,8 @@ from hexie_desktop.storage.db import large_cache
 from hexie_desktop.storage.models import CaseSearchText, ExchangeConflict, ExchangeQuarantine, utcnow
 
 CHUNK = 2000
+FAST_PATH = True
+"""Whether chunks of clean new rows go through exchange/fastpath.py (the benchmark times both ways)."""
 RAW_KEEP = 64 * 1024
 
 
@@ -132,6 +134,7 @@ class _Applier:
         self.progress = progress
         self.digest_upkeep = manifest.kind != "full"  # a full package is followed by a rebuild of its digest
         self.done = 0
+        self.held_before: bool | None = None
         self.owners: dict[str, dict[str, str]] = {}
         self.polymorphic: set[tuple[str, str, str, str]] = set()
         self.touched_cases: set[str] = set()
@@ -190,6 +193,7 @@ class _Applier:
         counts = self.result.tables.setdefault(spec.name, TableCounts())
         seen: set[str] = set()
         lines = 0
+        self.held_before = None  # whether the table held any row before this package's (asked once, when needed)
         for chunk in self.reader.chunks(spec.name, CHUNK):
             lines += len(chunk)
             self._lines(spec, chunk, seen, counts)
@@ -226,7 +230,9 @@ class _Applier:
         if len(set(ids)) != len(ids) or not seen.isdisjoint(ids):
             return False
         table = spec.table
-        if self._held(table, ids):
+        if self.held_before is None:
+            self.held_before = self.session.execute(select(table.c.id).limit(1)).first() is not None
+        if self.held_before and self._held(table, ids):  # an empty table holds none (this package's ids are in seen)
             return False
         for column, parent in spec.foreign_keys:
             wanted = set(by_name[column])
@@ -279,7 +285,8 @@ class _Applier:
                     self.attachments[sha] = row_id
         polymorphic = ownership.POLYMORPHIC.get(spec.name)
         if polymorphic is not None:
-            for row_id, owner_table, owner_id in zip(ids, by_name[polymorphic[0]], by_name[polymorphic[1]], strict=False):
+            owners = zip(ids, by_name[polymorphic[0]], by_name[polymorphic[1]], strict=True)
+            for row_id, owner_table, owner_id in owners:
                 if owner_table in TABLES and owner_id:
                     self.polymorphic.add((spec.name, row_id, owner_table, owner_id))
 
@@ -680,16 +687,16 @@ def reindex_cases(session: Session, case_ids: list[str]) -> None:
 
 def apply_changes(session: Session, manifest: Manifest, reader: PayloadReader, *, transition: bool,
                   staging: Path, has_file: Callable[[str], bool],
-                  progress: Callable[[int], None] | None = None, fast: bool = True) -> ApplyResult:
+                  progress: Callable[[int], None] | None = None, fast: bool | None = None) -> ApplyResult:
     """Apply a township's package inside the caller's transaction; see the module docstring.
 
     ``fast=False`` applies every row through the per-row path only (the fast path's reference
-    in tests/unit/test_exchange_fastpath.py).
+    in tests/unit/test_exchange_fastpath.py); None follows :data:`FAST_PATH`.
     """
     session.info["passthrough"] = True
     try:
         with large_cache(session):
             return _Applier(session, manifest, reader, transition=transition, staging=staging, has_file=has_file,
-                            progress=progress, fast=fast).run()
+                            progress=progress, fast=FAST_PATH if fast is None else fast).run()
     finally:
         session.info.pop("passthrough", None)

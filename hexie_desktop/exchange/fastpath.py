@@ -1,10 +1,14 @@
 """The fast path of an import: whole chunks of rows parsed and checked column by column.
 
-A chunk of JSON lines is parsed with the C scanner in one ``map`` and every column of it is
-checked at once — the types and lengths of :func:`~hexie_desktop.exchange.codec.check_row`
-(a set of types, ``max(map(len, …))``, one ``isprintable()`` over the joined column), and the
-business rules of :mod:`~hexie_desktop.exchange.validate` run once per **distinct** value of
-a column, not once per row.
+A chunk of JSON lines is parsed with the C scanner of the strict parser in one ``map`` and
+every column of it is checked at once — the types and lengths of
+:func:`~hexie_desktop.exchange.codec.check_row` (a set of types over every value,
+``max(map(len, …))``, one ``isprintable()`` over the joined column), and the business rules of
+:mod:`~hexie_desktop.exchange.validate` once per **distinct** value of a column, or once for the
+whole column where a rule says how (``holds_for_all``: ranges on the extremes, codes by
+membership, text over the joined column).  A key given twice in a line shows as more ``"``
+characters in the text than the parsed values account for (lines with ``\\u`` escapes are
+left to the per-row path, so every quote in the text is a delimiter or an escaped quote).
 
 The fast path only ever *accepts*: it answers ``None`` as soon as anything is unusual (a
 duplicate key, a missing or unknown column, a wrong type, a value one rule refuses, an
@@ -32,7 +36,7 @@ from hexie_desktop.exchange.codec import _BAD_TEXT, _DATE, _DATETIME, _UUID, INT
 
 _NONE = type(None)
 _DECODER = json.JSONDecoder(parse_constant=limits._reject_constant)
-_SCAN = json.scanner.make_scanner(_DECODER)
+_SCAN = json.scanner.make_scanner(_DECODER)  # type: ignore[arg-type]  # the scanner reads the decoder's settings
 """The C scanner of :func:`limits.loads`' parser without its duplicate-key hook (duplicates: see :func:`check`)."""
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)

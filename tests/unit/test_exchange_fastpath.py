@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -24,7 +25,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from hexie_desktop.exchange import apply as applying
-from hexie_desktop.exchange import fastpath
+from hexie_desktop.exchange import fastpath, validate
 from hexie_desktop.exchange.codec import TABLES, encoder
 from hexie_desktop.exchange.errors import ExchangeError
 from hexie_desktop.services import demo
@@ -288,3 +289,44 @@ def test_fast_path_columns_match_the_per_row_check(tmp_path: Path):
     for twice in ('"position":2,', '"category":"wages",', '"description":"a\\"b",'):
         assert fastpath.check(spec, fastpath.parse([line.replace(b"{", b"{" + twice.encode(), 1)]), TOWN_A) is None
 
+
+
+def _values_for(kind: str):
+    """Values of a column's kind, near and beyond the bounds and codes the rules look at."""
+    if kind == "int":
+        return st.integers(-5, 10) | st.sampled_from([2**31 - 1, 2**31, 10**13, 10**14, -(2**63)])
+    if kind in ("date", "datetime"):
+        days = st.dates(date(1890, 1, 1), date(2110, 12, 31))
+        return days if kind == "date" else days.map(lambda d: datetime(d.year, d.month, d.day, 12, 0))
+    return st.text(alphabet=st.sampled_from(["a", "调", " ", "\n", "\t", "\x1b", "\u202e", "\x00"]), max_size=5) | \
+        st.sampled_from(["wages", "registered", "zzz", "x" * 20_001])
+
+
+def _same_rule(rule: Any, kind: str) -> tuple:
+    """A key equal for rules that check the same (one test per distinct rule and kind)."""
+    inner = getattr(rule, "rule", None)
+    cells = tuple(repr(c.cell_contents) for c in (getattr(inner, "__closure__", None) or ()))
+    table = getattr(rule, "table", None)
+    return (type(rule).__name__, kind, getattr(rule, "multiline", None), getattr(rule, "cap", None),
+            getattr(inner, "__qualname__", None), cells, None if table is None else tuple(sorted(table)))
+
+
+_RULED = {_same_rule(rule, c.kind): (table, c.name, rule) for table in TABLES
+          for name, rules, _missing in validate._plan(table) for c in TABLES[table].columns if c.name == name
+          for rule in rules if hasattr(rule, "holds_for_all")}
+RULED = list(_RULED.values())
+
+
+@pytest.mark.parametrize(("table", "name", "rule"), RULED, ids=[f"{t}.{n}" for t, n, _r in RULED])
+def test_a_rule_holding_for_all_holds_for_each(table, name, rule):
+    """``holds_for_all`` (one pass over a column) never accepts a set of values one of which the rule refuses."""
+    column = next(c for c in TABLES[table].columns if c.name == name)
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.sets(_values_for(column.kind), max_size=6))
+    def check(values):
+        if rule.holds_for_all(values):
+            for value in values:
+                rule(value)  # raises UserError if the shortcut was wrong
+
+    check()
