@@ -113,7 +113,7 @@ def region_name(code: str) -> str | None:
 def _normalize(text: str) -> str:
     """Fold full-width forms, drop every kind of whitespace, upper-case letters."""
     folded = unicodedata.normalize("NFKC", text or "")
-    return "".join(ch for ch in folded if not ch.isspace()).upper()
+    return "".join(folded.split()).upper()  # str.split() splits at exactly the characters str.isspace() names
 
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)

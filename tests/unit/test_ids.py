@@ -569,3 +569,14 @@ def test_mask_phone(number: str | None, masked: str) -> None:
 ])
 def test_mask_address(text: str | None, masked: str) -> None:
     assert mask_address(text) == masked
+
+
+def test_whitespace_is_dropped_exactly_where_isspace_says():
+    """``_normalize`` drops whitespace with ``str.split()`` (fast); it must drop exactly the ``isspace`` characters."""
+    import sys
+
+    from hexie_desktop.core.ids import _normalize
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert "".join(every.split()) == "".join(ch for ch in every if not ch.isspace())
+    assert _normalize(" 11010 5\u3000199\t0 \u00a0") == "110105199" + "0"
