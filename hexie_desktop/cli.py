@@ -400,7 +400,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from hexie_desktop.core.stats import parse_period
-    from hexie_desktop.reports import export
+    from hexie_desktop.services import report_export as export
 
     period = parse_period(args.period) if args.period else None
     _station, ctx = _login(args)
@@ -414,7 +414,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
-    from hexie_desktop.reports import export
+    from hexie_desktop.services import report_export as export
 
     _station, ctx = _login(args)
     if args.template:

@@ -151,9 +151,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return cli_support.EXIT_OK
     period = parse_period(args.period)
     if args.out:
-        from hexie_desktop.reports import plan as plan_report
+        from hexie_desktop.services import report_export
 
-        result = plan_report.export(ctx, period, Path(args.out))
+        result = report_export.plan_progress(ctx, period, Path(args.out))
     else:
         result = plan.progress(ctx, period)
     if args.as_json:

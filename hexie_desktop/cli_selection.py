@@ -95,9 +95,9 @@ def cmd_plan_report(args: argparse.Namespace) -> int:
     _station, ctx = cli_support.login(args)
     period = rules.report_period(args.period)
     if args.xlsx:
-        from hexie_desktop.reports import plan_upward as workbook
+        from hexie_desktop.services import report_export
 
-        report = workbook.export(ctx, period, Path(args.xlsx))
+        report = report_export.plan_report(ctx, period, Path(args.xlsx))
     if args.pdf:
         from hexie_desktop.services import plan_printing
 

@@ -328,8 +328,8 @@ def require(table: Mapping[str, str], code: object, field: str) -> str:
     """Return ``code`` if it is in ``table``; otherwise raise a UserError naming ``field``."""
     if not isinstance(code, str) or code not in table:
         allowed = "、".join(table)
-        raise UserError(_("未知的代码“{code}”，可用：{allowed}").format(code=printable(str(code)[:40]), allowed=allowed),
-                        field=field)
+        raise UserError(_("未知的代码“{code}”，可用：{allowed}").format(code=printable(str(code)[:40]),
+                                                                    allowed=allowed), field=field)
     return code
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from datetime import date, datetime
+from typing import Literal, overload
 
 from hexie_desktop.core import dates
 from hexie_desktop.core.errors import UserError
@@ -15,6 +16,12 @@ LONG_TEXT_MAX = 20_000
 """The longest free text any form accepts (case facts, mediation statements, agreement content)."""
 
 
+@overload
+def text(value: object, field: str, *, required: Literal[True], max_len: int = ...,
+         multiline: bool | None = ...) -> str: ...
+@overload
+def text(value: object, field: str, *, required: bool = ..., max_len: int = ...,
+         multiline: bool | None = ...) -> str | None: ...
 def text(value: object, field: str, *, required: bool = False, max_len: int = 2000,
          multiline: bool | None = None) -> str | None:
     """A trimmed string or None; refuses non-strings, over-long text and control characters.
@@ -43,6 +50,10 @@ def no_controls(value: str, field: str, *, multiline: bool = False) -> str:
     return value
 
 
+@overload
+def day(value: object, field: str, *, required: Literal[True]) -> date: ...
+@overload
+def day(value: object, field: str, *, required: bool = ...) -> date | None: ...
 def day(value: object, field: str, *, required: bool = False) -> date | None:
     """A date or None: ``2025-03-12`` and the other ways :func:`core.dates.parse` reads.
 
@@ -74,6 +85,10 @@ def in_range(value: date, field: str) -> date:
     return value
 
 
+@overload
+def clock(value: object, field: str, *, required: Literal[True]) -> str: ...
+@overload
+def clock(value: object, field: str, *, required: bool = ...) -> str | None: ...
 def clock(value: object, field: str, *, required: bool = False) -> str | None:
     """A time of day as ``HH:MM`` (``9:30``, ``09:30``, ``9时30分``, ``9点`` are read), or None."""
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -96,6 +111,12 @@ def clock(value: object, field: str, *, required: bool = False) -> str | None:
 _CLOCK = re.compile(r"(\d{1,2})(?:\s*[:：时点]\s*(\d{1,2})?\s*分?)?")
 
 
+@overload
+def integer(value: object, field: str, *, required: Literal[True], minimum: int = ...,
+            maximum: int = ...) -> int: ...
+@overload
+def integer(value: object, field: str, *, required: bool = ..., minimum: int = ...,
+            maximum: int = ...) -> int | None: ...
 def integer(value: object, field: str, *, required: bool = False, minimum: int = 0,
             maximum: int = 10**9) -> int | None:
     """A whole number within bounds, or None."""
@@ -108,7 +129,7 @@ def integer(value: object, field: str, *, required: bool = False, minimum: int =
     try:
         number = int(value)
     except ValueError:
-        raise UserError(_("“{value}”不是整数").format(value=printable(value[:40])), field=field) from None
+        raise UserError(_("“{value}”不是整数").format(value=printable(str(value)[:40])), field=field) from None
     if not minimum <= number <= maximum:
         raise UserError(_("应在{lo}到{hi}之间").format(lo=minimum, hi=maximum), field=field)
     return number

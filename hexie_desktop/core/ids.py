@@ -148,7 +148,7 @@ def id_check_char(first17: str) -> str:
             _("计算身份证校验位需要17位数字，收到的是“{text}”").format(text=first17),
             field="id_number",
         )
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
     return _ID_CHECK_CHARS[total % 11]
 
 
@@ -308,7 +308,7 @@ def credit_code_check_char(first17: str) -> str:
                 _("统一社会信用代码第 {pos} 位“{ch}”不是允许的字符").format(pos=pos, ch=ch),
                 field="credit_code",
             )
-    total = sum(_CREDIT_VALUES[ch] * w for ch, w in zip(body, _CREDIT_WEIGHTS))
+    total = sum(_CREDIT_VALUES[ch] * w for ch, w in zip(body, _CREDIT_WEIGHTS, strict=True))
     return _CREDIT_CHARSET[(31 - total % 31) % 31]
 
 

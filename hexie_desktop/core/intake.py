@@ -7,8 +7,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ParamSpec, TypeVar
 
 from hexie_desktop.core import codes, fields, ids, money
 from hexie_desktop.core.errors import UserError, ValidationErrors
@@ -93,13 +95,17 @@ class CaseDraft:
         return max(self.claims, key=lambda c: c.amount_cents).category if self.claims else "other"
 
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
 class _Collector:
     """Gathers errors so one pass reports every bad field."""
 
     def __init__(self) -> None:
         self.errors: list[UserError] = []
 
-    def run(self, fn, *args, **kwargs):  # noqa: ANN001
+    def run(self, fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T | None:
         try:
             return fn(*args, **kwargs)
         except ValidationErrors as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 
 from hexie_desktop.core.errors import UserError
@@ -19,6 +20,7 @@ from hexie_desktop.core.i18n import _
 
 __all__ = [
     "MAX_CENTS",
+    "Money",
     "check_cents",
     "parse_amount",
     "cents_to_str",
@@ -173,7 +175,7 @@ def _section_words(number: int) -> str:
     """Write 1–9999 in 大写 with 仟佰拾, one 零 per run of inner zeros, none at the end."""
     words: list[str] = []
     pending_zero = False
-    for digit, unit in zip(f"{number:04d}", _SMALL_UNITS):
+    for digit, unit in zip(f"{number:04d}", _SMALL_UNITS, strict=True):
         if digit == "0":
             pending_zero = bool(words)
             continue
@@ -233,3 +235,28 @@ def to_uppercase_rmb(cents: int) -> str:
     else:
         text += "整"
     return text
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    """An exact amount in 分, as typed views carry it (JSON ``"1234.50"`` only at the edges)."""
+
+    cents: int
+
+    def __post_init__(self) -> None:
+        """Refuse anything but a plain ``int`` of 分 (no ``float``, no ``bool``)."""
+        _check_cents(self.cents)
+
+    def __str__(self) -> str:
+        """The JSON form, ``1234.50`` (:func:`cents_to_str`)."""
+        return cents_to_str(self.cents)
+
+    @property
+    def formatted(self) -> str:
+        """The printed figure, ``1,234.50`` (:func:`format_amount`)."""
+        return format_amount(self.cents)
+
+    @property
+    def upper(self) -> str:
+        """The 大写 form, ``人民币壹仟贰佰叁拾肆元伍角整`` (:func:`to_uppercase_rmb`)."""
+        return to_uppercase_rmb(self.cents)

@@ -19,7 +19,7 @@ from calendar import monthrange
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -408,6 +408,12 @@ def by_origin(facts: Facts, period: Period, as_of: date | None = None) -> dict[s
 def series(facts: Facts, periods: list[Period]) -> list[Figures]:
     """Flow figures (no stocks, no overdue duties) of each of several non-overlapping periods, in one pass."""
     out = [Figures() for _p in periods]
+    _flows(facts, _bucket_of(periods), out)
+    return out
+
+
+def _bucket_of(periods: list[Period]) -> Bucket:
+    """Which of ``periods`` a day falls in (``None``: none of them)."""
     whole_months = {(p.start.year, p.start.month): i for i, p in enumerate(periods) if p.kind == "month"}
 
     def bucket(day: date | None) -> int | None:
@@ -417,7 +423,83 @@ def series(facts: Facts, periods: list[Period]) -> list[Figures]:
             return whole_months.get((day.year, day.month))
         return next((i for i, p in enumerate(periods) if p.contains(day)), None)
 
-    _flows(facts, bucket, out)
+    return bucket
+
+
+# ---------------------------------------------------------------- counted by the database
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The same figures as :class:`Facts` give, already counted by the database (the fast path of a report).
+
+    ``flows``: (origin, day, figure key, amount) — every figure that counts events by their date,
+    summed per day (what :func:`_flows` adds for each fact on that day).  ``open_after``:
+    (origin, day) → cases received by the end of ``day`` and not closed by then (the stocks of a
+    period are ``open_after`` of the day before its start and of its end).  ``overdue``:
+    (origin, duty kind) → duties overdue at ``as_of``, the only moment a tally answers for.
+    ``origins``: every origin with a case in the window (each gets a report, even an empty one).
+    """
+
+    as_of: date
+    flows: tuple[tuple[str, date, str, int], ...] = ()
+    open_after: Mapping[tuple[str, date], int] = field(default_factory=dict)
+    overdue: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    origins: tuple[str, ...] = ()
+    counted_days: frozenset[date] = frozenset()
+    """The days :attr:`open_after` was counted for (a day whose count is 0 for every origin has no entry)."""
+
+
+def stock_days(*chosen: Period) -> set[date]:
+    """The days a :class:`Tally` needs ``open_after`` of for :func:`tally_compute` of each period."""
+    return {day for p in chosen for day in (p.start - timedelta(days=1), p.end)}
+
+
+def _tally_flows(tally: Tally, bucket: Bucket, out: list[Figures], origin: str | None) -> None:
+    counts = [f.values for f in out]
+    for o, day, key, amount in tally.flows:
+        if amount and (origin is None or o == origin):
+            i = bucket(day)
+            if i is not None:
+                counts[i][key] += amount
+
+
+def tally_compute(tally: Tally, period: Period, origin: str | None = None) -> Figures:
+    """Every figure of ``period`` from ``tally`` (of one ``origin`` or all); the same as :func:`compute`.
+
+    Stocks are taken at the period's edges and overdue duties at ``tally.as_of``, which must be
+    the moment :func:`compute` would use (``min(as_of, period.end)``).
+    """
+    if min(tally.as_of, period.end) != tally.as_of:
+        raise ValueError(f"a tally counted at {tally.as_of} cannot answer for a period ending {period.end}")
+    missing = stock_days(period) - tally.counted_days
+    if missing:
+        raise ValueError(f"the tally has no stocks for {sorted(missing)}")
+    figures = Figures()
+    _tally_flows(tally, lambda d: 0 if d is not None and period.contains(d) else None, [figures], origin)
+    before = period.start - timedelta(days=1)
+    for (o, day), n in tally.open_after.items():
+        if origin is None or o == origin:
+            if day == before:
+                figures.add("carried_over", n)
+            if day == period.end:
+                figures.add("open_end", n)
+    for (o, kind), n in tally.overdue.items():
+        if origin is None or o == origin:
+            figures.add("overdue", n)
+            figures.add(f"overdue.{kind}", n)
+    return figures
+
+
+def tally_by_origin(tally: Tally, period: Period) -> dict[str, Figures]:
+    """One report per origin (unit code), in code order; the same as :func:`by_origin`."""
+    return {origin: tally_compute(tally, period, origin) for origin in sorted(tally.origins)}
+
+
+def tally_series(tally: Tally, periods: list[Period]) -> list[Figures]:
+    """Flow figures of each of several non-overlapping periods; the same as :func:`series`."""
+    out = [Figures() for _p in periods]
+    _tally_flows(tally, _bucket_of(periods), out, None)
     return out
 
 
@@ -529,7 +611,8 @@ def check_denominator(name: str) -> str:
 __all__ = [
     "AmountFact", "CaseFact", "DeadlineFact", "Facts", "Figures", "FollowUpFact", "LINES", "Line", "Period",
     "PERIOD_KINDS", "by_origin", "compute", "containing", "custom", "month", "months_of", "parse_period",
-    "quarter", "series", "total", "trailing_months", "value", "year",
+    "quarter", "series", "Tally", "tally_by_origin", "tally_compute", "tally_series", "total",
+    "trailing_months", "value", "year",
 ]
 
 

@@ -252,7 +252,8 @@ def repeat_disputes(cases: Iterable[CaseFact], today: date, limits: Thresholds) 
         numbers = "、".join(c.number for c in group[:10]) + ("等" if len(group) > 10 else "")
         out.append(Signal(
             "repeat_disputes", f"employer:{key}", level,
-            _("{name}：{days}天内{n}件劳动争议").format(name=employer.name, days=limits.repeat_window_days, n=len(group)),
+            _("{name}：{days}天内{n}件劳动争议").format(name=employer.name, days=limits.repeat_window_days,
+                                                     n=len(group)),
             _("{start}至{today}受理/登记：{numbers}").format(start=start.isoformat(), today=today.isoformat(),
                                                           numbers=numbers),
             _digest(sorted(c.id for c in group)), employer_id=employer.id))

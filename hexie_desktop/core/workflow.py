@@ -123,7 +123,8 @@ def unavailable_reason(action: str, facts: CaseFacts) -> str | None:
     if action == "draft-agreement" and facts.agreement_effective:
         return _("调解协议已生效，不能再修改协议草稿")
     if facts.state not in act.sources:
-        allowed = "、".join(codes.label(codes.CASE_STATES, s) for s in sorted(act.sources, key=list(codes.CASE_STATES).index))
+        order = list(codes.CASE_STATES).index
+        allowed = "、".join(codes.label(codes.CASE_STATES, s) for s in sorted(act.sources, key=order))
         return _("案件处于“{state}”状态，不能{action}（仅限：{allowed}）").format(
             state=state_label, action=act.label, allowed=allowed
         )

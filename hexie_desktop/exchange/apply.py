@@ -32,13 +32,13 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import and_, bindparam, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
-from hexie_desktop.exchange import limits, ownership, validate
+from hexie_desktop.exchange import fastpath, limits, ownership, validate
 from hexie_desktop.exchange.codec import (
     TABLES,
     ForeignRowError,
@@ -119,8 +119,9 @@ def _json(value: Any) -> str:
 class _Applier:
     def __init__(self, session: Session, manifest: Manifest, reader: PayloadReader, *, transition: bool,
                  staging: Path, has_file: Callable[[str], bool],
-                 progress: Callable[[int], None] | None) -> None:
+                 progress: Callable[[int], None] | None, fast: bool = True) -> None:
         self.session = session
+        self.fast = fast
         self.manifest = manifest
         self.reader = reader
         self.origin = manifest.sender_code
@@ -189,19 +190,97 @@ class _Applier:
         counts = self.result.tables.setdefault(spec.name, TableCounts())
         seen: set[str] = set()
         lines = 0
+        for chunk in self.reader.chunks(spec.name, CHUNK):
+            lines += len(chunk)
+            self._lines(spec, chunk, seen, counts)
+        return lines, seen
+
+    def _lines(self, spec: TableSpec, chunk: list[bytes], seen: set[str], counts: TableCounts) -> None:
+        """Apply one chunk of lines: the fast path when it takes them all, else row by row."""
+        if self.fast:
+            rows = fastpath.parse(chunk)
+            if rows is not None and self._fast_chunk(spec, rows, seen, counts):
+                return
         batch: list[tuple[bytes, Any]] = []
-        for _number, line in self.reader.lines(spec.name):
+        for line in chunk:
             value = limits.loads(line, tree=False)
             if len(line) > limits.STRING_MAX_CHARS and isinstance(value, dict):
                 _oversize(spec.name, value)
             batch.append((line, value))
-            lines += 1
-            if len(batch) >= CHUNK:
-                self._chunk(spec, batch, seen, counts)
-                batch = []
-        if batch:
-            self._chunk(spec, batch, seen, counts)
-        return lines, seen
+        self._chunk(spec, batch, seen, counts)
+
+    def _fast_chunk(self, spec: TableSpec, rows: list[dict[str, Any]], seen: set[str], counts: TableCounts) -> bool:
+        """Insert a chunk of new, clean, own rows at once (exchange/fastpath.py); False leaves it to ``_chunk``.
+
+        Taken only when the per-row path would insert every row as it is: every value passes
+        its checks, no id is held already (no update, conflict or foreign row), no id repeats,
+        and every parent is a row of the sender's.  Nothing is changed before the insert
+        succeeds, so a refusal falls back cleanly.
+        """
+        columns = fastpath.check(spec, rows, self.origin)
+        if columns is None:
+            return False
+        by_name = dict(zip(spec.names, columns))
+        ids = by_name["id"]
+        if len(set(ids)) != len(ids) or not seen.isdisjoint(ids):
+            return False
+        table = spec.table
+        if self._held(table, ids):
+            return False
+        for column, parent in spec.foreign_keys:
+            wanted = set(by_name[column])
+            wanted.discard(None)
+            owners = self._owner_map(parent, wanted)
+            origin = self.origin
+            if any(owners.get(value) != origin for value in wanted):
+                return False
+        try:
+            with self.session.begin_nested():
+                _insert_columns(self.session, spec, columns)
+        except IntegrityError:
+            return False
+        seen.update(ids)
+        counts.new += len(ids)
+        self._accepted_many(spec, by_name)
+        self._tick(len(rows))
+        return True
+
+    def _held(self, table: Any, ids: tuple[str, ...]) -> bool:
+        """True when any of ``ids`` is already a row of ``table`` (whoever owns it)."""
+        connection = self.session.connection()
+        if connection.dialect.name == "sqlite":
+            found = connection.execute(text(f'SELECT 1 FROM "{table.name}" WHERE id IN '
+                                            "(SELECT value FROM json_each(:ids)) LIMIT 1"),
+                                       {"ids": json.dumps(ids)}).first()
+        else:
+            found = connection.execute(text(f'SELECT 1 FROM "{table.name}" WHERE id = ANY(:ids) LIMIT 1'),
+                                       {"ids": list(ids)}).first()
+        return found is not None
+
+    def _accepted_many(self, spec: TableSpec, by_name: dict[str, tuple[Any, ...]]) -> None:
+        """What :meth:`_accepted` does, for many new rows at once."""
+        ids = by_name["id"]
+        if self.digest_upkeep:
+            delta = digest.new_delta()
+            for row_id, version in zip(ids, by_name["version"]):
+                digest.add(delta, spec.name, self.origin, row_id, version)
+            digest.apply(self.session, delta)
+        self.owners.setdefault(spec.name, {}).update(dict.fromkeys(ids, self.origin))
+        if spec.name == "cases":
+            self.touched_cases.update(ids)
+        elif spec.name == "parties":
+            self.touched_cases.update(by_name["case_id"])
+        elif spec.name == "employers":
+            self.touched_employers.update(ids)
+        elif spec.name == "attachments":
+            for row_id, deleted, sha in zip(ids, by_name["deleted"], by_name["sha256"]):
+                if not deleted:
+                    self.attachments[sha] = row_id
+        polymorphic = ownership.POLYMORPHIC.get(spec.name)
+        if polymorphic is not None:
+            for row_id, owner_table, owner_id in zip(ids, by_name[polymorphic[0]], by_name[polymorphic[1]]):
+                if owner_table in TABLES and owner_id:
+                    self.polymorphic.add((spec.name, row_id, owner_table, owner_id))
 
     def _once(self, spec: TableSpec, row_id: str, seen: set[str]) -> None:
         if row_id in seen:
@@ -402,17 +481,18 @@ class _Applier:
         if self.manifest.kind != "full":
             return
         table = spec.table
-        query = select(table).where(table.c.origin == self.origin)
+        condition = table.c.origin == self.origin
         if self.transition:
-            query = query.where(table.c.change_seq > self.base)
-        for old in self.session.execute(query).mappings():
-            if old["id"] in seen:
-                continue
-            row = dict(old)
-            self.result.missing += 1
-            reason = (_("乡镇从备份恢复后已没有这条记录（区里保存的是第{v}版）") if self.transition
-                      else _("乡镇的完整数据中没有这条记录（区里保存的是第{v}版）")).format(v=row["version"])
-            self.conflict(spec, "missing", reason, row, None)
+            condition = and_(condition, table.c.change_seq > self.base)
+        held = self.session.execute(select(table.c.id).where(condition)).scalars().all()
+        absent = sorted(set(held) - seen)  # only these rows are read whole
+        for start in range(0, len(absent), 900):
+            for old in self.session.execute(select(table).where(table.c.id.in_(absent[start:start + 900]))).mappings():
+                row = dict(old)
+                self.result.missing += 1
+                reason = (_("乡镇从备份恢复后已没有这条记录（区里保存的是第{v}版）") if self.transition
+                          else _("乡镇的完整数据中没有这条记录（区里保存的是第{v}版）")).format(v=row["version"])
+                self.conflict(spec, "missing", reason, row, None)
 
     # ---------------------------------------------------------------- files and search
 
@@ -451,16 +531,7 @@ def _bulk_insert(session: Session, spec: TableSpec, values: list[dict[str, Any]]
     """
     connection = session.connection()
     dialect = connection.dialect
-    key = (dialect.name, spec.name)
-    prepared = _INSERTS.get(key)
-    if prepared is None:
-        names = list(spec.names)
-        compiled = insert(spec.table).compile(dialect=dialect, column_keys=names)
-        order = list(compiled.positiontup) if compiled.positional else names
-        processors = [spec.table.c[name].type._cached_bind_processor(dialect) for name in order]
-        prepared = (str(compiled), order, processors, compiled.positional)
-        _INSERTS[key] = prepared
-    sql, order, processors, positional = prepared
+    sql, order, processors, positional = _prepared(connection, spec)
     if dialect.name == "postgresql" and len(values) >= COPY_MIN_ROWS:
         _copy_rows(connection, spec, values)
         return
@@ -476,6 +547,39 @@ def _bulk_insert(session: Session, spec: TableSpec, values: list[dict[str, Any]]
     else:
         params = [{n: (p(row[n]) if p is not None else row[n]) for n, p in pairs} for row in values]
     connection.exec_driver_sql(sql, params)
+
+
+def _insert_columns(session: Session, spec: TableSpec, columns: list[tuple[Any, ...]]) -> None:
+    """As :func:`_bulk_insert`, for rows given column by column in ``spec.names`` order (the fast path)."""
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name == "postgresql" and len(columns[0]) >= COPY_MIN_ROWS:
+        _copy_tuples(connection, spec, list(zip(*columns)))
+        return
+    sql, order, processors, positional = _prepared(connection, spec)
+    index = {name: i for i, name in enumerate(spec.names)}
+    picked = [columns[index[name]] for name in order]
+    converted = [col if p is None else list(map(p, col)) for col, p in zip(picked, processors)]
+    if positional:
+        params: list[Any] = list(zip(*converted))
+    else:
+        params = [dict(zip(order, row)) for row in zip(*converted)]
+    connection.exec_driver_sql(sql, params)
+
+
+def _prepared(connection: Any, spec: TableSpec) -> tuple[str, list[str], list[Any], bool]:
+    """The dialect's compiled INSERT of every column of ``spec`` and the columns' bind processors (cached)."""
+    dialect = connection.dialect
+    key = (dialect.name, spec.name)
+    prepared = _INSERTS.get(key)
+    if prepared is None:
+        names = list(spec.names)
+        compiled = insert(spec.table).compile(dialect=dialect, column_keys=names)
+        order = list(compiled.positiontup) if compiled.positional else names
+        processors = [spec.table.c[name].type._cached_bind_processor(dialect) for name in order]
+        prepared = (str(compiled), order, processors, compiled.positional)
+        _INSERTS[key] = prepared
+    return prepared
 
 
 COPY_MIN_ROWS = 50
@@ -499,6 +603,20 @@ def _copy_rows(connection: Any, spec: TableSpec, values: list[dict[str, Any]]) -
         with raw.cursor() as cursor, cursor.copy(f'COPY "{spec.name}" ({columns}) FROM STDIN') as copy:
             for row in values:
                 copy.write_row([row[name] for name in names])
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(f"COPY {spec.name}", None, exc) from exc
+
+
+def _copy_tuples(connection: Any, spec: TableSpec, values: list[tuple[Any, ...]]) -> None:
+    """As :func:`_copy_rows`, for rows given as tuples in ``spec.names`` order."""
+    import psycopg
+
+    columns = ", ".join(f'"{name}"' for name in spec.names)
+    raw = connection.connection.driver_connection
+    try:
+        with raw.cursor() as cursor, cursor.copy(f'COPY "{spec.name}" ({columns}) FROM STDIN') as copy:
+            for row in values:
+                copy.write_row(row)
     except psycopg.IntegrityError as exc:
         raise IntegrityError(f"COPY {spec.name}", None, exc) from exc
 
@@ -541,12 +659,16 @@ def reindex_cases(session: Session, case_ids: list[str]) -> None:
 
 def apply_changes(session: Session, manifest: Manifest, reader: PayloadReader, *, transition: bool,
                   staging: Path, has_file: Callable[[str], bool],
-                  progress: Callable[[int], None] | None = None) -> ApplyResult:
-    """Apply a township's package inside the caller's transaction; see the module docstring."""
+                  progress: Callable[[int], None] | None = None, fast: bool = True) -> ApplyResult:
+    """Apply a township's package inside the caller's transaction; see the module docstring.
+
+    ``fast=False`` applies every row through the per-row path only (the fast path's reference
+    in tests/unit/test_exchange_fastpath.py).
+    """
     session.info["passthrough"] = True
     try:
         with large_cache(session):
             return _Applier(session, manifest, reader, transition=transition, staging=staging, has_file=has_file,
-                            progress=progress).run()
+                            progress=progress, fast=fast).run()
     finally:
         session.info.pop("passthrough", None)

@@ -191,6 +191,46 @@ class PayloadReader:
         except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
             raise _reading_error(exc) from None
 
+    def chunks(self, table: str, size: int) -> Iterator[list[bytes]]:
+        """The raw lines of :meth:`lines` in lists of up to ``size``, read in blocks (same checks, same errors)."""
+        info = self.tables.get(table)
+        if info is None:
+            return
+        produced = number = 0
+        batch: list[bytes] = []
+        rest = b""
+        try:
+            with self._open(info) as member:
+                while block := member.read(_COPY):
+                    parts = (rest + block).split(b"\n")
+                    rest = parts.pop()
+                    for part in parts:
+                        number += 1
+                        produced += len(part) + 1
+                        if produced > info.file_size:
+                            raise ExchangeError(E_LIMIT, _("数据表 {t} 解压后比声明的大").format(t=table))
+                        if len(part) >= limits.LINE_MAX_BYTES:
+                            raise ExchangeError(E_LIMIT, _("数据表 {t} 第{n}行过长").format(t=table, n=number))
+                        batch.append(part + b"\n")
+                        if len(batch) >= size:
+                            yield batch
+                            batch = []
+                    if len(rest) > limits.LINE_MAX_BYTES:  # as readline(LINE_MAX_BYTES + 1) without a newline
+                        if produced + limits.LINE_MAX_BYTES + 1 > info.file_size:
+                            raise ExchangeError(E_LIMIT, _("数据表 {t} 解压后比声明的大").format(t=table))
+                        raise ExchangeError(E_LIMIT, _("数据表 {t} 第{n}行过长").format(t=table, n=number + 1))
+                if rest:
+                    number += 1
+                    if produced + len(rest) > info.file_size:
+                        raise ExchangeError(E_LIMIT, _("数据表 {t} 解压后比声明的大").format(t=table))
+                    if len(rest) > limits.LINE_MAX_BYTES:
+                        raise ExchangeError(E_LIMIT, _("数据表 {t} 第{n}行过长").format(t=table, n=number))
+                    raise ExchangeError(E_FORMAT, _("数据表 {t} 第{n}行不完整").format(t=table, n=number))
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+            raise _reading_error(exc) from None
+        if batch:
+            yield batch
+
     def document(self, name: str) -> Any:
         """The parsed ``receipt.json`` / ``reference.json``."""
         info = self.documents.get(name)

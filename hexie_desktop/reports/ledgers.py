@@ -1,33 +1,32 @@
 """Ledger workbooks (调解工作台账 and the registers), streamed row by row.
 
-The columns come from :func:`hexie_desktop.services.reports.ledger_columns` (the same
-:class:`~hexie_desktop.services.imports.Column` objects as the import templates), so an
-exported ledger can be imported again.  Rows are written in XlsxWriter's constant-memory
-mode: memory stays flat however many rows there are.
+The columns come from the services (``services.reports.ledger_columns``, the same columns
+as the import templates), so an exported ledger can be imported again; this module only writes
+the data it is given (:class:`~hexie_desktop.reports.shapes.LedgerData`).  Rows are written in
+XlsxWriter's constant-memory mode: memory stays flat however many rows there are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from hexie_desktop.core import stats
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import readable_records
+from hexie_desktop.reports.shapes import LedgerColumn, LedgerData
 from hexie_desktop.reports.xlsx import Book, Col, TableSheet, reporter_line
-from hexie_desktop.services.imports import Column
-from hexie_desktop.services.reports import Ledger
 
 PROGRESS_EVERY = 1000
 
 
-def table_columns(columns: list[Column]) -> list[Col]:
+def table_columns(columns: Sequence[LedgerColumn]) -> list[Col]:
     """Writer columns of ledger columns."""
     return [Col(c.header, c.kind, c.group, c.width, c.total, "center" if c.key == "seq" else None) for c in columns]
 
 
-def write(book: Book, ledger: Ledger, progress: Callable[[int], None] | None = None) -> int:
+def write(book: Book, ledger: LedgerData, progress: Callable[[int], None] | None = None) -> int:
     """Write ``ledger`` as one sheet of ``book``; returns the number of data rows."""
     columns = ledger.columns
     if ledger.period is not None:
@@ -65,7 +64,7 @@ def write(book: Book, ledger: Ledger, progress: Callable[[int], None] | None = N
     return count
 
 
-def write_file(path: Path, ledger: Ledger, progress: Callable[[int], None] | None = None) -> int:
+def write_file(path: Path, ledger: LedgerData, progress: Callable[[int], None] | None = None) -> int:
     """Write ``ledger`` to ``path`` (normally a temporary path) in streaming mode."""
     book = Book(path, streaming=True)
     try:

@@ -1,24 +1,18 @@
 """The plan progress workbook (三年行动计划目标完成情况表): one line per indicator with its
 yearly target, the period's figure, the year to date and the completion, and the counting rules
-under the table."""
+under the table.  ``services/report_export.py`` computes it, checks the target and audits."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from hexie_desktop.core import plan as rules
-from hexie_desktop.core import stats
 from hexie_desktop.core.i18n import _
-from hexie_desktop.fileio import atomic_path
-from hexie_desktop.reports.export import _check_target as check_target
+from hexie_desktop.reports.shapes import ProgressData
 from hexie_desktop.reports.xlsx import Book, Col, TableSheet, reporter_line
-from hexie_desktop.services import plan as plan_service
-from hexie_desktop.services.context import Context
-from hexie_desktop.services.plan import PlanProgress
-from hexie_desktop.services.reports import record_export
 
 
-def write(book: Book, result: PlanProgress) -> int:
+def write(book: Book, result: ProgressData) -> int:
     """Write the progress table into ``book``; returns the number of indicator lines."""
     quarterly = any(r.year_to_date is not None for r in result.rows)
     columns = [Col(_("指标"), "text", width=24), Col(_("单位"), "text", width=6, align="center"),
@@ -44,7 +38,7 @@ def write(book: Book, result: PlanProgress) -> int:
     return len(result.rows)
 
 
-def write_file(path: Path, result: PlanProgress) -> int:
+def write_file(path: Path, result: ProgressData) -> int:
     """Write the workbook to ``path``."""
     book = Book(path, streaming=False)
     try:
@@ -52,12 +46,3 @@ def write_file(path: Path, result: PlanProgress) -> int:
     finally:
         book.close()
 
-
-def export(ctx: Context, period: stats.Period, out: Path) -> PlanProgress:
-    """Compute the progress of ``period`` and write it to ``out`` (.xlsx, atomically); audited."""
-    out = check_target(out)
-    result = plan_service.progress(ctx, period)
-    with atomic_path(out) as tmp:
-        rows = write_file(tmp, result)
-        record_export(ctx, "plan_progress", out.name, rows=rows, unmask=False, period=period)
-    return result

@@ -6,25 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hexie_desktop.core import stats
 from hexie_desktop.core.i18n import _
-from hexie_desktop.fileio import atomic_path
-from hexie_desktop.reports.export import _check_target as check_target
+from hexie_desktop.reports.shapes import UpwardData
 from hexie_desktop.reports.xlsx import Book, Col, TableSheet, reporter_line
-from hexie_desktop.services import plan_upward
-from hexie_desktop.services.context import Context
-from hexie_desktop.services.plan_upward import UpwardReport
-from hexie_desktop.services.reports import record_export
 
 KIND = {"count": "int", "rate": "rate", "money": "money"}
 
 
-def title(report: UpwardReport) -> str:
+def title(report: UpwardData) -> str:
     """``构建和谐劳动关系三年行动计划2026年第三季度工作情况``."""
     return _("构建和谐劳动关系三年行动计划{label}工作情况").format(label=report.period.label)
 
 
-def write(book: Book, report: UpwardReport) -> int:
+def write(book: Book, report: UpwardData) -> int:
     """Write the report into ``book``; returns the number of figure lines."""
     group = _("其中：各乡镇（街道）") if report.per_origin else ""
     columns = [Col(_("项目"), "text", width=36), Col(_("单位"), "text", width=6, align="center"),
@@ -59,15 +53,11 @@ def write(book: Book, report: UpwardReport) -> int:
     return count
 
 
-def export(ctx: Context, period: stats.Period, out: Path) -> UpwardReport:
-    """Build the report of ``period`` and write it to ``out`` (.xlsx, atomically); audited."""
-    out = check_target(out)
-    report = plan_upward.build(ctx, period)
-    with atomic_path(out) as tmp:
-        book = Book(tmp, streaming=False)
-        try:
-            rows = write(book, report)
-        finally:
-            book.close()
-        record_export(ctx, "plan_report", out.name, rows=rows, unmask=False, period=period)
-    return report
+
+def write_file(path: Path, report: UpwardData) -> int:
+    """Write the workbook to ``path`` (normally a temporary path); returns the number of figure lines."""
+    book = Book(path, streaming=False)
+    try:
+        return write(book, report)
+    finally:
+        book.close()

@@ -13,15 +13,15 @@ from typing import Any
 
 from hexie_desktop.core import stats
 from hexie_desktop.core.i18n import _
+from hexie_desktop.reports.shapes import StatisticsData
 from hexie_desktop.reports.xlsx import Book, Col, TableSheet, reporter_line
-from hexie_desktop.services.reports import StatisticsResult
 
 TITLES = {"month": _("劳动人事争议调解情况统计月报"), "quarter": _("劳动人事争议调解情况统计季报"),
           "year": _("劳动人事争议调解情况统计年报"), "custom": _("劳动人事争议调解情况统计表")}
 _KIND = {"count": "int", "money": "money", "rate": "rate", "days": "days", "heading": "text"}
 
 
-def _notes(result: StatisticsResult) -> list[str]:
+def _notes(result: StatisticsData) -> list[str]:
     return [
         _("说明：1. 本期收到：收到申请日期在本期内；不予受理：作出不予受理决定的日期在本期内。"),
         _("2. 本期结案：结案日期在本期内，按结案原因分为调解成功（协议已履行、未履行或无需履行）、调解不成、撤回和其他；"
@@ -34,7 +34,7 @@ def _notes(result: StatisticsResult) -> list[str]:
     ]
 
 
-def value_columns(result: StatisticsResult) -> list[tuple[str, stats.Figures]]:
+def value_columns(result: StatisticsData) -> list[tuple[str, stats.Figures]]:
     """The value columns of the table: (header, figures)."""
     if len(result.by_origin) > 1:
         cols = [(result.origins[o], f) for o, f in result.by_origin.items()]
@@ -53,7 +53,7 @@ def cell(figures: stats.Figures, line: stats.Line, denominator: str) -> Any:
     return value
 
 
-def write(book: Book, result: StatisticsResult) -> int:
+def write(book: Book, result: StatisticsData) -> int:
     """Write both sheets into ``book``; returns the number of table lines."""
     values = value_columns(result)
     group = _("数量") if len(values) > 1 else ""
@@ -72,7 +72,7 @@ def write(book: Book, result: StatisticsResult) -> int:
         kinds = ["text", "text", "text"] + [kind if not (line.kind in ("rate", "days") and
                                                         stats.value(f, line, result.denominator) is None)
                                             else "text" for _h, f in values]
-        row = [line.label, line.code, line.unit if line.kind != "rate" else "%"]
+        row: list[Any] = [line.label, line.code, line.unit if line.kind != "rate" else "%"]
         row += [None if line.kind == "heading" else cell(f, line, result.denominator) for _h, f in values]
         sheet.row(row, kinds=kinds, indent=line.indent, bold=line.kind == "heading")
     sheet.lines(_notes(result))
@@ -83,7 +83,7 @@ def write(book: Book, result: StatisticsResult) -> int:
     return len(stats.LINES)
 
 
-def _trend_sheet(book: Book, result: StatisticsResult) -> None:
+def _trend_sheet(book: Book, result: StatisticsData) -> None:
     columns = [Col(_("月份"), "text", width=12, align="center"), Col(_("收到申请"), "int", _("案件（件）"), 9),
                Col(_("结案"), "int", _("案件（件）"), 8), Col(_("调解成功"), "int", _("案件（件）"), 9),
                Col(_("调解不成"), "int", _("案件（件）"), 9), Col(_("调解成功率"), "rate", "", 10),
@@ -105,7 +105,7 @@ def _trend_sheet(book: Book, result: StatisticsResult) -> None:
     sheet.finish()
 
 
-def write_file(path: Path, result: StatisticsResult) -> int:
+def write_file(path: Path, result: StatisticsData) -> int:
     """Write the statistics workbook to ``path`` (normally a temporary path)."""
     book = Book(path, streaming=False)
     try:

@@ -1,19 +1,22 @@
 """Import templates: one header row, one 填写说明 row, drop-down lists for coded columns.
 
-The columns are :func:`hexie_desktop.services.imports.columns` — the same the import reads
-and the ledgers write.  Required columns are marked with ``*`` (ignored when reading).
+The columns are given by the services (``services.imports.columns``) — the same the import
+reads and the ledgers write.  Required columns are marked with ``*`` (ignored when reading).
 Coded columns get a drop-down list fed from the hidden sheet "代码表"; identity-number and
 phone columns are formatted as text so Excel keeps every digit and the final X.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+
+from xlsxwriter.utility import xl_col_to_name
 
 from hexie_desktop.core import ledgers
 from hexie_desktop.core.i18n import _
+from hexie_desktop.reports.shapes import TemplateColumn
 from hexie_desktop.reports.xlsx import Book, sheet_name
-from hexie_desktop.services import imports
 
 HINT_PREFIX = _("填写说明：")
 TEMPLATE_ROWS = 2000
@@ -36,13 +39,13 @@ def _rules(kind: str) -> list[str]:
     return common + [ledgers.spec(kind).import_rule]
 
 
-def write_file(path: Path, kind: str) -> int:
-    """Write the import template of ``kind`` to ``path``; returns the number of columns."""
-    columns = imports.columns(kind)
+def write_file(path: Path, kind: str, label: str, columns: Sequence[TemplateColumn]) -> int:
+    """Write the import template of ``kind`` (named ``label``, with ``columns``) to ``path``; returns the
+    number of columns."""
     book = Book(path, streaming=False)
     try:
         wb = book.workbook
-        ws = wb.add_worksheet(sheet_name(imports.IMPORT_KINDS[kind]))
+        ws = wb.add_worksheet(sheet_name(label))
         codes_ws = wb.add_worksheet(_("代码表"))
         notes = wb.add_worksheet(_("填写规则"))
         head = book.fmt(bold=True, border=1, align="center", text_wrap=True, bg_color="#E8EEF5")
@@ -67,7 +70,7 @@ def write_file(path: Path, kind: str) -> int:
                 codes_ws.write_string(0, list_column, column.header)
                 for n, option in enumerate(options, start=1):
                     codes_ws.write_string(n, list_column, option)
-                letter = imports.column_letter(list_column)
+                letter = xl_col_to_name(list_column)
                 ws.data_validation(2, index, TEMPLATE_ROWS, index, {
                     "validate": "list", "source": f"='{_('代码表')}'!${letter}$2:${letter}${len(options) + 1}",
                     "error_type": "warning", "error_title": _("不在可选范围"),
@@ -79,7 +82,7 @@ def write_file(path: Path, kind: str) -> int:
         codes_ws.hide()
         notes.set_column(0, 0, 110)
         wrap = book.fmt(text_wrap=True, valign="top")
-        notes.write_string(0, 0, _("{kind}导入模板 — 填写规则").format(kind=imports.IMPORT_KINDS[kind]),
+        notes.write_string(0, 0, _("{kind}导入模板 — 填写规则").format(kind=label),
                            book.fmt(bold=True, font_size=14))
         for n, rule in enumerate(_rules(kind), start=2):
             notes.write_string(n, 0, rule, wrap)

@@ -498,7 +498,7 @@ def _close(session: Session, case: Case, data: dict, ctx: Context) -> tuple[date
 
 def _catalog_data(session: Session, case: Case, extra: list[dict], today: date) -> dict:
     """The case dict with the papers listed with the archive action counted as attachments."""
-    data = case_dict(session, case, today=today, station={})
+    data = case_dict(session, case, today=today)
     data["attachments"] = list(data["attachments"]) + [dict(e) for e in extra]
     return data
 

@@ -1,11 +1,12 @@
-"""Reading one case: the detail view, masked unless an allowed role asks (audited)."""
+"""Reading one case: the typed detail view, masked unless an allowed role asks (audited)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from hexie_desktop.core.case_view import CaseView, masked, to_json
 from hexie_desktop.services import settings
-from hexie_desktop.services.case_view import case_dict, masked
+from hexie_desktop.services.case_view import build
 from hexie_desktop.services.cases import get_case
 from hexie_desktop.services.context import Context
 
@@ -25,16 +26,20 @@ def station_dict(session) -> dict[str, str]:  # noqa: ANN001
     }
 
 
-def show(ctx: Context, number: str, *, unmask: bool = False) -> dict[str, Any]:
-    """The case ``number`` as a dict; personal data masked unless ``unmask`` (checked and audited)."""
+def view(ctx: Context, number: str, *, unmask: bool = False) -> CaseView:
+    """The case ``number``; personal data masked unless ``unmask`` (checked and audited)."""
     ctx.require("read")
     if not unmask:
         with ctx.db.read() as session:
-            case = get_case(session, number)
-            return masked(case_dict(session, case, today=ctx.today, station=station_dict(session)))
+            return masked(build(session, get_case(session, number), today=ctx.today))
     ctx.require("pii.unmask")
     with ctx.db.transaction() as session:
         case = get_case(session, number)
-        view = case_dict(session, case, today=ctx.today, station=station_dict(session))
+        built = build(session, case, today=ctx.today)
         ctx.audit(session, "pii.unmask", entity="case", entity_id=case.id, summary=case.number)
-        return view
+        return built
+
+
+def show(ctx: Context, number: str, *, unmask: bool = False) -> dict[str, Any]:
+    """The case ``number`` as the JSON dict of ``case show --json`` (:func:`view`, then :func:`to_json`)."""
+    return to_json(view(ctx, number, unmask=unmask))

@@ -142,7 +142,7 @@ def register(ctx: Context, payload: object) -> list[Registered]:
         ctx.audit(session, "case.register", entity="case",
                   entity_id=created[0].id if len(created) == 1 else None,
                   summary=f"{len(created)}件：{summary}")
-        return [Registered(c.id, c.number, d.warnings + tuple(r)) for c, d, r in zip(created, drafts, repeats)]
+        return [Registered(c.id, c.number, d.warnings + tuple(r)) for c, d, r in zip(created, drafts, repeats, strict=True)]
 
 
 def get_case(session: Session, number_or_id: str) -> Case:

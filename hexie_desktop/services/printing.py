@@ -79,7 +79,7 @@ def paper_data(session, ctx: Context, case: Case, doc_type: str, options: dict |
     (:mod:`core.paper_inputs`); either refusal raises before anything is written.
     """
     station = station_dict(session)
-    data = case_dict(session, case, today=ctx.today, station=station)
+    data = case_dict(session, case, today=ctx.today)
     papers.check(doc_type, data)
     paper = paper_inputs.resolve(doc_type, data, options, ctx.today)
     if paper is not None:
@@ -190,8 +190,7 @@ def verify(ctx: Context, qr_text: str) -> Verification:
         if issued is None:
             return Verification(False, _("不一致：案件 {number} 没有打印过内容相同的调解协议书").format(number=case.number),
                                 case.number)
-        current = documents.content_hash("agreement", case_dict(session, case, today=ctx.today,
-                                                                station=station_dict(session)))
+        current = documents.content_hash("agreement", case_dict(session, case, today=ctx.today))
         changed = current != content_hash
         message = _("一致：{number} 调解协议书，{at} 由 {issuer} 打印").format(
             number=case.number, at=dates.local(issued.issued_at), issuer=issued.issuer)

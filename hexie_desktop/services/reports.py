@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from hexie_desktop.core import codes, ids, ledgers, periods, stats
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import coverage, imports, registries, selection_marks, settings
+from hexie_desktop.services import coverage, imports, registries, selection_marks, settings, stats_tally
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.imports import CASE_COLUMNS, OUTCOME_CHOICES, Column, registry_columns
 from hexie_desktop.services.origins import StationMeta as StationMeta
@@ -32,7 +32,6 @@ from hexie_desktop.storage.models import (
     Agreement,
     AgreementItem,
     Case,
-    Claim,
     Employer,
     EnterpriseVisit,
     FollowUp,
@@ -41,7 +40,6 @@ from hexie_desktop.storage.models import (
     MediationOrg,
     Mediator,
     Party,
-    PerformanceRecord,
 )
 
 COVERAGE = "coordinator_coverage"
@@ -81,29 +79,7 @@ def load_facts(session: Session, start: date, end: date, as_of: date) -> stats.F
     case_rows = [row for part in result.partitions(2000) for row in part]
     # Columns 1–16 are CaseFact's fields in order (read by position: attribute lookups cost more than the rest).
     cases = tuple(stats.CaseFact(*r[1:13], bool(r[13]), bool(r[14]), bool(r[15]), r[16]) for r in case_rows)
-    amounts: list[stats.AmountFact] = []
-    claimed = session.execute(
-        select(Case.origin, Claim.category, Case.received_on, func.sum(Claim.amount_cents))
-        .join(Case, Case.id == Claim.case_id)
-        .where(_live(Claim), _live(Case), Case.received_on >= start, Case.received_on <= end)
-        .group_by(Case.origin, Claim.category, Case.received_on))
-    amounts += [stats.AmountFact(o, "claimed", c, d, int(s or 0)) for o, c, d, s in claimed]
-    item_category = func.coalesce(AgreementItem.category, Case.main_category)
-    agreed = session.execute(
-        select(Case.origin, item_category, Agreement.effective_on, func.sum(AgreementItem.amount_cents))
-        .join(Agreement, Agreement.id == AgreementItem.agreement_id).join(Case, Case.id == AgreementItem.case_id)
-        .where(_live(AgreementItem), _live(Agreement), _live(Case), Agreement.effective_on >= start,
-               Agreement.effective_on <= end)
-        .group_by(Case.origin, item_category, Agreement.effective_on))
-    amounts += [stats.AmountFact(o, "agreed", c, d, int(s or 0)) for o, c, d, s in agreed]
-    paid = session.execute(
-        select(Case.origin, item_category, PerformanceRecord.performed_on, func.sum(PerformanceRecord.amount_cents))
-        .join(AgreementItem, AgreementItem.id == PerformanceRecord.item_id)
-        .join(Case, Case.id == PerformanceRecord.case_id)
-        .where(_live(PerformanceRecord), _live(Case), PerformanceRecord.performed_on >= start,
-               PerformanceRecord.performed_on <= end)
-        .group_by(Case.origin, item_category, PerformanceRecord.performed_on))
-    amounts += [stats.AmountFact(o, "paid", c, d, int(s or 0)) for o, c, d, s in paid]
+    amounts = stats_tally.amount_facts(session, start, end)
     follow_ups = tuple(
         stats.FollowUpFact(o, d) for o, d in session.execute(
             select(Case.origin, FollowUp.visited_on).join(Case, Case.id == FollowUp.case_id)
@@ -216,16 +192,18 @@ def statistics(ctx: Context, period: stats.Period, *, trend: bool = True,
     with ctx.db.read() as session:
         denominator = stats.check_denominator(settings.get(session, "stats.success_denominator"))
         meta = station_meta(session, ctx)
-        facts = load_facts(session, window_start, period.end, as_of)
+        # Counted by the database (services/stats_tally.py); the same figures as stats.compute over load_facts.
+        tally = stats_tally.count_tally(session, window_start, period.end, as_of,
+                                        stats.stock_days(period, *([ytd_period] if ytd_period else [])))
         if progress is not None:
             progress(1)
-        parts = stats.by_origin(facts, period, as_of)
+        parts = stats.tally_by_origin(tally, period)
         if not parts:
             parts = {meta.unit_code: stats.Figures()}
         names = origin_names(session, list(parts))
     total = stats.total(parts.values())
-    year_to_date = stats.compute(facts, ytd_period, as_of) if ytd_period is not None else None
-    series = list(zip(months, stats.series(facts, months))) if months else []
+    year_to_date = stats.tally_compute(tally, ytd_period) if ytd_period is not None else None
+    series = list(zip(months, stats.tally_series(tally, months), strict=True)) if months else []
     return StatisticsResult(period, as_of, denominator, meta, names, parts, total, year_to_date, series)
 
 

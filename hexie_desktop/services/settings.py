@@ -160,7 +160,7 @@ def validated(key: str, value: Any) -> Any:
         for i, row in enumerate(rows):
             if not isinstance(row, list) or len(row) != 3:
                 raise UserError(_("每项应为 [分组, 代码, 名称]"), field=f"{key}[{i}]")
-            for part, text in zip(("group", "code", "title"), row):
+            for part, text in zip(("group", "code", "title"), row, strict=True):
                 fields.text(text, f"{key}[{i}].{part}", required=True, max_len=200, multiline=False)
         return rows
     raise AssertionError(key)

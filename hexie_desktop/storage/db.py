@@ -65,11 +65,11 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         # Let SQLAlchemy own BEGIN so a transaction really spans the whole unit of work.
         @event.listens_for(engine, "connect")
-        def _no_autobegin(dbapi_conn, _rec):  # noqa: ANN001
+        def _no_autobegin(dbapi_conn, _rec) -> None:  # noqa: ANN001
             dbapi_conn.isolation_level = None
 
         @event.listens_for(engine, "begin")
-        def _begin(conn):  # noqa: ANN001
+        def _begin(conn) -> None:  # noqa: ANN001
             # Writers take the lock at BEGIN (no deadlock on upgrade); readers never block writers.
             # A transaction may wait longer than usual for the lock (Database.transaction(lock_wait=…)).
             options = conn.get_execution_options()
@@ -98,7 +98,9 @@ def large_cache(session: Session) -> Iterator[None]:
 
 def next_counter(session: Session, name: str) -> int:
     """Increment the counter ``name`` inside the current transaction and return its new value."""
-    result = session.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + 1))
+    # The connection (not the ORM session) executes it, so the result carries the row count.
+    result = session.connection().execute(
+        update(Counter).where(Counter.name == name).values(value=Counter.value + 1))
     if result.rowcount == 0:
         session.execute(insert(Counter).values(name=name, value=1))
         return 1

@@ -138,7 +138,8 @@ def _from_sqlite_error(exc: sqlite3.Error, path: object) -> HexieError | None:
     if primary == _SQLITE_NOTADB:
         return not_a_database(path)
     if primary == _SQLITE_CORRUPT:
-        return Damaged(_("{where}已损坏。请从备份恢复（命令 hexie restore，或菜单“备份与恢复”）").format(where=_where(path)))
+        return Damaged(_("{where}已损坏。请从备份恢复（命令 hexie restore，或菜单“备份与恢复”）").format(
+            where=_where(path)))
     if primary == _SQLITE_CANTOPEN:
         return StorageError(_("打不开{where}（文件夹不存在、没有权限或被占用）。请检查数据目录后重试").format(
             where=_where(path)))

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(?:["']([^"'\n]+)["']|None)\s*(?:#.*)?$""", re.M)
+_REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(?:["']([^"'\n]+)["']|None)\s*(?:#.*)?$""",
+                       re.M)
 _ANY_REVISION_LINE = re.compile(r"^(down_revision|revision)\b", re.M)
 
 

@@ -14,6 +14,7 @@ import json
 
 from sqlalchemy import String, column, insert, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import TextualSelect
 
 from hexie_desktop.storage.models import Case, CaseSearchText, Employer, Party
 
@@ -44,7 +45,11 @@ def index_case(session: Session, case: Case) -> None:
     body = case_text(case, parties, case.respondent)
     rid = session.execute(select(CaseSearchText.rid).where(CaseSearchText.case_id == case.id)).scalar_one_or_none()
     if rid is None:
-        rid = session.execute(insert(CaseSearchText).values(case_id=case.id, body=body)).inserted_primary_key[0]
+        # The connection (not the ORM session) executes it, so the result carries the new row id.
+        key = session.connection().execute(insert(CaseSearchText).values(case_id=case.id, body=body)
+                                           ).inserted_primary_key
+        assert key is not None, "a single-row INSERT always reports its primary key"
+        rid = key[0]
     else:
         session.execute(update(CaseSearchText).where(CaseSearchText.rid == rid).values(body=body))
     if _has_fts(session):
@@ -68,7 +73,7 @@ def index_many(session: Session, rows: list[tuple[str, str]]) -> None:
         ), {"ids": json.dumps([cid for cid, _body in rows])})
 
 
-def matching_case_ids(session: Session, query: str):
+def matching_case_ids(session: Session, query: str) -> TextualSelect:
     """A selectable of case ids whose search text contains ``query`` (case-insensitive for ASCII)."""
     query = query.strip()
     dialect = session.get_bind().dialect.name
@@ -80,4 +85,5 @@ def matching_case_ids(session: Session, query: str):
         ).bindparams(q=fts_query).columns(column("case_id", String))
     pattern = "%" + _escape_like(query) + "%"
     op = "LIKE" if dialect == "sqlite" else "ILIKE"
-    return text(f"SELECT case_id FROM case_search_text WHERE body {op} :p ESCAPE '\\'").bindparams(p=pattern).columns(column("case_id", String))
+    return text(f"SELECT case_id FROM case_search_text WHERE body {op} :p ESCAPE '\\'").bindparams(
+        p=pattern).columns(column("case_id", String))

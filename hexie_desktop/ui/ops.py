@@ -4,7 +4,8 @@
 ``on_done(result)`` back on the GUI thread.  A :class:`~hexie_desktop.core.errors.HexieError`
 (or anything unexpected) goes to ``on_error`` when given, else to
 :func:`hexie_desktop.ui.messages.show_error`.  Callbacks are dropped when ``parent`` has
-been destroyed meanwhile.  With ``progress_title`` a window-modal progress dialog shows;
+been destroyed meanwhile (unless ``always_report=True``: a write's outcome must be handled even when
+its dialog is gone).  With ``progress_title`` a window-modal progress dialog shows;
 ``fn`` then receives ``progress=`` (a callable taking the number done so far).
 """
 
@@ -62,9 +63,11 @@ class Task(QObject):
     failed = Signal(object)
 
     def __init__(self, parent: QObject | None, on_done: Callable[[Any], None] | None,
-                 on_error: Callable[[BaseException], None] | None, dialog: QProgressDialog | None) -> None:
+                 on_error: Callable[[BaseException], None] | None, dialog: QProgressDialog | None,
+                 always_report: bool = False) -> None:
         super().__init__()
         self._owner = parent
+        self._always = always_report
         self._on_done = on_done
         self._on_error = on_error
         self._dialog = dialog
@@ -77,7 +80,7 @@ class Task(QObject):
         self.signals.progress.connect(self._progressed)
 
     def _owner_alive(self) -> bool:
-        return self._owner is None or shiboken6.isValid(self._owner)
+        return self._always or self._owner is None or shiboken6.isValid(self._owner)
 
     def _close_dialog(self) -> None:
         if self._dialog is not None and shiboken6.isValid(self._dialog):
@@ -112,14 +115,15 @@ class Task(QObject):
         if self._on_error is not None:
             self._on_error(error)
         else:
-            parent = self._owner if isinstance(self._owner, QWidget) else None
+            parent = self._owner if isinstance(self._owner, QWidget) and shiboken6.isValid(self._owner) else None
             messages.show_error(parent, error)
         self.failed.emit(error)
 
 
 def run(parent: QObject | None, fn: Callable[..., Any], *args: Any,
         on_done: Callable[[Any], None] | None = None, on_error: Callable[[BaseException], None] | None = None,
-        progress_title: str | None = None, progress_total: int = 0, **kwargs: Any) -> Task:
+        progress_title: str | None = None, progress_total: int = 0, always_report: bool = False,
+        **kwargs: Any) -> Task:
     """Run ``fn(*args, **kwargs)`` on a worker thread; see the module docstring."""
     dialog = None
     if progress_title is not None:
@@ -131,7 +135,7 @@ def run(parent: QObject | None, fn: Callable[..., Any], *args: Any,
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.setValue(0)
-    task = Task(parent, on_done, on_error, dialog)
+    task = Task(parent, on_done, on_error, dialog, always_report)
     if dialog is not None:
         kwargs["progress"] = task.signals.progress.emit
     _running.add(task)

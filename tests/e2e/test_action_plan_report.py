@@ -22,8 +22,7 @@ from sqlalchemy import update
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.ids import make_credit_code, make_resident_id
 from hexie_desktop.core.plan import report_period
-from hexie_desktop.reports import plan_upward as workbook
-from hexie_desktop.services import case_actions, plan_printing, plan_upward, registries, selection
+from hexie_desktop.services import case_actions, plan_printing, plan_upward, registries, report_export, selection
 from hexie_desktop.storage.models import (
     Case,
     Coordinator,
@@ -151,7 +150,7 @@ def test_report_figures_per_township_and_total_as_counted_by_hand(station, ctx, 
         assert targets.year_to_date == 4                                 # Q1 to Q3: 02-01, 07-05, 08-01, 09-30
 
     out = tmp_path / "report.xlsx"
-    workbook.export(ctx, report_period(period), out)
+    report_export.plan_report(ctx, report_period(period), out)
     rows = [[c.value for c in r] for r in load_workbook(out).active.iter_rows()]
     at = next(i for i, r in enumerate(rows) if r[0] == "项目")
     assert rows[at][:7] == ["项目", "单位", "年度目标", "本期合计", "本年累计", "完成进度", "其中：各乡镇（街道）"]
@@ -179,7 +178,7 @@ def test_report_period_is_a_quarter_or_a_year_and_a_bad_target_changes_nothing(s
     folder.mkdir()
     before = db_digest(station)
     with pytest.raises(UserError):
-        workbook.export(ctx, report_period("2026"), folder / "r.csv")
+        report_export.plan_report(ctx, report_period("2026"), folder / "r.csv")
     with pytest.raises(UserError):
         plan_printing.print_summary(ctx, report_period("2026"), folder / "r.txt")
     assert not list(folder.iterdir()) and db_digest(station) == before     # no file, no audit entry

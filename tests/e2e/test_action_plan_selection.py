@@ -128,7 +128,7 @@ def test_gold_coordinator_workflow_each_step_one_audit_and_refusals_change_nothi
     assert marks == {"张协调": "2026金牌劳动关系协调员", "李协调": ""}
     from openpyxl import load_workbook
 
-    from hexie_desktop.reports import export as report_export
+    from hexie_desktop.services import report_export
 
     report_export.export(ctx, "coordinators", tmp_path / "协调员.xlsx")  # the Excel register says it too
     book = load_workbook(tmp_path / "协调员.xlsx", read_only=True)
@@ -234,7 +234,7 @@ def test_excel_import_of_nominations_and_earlier_results(station, ctx, tmp_path)
     result (决定 filled in) is recorded as reviewed and decided, a bare row as an open nomination."""
     from openpyxl import load_workbook
 
-    from hexie_desktop.reports import export
+    from hexie_desktop.services import report_export as export
 
     _coordinator(ctx, 1, "张协调")
     _coordinator(ctx, 2, "李协调")

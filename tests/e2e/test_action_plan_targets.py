@@ -16,8 +16,7 @@ from openpyxl import load_workbook
 from hexie_desktop.core.errors import UserError, ValidationErrors
 from hexie_desktop.core.ids import make_credit_code, make_resident_id
 from hexie_desktop.core.stats import parse_period
-from hexie_desktop.reports import plan as plan_report
-from hexie_desktop.services import case_actions, plan, registries
+from hexie_desktop.services import case_actions, plan, registries, report_export
 from tests.e2e.helpers import db_digest, signatures
 from tests.e2e.test_action_plan_warnings import _case
 
@@ -96,7 +95,7 @@ def test_progress_by_year_and_quarter_counted_from_the_registers(ctx, tmp_path: 
         plan.progress(ctx, parse_period("2025-12-01..2026-01-31"))
 
     out = tmp_path / "进度.xlsx"
-    plan_report.export(ctx, parse_period("2026-Q3"), out)
+    report_export.plan_progress(ctx, parse_period("2026-Q3"), out)
     sheet = load_workbook(out).active
     cells = [[c.value for c in row] for row in sheet.iter_rows()]
     flat = [v for row in cells for v in row if v is not None]
@@ -104,7 +103,7 @@ def test_progress_by_year_and_quarter_counted_from_the_registers(ctx, tmp_path: 
     line = next(row for row in cells if row[0] == "新增劳动关系协调员")
     assert line[1:6] == ["名", 4, "1", "3", "75.0%"]
     with pytest.raises(UserError):
-        plan_report.export(ctx, parse_period("2026"), tmp_path / "x.csv")
+        report_export.plan_progress(ctx, parse_period("2026"), tmp_path / "x.csv")
 
 
 def test_plan_through_the_cli(tmp_path: Path):

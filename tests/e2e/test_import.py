@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.ids import make_credit_code, make_resident_id
-from hexie_desktop.reports import export
 from hexie_desktop.services import demo, imports, registries, reports
+from hexie_desktop.services import report_export as export
 from hexie_desktop.services.station import init_station
 from hexie_desktop.services.users import actor_for
 from hexie_desktop.storage.models import AuditEntry, Case, Coordinator

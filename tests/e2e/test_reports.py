@@ -16,8 +16,8 @@ from sqlalchemy import update
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import NotAllowed, UserError
 from hexie_desktop.core.ids import make_credit_code
-from hexie_desktop.reports import export
 from hexie_desktop.services import case_actions, cases, reports
+from hexie_desktop.services import report_export as export
 from hexie_desktop.services.users import actor_for, create_user
 from hexie_desktop.storage.models import AuditEntry, Case
 from tests.e2e.helpers import applicant, case_payload, signatures

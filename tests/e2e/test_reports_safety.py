@@ -14,9 +14,10 @@ from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.ids import make_resident_id
 from hexie_desktop.core.text import first_control
 from hexie_desktop.fileio import atomic_path
-from hexie_desktop.reports import export, ledgers
+from hexie_desktop.reports import ledgers
 from hexie_desktop.reports.xlsx import EXCEL_CELL_LIMIT, Book, Col, TableSheet
 from hexie_desktop.services import registries, reports
+from hexie_desktop.services import report_export as export
 from hexie_desktop.services.imports import Column
 from hexie_desktop.storage.models import Coordinator
 

@@ -19,8 +19,8 @@ from hexie_desktop.core import codes, ledgers, legacy_text
 from hexie_desktop.core import coverage as coverage_rules
 from hexie_desktop.core.errors import ValidationErrors
 from hexie_desktop.core.ids import make_resident_id
-from hexie_desktop.reports import export
 from hexie_desktop.services import coverage, registries
+from hexie_desktop.services import report_export as export
 from tests.e2e.helpers import db_digest
 
 NEW_KINDS = ["instructors", "trainings", "assessments", "coverage", "supervisions", "social_works",

@@ -19,8 +19,8 @@ from hexie_desktop.documents import model
 from hexie_desktop.documents.fontfiles import bundled_font_dir
 from hexie_desktop.documents.fonts import resolve
 from hexie_desktop.documents.pdf import render_pdf
-from hexie_desktop.reports import export
 from hexie_desktop.services import case_actions, case_queries, cases, registries
+from hexie_desktop.services import report_export as export
 from tests.e2e.helpers import applicant, case_payload, signatures
 from tests.unit.test_fonts_resolver import _make_font
 

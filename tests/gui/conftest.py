@@ -7,6 +7,7 @@ text is typed with :func:`type_text`, one key event per character carrying the c
 from __future__ import annotations
 
 import os
+import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 
@@ -62,6 +63,14 @@ def activate(widget: QWidget) -> QWidget:
     widget.activateWindow()
     assert QTest.qWaitForWindowActive(widget)
     return widget
+
+
+def settle(timeout_ms: int = 10000) -> None:
+    """Let every background call (a save off the GUI thread, a query) report back; fails after ``timeout_ms``."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while ops.busy():
+        assert time.monotonic() < deadline, "background work did not report back in time"
+        QTest.qWait(10)
 
 
 def wait_tasks(qtbot: Any, timeout: int = 10000) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from hexie_desktop.core import ids
 from hexie_desktop.core.errors import NotAllowed
 from hexie_desktop.services import case_actions, case_queries, cases
-from tests.gui.conftest import advance, make_case, message_boxes, type_text, wait_tasks
+from tests.gui.conftest import advance, make_case, message_boxes, settle, type_text, wait_tasks
 
 
 def _open(window, number: str):
@@ -60,6 +60,7 @@ def test_draft_before_signing_changes_nothing_then_takes_effect(qtbot, window, w
     assert dialog.draft_button.isEnabled() and not ok.isEnabled()
     assert "可以保存草稿" in ui.problemsLabel.text() and "缺少调解组织印章日期" in ui.problemsLabel.text()
     dialog.draft_button.click()
+    settle()
     assert not dialog.isVisible()
     boxes = [b for b in message_boxes() if b.isVisible()]
     assert boxes and "供各方签署" in boxes[-1].text()
@@ -91,6 +92,7 @@ def test_draft_before_signing_changes_nothing_then_takes_effect(qtbot, window, w
     type_text(ui.sealApplied, today)
     assert ok.isEnabled()
     ok.click()
+    settle()
     assert not dialog.isVisible()
     shown = case_queries.show(workspace.ctx, number)
     assert shown["state"] == "performing" and shown["agreement"]["status"] == "effective"
@@ -139,6 +141,7 @@ def test_collective_draft_names_each_workers_amount_and_totals_must_match(window
     assert dialog.draft_button.isEnabled() and ok.isEnabled()
     assert "合计 12,000.00 元" in ui.sharesTotalLabel.text()
     dialog.draft_button.click()
+    settle()
     _answer_no()
     shown = case_queries.show(workspace.ctx, number)
     assert shown["state"] == "mediating" and len(shown["agreement"]["shares"]) == 12
@@ -151,6 +154,7 @@ def test_collective_draft_names_each_workers_amount_and_totals_must_match(window
     for edit in (ui.applicantSigned, ui.respondentSigned, ui.mediatorSigned, ui.sealApplied):
         type_text(edit, today)
     ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert case_queries.show(workspace.ctx, number)["state"] == "performing"
     with pytest.raises(NotAllowed, match="已生效"):
         case_actions.apply(workspace.ctx, number, "draft-agreement", {"content": "改"})

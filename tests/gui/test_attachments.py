@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from hexie_desktop.services import attachments, case_queries, registries
 from hexie_desktop.ui.screens.attachments import files
-from tests.gui.conftest import make_case, message_boxes, township_center_row, type_text, wait_tasks
+from tests.gui.conftest import make_case, message_boxes, settle, township_center_row, type_text, wait_tasks
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(range(256)) * 12          # 3076 bytes → 3.0 KB
 PDF = b"%PDF-1.4\n" + b"\x00\x01\x02\x03" * (384 * 1024)      # 1572873 bytes → 1.5 MB
@@ -47,6 +47,7 @@ def _panel(window, number: str):
 
 def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
 
 
 def _add_two(qtbot, panel, scans, monkeypatch) -> None:
@@ -153,6 +154,7 @@ def test_delete_asks_first_and_then_removes(qtbot, window, workspace, scans, mon
     panel.ui.table.selectRow(0)
     panel.ui.removeButton.click()
     message_boxes()[0].button(QMessageBox.StandardButton.Yes).click()
+    settle()
     assert [r[0] for r in _rows(panel)] == ["调解申请书"]
     assert [a["title"] for a in attachments.list_for_case(workspace.ctx, number)] == ["调解申请书"]
     assert [a["title"] for a in case_queries.show(workspace.ctx, number)["attachments"]] == ["调解申请书"]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from hexie_desktop.core import ids
 from hexie_desktop.services import case_queries
-from tests.gui.conftest import advance, make_case, type_text, wait_tasks
+from tests.gui.conftest import advance, make_case, settle, type_text, wait_tasks
 
 FULL_ID = ids.make_resident_id("330106", date(1990, 3, 7), 17)
 
@@ -78,6 +78,7 @@ def test_accept_then_record_session_through_dialogs(window, workspace) -> None:
     assert mediators.count() > 1
     mediators.setCurrentIndex(1)
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert _state(workspace, number) == "accepted"
     assert detail.ui.stateLabel.text().strip() == "已受理"
     assert set(detail.action_buttons) == {"record-session", "extend", "draft-agreement", "fail", "withdraw"}
@@ -86,6 +87,7 @@ def test_accept_then_record_session_through_dialogs(window, workspace) -> None:
     type_text(dialog.builder.widget("place"), "调解室")
     type_text(dialog.builder.widget("statements"), "双方陈述了意见")
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert _state(workspace, number) == "mediating"
     assert "双方陈述了意见" in detail.ui.sessionsText.toPlainText()
     assert "已办理：记录调解" in window.statusBar().currentMessage()
@@ -98,11 +100,13 @@ def test_reject_needs_a_reason(window, workspace) -> None:
     dialog = detail.dialog
     dialog.builder.widget("reason").setCurrentIndex(dialog.builder.widget("reason").findData("other"))
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert dialog.isVisible()
     assert "原因为“其他”时必须填写说明" in dialog.ui.errorLabel.text()
     assert _state(workspace, number) == "registered"
     type_text(dialog.builder.widget("note"), "已向法院起诉")
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert not dialog.isVisible()
     assert _state(workspace, number) == "rejected"
 
@@ -117,9 +121,11 @@ def test_extension_needs_both_consents(window, workspace) -> None:
     type_text(dialog.builder.widget("new_end"), new_end)
     type_text(dialog.builder.widget("applicant_consent_on"), workspace.ctx.today.isoformat())
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert "双方当事人同意" in dialog.ui.errorLabel.text()
     type_text(dialog.builder.widget("respondent_consent_on"), workspace.ctx.today.isoformat())
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert not dialog.isVisible()
     assert case_queries.show(workspace.ctx, number)["deadlines"]["mediation"] >= new_end
 
@@ -143,13 +149,15 @@ def test_agree_is_refused_until_all_four_signature_facts_are_in(window, workspac
         type_text(edit, today)
         assert not ok.isEnabled()
     assert "缺少调解组织印章日期" in ui.problemsLabel.text()
-    assert not dialog.submit()                      # even when forced, the service refuses
+    assert dialog.submit()                          # even when forced (the save starts) …
+    settle()                                        # … the service refuses
     assert "协议尚不能生效" in ui.problemsLabel.text()
     assert _state(workspace, number) == "mediating"
     type_text(ui.sealApplied, today)
     assert ok.isEnabled()
     assert "可以生效" in ui.problemsLabel.text()
     ok.click()
+    settle()
     assert not dialog.isVisible()
     assert _state(workspace, number) == "performing"
     assert detail.items_model.rowCount() == 1
@@ -171,6 +179,7 @@ def test_agreement_without_items_but_with_terms_in_words(window, workspace) -> N
     type_text(ui.content, "双方确认存在劳动关系")
     assert ok.isEnabled()
     ok.click()
+    settle()
     assert _state(workspace, number) == "agreed"
 
 
@@ -189,23 +198,28 @@ def test_perform_close_follow_up_and_archive(window, workspace) -> None:
     dialog = detail.dialog
     assert dialog.builder.widget("item").count() == 1
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert _state(workspace, number) == "performed"
     detail.action_buttons["follow-up"].click()
     dialog = detail.dialog
     type_text(dialog.builder.widget("person"), "欧阳")
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert detail.follow_ups_model.rowCount() == 1
     detail.action_buttons["close"].click()
     detail.dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert _state(workspace, number) == "closed"
     detail.action_buttons["archive"].click()
     dialog = detail.dialog
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert "卷内目录不完整，缺少：调解申请书" in dialog.ui.errorLabel.text()
     for doc_type in ("application", "notice", "identity", "acceptance", "record", "agreement"):
         dialog.ui.docType.setCurrentIndex(dialog.ui.docType.findData(doc_type))
         dialog.ui.addButton.click()
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     assert not dialog.isVisible()
     case = case_queries.show(workspace.ctx, number)
     assert case["state"] == "archived" and case["decision"]["archive_number"]

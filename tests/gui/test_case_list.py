@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from hexie_desktop.core.changes import Changes
 from hexie_desktop.ui.models.case_table import DEADLINE_COLUMN, NUMBER_ROLE, RECEIVED_COLUMN
 from tests.gui.conftest import make_case, press, type_text, wait_tasks
 
@@ -16,7 +17,7 @@ def _shown_numbers(screen) -> list[str]:
 
 def test_search_by_two_character_name_finds_the_case(qtbot, window, workspace) -> None:
     number = make_case(workspace, name="欧阳")
-    workspace.cases_changed.emit()
+    workspace.announce(Changes.cases())
     window.show_page("cases")
     screen = window.cases
     wait_tasks(qtbot)
@@ -100,7 +101,7 @@ def test_enter_opens_the_selected_case(qtbot, window) -> None:
 
 def test_deadline_badges_come_from_the_dashboard(qtbot, window, workspace) -> None:
     number = make_case(workspace, name="上官", received_days_ago=20)
-    workspace.cases_changed.emit()
+    workspace.announce(Changes.cases())
     window.show_page("cases")
     wait_tasks(qtbot)
     screen = window.cases

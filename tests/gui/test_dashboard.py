@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from hexie_desktop.core.changes import Changes
 from tests.gui.conftest import make_case, press, wait_tasks
 
 
 def test_overdue_case_is_listed_and_opens_with_enter(qtbot, window, workspace) -> None:
     number = make_case(workspace, name="上官", received_days_ago=20)
-    workspace.cases_changed.emit()
+    workspace.announce(Changes.cases())
     wait_tasks(qtbot)
     board = window.dashboard
     numbers = [r["number"] for r in board.model.records()]

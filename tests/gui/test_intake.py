@@ -83,6 +83,7 @@ def test_keyboard_only_intake_registers_the_case(qtbot, window, workspace) -> No
     _alt(window, Qt.Key.Key_F)                                # 事实与理由
     type_here("公司拖欠三个月工资。")
     QTest.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    wait_tasks(qtbot)                                         # saved off the GUI thread
     assert "已登记" in window.statusBar().currentMessage(), ui.errorLabel.text()
     assert not ui.savedLabel.isVisible()                      # no warning: nothing stays under the header
     assert count_cases(workspace.ctx, CaseFilter()) == before + 1

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from hexie_desktop.core import ids
 from hexie_desktop.services import cases
 from hexie_desktop.services.cases import CaseFilter, count_cases
-from tests.gui.conftest import make_case, message_boxes
+from tests.gui.conftest import make_case, message_boxes, wait_tasks
 
 WORKERS = "\n".join(f"工人{n}\t{ids.make_resident_id('330106', date(1985, 1, 1), n)}" for n in range(1, 13))
 
@@ -55,6 +55,7 @@ def test_same_workers_same_employer_within_90_days_warns_before_saving(qtbot, wi
     assert ui.applicantsTable.rowCount() == 1                   # and nothing lost
     intake.save()
     _answer(qtbot, "可能重复登记", QMessageBox.StandardButton.Yes)
+    wait_tasks(qtbot)
     assert count_cases(workspace.ctx, CaseFilter()) == before + 1
     assert "可能重复登记" in ui.savedLabel.text()
 

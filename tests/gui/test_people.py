@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from hexie_desktop.services import case_queries, registries, users
 from hexie_desktop.services.station import init_station
 from hexie_desktop.ui.workspace import Workspace
-from tests.gui.conftest import activate, focused, make_case, press, type_here, type_text, wait_tasks
+from tests.gui.conftest import activate, focused, make_case, press, settle, type_here, type_text, wait_tasks
 
 
 def _shot(widget: QWidget, name: str) -> None:
@@ -76,6 +76,7 @@ def test_intake_asks_employer_type_industry_and_who_applied(qtbot, window, works
     press(Qt.Key.Key_Return)
     _shot(window, "intake-employer-applicant")
     QTest.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    settle()
     assert "已登记" in window.statusBar().currentMessage(), ui.errorLabel.text()
     case = case_queries.show(workspace.ctx, intake.last_number)
     assert (case["employer_type"], case["industry"], case["applicant_side"]) == ("private", "C", "employer")
@@ -111,6 +112,7 @@ def test_accept_picks_the_mediator_by_typing_and_refuses_none(qtbot, window, wor
     combo = dialog.builder.widget("mediator")
     assert combo.currentText() == ""                          # the head is not a mediator: nothing preset
     dialog.ui.buttonBox.accepted.emit()
+    settle()
     assert dialog.isVisible() and "受理须指定调解员" in dialog.ui.errorLabel.text()
     assert case_queries.show(workspace.ctx, number)["state"] == "registered"
     combo.setFocus()
@@ -120,6 +122,7 @@ def test_accept_picks_the_mediator_by_typing_and_refuses_none(qtbot, window, wor
     _shot(dialog, "accept-mediator")
     activate(dialog)
     dialog.ui.buttonBox.accepted.emit()
+    settle()
     shown = case_queries.show(workspace.ctx, number)
     assert shown["state"] == "accepted" and shown["mediator"]["name"] == "欧阳调解"
     wait_tasks(qtbot)
@@ -168,6 +171,7 @@ def test_users_screen_links_a_login_to_its_mediator_record(qtbot, login) -> None
     _shot(dialog, "users-link-mediator")
     activate(dialog)
     dialog.ui.buttonBox.accepted.emit()
+    settle()
     linked = {u.username: u.mediator_name for u in users.list_users(admin.ctx)}
     assert linked["clerk"] == "欧阳调解"
     assert screen.model.record(clerk_row)["mediator_name"] == "欧阳调解"
@@ -175,6 +179,7 @@ def test_users_screen_links_a_login_to_its_mediator_record(qtbot, login) -> None
     dialog = screen.link_mediator()
     dialog.builder.widget("mediator").setCurrentText("欧阳调解")
     dialog.ui.buttonBox.accepted.emit()
+    settle()
     assert dialog.isVisible() and "已关联用户“clerk”" in dialog.ui.errorLabel.text()
     _shot(screen, "users")
     wait_tasks(qtbot)
@@ -199,6 +204,7 @@ def test_first_run_adds_the_first_mediator(qtbot, tmp_path: Path) -> None:
     press(Qt.Key.Key_Space)
     _shot(dialog, "first-run")
     ui.buttonBox.accepted.emit()
+    settle()
     qtbot.waitUntil(lambda: dialog.station is not None, timeout=20000)
     station = dialog.station
     ctx = station.context(users.actor_for(station.db, "admin"))

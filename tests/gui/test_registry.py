@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from hexie_desktop.core import ids
 from hexie_desktop.services import registries
-from tests.gui.conftest import message_boxes, township_center_row, type_text, wait_tasks
+from tests.gui.conftest import message_boxes, settle, township_center_row, type_text, wait_tasks
 
 
 def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
 
 
 def test_every_register_lists_with_columns_from_fields(qtbot, window, qtmodeltester) -> None:

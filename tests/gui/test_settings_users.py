@@ -7,11 +7,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 from hexie_desktop.services import users
 from hexie_desktop.ui.main_window import MainWindow
 from hexie_desktop.ui.models import queries
-from tests.gui.conftest import type_text, wait_tasks
+from tests.gui.conftest import settle, type_text, wait_tasks
 
 
 def _ok(dialog) -> None:
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
 
 
 def test_admin_changes_settings(qtbot, login) -> None:
@@ -25,13 +26,15 @@ def test_admin_changes_settings(qtbot, login) -> None:
     builder.widget("deadlines.follow_up_days").setValue(10)
     builder.widget("security.idle_lock_minutes").setValue(15)
     assert screen.save()
+    settle()
     stored = queries.station_settings(admin.ctx)
     assert stored["station.arbitration_commission"] == "某区劳动人事争议仲裁委员会"
     assert stored["deadlines"]["follow_up_days"] == 10
     assert stored["security.idle_lock_minutes"] == 15
     assert "已保存3项" in screen.ui.errorLabel.text()
     builder.widget("numbering.case_pattern").setText("没有序号")
-    assert not screen.save()
+    assert screen.save()                                        # starts; the service refuses
+    settle()
     assert screen.ui.errorLabel.text()
     wait_tasks(qtbot)
 
@@ -49,12 +52,14 @@ def test_admin_corrects_the_station_name_but_not_its_code(qtbot, login) -> None:
     type_text(name, "东坝镇劳动人事争议调解中心（更正）")
     type_text(screen.builder.widget("station.address"), "东坝路1号")
     assert screen.save()
+    settle()
     assert admin.station.info.unit_name == "东坝镇劳动人事争议调解中心（更正）"
     assert "（更正）" in win.windowTitle() and "（更正）" in win.station_label.text()
     assert admin.station.info.unit_code == code
     assert "单位代码" in screen.ui.stationLabel.text() and "不能修改" in screen.ui.stationLabel.text()
     name.clear()
-    assert not screen.save()                                   # a name is required
+    assert screen.save()                                       # starts; a name is required
+    settle()
     assert "不能为空" in screen.ui.errorLabel.text()
     assert admin.station.info.unit_name.endswith("（更正）")
     wait_tasks(qtbot)
@@ -95,6 +100,7 @@ def test_admin_adds_a_user_and_resets_a_password(qtbot, login, station) -> None:
     assert users.authenticate(station.db, "xiaozhou", "newpass1").username == "xiaozhou"
     screen.ui.table.selectRow(row)
     screen.ui.toggleButton.click()
+    settle()
     assert screen.model.record(row)["active"] is False
     wait_tasks(qtbot)
 

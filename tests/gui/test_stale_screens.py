@@ -13,9 +13,10 @@ import re
 
 from PySide6.QtCore import QSize
 
+from hexie_desktop.core.changes import Changes
 from hexie_desktop.services import registries
 from hexie_desktop.ui.screens.reports.charts import ChartWidget, Series
-from tests.gui.conftest import make_case, wait_tasks
+from tests.gui.conftest import make_case, settle, wait_tasks
 
 
 def _pending(window) -> int:
@@ -35,7 +36,7 @@ def test_exchange_counts_the_changes_made_since_it_was_last_shown(qtbot, window,
     assert _pending(window) > before              # used to stay at the start-up count
     again = _pending(window)
     make_case(workspace, name="李四", seq=19)
-    workspace.cases_changed.emit()                # a case registered while the page is open
+    workspace.announce(Changes.cases())           # a case registered while the page is open
     wait_tasks(qtbot)
     assert _pending(window) > again
 
@@ -117,7 +118,7 @@ def test_a_new_case_awaiting_acceptance_is_a_to_do_at_once(qtbot, window, worksp
     wait_tasks(qtbot)
     before = len(screen.items)
     number = make_case(workspace, received_days_ago=0)
-    workspace.cases_changed.emit()
+    workspace.announce(Changes.cases())
     wait_tasks(qtbot)
     assert len(screen.items) == before + 1
     item = next(i for i in screen.items if i["number"] == number)
@@ -137,6 +138,7 @@ def test_registration_success_passes_in_the_status_bar_and_moves_nothing(qtbot, 
     intake.claims.add_from_entry()
     ui.facts.setPlainText("拖欠工资")
     assert intake.save() is True
+    settle()
     message = window.statusBar().currentMessage()
     assert message.startswith("已登记：") and intake.last_number in message
     assert not ui.savedLabel.isVisible()

@@ -26,6 +26,7 @@ from tests.gui.conftest import (
     make_case,
     message_boxes,
     press,
+    settle,
     township_center_row,
     type_text,
     wait_tasks,
@@ -44,6 +45,7 @@ def _log_in(qtbot, dialog: LoginDialog, username: str) -> None:
     type_text(dialog.ui.password, USERS[username][2])
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: not dialog.checking())  # the password is checked off the GUI thread
+    settle()
 
 
 def _audits(station, action: str) -> int:
@@ -125,6 +127,7 @@ def test_after_the_agreement_takes_effect_it_offers_to_print_it(qtbot, window, w
     for edit in (ui.applicantSigned, ui.respondentSigned, ui.mediatorSigned, ui.sealApplied):
         type_text(edit, today)
     ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    settle()
     _answer(qtbot, "现在打印调解协议书？", QMessageBox.StandardButton.Yes)
     wait_tasks(qtbot)
     preview = detail.printing.preview
@@ -148,6 +151,7 @@ def test_all_met_asks_first_then_sets_every_item_in_one_audited_step(qtbot, wind
     assert any(dialog.model.record(r)["status"] != "met" for r in range(dialog.model.rowCount()))
     dialog.ui.allMetButton.click()
     _answer(qtbot, "全部11个检查项", QMessageBox.StandardButton.Yes)
+    settle()
     assert {dialog.model.record(r)["status"] for r in range(dialog.model.rowCount())} == {"met"}
     assert {dialog.model.record(r)["checked_on"] for r in range(11)} == {workspace.ctx.today.isoformat()}
     assert _audits(workspace.station, "checklist.update_all") == before + 1
@@ -195,6 +199,7 @@ def test_ctrl_enter_submits_a_dialog_with_a_multi_line_field(qtbot, window, work
     press(Qt.Key.Key_Return)                                             # plain Enter: still typing
     assert dialog.isVisible()
     press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle()
     assert not dialog.isVisible() and dialog.result is not None
     from hexie_desktop.services import case_queries
 
@@ -252,6 +257,7 @@ def test_archive_missing_message_follows_the_catalog(qtbot, window, workspace) -
     ok = ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
     assert "撤回调解申请书" in ui.introLabel.text()
     ok.click()
+    settle()
     assert "缺少" in ui.errorLabel.text() and dialog.isVisible()
     for doc_type in ("application", "identity", "withdrawal", "notice"):
         ui.docType.setCurrentIndex(ui.docType.findData(doc_type))
@@ -259,6 +265,7 @@ def test_archive_missing_message_follows_the_catalog(qtbot, window, workspace) -
         assert ui.errorLabel.text() == ""                                # the old refusal is gone at once
     assert dialog.missing() == [] and "齐全" in ui.introLabel.text() and "缺" not in ui.introLabel.text()
     ok.click()
+    settle()
     assert not dialog.isVisible()
 
 

@@ -55,7 +55,7 @@ import json, resource, sys, time
 from pathlib import Path
 from hexie_desktop.services.station import open_station
 from hexie_desktop.services.users import actor_for
-from hexie_desktop.reports import export
+from hexie_desktop.services import report_export as export
 from hexie_desktop.core import stats
 station = open_station(data_dir=Path(sys.argv[1]))
 ctx = station.context(actor_for(station.db, "admin"))

@@ -17,22 +17,15 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDialog, QHeaderView, QMessageBox, QWidget
 
 from hexie_desktop.core import codes
+from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import attachments
-from hexie_desktop.services.context import Context
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.attachment_panel import Ui_AttachmentPanel
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.screens.attachments import files
 from hexie_desktop.ui.screens.attachments.dialog import AttachmentDialog, Entry
 from hexie_desktop.ui.workspace import Workspace
-
-
-def store_entries(ctx: Context, store: Path, number: str, entries: list[Entry], progress: Any = None) -> list[dict]:
-    """Attach the confirmed entries to case ``number`` as one action (worker thread)."""
-    return attachments.add_many(ctx, store, number, [
-        attachments.NewAttachment(entry.path, entry.title, entry.doc_type, entry.pages) for entry in entries],
-        progress=progress)
 
 
 class AttachmentPanel(QWidget):
@@ -157,14 +150,20 @@ class AttachmentPanel(QWidget):
         entries, self._confirmed = self._confirmed, []
         if not entries or self.number is None or self.store is None:
             return
-        self.task = ops.run(self, store_entries, self.workspace.ctx, self.store, self.number, entries,
-                            on_done=self._stored, on_error=self._store_failed,
-                            progress_title=self.tr("正在保存附件…"), progress_total=len(entries))
+        new = [attachments.NewAttachment(entry.path, entry.title, entry.doc_type, entry.pages) for entry in entries]
+        self.task = write_op.write(self, self.workspace, attachments.add_many, self.workspace.ctx, self.store,
+                                   self.number, new, changes=Changes.case(self.number), on_done=self._stored,
+                                   on_error=self._store_failed, progress_title=self.tr("正在保存附件…"),
+                                   progress_total=len(entries))
 
     def _stored(self, added: list[dict]) -> None:
         self.task = None
         self.changed.emit()
         messages.flash(self, self.tr("已添加附件 {n} 个").format(n=len(added)))
+
+    def _removed(self) -> None:
+        self.task = None
+        self.changed.emit()
 
     def _store_failed(self, error: BaseException) -> None:
         self.task = None
@@ -202,13 +201,12 @@ class AttachmentPanel(QWidget):
         if record is None or not self.can_edit:
             return
 
+        number = self.number
+
         def really() -> None:
-            try:
-                attachments.remove(self.workspace.ctx, record["id"])
-            except HexieError as exc:
-                messages.show_error(self, exc)
-                return
-            self.changed.emit()
+            self.task = write_op.write(self, self.workspace, attachments.remove, self.workspace.ctx, record["id"],
+                                       changes=Changes.cases([number] if number else []),
+                                       on_done=lambda _result: self._removed())
 
         self.question = messages.ask(self, self.tr("删除附件"), self.tr("确定从本案删除附件“{title}”吗？\n删除后不再列入卷内目录。").format(
             title=record.get("title") or record.get("filename") or ""), really)

@@ -16,9 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QWidget
 
 from hexie_desktop.core import codes, dates, money, workflow
+from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import case_actions
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.forms.agreement_dialog import Ui_AgreementDialog
 from hexie_desktop.ui.widgets.keys import submit_with_ctrl_enter
 from hexie_desktop.ui.workspace import Workspace
@@ -286,15 +287,23 @@ class AgreementDialog(QDialog):
         return data
 
     def _apply(self, action: str, data: dict[str, Any]) -> bool:
-        try:
-            self.result = case_actions.apply(self.workspace.ctx, self.case["number"], action, data)
-        except HexieError as exc:
-            self.ui.problemsLabel.setText(messages.describe(exc))
+        """Start ``action`` off the GUI thread (True when started); the dialog closes when it is saved."""
+        number = self.case["number"]
+
+        def saved(result: Any) -> None:
+            self.result, self.action = result, action
+            self.accept()
+
+        def refused(error: BaseException) -> None:
+            if not isinstance(error, HexieError):
+                messages.show_error(self, error)
+                return
+            self.ui.problemsLabel.setText(messages.describe(error))
             style.set_role(self.ui.problemsLabel, "error")
-            return False
-        self.action = action
-        self.accept()
-        return True
+
+        return write_op.write(self, self.workspace, case_actions.apply, self.workspace.ctx, number, action, data,
+                              changes=Changes.case(number), on_done=saved, on_error=refused,
+                              busy=(self.ui.buttonBox,)) is not None
 
     def save_draft(self) -> bool:
         """Save content and items as the draft to sign (no state change); refusals stay in the dialog."""

@@ -7,9 +7,10 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QWidget
 
 from hexie_desktop.core import codes, dossier
+from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import case_actions
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.forms.archive_dialog import Ui_ArchiveDialog
 from hexie_desktop.ui.models import queries
 from hexie_desktop.ui.widgets.keys import submit_with_ctrl_enter
@@ -93,11 +94,20 @@ class ArchiveDialog(QDialog):
                 "catalog": [{k: v for k, v in e.items() if k != "issued"} for e in self.catalog if not e.get("issued")]}
 
     def submit(self) -> bool:
-        """Apply ``archive``; on refusal (for example missing documents) keep the dialog open."""
-        try:
-            self.result = case_actions.apply(self.workspace.ctx, self.case["number"], "archive", self.data())
-        except HexieError as exc:
-            self.ui.errorLabel.setText(messages.describe(exc))
-            return False
-        self.accept()
-        return True
+        """Apply ``archive`` off the GUI thread (True when started); on refusal (for example missing
+        documents) the dialog stays open with the reason."""
+        number = self.case["number"]
+
+        def saved(result: Any) -> None:
+            self.result = result
+            self.accept()
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, HexieError):
+                self.ui.errorLabel.setText(messages.describe(error))
+            else:
+                messages.show_error(self, error)
+
+        return write_op.write(self, self.workspace, case_actions.apply, self.workspace.ctx, number, "archive",
+                              self.data(), changes=Changes.case(number), on_done=saved, on_error=refused,
+                              busy=(self.ui.buttonBox,)) is not None

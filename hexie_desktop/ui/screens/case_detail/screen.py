@@ -14,9 +14,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QPushButton, QTableView, QWidget
 
 from hexie_desktop.core import codes, permissions, workflow
+from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import case_actions, case_queries
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.forms.case_detail import Ui_CaseDetailScreen
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.screens.action_plan.summary import grade_text
@@ -272,8 +273,9 @@ class CaseDetailScreen(QWidget):
         else:
             number = case["number"]
 
-            def submit(values: dict[str, Any]) -> Any:
-                return case_actions.apply(self.workspace.ctx, number, action, action_forms.clean(values))
+            def submit(values: dict[str, Any]) -> write_op.Write:
+                return write_op.prepare(self.workspace, case_actions.apply, self.workspace.ctx, number, action,
+                                        action_forms.clean(values), changes=Changes.case(number))
 
             label = workflow.ACTIONS[action].label
             dialog = FormDialog(self.tr("{action} — {number}").format(action=label, number=number),
@@ -291,8 +293,7 @@ class CaseDetailScreen(QWidget):
         state = codes.label(codes.CASE_STATES, getattr(result, "state", None))
         self.dialog = None
         number = self.number
-        self.reload()
-        self.workspace.cases_changed.emit()
+        self.reload()  # the write announced its changes; this screen shows the result at once
         self.action_done.emit(action, message)
         messages.flash(self, self.tr("已办理：{action}{state}{msg}").format(
             action=render.action_label(action), state=f"，案件状态：{state}" if state else "",

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from hexie_desktop.core import codes
+from hexie_desktop.core.changes import CASE, REGISTRY, SETTINGS, Changes
 from hexie_desktop.core.grading import GRADES
 from hexie_desktop.services import dashboard as dashboard_service
 from hexie_desktop.services.cases import CaseFilter
@@ -27,6 +28,8 @@ from hexie_desktop.ui.workspace import Workspace
 SEARCH_DELAY_MS = 250
 COLUMN_WIDTHS = (210, 84, 80, 150, 92, 140, 90, 96, 60, 62, 44, 70, 80)
 RESPONDENT_COLUMN = 5
+WATCHES = (CASE, SETTINGS, f"{REGISTRY}:mediators")
+"""What the list shows: the cases, their deadline status (settings) and the mediators' names."""
 """被申请人 takes what the screen leaves, so 数据交换 (the last column) is whole at 1366 px."""
 
 
@@ -58,7 +61,7 @@ class CaseListScreen(QWidget):
         self.ui.search.returnPressed.connect(self._search_now)
         shortcut(self, QKeySequence.StandardKey.Find, self.focus_search)
         self.ui.newButton.clicked.connect(self.new_case_requested)
-        workspace.cases_changed.connect(self._mark_stale)
+        workspace.changed.connect(self._changed)
 
     # ---------------------------------------------------------------- set-up
 
@@ -173,6 +176,10 @@ class CaseListScreen(QWidget):
         self.ui.search.selectAll()
 
     # ---------------------------------------------------------------- navigation
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHES):
+            self._mark_stale()
 
     def _mark_stale(self) -> None:
         self._stale = True

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHeaderView, QLabel, QWidget
 
+from hexie_desktop.core.changes import CASE, REGISTRY, SETTINGS, USERS, Changes
 from hexie_desktop.services import dashboard as dashboard_service
 from hexie_desktop.ui import ops, style
 from hexie_desktop.ui.forms.dashboard import Ui_DashboardScreen
@@ -22,6 +23,8 @@ from hexie_desktop.ui.widgets.badges import BadgeDelegate, status_text
 from hexie_desktop.ui.workspace import Workspace
 
 TILES = ("all", "overdue", "today", "soon")
+WATCHES = (CASE, SETTINGS, USERS, f"{REGISTRY}:mediators")
+"""What the dashboard shows: due cases (deadline settings), and whether a mediator is registered and linked."""
 
 
 class DashboardScreen(RefreshWhenShown):
@@ -67,7 +70,7 @@ class DashboardScreen(RefreshWhenShown):
         self.ui.officeRadio.setChecked(not mine_first)
         self.ui.mineRadio.toggled.connect(self.refresh)
         self.ui.refreshButton.clicked.connect(self.refresh)
-        workspace.cases_changed.connect(self._mark_stale)
+        workspace.changed.connect(self._changed)
         # The action plan's line (issue 14): open early-warning leads and 重大集体劳动争议 reports due.
         self.planLabel = QLabel(self)
         self.planLabel.setWordWrap(True)
@@ -81,6 +84,10 @@ class DashboardScreen(RefreshWhenShown):
         self.ui.mainLayout.insertWidget(self.ui.mainLayout.indexOf(self.ui.monthLabel), self.setupLabel)
 
     # ---------------------------------------------------------------- data
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(*WATCHES):
+            self._mark_stale()
 
     def refresh(self) -> None:
         """Ask the service for the due items again (off the GUI thread)."""

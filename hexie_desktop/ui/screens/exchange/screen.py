@@ -20,9 +20,10 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from hexie_desktop.core.changes import ALL, CASE, EXCHANGE, NOTHING, REGISTRY, SETTINGS, USERS, Changes
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import exchange
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.exchange import Ui_ExchangeScreen
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.screens.exchange.dialogs import ConflictDialog, SummaryDialog
@@ -32,6 +33,11 @@ from hexie_desktop.ui.workspace import Workspace
 
 PACKAGE_FILTER = "数据包 (*.hxp *.hxp.*);;所有文件 (*)"
 CARD_FILTER = "站点名片 (*.card *.json);;所有文件 (*)"
+
+
+def imported_changes(outcomes: list[Any]) -> Changes:
+    """What importing packages changed: rows of any kind once one package was applied, else the exchange log."""
+    return ALL if any(getattr(o, "ok", False) for o in outcomes or ()) else Changes.of(EXCHANGE)
 
 
 class ExchangeScreen(QWidget):
@@ -121,7 +127,7 @@ class ExchangeScreen(QWidget):
         ui.receiptButton.clicked.connect(self.write_receipt)
         ui.conflictButton.clicked.connect(self.open_conflict)
         ui.conflictTable.doubleClicked.connect(lambda _index: self.open_conflict())
-        workspace.cases_changed.connect(self._changed)
+        workspace.changed.connect(self._changed)
         ui.statusLabel.setText(self.tr("正在统计……"))
         style.set_role(ui.statusLabel, "hint")
 
@@ -132,8 +138,9 @@ class ExchangeScreen(QWidget):
         if not event.spontaneous():
             self.refresh()
 
-    def _changed(self) -> None:
-        if self.isVisible():
+    def _changed(self, changes: Changes) -> None:
+        """待导出的修改 count every exchanged row: any write may change them (counted when shown, else)."""
+        if changes.touches(CASE, REGISTRY, SETTINGS, EXCHANGE, USERS) and self.isVisible():
             self.refresh()
 
     def initial_focus(self) -> QWidget:
@@ -309,9 +316,10 @@ class ExchangeScreen(QWidget):
         info = self.station.info
         stamp = datetime.now().strftime("%Y%m%d-%H%M")
         target = folder / f"{info.short_name}-{info.unit_code}-{stamp}.hxp"
-        ops.run(self, exchange.export_package, self.workspace.ctx, target,
-                split_mb=self.ui.splitSpin.value() if split else None, full=self.ui.fullCheck.isChecked(),
-                on_done=self._exported, progress_title=self.tr("正在导出数据包…"), progress_total=0)
+        write_op.write(self, self.workspace, exchange.export_package, self.workspace.ctx, target,
+                       split_mb=self.ui.splitSpin.value() if split else None, full=self.ui.fullCheck.isChecked(),
+                       changes=Changes.of(EXCHANGE), on_done=self._exported,
+                       progress_title=self.tr("正在导出数据包…"), progress_total=0)
 
     def _exported(self, result: exchange.Exported) -> None:
         kind = exchange.KIND_LABELS.get(result.kind, result.kind)
@@ -319,7 +327,6 @@ class ExchangeScreen(QWidget):
         self._say(self.tr("已导出第{n}号数据包（{kind}，{rows}行，{files}个附件）：\n{names}").format(
             n=result.sequence, kind=kind, rows=result.rows, files=result.files, names=names))
         self.ui.fullCheck.setChecked(False)
-        self.reload()
 
     # ---------------------------------------------------------------- imports
 
@@ -331,19 +338,20 @@ class ExchangeScreen(QWidget):
         if not files:
             return
         if not self.district:
-            ops.run(self, exchange.import_packages, self.workspace.ctx, files,
-                    on_done=self._imported, progress_title=self.tr("正在导入…"), progress_total=0)
+            write_op.write(self, self.workspace, exchange.import_packages, self.workspace.ctx, files,
+                           changes=imported_changes, on_done=self._imported,
+                           progress_title=self.tr("正在导入…"), progress_total=0)
             return
-        ops.run(self, exchange.import_packages, self.workspace.ctx, files, dry_run=True,
-                keys=self.keys, on_done=lambda outcomes: self._summary(files, outcomes),
-                progress_title=self.tr("正在检查数据包…"), progress_total=0)
+        write_op.write(self, self.workspace, exchange.import_packages, self.workspace.ctx, files, dry_run=True,
+                       keys=self.keys, changes=NOTHING, on_done=lambda outcomes: self._summary(files, outcomes),
+                       progress_title=self.tr("正在检查数据包…"), progress_total=0)
 
     def _summary(self, files: list[Path], outcomes: list[exchange.Outcome]) -> None:
         dialog = SummaryDialog(outcomes, self)
         self.dialog = dialog
-        dialog.accepted.connect(lambda: ops.run(
-            self, exchange.import_packages, self.workspace.ctx, files,
-            keys=self.keys, on_done=self._imported, progress_title=self.tr("正在导入…"), progress_total=0))
+        dialog.accepted.connect(lambda: write_op.write(
+            self, self.workspace, exchange.import_packages, self.workspace.ctx, files, keys=self.keys,
+            changes=imported_changes, on_done=self._imported, progress_title=self.tr("正在导入…"), progress_total=0))
         dialog.finished.connect(lambda _code: self.reload())
         dialog.open()
 
@@ -366,7 +374,6 @@ class ExchangeScreen(QWidget):
                 lines.append(self.tr("　回执已写入：{path}（请带回或发给乡镇）").format(path=outcome.receipt_path))
         self._say("\n".join(lines), "ok" if all(o.ok for o in outcomes) else "warning")
         self.reload()
-        self.workspace.cases_changed.emit()
 
     # ---------------------------------------------------------------- keys
 
@@ -377,14 +384,10 @@ class ExchangeScreen(QWidget):
                                   self.tr(CARD_FILTER))
         if target is None or not self._need_keys_for_card():
             return
-        try:
-            card = exchange.write_card(self.workspace.ctx, target)
-        except HexieError as exc:
-            messages.show_error(self, exc)
-            return
-        self._say(self.tr("名片已保存：{path}\n请把指纹 {fp} 电话告诉对方，供对方核对。").format(
-            path=target, fp=card.fingerprint))
-        self.reload()
+        write_op.write(self, self.workspace, exchange.write_card, self.workspace.ctx, target,
+                       changes=Changes.of(EXCHANGE), on_done=lambda card: self._say(self.tr(
+                           "名片已保存：{path}\n请把指纹 {fp} 电话告诉对方，供对方核对。").format(
+                           path=target, fp=card.fingerprint)))
 
     def _need_keys_for_card(self) -> bool:
         return exchange.has_keys(self.station) or self._need_keys()
@@ -401,13 +404,10 @@ class ExchangeScreen(QWidget):
             return
 
         def trust() -> None:
-            try:
-                peer = exchange.trust_card(self.workspace.ctx, path, fingerprint=card.fingerprint)
-            except HexieError as exc:
-                messages.show_error(self, exc)
-                return
-            self._say(self.tr("已信任：{name}（{code}）").format(name=peer.unit_name, code=peer.unit_code))
-            self.reload()
+            write_op.write(self, self.workspace, exchange.trust_card, self.workspace.ctx, path,
+                           fingerprint=card.fingerprint, changes=Changes.of(EXCHANGE),
+                           on_done=lambda peer: self._say(self.tr("已信任：{name}（{code}）").format(
+                               name=peer.unit_name, code=peer.unit_code)))
 
         self.dialog = messages.ask(self, self.tr("核对指纹"), self.tr(
             "名片：{name}（{code}，{role}）\n指纹：\n\n{fp}\n\n请打电话请对方读出其指纹，逐组核对，一致才能信任。一致吗？").format(
@@ -430,9 +430,10 @@ class ExchangeScreen(QWidget):
             self._say(self.tr("没有等待核对指纹的乡镇。"), "hint")
             return
 
-        def submit(values: dict[str, Any]) -> Any:
-            return exchange.accept_township(self.workspace.ctx, record["unit_code"],
-                                            values.get("fingerprint") or "", keys=self.keys)
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, exchange.accept_township, self.workspace.ctx, record["unit_code"],
+                                    values.get("fingerprint") or "", keys=self.keys,
+                                    changes=lambda result: imported_changes(result[1]) | Changes.of(EXCHANGE))
 
         dialog = FormDialog(self.tr("接受乡镇"), self.tr(
             "请电话询问{name}（{code}）本站名片上的指纹，输入后与其数据包中的指纹核对。").format(
@@ -452,9 +453,10 @@ class ExchangeScreen(QWidget):
         if folder is None:
             return
         target = folder / f"参考数据-{self.station.info.unit_code}-{datetime.now():%Y%m%d-%H%M}.hxp"
-        ops.run(self, exchange.publish_reference, self.workspace.ctx, target, keys=self.keys,
-                on_done=lambda r: (self._say(self.tr("已导出参考数据包第{n}号（{k}个乡镇）：{path}").format(
-                    n=r.sequence, k=len(r.recipients), path=r.paths[0])), self.reload()))
+        write_op.write(self, self.workspace, exchange.publish_reference, self.workspace.ctx, target, keys=self.keys,
+                       changes=Changes.of(EXCHANGE),
+                       on_done=lambda r: self._say(self.tr("已导出参考数据包第{n}号（{k}个乡镇）：{path}").format(
+                           n=r.sequence, k=len(r.recipients), path=r.paths[0])))
 
     def write_receipt(self) -> None:
         """Issue the receipt for the selected township again (e.g. the first one was lost)."""
@@ -467,14 +469,9 @@ class ExchangeScreen(QWidget):
         target = self.choose_save(self.tr("保存回执"), f"{record['unit_code']}-回执.hxp", self.tr(PACKAGE_FILTER))
         if target is None:
             return
-        try:
-            path = exchange.write_receipt(self.workspace.ctx, record["unit_code"], out=target,
-                                          keys=self.keys)
-        except HexieError as exc:
-            messages.show_error(self, exc)
-            return
-        self._say(self.tr("回执已写入：{path}").format(path=path))
-        self.reload()
+        write_op.write(self, self.workspace, exchange.write_receipt, self.workspace.ctx, record["unit_code"],
+                       out=target, keys=self.keys, changes=Changes.of(EXCHANGE),
+                       on_done=lambda path: self._say(self.tr("回执已写入：{path}").format(path=path)))
 
     def open_conflict(self) -> None:
         """Show the selected conflict side by side and let the person decide."""
@@ -485,15 +482,10 @@ class ExchangeScreen(QWidget):
         conflict = exchange.ConflictView(**record)
 
         def decide(take: bool) -> None:
-            try:
-                exchange.resolve_conflict(self.workspace.ctx, conflict.id, take_township=take)
-            except HexieError as exc:
-                messages.show_error(self, exc)
-                return
-            self._say(self.tr("冲突已处理：{choice}").format(
-                choice=self.tr("采用乡镇的版本") if take else self.tr("保留区里的版本")))
-            self.reload()
-            self.workspace.cases_changed.emit()
+            write_op.write(self, self.workspace, exchange.resolve_conflict, self.workspace.ctx, conflict.id,
+                           take_township=take, changes=ALL, on_done=lambda _result: self._say(
+                               self.tr("冲突已处理：{choice}").format(
+                                   choice=self.tr("采用乡镇的版本") if take else self.tr("保留区里的版本"))))
 
         self.dialog = ConflictDialog(conflict, decide, self)
         self.dialog.open()

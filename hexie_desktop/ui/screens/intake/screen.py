@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from hexie_desktop.core import codes, periods
+from hexie_desktop.core.changes import SETTINGS, Changes
 from hexie_desktop.core.errors import HexieError, UserError, ValidationErrors
 from hexie_desktop.services import cases
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.fieldnames import split_path
 from hexie_desktop.ui.forms.intake import Ui_IntakeScreen
 from hexie_desktop.ui.models import queries
@@ -58,6 +58,7 @@ class IntakeScreen(QWidget):
         self.respondent = RespondentPicker(ui, workspace.ctx, self)
         ui.receivedOn.dateChanged.connect(self.update_limitation)
         ui.knownOn.dateChanged.connect(self.update_limitation)
+        workspace.changed.connect(self._changed)
         ui.saveButton.clicked.connect(self.save)
         ui.clearButton.clicked.connect(self.ask_clear)
         ui.openSavedButton.clicked.connect(self._open_saved)
@@ -68,6 +69,11 @@ class IntakeScreen(QWidget):
         ui.saveButton.setEnabled(can_register)
         self._note(self.tr("您的角色不能登记案件（只读）") if not can_register else "", "hint")
         self.clear()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(SETTINGS):  # deadline lengths or the calendar may differ now
+            self._deadline_setup = None
+            self.update_limitation()
 
     def initial_focus(self) -> QWidget:
         """Where the cursor goes when the screen opens."""
@@ -123,7 +129,10 @@ class IntakeScreen(QWidget):
         }
 
     def save(self) -> bool:
-        """Register the case; on refusal mark and list every named field. True when saved."""
+        """Register the case (off the GUI thread); on refusal mark and list every named field.
+
+        True when the save has started; ``last_number`` names the case once it is saved.
+        """
         if not self.ui.saveButton.isEnabled():
             return False
         self._clear_marks()
@@ -145,14 +154,19 @@ class IntakeScreen(QWidget):
         return self._register(payload)
 
     def _register(self, payload: dict[str, Any]) -> bool:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            created = cases.register(self.workspace.ctx, payload)
-        except HexieError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            self._show_errors(exc)
-            return False
-        QGuiApplication.restoreOverrideCursor()
+        """Register off the GUI thread (保存 disabled meanwhile); True when the save has started."""
+        return write_op.write(self, self.workspace, cases.register, self.workspace.ctx, payload,
+                              changes=lambda created: Changes.cases(c.number for c in created),
+                              on_done=self._registered, on_error=self._refused,
+                              busy=(self.ui.saveButton, self.ui.clearButton)) is not None
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, HexieError):
+            self._show_errors(error)
+        else:
+            messages.show_error(self, error)
+
+    def _registered(self, created: list[Any]) -> None:
         first = created[0]
         self.last_number, self.last_warnings = first.number, tuple(first.warnings)
         self.clear()
@@ -163,9 +177,7 @@ class IntakeScreen(QWidget):
                    "warning")
         self.ui.openSavedButton.setVisible(True)
         self.registered.emit(first.number)
-        self.workspace.cases_changed.emit()
         self.ui.openSavedButton.setFocus()
-        return True
 
     def _show_errors(self, exc: HexieError) -> None:
         errors = exc.errors if isinstance(exc, ValidationErrors) else [exc]

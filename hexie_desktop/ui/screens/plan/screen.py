@@ -11,9 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from hexie_desktop.core import plan as rules
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import HexieError
-from hexie_desktop.reports import plan as plan_report
-from hexie_desktop.reports import plan_upward as upward_report
-from hexie_desktop.services import plan, plan_printing
+from hexie_desktop.services import plan, plan_printing, report_export
 from hexie_desktop.ui import messages, ops, style
 from hexie_desktop.ui.forms.plan import Ui_PlanScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
@@ -109,7 +107,7 @@ class PlanScreen(RefreshWhenShown):
                 return None
             path = Path(name)
         try:
-            plan_report.export(self.workspace.ctx, self.period(), path)
+            report_export.plan_progress(self.workspace.ctx, self.period(), path)
         except HexieError as exc:
             messages.show_error(self, exc)
             return None
@@ -132,7 +130,7 @@ class PlanScreen(RefreshWhenShown):
         ctx = self.workspace.ctx
 
         def write(progress: Any = None) -> tuple[Path, Path]:
-            upward_report.export(ctx, period, path)
+            report_export.plan_report(ctx, period, path)
             plan_printing.print_summary(ctx, period, pdf)
             return path, pdf
 

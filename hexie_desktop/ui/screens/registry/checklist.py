@@ -13,19 +13,17 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hexie_desktop.core import codes
+from hexie_desktop.core.changes import Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.services import attachments, registries
-from hexie_desktop.services.context import Context
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.checklist_dialog import Ui_ChecklistDialog
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.screens.attachments import files
 from hexie_desktop.ui.workspace import Workspace
 
-
-def _store_photo(ctx: Context, store: Path, item_id: str, path: Path, progress: Any = None) -> dict:
-    """Store and link one photo (worker thread; the progress dialog only shows that it is busy)."""
-    return attachments.add_checklist_photo(ctx, store, item_id, path)
+CHANGES = Changes.registry("orgs")
+"""A checklist belongs to its organization in the 调解组织 register."""
 
 
 class ChecklistDialog(QDialog):
@@ -112,15 +110,25 @@ class ChecklistDialog(QDialog):
             return
         row = index.row()
         record = self.model.record(row)
-        try:
-            registries.set_checklist_item(self.workspace.ctx, record["id"], self.ui.status.currentData(),
-                                          self.ui.checkedOn.text_for_service(), self.ui.note.text().strip() or None)
-        except HexieError as exc:
-            self.ui.errorLabel.setText(messages.describe(exc))
-            return
-        self.ui.errorLabel.clear()
-        self.reload()
-        self.ui.table.selectRow(min(row + 1, self.model.rowCount() - 1))
+
+        def saved(_result: Any) -> None:
+            self.ui.errorLabel.clear()
+            self.reload()
+            self.ui.table.selectRow(min(row + 1, self.model.rowCount() - 1))
+
+        write_op.write(self, self.workspace, registries.set_checklist_item, self.workspace.ctx, record["id"],
+                       self.ui.status.currentData(), self.ui.checkedOn.text_for_service(),
+                       self.ui.note.text().strip() or None, changes=CHANGES, on_done=saved, on_error=self._refused,
+                       busy=self._buttons())
+
+    def _buttons(self) -> tuple[QWidget, ...]:
+        return (self.ui.saveButton, self.ui.allMetButton, self.ui.addPhotoButton)
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, HexieError):
+            self.ui.errorLabel.setText(messages.describe(error))
+        else:
+            messages.show_error(self, error)
 
     def ask_all_met(self) -> QWidget:
         """Ask first, then record every item as 达标 today (one audited transaction)."""
@@ -129,14 +137,14 @@ class ChecklistDialog(QDialog):
                 org=self.org.get("name") or "", n=self.model.rowCount()), self.set_all_met)
 
     def set_all_met(self) -> None:
-        """Record every item as 达标 today."""
-        try:
-            registries.set_all_checklist_items(self.workspace.ctx, self.org["id"], "met")
-        except HexieError as exc:
-            self.ui.errorLabel.setText(messages.describe(exc))
-            return
-        self.ui.errorLabel.clear()
-        self.reload()
+        """Record every item as 达标 today (off the GUI thread)."""
+
+        def saved(_result: Any) -> None:
+            self.ui.errorLabel.clear()
+            self.reload()
+
+        write_op.write(self, self.workspace, registries.set_all_checklist_items, self.workspace.ctx, self.org["id"],
+                       "met", changes=CHANGES, on_done=saved, on_error=self._refused, busy=self._buttons())
 
     # ---------------------------------------------------------------- photos
 
@@ -156,8 +164,9 @@ class ChecklistDialog(QDialog):
             self.reload()
             self.ui.table.selectRow(row)
 
-        self.task = ops.run(self, _store_photo, self.workspace.ctx, self.store, record["id"], Path(path),
-                            on_done=done, progress_title=self.tr("正在保存照片…"))
+        self.task = write_op.write(self, self.workspace, attachments.add_checklist_photo, self.workspace.ctx,
+                                   self.store, record["id"], Path(path), changes=CHANGES, on_done=done,
+                                   busy=self._buttons())
         return self.task
 
     def view_photo(self) -> ops.Task | None:

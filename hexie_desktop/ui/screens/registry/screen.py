@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QIdentityProxyModel, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
-from hexie_desktop.core.errors import HexieError
+from hexie_desktop.core.changes import REGISTRY, Changes
 from hexie_desktop.services import registries
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.registry import Ui_RegistryScreen
 from hexie_desktop.ui.models.lazy_records import PAGE, LazyRecordModel
 from hexie_desktop.ui.screens.printing import PrintJobs, WallboardDialog
@@ -87,6 +88,8 @@ class RegistryScreen(QWidget):
         self.search_timer.timeout.connect(self.reload)
         ui.search.textChanged.connect(self.search_timer.start)
         self._loaded = False
+        self._stale = False
+        workspace.changed.connect(self._changed)
         ui.kinds.setCurrentRow(0)
 
     # ---------------------------------------------------------------- data
@@ -109,6 +112,20 @@ class RegistryScreen(QWidget):
         self.model.set_columns(fields.columns(self.kind))
         self.reload()
 
+    def _changed(self, changes: Changes) -> None:
+        """Reload the register shown when a write touched it (when next shown, if hidden now)."""
+        if changes.touches(f"{REGISTRY}:{self.kind}"):
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Reload when shown after a write touched the register while hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def _fetcher(self, kind: str):  # noqa: ANN202
         ctx = self.workspace.ctx
         return lambda ids: registries.records_for(ctx, kind, ids)
@@ -121,6 +138,7 @@ class RegistryScreen(QWidget):
     def reload(self) -> None:
         """List the ids of the current register (off the GUI thread); rows are read by page when shown."""
         kind = self.kind
+        self._stale = False
         self.generation += 1
         generation = self.generation
         self.ui.countLabel.setText(self.tr("正在加载……"))
@@ -151,15 +169,17 @@ class RegistryScreen(QWidget):
         kind = self.kind
         ctx = self.workspace.ctx
 
-        def submit(values: dict[str, Any]) -> Any:
+        def submit(values: dict[str, Any]) -> write_op.Write:
             if record is None:
-                return registries.save_record(ctx, kind, fields.create_values(values))
-            return registries.save_record(ctx, kind, fields.changed_values(kind, record, values), record["id"])
+                return write_op.prepare(self.workspace, registries.save_record, ctx, kind, fields.create_values(values),
+                                        changes=Changes.registry(kind))
+            return write_op.prepare(self.workspace, registries.save_record, ctx, kind,
+                                    fields.changed_values(kind, record, values), record["id"],
+                                    changes=Changes.registry(kind))
 
         dialog = FormDialog(title, "", fields.form_fields(ctx, kind), submit, self)
         if record is not None:
             dialog.builder.set_values(fields.form_values(record))
-        dialog.accepted.connect(self.reload)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -186,12 +206,8 @@ class RegistryScreen(QWidget):
         kind = self.kind
 
         def really() -> None:
-            try:
-                registries.delete_record(self.workspace.ctx, kind, record["id"])
-            except HexieError as exc:
-                messages.show_error(self, exc)
-                return
-            self.reload()
+            write_op.write(self, self.workspace, registries.delete_record, self.workspace.ctx, kind, record["id"],
+                           changes=Changes.registry(kind), busy=(self.ui.deleteButton,))
 
         self.dialog = messages.ask(self, self.tr("删除"), self.tr("确定删除“{name}”吗？").format(
             name=record.get("display_name", "")), really)

@@ -15,12 +15,13 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QLabel, QWidget
 
 from hexie_desktop.core import codes, money, stats
+from hexie_desktop.core.changes import ALL, CASE, NOTHING, REGISTRY, SETTINGS, Changes
 from hexie_desktop.core.errors import HexieError, UserError
-from hexie_desktop.reports import export
 from hexie_desktop.reports.statistics import value_columns
 from hexie_desktop.services import imports
+from hexie_desktop.services import report_export as export
 from hexie_desktop.services import reports as report_data
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.reports import Ui_ReportsScreen
 from hexie_desktop.ui.lazy import RefreshWhenShown
 from hexie_desktop.ui.screens.reports.charts import PALETTE, Series
@@ -31,6 +32,17 @@ _QUARTERS = ("第一季度", "第二季度", "第三季度", "第四季度")
 _TILE = ("<div style='font-size:12px;color:#5f6b76'>{label}</div>"
          "<div style='font-size:22px;font-weight:bold;color:{color}'>{value}</div>"
          "<div style='font-size:11px;color:#5f6b76'>{note}</div>")
+
+
+def import_changes(kind: str, result: Any) -> Changes:
+    """What an Excel import of ``kind`` changed: nothing unless rows were created or updated."""
+    if not (result.committed and (result.count("created") or result.count("updated"))):
+        return NOTHING
+    if kind == "cases":
+        return Changes.cases()
+    if kind == "selections":
+        return ALL  # nominations touch the selection pages and the registers they name
+    return Changes.registry(kind)
 
 
 def _wan(cents: float) -> str:
@@ -100,10 +112,14 @@ class ReportsScreen(RefreshWhenShown):
         ui.importButton.clicked.connect(self.choose_import)
         ui.importKind.currentIndexChanged.connect(self._import_rights)
         ui.exportKind.currentIndexChanged.connect(self._export_rights)
-        workspace.cases_changed.connect(self._mark_stale)
+        workspace.changed.connect(self._changed)
         self._kind_changed()
         self._import_rights()
         self._export_rights()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(CASE, REGISTRY, SETTINGS):  # the figures count cases and register records
+            self._mark_stale()
 
     def initial_focus(self) -> QWidget:
         """Where the keyboard starts on this page."""
@@ -294,9 +310,11 @@ class ReportsScreen(RefreshWhenShown):
             messages.show_error(self, error)
             return None
         self.ui.statusLabel.setText(self.tr("正在导出 {title}……").format(title=export.KINDS[kind]))
-        self.task = ops.run(self, export.export, self.workspace.ctx, kind, Path(path), period=period,
-                            unmask=self.ui.unmask.isChecked(), on_done=self._exported, on_error=self._failed,
-                            progress_title=self.tr("正在导出 Excel"), progress_total=max(total, 1))
+        # A write: the export is logged (and audited when unmasked); nothing on screen changes.
+        self.task = write_op.write(self, self.workspace, export.export, self.workspace.ctx, kind, Path(path),
+                                   period=period, unmask=self.ui.unmask.isChecked(), changes=NOTHING,
+                                   on_done=self._exported, on_error=self._failed, busy=(self.ui.exportButton,),
+                                   progress_title=self.tr("正在导出 Excel"), progress_total=max(total, 1))
         return self.task
 
     def _exported(self, result: export.ExportResult) -> None:
@@ -341,14 +359,16 @@ class ReportsScreen(RefreshWhenShown):
         self.dialog = dialog
         dialog.open()
 
-    def import_from(self, path: Path) -> ops.Task:
+    def import_from(self, path: Path) -> ops.Task | None:
         """Import ``path`` as the chosen kind; the report workbook is written beside it."""
         kind = self.ui.importKind.currentData()
         report = Path(path).with_name(Path(path).stem + self.tr("_导入报告") + ".xlsx")
         self.ui.statusLabel.setText(self.tr("正在导入……"))
-        self.task = ops.run(self, export.import_file, self.workspace.ctx, kind, Path(path),
-                            valid_only=self.ui.validOnly.isChecked(), report=report, on_done=self._imported,
-                            on_error=self._failed, progress_title=self.tr("正在导入 Excel"), progress_total=0)
+        self.task = write_op.write(self, self.workspace, export.import_file, self.workspace.ctx, kind, Path(path),
+                                   valid_only=self.ui.validOnly.isChecked(), report=report,
+                                   changes=lambda outcome: import_changes(kind, outcome.result),
+                                   on_done=self._imported, on_error=self._failed, busy=(self.ui.importButton,),
+                                   progress_title=self.tr("正在导入 Excel"), progress_total=0)
         return self.task
 
     def _imported(self, outcome: Any) -> None:
@@ -357,6 +377,4 @@ class ReportsScreen(RefreshWhenShown):
         text = result.summary() + "\n" + self.tr("导入报告：{path}").format(path=outcome.report)
         self.ui.statusLabel.setText(text)
         style.set_role(self.ui.statusLabel, "ok" if result.committed and not result.invalid_rows else "warning")
-        if result.committed and (result.count("created") or result.count("updated")):
-            self.workspace.cases_changed.emit()
         messages.show_info(self, self.tr("导入完成") if result.committed else self.tr("未导入"), text)

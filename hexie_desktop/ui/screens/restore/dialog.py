@@ -10,12 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QTableWidgetItem, QWidget
 
+from hexie_desktop.core.changes import NOTHING
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.core.permissions import allowed
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import backups, maintenance, restore
 from hexie_desktop.services.backups import BackupInfo
-from hexie_desktop.ui import messages, ops, style
+from hexie_desktop.ui import messages, ops, style, write_op
 from hexie_desktop.ui.forms.restore import Ui_RestoreDialog
 
 
@@ -155,15 +156,10 @@ class RestoreDialog(QDialog):
         """Make a verified backup of the open station and list it."""
         if self.workspace is None:
             return
-        self.ui.backupButton.setEnabled(False)
 
         def made(path) -> None:  # noqa: ANN001
-            self.ui.backupButton.setEnabled(True)
             self.ui.errorLabel.setText(self.tr("已备份到：{path}").format(path=path))
             self.refresh()
 
-        def failed(error: BaseException) -> None:
-            self.ui.backupButton.setEnabled(True)
-            messages.show_error(self, error)
-
-        ops.run(self, maintenance.backup, self.workspace.ctx, self.workspace.station, on_done=made, on_error=failed)
+        write_op.write(self, self.workspace, maintenance.backup, self.workspace.ctx, self.workspace.station,
+                       changes=NOTHING, on_done=made, busy=(self.ui.backupButton,))

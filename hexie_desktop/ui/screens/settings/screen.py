@@ -6,10 +6,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from hexie_desktop.core.changes import SETTINGS, STATION, Changes
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.core.periods import DeadlineSettings
 from hexie_desktop.services import settings
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.forms.settings import Ui_SettingsScreen
 from hexie_desktop.ui.models import queries
 from hexie_desktop.ui.widgets.formbuilder import Field, FormBuilder
@@ -76,6 +77,7 @@ class SettingsScreen(QWidget):
             style.set_role(self.ui.errorLabel, "hint")
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.reloadButton.clicked.connect(self.reload)
+        workspace.changed.connect(self._changed)
         self.reload()
 
     def reload(self) -> None:
@@ -106,21 +108,28 @@ class SettingsScreen(QWidget):
         return out
 
     def save(self) -> bool:
-        """Save what changed (one audited transaction)."""
+        """Save what changed (one audited transaction, off the GUI thread); True when the save has started."""
         changes = self.changes()
         if not changes:
             self.ui.errorLabel.setText(self.tr("没有修改。"))
             style.set_role(self.ui.errorLabel, "hint")
             return False
-        try:
-            settings.update(self.workspace.ctx, changes)
-        except HexieError as exc:
-            self.ui.errorLabel.setText(messages.describe(exc))
+        touched = Changes.of(SETTINGS, *([STATION] if any(k.startswith("station.") for k in changes) else []))
+
+        def saved(_result: Any) -> None:
+            self.ui.errorLabel.setText(self.tr("已保存{n}项设置。").format(n=len(changes)))
+            style.set_role(self.ui.errorLabel, "ok")
+
+        def refused(error: BaseException) -> None:
+            if not isinstance(error, HexieError):
+                messages.show_error(self, error)
+                return
+            self.ui.errorLabel.setText(messages.describe(error))
             style.set_role(self.ui.errorLabel, "error")
-            return False
-        if any(key.startswith("station.") for key in changes):
-            self.workspace.reload_station()
-        self.ui.errorLabel.setText(self.tr("已保存{n}项设置。").format(n=len(changes)))
-        style.set_role(self.ui.errorLabel, "ok")
-        self.reload()
-        return True
+
+        return write_op.write(self, self.workspace, settings.update, self.workspace.ctx, changes, changes=touched,
+                              on_done=saved, on_error=refused, busy=(self.ui.saveButton,)) is not None
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(SETTINGS):
+            self.reload()

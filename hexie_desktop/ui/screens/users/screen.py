@@ -8,9 +8,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from hexie_desktop.core import codes, permissions
+from hexie_desktop.core.changes import REGISTRY, USERS, Changes
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.services import registries, users
-from hexie_desktop.ui import messages, style
+from hexie_desktop.ui import messages, style, write_op
 from hexie_desktop.ui.forms.users import Ui_UsersScreen
 from hexie_desktop.ui.models.records import RecordTableModel
 from hexie_desktop.ui.widgets.form_dialog import FormDialog
@@ -34,10 +35,11 @@ def password_dialog(workspace: Workspace, username: str, *, own: bool, parent: Q
     if own:
         fields.insert(0, Field("old_password", _t("原密码"), "password", True))
 
-    def submit(values: dict[str, Any]) -> None:
+    def submit(values: dict[str, Any]) -> write_op.Write:
         _same(values, "new_password", "new_password2")
-        users.change_password(workspace.ctx, username, values.get("new_password") or "",
-                              old_password=values.get("old_password") if own else None)
+        return write_op.prepare(workspace, users.change_password, workspace.ctx, username,
+                                values.get("new_password") or "", changes=Changes.of(USERS),
+                                old_password=values.get("old_password") if own else None)
 
     title = _t("修改我的密码") if own else _t("重设“{user}”的密码").format(user=username)
     return FormDialog(title, "", fields, submit, parent)
@@ -76,6 +78,7 @@ class UsersScreen(QWidget):
         ui.toggleButton.clicked.connect(self.toggle_active)
         ui.linkButton.clicked.connect(self.link_mediator)
         ui.ownPasswordButton.clicked.connect(self.own_password)
+        workspace.changed.connect(self._changed)
         self.reload()
 
     def reload(self) -> None:
@@ -104,14 +107,14 @@ class UsersScreen(QWidget):
                   Field("mediator", self.tr("调解员名册记录"), "combo", choices=self._mediators(),
                         hint=self.tr("此用户是调解员时，选择其在调解员名册中的记录（可输入姓名查找）"))]
 
-        def submit(values: dict[str, Any]) -> Any:
+        def submit(values: dict[str, Any]) -> write_op.Write:
             _same(values, "password", "password2")
-            return users.create_user(self.workspace.ctx, username=values.get("username") or "",
-                                     display_name=values.get("display_name") or "", role=values.get("role") or "",
-                                     password=values.get("password") or "", mediator=values.get("mediator"))
+            return write_op.prepare(
+                self.workspace, users.create_user, self.workspace.ctx, changes=Changes.of(USERS),
+                username=values.get("username") or "", display_name=values.get("display_name") or "",
+                role=values.get("role") or "", password=values.get("password") or "", mediator=values.get("mediator"))
 
         dialog = FormDialog(self.tr("新增用户"), "", fields, submit, self)
-        dialog.accepted.connect(self.reload)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -135,11 +138,11 @@ class UsersScreen(QWidget):
             note = self.tr("调解员名册中还没有调解员：请先在“名册台账 › 调解员”中添加。")
         fields = [Field("mediator", self.tr("调解员"), "combo", choices=choices, default=user.get("mediator_id"))]
 
-        def submit(values: dict[str, Any]) -> Any:
-            return users.link_mediator(self.workspace.ctx, user["username"], values.get("mediator"))
+        def submit(values: dict[str, Any]) -> write_op.Write:
+            return write_op.prepare(self.workspace, users.link_mediator, self.workspace.ctx, user["username"],
+                                    values.get("mediator"), changes=Changes.of(USERS))
 
         dialog = FormDialog(self.tr("关联调解员：{user}").format(user=user["username"]), note, fields, submit, self)
-        dialog.accepted.connect(self.reload)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -150,7 +153,6 @@ class UsersScreen(QWidget):
         if user is None:
             return None
         dialog = password_dialog(self.workspace, user["username"], own=False, parent=self)
-        dialog.accepted.connect(self.reload)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -163,13 +165,13 @@ class UsersScreen(QWidget):
         return dialog
 
     def toggle_active(self) -> None:
-        """Disable an active user or enable a disabled one."""
+        """Disable an active user or enable a disabled one (off the GUI thread; the list follows)."""
         user = self.selected()
         if user is None:
             return
-        try:
-            users.set_active(self.workspace.ctx, user["username"], not user["active"])
-        except HexieError as exc:
-            messages.show_error(self, exc)
-            return
-        self.reload()
+        write_op.write(self, self.workspace, users.set_active, self.workspace.ctx, user["username"], not user["active"],
+                       changes=Changes.of(USERS), busy=(self.ui.toggleButton,))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(USERS, f"{REGISTRY}:mediators"):
+            self.reload()

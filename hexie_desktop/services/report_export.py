@@ -1,9 +1,11 @@
-"""Export any report workbook to a file: checks, atomic write, audit entry.
+"""Exporting a workbook to a file: checks, atomic write, audit entry.
 
-``export(ctx, kind, out)`` is what ``hexie report`` and the statistics screen call.  The
-file is written to a temporary file beside ``out`` and moved into place only after the
-workbook is complete and the export has been recorded in the audit log; a refused export
-(an oversized cell, a missing right) leaves no file behind.
+``export(ctx, kind, out)`` is what ``hexie report`` and the statistics screen call;
+``plan_progress`` and ``plan_report`` write the action plan's two workbooks.  The services
+gather the data, ``reports/`` writes it: the file is written to a temporary file beside
+``out`` and moved into place only after the workbook is complete and the export has been
+recorded in the audit log; a refused export (an oversized cell, a missing right) leaves no
+file behind.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from hexie_desktop.core import stats
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.fileio import atomic_path
-from hexie_desktop.reports import excel_import, ledgers, statistics, templates
-from hexie_desktop.services import imports
+from hexie_desktop.reports import ledgers, statistics, templates
+from hexie_desktop.reports import plan as plan_workbook
+from hexie_desktop.reports import plan_upward as upward_workbook
+from hexie_desktop.services import imports, plan, plan_upward
 from hexie_desktop.services import reports as data
 from hexie_desktop.services.context import Context
+from hexie_desktop.services.excel_import import import_file as import_file
 
 KINDS = data.REPORT_KINDS
 STATISTICS_KINDS = data.STATISTICS_KINDS
@@ -50,7 +55,8 @@ def statistics_period(kind: str, period: stats.Period | None, today: date) -> st
     return period
 
 
-def _check_target(out: Path) -> Path:
+def check_target(out: Path) -> Path:
+    """``out`` as a path, refused unless it names an ``.xlsx`` file (not a folder)."""
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
         raise UserError(_("输出文件应以 .xlsx 结尾：{name}").format(name=out.name), field="out")
@@ -62,7 +68,7 @@ def _check_target(out: Path) -> Path:
 def export(ctx: Context, kind: str, out: Path, *, period: stats.Period | None = None, unmask: bool = False,
            progress: Callable[[int], None] | None = None) -> ExportResult:
     """Write the workbook ``kind`` (statistics report or ledger) to ``out``; audited."""
-    out = _check_target(out)
+    out = check_target(out)
     if kind not in KINDS:
         raise UserError(_("未知的报表类型：{kind}（可用：{allowed}）").format(kind=kind, allowed="、".join(KINDS)),
                         field="kind")
@@ -85,10 +91,10 @@ def export(ctx: Context, kind: str, out: Path, *, period: stats.Period | None = 
 def template(ctx: Context, kind: str, out: Path) -> Path:
     """Write the import template of ``kind`` to ``out`` (no data, so not audited)."""
     ctx.require("read")
-    out = _check_target(out)
-    imports.columns(kind)
+    out = check_target(out)
+    columns = imports.columns(kind)
     with atomic_path(out) as tmp:
-        templates.write_file(tmp, kind)
+        templates.write_file(tmp, kind, imports.IMPORT_KINDS[kind], columns)
     return out
 
 
@@ -99,4 +105,21 @@ def count_rows(ctx: Context, kind: str, period: stats.Period | None = None) -> i
     return data.ledger(ctx, kind, period=period).count
 
 
-import_file = excel_import.import_file
+def plan_progress(ctx: Context, period: stats.Period, out: Path) -> plan.PlanProgress:
+    """Compute the plan progress of ``period`` and write it to ``out`` (.xlsx, atomically); audited."""
+    out = check_target(out)
+    result = plan.progress(ctx, period)
+    with atomic_path(out) as tmp:
+        rows = plan_workbook.write_file(tmp, result)
+        data.record_export(ctx, "plan_progress", out.name, rows=rows, unmask=False, period=period)
+    return result
+
+
+def plan_report(ctx: Context, period: stats.Period, out: Path) -> plan_upward.UpwardReport:
+    """Build the 工作情况 report of ``period`` and write it to ``out`` (.xlsx, atomically); audited."""
+    out = check_target(out)
+    report = plan_upward.build(ctx, period)
+    with atomic_path(out) as tmp:
+        rows = upward_workbook.write_file(tmp, report)
+        data.record_export(ctx, "plan_report", out.name, rows=rows, unmask=False, period=period)
+    return report

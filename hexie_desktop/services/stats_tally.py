@@ -1,0 +1,257 @@
+"""The statistics of a window of days counted by the database (the fast path of ``reports.statistics``).
+
+:func:`count_tally` asks the database for the figures :func:`hexie_desktop.services.reports.load_facts`
+would let :mod:`hexie_desktop.core.stats` count from one fact per case: every event counted by
+``GROUP BY`` on its (indexed) date, the stocks as counts, and overdue duties computed in Python
+only for the few cases that can have one.  The cases are the same (``_window``), and each
+figure follows the definition in ``core.stats._flows`` / ``compute`` (docs/REPORTS.md);
+tests/e2e/test_stats_tally.py holds the two to the same numbers on generated stations.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from hexie_desktop.core import periods, stats
+from hexie_desktop.services import settings
+from hexie_desktop.storage.models import Agreement, AgreementItem, Case, Claim, FollowUp, PerformanceRecord
+
+CHUNK = 500
+
+
+def _live(model):  # noqa: ANN001, ANN202
+    return model.deleted.is_(False)
+
+
+def _window(start: date, end: date) -> ColumnElement[bool]:
+    """The cases a report of ``start``–``end`` reads (the same as ``reports.load_facts``)."""
+    return and_(_live(Case), Case.received_on <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
+
+
+def _open_at(column: Any, day: date) -> ColumnElement[bool]:
+    """Not happened by the end of ``day``."""
+    return or_(column.is_(None), column > day)
+
+
+def _days(session: Session, later: Any, earlier: Any) -> Any:
+    """Calendar days from ``earlier`` to ``later`` as SQL (SQLite keeps dates as text)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(later) - func.julianday(earlier)
+    return later - earlier
+
+
+def _flag(column: Any) -> Any:
+    return func.sum(case((column.is_(True), 1), else_=0))
+
+
+def _flows(session: Session, start: date, end: date) -> list[tuple[str, date, str, int]]:
+    """(origin, day, figure key, amount) of every event figure, summed per day by the database."""
+    window = _window(start, end)
+    out: list[tuple[str, date, str, int]] = []
+    put = out.append
+    received = and_(window, Case.received_on >= start)
+    for o, d, source, collective, n, workers in session.execute(
+            select(Case.origin, Case.received_on, Case.source, Case.collective, func.count(),
+                   func.sum(func.coalesce(Case.workers, 0)))
+            .where(received).group_by(Case.origin, Case.received_on, Case.source, Case.collective)):
+        workers = int(workers or 0)
+        put((o, d, "received", n))
+        put((o, d, "received.source." + source, n))
+        put((o, d, "workers", workers))
+        if collective:
+            put((o, d, "collective", n))
+            put((o, d, "collective_workers", workers))
+    for column, prefix in ((Case.main_category, "category."), (Case.employer_type, "employer_type."),
+                           (Case.industry, "industry.")):
+        for o, d, code, n in session.execute(
+                select(Case.origin, Case.received_on, column, func.count())
+                .where(received).group_by(Case.origin, Case.received_on, column)):
+            put((o, d, prefix + (code or ("" if prefix == "category." else stats.UNKNOWN)), n))
+    for o, d, n in session.execute(
+            select(Case.origin, Case.rejected_on, func.count())
+            .where(window, Case.rejected_on >= start).group_by(Case.origin, Case.rejected_on)):
+        put((o, d, "rejected", n))
+    for o, d, reason, n, days in session.execute(
+            select(Case.origin, Case.closed_on, Case.closing_reason, func.count(),
+                   func.sum(_days(session, Case.closed_on, Case.received_on)))
+            .where(window, Case.closed_on >= start).group_by(Case.origin, Case.closed_on, Case.closing_reason)):
+        put((o, d, "closed", n))
+        put((o, d, "closed." + stats.outcome(reason), n))
+        put((o, d, "closing_days", round(days or 0)))
+    agreed = and_(Agreement.case_id == Case.id, _live(Agreement))
+    for o, d, n, review, confirmation in session.execute(
+            select(Case.origin, Agreement.effective_on, func.count(), _flag(Agreement.arbitration_review),
+                   _flag(Agreement.judicial_confirmation))
+            .join(Agreement, agreed).where(window, Agreement.effective_on >= start)
+            .group_by(Case.origin, Agreement.effective_on)):
+        put((o, d, "agreements", n))
+        put((o, d, "arbitration_review", int(review or 0)))
+        put((o, d, "judicial_confirmation", int(confirmation or 0)))
+    for o, d, n in session.execute(
+            select(Case.origin, Case.defaulted_on, func.count()).join(Agreement, agreed)
+            .where(window, Agreement.payment_order.is_(True), Case.defaulted_on >= start)
+            .group_by(Case.origin, Case.defaulted_on)):
+        put((o, d, "payment_order", n))
+    return out
+
+
+def amount_facts(session: Session, start: date, end: date) -> list[stats.AmountFact]:
+    """Claimed, agreed and paid money of the days ``start``–``end`` per origin, category and day (SQL sums)."""
+    amounts: list[stats.AmountFact] = []
+    claimed = session.execute(
+        select(Case.origin, Claim.category, Case.received_on, func.sum(Claim.amount_cents))
+        .join(Case, Case.id == Claim.case_id)
+        .where(_live(Claim), _live(Case), Case.received_on >= start, Case.received_on <= end)
+        .group_by(Case.origin, Claim.category, Case.received_on))
+    amounts += [stats.AmountFact(o, "claimed", c, d, int(s or 0)) for o, c, d, s in claimed]
+    item_category = func.coalesce(AgreementItem.category, Case.main_category)
+    agreed = session.execute(
+        select(Case.origin, item_category, Agreement.effective_on, func.sum(AgreementItem.amount_cents))
+        .join(Agreement, Agreement.id == AgreementItem.agreement_id).join(Case, Case.id == AgreementItem.case_id)
+        .where(_live(AgreementItem), _live(Agreement), _live(Case), Agreement.effective_on >= start,
+               Agreement.effective_on <= end)
+        .group_by(Case.origin, item_category, Agreement.effective_on))
+    amounts += [stats.AmountFact(o, "agreed", c, d, int(s or 0)) for o, c, d, s in agreed]
+    paid = session.execute(
+        select(Case.origin, item_category, PerformanceRecord.performed_on, func.sum(PerformanceRecord.amount_cents))
+        .join(AgreementItem, AgreementItem.id == PerformanceRecord.item_id)
+        .join(Case, Case.id == PerformanceRecord.case_id)
+        .where(_live(PerformanceRecord), _live(Case), PerformanceRecord.performed_on >= start,
+               PerformanceRecord.performed_on <= end)
+        .group_by(Case.origin, item_category, PerformanceRecord.performed_on))
+    amounts += [stats.AmountFact(o, "paid", c, d, int(s or 0)) for o, c, d, s in paid]
+    return amounts
+
+
+def _money_and_visits(session: Session, start: date, end: date) -> list[tuple[str, date, str, int]]:
+    """Amounts (the same queries as ``load_facts``) and 回访 counts per origin and day."""
+    out: list[tuple[str, date, str, int]] = []
+    for a in amount_facts(session, start, end):
+        out.append((a.origin, a.on, a.kind + "_cents", a.cents))
+        out.append((a.origin, a.on, f"{a.kind}_cents.{a.category}", a.cents))
+    for o, d, n in session.execute(
+            select(Case.origin, FollowUp.visited_on, func.count()).join(Case, Case.id == FollowUp.case_id)
+            .where(_live(FollowUp), _live(Case), FollowUp.visited_on >= start, FollowUp.visited_on <= end)
+            .group_by(Case.origin, FollowUp.visited_on)):
+        out.append((o, d, "follow_ups", n))
+    return out
+
+
+def _stocks(session: Session, start: date, end: date, days: Iterable[date]) -> tuple[dict, list[str]]:
+    """Cases open at the end of each of ``days`` per origin, and every origin with a case in the window."""
+    days = sorted(days)
+    counts = [func.sum(case((and_(Case.received_on <= d, _open_at(Case.closed_on, d)), 1), else_=0))
+              for d in days]
+    open_after: dict[tuple[str, date], int] = {}
+    origins = []
+    for origin, *numbers in session.execute(
+            select(Case.origin, *counts).where(_window(start, end)).group_by(Case.origin)):
+        origins.append(origin)
+        for d, n in zip(days, numbers, strict=True):
+            if n:
+                open_after[(origin, d)] = int(n)
+    return open_after, origins
+
+
+def _first(*days: date | None) -> date | None:
+    present = [d for d in days if d is not None]
+    return min(present) if present else None
+
+
+def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
+    """(origin, duty kind) → duties overdue at ``as_of`` of the cases still in the office's hands.
+
+    The duties are those of ``reports._deadline_facts`` and "overdue" is ``core.stats.compute``'s
+    test; the database only narrows which cases are looked at, by ``periods.shortest_days``.
+    """
+    lengths, calendar = settings.deadline_settings(session), settings.calendar(session)
+    floor = {name: as_of - timedelta(days=days) for name, days in periods.shortest_days(lengths).items()}
+    in_hands = and_(_window(start, end), Case.received_on <= as_of, _open_at(Case.archived_on, as_of))
+    out: Counter = Counter()
+
+    def overdue(starts_on: date, due: date, met: date | None) -> bool:
+        return starts_on <= as_of and due < as_of and (met is None or met > as_of)
+
+    # Agreement items (协议履行): counted by the database, the rule is plain dates.
+    for origin, n in session.execute(
+            select(Case.origin, func.count()).select_from(AgreementItem)
+            .join(Case, Case.id == AgreementItem.case_id)
+            .join(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
+            .where(_live(AgreementItem), in_hands, Agreement.effective_on <= as_of, AgreementItem.due_on < as_of,
+                   _open_at(AgreementItem.performed_on, as_of), _open_at(Case.defaulted_on, as_of),
+                   _open_at(Case.closed_on, as_of))
+            .group_by(Case.origin)):
+        out[(origin, "performance")] += n
+    # Archiving: its period runs from the closing day alone, so it is computed once per day.
+    due_of: dict[date, date] = {}
+    for origin, closed_on, n in session.execute(
+            select(Case.origin, Case.closed_on, func.count())
+            .where(in_hands, Case.closed_on < floor["archive"]).group_by(Case.origin, Case.closed_on)):
+        if closed_on not in due_of:
+            due_of[closed_on] = periods.compute_deadlines(
+                periods.CaseDates(received_on=closed_on, closed_on=closed_on), lengths, calendar)["archive"].due
+        if overdue(closed_on, due_of[closed_on], None):
+            out[(origin, "archive")] += n
+    # Acceptance, mediation and 回访: per case, for the cases that can be late on one of them.
+    rows = session.execute(
+        select(Case.id, Case.origin, Case.received_on, Case.source, Case.infringement_known_on,
+               Case.mediation_extended_until, Case.accepted_on, Case.rejected_on, Case.withdrawn_on,
+               Case.failed_on, Case.closed_on, Agreement.effective_on)
+        .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
+        .where(in_hands, or_(
+            and_(_open_at(Case.accepted_on, as_of), _open_at(Case.rejected_on, as_of),
+                 _open_at(Case.withdrawn_on, as_of), Case.received_on < floor["acceptance"]),
+            and_(_open_at(Agreement.effective_on, as_of), _open_at(Case.failed_on, as_of),
+                 _open_at(Case.withdrawn_on, as_of), _open_at(Case.rejected_on, as_of),
+                 _open_at(Case.closed_on, as_of),
+                 or_(Case.received_on < floor["mediation"], Case.mediation_extended_until < as_of)),
+            and_(Agreement.effective_on.is_not(None), _open_at(Case.closed_on, as_of))))).all()
+    dues: dict[str, list[date]] = {}
+    visits: dict[str, date] = {}
+    ids_ = [r.id for r in rows]
+    for at in range(0, len(ids_), CHUNK):
+        chunk = ids_[at:at + CHUNK]
+        for case_id, due in session.execute(
+                select(AgreementItem.case_id, AgreementItem.due_on)
+                .where(_live(AgreementItem), AgreementItem.case_id.in_(chunk), AgreementItem.due_on.is_not(None))):
+            dues.setdefault(case_id, []).append(due)
+        for case_id, first in session.execute(
+                select(FollowUp.case_id, func.min(FollowUp.visited_on))
+                .where(_live(FollowUp), FollowUp.case_id.in_(chunk)).group_by(FollowUp.case_id)):
+            visits[case_id] = first
+    for r in rows:
+        last_due = max(dues[r.id]) if r.id in dues else None
+        deadlines = periods.compute_deadlines(periods.CaseDates(
+            received_on=r.received_on, infringement_known_on=r.infringement_known_on,
+            mediation_extended_until=r.mediation_extended_until, agreement_effective_on=r.effective_on,
+            last_item_due_on=last_due, closed_on=r.closed_on,
+            entrusted=r.source == periods.ENTRUSTED_SOURCE), lengths, calendar)
+        if overdue(r.received_on, deadlines["acceptance"].due, _first(r.accepted_on, r.rejected_on, r.withdrawn_on)):
+            out[(r.origin, "acceptance")] += 1
+        if overdue(r.received_on, deadlines["mediation"].due,
+                   _first(r.effective_on, r.failed_on, r.withdrawn_on, r.rejected_on, r.closed_on)):
+            out[(r.origin, "mediation")] += 1
+        if r.effective_on is not None and "follow_up" in deadlines and overdue(
+                r.effective_on, deadlines["follow_up"].due, _first(visits.get(r.id), r.closed_on)):
+            out[(r.origin, "follow_up")] += 1
+    return out
+
+
+def count_tally(session: Session, start: date, end: date, as_of: date, stock_days: set[date]) -> stats.Tally:
+    """The figures of the cases ``load_facts(session, start, end, as_of)`` would read, counted by the database.
+
+    ``stock_days``: the days whose open cases a report needs (``stats.stock_days`` of its periods).
+    """
+    flows = _flows(session, start, end) + _money_and_visits(session, start, end)
+    open_after, origins = _stocks(session, start, end, stock_days)
+    found = set(origins) | {o for o, _d, _k, _n in flows}
+    overdue = _overdue(session, start, end, as_of)
+    return stats.Tally(as_of, tuple(flows), open_after, {k: v for k, v in overdue.items() if v},
+                       tuple(sorted(found)), frozenset(stock_days))
