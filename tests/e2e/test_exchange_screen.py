@@ -48,7 +48,7 @@ def test_township_exports_to_usb_and_district_imports_after_the_summary(qtbot, q
     town = ExchangeScreen(Workspace(pair.town, actor_for(pair.town.db, "admin")))
     qtbot.addWidget(town)
     assert town.ui.statusLabel.text() == "正在统计……"       # nothing counted before the page is seen
-    town.refresh()
+    town.show()                                               # counted off the GUI thread when shown
     _wait(qtbot)
     assert "待导出的修改" in town.ui.statusLabel.text() and not town.ui.townshipTable.isVisibleTo(town)
     town.choose_folder = lambda _title: usb
@@ -61,7 +61,7 @@ def test_township_exports_to_usb_and_district_imports_after_the_summary(qtbot, q
 
     district = ExchangeScreen(Workspace(pair.dist, actor_for(pair.dist.db, "admin")))
     qtbot.addWidget(district)
-    district.refresh()
+    district.show()
     _wait(qtbot)
     assert district.ui.unlockFrame.isVisibleTo(district)
     district.choose_files = lambda _title: packages
@@ -101,7 +101,7 @@ def test_district_decides_a_conflict_side_by_side(qtbot, qtmodeltester, pair):
     pair.sync("p2.hxp")
     screen = ExchangeScreen(Workspace(pair.dist, actor_for(pair.dist.db, "admin")))
     qtbot.addWidget(screen)
-    screen.refresh()
+    screen.show()
     _wait(qtbot)
     assert screen.conflict_model.rowCount() == 1
     screen.ui.conflictTable.selectRow(0)
@@ -112,7 +112,7 @@ def test_district_decides_a_conflict_side_by_side(qtbot, qtmodeltester, pair):
     cells = {dialog.model.record(r)["column"]: dialog.model.record(r) for r in range(dialog.model.rowCount())}
     assert cells["住址（address）"]["stored"] == "别处" and cells["住址（address）"]["incoming"] == "二号"
     dialog.ui.takeButton.click()
-    _wait(qtbot)
+    _wait(qtbot)                                  # the write, then the page's count, off the GUI thread
     assert screen.conflict_model.rowCount() == 0 and "采用乡镇的版本" in screen.ui.messageLabel.text()
     assert rows_of(pair.dist, TOWN_CODE) == rows_of(pair.town, TOWN_CODE)
 

@@ -136,13 +136,15 @@ def test_idle_lock_hides_data_and_unlocks_with_password(qtbot, window: MainWindo
     assert "分钟无操作，已锁定" in dialog.ui.messageLabel.text()
     type_text(dialog.ui.password, "not-it")
     dialog.ui.unlockButton.click()
-    assert "密码错误" in dialog.ui.errorLabel.text()
+    assert dialog.checking() and dialog.ui.unlockButton.text() == "正在验证……"   # off the GUI thread
+    qtbot.waitUntil(lambda: not dialog.checking(), timeout=10000)
+    assert "密码错误" in dialog.ui.errorLabel.text() and dialog.ui.unlockButton.isEnabled()
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert window.is_locked()
     window.idle.set_interval_ms(0)
     type_text(dialog.ui.password, "head1234")
     QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
-    assert not window.is_locked()
+    qtbot.waitUntil(lambda: not window.is_locked(), timeout=10000)
     assert window.centralWidget().isVisible()
 
 

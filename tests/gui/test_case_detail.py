@@ -252,7 +252,8 @@ def test_locking_hides_open_dialogs_too(qtbot, window, workspace) -> None:
     assert not dialog.isVisible() and not window.centralWidget().isVisible()
     type_text(window.lock_dialog.ui.password, "head1234")
     window.lock_dialog.try_unlock()
-    assert dialog.isVisible() and not window.is_locked()
+    qtbot.waitUntil(lambda: not window.is_locked(), timeout=10000)   # the password is checked off the GUI thread
+    assert dialog.isVisible()
 
 
 def test_every_case_action_has_a_form_or_its_own_dialog(workspace) -> None:

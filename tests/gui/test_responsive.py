@@ -148,3 +148,19 @@ def test_the_window_builds_a_page_when_it_is_first_shown(qtbot, window) -> None:
     assert window.registry.model.rowCount() > 0
     window.show_page("dashboard")
     assert window.current_page() is window.dashboard and set(window.built_pages()) == {"dashboard", "registry"}
+
+
+def test_the_lock_dialog_checks_the_password_off_the_gui_thread(qtbot, window, monkeypatch) -> None:
+    release, calls = _held(monkeypatch, users, "authenticate")
+    window.lock()
+    dialog = window.lock_dialog
+    type_text(dialog.ui.password, "head1234")
+    QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)
+    assert dialog.checking() and not dialog.ui.unlockButton.isEnabled()
+    heart = Heartbeat()
+    qtbot.wait(200)
+    assert len(heart.beats) >= 5 and window.is_locked() and dialog.ui.password.isReadOnly()
+    QTest.keyClick(dialog.ui.password, Qt.Key.Key_Return)      # a second Enter starts nothing
+    release.set()
+    qtbot.waitUntil(lambda: not window.is_locked(), timeout=10000)
+    assert window.centralWidget().isVisible() and len(calls) == 1

@@ -36,7 +36,7 @@ def test_exchange_counts_the_changes_made_since_it_was_last_shown(qtbot, window,
     assert _pending(window) > before              # used to stay at the start-up count
     again = _pending(window)
     make_case(workspace, name="李四", seq=19)
-    workspace.announce(Changes.cases())                # a case registered while the page is open
+    workspace.announce(Changes.cases())           # a case registered while the page is open
     wait_tasks(qtbot)
     assert _pending(window) > again
 
@@ -90,7 +90,7 @@ def test_screen_trend_has_no_zero_for_months_without_decisions(qtbot, window) ->
     screen = window.reports
     figures = [f for _p, f in screen.result.trend]
     rates = screen.ui.rateChart.series[0].values
-    for f, value in zip(figures, rates, strict=True):
+    for f, value in zip(figures, rates):
         if not (f["closed.agreed"] + f["closed.failed"]):
             assert value is None
     assert screen.ui.rateChart.tick_labels()[-1] == "100%"

@@ -139,7 +139,7 @@ class ExchangeScreen(QWidget):
             self.refresh()
 
     def _changed(self, changes: Changes) -> None:
-        """待导出的修改 count every exchanged row: any write may change them (reloaded when shown, else)."""
+        """待导出的修改 count every exchanged row: any write may change them (counted when shown, else)."""
         if changes.touches(CASE, REGISTRY, SETTINGS, EXCHANGE, USERS) and self.isVisible():
             self.refresh()
 

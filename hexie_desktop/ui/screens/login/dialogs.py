@@ -2,7 +2,7 @@
 
 Both call :func:`hexie_desktop.services.users.authenticate`, which counts failures, locks the
 account after five and writes the audit entries; its Chinese messages show under the fields.
-The login dialog checks off the GUI thread (argon2id takes most of a second on a slow PC): it
+Both check off the GUI thread (argon2id takes most of a second on a slow PC): each
 stays responsive, shows 正在验证…… and keeps the keyboard focus in its fields meanwhile.
 It is the first thing on screen, so nothing here reads ``Qt`` (PySide6 builds that namespace on
 first use, a tenth of the start-up time) until it is needed; its labels are centred by the style sheet.
@@ -32,14 +32,6 @@ def _authenticate(station: Station, username: str, password: str) -> Actor:
     from hexie_desktop.services import users
 
     return users.authenticate(station.db, username, password)
-
-
-def _check(station: Station, username: str, password: str) -> Actor:
-    QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
-    try:
-        return _authenticate(station, username, password)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
 
 
 class LoginDialog(QDialog):
@@ -163,6 +155,9 @@ class LockDialog(QDialog):
         self.station = station
         self.actor = actor
         self._quitting = False
+        self.task: ops.Task | None = None
+        """The password check under way (``None`` when idle)."""
+        self._unlock_text = self.ui.unlockButton.text()
         style.set_role(self.ui.errorLabel, "error")
         why = self.tr("{minutes}分钟无操作，").format(minutes=minutes) if idle else ""
         self.ui.messageLabel.setText(why + self.tr("已锁定以保护当事人信息。\n请输入 {name}（{user}）的密码解锁。").format(
@@ -172,16 +167,45 @@ class LockDialog(QDialog):
         self.ui.password.returnPressed.connect(self.try_unlock)
         self.ui.password.setFocus()
 
+    def checking(self) -> bool:
+        """True while the password is being checked."""
+        return self.task is not None
+
     def try_unlock(self) -> None:
-        """Check the password; close and emit :attr:`unlocked` when right."""
-        try:
-            _check(self.station, self.actor.username, self.ui.password.text())
-        except HexieError as exc:
-            self.ui.errorLabel.setText(messages.describe(exc))
-            self.ui.password.clear()
+        """Check the password off the GUI thread (解锁 says 正在验证……, the field keeps the focus);
+        close and emit :attr:`unlocked` when right."""
+        if self.task is not None:
+            return
+        self._set_busy(True)
+        self.task = ops.run(self, _authenticate, self.station, self.actor.username, self.ui.password.text(),
+                            on_done=self._checked, on_error=self._refused)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ui.unlockButton.setText(self.tr("正在验证……") if busy else self._unlock_text)
+        self.ui.unlockButton.setEnabled(not busy)
+        self.ui.password.setReadOnly(busy)
+        if busy:
+            self.ui.errorLabel.clear()
+        self.ui.password.setFocus()
+
+    def _checked(self, _actor: Actor) -> None:
+        self.task = None
+        self._set_busy(False)
+        if self._quitting:
             return
         self.unlocked.emit()
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.task = None
+        self._set_busy(False)
+        if self._quitting:
+            return
+        if not isinstance(error, HexieError):
+            messages.show_error(self, error)
+            return
+        self.ui.errorLabel.setText(messages.describe(error))
+        self.ui.password.clear()
 
     def _quit(self) -> None:
         self._quitting = True
