@@ -25,11 +25,10 @@ from hexie_desktop import cli
 for module in sys.argv[3:]:
     __import__(module)  # what a caller loaded before (only to show that the probe sees it)
 code = cli.main(["--data-dir", sys.argv[1], "dashboard", "--json"])
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"alembic", "cryptography", "openpyxl", "pyrage",
-                                                               "reportlab"})
+heavy = {m.split(".")[0] for m in sys.modules} & set(HEAVY)
 with open(sys.argv[2], "w", encoding="utf-8") as out:
-    json.dump({"code": code, "heavy": sorted({m.split(".")[0] for m in heavy})}, out)
-"""
+    json.dump({"code": code, "heavy": sorted(heavy)}, out)
+""".replace("HEAVY", repr(HEAVY))
 
 
 def _probe(station: Path, tmp_path: Path, *preloaded: str) -> dict:
