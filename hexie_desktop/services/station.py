@@ -14,15 +14,13 @@ from sqlalchemy import inspect
 from hexie_desktop.core import fields
 from hexie_desktop.core.errors import Conflict, StorageError, UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.exchange import keys as keyring
 from hexie_desktop.exchange import state as exchange_state
-from hexie_desktop.exchange.keys import check_passphrase
 from hexie_desktop.fileio import atomic_path
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import settings
 from hexie_desktop.services.backup import backup_sqlite
+from hexie_desktop.services.code_additions import load_codes
 from hexie_desktop.services.context import SYSTEM, Actor, Context
-from hexie_desktop.services.exchange import ensure_keys, load_codes
 from hexie_desktop.services.users import add_user_in, check_password_policy, check_username
 from hexie_desktop.storage import audit, health, migrate
 from hexie_desktop.storage.db import CHANGE_SEQ, Database, sqlite_url
@@ -107,6 +105,8 @@ def _check_all(role: str, unit_code: str, unit_name: str, short_name: str, admin
     check_username(admin)
     check_password_policy(password)
     if role == "district" and key_passphrase:
+        from hexie_desktop.exchange.keys import check_passphrase  # the exchange keys load only when used
+
         check_passphrase(key_passphrase)
 
 
@@ -151,6 +151,8 @@ def _make_room(paths: StationPaths, unit_code: str) -> None:
         restore.move_aside(paths, found.kind)
     for stray in paths.root.glob(f".{paths.database.name}.*.tmp*"):
         stray.unlink()
+    from hexie_desktop.exchange import keys as keyring  # the exchange keys load only when used
+
     if keyring.exists(paths.keys):
         try:
             same = keyring.public_card(paths.keys).unit_code == unit_code
@@ -209,6 +211,8 @@ def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_c
         db = Database(_database_url(paths, None), origin=unit_code)
     station = Station(paths, db, read_info(db))
     if role == "township" or key_passphrase:
+        from hexie_desktop.services.exchange import ensure_keys  # opening a station does not load the exchange
+
         ensure_keys(station, key_passphrase)
     load_codes(station.db)
     return station

@@ -23,6 +23,7 @@ from hexie_desktop.exchange.keys import Card, StationKeys
 from hexie_desktop.exchange.payload import REFERENCE, PayloadReader, PayloadWriter
 from hexie_desktop.exchange.writer import write_package
 from hexie_desktop.services import settings
+from hexie_desktop.services.code_additions import district_codes, load_codes
 from hexie_desktop.services.context import Context
 from hexie_desktop.services.exchange.claim import claim
 from hexie_desktop.services.exchange.common import (
@@ -40,7 +41,6 @@ from hexie_desktop.services.exchange.common import (
 from hexie_desktop.services.exchange.keys import unlock
 from hexie_desktop.services.exchange.peers import store_peer
 from hexie_desktop.storage import audit
-from hexie_desktop.storage.db import Database
 from hexie_desktop.storage.models import ExchangeCode, ExchangePackage, ExchangePeer, utcnow
 
 REFERENCE_SETTINGS = ("station.arbitration_commission", "station.arbitration_address", "station.arbitration_phone",
@@ -64,27 +64,6 @@ def reference_document(session: Session, *, codes: dict | None, new_card: Card |
     }
     check_reference(document)
     return document
-
-
-def district_codes(session: Session) -> dict[str, dict[str, str]]:
-    """Every code-table addition held here: table → code → label."""
-    out: dict[str, dict[str, str]] = {}
-    for row in session.execute(select(ExchangeCode).order_by(ExchangeCode.table_name, ExchangeCode.code)).scalars():
-        out.setdefault(row.table_name, {})[row.code] = row.label
-    return out
-
-
-def load_codes(db: Database) -> dict[str, dict[str, str]]:
-    """Put the code-table additions this station holds into :mod:`hexie_desktop.core.codes`; returns them.
-
-    Called when a station opens and after reference data is published or applied, so the
-    codes the district sent down are offered, accepted and labelled everywhere (and the
-    district accepts townships' rows that use them).
-    """
-    with db.read() as session:
-        additions = district_codes(session)
-    code_tables.use_additions(additions)
-    return additions
 
 
 def trusted_townships(session: Session) -> list[ExchangePeer]:
