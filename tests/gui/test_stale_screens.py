@@ -90,7 +90,7 @@ def test_screen_trend_has_no_zero_for_months_without_decisions(qtbot, window) ->
     screen = window.reports
     figures = [f for _p, f in screen.result.trend]
     rates = screen.ui.rateChart.series[0].values
-    for f, value in zip(figures, rates):
+    for f, value in zip(figures, rates, strict=True):
         if not (f["closed.agreed"] + f["closed.failed"]):
             assert value is None
     assert screen.ui.rateChart.tick_labels()[-1] == "100%"
