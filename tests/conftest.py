@@ -6,6 +6,7 @@ per session and hands each test its own copy, so tests are fast and independent.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -72,3 +73,18 @@ def station_factory(station_template: Path, tmp_path: Path) -> Callable[[], obje
     yield make
     for station in opened:
         station.db.dispose()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_cycles_on_the_main_thread():
+    """As the app does (ui/collector.py): no automatic collection, which could start on a worker
+    thread and free a Qt object there; cycles are collected on the main thread after each test."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():
+    yield
+    gc.collect()

@@ -12,6 +12,8 @@ its dialog is gone).  With ``progress_title`` a window-modal progress dialog sho
 from __future__ import annotations
 
 import logging
+import threading
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +26,8 @@ from hexie_desktop.ui import messages
 log = logging.getLogger(__name__)
 _pool: QThreadPool | None = None
 _running: set[Task] = set()
+_reported: list[Task] = []  # reported tasks whose job may still be leaving its worker thread
+_shells: deque[_Job] = deque(maxlen=256)
 
 
 def pool() -> QThreadPool:
@@ -42,10 +46,15 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
+    """The worker's side of a task.  It drops none of its references itself: a reference dropped on
+    the worker thread could be the last one to a Qt object (a widget's bound method, the signals)
+    and free it there.  :func:`_bury` clears them on the GUI thread once ``left`` is set."""
+
     def __init__(self, fn: Callable[..., Any], args: tuple, kwargs: dict, signals: _Signals) -> None:
         super().__init__()
         self.fn, self.args, self.kwargs, self.signals = fn, args, kwargs, signals
-        self.setAutoDelete(True)
+        self.left = threading.Event()
+        self.setAutoDelete(False)  # Python owns the job (kept by its Task), never the pool's thread
 
     def run(self) -> None:
         try:
@@ -54,6 +63,8 @@ class _Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+        finally:
+            self.left.set()
 
 
 class Task(QObject):
@@ -75,6 +86,7 @@ class Task(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.signals = _Signals()
+        self.job: _Job | None = None
         self.signals.done.connect(self._finished)
         self.signals.failed.connect(self._failed)
         self.signals.progress.connect(self._progressed)
@@ -98,7 +110,7 @@ class Task(QObject):
     def _finished(self, result: Any) -> None:
         self.done, self.result = True, result
         self._close_dialog()
-        _running.discard(self)
+        _retire(self)
         if self._owner_alive():
             if self._on_done is not None:
                 self._on_done(result)
@@ -108,7 +120,7 @@ class Task(QObject):
     def _failed(self, error: BaseException) -> None:
         self.done, self.error = True, error
         self._close_dialog()
-        _running.discard(self)
+        _retire(self)
         if not self._owner_alive():
             log.warning("background error after its window closed: %s", type(error).__name__)
             return
@@ -138,16 +150,37 @@ def run(parent: QObject | None, fn: Callable[..., Any], *args: Any,
     task = Task(parent, on_done, on_error, dialog, always_report)
     if dialog is not None:
         kwargs["progress"] = task.signals.progress.emit
+    task.job = _Job(fn, args, kwargs, task.signals)
     _running.add(task)
-    pool().start(_Job(fn, args, kwargs, task.signals))
+    pool().start(task.job)
     return task
+
+
+def _retire(task: Task) -> None:
+    """``task`` has reported: no longer running; its references are cleared once its job has left."""
+    _running.discard(task)
+    _reported.append(task)
+    _bury()
+
+
+def _bury() -> None:
+    """Clear, on the GUI thread, the references of reported tasks whose job has left its worker."""
+    for task in [t for t in _reported if t.job is None or t.job.left.is_set()]:
+        _reported.remove(task)
+        if task.job is not None:
+            task.job.fn = task.job.args = task.job.kwargs = task.job.signals = None
+            _shells.append(task.job)  # the empty job outlives its worker's last touch by far
+            task.job = None
 
 
 def busy() -> bool:
     """True while any background call is still running or not yet reported."""
+    _bury()
     return bool(_running)
 
 
 def wait_all(msecs: int = 30000) -> bool:
     """Wait for the worker threads to finish (at exit and in tests); True when they did."""
-    return pool().waitForDone(msecs)
+    finished = pool().waitForDone(msecs)
+    _bury()
+    return finished

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from hexie_desktop.paths import StationPaths
 from hexie_desktop.storage.lock import StationLock
-from hexie_desktop.ui import logout, messages, ops, style
+from hexie_desktop.ui import collector, logout, messages, ops, style
 from hexie_desktop.ui.screens.login import LoginDialog
 
 if TYPE_CHECKING:  # the database layer and the main window load while the login dialog is up
@@ -279,6 +279,7 @@ def configure(app: QApplication) -> None:
     sys.excepthook = _show_unexpected
     app.setApplicationName("hexie")
     style.apply(app, dialogs_now=False)  # see Launcher.qt_dialogs
+    collector.install(app)  # cycles (and the Qt objects in them) are freed on the GUI thread only
 
 
 def start(*, data_dir: Path | None, db_url: str | None, demo: bool, argv: list[str]) -> int:
