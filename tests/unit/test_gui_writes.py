@@ -37,7 +37,7 @@ NOT_YET: dict[str, str] = {
     "screens/restore/dialog.py::hexie_desktop.services.restore.restore_as":
         "restoring replaces the station before anyone logs in to it (already off the GUI thread, ops.run)",
     "screens/case_detail/screen.py::hexie_desktop.services.case_queries.view":
-        "显示完整证件号 is an audited read; another branch changes what the case detail reads",
+        "显示完整证件号 is a read that is audited: one indexed case read, shown at once by the detail screen",
     "screens/exchange/screen.py::hexie_desktop.services.exchange.review.conflicts":
         "a read here (unmask=False); only the unmasked listing, not used by the screen, writes an audit entry",
 }
