@@ -5,6 +5,10 @@ agree, fail, withdraw, perform-item, default, follow-up, close, archive.
 changes no state or deadline; ``agree`` records the four signature facts (LDTJ art. 14) and
 makes the saved draft (or the items it is given) take effect.
 
+The edge dict of an action (CLI JSON, GUI form, Excel import) becomes a typed command in
+:func:`core.commands.parse_command`; the handlers here read only the command and resolve what
+needs the database (mediators, applicants, saved items).  :func:`apply_command` is the typed entry.
+
 Each action is one transaction with one audit entry.  It validates all its data and asks
 :mod:`core.workflow` whether it is allowed before writing anything; a refusal raises and
 leaves the database untouched.
@@ -42,10 +46,6 @@ from hexie_desktop.storage.models import (
     User,
 )
 
-ITEM_KEYS = commands.ITEM_KEYS
-SHARE_KEYS = commands.SHARE_KEYS
-CATALOG_KEYS = commands.CATALOG_KEYS
-_SIGNATURES = commands.SIGNATURES
 KEYS = commands.KEYS
 """The data keys each action reads (declared in :mod:`core.commands`)."""
 
@@ -272,7 +272,7 @@ def _check_shares(case: Case, items: list[dict[str, Any]], shares: list[dict[str
 def _facts(items: list[dict[str, Any]], content: str | None, signatures: dict[str, date | None] | None = None
            ) -> workflow.AgreementFacts:
     return workflow.AgreementFacts(
-        **(signatures or dict.fromkeys(_SIGNATURES)),
+        **(signatures or dict.fromkeys(commands.SIGNATURES)),
         items=tuple(workflow.ItemFacts(i["obligation"], i["payer"], i["amount_cents"], i["due_on"]) for i in items),
         content=content,
     )
