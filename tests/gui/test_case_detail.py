@@ -269,3 +269,29 @@ def test_every_case_action_has_a_form_or_its_own_dialog(workspace) -> None:
         fields = action_forms.fields_for(action, case, workspace)
         assert isinstance(fields, list), action
         assert action_forms.intro(action, case), f"{action}: no sentence above the form"
+
+
+def test_every_action_form_gives_values_its_command_parser_accepts(workspace) -> None:
+    """Issue 11.2: the form's field names are the keys ``core.commands.parse_command`` reads, and values as
+    the form hands them over (dates, codes, money text, yes/no) become a typed command."""
+    from datetime import date
+
+    from hexie_desktop.core import commands, workflow
+    from hexie_desktop.core.case_view import from_json
+    from hexie_desktop.ui.screens.case_detail import action_forms
+
+    case = from_json({"mediator": None, "deadline_details": {}, "agreement": {"items": []}})
+    today = workspace.ctx.today
+    samples = {"date": today, "bool": True, "money": "12.50", "int": 1, "multiline": "说明", "text": "文字"}
+    by_name = {"start_time": "09:30", "end_time": "11:00", "item": 1, "mediators": None, "mediator": None}
+    for action in workflow.ACTIONS:
+        assert action in commands.COMMANDS, f"{action}: no command type in core/commands.py"
+        if action in action_forms.OWN_DIALOG:
+            continue
+        form = action_forms.fields_for(action, case, workspace)
+        assert {f.name for f in form} <= commands.KEYS[action], action
+        values = {f.name: by_name[f.name] if f.name in by_name
+                  else f.choices[0][0] if f.choices else samples.get(f.kind, f.default) for f in form}
+        command = commands.parse_command(action, action_forms.clean(values), today)
+        assert type(command) is commands.COMMANDS[action], action
+        assert all(isinstance(getattr(command, f.name), date) for f in form if f.kind == "date"), action
