@@ -59,7 +59,7 @@ def python_grades(station, limit: rules.Limits) -> dict[str, str]:
     """Every case's grade in force, the way the case view computes it (``grading.grade_of``)."""
     with station.db.read() as session:
         cases = list(session.execute(select(Case)).scalars())
-        signals = grading._signals(session, cases)
+        signals = grading._signals(session, [(c.id, c.respondent_id) for c in cases])
         return {c.id: grading.grade_of(c, signals.get(c.id, ()), limit, TODAY)["grade"] for c in cases}
 
 
