@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from operator import mul
 from types import MappingProxyType
 from typing import Any
 
@@ -112,11 +113,15 @@ def region_name(code: str) -> str | None:
 
 def _normalize(text: str) -> str:
     """Fold full-width forms, drop every kind of whitespace, upper-case letters."""
+    if text and text.isalnum() and text.isascii():
+        return text.upper()  # ASCII letters and digits: NFKC leaves them alone, no whitespace to drop
     folded = unicodedata.normalize("NFKC", text or "")
     return "".join(folded.split()).upper()  # str.split() splits at exactly the characters str.isspace() names
 
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_ZERO = ord("0") * sum(_ID_WEIGHTS)
+"""What the weighted sum of the digits' byte values (``ord(d)``) counts beyond the digits' own."""
 _ID_CHECK_CHARS = "10X98765432"
 
 _CREDIT_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -148,7 +153,7 @@ def id_check_char(first17: str) -> str:
             _("计算身份证校验位需要17位数字，收到的是“{text}”").format(text=first17),
             field="id_number",
         )
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
+    total = sum(map(mul, first17.encode("ascii"), _ID_WEIGHTS)) - _ID_ZERO  # ASCII digits: ord(d) - 48 = d
     return _ID_CHECK_CHARS[total % 11]
 
 
@@ -239,7 +244,7 @@ def check_resident_id(
             _("身份证号码应为18位（或15位旧号码），现在是 {n} 位").format(n=len(number)),
             field=field,
         )
-    else:
+    elif not (number.isascii() and number[:17].isdigit()):
         for pos, ch in enumerate(number[:17], start=1):
             if not ("0" <= ch <= "9"):
                 raise UserError(
@@ -248,6 +253,7 @@ def check_resident_id(
                     ),
                     field=field,
                 )
+    if len(number) == 18:
         last = number[17]
         if not ("0" <= last <= "9" or last == "X"):
             raise UserError(
@@ -366,6 +372,7 @@ def make_credit_code(body17: str) -> str:
 
 _MOBILE_RE = re.compile(r"(?:\+?86)?(1[3-9]\d{9})")
 _EXTENSION_RE = re.compile(r"(.*?)(?:转|#|EXT\.?|X|-)(\d{1,6})")
+_SEPARATORS = re.compile(r"[-()]")
 
 
 def _phone_text(text: str) -> str:
@@ -375,7 +382,7 @@ def _phone_text(text: str) -> str:
 
 def _parse_mobile(clean: str) -> str | None:
     """Return the 11-digit mobile number in ``clean`` (separators allowed), or ``None``."""
-    compact = re.sub(r"[-()]", "", clean)
+    compact = _SEPARATORS.sub("", clean)
     match = _MOBILE_RE.fullmatch(compact)
     return match.group(1) if match else None
 
@@ -390,10 +397,10 @@ def _parse_landline(clean: str) -> tuple[str, str, str] | None:
     main, extension = clean, ""
     match = _EXTENSION_RE.fullmatch(clean)
     if match:
-        candidate = re.sub(r"[-()]", "", match.group(1))
+        candidate = _SEPARATORS.sub("", match.group(1))
         if candidate.isdigit() and len(candidate) >= 10:
             main, extension = match.group(1), match.group(2)
-    digits = re.sub(r"[-()]", "", main)
+    digits = _SEPARATORS.sub("", main)
     if not digits.isascii() or not digits.isdigit() or not digits.startswith("0"):
         return None
     if digits.startswith("010") or digits.startswith("02"):

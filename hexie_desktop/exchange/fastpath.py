@@ -32,6 +32,12 @@ from operator import itemgetter
 from typing import Any
 
 from hexie_desktop.exchange import limits, validate
+
+orjson: Any
+try:
+    import orjson
+except ImportError:  # pragma: no cover — a pinned dependency; without it the stdlib scanner below parses
+    orjson = None
 from hexie_desktop.exchange.codec import _BAD_TEXT, _DATE, _DATETIME, _UUID, INT_MAX, INT_MIN, TableSpec
 
 _NONE = type(None)
@@ -64,6 +70,8 @@ def parse(lines: list[bytes]) -> Parsed | None:
         joined = b"\n".join(lines)
         if b"\\u" in joined or max(map(len, lines)) >= limits.STRING_MAX_CHARS:
             return None
+        if orjson is not None:
+            return _parse_orjson(lines, joined)
         texts = joined.decode("utf-8").split("\n")
         if len(texts) != len(lines):
             return None
@@ -76,6 +84,25 @@ def parse(lines: list[bytes]) -> Parsed | None:
         return Parsed(rows, joined.count(b'"'))
     except Exception:  # noqa: BLE001 — anything unusual is the per-row path's to report
         return None
+
+
+def _parse_orjson(lines: list[bytes], joined: bytes) -> Parsed | None:
+    """:func:`parse` with orjson (about three times faster than the stdlib scanner here).
+
+    Every line must be exactly one object from ``{`` to ``}`` (no whitespace around it, as the
+    stdlib branch requires); the text must be valid UTF-8 for Python's own decoder.  orjson
+    refuses ``NaN``/``Infinity``, integers beyond 64 bits and control characters in strings
+    (the caller's per-row path then reports them); a duplicate key leaves more ``"`` in the
+    text than the values account for, as with the stdlib scanner (:func:`check`).
+    """
+    joined.decode("utf-8")  # UnicodeDecodeError → None: the per-row path names the byte
+    if joined.count(b"\n{") != len(lines) - 1 or joined.count(b"}\n") != len(lines) - 1 \
+            or joined[:1] != b"{" or joined[-1:] != b"}":
+        return None  # a line not starting or ending with a brace (whitespace, another value)
+    rows = list(map(orjson.loads, lines))
+    if set(map(type, rows)) != {dict}:
+        return None
+    return Parsed(rows, joined.count(b'"'))
 
 
 @cache

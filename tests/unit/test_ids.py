@@ -580,3 +580,60 @@ def test_whitespace_is_dropped_exactly_where_isspace_says():
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     assert "".join(every.split()) == "".join(ch for ch in every if not ch.isspace())
     assert _normalize(" 11010 5\u3000199\t0 \u00a0") == "110105199" + "0"
+
+
+# --------------------------------------------------------------------------- fast paths (issue 12)
+
+
+def _reference_normalize(text: str) -> str:
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFKC", text or "").split()).upper()
+
+
+@given(st.text(alphabet="0123456789xXaZ０１９ｘＸ \t\u3000\u00a0\x1c²٣Ⅹ-()+转#", max_size=24))
+def test_normalize_equals_the_nfkc_fold(text: str) -> None:
+    """The ASCII shortcut of ``_normalize`` gives what NFKC + whitespace removal + upper-case gives."""
+    from hexie_desktop.core.ids import _normalize
+
+    assert _normalize(text) == _reference_normalize(text)
+
+
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17))
+def test_id_check_char_equals_the_weighted_sum(first17: str) -> None:
+    """GB 11643-1999 §6.2: ISO 7064 MOD 11-2, check = (12 − Σ aᵢ·Wᵢ mod 11) mod 11, 10 written X."""
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    total = sum(int(d) * w for d, w in zip(first17, weights, strict=True))
+    assert id_check_char(first17) == "10X98765432"[total % 11]
+
+
+@pytest.mark.parametrize("digit", ["٣", "१", "߃"])
+def test_non_ascii_digits_are_named_not_accepted(digit: str) -> None:
+    """str.isdigit() holds for these, yet GB 11643 numbers are ASCII digits: the position is named."""
+    good = _with_check("11010519491231002")
+    bad = good[:3] + digit + good[4:]
+    assert _reference_normalize(bad)[3] == digit  # NFKC leaves it a non-ASCII digit
+    error = _id_error(bad)
+    assert "第 4 位" in error.message
+
+
+@given(st.text(alphabet="0123456789X", min_size=18, max_size=18))
+def test_random_numbers_accepted_exactly_when_the_check_char_fits(number: str) -> None:
+    """A random 18-character number passes only with 17 digits, a valid birth date and its check character."""
+    try:
+        info = check_resident_id(number, today=TODAY)
+    except UserError:
+        ok = False
+    else:
+        ok = True
+        assert info.number == number
+    body = number[:17]
+    expected = body.isdigit() and number[17] == id_check_char(body)
+    if expected:
+        try:
+            born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        except ValueError:
+            expected = False
+        else:
+            expected = date(1900, 1, 1) <= born <= TODAY
+    assert ok == expected
