@@ -32,13 +32,13 @@ from operator import itemgetter
 from typing import Any
 
 from hexie_desktop.exchange import limits, validate
+from hexie_desktop.exchange.codec import _BAD_TEXT, _DATE, _DATETIME, _UUID, INT_MAX, INT_MIN, TableSpec
 
 orjson: Any
 try:
     import orjson
 except ImportError:  # pragma: no cover — a pinned dependency; without it the stdlib scanner below parses
     orjson = None
-from hexie_desktop.exchange.codec import _BAD_TEXT, _DATE, _DATETIME, _UUID, INT_MAX, INT_MIN, TableSpec
 
 _NONE = type(None)
 _DECODER = json.JSONDecoder(parse_constant=limits._reject_constant)
@@ -68,7 +68,7 @@ def parse(lines: list[bytes]) -> Parsed | None:
     """
     try:
         joined = b"\n".join(lines)
-        if b"\\u" in joined or max(map(len, lines)) >= limits.STRING_MAX_CHARS:
+        if (b"\\" in joined and b"\\u" in joined) or max(map(len, lines)) >= limits.STRING_MAX_CHARS:
             return None
         if orjson is not None:
             return _parse_orjson(lines, joined)
@@ -90,16 +90,16 @@ def _parse_orjson(lines: list[bytes], joined: bytes) -> Parsed | None:
     """:func:`parse` with orjson (about three times faster than the stdlib scanner here).
 
     Every line must be exactly one object from ``{`` to ``}`` (no whitespace around it, as the
-    stdlib branch requires); the text must be valid UTF-8 for Python's own decoder.  orjson
-    refuses ``NaN``/``Infinity``, integers beyond 64 bits and control characters in strings
-    (the caller's per-row path then reports them); a duplicate key leaves more ``"`` in the
-    text than the values account for, as with the stdlib scanner (:func:`check`).
+    stdlib branch requires).  orjson refuses invalid UTF-8 exactly where Python's decoder does
+    (encoded surrogates, overlong forms, beyond U+10FFFF: tested), ``NaN``/``Infinity`` and
+    control characters in strings (the caller's per-row path then reports them).  It reads an
+    integer beyond 64 bits as a float, which no column takes (:func:`check` refuses the chunk).
+    A duplicate key leaves more ``"`` in the text than the values account for, as with the
+    stdlib scanner (:func:`check`).
     """
-    joined.decode("utf-8")  # UnicodeDecodeError → None: the per-row path names the byte
-    if joined.count(b"\n{") != len(lines) - 1 or joined.count(b"}\n") != len(lines) - 1 \
-            or joined[:1] != b"{" or joined[-1:] != b"}":
+    if not (all(map(bytes.startswith, lines, repeat(b"{"))) and all(map(bytes.endswith, lines, repeat(b"}")))):
         return None  # a line not starting or ending with a brace (whitespace, another value)
-    rows = list(map(orjson.loads, lines))
+    rows = list(map(orjson.loads, lines))  # invalid UTF-8 (as Python's decoder sees it) raises: None
     if set(map(type, rows)) != {dict}:
         return None
     return Parsed(rows, joined.count(b'"'))
@@ -203,6 +203,7 @@ def _check(spec: TableSpec, parsed: Parsed, origin: str) -> list[Any] | None:
         return None
     row_rule = validate.ROW_RULES.get(spec.name)
     if row_rule is not None:
-        for row in map(dict, map(zip, repeat(names), zip(*out, strict=True))):
-            row_rule(row)
+        read = validate.ROW_RULE_COLUMNS[spec.name]  # a rule reading another column: KeyError → None
+        for combination in set(zip(*map(by_name.__getitem__, read), strict=True)):
+            row_rule(dict(zip(read, combination, strict=True)))
     return out

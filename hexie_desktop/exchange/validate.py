@@ -185,6 +185,13 @@ ROW_RULES: Mapping[str, Callable[[dict[str, Any]], None]] = {
 }
 """Table → a rule over several columns of one row."""
 
+ROW_RULE_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "cases": ("state", "closed_on", "archived_on"), "parties": ("id_type", "id_number"),
+    "agreement_items": ("paid_cents", "amount_cents"),
+    **{spec.table: tuple(spec.one_of) for spec in LEDGERS.values() if spec.one_of},
+}
+"""Table → the columns its row rule reads (the fast path runs the rule once per distinct combination of them)."""
+
 
 def _run(column: str, rule: Check, value: Any) -> None:
     try:

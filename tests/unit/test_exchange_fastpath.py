@@ -390,3 +390,73 @@ def test_a_rule_holding_for_all_holds_for_each(table, name, rule):
                 rule(value)  # raises UserError if the shortcut was wrong
 
     check()
+
+
+_UTF8_PIECES = [b"\xed\xa0\x80", b"\xed\xbf\xbf", b"\xc0\x80", b"\xc1\xbf", b"\xe0\x80\x80", b"\xf0\x80\x80\x80",
+                b"\xf4\x90\x80\x80", b"\xf5\x80\x80\x80", b"\xf8\x88\x80\x80\x80", b"\xe4\xb8\xad", b"\xf0\x9f\x98\x80",
+                b"\xef\xbf\xbe", b"\xef\xbb\xbf", b"\xc2\x80", b"\xe2\x80\xa8", b"\x80", b"\xbf", b"\xe4\xb8",
+                b"\xf0\x9f", b"a", b"\xff", b"\xfe", b"\xc3\xa9"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_UTF8_PIECES) | st.binary(min_size=1, max_size=4).filter(
+    lambda raw: b'"' not in raw and b"\\" not in raw and min(raw) >= 0x20), min_size=1, max_size=6).map(b"".join))
+def test_the_fast_parser_takes_exactly_the_utf8_python_takes(raw):
+    """A string's bytes: parsed by the fast path only when Python's UTF-8 decoder takes them (E_ENCODING otherwise)."""
+    line = b'{"a":"' + raw + b'"}'
+    try:
+        expected = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        expected = None
+    parsed = fastpath.parse([line])
+    if expected is None:
+        assert parsed is None
+    elif parsed is not None:
+        assert parsed.rows == [{"a": expected}]
+
+
+class _Only(dict):
+    """A row that fails the test when a rule reads a column it did not declare."""
+
+    def __init__(self, row: dict[str, Any], allowed: tuple[str, ...]) -> None:
+        super().__init__(row)
+        self.allowed = allowed
+
+    def __getitem__(self, key: str) -> Any:
+        assert key in self.allowed, f"the row rule reads {key}, not in validate.ROW_RULE_COLUMNS"
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        assert key in self.allowed, f"the row rule reads {key}, not in validate.ROW_RULE_COLUMNS"
+        return super().get(key, default)
+
+
+def _outcome(rule: Any, row: dict[str, Any]) -> str | None:
+    try:
+        rule(row)
+    except Exception as exc:  # noqa: BLE001 — the outcome compared, whatever it is
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+@pytest.mark.parametrize("table", sorted(validate.ROW_RULES))
+def test_a_row_rule_reads_only_its_declared_columns(table):
+    """The fast path runs a row rule once per distinct combination of ``ROW_RULE_COLUMNS``: as on the row."""
+    assert set(validate.ROW_RULE_COLUMNS) == set(validate.ROW_RULES)
+    spec = TABLES[table]
+    read = validate.ROW_RULE_COLUMNS[table]
+    assert set(read) <= set(spec.names)
+    rule = validate.ROW_RULES[table]
+    kinds = {c.name: c.kind for c in spec.columns}
+    special = {"state": st.sampled_from(["registered", "closed_success", "archived", "zzz"]),
+               "id_type": st.sampled_from(["resident_id", "passport", "zzz"]),
+               "id_number": st.sampled_from(["11010519491231002X", "110105194912310021", "x", ""])}
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.fixed_dictionaries({name: st.none() | special.get(name, _values_for(kinds[name]))
+                                  for name in spec.names}))
+    def check(row):
+        whole = _outcome(rule, dict(row))
+        assert _outcome(rule, _Only({name: row[name] for name in read}, read)) == whole
+
+    check()
