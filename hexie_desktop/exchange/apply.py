@@ -32,7 +32,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -53,7 +53,7 @@ from hexie_desktop.exchange.manifest import Manifest
 from hexie_desktop.exchange.payload import PayloadReader
 from hexie_desktop.storage import digest, search
 from hexie_desktop.storage.db import large_cache
-from hexie_desktop.storage.models import CaseSearchText, ExchangeConflict, ExchangeQuarantine, utcnow
+from hexie_desktop.storage.models import ExchangeConflict, ExchangeQuarantine, utcnow
 
 CHUNK = 2000
 FAST_PATH = True
@@ -238,9 +238,8 @@ class _Applier:
             wanted = set(by_name[column])
             wanted.discard(None)
             owners = self._owner_map(parent, wanted)
-            origin = self.origin
-            if any(owners.get(value) != origin for value in wanted):
-                return False
+            if wanted and set(map(owners.get, wanted)) != {self.origin}:
+                return False  # a parent missing (None) or another township's
         try:
             with self.session.begin_nested():
                 _insert_columns(self.session, spec, columns)
@@ -371,7 +370,7 @@ class _Applier:
     def _owner_map(self, parent: str, wanted: set[str]) -> dict[str, str]:
         """id → origin of the rows of ``parent`` (cached; rows of this package are the signer's)."""
         cache = self.owners.setdefault(parent, {})
-        lookup = [value for value in wanted if value not in cache]
+        lookup = list(wanted.difference(cache))
         parent_table = TABLES[parent].table
         for start in range(0, len(lookup), 900):
             part = lookup[start:start + 900]
@@ -651,38 +650,60 @@ def _copy_tuples(connection: Any, spec: TableSpec, values: list[tuple[Any, ...]]
 
 def drop_search(session: Session, case_ids: list[str]) -> None:
     """Remove the search text of these cases (FTS rows included)."""
+    ids = _ids_param(session, case_ids)
     if session.get_bind().dialect.name == "sqlite":
         session.execute(text("DELETE FROM case_fts WHERE rowid IN (SELECT rid FROM case_search_text "
-                             "WHERE case_id IN (SELECT value FROM json_each(:ids)))"), {"ids": json.dumps(case_ids)})
-    session.execute(delete(CaseSearchText).where(CaseSearchText.case_id.in_(case_ids)))
+                             "WHERE case_id IN (SELECT value FROM json_each(:ids)))"), {"ids": ids})
+    session.execute(text(f"DELETE FROM case_search_text WHERE {_ids_in(session, 'case_id')}"), {"ids": ids})
+
+
+REINDEX_BATCH = 5000
+"""Cases whose search text is rebuilt per statement (their ids go in as one JSON or array parameter)."""
+
+
+def _ids_in(session: Session, column: str) -> str:
+    """SQL testing ``column`` against the list of ids bound as ``:ids`` (see :func:`_ids_param`)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return f"{column} IN (SELECT value FROM json_each(:ids))"
+    return f"{column} = ANY(:ids)"
+
+
+def _ids_param(session: Session, ids: list[str]) -> Any:
+    return json.dumps(ids) if session.get_bind().dialect.name == "sqlite" else ids
 
 
 def reindex_cases(session: Session, case_ids: list[str]) -> None:
-    """Rewrite the search text of these cases (bulk; used after rows arrive from a township)."""
-    cases = TABLES["cases"].table
-    parties = TABLES["parties"].table
-    employers = TABLES["employers"].table
-    for start in range(0, len(case_ids), 500):
-        part = case_ids[start:start + 500]
-        found = session.execute(select(cases.c.id, cases.c.number, cases.c.respondent_id)
-                                .where(cases.c.id.in_(part))).all()
-        employer_ids = {c.respondent_id for c in found}
-        employer_rows = {e.id: e for e in session.execute(
-            select(employers.c.id, employers.c.name, employers.c.credit_code, employers.c.phone)
-            .where(employers.c.id.in_(employer_ids)))}
+    """Rewrite the search text of these cases (bulk; used after rows arrive from a township).
+
+    Per batch of :data:`REINDEX_BATCH` cases: three reads (cases, their live parties by
+    position, their employers) with the ids as one parameter, the old text dropped, the new
+    text inserted with one ``executemany``; on SQLite the FTS5 index takes the new rows in
+    one statement at the end.  The text is :func:`search.case_text`'s, as for a case saved here.
+    """
+    if not case_ids:
+        return
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    first_rid = search.next_rid(session) if sqlite else None
+    cases_sql = text(f"SELECT id, number, respondent_id FROM cases WHERE {_ids_in(session, 'id')}")
+    parties_sql = text(f"SELECT case_id, name, id_number, phone FROM parties WHERE {_ids_in(session, 'case_id')} "
+                       "AND deleted = :no ORDER BY position")
+    employers_sql = text(f"SELECT id, name, credit_code, phone FROM employers WHERE {_ids_in(session, 'id')}")
+    for start in range(0, len(case_ids), REINDEX_BATCH):
+        part = case_ids[start:start + REINDEX_BATCH]
+        ids = _ids_param(session, part)
+        found = session.execute(cases_sql, {"ids": ids}).all()
         by_case: dict[str, list] = {}
-        for p in session.execute(select(parties.c.case_id, parties.c.name, parties.c.id_number, parties.c.phone,
-                                        parties.c.position)
-                                 .where(parties.c.case_id.in_(part), parties.c.deleted.is_(False))
-                                 .order_by(parties.c.position)):
+        for p in session.execute(parties_sql, {"ids": ids, "no": False}):
             by_case.setdefault(p.case_id, []).append(p)
+        employer_ids = sorted({c.respondent_id for c in found if c.respondent_id is not None})
+        employer_rows = {e.id: e for e in session.execute(employers_sql, {"ids": _ids_param(session, employer_ids)})}
         drop_search(session, part)
-        rows = []
-        for c in found:
-            body = search.case_text(SimpleNamespace(number=c.number), by_case.get(c.id, []),
-                                    employer_rows.get(c.respondent_id))
-            rows.append((c.id, body))
-        search.index_many(session, rows)
+        rows = [{"case_id": c.id, "body": search.case_text(SimpleNamespace(number=c.number), by_case.get(c.id, []),
+                                                           employer_rows.get(c.respondent_id))} for c in found]
+        if rows:
+            session.execute(text("INSERT INTO case_search_text (case_id, body) VALUES (:case_id, :body)"), rows)
+    if first_rid is not None:
+        search.index_from(session, first_rid)
 
 
 def apply_changes(session: Session, manifest: Manifest, reader: PayloadReader, *, transition: bool,

@@ -144,18 +144,27 @@ def compute(session: Session, origins: Iterable[str] | None = None) -> dict[tupl
     try:
         for name in TABLE_NAMES:
             cursor.execute(f'SELECT origin, id, version FROM "{name}"{where}', tuple(wanted or ()))
+            key = f"{name}\0{{}}\0{{}}".format  # the key of row_hash
             while part := cursor.fetchmany(20000):
-                by_origin: dict[str, list[bytes]] = defaultdict(list)
-                for origin, row_id, version in part:  # the key of row_hash
-                    by_origin[origin].append(f"{name}\0{row_id}\0{version}".encode())
-                for origin, keys in by_origin.items():
+                origins, ids, versions = zip(*part, strict=True)
+                one = set(origins)
+                groups = [(one.pop(), ids, versions)] if len(one) == 1 else _by_origin(part)
+                for origin, group_ids, group_versions in groups:
                     entry = out[(origin, name)]
-                    entry[0] += len(keys)
-                    hashes = map(methodcaller("digest"), map(hashlib.sha256, keys))
-                    entry[1] += sum(map(_big, hashes))
+                    entry[0] += len(group_ids)
+                    keys = map(str.encode, map(key, group_ids, group_versions))
+                    entry[1] += sum(map(_big, map(methodcaller("digest"), map(hashlib.sha256, keys))))
     finally:
         cursor.close()
     return {key: (rows, total % MODULUS) for key, (rows, total) in out.items()}
+
+
+def _by_origin(part: Any) -> list[Any]:
+    """(origin, ids, versions) per origin of ``part`` (rows of several townships)."""
+    grouped: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for origin, row_id, version in part:
+        grouped[origin].append((row_id, version))
+    return [(origin, *zip(*pairs, strict=True)) for origin, pairs in grouped.items()]
 
 
 def rebuild(session: Session, origins: Iterable[str] | None = None) -> None:

@@ -460,3 +460,68 @@ def test_a_row_rule_reads_only_its_declared_columns(table):
         assert _outcome(rule, _Only({name: row[name] for name in read}, read)) == whole
 
     check()
+
+
+def _search_state(session: Any) -> tuple[list, list]:
+    texts = session.execute(text("SELECT rid, case_id, body FROM case_search_text ORDER BY case_id")).all()
+    fts = session.execute(text("SELECT rowid, body FROM case_fts ORDER BY rowid")).all()
+    return [tuple(row) for row in texts], [tuple(row) for row in fts]
+
+
+def test_the_bulk_search_index_of_imported_cases_equals_a_case_saved_here(world, monkeypatch):
+    """Every imported case has the search text ``search.index_case`` writes for a case saved here, in FTS5 too.
+
+    Rebuilt again in small batches (dropping the old text first), the index holds the same text once per case.
+    """
+    from hexie_desktop.storage import search
+    from hexie_desktop.storage.models import Case
+
+    def expected(session: Any) -> dict[str, str]:
+        out = {}
+        for case in session.execute(select(Case)).scalars():
+            parties = sorted((p for p in case.parties if not p.deleted), key=lambda p: p.position)
+            out[case.id] = search.case_text(case, parties, case.respondent)
+        return out
+
+    session = world.dist.db.session()
+    try:
+        want = expected(session)
+        assert len(want) == len(world.a["cases"]) + len(world.b["cases"])
+        texts, fts = _search_state(session)
+        assert {case_id: body for _rid, case_id, body in texts} == want
+        assert sorted((rid, body) for rid, _case_id, body in texts) == fts
+        monkeypatch.setattr(applying, "REINDEX_BATCH", 7)
+        applying.reindex_cases(session, sorted(want))
+        texts, fts = _search_state(session)
+        assert len(texts) == len(want) and {case_id: body for _rid, case_id, body in texts} == want
+        assert sorted((rid, body) for rid, _case_id, body in texts) == fts
+        party = world.a["parties"][0]["name"]
+        found = set(session.execute(search.matching_case_ids(session, party)).scalars())
+        assert world.a["parties"][0]["case_id"] in found
+    finally:
+        session.rollback()
+        session.close()
+
+
+def test_the_digest_recompute_equals_the_sum_of_row_hashes(world):
+    """EXCHANGE.md "Protocol" 3: per (origin, table), the row count and Σ sha256(table\\0id\\0version) mod 2^256.
+
+    Over both townships at once (chunks mixing origins) and over one origin alone.
+    """
+    from hexie_desktop.storage import digest
+
+    session = world.dist.db.session()
+    try:
+        expected: dict[tuple[str, str], list[int]] = {}
+        for name in digest.TABLE_NAMES:
+            for origin, row_id, version in session.execute(text(f'SELECT origin, id, version FROM "{name}"')):
+                entry = expected.setdefault((origin, name), [0, 0])
+                entry[0] += 1
+                entry[1] = (entry[1] + digest.row_hash(name, row_id, version)) % digest.MODULUS
+        assert {origin for origin, _name in expected} >= {TOWN_A, TOWN_B}
+        assert digest.compute(session) == {key: tuple(value) for key, value in expected.items()}
+        assert digest.compute(session, [TOWN_A]) == {key: tuple(value) for key, value in expected.items()
+                                                     if key[0] == TOWN_A}
+    finally:
+        session.rollback()
+        session.close()
