@@ -677,13 +677,11 @@ def reindex_cases(session: Session, case_ids: list[str]) -> None:
 
     Per batch of :data:`REINDEX_BATCH` cases: three reads (cases, their live parties by
     position, their employers) with the ids as one parameter, the old text dropped, the new
-    text inserted with one ``executemany``; on SQLite the FTS5 index takes the new rows in
-    one statement at the end.  The text is :func:`search.case_text`'s, as for a case saved here.
+    text inserted with one ``executemany`` and, on SQLite, into the FTS5 index with one statement.  The text is :func:`search.case_text`'s, as for a case saved here.
     """
     if not case_ids:
         return
     sqlite = session.get_bind().dialect.name == "sqlite"
-    first_rid = search.next_rid(session) if sqlite else None
     cases_sql = text(f"SELECT id, number, respondent_id FROM cases WHERE {_ids_in(session, 'id')}")
     parties_sql = text(f"SELECT case_id, name, id_number, phone FROM parties WHERE {_ids_in(session, 'case_id')} "
                        "AND deleted = :no ORDER BY position")
@@ -702,8 +700,9 @@ def reindex_cases(session: Session, case_ids: list[str]) -> None:
                                                            employer_rows.get(c.respondent_id))} for c in found]
         if rows:
             session.execute(text("INSERT INTO case_search_text (case_id, body) VALUES (:case_id, :body)"), rows)
-    if first_rid is not None:
-        search.index_from(session, first_rid)
+            if sqlite:  # the rows just written (a rid freed by the drop above may be taken again)
+                session.execute(text("INSERT INTO case_fts (rowid, body) SELECT rid, body FROM case_search_text "
+                                     f"WHERE {_ids_in(session, 'case_id')}"), {"ids": ids})
 
 
 def apply_changes(session: Session, manifest: Manifest, reader: PayloadReader, *, transition: bool,
