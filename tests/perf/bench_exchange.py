@@ -166,6 +166,9 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--postgres", action="store_true", help="also a district on PostgreSQL (COPY)")
     parser.add_argument("--no-write", action="store_true", help="print only, leave docs/PERFORMANCE.md alone")
+    parser.add_argument("--before", metavar="CHECKOUT", type=Path,
+                        help="also time the first import with the code of another checkout (e.g. /work/main), "
+                             "on a copy of the same empty district, in this run")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hexie-bench-exchange-"))
     load_before = perfdoc.load()
@@ -200,6 +203,9 @@ def main() -> None:
     # the same empty district twice: once for the import as it is, once for the per-row path alone
     dist.db.dispose()
     shutil.copytree(work / "dist", work / "dist-per-row")
+    if args.before is not None:
+        shutil.copytree(work / "dist", work / "dist-before")
+        shutil.copytree(work / "dist", work / "dist-now")
     print("district import, per-row path only …", flush=True)
     per_row = open_station(data_dir=work / "dist-per-row")
     apply.FAST_PATH = False
@@ -209,6 +215,10 @@ def main() -> None:
         apply.FAST_PATH = True
     assert slow.ok, slow.error
     per_row.db.dispose()
+    before = now = None
+    if args.before is not None:  # both in a fresh child process each (cold caches alike), one after the other
+        before = _import_elsewhere(args.before, work / "dist-before", package)
+        now = _import_elsewhere(ROOT, work / "dist-now", package)
     print("district import …", flush=True)
     applied, import_s, import_cpu = _timed_cpu(lambda: ex.import_packages(dctx, [package], keys=keys)[0])
     assert applied.ok, applied.error
@@ -238,6 +248,12 @@ def main() -> None:
         ("the same import with the fast path switched off (every row checked one by one, as before; same result)",
          f"{slow_s:.1f} s = {first.rows / slow_s / 1000:.1f}k rows/s; CPU {slow_cpu:.1f} s",
          f"fast path above: {slow_s / import_s:.1f}× faster (CPU {slow_cpu / import_cpu:.1f}×)"),
+        *([] if before is None or now is None else [
+            (f"the same first import, each in a fresh process on a copy of the same empty district: the code "
+             f"before (`{before['commit']}`) against this code (`{now['commit']}`)",
+             f"now {now['seconds']:.1f} s = {first.rows / now['seconds'] / 1000:.1f}k rows/s, CPU {now['cpu']:.1f} s",
+             f"before {before['seconds']:.1f} s = {first.rows / before['seconds'] / 1000:.1f}k rows/s, "
+             f"CPU {before['cpu']:.1f} s (now {before['cpu'] / now['cpu']:.2f}× less CPU)")]),
         ("township imports the receipt (compares the district's digest with its own)", f"{receipt_s:.2f} s", "—"),
         (f"next export after {len(numbers)} cases were accepted ({second.rows} rows, {_mb(second.size)})",
          f"{export2_s:.2f} s", "—"),
@@ -268,6 +284,33 @@ def main() -> None:
         NOTES,
     ])
     perfdoc.write_section("Exchange", section)
+
+
+_ELSEWHERE = """
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from hexie_desktop.services import exchange as ex
+from hexie_desktop.services.station import open_station
+station = open_station(data_dir=sys.argv[2])
+keys = ex.unlock(station, sys.argv[4])
+start, cpu = time.perf_counter(), time.process_time()
+result = ex.import_packages(station.context(), [sys.argv[3]], keys=keys)[0]
+print(json.dumps({"ok": result.ok, "seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu}))
+"""
+
+
+def _import_elsewhere(checkout: Path, district: Path, package: Path) -> dict:
+    """The first import timed with the code of ``checkout`` in a child process (its own imports, same package)."""
+    import subprocess
+
+    print(f"district import with the code of {checkout} …", flush=True)
+    done = subprocess.run([sys.executable, "-c", _ELSEWHERE, str(checkout.resolve()), str(district), str(package),
+                           PASSPHRASE], capture_output=True, text=True, check=True, cwd=checkout)
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["ok"], done.stdout
+    commit = subprocess.run(["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, check=False).stdout.strip() or "?"
+    return found | {"commit": commit}
 
 
 def _postgres_rows(work: Path, dist, package: Path, rows: int, sqlite_s: float) -> list:
