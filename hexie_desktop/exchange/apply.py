@@ -231,7 +231,8 @@ class _Applier:
             return False
         table = spec.table
         if self.held_before is None:
-            self.held_before = self.session.execute(select(table.c.id).limit(1)).first() is not None
+            held = self.session.execute(text(f'SELECT 1 FROM "{table.name}" LIMIT 1')).first()
+            self.held_before = held is not None
         if self.held_before and self._held(table, ids):  # an empty table holds none (this package's ids are in seen)
             return False
         for column, parent in spec.foreign_keys:
@@ -669,6 +670,7 @@ def _ids_in(session: Session, column: str) -> str:
 
 
 def _ids_param(session: Session, ids: list[str]) -> Any:
+    """The ids as :func:`_ids_in` binds them: one JSON text on SQLite, an array on PostgreSQL."""
     return json.dumps(ids) if session.get_bind().dialect.name == "sqlite" else ids
 
 
@@ -677,7 +679,8 @@ def reindex_cases(session: Session, case_ids: list[str]) -> None:
 
     Per batch of :data:`REINDEX_BATCH` cases: three reads (cases, their live parties by
     position, their employers) with the ids as one parameter, the old text dropped, the new
-    text inserted with one ``executemany`` and, on SQLite, into the FTS5 index with one statement.  The text is :func:`search.case_text`'s, as for a case saved here.
+    text inserted with one ``executemany`` and, on SQLite, into the FTS5 index with one
+    statement.  The text is :func:`search.case_text`'s, as for a case saved here.
     """
     if not case_ids:
         return
