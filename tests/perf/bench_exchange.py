@@ -43,13 +43,14 @@ from tests.perf import perfdoc  # noqa: E402
 
 PASSPHRASE = "bench-passphrase"
 NOTES = """\
-How the first import works now (issue 12): a chunk of 2,000 lines is read in blocks, parsed by the
-C scanner of the strict parser in one `map`, and checked column by column
+How the first import works now (issue 12): a chunk of 2,000 lines is read in blocks, parsed by orjson
+in one `map` (the C scanner of the strict parser when orjson is missing), and checked column by column
 (`exchange/fastpath.py`): a set of types per column, `max(map(len, …))`, one `isprintable()` over
 the joined column, the business rules of `exchange/validate.py` once per **distinct** value (ranges
 of amounts, counts and days on the smallest and largest value, codes by set membership, text
-rules over the joined column); duplicate keys show as more `"` in the text than the values account
-for. Ownership is checked by set: no id already held (by anyone), every parent a row of the sender.
+rules over the joined column), a row rule once per distinct combination of the columns it reads;
+duplicate keys show as more `"` in the text than the values account for. Ownership is checked by
+set: no id already held (by anyone), every parent a row of the sender.
 Such a chunk goes into the table with one `executemany` (COPY on PostgreSQL). The fast path only
 ever accepts: anything unusual (a wrong type, a value one rule refuses, a held id, a foreign or
 missing parent, an escape, whitespace, NaN, an integrity error) sends the chunk through the per-row
@@ -61,17 +62,17 @@ that per-row path alone on the same package in the same run (reading, digest and
 now, so it is faster than the code before).
 
 What is left, and the goal: measured in CPU seconds — the figure the load of this shared machine
-disturbs least — the import costs about five times the raw insert of the same rows, about 30,000
-rows per CPU second. The rest is the raw `executemany` itself (rows and their UUID indexes), the
-rules that are really per row — ID and phone numbers (`core/ids.py`; unique per person, so once per
-distinct value gains nothing, and its `_normalize` folds text one character at a time in Python)
-and the cases' and parties' row rules —, the JSON parse, the search index of the cases and the
-recomputed digest of a full package (one SHA-256 per row). The goal of 50k rows/s is **not met**:
-the raw insert alone runs at only 1–2 times that rate here (table above), and the import's wall time
-varied twofold between runs minutes apart (7.4 s and 13.5 s for these 164,910 rows on 2026-12-04).
-PostgreSQL runs the same checks and sends the rows with COPY; its ratio to SQLite moved with the
-load between 0.8 and 1.6 in the runs made for issue 12; its own part is the end of each COPY
-(foreign-key triggers and indexes, about 3 s of 15 s at 10,000 cases under load) and the id probes.
+disturbs least — the import costs about four to five times the raw insert of the same rows, about
+40,000 rows per CPU second. The `executemany` itself costs what the raw insert costs; the rest is
+Python that a package cannot skip: the column checks (about 4 µs a row, the ID and phone numbers of
+the parties the largest part), the parse (under 2 µs a row with orjson), the search text of the
+cases with its FTS5 trigram index, the recomputed digest of a full package (one SHA-256 per row),
+and a fixed part (signature, decryption, claim, audit, receipt, commit). The goal of 50k rows/s is
+**not met** on this machine: the raw insert alone runs at 80–90k rows/s when the machine is quiet
+and at a third of that under load, and the import's wall time moves twofold with the load (7.4 s
+to 13.5 s for the same 164,910 rows on 2026-12-04). PostgreSQL runs the same checks and sends the
+rows with COPY; its ratio to SQLite moved with the load between 0.8 and 1.6 in the runs made for
+issue 12; its own part is the end of each COPY (foreign-key triggers and indexes) and the id probes.
 
 Small packages: the next export asks one statement which tables have changed rows and reads only
 those, with SQL text instead of a compiled statement per table; the district's receipt counts the
@@ -80,12 +81,51 @@ is the package itself (age, Ed25519, ZIP, fsync), the claim and audit rows, and,
 loading the migration scripts for the schema version and SQLAlchemy's compilation of the statements
 a process uses the first time (about 0.1 s of CPU each way at 2,000 cases, measured with cProfile).
 
-Not measured: 100,000 cases, and the district of 30 townships × 5,000 cases on PostgreSQL. From the
-figures above: a township of 5,000 cases is about 80,000 rows, about 3 CPU seconds of import, so 30
-first imports cost about 90 CPU seconds on the importing desktop (each holds only its own township's
-lock, so two clients can import two townships at once); afterwards each small package costs the
-same fixed time whatever the district holds. Nothing in it needs a second machine: PostgreSQL holds
-a province's rows on one server; the limit is the CPU of the desktop that imports.
+The district of 30 townships × 5,000 cases on PostgreSQL was run (section “District of 30
+townships” below) with the import as it stood before the column fast path (1.8–3.8k rows/s there);
+from the figures above a township of 5,000 cases is about 80,000 rows, about 2 CPU seconds of import
+with the fast path, so 30 first imports now cost about 60 CPU seconds on the importing desktop (each
+holds only its own township's lock, so two clients can import two townships at once); afterwards
+each small package costs the same fixed time whatever the district holds.  Nothing in it needs a
+second machine: PostgreSQL holds a province's rows on one server; the limit is the CPU of the
+desktop that imports.
+
+### Session 5: the first import's Python cost (issue 12, importfast)
+
+What changed (the fast path still only ever accepts; the per-row path is untouched):
+
+* the chunk parser is orjson (pinned in pyproject.toml); the stdlib scanner stays as the fallback.
+  Every line must run from `{` to `}`; `\\u` escapes, NaN/Infinity, control characters, broken
+  UTF-8 (encoded surrogates, overlong forms — orjson refuses exactly what Python's decoder refuses)
+  go to the per-row path; an integer beyond 64 bits, which orjson reads as a float, is refused by
+  the column check (no column takes a float).  `tests/unit/test_exchange_fastpath.py` holds both
+  parsers to `limits.loads` on generated token soup and on generated UTF-8 byte strings;
+* `core/ids.py`: the MOD 11-2 check character from three-digit group tables (built on first use,
+  not at start), the digit test of an 18-character number in one `isdigit()` on ASCII (the loop only
+  names the bad position), an ASCII shortcut in `_normalize`, the phone separators compiled once —
+  the check character 0.5–2.3 µs instead of 11–12 µs, `check_resident_id` 13–16 µs instead of
+  26–27 µs (alternate runs at 22:03, load 7), same answers (property tests against the weighted sum
+  and the NFKC fold);
+* a row rule (`validate.ROW_RULES`) runs once per distinct combination of the columns it reads
+  (`validate.ROW_RULE_COLUMNS`; a test fails when a rule reads an undeclared column), instead of on a
+  dict of every column built per row;
+* the search text of imported cases: batches of 5,000 cases, the ids bound as one JSON text (an array
+  on PostgreSQL), SQL text instead of a compiled `IN` of 500 parameters, the FTS5 rows of a batch in
+  one statement; a test compares it with the text of a case saved here, in FTS5 too, once at a time
+  and in batches (rids freed by the drop are taken again);
+* the digest recompute hashes through `map` pipelines (one origin per chunk read without grouping),
+  tested against the sum of `row_hash`; owner checks by set; "does the table hold rows" as SQL text.
+
+Before/after, CPU seconds of each stage of the first import of 3,000 cases (50,111 rows) on a copy
+of the same empty district, main at 64f162b and this code run alternately at 21:58–22:00
+(load 7; wall times 7.8–9.0 s, so only the CPU is worth reading): parse 0.22–0.24 → **0.08**,
+column checks 0.24 → 0.20–0.22, insert 0.34–0.36 → 0.32–0.35 (the `executemany` itself ≈ 0.29),
+search text 0.13–0.15 → 0.15–0.18 (unchanged within the noise: the FTS5 trigram index and the
+three reads are most of it), digest 0.07–0.10 → 0.07–0.09; the whole import 1.29–1.42 → **1.14–1.25
+CPU seconds** (about 12 % less).  At 10,000 cases see the row “the same first import … before
+against this code” above.
+
+Not measured in this session: small packages at 100,000 cases.
 """
 TOWN, DISTRICT = "110105001", "110105"
 
