@@ -319,7 +319,8 @@ def main() -> None:
     section = "\n".join([
         "## Exchange", "",
         f"Measured by `.venv/bin/python tests/perf/bench_exchange.py --cases {args.cases}"
-        f"{' --postgres' if args.postgres else ''}` on {stamp}, one run each at **{args.cases} cases**; "
+        f"{' --postgres' if args.postgres else ''}"
+        f"{f' --before {args.before}' if args.before else ''}` on {stamp}, one run each at **{args.cases} cases**; "
         f"{load_before} at the start, {perfdoc.load()} at the end (the machine is shared: absolute times "
         f"are noisy, the baselines ran in the same minutes). Generating the demo data took {gen_s:.0f} s and is "
         f"not counted. Peak memory of the whole process: {rss}.", "",
