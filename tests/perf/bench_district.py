@@ -1,6 +1,15 @@
 """Benchmark of a district of N townships on PostgreSQL, beside baselines measured in the same run.
 
 Run:  .venv/bin/python tests/perf/bench_district.py [--townships 30] [--cases 5000] [--no-write]
+             [--keep DIR | --reuse DIR]
+
+``--keep DIR`` builds the district in ``DIR`` (its PostgreSQL cluster in ``DIR/pg``, the district's
+local key files in ``DIR/local``, what the build measured in ``DIR/build.json``) and leaves it there,
+stopped; ``--reuse DIR`` starts that cluster again on a free loopback port, opens the district as it
+is (migrating it if the program is newer) and measures it again in minutes, without rebuilding.  A
+kept 30 × 5,000 district is at /work/perf/district30:
+
+    .venv/bin/python tests/perf/bench_district.py --reuse /work/perf/district30
 
 PostgreSQL is started on loopback by tests/e2e/postgres.py (as the district tests do).  For each
 township (unit codes 110105001, 110105002, …): a new station, a fast demo of ``--cases`` cases,
@@ -22,6 +31,7 @@ The table goes into docs/PERFORMANCE.md, section "District of 30 townships" (tes
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -37,11 +47,14 @@ sys.path.insert(0, str(ROOT))
 
 from hexie_desktop.core import stats  # noqa: E402
 from hexie_desktop.core.workflow import OPEN_STATES  # noqa: E402
-from hexie_desktop.reports import export as report_export  # noqa: E402
-from hexie_desktop.services import dashboard, reports  # noqa: E402
+from hexie_desktop.services import (  # noqa: E402
+    dashboard,
+    report_export,
+    reports,
+)
 from hexie_desktop.services import exchange as ex  # noqa: E402
 from hexie_desktop.services.demo import generate  # noqa: E402
-from hexie_desktop.services.station import init_station  # noqa: E402
+from hexie_desktop.services.station import init_station, open_station  # noqa: E402
 from tests.perf import perfdoc  # noqa: E402
 
 PASSPHRASE = "bench-passphrase"
@@ -131,40 +144,120 @@ def _raw_ledger(conn, period: stats.Period, out: Path) -> int:
     return count
 
 
+def _cluster(root: Path, *, fresh: bool):
+    """A PostgreSQL cluster kept in ``root`` (made when ``fresh``), started on a free loopback port."""
+    import pwd
+
+    from tests.e2e import postgres
+
+    found = postgres.binaries()
+    if found is None:
+        raise SystemExit("PostgreSQL binaries (initdb, pg_ctl) not found")
+    initdb, pg_ctl = found
+    user = "postgres" if os.geteuid() == 0 else None
+    if fresh:
+        root.mkdir(parents=True)
+    if user is not None and fresh:
+        entry = pwd.getpwnam(user)
+        os.chown(root, entry.pw_uid, entry.pw_gid)
+    server = postgres.PostgresServer(root, postgres._free_port(), user, pg_ctl)
+    data, socket_dir = root / "data", root / "sock"
+    if fresh:
+        server._run([initdb, "-D", str(data), "-E", "UTF8", "--locale=C.UTF-8", "--auth=trust", "-U", "postgres",
+                     "--no-sync"])
+        server._run(["mkdir", "-p", str(socket_dir)])
+    options = (f"-c listen_addresses=127.0.0.1 -p {server.port} -k {socket_dir} -c fsync=off "
+               "-c synchronous_commit=off -c full_page_writes=off")
+    server._run([pg_ctl, "-D", str(data), "-o", options, "-l", str(root / "server.log"), "-w", "-t", "120",
+                 "start"])
+    return server
+
+
+def _halt(server) -> None:
+    """Stop a kept cluster, leaving its files."""
+    server._run([server.pg_ctl, "-D", str(server.root / "data"), "-m", "fast", "-w", "stop"])
+
+
+def _build(args, server, work: Path, local: Path) -> dict:
+    """Make the district and import every township into it; what it took."""
+    started = time.perf_counter()
+    url = server.create_database("district")
+    os.environ["HEXIE_DATA_DIR"] = str(local)  # the district's keys live beside, not in the database
+    district = init_station(data_dir=None, db_url=url, role="district", unit_code=DISTRICT,
+                            unit_name="朝阳区劳动人事争议仲裁院", short_name="朝阳", admin="admin",
+                            password="bench123", key_passphrase=PASSPHRASE)
+    pctx = district.context()
+    pkeys = ex.unlock(district, PASSPHRASE)
+    district_card = work / "district.card"
+    ex.write_card(pctx, district_card)
+    towns = []
+    for n in range(1, args.townships + 1):
+        towns.append(_township(work, n, args.cases, district_card, pctx, pkeys))
+        done = towns[-1]
+        print(f"township {n}: {done['cases']} cases, {done['rows']} rows; generate {done['generate']:.1f} s, "
+              f"export {done['export']:.1f} s, district import {done['import']:.1f} s", flush=True)
+    district.db.dispose()
+    return {"townships": args.townships, "cases": args.cases, "towns": towns,
+            "build_s": time.perf_counter() - started, "built_at": time.strftime("%Y-%m-%d %H:%M")}
+
+
+def _measure(pctx, raw, work: Path) -> dict:
+    """The district's dashboard, statistics and ledger, each beside its raw query in the same minutes."""
+    year = stats.year(pctx.today.year)
+    print("dashboard …", flush=True)
+    board, board_s = _best(lambda: dashboard.dashboard(pctx))
+    board_n, raw_board_s = _best(lambda: _raw_dashboard(raw))
+    print("statistics …", flush=True)
+    result, stats_s = _best(lambda: reports.statistics(pctx, year))
+    stats_n, raw_stats_s = _best(lambda: _raw_statistics(raw, year))
+    print("ledger …", flush=True)
+    ledger, ledger_s = _timed(lambda: report_export.export(pctx, "cases", work / "ledger.xlsx", period=year))
+    ledger_n, raw_ledger_s = _timed(lambda: _raw_ledger(raw, year, work / "raw.xlsx"))
+    return {"year": year, "board": board, "board_s": board_s, "board_n": board_n, "raw_board_s": raw_board_s,
+            "result": result, "stats_s": stats_s, "stats_n": stats_n, "raw_stats_s": raw_stats_s,
+            "ledger": ledger, "ledger_s": ledger_s, "ledger_n": ledger_n, "raw_ledger_s": raw_ledger_s}
+
+
 def main() -> None:
     """Run the benchmark and update docs/PERFORMANCE.md."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--townships", type=int, default=30)
     parser.add_argument("--cases", type=int, default=5000, help="cases per township")
     parser.add_argument("--no-write", action="store_true", help="print only, leave docs/PERFORMANCE.md alone")
+    kept = parser.add_mutually_exclusive_group()
+    kept.add_argument("--keep", type=Path, metavar="DIR", help="build the district in DIR and leave it there")
+    kept.add_argument("--reuse", type=Path, metavar="DIR", help="measure the district kept in DIR (--keep)")
     args = parser.parse_args()
     if not 1 <= args.townships <= 999:
         parser.error("--townships must be 1..999")
+    if args.keep is not None and args.keep.exists():
+        parser.error(f"--keep {args.keep}: already exists (measure it with --reuse)")
+    if args.reuse is not None and not (args.reuse / "build.json").is_file():
+        parser.error(f"--reuse {args.reuse}: no district kept there (build.json missing)")
     import psycopg
 
     from tests.e2e import postgres
 
     work = Path(tempfile.mkdtemp(prefix="hexie-bench-district-"))
     load_before = perfdoc.load()
-    started = time.perf_counter()
-    server = postgres.PostgresServer.start()
+    home = args.keep or args.reuse
+    if home is not None:
+        home = home.resolve()
+        server = _cluster(home / "pg", fresh=args.reuse is None)
+        local = home / "local"
+    else:
+        server = postgres.PostgresServer.start()
+        local = work / "pglocal"
     try:
-        url = server.create_database("district")
-        os.environ["HEXIE_DATA_DIR"] = str(work / "pglocal")  # the district's keys live beside, not in the database
-        district = init_station(data_dir=None, db_url=url, role="district", unit_code=DISTRICT,
-                                unit_name="朝阳区劳动人事争议仲裁院", short_name="朝阳", admin="admin",
-                                password="bench123", key_passphrase=PASSPHRASE)
+        if args.reuse is None:
+            built = _build(args, server, work, local)
+            if home is not None:
+                (home / "build.json").write_text(json.dumps(built, indent=1), encoding="utf-8")
+        else:
+            built = json.loads((home / "build.json").read_text(encoding="utf-8"))
+            os.environ["HEXIE_DATA_DIR"] = str(local)
+        district = open_station(data_dir=None, db_url=server.url("district"))
         pctx = district.context()
-        pkeys = ex.unlock(district, PASSPHRASE)
-        district_card = work / "district.card"
-        ex.write_card(pctx, district_card)
-        towns = []
-        for n in range(1, args.townships + 1):
-            towns.append(_township(work, n, args.cases, district_card, pctx, pkeys))
-            done = towns[-1]
-            print(f"township {n}: {done['cases']} cases, {done['rows']} rows; generate {done['generate']:.1f} s, "
-                  f"export {done['export']:.1f} s, district import {done['import']:.1f} s", flush=True)
-        build_s = time.perf_counter() - started
         raw = psycopg.connect(f"host=127.0.0.1 port={server.port} user=postgres dbname=district")
         held = raw.execute("SELECT count(*), count(DISTINCT origin) FROM cases").fetchone()
         rows_held = sum(raw.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in (
@@ -172,62 +265,77 @@ def main() -> None:
             "agreement_shares", "performance_records", "follow_ups", "employers"))
         raw.execute("ANALYZE")
         raw.commit()
-        year = stats.year(pctx.today.year)
-        print("dashboard …", flush=True)
-        board, board_s = _best(lambda: dashboard.dashboard(pctx))
-        board_n, raw_board_s = _best(lambda: _raw_dashboard(raw))
-        print("statistics …", flush=True)
-        result, stats_s = _best(lambda: reports.statistics(pctx, year))
-        stats_n, raw_stats_s = _best(lambda: _raw_statistics(raw, year))
-        print("ledger …", flush=True)
-        ledger, ledger_s = _timed(lambda: report_export.export(pctx, "cases", work / "ledger.xlsx", period=year))
-        ledger_n, raw_ledger_s = _timed(lambda: _raw_ledger(raw, year, work / "raw.xlsx"))
+        m = _measure(pctx, raw, work)
         raw.close()
         district.db.dispose()
     finally:
-        server.stop()
+        if home is not None:
+            _halt(server)
+        else:
+            server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
+    towns = built["towns"]
     total_import = sum(t["import"] for t in towns)
     total_rows = sum(t["rows"] for t in towns)
+    year, board, result, ledger = m["year"], m["board"], m["result"], m["ledger"]
     rows = [
-        (f"district first imports of {args.townships} full packages ({total_rows} rows; cards enrolled, "
+        (f"district first imports of {built['townships']} full packages ({total_rows} rows; cards enrolled, "
          "receipts taken back, digests agree)",
          f"{total_import:.0f} s in all = {total_rows / total_import / 1000:.1f}k rows/s; median "
          f"{stat.median(t['import'] for t in towns):.1f} s per township (first {towns[0]['import']:.1f} s, "
-         f"last {towns[-1]['import']:.1f} s)",
+         f"last {towns[-1]['import']:.1f} s)" + (f"; built {built['built_at']}" if args.reuse else ""),
          "see “Exchange” for the raw COPY/executemany of the same rows"),
         (f"district dashboard ({held[0]} cases of {held[1]} townships; {len(board.items)} items due)",
-         f"{board_s:.2f} s", f"raw SELECT of the {board_n} open cases with their dates: {raw_board_s:.2f} s"),
+         f"{m['board_s']:.2f} s", f"raw SELECT of the {m['board_n']} open cases with their dates: "
+         f"{m['raw_board_s']:.2f} s"),
         (f"statistics for {year.label} per township ({len(result.by_origin)} townships, {result.total['received']} "
          "received, with the 12-month trend)",
-         f"{stats_s:.2f} s", f"raw GROUP BY origin, state of the same {stats_n} cases: {raw_stats_s:.2f} s"),
+         f"{m['stats_s']:.2f} s", f"raw GROUP BY origin, state of the same {m['stats_n']} cases: "
+         f"{m['raw_stats_s']:.2f} s"),
         (f"case ledger of {year.label} as xlsx ({ledger.rows} rows, 24 columns, audited)",
-         f"{ledger_s:.1f} s ({ledger_s / raw_ledger_s:.1f}× raw)",
-         f"raw SELECT → plain XlsxWriter write_row of the same {ledger_n} cases: {raw_ledger_s:.1f} s"),
+         f"{m['ledger_s']:.1f} s ({m['ledger_s'] / m['raw_ledger_s']:.1f}× raw)",
+         f"raw SELECT → plain XlsxWriter write_row of the same {m['ledger_n']} cases: {m['raw_ledger_s']:.1f} s"),
     ]
     rss = _rss()
     for what, ours, baseline in rows:
         print(f"{what:90s} {ours:>30s}   {baseline}")
     gen_total = sum(t["generate"] for t in towns)
     export_total = sum(t["export"] for t in towns)
-    print(f"built in {build_s:.0f} s (demo {gen_total:.0f} s, exports {export_total:.0f} s); peak memory {rss}")
+    print(f"built in {built['build_s']:.0f} s (demo {gen_total:.0f} s, exports {export_total:.0f} s); "
+          f"peak memory {rss}")
     if args.no_write:
         return
+    command = f"--townships {built['townships']} --cases {built['cases']}"
+    if args.reuse is not None:
+        command = f"--reuse {args.reuse}` (built by `--keep` with `{command}` on {built['built_at']})"
+    else:
+        command += f"{f' --keep {args.keep}' if args.keep else ''}`"
     section = "\n".join([
         f"## {SECTION}", "",
-        "Measured by `.venv/bin/python tests/perf/bench_district.py "
-        f"--townships {args.townships} --cases {args.cases}` "
-        f"on {time.strftime('%Y-%m-%d %H:%M')}: **{args.townships} townships × {args.cases} cases** "
+        f"Measured by `.venv/bin/python tests/perf/bench_district.py {command} "
+        f"on {time.strftime('%Y-%m-%d %H:%M')}: **{built['townships']} townships × {built['cases']} cases** "
         f"({held[0]} cases, {rows_held} rows in the case and employer tables) in one PostgreSQL district "
         f"(loopback, started by tests/e2e/postgres.py); {load_before} at the start, {perfdoc.load()} at the end. "
-        f"Building it took {build_s:.0f} s (demo {gen_total:.0f} s, full exports {export_total:.0f} s, imports "
-        f"{total_import:.0f} s); peak memory of the process {rss}. Times on the district are medians of 3, except "
-        "the ledger (one run).", "",
+        f"Building it took {built['build_s']:.0f} s (demo {gen_total:.0f} s, full exports {export_total:.0f} s, "
+        f"imports {total_import:.0f} s); peak memory of the measuring process {rss}. Times on the district are "
+        "medians of 3, except the ledger (one run).", "",
         perfdoc.table(rows),
+        REUSE,
         NOTES,
     ])
     perfdoc.write_section(SECTION, section)
+
+
+REUSE = """\
+The district is kept: `tests/perf/bench_district.py --keep DIR` builds it in DIR (PostgreSQL cluster in
+`DIR/pg`, the district's key files in `DIR/local`, the build's figures in `DIR/build.json`) and leaves it
+stopped; `--reuse DIR` starts the cluster on a free loopback port, opens the district (migrating it if the
+program is newer), measures and stops it again — minutes instead of the build's twenty.  The 30 × 5,000
+district is kept at `/work/perf/district30`: re-measure with
+`.venv/bin/python tests/perf/bench_district.py --reuse /work/perf/district30` (copy the folder first if
+you want the original untouched: a migration changes it).
+"""
 
 
 NOTES = """\
