@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Date, and_, case, func, literal, literal_column, or_, select
+from sqlalchemy import Date, String, and_, case, func, literal, literal_column, or_, select, type_coerce
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from hexie_desktop.core import periods, stats
 from hexie_desktop.services import settings
@@ -33,9 +34,17 @@ def _live(model):  # noqa: ANN001, ANN202
     return model.deleted.is_(False)
 
 
-def _window(start: date, end: date) -> ColumnElement[bool]:
-    """The cases a report of ``start``–``end`` reads (the same as ``reports.load_facts``)."""
-    return and_(_live(Case), Case.received_on <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
+def _window(start: date, end: date, *, driven: Session | None = None) -> ColumnElement[bool]:
+    """The cases a report of ``start``–``end`` reads (the same as ``reports.load_facts``).
+
+    ``driven``: the query is driven by a joined table's own date (e.g. agreements by their
+    effective day); on SQLite the case's received day is then kept out of the index choice, else
+    the planner walks every case of the window and looks up its rows (same rows, slower).
+    """
+    received = Case.received_on
+    if driven is not None and driven.get_bind().dialect.name == "sqlite":
+        received = UnaryExpression(Case.received_on.expression, operator=operators.custom_op("+"), type_=Date)
+    return and_(_live(Case), received <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
 
 
 def _open_at(column: Any, day: date) -> ColumnElement[bool]:
@@ -79,23 +88,23 @@ def _flows(session: Session, start: date, end: date, cuts: Sequence[date]) -> li
     out: list[tuple[str, date, str, int]] = []
     put = out.append
     received = and_(window, Case.received_on >= first)
-    for o, d, source, collective, n, workers in session.execute(
-            select(ORIGIN, day(Case.received_on), Case.source, Case.collective, func.count(),
-                   func.sum(func.coalesce(Case.workers, 0)))
-            .where(received).group_by(ORIGIN, by_day, Case.source, Case.collective)):
+    # One scan of the received cases for every figure of their receipt, summed here per (origin, stretch, key).
+    sums: dict[tuple[str, date, str], int] = {}
+    for o, d, source, collective, category, employer_type, industry, n, workers in session.execute(
+            select(ORIGIN, day(Case.received_on), Case.source, Case.collective, Case.main_category,
+                   Case.employer_type, Case.industry, func.count(), func.sum(func.coalesce(Case.workers, 0)))
+            .where(received).group_by(ORIGIN, by_day, Case.source, Case.collective, Case.main_category,
+                                      Case.employer_type, Case.industry)):
         workers = int(workers or 0)
-        put((o, d, "received", n))
-        put((o, d, "received.source." + source, n))
-        put((o, d, "workers", workers))
+        keys = ["received", "received.source." + source, "category." + (category or ""),
+                "employer_type." + (employer_type or stats.UNKNOWN), "industry." + (industry or stats.UNKNOWN)]
         if collective:
-            put((o, d, "collective", n))
-            put((o, d, "collective_workers", workers))
-    for column, prefix in ((Case.main_category, "category."), (Case.employer_type, "employer_type."),
-                           (Case.industry, "industry.")):
-        for o, d, code, n in session.execute(
-                select(ORIGIN, day(Case.received_on), column, func.count())
-                .where(received).group_by(ORIGIN, by_day, column)):
-            put((o, d, prefix + (code or ("" if prefix == "category." else stats.UNKNOWN)), n))
+            keys.append("collective")
+            sums[(o, d, "collective_workers")] = sums.get((o, d, "collective_workers"), 0) + workers
+        for key in keys:
+            sums[(o, d, key)] = sums.get((o, d, key), 0) + n
+        sums[(o, d, "workers")] = sums.get((o, d, "workers"), 0) + workers
+    out += [(o, d, key, n) for (o, d, key), n in sums.items()]
     for o, d, n in session.execute(
             select(ORIGIN, day(Case.rejected_on), func.count())
             .where(window, Case.rejected_on >= first).group_by(ORIGIN, by_day)):
@@ -111,7 +120,7 @@ def _flows(session: Session, start: date, end: date, cuts: Sequence[date]) -> li
     for o, d, n, review, confirmation in session.execute(
             select(ORIGIN, day(Agreement.effective_on), func.count(), _flag(Agreement.arbitration_review),
                    _flag(Agreement.judicial_confirmation))
-            .join(Agreement, agreed).where(window, Agreement.effective_on >= first)
+            .join(Agreement, agreed).where(_window(start, end, driven=session), Agreement.effective_on >= first)
             .group_by(ORIGIN, by_day)):
         put((o, d, "agreements", n))
         put((o, d, "arbitration_review", int(review or 0)))
@@ -198,6 +207,46 @@ def _stocks(session: Session, start: date, end: date, days: Iterable[date]) -> t
     return open_after, origins
 
 
+class Candidate(NamedTuple):
+    """A case that can be late on acceptance, mediation or 回访 (the columns ``_overdue`` reads)."""
+
+    id: str
+    origin: str
+    received_on: date
+    source: str
+    mediation_extended_until: date | None
+    accepted_on: date | None
+    rejected_on: date | None
+    withdrawn_on: date | None
+    failed_on: date | None
+    closed_on: date | None
+    effective_on: date | None
+
+
+def _dates(session: Session, *columns: Any) -> list[Any]:
+    """``columns`` as the database keeps them: on SQLite the ISO text (SQLAlchemy's Date parses with a regex)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return list(columns)
+    return [type_coerce(c, String).label(c.key) for c in columns]
+
+
+def _plain_dates(session: Session) -> Callable[[Any], date | None]:
+    """Turns what :func:`_dates` read into dates (each distinct text parsed once; the same dates as ``Date``)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return lambda value: value
+    seen: dict[str, date] = {}
+
+    def plain(value: str | None) -> date | None:
+        if value is None:
+            return None
+        day = seen.get(value)
+        if day is None:
+            day = seen[value] = date.fromisoformat(value)
+        return day
+
+    return plain
+
+
 def _first(*days: date | None) -> date | None:
     present = [d for d in days if d is not None]
     return min(present) if present else None
@@ -238,10 +287,11 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
         if overdue(closed_on, due_of[closed_on], None):
             out[(origin, "archive")] += n
     # Acceptance, mediation and 回访: per case, for the cases that can be late on one of them.
-    rows = session.execute(
-        select(Case.id, Case.origin, Case.received_on, Case.source, Case.mediation_extended_until,
-               Case.accepted_on, Case.rejected_on, Case.withdrawn_on,
-               Case.failed_on, Case.closed_on, Agreement.effective_on)
+    plain = _plain_dates(session)
+    rows = [Candidate(*(plain(v) if i >= 2 and i != 3 else v for i, v in enumerate(r))) for r in session.execute(
+        select(Case.id, Case.origin, *_dates(session, Case.received_on), Case.source,
+               *_dates(session, Case.mediation_extended_until, Case.accepted_on, Case.rejected_on, Case.withdrawn_on,
+                       Case.failed_on, Case.closed_on, Agreement.effective_on))
         .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
         .where(in_hands, or_(
             and_(_open_at(Case.accepted_on, as_of), _open_at(Case.rejected_on, as_of),
@@ -250,7 +300,7 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
                  _open_at(Case.withdrawn_on, as_of), _open_at(Case.rejected_on, as_of),
                  _open_at(Case.closed_on, as_of),
                  or_(Case.received_on < floor["mediation"], Case.mediation_extended_until < as_of)),
-            and_(Agreement.effective_on.is_not(None), _open_at(Case.closed_on, as_of))))).all()
+            and_(Agreement.effective_on.is_not(None), _open_at(Case.closed_on, as_of)))))]
     dues: dict[str, list[date]] = {}
     visits: dict[str, date] = {}
     ids_ = [r.id for r in rows]
