@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from hexie_desktop.core import codes, periods
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import settings
+from hexie_desktop.services import settings, stats_tally
 from hexie_desktop.services.context import Context
 from hexie_desktop.storage.models import Agreement, AgreementItem, Case, CaseEvent, FollowUp, Mediator, Party, User
 
@@ -33,7 +33,6 @@ _WATCHED = {
     if (names := tuple(n for n in periods.OFFICE_DEADLINES if state in periods.counting_states(n)))
 }
 MONTH_ACTIONS = ("register", "accept", "reject", "agree", "fail", "withdraw", "close", "archive")
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -104,11 +103,19 @@ def _may_be_due(name: str, days: dict[str, int], horizon: date) -> ColumnElement
 
 
 def candidates(lengths: periods.DeadlineSettings, horizon: date) -> ColumnElement[bool]:
-    """SQL condition on ``cases``: a watched deadline may be due by ``horizon``."""
+    """SQL condition on ``cases``: a watched deadline may be due by ``horizon``.
+
+    Written per deadline (its condition once, with the states that watch it) rather than per state:
+    the same cases, but each ``EXISTS`` appears once, so PostgreSQL hashes each joined table once.
+    """
     days = periods.shortest_days(lengths)
+    watching: dict[str, list[str]] = {}
+    for state, names in _WATCHED.items():
+        for name in names:
+            watching.setdefault(name, []).append(state)
     return and_(Case.state.in_(tuple(_WATCHED)), or_(*(
-        and_(Case.state == state, or_(*(_may_be_due(name, days, horizon) for name in names)))
-        for state, names in _WATCHED.items())))
+        and_(Case.state.in_(tuple(states)), _may_be_due(name, days, horizon))
+        for name, states in watching.items())))
 
 
 def _details(session: Session, case_ids: list[str]) -> tuple[dict, dict, dict, set]:
@@ -117,8 +124,7 @@ def _details(session: Session, case_ids: list[str]) -> tuple[dict, dict, dict, s
     effective: dict[str, date | None] = {}
     items: dict[str, list[Any]] = {}
     visited: set[str] = set()
-    for start in range(0, len(case_ids), _CHUNK):
-        chunk = case_ids[start:start + _CHUNK]
+    for chunk in stats_tally.id_chunks(session, case_ids):
         for case_id, name in session.execute(
                 select(Party.case_id, Party.name).where(Party.case_id.in_(chunk), Party.deleted.is_(False))
                 .order_by(Party.case_id, Party.position)):

@@ -11,11 +11,11 @@ tests/e2e/test_stats_tally.py holds the two to the same numbers on generated sta
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Date, String, and_, case, func, literal, literal_column, or_, select, type_coerce
+from sqlalchemy import Date, String, and_, case, func, literal, literal_column, or_, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
@@ -25,9 +25,21 @@ from hexie_desktop.services import settings
 from hexie_desktop.storage.models import Agreement, AgreementItem, Case, Claim, FollowUp, PerformanceRecord
 
 CHUNK = 500
+"""Ids per ``IN (…)`` on SQLite (its bound-parameter limit); PostgreSQL takes them all at once."""
 # Grouping by the bare column would let SQLite walk ix_cases_origin (sorted, but every wide row read); grouped
 # by this expression it reads the covering indexes of migration 0014 (origin is never NULL: the same groups).
 ORIGIN = func.coalesce(Case.origin, literal_column("''"))
+
+
+def id_chunks(session: Session, ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``ids`` in slices for ``IN (…)``: :data:`CHUNK` at a time on SQLite, one slice elsewhere.
+
+    On a district's PostgreSQL each query is a round trip to the server, which on a busy machine
+    costs more than the query itself.
+    """
+    size = CHUNK if session.get_bind().dialect.name == "sqlite" else max(len(ids), 1)
+    for at in range(0, len(ids), size):
+        yield ids[at:at + size]
 
 
 def _live(model):  # noqa: ANN001, ANN202
@@ -90,20 +102,39 @@ def _flows(session: Session, start: date, end: date, cuts: Sequence[date]) -> li
     received = and_(window, Case.received_on >= first)
     # One scan of the received cases for every figure of their receipt, summed here per (origin, stretch, key).
     sums: dict[tuple[str, date, str], int] = {}
-    for o, d, source, collective, category, employer_type, industry, n, workers in session.execute(
-            select(ORIGIN, day(Case.received_on), Case.source, Case.collective, Case.main_category,
-                   Case.employer_type, Case.industry, func.count(), func.sum(func.coalesce(Case.workers, 0)))
-            .where(received).group_by(ORIGIN, by_day, Case.source, Case.collective, Case.main_category,
-                                      Case.employer_type, Case.industry)):
+
+    def add(o: str, d: date, key: str, n: int) -> None:
+        sums[(o, d, key)] = sums.get((o, d, key), 0) + n
+
+    dims = (Case.source, Case.collective, Case.main_category, Case.employer_type, Case.industry)
+    counted = (func.count(), func.sum(func.coalesce(Case.workers, 0)))
+    if session.get_bind().dialect.name == "sqlite":
+        # Every combination (a few thousand rows for a township); SQLite has no GROUPING SETS.
+        rows = session.execute(select(ORIGIN, day(Case.received_on), *dims, literal(0), *counted)
+                               .where(received).group_by(ORIGIN, by_day, *dims))
+    else:
+        # A district has many origins: each set of figures grouped on its own, still in one scan.
+        rows = session.execute(
+            select(ORIGIN, day(Case.received_on), *dims, func.grouping(*dims), *counted).where(received)
+            .group_by(ORIGIN, by_day, func.grouping_sets(tuple_(Case.source, Case.collective),
+                                                         tuple_(Case.main_category), tuple_(Case.employer_type),
+                                                         tuple_(Case.industry))))
+    # GROUPING(...) has a bit set for each of dims left out of the row's set (0: every dim grouped).
+    for o, d, source, collective, category, employer_type, industry, left_out, n, workers in rows:
         workers = int(workers or 0)
-        keys = ["received", "received.source." + source, "category." + (category or ""),
-                "employer_type." + (employer_type or stats.UNKNOWN), "industry." + (industry or stats.UNKNOWN)]
-        if collective:
-            keys.append("collective")
-            sums[(o, d, "collective_workers")] = sums.get((o, d, "collective_workers"), 0) + workers
-        for key in keys:
-            sums[(o, d, key)] = sums.get((o, d, key), 0) + n
-        sums[(o, d, "workers")] = sums.get((o, d, "workers"), 0) + workers
+        if left_out in (0, 0b00111):
+            add(o, d, "received", n)
+            add(o, d, "received.source." + source, n)
+            add(o, d, "workers", workers)
+            if collective:
+                add(o, d, "collective", n)
+                add(o, d, "collective_workers", workers)
+        if left_out in (0, 0b11011):
+            add(o, d, "category." + (category or ""), n)
+        if left_out in (0, 0b11101):
+            add(o, d, "employer_type." + (employer_type or stats.UNKNOWN), n)
+        if left_out in (0, 0b11110):
+            add(o, d, "industry." + (industry or stats.UNKNOWN), n)
     out += [(o, d, key, n) for (o, d, key), n in sums.items()]
     for o, d, n in session.execute(
             select(ORIGIN, day(Case.rejected_on), func.count())
@@ -304,8 +335,7 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
     dues: dict[str, list[date]] = {}
     visits: dict[str, date] = {}
     ids_ = [r.id for r in rows]
-    for at in range(0, len(ids_), CHUNK):
-        chunk = ids_[at:at + CHUNK]
+    for chunk in id_chunks(session, ids_):
         for case_id, due in session.execute(
                 select(AgreementItem.case_id, AgreementItem.due_on)
                 .where(_live(AgreementItem), AgreementItem.case_id.in_(chunk), AgreementItem.due_on.is_not(None))):

@@ -218,12 +218,51 @@ def _measure(pctx, raw, work: Path) -> dict:
             "ledger": ledger, "ledger_s": ledger_s, "ledger_n": ledger_n, "raw_ledger_s": raw_ledger_s}
 
 
+_BEFORE = """
+import json, statistics, sys, time
+from hexie_desktop.core import stats
+from hexie_desktop.services import dashboard, reports
+from hexie_desktop.services.station import open_station
+station = open_station(data_dir=None, db_url=sys.argv[1])
+ctx = station.context()
+year = stats.year(ctx.today.year)
+out = {}
+for name, fn in (("board", lambda: dashboard.dashboard(ctx)), ("stats", lambda: reports.statistics(ctx, year))):
+    fn()
+    runs = []
+    for _ in range(3):
+        wall, cpu = time.perf_counter(), time.process_time()
+        fn()
+        runs.append((time.perf_counter() - wall, time.process_time() - cpu))
+    out[name] = statistics.median(r[0] for r in runs)
+    out[name + "_cpu"] = statistics.median(r[1] for r in runs)
+import hexie_desktop
+out["code"] = hexie_desktop.__file__
+print(json.dumps(out))
+"""
+
+
+def _before(checkout: Path, url: str) -> dict:
+    """Dashboard and statistics of the program in ``checkout``, timed in a fresh process (medians of 3, warm)."""
+    import subprocess
+
+    env = {**os.environ, "PYTHONPATH": str(checkout.resolve())}
+    done = subprocess.run([sys.executable, "-c", _BEFORE, url], capture_output=True, text=True, cwd=checkout,
+                          env=env, check=False)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     """Run the benchmark and update docs/PERFORMANCE.md."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--townships", type=int, default=30)
     parser.add_argument("--cases", type=int, default=5000, help="cases per township")
     parser.add_argument("--no-write", action="store_true", help="print only, leave docs/PERFORMANCE.md alone")
+    parser.add_argument("--before", type=Path, metavar="CHECKOUT",
+                        help="also time the dashboard and statistics of the program in CHECKOUT (e.g. a worktree "
+                             "of main) on the same district, before and after this one's")
     kept = parser.add_mutually_exclusive_group()
     kept.add_argument("--keep", type=Path, metavar="DIR", help="build the district in DIR and leave it there")
     kept.add_argument("--reuse", type=Path, metavar="DIR", help="measure the district kept in DIR (--keep)")
@@ -263,9 +302,13 @@ def main() -> None:
         rows_held = sum(raw.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in (
             "cases", "parties", "claims", "case_events", "mediation_sessions", "agreements", "agreement_items",
             "agreement_shares", "performance_records", "follow_ups", "employers"))
-        raw.execute("ANALYZE")
         raw.commit()
+        raw.autocommit = True
+        raw.execute("VACUUM ANALYZE")  # what autovacuum leaves on a district in use (index-only scans need it)
+        raw.autocommit = False
+        before = _before(args.before, server.url("district")) if args.before else None
         m = _measure(pctx, raw, work)
+        after = _before(ROOT, server.url("district")) if args.before else None
         raw.close()
         district.db.dispose()
     finally:
@@ -297,6 +340,14 @@ def main() -> None:
          f"{m['ledger_s']:.1f} s ({m['ledger_s'] / m['raw_ledger_s']:.1f}× raw)",
          f"raw SELECT → plain XlsxWriter write_row of the same {m['ledger_n']} cases: {m['raw_ledger_s']:.1f} s"),
     ]
+    if before is not None:
+        assert before["code"] != after["code"], (before["code"], after["code"])
+        rows.insert(3, (f"the same two in fresh processes, the program before (`{args.before}`) and this one, run one "
+                        "after the other on the same district (warm, medians of 3; wall / CPU of the process)",
+                        f"dashboard {after['board']:.2f} s / {after['board_cpu']:.2f} s CPU, statistics "
+                        f"{after['stats']:.2f} s / {after['stats_cpu']:.2f} s CPU",
+                        f"before: dashboard {before['board']:.2f} s / {before['board_cpu']:.2f} s CPU, statistics "
+                        f"{before['stats']:.2f} s / {before['stats_cpu']:.2f} s CPU"))
     rss = _rss()
     for what, ours, baseline in rows:
         print(f"{what:90s} {ours:>30s}   {baseline}")
