@@ -123,6 +123,28 @@ def test_any_range_and_report_date_agree(station, start, length, today):
     assert_same(station, today, stats.custom(start, start + timedelta(days=length)))
 
 
+def test_ids_sent_in_slices_count_the_same(station, monkeypatch):
+    """The overdue duties of cases looked up a few ids at a time (as SQLite's parameter limit needs at scale)."""
+    from hexie_desktop.services import stats_tally
+
+    ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
+    whole = reports.statistics(ctx, stats.year(2026))
+    slices: list[int] = []
+    real = stats_tally.id_chunks
+
+    def counted(session, ids):  # noqa: ANN001, ANN202
+        for chunk in real(session, ids):
+            slices.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(stats_tally, "CHUNK", 3)
+    monkeypatch.setattr(stats_tally, "id_chunks", counted)
+    sliced = reports.statistics(ctx, stats.year(2026))
+    assert len(slices) > 3 and max(slices) == 3
+    assert sliced.total == whole.total and sliced.total["overdue"] > 0
+    assert sliced.by_origin == whole.by_origin
+
+
 def test_a_tally_refuses_a_period_it_was_not_counted_for(station):
     """A tally is cut at its periods' edges and counts duties at one moment: asking for more is a programming error."""
     ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
