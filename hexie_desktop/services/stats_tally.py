@@ -54,7 +54,7 @@ def _window(start: date, end: date, *, driven: Session | None = None) -> ColumnE
     effective day); on SQLite the case's received day is then kept out of the index choice, else
     the planner walks every case of the window and looks up its rows (same rows, slower).
     """
-    received = Case.received_on
+    received: Any = Case.received_on
     if driven is not None and driven.get_bind().dialect.name == "sqlite":
         received = UnaryExpression(Case.received_on.expression, operator=operators.custom_op("+"), type_=Date)
     return and_(_live(Case), received <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
@@ -320,7 +320,7 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
             out[(origin, "archive")] += n
     # Acceptance, mediation and 回访: per case, for the cases that can be late on one of them.
     plain = _plain_dates(session)
-    rows = [Candidate(*(plain(v) if i >= 2 and i != 3 else v for i, v in enumerate(r))) for r in session.execute(
+    rows = [Candidate._make(plain(v) if i >= 2 and i != 3 else v for i, v in enumerate(r)) for r in session.execute(
         select(Case.id, Case.origin, *_dates(session, Case.received_on), Case.source,
                *_dates(session, Case.mediation_extended_until, Case.accepted_on, Case.rejected_on, Case.withdrawn_on,
                        Case.failed_on, Case.closed_on, Agreement.effective_on))
