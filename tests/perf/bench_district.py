@@ -400,8 +400,8 @@ rather than once per state, so each `EXISTS` is hashed once (its server time 230
 by tests/e2e/test_stats_tally.py (also on PostgreSQL, and reading at once against in turn) and
 tests/e2e/test_dashboard_demo.py.  "Before" in the table is main at 64f162b (`git archive`); the
 build's own measurement right after its imports (main's code, `ANALYZE` but no `VACUUM`, load 7)
-gave dashboard 0.91 s and statistics 4.37 s.  Left: the goals (0.5 s, 1 s) are not met on this shared
-2-core machine; see above for what the rest is.
+gave dashboard 0.91 s and statistics 4.37 s.  Left: the goals (0.5 s, 1 s) are not met on this
+shared 2-core machine; see above for what the rest is.
 """
 
 
@@ -409,8 +409,8 @@ REUSE = """\
 The district is kept: `tests/perf/bench_district.py --keep DIR` builds it in DIR (PostgreSQL cluster in
 `DIR/pg`, the district's key files in `DIR/local`, the build's figures in `DIR/build.json`) and leaves it
 stopped; `--reuse DIR` starts the cluster on a free loopback port, opens the district (migrating it if the
-program is newer), measures and stops it again — a few minutes instead of the build's 7–20 (its time depends on the load).  The 30 × 5,000
-district is kept at `/work/perf/district30`: re-measure with
+program is newer), measures and stops it again — a few minutes instead of the build's 7–20 (its time
+depends on the load).  The 30 × 5,000 district is kept at `/work/perf/district30`: re-measure with
 `.venv/bin/python tests/perf/bench_district.py --reuse /work/perf/district30` (copy the folder first if
 you want the original untouched: a migration changes it).
 """
