@@ -11,31 +11,53 @@ tests/e2e/test_stats_tally.py holds the two to the same numbers on generated sta
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Date, and_, case, func, literal, literal_column, or_, select
+from sqlalchemy import Date, String, and_, case, func, literal, literal_column, or_, select, tuple_, type_coerce
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import ColumnElement, UnaryExpression
 
 from hexie_desktop.core import periods, stats
 from hexie_desktop.services import settings
 from hexie_desktop.storage.models import Agreement, AgreementItem, Case, Claim, FollowUp, PerformanceRecord
 
 CHUNK = 500
+"""Ids per ``IN (…)`` on SQLite (its bound-parameter limit); PostgreSQL takes them all at once."""
 # Grouping by the bare column would let SQLite walk ix_cases_origin (sorted, but every wide row read); grouped
 # by this expression it reads the covering indexes of migration 0014 (origin is never NULL: the same groups).
 ORIGIN = func.coalesce(Case.origin, literal_column("''"))
+
+
+def id_chunks(session: Session, ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``ids`` in slices for ``IN (…)``: :data:`CHUNK` at a time on SQLite, one slice elsewhere.
+
+    On a district's PostgreSQL each query is a round trip to the server, which on a busy machine
+    costs more than the query itself.
+    """
+    size = CHUNK if session.get_bind().dialect.name == "sqlite" else max(len(ids), 1)
+    for at in range(0, len(ids), size):
+        yield ids[at:at + size]
 
 
 def _live(model):  # noqa: ANN001, ANN202
     return model.deleted.is_(False)
 
 
-def _window(start: date, end: date) -> ColumnElement[bool]:
-    """The cases a report of ``start``–``end`` reads (the same as ``reports.load_facts``)."""
-    return and_(_live(Case), Case.received_on <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
+def _window(start: date, end: date, *, driven: Session | None = None) -> ColumnElement[bool]:
+    """The cases a report of ``start``–``end`` reads (the same as ``reports.load_facts``).
+
+    ``driven``: the query is driven by a joined table's own date (e.g. agreements by their
+    effective day); on SQLite the case's received day is then kept out of the index choice, else
+    the planner walks every case of the window and looks up its rows (same rows, slower).
+    """
+    received: Any = Case.received_on
+    if driven is not None and driven.get_bind().dialect.name == "sqlite":
+        received = UnaryExpression(Case.received_on.expression, operator=operators.custom_op("+"), type_=Date)
+    return and_(_live(Case), received <= end, or_(Case.archived_on.is_(None), Case.archived_on >= start))
 
 
 def _open_at(column: Any, day: date) -> ColumnElement[bool]:
@@ -79,23 +101,42 @@ def _flows(session: Session, start: date, end: date, cuts: Sequence[date]) -> li
     out: list[tuple[str, date, str, int]] = []
     put = out.append
     received = and_(window, Case.received_on >= first)
-    for o, d, source, collective, n, workers in session.execute(
-            select(ORIGIN, day(Case.received_on), Case.source, Case.collective, func.count(),
-                   func.sum(func.coalesce(Case.workers, 0)))
-            .where(received).group_by(ORIGIN, by_day, Case.source, Case.collective)):
+    # One scan of the received cases for every figure of their receipt, summed here per (origin, stretch, key).
+    sums: dict[tuple[str, date, str], int] = {}
+
+    def add(o: str, d: date, key: str, n: int) -> None:
+        sums[(o, d, key)] = sums.get((o, d, key), 0) + n
+
+    dims = (Case.source, Case.collective, Case.main_category, Case.employer_type, Case.industry)
+    counted = (func.count(), func.sum(func.coalesce(Case.workers, 0)))
+    if session.get_bind().dialect.name == "sqlite":
+        # Every combination (a few thousand rows for a township); SQLite has no GROUPING SETS.
+        rows = session.execute(select(ORIGIN, day(Case.received_on), *dims, literal(0), *counted)
+                               .where(received).group_by(ORIGIN, by_day, *dims))
+    else:
+        # A district has many origins: each set of figures grouped on its own, still in one scan.
+        rows = session.execute(
+            select(ORIGIN, day(Case.received_on), *dims, func.grouping(*dims), *counted).where(received)
+            .group_by(ORIGIN, by_day, func.grouping_sets(tuple_(Case.source, Case.collective),
+                                                         tuple_(Case.main_category), tuple_(Case.employer_type),
+                                                         tuple_(Case.industry))))
+    # GROUPING(...) has a bit set for each of dims left out of the row's set (0: every dim grouped).
+    for o, d, source, collective, category, employer_type, industry, left_out, n, workers in rows:
         workers = int(workers or 0)
-        put((o, d, "received", n))
-        put((o, d, "received.source." + source, n))
-        put((o, d, "workers", workers))
-        if collective:
-            put((o, d, "collective", n))
-            put((o, d, "collective_workers", workers))
-    for column, prefix in ((Case.main_category, "category."), (Case.employer_type, "employer_type."),
-                           (Case.industry, "industry.")):
-        for o, d, code, n in session.execute(
-                select(ORIGIN, day(Case.received_on), column, func.count())
-                .where(received).group_by(ORIGIN, by_day, column)):
-            put((o, d, prefix + (code or ("" if prefix == "category." else stats.UNKNOWN)), n))
+        if left_out in (0, 0b00111):
+            add(o, d, "received", n)
+            add(o, d, "received.source." + source, n)
+            add(o, d, "workers", workers)
+            if collective:
+                add(o, d, "collective", n)
+                add(o, d, "collective_workers", workers)
+        if left_out in (0, 0b11011):
+            add(o, d, "category." + (category or ""), n)
+        if left_out in (0, 0b11101):
+            add(o, d, "employer_type." + (employer_type or stats.UNKNOWN), n)
+        if left_out in (0, 0b11110):
+            add(o, d, "industry." + (industry or stats.UNKNOWN), n)
+    out += [(o, d, key, n) for (o, d, key), n in sums.items()]
     for o, d, n in session.execute(
             select(ORIGIN, day(Case.rejected_on), func.count())
             .where(window, Case.rejected_on >= first).group_by(ORIGIN, by_day)):
@@ -111,7 +152,7 @@ def _flows(session: Session, start: date, end: date, cuts: Sequence[date]) -> li
     for o, d, n, review, confirmation in session.execute(
             select(ORIGIN, day(Agreement.effective_on), func.count(), _flag(Agreement.arbitration_review),
                    _flag(Agreement.judicial_confirmation))
-            .join(Agreement, agreed).where(window, Agreement.effective_on >= first)
+            .join(Agreement, agreed).where(_window(start, end, driven=session), Agreement.effective_on >= first)
             .group_by(ORIGIN, by_day)):
         put((o, d, "agreements", n))
         put((o, d, "arbitration_review", int(review or 0)))
@@ -198,6 +239,46 @@ def _stocks(session: Session, start: date, end: date, days: Iterable[date]) -> t
     return open_after, origins
 
 
+class Candidate(NamedTuple):
+    """A case that can be late on acceptance, mediation or 回访 (the columns ``_overdue`` reads)."""
+
+    id: str
+    origin: str
+    received_on: date
+    source: str
+    mediation_extended_until: date | None
+    accepted_on: date | None
+    rejected_on: date | None
+    withdrawn_on: date | None
+    failed_on: date | None
+    closed_on: date | None
+    effective_on: date | None
+
+
+def _dates(session: Session, *columns: Any) -> list[Any]:
+    """``columns`` as the database keeps them: on SQLite the ISO text (SQLAlchemy's Date parses with a regex)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return list(columns)
+    return [type_coerce(c, String).label(c.key) for c in columns]
+
+
+def _plain_dates(session: Session) -> Callable[[Any], date | None]:
+    """Turns what :func:`_dates` read into dates (each distinct text parsed once; the same dates as ``Date``)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return lambda value: value
+    seen: dict[str, date] = {}
+
+    def plain(value: str | None) -> date | None:
+        if value is None:
+            return None
+        day = seen.get(value)
+        if day is None:
+            day = seen[value] = date.fromisoformat(value)
+        return day
+
+    return plain
+
+
 def _first(*days: date | None) -> date | None:
     present = [d for d in days if d is not None]
     return min(present) if present else None
@@ -238,10 +319,11 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
         if overdue(closed_on, due_of[closed_on], None):
             out[(origin, "archive")] += n
     # Acceptance, mediation and 回访: per case, for the cases that can be late on one of them.
-    rows = session.execute(
-        select(Case.id, Case.origin, Case.received_on, Case.source, Case.mediation_extended_until,
-               Case.accepted_on, Case.rejected_on, Case.withdrawn_on,
-               Case.failed_on, Case.closed_on, Agreement.effective_on)
+    plain = _plain_dates(session)
+    rows = [Candidate._make(plain(v) if i >= 2 and i != 3 else v for i, v in enumerate(r)) for r in session.execute(
+        select(Case.id, Case.origin, *_dates(session, Case.received_on), Case.source,
+               *_dates(session, Case.mediation_extended_until, Case.accepted_on, Case.rejected_on, Case.withdrawn_on,
+                       Case.failed_on, Case.closed_on, Agreement.effective_on))
         .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
         .where(in_hands, or_(
             and_(_open_at(Case.accepted_on, as_of), _open_at(Case.rejected_on, as_of),
@@ -250,12 +332,11 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
                  _open_at(Case.withdrawn_on, as_of), _open_at(Case.rejected_on, as_of),
                  _open_at(Case.closed_on, as_of),
                  or_(Case.received_on < floor["mediation"], Case.mediation_extended_until < as_of)),
-            and_(Agreement.effective_on.is_not(None), _open_at(Case.closed_on, as_of))))).all()
+            and_(Agreement.effective_on.is_not(None), _open_at(Case.closed_on, as_of)))))]
     dues: dict[str, list[date]] = {}
     visits: dict[str, date] = {}
     ids_ = [r.id for r in rows]
-    for at in range(0, len(ids_), CHUNK):
-        chunk = ids_[at:at + CHUNK]
+    for chunk in id_chunks(session, ids_):
         for case_id, due in session.execute(
                 select(AgreementItem.case_id, AgreementItem.due_on)
                 .where(_live(AgreementItem), AgreementItem.case_id.in_(chunk), AgreementItem.due_on.is_not(None))):
@@ -289,6 +370,29 @@ def _overdue(session: Session, start: date, end: date, as_of: date) -> Counter:
     return out
 
 
+def at_once(session: Session, jobs: Sequence[Callable[[Session], Any]]) -> list[Any]:
+    """The results of ``jobs``, each given a session: in turn on SQLite, at the same time on PostgreSQL.
+
+    SQLite reads every job in ``session``'s one snapshot.  On PostgreSQL each statement already sees
+    its own snapshot (READ COMMITTED, as in every read there), so the jobs lose nothing by running
+    on their own pooled connections at once, and the server works on them in parallel.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite" or len(jobs) < 2:
+        return [job(session) for job in jobs]
+    engine = getattr(bind, "engine", bind)
+
+    def run(job: Callable[[Session], Any]) -> Any:
+        with Session(engine) as own:
+            try:
+                return job(own)
+            finally:
+                own.rollback()
+
+    with ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="tally") as pool:
+        return list(pool.map(run, jobs))
+
+
 def count_tally(session: Session, start: date, end: date, as_of: date, periods_: Sequence[stats.Period]) -> stats.Tally:
     """The figures of the cases ``load_facts(session, start, end, as_of)`` would read, counted by the database.
 
@@ -297,9 +401,12 @@ def count_tally(session: Session, start: date, end: date, as_of: date, periods_:
     """
     cuts = stats.cuts_of(*periods_)
     # No larger page cache here: it measured no faster, and its pages would stay in the process's memory.
-    flows = _flows(session, start, end, cuts) + _money_and_visits(session, start, end, cuts)
-    open_after, origins = _stocks(session, start, end, {cut - timedelta(days=1) for cut in cuts})
-    overdue = _overdue(session, start, end, as_of)
+    events, money, (open_after, origins), overdue = at_once(session, [
+        lambda s: _flows(s, start, end, cuts),
+        lambda s: _money_and_visits(s, start, end, cuts),
+        lambda s: _stocks(s, start, end, {cut - timedelta(days=1) for cut in cuts}),
+        lambda s: _overdue(s, start, end, as_of)])
+    flows = events + money
     found = set(origins) | {o for o, _d, _k, _n in flows}
     return stats.Tally(as_of, cuts, tuple(flows), open_after, {k: v for k, v in overdue.items() if v},
                        tuple(sorted(found)))

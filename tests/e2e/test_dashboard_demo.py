@@ -70,3 +70,15 @@ def test_dashboard_prefilter_finds_exactly_what_reading_every_case_finds(station
         assert fast == full, day
         seen += len(fast.items)
     assert seen > 30
+
+
+def test_dashboard_reads_the_same_when_ids_go_a_few_at_a_time(station, ctx, monkeypatch):
+    """Names, agreements, items and follow-ups read in slices of ids (SQLite's parameter limit) change nothing."""
+    from hexie_desktop.services import stats_tally
+
+    generate(ctx, cases=400, seed=5)
+    whole = dashboard.dashboard(ctx, soon_days=60)
+    monkeypatch.setattr(stats_tally, "CHUNK", 3)
+    sliced = dashboard.dashboard(ctx, soon_days=60)
+    assert len(whole.items) > 6 and {i.applicants for i in whole.items} != {""}
+    assert sliced == whole

@@ -123,6 +123,28 @@ def test_any_range_and_report_date_agree(station, start, length, today):
     assert_same(station, today, stats.custom(start, start + timedelta(days=length)))
 
 
+def test_ids_sent_in_slices_count_the_same(station, monkeypatch):
+    """The overdue duties of cases looked up a few ids at a time (as SQLite's parameter limit needs at scale)."""
+    from hexie_desktop.services import stats_tally
+
+    ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
+    whole = reports.statistics(ctx, stats.year(2026))
+    slices: list[int] = []
+    real = stats_tally.id_chunks
+
+    def counted(session, ids):
+        for chunk in real(session, ids):
+            slices.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(stats_tally, "CHUNK", 3)
+    monkeypatch.setattr(stats_tally, "id_chunks", counted)
+    sliced = reports.statistics(ctx, stats.year(2026))
+    assert len(slices) > 3 and max(slices) == 3
+    assert sliced.total == whole.total and sliced.total["overdue"] > 0
+    assert sliced.by_origin == whole.by_origin
+
+
 def test_a_tally_refuses_a_period_it_was_not_counted_for(station):
     """A tally is cut at its periods' edges and counts duties at one moment: asking for more is a programming error."""
     ctx = station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
@@ -178,3 +200,32 @@ def test_fast_path_equals_full_computation_on_postgresql(pg_station, period):
     """The SQL differs by dialect (days between two dates): PostgreSQL must count the same."""
     assert pg_station.db.engine.dialect.name == "postgresql"
     assert_same(pg_station, TODAY, period)
+
+
+@pytest.mark.postgres
+def test_reads_at_once_on_postgresql_equal_reads_in_turn(pg_station, monkeypatch):
+    """The statistics and the dashboard read on several connections at once there: the same as one after another."""
+    from hexie_desktop.services import dashboard, stats_tally
+
+    calls: list[int] = []
+    real = stats_tally.at_once
+
+    def watched(session, jobs):
+        calls.append(len(jobs))
+        return real(session, jobs)
+
+    monkeypatch.setattr(stats_tally, "at_once", watched)
+    results = []
+    for day in (TODAY, date(2026, 3, 15)):
+        ctx = pg_station.context(actor_for(pg_station.db, "admin"), today_fn=lambda day=day: day)
+        results.append((reports.statistics(ctx, stats.year(day.year)), dashboard.dashboard(ctx, soon_days=30)))
+    assert calls[:3] == [4, 4, 4]  # statistics and dashboard; the second dashboard may have no candidate
+    monkeypatch.setattr(stats_tally, "at_once", lambda session, jobs: [job(session) for job in jobs])
+    for day, (stats_then, board_then) in zip((TODAY, date(2026, 3, 15)), results, strict=True):
+        ctx = pg_station.context(actor_for(pg_station.db, "admin"), today_fn=lambda day=day: day)
+        in_turn = reports.statistics(ctx, stats.year(day.year))
+        assert (in_turn.by_origin, in_turn.total, in_turn.trend) == (
+            stats_then.by_origin, stats_then.total, stats_then.trend)
+        assert dashboard.dashboard(ctx, soon_days=30) == board_then
+        assert dashboard.dashboard(ctx, soon_days=30, prefilter=False) == board_then
+    assert results[0][1].items and results[0][0].total["received"] > 0

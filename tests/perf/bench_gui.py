@@ -193,7 +193,7 @@ reports = window.reports
 window.show_page("reports")
 wait(lambda: reports.task is not None and reports.task.done)
 beat.reset()
-start = time.perf_counter()
+start, start_cpu = time.perf_counter(), time.process_time()
 reports.set_period(stats.year(reports.workspace.ctx.today.year))
 loading = getattr(reports.ui.categoryChart, "loading_text", "") or reports.ui.categoryChart.empty_text
 wait(lambda: reports.task.done)
@@ -203,6 +203,10 @@ result["statistics_freeze"] = beat.longest / 1000
 result["statistics_freeze_cpu"] = beat.longest_cpu
 result["statistics_loading_text"] = loading
 result["statistics_received"] = reports.result.total["received"]
+result["statistics_cpu"] = time.process_time() - start_cpu  # the whole process: GUI and worker threads
+if sys.argv[-1] == "statistics-only":
+    print(json.dumps(result), flush=True)
+    os._exit(0)
 
 from hexie_desktop.services import registries
 registry = window.registry
@@ -272,14 +276,41 @@ print(json.dumps({"seconds": time.perf_counter() - start, "rows": len(chosen)}))
 """
 
 
-def _run(code: str, *args: str) -> dict:
+def _run(code: str, *args: str, root: Path = ROOT) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if root != ROOT:
+        env["PYTHONPATH"] = str(root)
     launch = time.time()
     result = subprocess.run([sys.executable, "-c", code, repr(launch), *args], capture_output=True, text=True,
-                            cwd=ROOT, env=env, check=False)
+                            cwd=root, env=env, check=False)
     if result.returncode != 0:
         raise SystemExit(result.stderr[-3000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _statistics_only(args: argparse.Namespace) -> None:
+    """The statistics page alone, medians of ``--repeat`` fresh processes (alternating with ``--before``)."""
+    load_before = perfdoc.load()
+    runs: dict[str, list[dict]] = {"ours": [], "before": []}
+    for _i in range(args.repeat):
+        runs["ours"].append(_run(_OURS, str(args.data_dir), PASSWORD, "statistics-only"))
+        if args.before:
+            runs["before"].append(_run(_OURS, str(args.data_dir), PASSWORD, "statistics-only",
+                                       root=args.before.resolve()))
+
+    def med(mode: str, key: str) -> float:
+        values = sorted(r[key] for r in runs[mode])
+        return values[len(values) // 2]
+
+    def show(mode: str) -> str:
+        return (f"{med(mode, 'statistics'):.2f} s ({med(mode, 'statistics_cpu'):.2f} s CPU), longest freeze "
+                f"{med(mode, 'statistics_freeze') * 1000:.0f} ms")
+    first = runs["ours"][0]
+    row = (f"statistics page, whole year ({first['statistics_received']} received); meanwhile the charts say "
+           f"“{first['statistics_loading_text']}”; median of {args.repeat} fresh processes",
+           show("ours"), f"the program in {args.before}: {show('before')}" if args.before else "—")
+    print(json.dumps(runs))
+    print(perfdoc.table([row]), f"{load_before} at the start, {perfdoc.load()} at the end")
 
 
 def _station(data_dir: Path, cases: int) -> float | None:
@@ -302,8 +333,16 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--data-dir", type=Path, required=True, help="reuse (or create) the benchmark station here")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each process; the median is shown")
+    parser.add_argument("--statistics-only", action="store_true",
+                        help="only the statistics page (prints its row, leaves docs/PERFORMANCE.md alone)")
+    parser.add_argument("--before", type=Path, metavar="CHECKOUT",
+                        help="with --statistics-only: the same page of the program in CHECKOUT (e.g. an export "
+                             "of main), run alternately with this one on the same station")
     args = parser.parse_args()
     _station(args.data_dir, args.cases)
+    if args.statistics_only:
+        _statistics_only(args)
+        return
     load_before = perfdoc.load()
     runs_bare, runs_ours = [], []
     for _i in range(args.repeat):
