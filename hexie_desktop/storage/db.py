@@ -160,8 +160,17 @@ def _restore_synchronous(session: Session) -> None:
         raw.execute("PRAGMA synchronous=FULL")
 
 
+def _savepoint_ended(session: Session) -> bool:
+    """True when only a savepoint ended: SQLAlchemy sends a savepoint's commit and rollback as the same
+    events as the transaction's, while the transaction around it goes on."""
+    wrote = session.info.get(_WROTE)
+    return wrote is not None and wrote[0].in_transaction
+
+
 def _checkpoint_after_write(session: Session) -> None:
     """Copy the committed WAL frames into the database file when the transaction wrote anything."""
+    if _savepoint_ended(session):  # the checkpoint waits for the commit of the whole transaction
+        return
     raw, before = session.info.pop(_WROTE, (None, 0))
     try:
         if raw is None or raw.total_changes == before:
@@ -175,6 +184,8 @@ def _checkpoint_after_write(session: Session) -> None:
 
 
 def _forget_begin(session: Session, *_args: object) -> None:
+    if _savepoint_ended(session):
+        return
     session.info.pop(_WROTE, None)
     _restore_synchronous(session)
 
