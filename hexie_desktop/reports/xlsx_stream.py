@@ -19,6 +19,7 @@ pinned version; otherwise every row goes through ``TableSheet.row``.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -38,6 +39,10 @@ _QUOTED_FIRST = frozenset("=+-@\x7f" + "".join(chr(c) for c in range(32)))
 """First characters that get the quote prefix (``xlsx.needs_quote_prefix``)."""
 
 
+_LINES_CACHE = 4096
+"""Most remembered line counts of Chinese text per column (a column of distinct values starts over)."""
+
+
 class RowStream:
     """Writes the data rows of ``sheet`` (a :class:`TableSheet` after its ``head``) in order."""
 
@@ -47,24 +52,26 @@ class RowStream:
         self.fast = (sheet.book.streaming and ws.constant_memory and xlsxwriter.__version__ == XLSXWRITER_VERSION
                      and ws.default_row_height == ws.original_row_height and ws.excel_version == 2007)
         self.letters = [xl_col_to_name(i) for i in range(len(sheet.columns))]
-        self.kinds = [c.kind for c in sheet.columns]
         self.widths = [c.width for c in sheet.columns]
         self.money = [c.kind == "money" for c in sheet.columns]
         self.numeric = [c.kind not in TEXT_KINDS for c in sheet.columns]
         self.dated = [c.kind == "date" for c in sheet.columns]
         self.plain: list[Format] = list(sheet._plain)
-        self.styles: list[str | None] = [None] * len(self.plain)
-        self.quoted_styles: list[str | None] = [None] * len(self.plain)
+        self.heads: list[str | None] = [None] * len(self.plain)
+        self.quoted_heads: list[str | None] = [None] * len(self.plain)
         self.serials: dict[date, str] = {}
+        self.lines: list[dict[str, int]] = [{} for _column in self.plain]
+        self.row_tags: dict[int, str] = {}
 
-    def _style(self, index: int, quoted: bool) -> str:
-        # The format's index is given at its first use, as XlsxWriter does when it writes the cell.
-        cache = self.quoted_styles if quoted else self.styles
-        style = cache[index]
-        if style is None:
+    def _head(self, index: int, quoted: bool) -> str:
+        """The cell's start with its style (``\\0`` for the row number); the format's index is given
+        at its first use, as XlsxWriter gives it when it writes the cell."""
+        cache = self.quoted_heads if quoted else self.heads
+        head = cache[index]
+        if head is None:
             fmt = self.sheet.book.quoted(self.plain[index]) if quoted else self.plain[index]
-            style = cache[index] = f' s="{fmt._get_xf_index()}"'
-        return style
+            head = cache[index] = f'<c r="{self.letters[index]}\0" s="{fmt._get_xf_index()}"'
+        return head
 
     def _serial(self, day: date) -> str:
         serial = self.serials.get(day)
@@ -72,6 +79,39 @@ class RowStream:
             number = self.sheet.ws._convert_date_time(datetime(day.year, day.month, day.day))
             serial = self.serials[day] = f"{number:.16G}"
         return serial
+
+    def _lines(self, index: int, value: str) -> int:
+        if value.isascii():  # quick to count (numbers, masked ids, codes): not remembered
+            return lines_needed(value, self.widths[index])
+        cache = self.lines[index]
+        lines = cache.get(value)
+        if lines is None:
+            if len(cache) >= _LINES_CACHE:
+                cache.clear()
+            lines = cache[value] = lines_needed(value, self.widths[index])
+        return lines
+
+    def _row_tag(self, r: int, lines: int) -> str:
+        """The ``<row>`` start of a row ``lines`` high, as XlsxWriter writes it after ``set_row``.
+
+        The row's height is not kept in the worksheet (XlsxWriter would keep it for every row,
+        some 20 MB for 100,000 rows, and needs it only for images, which a ledger has none of).
+        """
+        tag = self.row_tags.get(lines)
+        if tag is None:
+            ws = self.sheet.ws
+            ws.set_row(r, LINE_HEIGHT * min(lines, 30) + 2)
+            stream, ws.fh = ws.fh, io.StringIO()
+            try:
+                ws._write_row(r, None, ws.row_info[r])
+                made = ws.fh.getvalue()
+            finally:
+                ws.fh = stream
+            tag = self.row_tags[lines] = made.replace(f'<row r="{r + 1}"', '<row r="\0"', 1)
+        ws = self.sheet.ws
+        ws.row_info.pop(r, None)
+        ws.row_sizes.pop(r, None)
+        return tag
 
     def row(self, values: Sequence[Any]) -> None:
         """One data row, as ``TableSheet.row(values)`` would write it."""
@@ -91,12 +131,8 @@ class RowStream:
         xml, lines = cells
         ws._check_dimensions(r, 0)
         ws._check_dimensions(r, len(self.letters) - 1)
-        if lines > 1:
-            ws.set_row(r, LINE_HEIGHT * min(lines, 30) + 2)
-            ws._write_row(r, None, ws.row_info[r])
-            ws.fh.write(xml.replace("\0", str(r + 1)) + "</row>")
-        else:
-            ws.fh.write(f'<row r="{r + 1}">' + xml.replace("\0", str(r + 1)) + "</row>")
+        start = self._row_tag(r, lines) if lines > 1 else '<row r="\0">'
+        ws.fh.write((start + xml).replace("\0", str(r + 1)) + "</row>")
         ws.previous_row = r + 1
         sheet.next_row += 1
         sheet.data_rows += 1
@@ -105,28 +141,25 @@ class RowStream:
         """The row's cells as XML (``\\0`` for the row number) and its lines, or None when out of the ordinary."""
         parts = []
         lines = 1
-        letters, styles = self.letters, self.styles
+        heads, widths = self.heads, self.widths
         for index, value in enumerate(values):
             kind = type(value)
             if kind is str and value:
                 if (len(value) > EXCEL_CELL_LIMIT // 2 or _OUT_OF_THE_ORDINARY.search(value)
                         or value[0].isspace() or value[-1].isspace()):
                     return None
-                width = self.widths[index]
-                if len(value) * 1.9 > width:
-                    lines = max(lines, lines_needed(value, width))
-                style = self._style(index, True) if value[0] in _QUOTED_FIRST else (
-                    styles[index] or self._style(index, False))
-                parts.append(f'<c r="{letters[index]}\0"{style} t="inlineStr"><is><t>{value}</t></is></c>')
+                if len(value) * 1.9 > widths[index]:
+                    lines = max(lines, self._lines(index, value))
+                head = self._head(index, True) if value[0] in _QUOTED_FIRST else (
+                    heads[index] or self._head(index, False))
+                parts.append(f'{head} t="inlineStr"><is><t>{value}</t></is></c>')
             elif value is None or (kind is str and not value):
-                parts.append(f'<c r="{letters[index]}\0"{styles[index] or self._style(index, False)}/>')
+                parts.append((heads[index] or self._head(index, False)) + "/>")
             elif kind is int and self.numeric[index]:
                 number = value / 100 if self.money[index] else value
-                parts.append(f'<c r="{letters[index]}\0"{styles[index] or self._style(index, False)}>'
-                             f'<v>{number:.16G}</v></c>')
+                parts.append(f"{heads[index] or self._head(index, False)}><v>{number:.16G}</v></c>")
             elif kind is date and self.dated[index]:
-                parts.append(f'<c r="{letters[index]}\0"{styles[index] or self._style(index, False)}>'
-                             f'<v>{self._serial(value)}</v></c>')
+                parts.append(f"{heads[index] or self._head(index, False)}><v>{self._serial(value)}</v></c>")
             else:
                 return None
         return "".join(parts), lines

@@ -20,7 +20,7 @@ from hexie_desktop.services.context import Context
 from hexie_desktop.services.imports import OUTCOME_CHOICES
 from hexie_desktop.storage.models import Agreement, AgreementItem, Case, Employer, Mediator, Party
 
-CHUNK = 10000
+CHUNK = 2000
 """Cases per page (each page its own read session; the two look-ups of a page bind this many ids)."""
 
 KEYS = ("seq", "number", "received_on", "source", "applicant_name", "applicant_id", "applicant_phone", "workers",
@@ -87,12 +87,12 @@ def rows(ctx: Context, period: stats.Period | None, unmask: bool) -> Iterator[tu
             case_ids = [r[0] for r in chunk]
             first = {r[0]: r for r in connection.execute(
                 select(Party.case_id, Party.name, Party.id_number, Party.phone)
-                .where(Party.case_id.in_(case_ids), Party.position == 0, _live(Party)))}
+                .where(Party.case_id.in_(case_ids), Party.position == 0, _live(Party))).all()}
             paid = dict(connection.execute(
                 select(AgreementItem.case_id, func.sum(AgreementItem.paid_cents))
                 .where(AgreementItem.case_id.in_(case_ids), _live(AgreementItem))
                 .group_by(AgreementItem.case_id)).all())
-        made = []
+        # The page's session is closed: its rows are made one at a time while the writer takes them.
         for (case_id, number, received_on, src, workers, main_category, claimed, case_state, accepted_on, rejected_on,
              failed_on, withdrawn_on, closed_on, archive_number, respondent, credit_code, mediator, effective_on,
              agreed_cents, *_order) in chunk:
@@ -109,16 +109,13 @@ def rows(ctx: Context, period: stats.Period | None, unmask: bool) -> Iterator[tu
                 outcome, decided = None, None
             agreed = outcome == "agreed"
             party = first.get(case_id)
-            made.append((
-                seq, number, received_on, source(src),
-                party[1] if party else None,
-                mask_id(party[2]) if party else None,
-                mask_phone(party[3]) if party else None,
-                workers, respondent, credit_code, category(main_category), claimed, mediator, accepted_on,
-                state(case_state), outcomes.get(outcome) if outcome else None, decided,
-                agreed_cents if agreed else None, int(paid.get(case_id) or 0) if agreed else None,
-                closed_on, archive_number))
+            yield (seq, number, received_on, source(src),
+                   party[1] if party else None,
+                   mask_id(party[2]) if party else None,
+                   mask_phone(party[3]) if party else None,
+                   workers, respondent, credit_code, category(main_category), claimed, mediator, accepted_on,
+                   state(case_state), outcomes.get(outcome) if outcome else None, decided,
+                   agreed_cents if agreed else None, int(paid.get(case_id) or 0) if agreed else None,
+                   closed_on, archive_number)
         last = chunk[-1]
         after = (last.received_on, last.origin, last.year, last.seq, last.id)
-        del chunk, first, paid
-        yield from made
