@@ -13,8 +13,6 @@
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Iterator
 from datetime import date
 from fractions import Fraction
 from types import SimpleNamespace
@@ -22,14 +20,14 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import and_, func, select, tuple_, update
+from sqlalchemy import select, update
 
-from hexie_desktop.core import codes, ids, stats
+from hexie_desktop.core import stats
 from hexie_desktop.core.errors import UserError
-from hexie_desktop.reports import ledgers, xlsx_stream
+from hexie_desktop.reports import ledgers
 from hexie_desktop.services import case_ledger, report_export, reports
-from hexie_desktop.services.imports import OUTCOME_CHOICES
-from hexie_desktop.storage.models import Agreement, AgreementItem, Case, Employer, Mediator, Party
+from hexie_desktop.storage.models import Employer, Party
+from tests.unit.ledger_reference import cells, former_rows, former_writer, xml
 
 META = SimpleNamespace(unit_name="测试街道劳动人事争议调解中心", reporter="王主任", today=date(2026, 11, 21))
 
@@ -44,23 +42,18 @@ COLUMNS = [_column("seq", "序号", "int"), _column("name", "姓名", group="人
            _column("n", "人数", "int", total=True), _column("note", "备注", "longtext", width=8)]
 
 
-def _xml(path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as book:
-        return {name: book.read(name) for name in book.namelist() if name.startswith("xl/")}
-
-
 def _write_both(tmp_path, rows: list, columns=COLUMNS, monkeypatch=None) -> tuple[dict, dict]:
     """The ledger written by the fast path and by the ordinary path (RowStream switched off)."""
     ledger = SimpleNamespace(title="测试台账", columns=columns, count=len(rows), meta=META, period=None, unmask=False)
     fast = tmp_path / "fast.xlsx"
     ledger.rows = iter(rows)
     ledgers.write_file(fast, ledger)
-    monkeypatch.setattr(xlsx_stream, "XLSXWRITER_VERSION", "switched off")
+    former_writer(monkeypatch)
     slow = tmp_path / "slow.xlsx"
     ledger.rows = iter(rows)
     ledgers.write_file(slow, ledger)
     monkeypatch.undo()
-    return _xml(fast), _xml(slow)
+    return xml(fast), xml(slow)
 
 
 ODD = ["a&b", "<r>x</r>", 'say "hi"', "_x0041_", " lead", "trail ", "two\nlines", "tab\tin", "\x07bell",
@@ -98,84 +91,11 @@ def test_text_excel_cannot_hold_is_refused_by_both_paths(tmp_path, monkeypatch):
                              rows=iter(rows))
     with pytest.raises(UserError) as fast:
         ledgers.write_file(tmp_path / "fast.xlsx", ledger)
-    monkeypatch.setattr(xlsx_stream, "XLSXWRITER_VERSION", "switched off")
+    former_writer(monkeypatch)
     ledger.rows = iter(rows)
     with pytest.raises(UserError) as slow:
         ledgers.write_file(tmp_path / "slow.xlsx", ledger)
     assert str(fast.value) == str(slow.value) and "32767" in str(fast.value)
-
-
-# ---------------------------------------------------------------- the former reader (the reference)
-
-
-def _live(model):
-    return model.deleted.is_(False)
-
-
-def _former_rows(ctx, period: stats.Period | None, unmask: bool, chunk_size: int = 2000) -> Iterator[dict]:
-    """services/reports._case_rows as it was before issue 12's fast ledger (one dict per case)."""
-
-    def mask(value, kind):
-        if unmask or not value:
-            return value
-        return ids.mask_id(value) if kind == "id" else ids.mask_phone(value)
-
-    order = (Case.received_on, Case.origin, Case.year, Case.seq, Case.id)
-    query = (select(Case.id, Case.number, Case.received_on, Case.source, Case.workers, Case.main_category,
-                    Case.claimed_cents, Case.state, Case.accepted_on, Case.rejected_on, Case.failed_on,
-                    Case.withdrawn_on, Case.closed_on, Case.archive_number, Employer.name.label("respondent"),
-                    Employer.credit_code, Mediator.name.label("mediator"), Agreement.effective_on,
-                    Agreement.agreed_cents, Case.origin, Case.year, Case.seq)
-             .join(Employer, Employer.id == Case.respondent_id)
-             .outerjoin(Mediator, Mediator.id == Case.mediator_id)
-             .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement))).where(_live(Case)))
-    if period is not None:
-        query = query.where(Case.received_on >= period.start, Case.received_on <= period.end)
-    after, seq = None, 0
-    while True:
-        with ctx.db.read() as session:
-            page = query if after is None else query.where(tuple_(*order) > tuple_(*after))
-            chunk = session.execute(page.order_by(*order).limit(chunk_size)).all()
-            if not chunk:
-                return
-            case_ids = [r.id for r in chunk]
-            first = {p.case_id: p for p in session.execute(
-                select(Party.case_id, Party.name, Party.id_number, Party.phone)
-                .where(Party.case_id.in_(case_ids), Party.position == 0, _live(Party)))}
-            paid = dict(session.execute(
-                select(AgreementItem.case_id, func.sum(AgreementItem.paid_cents))
-                .where(AgreementItem.case_id.in_(case_ids), _live(AgreementItem))
-                .group_by(AgreementItem.case_id)).all())
-        for r in chunk:
-            p = first.get(r.id)
-            outcome, decided = next(((o, d) for o, d in (("agreed", r.effective_on), ("failed", r.failed_on),
-                                                         ("withdrawn", r.withdrawn_on), ("rejected", r.rejected_on))
-                                     if d is not None), (None, None))
-            seq += 1
-            yield {
-                "seq": seq, "number": r.number, "received_on": r.received_on,
-                "source": codes.label(codes.CASE_SOURCES, r.source),
-                "applicant_name": p.name if p else None,
-                "applicant_id": mask(p.id_number, "id") if p else None,
-                "applicant_phone": mask(p.phone, "phone") if p else None,
-                "workers": r.workers, "respondent_name": r.respondent, "respondent_credit_code": r.credit_code,
-                "category": codes.label(codes.CLAIM_CATEGORY_SHORT, r.main_category),
-                "claimed": r.claimed_cents, "mediator": r.mediator, "accepted_on": r.accepted_on,
-                "state": codes.label(codes.CASE_STATES, r.state),
-                "outcome": OUTCOME_CHOICES.get(outcome or "") or None, "decided_on": decided,
-                "agreed": r.agreed_cents if outcome == "agreed" else None,
-                "paid": int(paid.get(r.id) or 0) if outcome == "agreed" else None,
-                "closed_on": r.closed_on, "archive_number": r.archive_number,
-            }
-        last = chunk[-1]
-        after = (last.received_on, last.origin, last.year, last.seq, last.id)
-
-
-def _cells(path) -> list[list[Any]]:
-    ws = load_workbook(path).active
-    return [[(c.value, c.data_type, c.number_format, c.quotePrefix, c.font.b, c.border.left.style,
-              c.alignment.horizontal, c.alignment.wrap_text) for c in row] for row in ws.iter_rows()] + [
-        [(ws.row_dimensions[i].height,) for i in range(1, ws.max_row + 1)]]
 
 
 def _odd_data(station) -> None:
@@ -197,12 +117,12 @@ def test_the_case_ledger_equals_the_former_reader_and_writer(station, ctx, tmp_p
     fast = tmp_path / "fast.xlsx"
     result = report_export.export(ctx, "cases", fast, unmask=unmask, period=chosen)
     former = reports.ledger(ctx, "cases", period=chosen, unmask=unmask)
-    former.rows = _former_rows(ctx, chosen, unmask, chunk_size=5)
-    monkeypatch.setattr(xlsx_stream, "XLSXWRITER_VERSION", "switched off")
+    former.rows = former_rows(ctx, chosen, unmask, chunk_size=5)
+    former_writer(monkeypatch)
     slow = tmp_path / "slow.xlsx"
     assert ledgers.write_file(slow, former) == result.rows > 3
-    assert _cells(fast) == _cells(slow)
-    assert _xml(fast)["xl/worksheets/sheet1.xml"] == _xml(slow)["xl/worksheets/sheet1.xml"]
+    assert cells(fast) == cells(slow)
+    assert xml(fast)["xl/worksheets/sheet1.xml"] == xml(slow)["xl/worksheets/sheet1.xml"]
     names = {row[4] for row in load_workbook(fast).active.iter_rows(values_only=True)}
     assert "=HYPERLINK(\"x\")" in names or period  # formula-like text kept as text
     ids_shown = [row[5] for row in load_workbook(fast).active.iter_rows(min_row=6, values_only=True)
