@@ -88,10 +88,10 @@ def rows(ctx: Context, period: stats.Period | None, unmask: bool) -> Iterator[tu
             first = {r[0]: r for r in connection.execute(
                 select(Party.case_id, Party.name, Party.id_number, Party.phone)
                 .where(Party.case_id.in_(case_ids), Party.position == 0, _live(Party))).all()}
-            paid = dict(connection.execute(
+            paid: dict[str, int | None] = {case_id: total for case_id, total in connection.execute(
                 select(AgreementItem.case_id, func.sum(AgreementItem.paid_cents))
                 .where(AgreementItem.case_id.in_(case_ids), _live(AgreementItem))
-                .group_by(AgreementItem.case_id)).all())
+                .group_by(AgreementItem.case_id)).all()}
         # The page's session is closed: its rows are made one at a time while the writer takes them.
         for (case_id, number, received_on, src, workers, main_category, claimed, case_state, accepted_on, rejected_on,
              failed_on, withdrawn_on, closed_on, archive_number, respondent, credit_code, mediator, effective_on,
