@@ -263,6 +263,17 @@ def _compare(checkout: Path, data_dir: Path, cells: Path, work: Path, repeat: in
               f"({m['cpu'] / raw['cpu']:.2f}× CPU), peak {m['rss_mib']:.0f} MiB")
 
 
+def _notes() -> str:
+    """The ``### `` notes at the end of the current "Reports" section (kept when the table is rewritten)."""
+    import re
+
+    text = perfdoc.DOC.read_text(encoding="utf-8") if perfdoc.DOC.exists() else ""
+    found = re.search(r"\n## Reports\n.*?(?=\n## |\Z)", text, flags=re.S)
+    section = found.group(0) if found else ""
+    notes = section.find("\n### ")
+    return "" if notes < 0 else "\n" + section[notes:].strip("\n") + "\n"
+
+
 def main() -> None:
     """Run the benchmarks and update docs/PERFORMANCE.md."""
     parser = argparse.ArgumentParser()
@@ -319,7 +330,7 @@ def main() -> None:
                "| what | ours | baseline in the same run |\n|---|---|---|\n"
                + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in table) + "\n")
     print(section)
-    perfdoc.write_section("Reports", section)
+    perfdoc.write_section("Reports", section + _notes())
 
 if __name__ == "__main__":
     main()
