@@ -5,7 +5,8 @@ before its end, for the trend charts; :mod:`hexie_desktop.services.stats_tally`)
 total; :func:`load_facts` reads the same cases as one fact each for :mod:`hexie_desktop.core.stats`
 (the action plan's reports, and the full computation the fast path is tested against).
 :func:`ledger` opens a read session and streams the rows of one ledger as plain dicts keyed by
-:class:`~hexie_desktop.services.imports.Column` keys — masked unless the actor holds
+:class:`~hexie_desktop.services.imports.Column` keys (the case ledger: tuples of cells in column
+order, :mod:`hexie_desktop.services.case_ledger`) — masked unless the actor holds
 ``pii.unmask`` and asks — and :func:`record_export` writes the one audit entry of a finished
 export.  Writing the workbooks is ``hexie_desktop.reports``' job.
 """
