@@ -2,8 +2,10 @@
 
 The columns come from the services (``services.reports.ledger_columns``, the same columns
 as the import templates), so an exported ledger can be imported again; this module only writes
-the data it is given (:class:`~hexie_desktop.reports.shapes.LedgerData`).  Rows are written in
-XlsxWriter's constant-memory mode: memory stays flat however many rows there are.
+the data it is given (:class:`~hexie_desktop.reports.shapes.LedgerData`: a row is a dict keyed by
+column key or a sequence of cells in column order).  Rows are written in XlsxWriter's
+constant-memory mode, ordinary ones straight as XML (:mod:`hexie_desktop.reports.xlsx_stream`):
+memory stays flat however many rows there are.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import readable_records
 from hexie_desktop.reports.shapes import LedgerColumn, LedgerData
 from hexie_desktop.reports.xlsx import Book, Col, TableSheet, reporter_line
+from hexie_desktop.reports.xlsx_stream import RowStream
 
 PROGRESS_EVERY = 1000
 
@@ -40,15 +43,20 @@ def write(book: Book, ledger: LedgerData, progress: Callable[[int], None] | None
                        left_note=_("填报单位：{unit}").format(unit=ledger.meta.unit_name), right_note=right)
     sheet.head()
     sums: dict[int, Any] = {}
-    totalled = [(i, c) for i, c in enumerate(columns) if c.total]
+    totalled = [i for i, c in enumerate(columns) if c.total]
     keys = [c.key for c in columns]
-    free_text = {c.key for c in columns if c.kind == "longtext"}
+    free_text = [i for i, c in enumerate(columns) if c.kind == "longtext"]
+    stream = RowStream(sheet)
     count = 0
     for row in ledger.rows:
-        # Free text is printed as people read it (never raw JSON in a printed register).
-        sheet.row([readable_records(row.get(key)) if key in free_text else row.get(key) for key in keys])
-        for index, column in totalled:
-            value = row.get(column.key)
+        values = [row.get(key) for key in keys] if isinstance(row, dict) else row
+        if free_text:  # free text is printed as people read it (never raw JSON in a printed register)
+            values = list(values)
+            for index in free_text:
+                values[index] = readable_records(values[index])
+        stream.row(values)
+        for index in totalled:
+            value = values[index]
             if isinstance(value, int) and not isinstance(value, bool):
                 sums[index] = sums.get(index, 0) + value
         count += 1

@@ -14,18 +14,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hexie_desktop.core import stats
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.fileio import atomic_path
-from hexie_desktop.reports import ledgers, statistics, templates
-from hexie_desktop.reports import plan as plan_workbook
-from hexie_desktop.reports import plan_upward as upward_workbook
-from hexie_desktop.services import imports, plan, plan_upward
+from hexie_desktop.reports import ledgers
+from hexie_desktop.services import imports
 from hexie_desktop.services import reports as data
 from hexie_desktop.services.context import Context
-from hexie_desktop.services.excel_import import import_file as import_file
+
+if TYPE_CHECKING:  # imported where used: a ledger export loads neither openpyxl nor the plan's reports
+    from hexie_desktop.services import plan, plan_upward
+    from hexie_desktop.services.excel_import import ImportReport
 
 KINDS = data.REPORT_KINDS
 STATISTICS_KINDS = data.STATISTICS_KINDS
@@ -75,6 +77,8 @@ def export(ctx: Context, kind: str, out: Path, *, period: stats.Period | None = 
     if kind in STATISTICS_KINDS:
         if unmask:
             raise UserError(_("统计报表不含个人信息，无需 --unmask"), field="unmask")
+        from hexie_desktop.reports import statistics
+
         chosen = statistics_period(kind, period, ctx.today)
         result = data.statistics(ctx, chosen, progress=progress)
         with atomic_path(out) as tmp:
@@ -90,6 +94,8 @@ def export(ctx: Context, kind: str, out: Path, *, period: stats.Period | None = 
 
 def template(ctx: Context, kind: str, out: Path) -> Path:
     """Write the import template of ``kind`` to ``out`` (no data, so not audited)."""
+    from hexie_desktop.reports import templates
+
     ctx.require("read")
     out = check_target(out)
     columns = imports.columns(kind)
@@ -107,6 +113,9 @@ def count_rows(ctx: Context, kind: str, period: stats.Period | None = None) -> i
 
 def plan_progress(ctx: Context, period: stats.Period, out: Path) -> plan.PlanProgress:
     """Compute the plan progress of ``period`` and write it to ``out`` (.xlsx, atomically); audited."""
+    from hexie_desktop.reports import plan as plan_workbook
+    from hexie_desktop.services import plan
+
     out = check_target(out)
     result = plan.progress(ctx, period)
     with atomic_path(out) as tmp:
@@ -117,9 +126,20 @@ def plan_progress(ctx: Context, period: stats.Period, out: Path) -> plan.PlanPro
 
 def plan_report(ctx: Context, period: stats.Period, out: Path) -> plan_upward.UpwardReport:
     """Build the 工作情况 report of ``period`` and write it to ``out`` (.xlsx, atomically); audited."""
+    from hexie_desktop.reports import plan_upward as upward_workbook
+    from hexie_desktop.services import plan_upward
+
     out = check_target(out)
     report = plan_upward.build(ctx, period)
     with atomic_path(out) as tmp:
         rows = upward_workbook.write_file(tmp, report)
         data.record_export(ctx, "plan_report", out.name, rows=rows, unmask=False, period=period)
     return report
+
+
+def import_file(ctx: Context, kind: str, path: Path, *, valid_only: bool = False, report: Path | None = None,
+                progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Import the workbook ``path`` as ``kind`` (``services.excel_import.import_file``, loaded when first used)."""
+    from hexie_desktop.services.excel_import import import_file as run
+
+    return run(ctx, kind, path, valid_only=valid_only, report=report, progress=progress)

@@ -5,7 +5,8 @@ before its end, for the trend charts; :mod:`hexie_desktop.services.stats_tally`)
 total; :func:`load_facts` reads the same cases as one fact each for :mod:`hexie_desktop.core.stats`
 (the action plan's reports, and the full computation the fast path is tested against).
 :func:`ledger` opens a read session and streams the rows of one ledger as plain dicts keyed by
-:class:`~hexie_desktop.services.imports.Column` keys — masked unless the actor holds
+:class:`~hexie_desktop.services.imports.Column` keys (the case ledger: tuples of cells in column
+order, :mod:`hexie_desktop.services.case_ledger`) — masked unless the actor holds
 ``pii.unmask`` and asks — and :func:`record_export` writes the one audit entry of a finished
 export.  Writing the workbooks is ``hexie_desktop.reports``' job.
 """
@@ -18,15 +19,15 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, tuple_
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from hexie_desktop.core import codes, ids, ledgers, periods, stats
 from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.services import coverage, imports, registries, selection_marks, settings, stats_tally
+from hexie_desktop.services import case_ledger, coverage, imports, registries, selection_marks, settings, stats_tally
 from hexie_desktop.services.context import Context
-from hexie_desktop.services.imports import CASE_COLUMNS, OUTCOME_CHOICES, Column, registry_columns
+from hexie_desktop.services.imports import CASE_COLUMNS, Column, registry_columns
 from hexie_desktop.services.origins import StationMeta as StationMeta
 from hexie_desktop.services.origins import origin_names as origin_names
 from hexie_desktop.services.origins import station_meta as station_meta
@@ -40,8 +41,6 @@ from hexie_desktop.storage.models import (
     KeyEnterprise,
     LayoffPlan,
     MediationOrg,
-    Mediator,
-    Party,
 )
 
 COVERAGE = "coordinator_coverage"
@@ -385,96 +384,11 @@ def _org_rows(session: Session) -> Iterator[dict[str, Any]]:
         yield out
 
 
-def _case_outcome(r: Any) -> tuple[str | None, date | None]:
-    if r.effective_on is not None:
-        return "agreed", r.effective_on
-    if r.failed_on is not None:
-        return "failed", r.failed_on
-    if r.withdrawn_on is not None:
-        return "withdrawn", r.withdrawn_on
-    if r.rejected_on is not None:
-        return "rejected", r.rejected_on
-    return None, None
-
-
-def _case_query(period: stats.Period | None):  # noqa: ANN202
-    query = (
-        select(Case.id, Case.number, Case.received_on, Case.source, Case.workers, Case.collective,
-               Case.main_category, Case.claimed_cents, Case.state, Case.accepted_on, Case.rejected_on,
-               Case.failed_on, Case.withdrawn_on, Case.closed_on, Case.archive_number,
-               Employer.name.label("respondent"), Employer.credit_code, Case.employer_type, Case.industry,
-               Mediator.name.label("mediator"), Agreement.effective_on, Agreement.agreed_cents)
-        .join(Employer, Employer.id == Case.respondent_id)
-        .outerjoin(Mediator, Mediator.id == Case.mediator_id)
-        .outerjoin(Agreement, and_(Agreement.case_id == Case.id, _live(Agreement)))
-        .where(_live(Case))
-    )
-    if period is not None:
-        query = query.where(Case.received_on >= period.start, Case.received_on <= period.end)
-    return query
-
-
-CHUNK = 2000
-_CASE_ORDER = (Case.received_on, Case.origin, Case.year, Case.seq, Case.id)
-
-
-def _case_rows(ctx: Context, period: stats.Period | None, unmask: bool) -> Iterator[dict[str, Any]]:
-    """Case ledger rows, read in chunks of :data:`CHUNK` each in its own short read session.
-
-    Keyset paging on (received_on, origin, year, seq, id) keeps each session short, so a long
-    export never holds the database while people keep working.
-    """
-    after: tuple | None = None
-    while True:
-        with ctx.db.read() as session:
-            query = _case_query(period).add_columns(Case.origin, Case.year, Case.seq)
-            if after is not None:
-                query = query.where(tuple_(*_CASE_ORDER) > tuple_(*after))
-            chunk = session.execute(query.order_by(*_CASE_ORDER).limit(CHUNK)).all()
-            if not chunk:
-                return
-            rows = list(_case_chunk(session, chunk, unmask))
-        last = chunk[-1]
-        after = (last.received_on, last.origin, last.year, last.seq, last.id)
-        yield from rows
-
-
-def _case_chunk(session: Session, chunk: list[Any], unmask: bool) -> Iterator[dict[str, Any]]:
-    case_ids = [r.id for r in chunk]
-    first = {p.case_id: p for p in session.execute(
-        select(Party.case_id, Party.name, Party.id_number, Party.phone)
-        .where(Party.case_id.in_(case_ids), Party.position == 0, _live(Party)))}
-    paid = dict(session.execute(
-        select(AgreementItem.case_id, func.sum(AgreementItem.paid_cents))
-        .where(AgreementItem.case_id.in_(case_ids), _live(AgreementItem)).group_by(AgreementItem.case_id)).all())
-    for r in chunk:
-        p = first.get(r.id)
-        outcome, decided = _case_outcome(r)
-        yield {
-            "number": r.number, "received_on": r.received_on,
-            "source": codes.label(codes.CASE_SOURCES, r.source),
-            "applicant_name": p.name if p else None,
-            "applicant_id": _mask(p.id_number, "id", unmask) if p else None,
-            "applicant_phone": _mask(p.phone, "phone", unmask) if p else None,
-            "workers": r.workers, "collective": r.collective, "respondent_name": r.respondent,
-            "respondent_credit_code": r.credit_code,
-            "respondent_type": codes.label(codes.EMPLOYER_TYPES, r.employer_type) or None,
-            "respondent_industry": codes.label(codes.INDUSTRIES, r.industry) or None,
-            "category": codes.label(codes.CLAIM_CATEGORY_SHORT, r.main_category),
-            "claimed": r.claimed_cents, "mediator": r.mediator, "accepted_on": r.accepted_on,
-            "state": codes.label(codes.CASE_STATES, r.state),
-            "outcome": OUTCOME_CHOICES.get(outcome or "") or None, "decided_on": decided,
-            "agreed": r.agreed_cents if outcome == "agreed" else None,
-            "paid": int(paid.get(r.id) or 0) if outcome == "agreed" else None,
-            "closed_on": r.closed_on, "archive_number": r.archive_number,
-        }
-
-
 def _count(session: Session, kind: str, period: stats.Period | None) -> int:
     if kind == COVERAGE:
         return session.execute(select(func.count()).select_from(Employer).where(_live(Employer))).scalar_one()
     if kind == "cases":
-        sub = _case_query(period).subquery()
+        sub = case_ledger.query(period).subquery()
         return session.execute(select(func.count()).select_from(sub)).scalar_one()
     model = registries.KINDS[kind]
     return session.execute(select(func.count()).select_from(model).where(_live(model))).scalar_one()
@@ -482,13 +396,16 @@ def _count(session: Session, kind: str, period: stats.Period | None) -> int:
 
 @dataclass
 class Ledger:
-    """An open ledger: its title, columns, how many rows, and the rows (consumed once)."""
+    """An open ledger: its title, columns, how many rows, and the rows (consumed once).
+
+    A row is a dict keyed by column key, or (the case ledger) a tuple of cells in column order.
+    """
 
     kind: str
     title: str
     columns: list[Column]
     count: int
-    rows: Iterator[dict[str, Any]]
+    rows: Iterator[Any]
     meta: StationMeta
     period: stats.Period | None
     unmask: bool
@@ -524,8 +441,11 @@ def ledger(ctx: Context, kind: str, *, period: stats.Period | None = None, unmas
         cols = ledger_columns(session, kind)
         count = _count(session, kind, period)
         meta = station_meta(session, ctx)
-    rows = _case_rows(ctx, period, unmask) if kind == "cases" else _session_rows(ctx, kind, unmask)
-    return Ledger(kind, LEDGER_TITLES[kind], cols, count, _numbered(rows), meta, period, unmask)
+    if kind == "cases":  # tuples of cells in column order, numbered (the 100,000-row ledger: no dict per row)
+        rows: Iterator[Any] = case_ledger.rows(ctx, period, unmask)
+    else:
+        rows = _numbered(_session_rows(ctx, kind, unmask))
+    return Ledger(kind, LEDGER_TITLES[kind], cols, count, rows, meta, period, unmask)
 
 
 def record_export(ctx: Context, kind: str, filename: str, *, rows: int, unmask: bool,

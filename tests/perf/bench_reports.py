@@ -5,11 +5,15 @@ Run:  .venv/bin/python tests/perf/bench_reports.py [--cases 100000] [--data-dir 
 Each measurement runs in its own process, so its peak memory is that of the measured work
 alone:
 
-* ours: ``hexie report cases`` — the 100,000-row 调解工作台账 read from the database in
-  chunks and streamed by XlsxWriter's constant-memory mode with headers, formats, the
-  inert-text and cell-size checks, totals and the audit entry;
+* ours: ``report_export.export(ctx, "cases", out)`` (what ``hexie report cases`` runs after
+  its login) — the 100,000-row 调解工作台账 read from the database in pages and streamed in
+  XlsxWriter's constant-memory mode with headers, formats, the inert-text and cell-size
+  checks, totals and the audit entry;
 * baseline: the same cells (dumped beforehand, not timed) written by plain XlsxWriter
-  ``write_row`` in constant-memory mode, without formats or checks;
+  ``write_row`` in constant-memory mode, without formats or checks; ours and the baseline run
+  alternately ``--ledger-repeat`` times (medians), with the CPU time of each process;
+* a fresh ``hexie report cases --out F.xlsx`` process as a user runs it (its login checks the
+  password with argon2id, which takes 64 MiB, and makes the day's automatic backup if due);
 * the database part alone: the same ledger rows read and thrown away;
 * the floor: a process that only imports the application and opens the station;
 * the annual statistics workbook of the same station;
@@ -65,11 +69,11 @@ from hexie_desktop.core import stats
 station = open_station(data_dir=Path(sys.argv[1]))
 ctx = station.context(actor_for(station.db, "admin"))
 kind, out = sys.argv[2], Path(sys.argv[3])
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 period = stats.year(ctx.today.year) if kind == "annual" else None
 result = export.export(ctx, kind, out, period=period) if kind != "none" else None
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "rss_mib": peak_mib(),
+print(json.dumps({"seconds": seconds, "cpu": time.process_time() - cpu, "rss_mib": peak_mib(),
                   "rows": result.rows if result else 0, "bytes": out.stat().st_size if result else 0}))
 """
 
@@ -81,16 +85,17 @@ from hexie_desktop.services.users import actor_for
 from hexie_desktop.services import reports
 station = open_station(data_dir=Path(sys.argv[1]))
 ctx = station.context(actor_for(station.db, "admin"))
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 rows = sum(1 for _row in reports.ledger(ctx, "cases").rows)
-print(json.dumps({"seconds": time.perf_counter() - start, "rss_mib": peak_mib(), "rows": rows, "bytes": 0}))
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu, "rss_mib": peak_mib(),
+                  "rows": rows, "bytes": 0}))
 """
 
 _RAW = _PEAK + """
 import json, pickle, resource, sys, time
 import xlsxwriter
 source, out = sys.argv[1], sys.argv[2]
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 book = xlsxwriter.Workbook(out, {"constant_memory": True})
 ws = book.add_worksheet()
 rows = 0
@@ -107,7 +112,7 @@ with open(source, "rb") as handle:
 book.close()
 seconds = time.perf_counter() - start
 import os
-print(json.dumps({"seconds": seconds, "rss_mib": peak_mib(),
+print(json.dumps({"seconds": seconds, "cpu": time.process_time() - cpu, "rss_mib": peak_mib(),
                   "rows": rows, "bytes": os.path.getsize(out)}))
 """
 
@@ -159,9 +164,40 @@ def _statistics_rows(data_dir: Path, repeat: int) -> list[tuple[str, str, str]]:
              f"({full['cpu']:.2f} s CPU)")]
 
 
-def _run(code: str, *args: str) -> dict:
-    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
-                            check=False)
+_CLI = _PEAK + """
+import atexit, json, resource, runpy, sys, time
+start, cpu = time.perf_counter(), time.process_time()
+atexit.register(lambda: print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                                          "rss_mib": peak_mib()}), file=sys.stderr))
+sys.argv = ["hexie", *sys.argv[1:]]
+runpy.run_module("hexie_desktop", run_name="__main__", alter_sys=True)
+"""
+
+
+def _cli(data_dir: Path, out: Path) -> dict:
+    """A fresh ``hexie report cases --out F`` process (login with argon2id, the day's automatic backup if due)."""
+    backups = data_dir / "backups"
+    before = set(backups.glob("*")) if backups.is_dir() else set()
+    env = {**os.environ, "HEXIE_PASSWORD": PASSWORD}
+    result = subprocess.run([sys.executable, "-c", _CLI, "--data-dir", str(data_dir), "report", "cases", "--out",
+                             str(out)], capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    if result.returncode != 0:
+        raise SystemExit(result.stderr)
+    made = json.loads(result.stderr.strip().splitlines()[-1])
+    made["backup"] = bool(set(backups.glob("*")) - before) if backups.is_dir() else False
+    return made
+
+
+def _median_runs(runs: list[dict]) -> dict:
+    import statistics
+
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def _run(code: str, *args: str, checkout: Path | None = None) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(checkout)} if checkout else None  # another checkout's hexie_desktop
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=checkout or ROOT,
+                            check=False, env=env)
     if result.returncode != 0:
         raise SystemExit(result.stderr)
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -183,7 +219,7 @@ def _station(data_dir: Path, cases: int):
     return station, report.seconds
 
 
-def _dump_cells(station, path: Path) -> int:
+def _dump_cells(station, path: Path) -> tuple[int, list[str]]:
     """The ledger's cells as plain values (what the baseline writes), one pickle per row."""
     from hexie_desktop.services import reports
     from hexie_desktop.services.users import actor_for
@@ -195,7 +231,8 @@ def _dump_cells(station, path: Path) -> int:
     rows = 0
     with open(path, "wb") as handle:
         pickle.dump([c.header for c in ledger.columns], handle)
-        for row in ledger.rows:
+        for cells in ledger.rows:
+            row = cells if isinstance(cells, dict) else dict(zip(keys, cells, strict=True))
             values = []
             for key in keys:
                 value = row.get(key)
@@ -208,7 +245,33 @@ def _dump_cells(station, path: Path) -> int:
                 values.append(value)
             pickle.dump(values, handle)
             rows += 1
-    return rows
+    return rows, keys
+
+
+def _compare(checkout: Path, data_dir: Path, cells: Path, work: Path, repeat: int) -> None:
+    """The case ledger of ``checkout`` (before) and of this tree (after) beside raw, alternately; printed."""
+    runs: dict[str, list[dict]] = {"before": [], "after": [], "raw": []}
+    for _i in range(repeat):
+        runs["before"].append(_run(_OURS, str(data_dir), "cases", str(work / "before.xlsx"), checkout=checkout))
+        runs["after"].append(_run(_OURS, str(data_dir), "cases", str(work / "after.xlsx")))
+        runs["raw"].append(_run(_RAW, str(cells), str(work / "raw.xlsx")))
+    raw = _median_runs(runs["raw"])
+    print(f"case ledger, median of {repeat} alternating runs ({perfdoc.load()})")
+    for name in runs:
+        m = _median_runs(runs[name])
+        print(f"{name}: {m['seconds']:.1f} s ({m['cpu']:.1f} s CPU) = {m['seconds'] / raw['seconds']:.2f}× raw "
+              f"({m['cpu'] / raw['cpu']:.2f}× CPU), peak {m['rss_mib']:.0f} MiB")
+
+
+def _notes() -> str:
+    """The ``### `` notes at the end of the current "Reports" section (kept when the table is rewritten)."""
+    import re
+
+    text = perfdoc.DOC.read_text(encoding="utf-8") if perfdoc.DOC.exists() else ""
+    found = re.search(r"\n## Reports\n.*?(?=\n## |\Z)", text, flags=re.S)
+    section = found.group(0) if found else ""
+    notes = section.find("\n### ")
+    return "" if notes < 0 else "\n" + section[notes:].strip("\n") + "\n"
 
 
 def main() -> None:
@@ -218,6 +281,9 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, help="reuse (or create) the benchmark station here")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each statistics process (medians)")
     parser.add_argument("--statistics-only", action="store_true", help="only the statistics rows (prints them)")
+    parser.add_argument("--ledger-repeat", type=int, default=3, help="runs of the ledger and its baseline (medians)")
+    parser.add_argument("--compare-with", type=Path, metavar="CHECKOUT",
+                        help="only print the ledger of this checkout (the former code) beside ours and raw")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="hexie-bench-reports-"))
     data_dir = args.data_dir or work / "station"
@@ -227,20 +293,32 @@ def main() -> None:
         print(perfdoc.table(_statistics_rows(data_dir, args.repeat)), perfdoc.load())
         return
     cells = work / "cells.pkl"
-    rows = _dump_cells(station, cells)
+    rows, columns = _dump_cells(station, cells)
     station.db.dispose()
+    if args.compare_with:
+        _compare(args.compare_with, data_dir, cells, work, args.ledger_repeat)
+        return
     floor = _run(_OURS, str(data_dir), "none", str(work / "none.xlsx"))
-    raw = _run(_RAW, str(cells), str(work / "raw.xlsx"))
-    ours = _run(_OURS, str(data_dir), "cases", str(work / "ledger.xlsx"))
+    raws, runs = [], []
+    for _i in range(args.ledger_repeat):  # alternately, so both see the same load
+        raws.append(_run(_RAW, str(cells), str(work / "raw.xlsx")))
+        runs.append(_run(_OURS, str(data_dir), "cases", str(work / "ledger.xlsx")))
+    raw, ours = _median_runs(raws), _median_runs(runs)
     read = _run(_READ, str(data_dir))
+    cli = _cli(data_dir, work / "cli.xlsx")
     annual = _run(_OURS, str(data_dir), "annual", str(work / "annual.xlsx"))
     table = [*_statistics_rows(data_dir, args.repeat),
-        (f"case ledger, {ours['rows']} rows × 24 columns (streamed, {ours['bytes'] / 1e6:.1f} MB)",
-         f"{ours['seconds']:.1f} s, peak {ours['rss_mib']:.0f} MiB",
-         f"plain XlsxWriter constant_memory write_row of the same cells: {raw['seconds']:.1f} s, peak "
-         f"{raw['rss_mib']:.0f} MiB ({raw['bytes'] / 1e6:.1f} MB)"),
-        ("of which: reading the ledger rows from the database (no Excel)", f"{read['seconds']:.1f} s, peak "
-         f"{read['rss_mib']:.0f} MiB", "—"),
+        (f"case ledger, {ours['rows']:.0f} rows × {len(columns)} columns (streamed, {ours['bytes'] / 1e6:.1f} MB); "
+         f"median of {args.ledger_repeat}, alternating with the baseline",
+         f"{ours['seconds']:.1f} s ({ours['cpu']:.1f} s CPU) = {ours['seconds'] / raw['seconds']:.2f}× raw "
+         f"({ours['cpu'] / raw['cpu']:.2f}× in CPU), peak {ours['rss_mib']:.0f} MiB",
+         f"plain XlsxWriter constant_memory write_row of the same cells: {raw['seconds']:.1f} s "
+         f"({raw['cpu']:.1f} s CPU), peak {raw['rss_mib']:.0f} MiB ({raw['bytes'] / 1e6:.1f} MB)"),
+        ("of which: reading the ledger rows from the database (no Excel)", f"{read['seconds']:.1f} s "
+         f"({read['cpu']:.1f} s CPU), peak {read['rss_mib']:.0f} MiB", "—"),
+        ("a fresh `hexie report cases --out F.xlsx` process (login: argon2id with 64 MiB, RFC 9106; "
+         + ("the day's automatic backup of the station made in it" if cli["backup"] else "no backup due") + ")",
+         f"{cli['seconds']:.1f} s ({cli['cpu']:.1f} s CPU), peak {cli['rss_mib']:.0f} MiB", "—"),
         ("process floor (Python + app imports + open station)", f"peak {floor['rss_mib']:.0f} MiB", "—"),
         ("annual statistics workbook (facts of the whole year)", f"{annual['seconds']:.1f} s, "
          f"peak {annual['rss_mib']:.0f} MiB", "—"),
@@ -252,7 +330,7 @@ def main() -> None:
                "| what | ours | baseline in the same run |\n|---|---|---|\n"
                + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in table) + "\n")
     print(section)
-    perfdoc.write_section("Reports", section)
+    perfdoc.write_section("Reports", section + _notes())
 
 if __name__ == "__main__":
     main()
