@@ -30,6 +30,7 @@ from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, unde
     _password,
     _raw,
     _read_json,
+    close_opened,
 )
 from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
 from hexie_desktop.cli_support import login as _login
@@ -899,18 +900,27 @@ def _run(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     log.configure(_log_dir(args))
     log.quiet_cleanup_errors()
+    clean = False  # the stations opened are stamped as sound only after a normal end or a refusal in words
     try:
         if args.command is None:
             return cmd_demo_gui(args) if args.demo else cmd_gui(args)
-        return args.func(args)
+        code = args.func(args)
+        clean = True
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped early: not an error; silence the final flush.
+        clean = True
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 — the one place that turns any failure into one line
+        from hexie_desktop.core.errors import HexieError, StorageError
+
+        clean = isinstance(exc, HexieError) and not isinstance(exc, StorageError)
         return _fail(exc, args)
+    finally:
+        close_opened(clean)
 
 
 if __name__ == "__main__":

@@ -101,10 +101,22 @@ def _data_dir(args: argparse.Namespace) -> Path | None:
     return Path(args.data_dir) if args.data_dir else default_data_dir()
 
 
+OPENED: list[Any] = []  # the stations this command opened, closed by close_opened() when it ends
+
+
 def _open(args: argparse.Namespace) -> Any:
     from hexie_desktop.services.station import open_station
 
-    return open_station(data_dir=_data_dir(args), db_url=args.db_url)
+    station = open_station(data_dir=_data_dir(args), db_url=args.db_url)
+    OPENED.append(station)
+    return station
+
+
+def close_opened(clean: bool) -> None:
+    """Close every station the command opened; ``clean`` (it ended normally or refused in words) stamps
+    their files as sound, so the next command may skip the full page check (``storage.health``)."""
+    while OPENED:
+        OPENED.pop().close(clean=clean)
 
 
 def login(args: argparse.Namespace) -> tuple[Any, Any]:
