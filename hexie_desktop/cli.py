@@ -31,6 +31,8 @@ from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, unde
     _raw,
     _read_json,
     close_opened,
+    hold_collector,
+    settle_heap,
 )
 from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
 from hexie_desktop.cli_support import login as _login
@@ -884,16 +886,20 @@ def _fail(error: BaseException, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``hexie`` with ``argv``; returns the exit code."""
+    """Run ``hexie`` with ``argv``; returns the exit code.
+
+    Without ``argv`` (the program itself: ``hexie …``, ``python -m hexie_desktop …``) the process is
+    this command's alone, and its start-up heap is kept out of the cyclic collector (``hold_collector``).
+    """
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = (_Escaped(s) if s is not None else None for s in streams)
     try:
-        return _run(argv)
+        return _run(argv, whole_process=argv is None)
     finally:
         sys.stdout, sys.stderr = streams
 
 
-def _run(argv: list[str] | None) -> int:
+def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
     from hexie_desktop import log
 
     parser = build_parser()
@@ -904,6 +910,8 @@ def _run(argv: list[str] | None) -> int:
     try:
         if args.command is None:
             return cmd_demo_gui(args) if args.demo else cmd_gui(args)
+        if whole_process and args.func not in (cmd_gui, cmd_demo_gui):
+            hold_collector()
         code = args.func(args)
         clean = True
         return code
@@ -921,6 +929,7 @@ def _run(argv: list[str] | None) -> int:
         return _fail(exc, args)
     finally:
         close_opened(clean)
+        settle_heap(freeze=False)
 
 
 if __name__ == "__main__":

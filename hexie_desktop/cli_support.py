@@ -7,6 +7,7 @@ without importing the parser that registers them (no import cycle).
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import json
 import os
@@ -127,7 +128,35 @@ def login(args: argparse.Namespace) -> tuple[Any, Any]:
     username = args.user or first_admin(station.db)
     actor = authenticate(station.db, username, _password(_("{user} 的密码：").format(user=username)))
     auto_backup(station)
+    settle_heap()
     return station, station.context(actor)
+
+
+_held = False
+
+
+def hold_collector() -> None:
+    """Pause the cyclic garbage collector while the command loads (only when the process is the command's).
+
+    The imports (SQLAlchemy, the models: ~0.3 s) and the opened station make objects that live as
+    long as the process; the collector would walk them again and again (a quarter of the start-up's
+    CPU time at 100,000 cases).  :func:`settle_heap` resumes it, after the login or at the end.
+    """
+    global _held
+    _held = True
+    gc.disable()
+
+
+def settle_heap(*, freeze: bool = True) -> None:
+    """Resume the collector paused by :func:`hold_collector`; with ``freeze`` what is loaded by now (modules,
+    the station) stays out of its passes for the rest of the process.  Nothing when it was not paused."""
+    global _held
+    if not _held:
+        return
+    _held = False
+    if freeze:
+        gc.freeze()
+    gc.enable()
 
 
 def auto_backup(station: Station) -> None:
