@@ -69,13 +69,13 @@ print(json.dumps({"wall": wall, "cpu": cpu, "items": len(board.items)}))
 """
 
 
-def _run(args: list[str], env: dict) -> tuple[float, float]:
+def _run(args: list[str], env: dict, cwd: Path = ROOT) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system, from the rusage of waited-for children) of one fresh process."""
     import resource
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=ROOT)
+    result = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=cwd)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
@@ -110,7 +110,7 @@ def main() -> None:
     for _i in range(args.repeat):
         bare.append(_run([*hexie, "--version"], env))
         if args.before:
-            before.append(_run(board_args, dict(env, PYTHONPATH=str(args.before))))
+            before.append(_run(board_args, dict(env, PYTHONPATH=str(args.before)), cwd=args.before))
         health.forget(database)
         cold.append(_run(board_args, env))
         if health.stamp_vouches(database) is None:
