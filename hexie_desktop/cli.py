@@ -30,6 +30,7 @@ from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, unde
     _password,
     _raw,
     _read_json,
+    check_password_ahead,
     close_opened,
     hold_collector,
     settle_heap,
@@ -912,6 +913,8 @@ def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
             return cmd_demo_gui(args) if args.demo else cmd_gui(args)
         if whole_process and args.func not in (cmd_gui, cmd_demo_gui):
             hold_collector()
+            if args.func not in (cmd_init, cmd_restore):  # the commands that log in to an existing station
+                check_password_ahead(args)
         code = args.func(args)
         clean = True
         return code

@@ -35,13 +35,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING
 
 from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
+
+if TYPE_CHECKING:  # SQLAlchemy loads only for read_only_engine: the command line reads a hash before it loads
+    from sqlalchemy import Engine
 
 HEADER = b"SQLite format 3\x00"
 REQUIRED_TABLES = ("alembic_version", "settings", "users", "audit_log", "cases", "counters")
@@ -113,6 +114,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
 def read_only_engine(path: Path) -> Engine:
     """A SQLAlchemy engine over :func:`connect_read_only` (no pooling, no station pragmas)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
     return create_engine("sqlite://", creator=lambda: connect_read_only(path), poolclass=NullPool)
 
 
