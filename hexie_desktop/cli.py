@@ -913,7 +913,9 @@ def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
             return cmd_demo_gui(args) if args.demo else cmd_gui(args)
         if whole_process and args.func not in (cmd_gui, cmd_demo_gui):
             hold_collector()
-            if args.func not in (cmd_init, cmd_restore):  # the commands that log in to an existing station
+            # Commands that log in first thing: init makes the station, restore and check may move files
+            # (an interrupted restore is finished) before their login, while the thread might still read.
+            if args.func not in (cmd_init, cmd_restore, cmd_check):
                 check_password_ahead(args)
         code = args.func(args)
         clean = True
