@@ -30,6 +30,10 @@ from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, unde
     _password,
     _raw,
     _read_json,
+    check_password_ahead,
+    close_opened,
+    hold_collector,
+    settle_heap,
 )
 from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
 from hexie_desktop.cli_support import login as _login
@@ -883,34 +887,54 @@ def _fail(error: BaseException, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run ``hexie`` with ``argv``; returns the exit code."""
+    """Run ``hexie`` with ``argv``; returns the exit code.
+
+    Without ``argv`` (the program itself: ``hexie …``, ``python -m hexie_desktop …``) the process is
+    this command's alone, and its start-up heap is kept out of the cyclic collector (``hold_collector``).
+    """
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = (_Escaped(s) if s is not None else None for s in streams)
     try:
-        return _run(argv)
+        return _run(argv, whole_process=argv is None)
     finally:
         sys.stdout, sys.stderr = streams
 
 
-def _run(argv: list[str] | None) -> int:
+def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
     from hexie_desktop import log
 
     parser = build_parser()
     args = parser.parse_args(argv)
     log.configure(_log_dir(args))
     log.quiet_cleanup_errors()
+    clean = False  # the stations opened are stamped as sound only after a normal end or a refusal in words
     try:
         if args.command is None:
             return cmd_demo_gui(args) if args.demo else cmd_gui(args)
-        return args.func(args)
+        if whole_process and args.func not in (cmd_gui, cmd_demo_gui):
+            hold_collector()
+            # Commands that log in first thing: init makes the station, restore and check may move files
+            # (an interrupted restore is finished) before their login, while the thread might still read.
+            if args.func not in (cmd_init, cmd_restore, cmd_check):
+                check_password_ahead(args)
+        code = args.func(args)
+        clean = True
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped early: not an error; silence the final flush.
+        clean = True
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 — the one place that turns any failure into one line
+        from hexie_desktop.core.errors import HexieError, StorageError
+
+        clean = isinstance(exc, HexieError) and not isinstance(exc, StorageError)
         return _fail(exc, args)
+    finally:
+        close_opened(clean)
+        settle_heap(freeze=False)
 
 
 if __name__ == "__main__":

@@ -47,11 +47,27 @@ class StationInfo:
 
 @dataclass
 class Station:
-    """An opened station: its files, its database and its identity."""
+    """An opened station: its files, its database and its identity.
+
+    ``in_use`` is set when the file was opened after a passed start-up check; :meth:`close`
+    then stamps it as sound (``storage.health``), so the next open may skip ``quick_check``.
+    """
 
     paths: StationPaths | None
     db: Database
     info: StationInfo
+    in_use: health.InUse | None = None
+
+    def close(self, *, clean: bool = True) -> None:
+        """Close the database; when ``clean`` (the work ended normally) stamp the file as sound.
+
+        Pass ``clean=False`` after an unexpected failure: the next open then checks the file fully, as
+        it does after SQLite reported a damaged page or an I/O error on this station's database.
+        """
+        self.db.dispose()
+        in_use, self.in_use = self.in_use, None
+        if clean and in_use is not None and not self.db.damage_seen:
+            health.release(in_use)
 
     def context(self, actor: Actor = SYSTEM, today_fn: Callable[[], date] | None = None) -> Context:
         """A service context for ``actor``."""
@@ -218,23 +234,30 @@ def init_station(*, data_dir: Path | None, db_url: str | None, role: str, unit_c
     return station
 
 
-def check_before_opening(paths: StationPaths) -> None:
-    """Finish an interrupted restore, then the read-only start-up check; raise StationUnusable on any problem."""
-    from hexie_desktop.services import backups, restore
+def check_before_opening(paths: StationPaths, *, trust_stamp: bool = False) -> health.Health:
+    """Finish an interrupted restore, then the read-only start-up check; raise StationUnusable on any problem.
+
+    With ``trust_stamp`` the file's stamp may spare the full ``quick_check`` (``storage.health``).
+    """
+    from hexie_desktop.services import restore
 
     restore.recover(paths)
-    found = health.check(paths.database)
+    found = health.check(paths.database, trust_stamp=trust_stamp)
     if not found.ok:
+        from hexie_desktop.services import backups
+
         raise backups.unusable(paths, found)
+    return found
 
 
 def open_station(*, data_dir: Path | None, db_url: str | None = None) -> Station:
     """Open an existing station, migrating it (after a verified backup) when it is behind."""
     paths = StationPaths(Path(data_dir)) if data_dir is not None else None
+    in_use = None
     if db_url is None:
         if paths is None:
             raise StorageError(_("此目录下没有站点数据，请先运行 hexie init："))
-        check_before_opening(paths)
+        in_use = health.take(paths.database, check_before_opening(paths, trust_stamp=True))
     db = Database(_database_url(paths, db_url))
     if not _is_initialized(db):
         db.dispose()
@@ -246,7 +269,7 @@ def open_station(*, data_dir: Path | None, db_url: str | None = None) -> Station
         migrate.upgrade(db.engine)
     info = read_info(db)
     db.origin = info.unit_code
-    station = Station(paths, db, info)
+    station = Station(paths, db, info, in_use)
     _clean_exchange_leftovers(station)
     load_codes(db)
     return station

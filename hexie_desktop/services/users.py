@@ -59,6 +59,19 @@ def password_matches(password_hash: str, password: str) -> bool:
         return False
 
 
+@dataclass(frozen=True)
+class PasswordCheck:
+    """A password already checked against one stored hash (e.g. on another thread while the program loaded).
+
+    :func:`authenticate` uses ``matches`` only when the user's stored hash *and* the password are exactly
+    these; otherwise it checks again.  ``matches`` must come from argon2's verify of that pair.
+    """
+
+    password_hash: str
+    password: str
+    matches: bool
+
+
 def check_username(username: str) -> str:
     """The username stripped, or UserError when it is empty, has spaces or is too long."""
     return _check_username(username)
@@ -161,8 +174,21 @@ def link_mediator(ctx: Context, username: str, mediator: str | None) -> UserRow:
         return _row(user, record.name)
 
 
-def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
-    """Check a login; five failures in a row lock the account for ten minutes (audited)."""
+def _matches(password_hash: str, password: str, checked: PasswordCheck | None) -> bool:
+    """``password`` matches the stored hash: ``checked``'s answer when made for this very pair, else argon2's."""
+    if checked is not None and (checked.password_hash, checked.password) == (password_hash, password or ""):
+        return checked.matches
+    return password_matches(password_hash, password)
+
+
+def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None,
+                 checked: PasswordCheck | None = None) -> Actor:
+    """Check a login; five failures in a row lock the account for ten minutes (audited).
+
+    ``checked``: the argon2 verification of this password against the hash stored when it was made
+    (:class:`PasswordCheck`); used only when that hash is still the user's, so the outcome, the messages
+    and the audit entries are those of checking here.
+    """
     now = now or utcnow()
     username = fields.text(username, "username", max_len=100, multiline=False) or ""  # never audit raw controls
     with db.transaction() as session:
@@ -174,9 +200,7 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
             failure = NotAllowed(_("账户已锁定，请在{m}分钟后再试").format(m=minutes), field="password")
         else:
-            try:
-                _hasher.verify(user.password_hash, password or "")
-            except (VerificationError, InvalidHashError):
+            if not _matches(user.password_hash, password, checked):
                 user.failed_logins += 1
                 if user.failed_logins >= MAX_FAILURES:
                     user.locked_until = now + timedelta(minutes=LOCK_MINUTES)

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select, update
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,6 +43,7 @@ READ_ONLY = "hexie_read_only"
 LOCK_WAIT_MS = "hexie_lock_wait_ms"
 BULK_LOAD = "hexie_bulk_load"
 BUSY_TIMEOUT_MS = 5000
+_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR")
 
 
 def sqlite_url(path: Path) -> str:
@@ -204,10 +205,19 @@ class Database:
         event.listen(self._factory, "after_flush", digest._after_flush)
         event.listen(self._factory, "after_commit", digest.forget)
         event.listen(self._factory, "after_rollback", digest.forget)
+        # Set when SQLite reports a damaged file (or an I/O error) on any connection: the close then
+        # leaves no stamp of a sound file (storage.health), so the next open checks every page.
+        self.damage_seen = False
+        event.listen(self.engine, "handle_error", self._note_error)
         if self.is_sqlite:
             event.listen(self._factory, "after_begin", _note_begin)
             event.listen(self._factory, "after_commit", _checkpoint_after_write)
             event.listen(self._factory, "after_rollback", _forget_begin)
+
+    def _note_error(self, context: ExceptionContext) -> None:
+        name = getattr(context.original_exception, "sqlite_errorname", "") or ""
+        if name.startswith(_DAMAGE):
+            self.damage_seen = True
 
     @property
     def is_sqlite(self) -> bool:

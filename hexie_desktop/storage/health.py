@@ -5,27 +5,53 @@ damaged file): the file is opened with ``mode=ro`` and ``query_only``, then chec
 the SQLite header, ``PRAGMA quick_check``, the tables every station has, a schema revision
 this program knows, the tail of the audit chain and at least one user.  The result names
 one kind of problem and says it in one Chinese sentence.
+
+``PRAGMA quick_check`` reads every page (0.8 s at 100,000 cases), so opening a station may
+skip it — and only it — when a *stamp* beside the file (``hexie.sqlite3.checked``) vouches
+that the file is the one a full check passed, changed since only by this program:
+
+* a process that opens the station removes the stamp (:func:`take`) and writes it anew
+  only when it closes cleanly (:func:`release`: every connection closed, no ``-wal`` or
+  ``-journal`` left, the same file), recording the file's size, modification and change
+  times (ns), inode and device, and the time of the full check it rests on;
+* a process that dies (crash, kill, power cut) leaves no stamp, so the next open checks
+  fully; so does any ``-wal``/``-journal`` beside the file (another process has it open, or
+  commits wait to be replayed), any difference in the recorded file facts (written by
+  anything else, copied, replaced, restored), a stamp written less than :data:`SETTLE_NS`
+  after the file's last change (a later write could carry the same time stamp), a stamp
+  that cannot be read, and a full check older than :data:`RECHECK_AFTER` (once a day,
+  for damage that changes no file facts: a failing disk).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import tempfile
+import time
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING
 
 from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
 
+if TYPE_CHECKING:  # SQLAlchemy loads only for read_only_engine: the command line reads a hash before it loads
+    from sqlalchemy import Engine
+
 HEADER = b"SQLite format 3\x00"
 REQUIRED_TABLES = ("alembic_version", "settings", "users", "audit_log", "cases", "counters")
 AUDIT_TAIL = 1000
+STAMP_SUFFIX = ".checked"
+STAMP_FORMAT = 1
+RECHECK_AFTER = 24 * 3600  # seconds: a full quick_check at least once a day
+SETTLE_NS = 50_000_000  # a stamp is written at least this long after the file's last change
+JOURNALS = ("-wal", "-journal")
 
 OK, MISSING, EMPTY, NOT_DATABASE, CORRUPT = "ok", "missing", "empty", "not_database", "corrupt"
 MISSING_TABLE, TOO_NEW, AUDIT_BROKEN, HALF_CREATED = "missing_table", "too_new", "audit_broken", "half_created"
@@ -41,6 +67,8 @@ class Health:
 
     kind: str
     detail: str = ""
+    # When the full ``quick_check`` this result rests on ran (epoch seconds): now, or the stamp's.
+    checked: float | None = field(default=None, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -86,6 +114,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
 def read_only_engine(path: Path) -> Engine:
     """A SQLAlchemy engine over :func:`connect_read_only` (no pooling, no station pragmas)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
     return create_engine("sqlite://", creator=lambda: connect_read_only(path), poolclass=NullPool)
 
 
@@ -98,14 +129,17 @@ def _cannot_read(exc: BaseException) -> StorageError:
     return StorageError(_("暂时无法读取数据库文件（{e}），请关闭占用它的程序后重试").format(e=printable(str(exc))))
 
 
-def check(path: Path, *, known_revision: Callable[[str], bool] | None = None) -> Health:
+def check(path: Path, *, known_revision: Callable[[str], bool] | None = None, trust_stamp: bool = False) -> Health:
     """Check the station file at ``path`` without writing anything.
 
     ``known_revision(rev) -> bool`` says whether this program knows a schema revision
-    (default: the migration scripts).  Raises StorageError only when the file cannot be
-    read for a passing reason (locked, no permission); damage is returned, not raised.
+    (default: the migration scripts).  With ``trust_stamp`` a valid stamp (see the module's
+    docstring) spares the ``quick_check``; every other check runs.  Raises StorageError only
+    when the file cannot be read for a passing reason (locked, no permission); damage is
+    returned, not raised.
     """
     path = Path(path)
+    vouched = stamp_vouches(path) if trust_stamp else None
     try:
         if not path.exists():
             return Health(MISSING)
@@ -125,7 +159,7 @@ def check(path: Path, *, known_revision: Callable[[str], bool] | None = None) ->
             raise _cannot_read(exc) from exc
         return Health(CORRUPT, str(exc))
     try:
-        return _check_open(conn, path, known_revision)
+        return _check_open(conn, path, known_revision, vouched)
     except sqlite3.Error as exc:
         if _transient(exc):
             raise _cannot_read(exc) from exc
@@ -135,10 +169,19 @@ def check(path: Path, *, known_revision: Callable[[str], bool] | None = None) ->
         conn.close()
 
 
-def _check_open(conn: sqlite3.Connection, path: Path, known_revision: Callable[[str], bool] | None) -> Health:
-    rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    if rows != ["ok"]:
-        return Health(CORRUPT, "; ".join(" ".join(str(r).split()) for r in rows[:3]))
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """``PRAGMA quick_check``'s rows (``["ok"]`` when sound)."""
+    return [r[0] for r in conn.execute("PRAGMA quick_check")]
+
+
+def _check_open(conn: sqlite3.Connection, path: Path, known_revision: Callable[[str], bool] | None,
+                vouched: float | None) -> Health:
+    checked = vouched
+    if checked is None:
+        checked = time.time()
+        rows = quick_check(conn)
+        if rows != ["ok"]:
+            return Health(CORRUPT, "; ".join(" ".join(str(r).split()) for r in rows[:3]))
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not tables:
         return Health(EMPTY)
@@ -161,7 +204,7 @@ def _check_open(conn: sqlite3.Connection, path: Path, known_revision: Callable[[
     bad = _audit_tail_bad(path)
     if bad is not None:
         return Health(AUDIT_BROKEN, str(bad))
-    return Health(OK)
+    return Health(OK, checked=checked)
 
 
 def _audit_tail_bad(path: Path) -> int | None:
@@ -181,6 +224,111 @@ def _audit_tail_bad(path: Path) -> int | None:
     finally:
         engine.dispose()
     return None if report.ok else report.first_bad_id
+
+
+# ---------------------------------------------------------------- the stamp of a sound file
+
+
+@dataclass(frozen=True)
+class InUse:
+    """A station file this process has opened after a passed check (see :func:`take`)."""
+
+    path: Path
+    checked: float
+    ino: int
+    dev: int
+
+
+def stamp_path(path: Path) -> Path:
+    """Where the stamp of the database ``path`` lives."""
+    path = Path(path)
+    return path.with_name(path.name + STAMP_SUFFIX)
+
+
+def _facts(st: os.stat_result) -> dict[str, int]:
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns, "ino": st.st_ino,
+            "dev": st.st_dev}
+
+
+def _journal_left(path: Path) -> bool:
+    return any(path.with_name(path.name + suffix).exists() for suffix in JOURNALS)
+
+
+def stamp_vouches(path: Path, now: float | None = None) -> float | None:
+    """The time of the full check a valid stamp vouches for, or None (then the file must be checked fully)."""
+    path = Path(path)
+    now = time.time() if now is None else now
+    try:
+        data = json.loads(stamp_path(path).read_text(encoding="utf-8"))
+        if _journal_left(path):
+            return None
+        facts = _facts(os.stat(path))
+        checked, stamped = data["checked"], data["stamped_ns"]
+        valid = (data.get("format") == STAMP_FORMAT and data["file"] == facts
+                 and isinstance(checked, (int, float)) and isinstance(stamped, int)
+                 and stamped - facts["mtime_ns"] >= SETTLE_NS and now - RECHECK_AFTER <= checked <= now + 60)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return float(checked) if valid else None
+
+
+def take(path: Path, found: Health) -> InUse | None:
+    """Note that this process opens ``path`` after ``found`` passed: its stamp goes until :func:`release`.
+
+    None when the file cannot be marked (its stamp cannot be removed): then none is written at close.
+    """
+    path = Path(path)
+    if not found.ok or found.checked is None:
+        return None
+    try:
+        stamp_path(path).unlink(missing_ok=True)
+        st = os.stat(path)
+    except OSError:
+        return None
+    return InUse(path, found.checked, st.st_ino, st.st_dev)
+
+
+def release(in_use: InUse) -> bool:
+    """After a clean close (every connection closed), stamp the file as sound; True when stamped.
+
+    Nothing is written while a ``-wal``/``-journal`` is left (another process has the file open)
+    or when the file is no longer the one opened; a stamp is written only once the file's last
+    change is :data:`SETTLE_NS` old (this waits at most that long).
+    """
+    path = in_use.path
+    try:
+        for _attempt in range(3):
+            now_ns = time.time_ns()
+            st = os.stat(path)
+            if (st.st_ino, st.st_dev) != (in_use.ino, in_use.dev) or _journal_left(path):
+                return False
+            age = now_ns - st.st_mtime_ns
+            if age >= SETTLE_NS:
+                break
+            time.sleep(min(SETTLE_NS, SETTLE_NS - age) / 1e9)
+        else:
+            return False
+        text = json.dumps({"format": STAMP_FORMAT, "file": _facts(st), "checked": in_use.checked,
+                           "stamped_ns": now_ns})
+        fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, stamp_path(path))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        return False
+    return True
+
+
+def forget(path: Path) -> None:
+    """Remove the stamp of ``path`` (its next open checks it fully)."""
+    try:
+        stamp_path(path).unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def stamp(now: datetime | None = None) -> str:

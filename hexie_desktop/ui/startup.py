@@ -222,9 +222,9 @@ class Launcher(QObject):
         box.finished.connect(lambda _code: self.finished.emit(1))
 
     def close(self) -> None:
-        """Release the database and the station lock."""
+        """Release the database (stamping its file as sound, ``storage.health``) and the station lock."""
         if self.station is not None:
-            self.station.db.dispose()
+            self.station.close()
         if self.lock is not None:
             self.lock.release()
 
