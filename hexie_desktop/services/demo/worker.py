@@ -1,0 +1,109 @@
+"""A worker process that makes the demo's rows while the main process inserts them (issue 12).
+
+Making a row in Python costs about as much as SQLite's insert of it, and the machine has two
+cores: the worker runs the same generator (services/demo/generate.py, ``_produce``) from the
+same plan, so a seed gives the same rows, and sends each batch of insert tuples back; the main
+process only runs the inserts, inside its own transaction (the worker never opens the
+database).  The worker is a fresh interpreter (``python -c`` calling :func:`main`,
+no fork of a process that may hold Qt or database threads, and the caller's main module is not
+run again); the plan goes in on its stdin and the batches come back pickled on its stdout.  An
+error in the worker is raised in the main process, whose transaction then rolls back, and the
+worker is ended whenever the main process stops reading.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+import pickle
+import subprocess
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from hexie_desktop.core import i18n
+from hexie_desktop.core.i18n import _
+
+if TYPE_CHECKING:
+    from hexie_desktop.services.demo.generate import _Batch, _Plan
+
+_DONE = "done"
+_ERROR = "error"
+
+
+class WorkerFailed(RuntimeError):
+    """The worker process stopped with an error (its traceback is in the message)."""
+
+
+def usable() -> bool:
+    """True when a worker makes the same rows as this process would.
+
+    Not when a translation is installed (the worker would write the untranslated texts) or
+    when this interpreter cannot be started again (a frozen program).
+    """
+    return (type(i18n._translation) is gettext.NullTranslations and not getattr(sys, "frozen", False)
+            and bool(sys.executable))
+
+
+@contextmanager
+def batches(plan: _Plan) -> Iterator[Iterator[_Batch]]:
+    """The batches of ``plan``, made by a worker process (at most one batch ahead of the caller)."""
+    process = subprocess.Popen([sys.executable, "-c", f"import {__name__} as w; w.main()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert process.stdin is not None and process.stdout is not None
+    stdout = process.stdout
+    try:
+        pickle.dump(plan, process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        process.stdin.close()
+    except OSError:  # the worker died at once: reading its output below says so
+        pass
+
+    def receive() -> Iterator[_Batch]:
+        while True:
+            try:
+                kind, item = pickle.load(stdout)
+            except EOFError:
+                raise WorkerFailed(_("演示数据生成进程意外退出（退出码{code}）").format(code=process.wait())) from None
+            if kind == _DONE:
+                return
+            if kind == _ERROR:
+                raise WorkerFailed(_("演示数据生成失败：") + "\n" + item)
+            yield item
+
+    try:
+        yield receive()
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        stdout.close()
+        if not process.stdin.closed:
+            process.stdin.close()
+
+
+def _serve(source: BinaryIO, sink: BinaryIO) -> None:
+    """The worker: read a plan from ``source``, write its batches and then ``done`` (or the error) to ``sink``."""
+    try:
+        from sqlalchemy.dialects import sqlite
+
+        from hexie_desktop.services.demo.generate import _produce
+
+        plan = pickle.load(source)
+        for batch in _produce(plan, sqlite.dialect()):
+            pickle.dump(("batch", batch), sink, protocol=pickle.HIGHEST_PROTOCOL)
+            sink.flush()
+        message: tuple[str, Any] = (_DONE, None)
+    except BaseException:  # noqa: BLE001 - everything goes back to the main process, which raises it
+        message = (_ERROR, traceback.format_exc())
+    pickle.dump(message, sink, protocol=pickle.HIGHEST_PROTOCOL)
+    sink.flush()
+
+
+def main() -> None:
+    """The worker process's entry: plan on stdin, pickled batches on stdout (prints go to stderr)."""
+    sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr  # a stray print must not land in the pickles
+    _serve(sys.stdin.buffer, sink)
+    sink.close()
