@@ -164,3 +164,101 @@ def test_bad_input_and_a_failed_load_change_nothing(station, ctx, bulk, monkeypa
         assert _counts(session) == before
     assert maintenance.check(station).integrity == "ok"
     assert _synchronous_levels(station) == {2}, "and after a rollback"
+
+
+# -- the worker process (services/demo/worker.py): the same rows, made beside the inserts
+
+
+def _demo_station(tmp_path, name):
+    from hexie_desktop.services.station import init_station
+    from hexie_desktop.services.users import actor_for
+    from tests.e2e.conftest import TODAY
+
+    station = init_station(data_dir=tmp_path / name, db_url=None, role="township", unit_code="110105001",
+                           unit_name="东坝镇劳动人事争议调解中心", short_name="东坝", admin="admin",
+                           password="secret123")
+    return station, station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY)
+
+
+def _stamps(station) -> set[tuple]:
+    with station.db.read() as session:
+        return {tuple(r) for t in FILLED for r in session.execute(text(
+            f'SELECT typeof(version), version, typeof(deleted), deleted, typeof(change_seq), origin, '
+            f'length(updated_at), typeof(updated_at) FROM "{t}"'))}
+
+
+def test_worker_makes_the_rows_of_the_same_seed(tmp_path, bulk, monkeypatch):
+    """A demo made by the worker process equals the one made in this process, row for row."""
+    made = []
+    for name, worker_from in (("here", 10**9), ("worker", 1)):
+        monkeypatch.setattr(gen_module, "WORKER_FROM", worker_from)
+        station, ctx = _demo_station(tmp_path, name)
+        seen: list[int] = []
+        report = generate(ctx, cases=260, seed=5, progress=seen.append)
+        assert (report.cases, report.employers) == (260, 20) and seen[-1] == 260
+        made.append((station, report))
+    try:
+        (here, here_report), (there, there_report) = made
+        assert _content(here) == _content(there) and len(_content(here)) >= 260
+        assert here_report.registry_rows == there_report.registry_rows
+        with here.db.read() as a, there.db.read() as b:
+            assert _counts(a) == _counts(b)
+            counters = "SELECT name, value FROM counters ORDER BY name"
+            assert a.execute(text(counters)).all() == b.execute(text(counters)).all()
+            bodies = "SELECT body FROM case_search_text ORDER BY body"
+            assert a.execute(text(bodies)).all() == b.execute(text(bodies)).all()
+        assert _stamps(here) == _stamps(there) == {("integer", 1, "integer", 0, "integer", "110105001", 26, "text")}
+        check = maintenance.check(there)
+        assert check.ok and check.integrity == "ok" and check.foreign_keys_ok and check.audit_ok, check
+        assert _synchronous_levels(there) == {2}
+    finally:
+        for station, _report in made:
+            station.db.dispose()
+
+
+def test_an_error_in_the_worker_changes_nothing(station, ctx, bulk, monkeypatch):
+    """The worker fails (here: a numbering pattern it cannot use): the error reaches the caller, nothing is written."""
+    monkeypatch.setattr(gen_module, "WORKER_FROM", 1)
+    real_get = gen_module.settings.get
+    monkeypatch.setattr(gen_module.settings, "get", lambda session, key: (
+        "{bogus}{n}" if key == "numbering.case_pattern" else real_get(session, key)))
+    with station.db.read() as session:
+        before_indexes, before = _indexes(session), _counts(session)
+        audit = session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
+    with pytest.raises(gen_module.worker.WorkerFailed, match="bogus"):
+        generate(ctx, cases=300, seed=1)
+    with station.db.read() as session:
+        assert _indexes(session) == before_indexes and _counts(session) == before
+        assert session.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == audit
+    assert maintenance.check(station).integrity == "ok"
+    assert _synchronous_levels(station) == {2}
+
+
+def test_a_failed_insert_ends_the_worker_and_changes_nothing(station, ctx, bulk, monkeypatch):
+    monkeypatch.setattr(gen_module, "WORKER_FROM", 1)
+    monkeypatch.setattr(gen_module, "BATCH", 50)
+    started = []
+    real_popen = gen_module.worker.subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(gen_module.worker.subprocess, "Popen", popen)
+    real_write, calls = gen_module._write, []
+
+    def failing_write(conn, inserts):
+        calls.append(1)
+        if len(calls) == 3:  # registries, 50 cases, then the next 50 fail
+            raise RuntimeError("disk full")
+        real_write(conn, inserts)
+
+    monkeypatch.setattr(gen_module, "_write", failing_write)
+    with station.db.read() as session:
+        before = _counts(session)
+    with pytest.raises(RuntimeError, match="disk full"):
+        generate(ctx, cases=400, seed=1)
+    assert len(started) == 1 and started[0].poll() is not None, "the worker is not left running"
+    with station.db.read() as session:
+        assert _counts(session) == before
+    assert maintenance.check(station).integrity == "ok"

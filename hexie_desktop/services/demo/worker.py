@@ -50,8 +50,8 @@ def usable() -> bool:
 @contextmanager
 def batches(plan: _Plan) -> Iterator[Iterator[_Batch]]:
     """The batches of ``plan``, made by a worker process (at most one batch ahead of the caller)."""
-    process = subprocess.Popen([sys.executable, "-c", f"import {__name__} as w; w.main()"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    process = subprocess.Popen([sys.executable, "-c", f"import {__name__} as w; w.main()"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert process.stdin is not None and process.stdout is not None
     stdout = process.stdout
     try:
