@@ -262,3 +262,51 @@ def test_a_failed_insert_ends_the_worker_and_changes_nothing(station, ctx, bulk,
     with station.db.read() as session:
         assert _counts(session) == before
     assert maintenance.check(station).integrity == "ok"
+
+
+# -- the demo's content for a seed is fixed: the faster generator writes what the former one wrote
+
+GOLDEN_150_SEED_11 = "9eb7872067e87ab2b483ba53b9da679bad21d6aa232615da1e377e8303a4649e"
+"""The content digest of ``demo --cases 150 --seed 11`` on TODAY, computed with the generator before issue 12's
+session 5 (main at 64f162b: ``rng.randint``/``rng.choice``, one dict per row, every value bound)."""
+
+CONTENT_QUERIES = (
+    "SELECT c.number, c.state, c.source, c.main_category, c.received_on, c.accepted_on, c.closed_on, c.archive_number, "
+    "c.claimed_cents, c.facts, c.workers, c.employer_type, c.industry, e.name, e.credit_code FROM cases c "
+    "JOIN employers e ON e.id = c.respondent_id ORDER BY c.number",
+    "SELECT c.number, p.position, p.name, p.id_number, p.sex, p.birth_date, p.phone, p.address, p.is_representative "
+    "FROM parties p JOIN cases c ON c.id = p.case_id ORDER BY c.number, p.position",
+    "SELECT c.number, e.seq, e.action, e.from_state, e.to_state, e.on_date, e.at, e.actor, e.note "
+    "FROM case_events e JOIN cases c ON c.id = e.case_id ORDER BY c.number, e.seq",
+    "SELECT c.number, s.seq, s.held_on, s.recorder, s.result FROM mediation_sessions s "
+    "JOIN cases c ON c.id = s.case_id ORDER BY c.number, s.seq",
+    "SELECT c.number, i.seq, i.amount_cents, i.due_on, i.performed_on, i.paid_cents, i.method, a.agreed_cents, "
+    "a.arbitration_review, a.judicial_confirmation, a.payment_order FROM agreement_items i "
+    "JOIN agreements a ON a.id = i.agreement_id JOIN cases c ON c.id = i.case_id ORDER BY c.number, i.seq",
+    "SELECT name, credit_code, address, legal_representative, phone, employer_type, employees, division_code "
+    "FROM employers ORDER BY name, credit_code",
+    "SELECT body FROM case_search_text ORDER BY body",
+    "SELECT name, value FROM counters WHERE name NOT LIKE 'change%' ORDER BY name",
+)
+
+
+def _content_digest(station) -> str:
+    import hashlib
+
+    digest_ = hashlib.sha256()
+    with station.db.read() as session:
+        for query in CONTENT_QUERIES:
+            for row in session.execute(text(query)):
+                digest_.update(repr(tuple(row)).encode())
+    return digest_.hexdigest()
+
+
+@pytest.mark.parametrize("worker_from", [10**9, 1], ids=["here", "worker"])
+def test_the_content_of_a_seed_is_what_the_former_generator_wrote(tmp_path, monkeypatch, worker_from):
+    monkeypatch.setattr(gen_module, "WORKER_FROM", worker_from)
+    station, ctx = _demo_station(tmp_path, "golden")
+    try:
+        generate(ctx, cases=150, seed=11)
+        assert _content_digest(station) == GOLDEN_150_SEED_11
+    finally:
+        station.db.dispose()
