@@ -100,6 +100,8 @@ class _Rows:
         self.dialect = dialect
         self.stamp = {"origin": origin, "version": 1, "change_seq": seq, "updated_at": utcnow(), "deleted": False}
         self.buffers: dict[type, list[dict]] = {}
+        self.direct: dict[type, list[tuple]] = {model: [] for model in DIRECT}
+        """Rows of the :data:`DIRECT` models, already as tuples in their key order (the hottest tables)."""
         self.count = 0
         self.ids = IdSequence()
 
@@ -128,6 +130,10 @@ class _Rows:
             rows = self.buffers.pop(model, None)
             if rows:
                 out.append(_insert(model, rows, self.stamp, self.dialect))
+            tuples = self.direct.get(model)
+            if tuples:
+                out.append(_insert_direct(model, tuples, self.stamp, self.dialect))
+                self.direct[model] = []
         return out
 
 
@@ -181,6 +187,16 @@ def _sqlite_value(column: Column, dialect: Dialect) -> Callable[[object], object
     return kind.bind_processor(dialect)
 
 
+DIRECT: dict[type, tuple[str, ...]] = {
+    Party: ("case_id", "position", "role", "name", "id_type", "id_number", "sex", "birth_date", "phone", "address",
+            "is_representative", "id"),
+    CaseEvent: ("case_id", "seq", "action", "from_state", "to_state", "on_date", "at", "actor", "note", "id"),
+}
+"""The models whose rows the generator makes as tuples of these keys (every column but the sync stamp).
+
+On SQLite the values are already as stored (dates as ISO text); on other databases Python values.
+"""
+
 Insert = tuple[str, str, list]
 """One executemany: ``("sql", statement, row tuples)`` for the SQLite driver, else ``("core", table, row dicts)``."""
 
@@ -191,6 +207,22 @@ def _insert(model: type, rows: list[dict], stamp: dict[str, object], dialect: Di
         return "core", _table(model).name, _uniform(model, [{**row, **stamp} for row in rows])
     statement, tuples = _sqlite_rows(model, rows, stamp, dialect)
     return "sql", statement, tuples
+
+
+def _insert_direct(model: type, tuples: list[tuple], stamp: dict[str, object], dialect: Dialect) -> Insert:
+    """The executemany of rows made as tuples of ``DIRECT[model]`` (plus the ``stamp`` columns as literals)."""
+    keys = DIRECT[model]
+    columns = {c.key: c for c in _table(model).columns}
+    if set(keys) | set(stamp) != set(columns):  # a new column must be given a value here, not left out silently
+        raise RuntimeError(f"demo rows of {_table(model).name} do not match its columns")
+    if dialect.name != "sqlite":
+        return "core", _table(model).name, [{**dict(zip(keys, row, strict=True)), **stamp} for row in tuples]
+    slots = ["?"] * len(keys)
+    for key, value in stamp.items():
+        convert = _sqlite_value(columns[key], dialect)
+        slots.append(_literal(convert(value) if convert else value))
+    names = ", ".join(f'"{columns[key].name}"' for key in (*keys, *stamp))
+    return "sql", f'INSERT INTO "{_table(model).name}" ({names}) VALUES ({", ".join(slots)})', tuples
 
 
 def _write(conn: Connection, inserts: list[Insert]) -> None:
@@ -292,8 +324,18 @@ class _Generator:
         self.seq_by_year: dict[int, int] = dict(plan.cases_by_year)
         self.employer_facts: dict[str, tuple[str | None, str | None]] = {}  # id → (type, industry) for case snapshots
         self.archive_by_year: dict[int, int] = dict(plan.archives_by_year)
+        self.day_texts: dict[date, tuple[object, object]] = {}
         self.search_rows: list[tuple[str, str]] = []
         self.id_serial = 0
+
+    def day_text(self, day: date) -> tuple[object, object]:
+        """``day`` and 09:00 of it as a :data:`DIRECT` row stores them (ISO text on SQLite), once per distinct day."""
+        out = self.day_texts.get(day)
+        if out is None:
+            at = datetime.combine(day, datetime.min.time()) + timedelta(hours=9)
+            out = (day.isoformat(), at.isoformat(" ", "microseconds")) if self.dialect.name == "sqlite" else (day, at)
+            self.day_texts[day] = out
+        return out
 
     # -- people and employers
 
@@ -600,16 +642,17 @@ class _Generator:
         )
         reps = set(rng.sample(range(workers), 3)) if collective else set()
         party_ids: list[str] = []
+        add_party, next_id, day_text = rows.direct[Party].append, rows.ids.next, self.day_text
         for position in range(workers):
             female = rand() < 0.4
             birth = date(between(1962, 2004), between(1, 12), between(1, 28))
             name = names.person_name(draw)
             id_number = self.resident_id(birth, female)
             phone = names.mobile(draw)
-            party_ids.append(rows.add(
-                Party, case_id=case_id, position=position, role="applicant", name=name, id_type="resident_id",
-                id_number=id_number, sex="female" if female else "male", birth_date=birth, phone=phone,
-                address=names.address(draw, self.town), is_representative=position in reps))
+            party = (case_id, position, "applicant", name, "resident_id", id_number, "female" if female else "male",
+                     day_text(birth)[0], phone, names.address(draw, self.town), position in reps, next_id())
+            add_party(party)
+            party_ids.append(party[-1])
             search_parts += [name, id_number, phone]
         for position, (cat, amount) in enumerate(claims):
             rows.add(Claim, case_id=case_id, position=position, category=cat, description=None, amount_cents=amount)
@@ -652,10 +695,11 @@ class _Generator:
                          performance_status=_("已履行") if state == "performed" or state in states.FINISHED_STATES else _("未完全履行"),
                          satisfaction=pick(("very_satisfied", "satisfied", "satisfied", "neutral")),
                          risks=None, measures=None)
+        add_event, head = rows.direct[CaseEvent].append, _("负责人")
         for seq, (action, from_state, to_state, day, note) in enumerate(events, start=1):
-            rows.add(CaseEvent, case_id=case_id, seq=seq, action=action, from_state=from_state, to_state=to_state,
-                     on_date=day, at=datetime.combine(day, datetime.min.time()) + timedelta(hours=9),
-                     actor=mediator_name if action in ("record-session", "agree") else _("负责人"), note=note)
+            on_date, at = day_text(day)
+            add_event((case_id, seq, action, from_state, to_state, on_date, at,
+                       mediator_name if action in ("record-session", "agree") else head, note, next_id()))
         self.search_rows.append((case_id, " ".join(search_parts)))
 
     def take(self) -> list[Insert]:
