@@ -191,6 +191,10 @@ DIRECT: dict[type, tuple[str, ...]] = {
     Party: ("case_id", "position", "role", "name", "id_type", "id_number", "sex", "birth_date", "phone", "address",
             "is_representative", "id"),
     CaseEvent: ("case_id", "seq", "action", "from_state", "to_state", "on_date", "at", "actor", "note", "id"),
+    Claim: ("case_id", "position", "category", "description", "amount_cents", "id"),
+    MediationSession: ("case_id", "seq", "held_on", "start_time", "end_time", "place", "mediators", "recorder",
+                       "attendees", "statements", "proposal", "result", "id"),
+    AgreementShare: ("agreement_id", "case_id", "party_id", "seq", "amount_cents", "due_on", "id"),
 }
 """The models whose rows the generator makes as tuples of these keys (every column but the sync stamp).
 
@@ -654,12 +658,14 @@ class _Generator:
             add_party(party)
             party_ids.append(party[-1])
             search_parts += [name, id_number, phone]
+        add_claim = rows.direct[Claim].append
         for position, (cat, amount) in enumerate(claims):
-            rows.add(Claim, case_id=case_id, position=position, category=cat, description=None, amount_cents=amount)
+            add_claim((case_id, position, cat, None, amount, next_id()))
+        add_session = rows.direct[MediationSession].append
         for k, day in enumerate(sessions, start=1):
-            rows.add(MediationSession, case_id=case_id, seq=k, held_on=day, place=_("调解室"), mediators=mediator_name,
-                     recorder=names.person_name(draw), attendees=_("双方当事人"), statements=_("双方陈述了各自意见。"),
-                     proposal=_("建议双方互谅互让。"), result=_("达成一致意见") if agreed and k == len(sessions) else None)
+            add_session((case_id, k, day_text(day)[0], None, None, _("调解室"), mediator_name, names.person_name(draw),
+                         _("双方当事人"), _("双方陈述了各自意见。"), _("建议双方互谅互让。"),
+                         _("达成一致意见") if agreed and k == len(sessions) else None, next_id()))
         if agreed:
             agreement_id = rows.add(
                 Agreement, case_id=case_id, content=_("经调解，双方自愿达成如下协议"), applicant_signed_on=agreed,
@@ -685,10 +691,10 @@ class _Generator:
             if party_ids:  # each worker's amount (每人金额), adding up to the items (no random draw)
                 total = sum(i["amount"] for i in items)
                 each = total // len(party_ids)
+                add_share, due_text = rows.direct[AgreementShare].append, day_text(last_due)[0]
                 for k, party_id in enumerate(party_ids, start=1):
-                    rows.add(AgreementShare, agreement_id=agreement_id, case_id=case_id, party_id=party_id, seq=k,
-                             amount_cents=each if k < len(party_ids) else total - each * (len(party_ids) - 1),
-                             due_on=last_due)
+                    add_share((agreement_id, case_id, party_id, k,
+                               each if k < len(party_ids) else total - each * (len(party_ids) - 1), due_text, next_id()))
             visit = last_due + timedelta(days=between(3, 7))
             if visit <= today and rand() < 0.7:
                 rows.add(FollowUp, case_id=case_id, visited_on=visit, person=names.person_name(draw), method="phone",
