@@ -33,6 +33,22 @@ def bulk(monkeypatch):
     monkeypatch.setattr(gen_module, "DEFER_INDEXES_FROM", 1)
 
 
+@pytest.fixture
+def use_worker(monkeypatch):
+    """Every demo in the test has its rows made by the worker process, whatever the machine's load."""
+    monkeypatch.setattr(gen_module, "WORKER_FROM", 1)
+    monkeypatch.setattr(gen_module.worker, "spare_core", lambda: True)
+    started = []
+    real_popen = gen_module.worker.subprocess.Popen
+
+    def popen(*args, **kwargs):
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(gen_module.worker.subprocess, "Popen", popen)
+    return started
+
+
 def _indexes(session) -> list[tuple[str, str]]:
     return [tuple(r) for r in session.execute(text(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"))]
@@ -187,7 +203,7 @@ def _stamps(station) -> set[tuple]:
             f'length(updated_at), typeof(updated_at) FROM "{t}"'))}
 
 
-def test_worker_makes_the_rows_of_the_same_seed(tmp_path, bulk, monkeypatch):
+def test_worker_makes_the_rows_of_the_same_seed(tmp_path, bulk, use_worker, monkeypatch):
     """A demo made by the worker process equals the one made in this process, row for row."""
     made = []
     for name, worker_from in (("here", 10**9), ("worker", 1)):
@@ -197,6 +213,7 @@ def test_worker_makes_the_rows_of_the_same_seed(tmp_path, bulk, monkeypatch):
         report = generate(ctx, cases=260, seed=5, progress=seen.append)
         assert (report.cases, report.employers) == (260, 20) and seen[-1] == 260
         made.append((station, report))
+        assert len(use_worker) == (worker_from == 1), "made here first, then by the worker"
     try:
         (here, here_report), (there, there_report) = made
         assert _content(here) == _content(there) and len(_content(here)) >= 260
@@ -216,9 +233,8 @@ def test_worker_makes_the_rows_of_the_same_seed(tmp_path, bulk, monkeypatch):
             station.db.dispose()
 
 
-def test_an_error_in_the_worker_changes_nothing(station, ctx, bulk, monkeypatch):
+def test_an_error_in_the_worker_changes_nothing(station, ctx, bulk, use_worker, monkeypatch):
     """The worker fails (here: a numbering pattern it cannot use): the error reaches the caller, nothing is written."""
-    monkeypatch.setattr(gen_module, "WORKER_FROM", 1)
     real_get = gen_module.settings.get
     monkeypatch.setattr(gen_module.settings, "get", lambda session, key: (
         "{bogus}{n}" if key == "numbering.case_pattern" else real_get(session, key)))
@@ -227,6 +243,7 @@ def test_an_error_in_the_worker_changes_nothing(station, ctx, bulk, monkeypatch)
         audit = session.execute(text("SELECT count(*) FROM audit_log")).scalar_one()
     with pytest.raises(gen_module.worker.WorkerFailed, match="bogus"):
         generate(ctx, cases=300, seed=1)
+    assert len(use_worker) == 1 and use_worker[0].poll() is not None
     with station.db.read() as session:
         assert _indexes(session) == before_indexes and _counts(session) == before
         assert session.execute(text("SELECT count(*) FROM audit_log")).scalar_one() == audit
@@ -234,17 +251,9 @@ def test_an_error_in_the_worker_changes_nothing(station, ctx, bulk, monkeypatch)
     assert _synchronous_levels(station) == {2}
 
 
-def test_a_failed_insert_ends_the_worker_and_changes_nothing(station, ctx, bulk, monkeypatch):
-    monkeypatch.setattr(gen_module, "WORKER_FROM", 1)
+def test_a_failed_insert_ends_the_worker_and_changes_nothing(station, ctx, bulk, use_worker, monkeypatch):
     monkeypatch.setattr(gen_module, "BATCH", 50)
-    started = []
-    real_popen = gen_module.worker.subprocess.Popen
-
-    def popen(*args, **kwargs):
-        started.append(real_popen(*args, **kwargs))
-        return started[-1]
-
-    monkeypatch.setattr(gen_module.worker.subprocess, "Popen", popen)
+    started = use_worker
     real_write, calls = gen_module._write, []
 
     def failing_write(conn, inserts):
@@ -302,11 +311,24 @@ def _content_digest(station) -> str:
 
 
 @pytest.mark.parametrize("worker_from", [10**9, 1], ids=["here", "worker"])
-def test_the_content_of_a_seed_is_what_the_former_generator_wrote(tmp_path, monkeypatch, worker_from):
+def test_the_content_of_a_seed_is_what_the_former_generator_wrote(tmp_path, use_worker, monkeypatch, worker_from):
     monkeypatch.setattr(gen_module, "WORKER_FROM", worker_from)
     station, ctx = _demo_station(tmp_path, "golden")
     try:
         generate(ctx, cases=150, seed=11)
         assert _content_digest(station) == GOLDEN_150_SEED_11
+        assert len(use_worker) == (worker_from == 1)
     finally:
         station.db.dispose()
+
+
+def test_the_worker_waits_for_a_spare_core(monkeypatch):
+    """On a busy machine (load average at or above the cores) or a single core the rows are made here."""
+    monkeypatch.setattr(gen_module.worker.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (1.2, 3.0, 3.0))
+    assert gen_module.worker.spare_core()
+    monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (2.5, 1.0, 1.0))
+    assert not gen_module.worker.spare_core()
+    monkeypatch.setattr(gen_module.worker.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert not gen_module.worker.spare_core()

@@ -836,8 +836,9 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
              progress: Callable[[int], None] | None = None) -> DemoReport:
     """Write ``cases`` synthetic cases plus registries and ledgers in one audited transaction.
 
-    From :data:`WORKER_FROM` cases on SQLite the rows are made by a worker process while this
-    one inserts the previous batch (the same rows for the same seed: services/demo/worker.py).
+    From :data:`WORKER_FROM` cases on SQLite, when a second core is free, the rows are made by a
+    worker process while this one inserts the previous batch (the same rows for the same seed:
+    services/demo/worker.py).
     """
     ctx.require("demo.generate")
     if not 0 <= cases <= MAX_CASES:
@@ -882,8 +883,9 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
 
 @contextmanager
 def _source(plan: _Plan, dialect: Dialect) -> Iterator[Iterator[_Batch]]:
-    """The batches of ``plan``: made here, or by a worker process from :data:`WORKER_FROM` cases on SQLite."""
-    if plan.cases < WORKER_FROM or dialect.name != "sqlite" or not worker.usable():
+    """The batches of ``plan``: made here, or by a worker process (from :data:`WORKER_FROM` cases on SQLite,
+    when a second core is free)."""
+    if plan.cases < WORKER_FROM or dialect.name != "sqlite" or not worker.usable() or not worker.spare_core():
         yield _produce(plan, dialect)
         return
     with worker.batches(plan) as batches:
