@@ -778,6 +778,11 @@ def _produce(plan: _Plan, dialect: Dialect) -> Iterator[_Batch]:
                  _Totals(len(employers), registry_rows, gen.seq_by_year, gen.archive_by_year))
 
 
+def worker_main() -> None:
+    """The worker process's entry (services/demo/worker.py): the batches of the plan on its stdin."""
+    worker.main(_produce)
+
+
 def _finish_counters(session: Session, totals: _Totals) -> None:
     """Continue the case and archive numbers after the demo's."""
     for prefix, values in (("case_no", totals.cases_by_year), ("archive_no", totals.archives_by_year)):

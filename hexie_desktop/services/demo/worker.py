@@ -4,7 +4,7 @@ Making a row in Python costs about as much as SQLite's insert of it, and the mac
 cores: the worker runs the same generator (services/demo/generate.py, ``_produce``) from the
 same plan, so a seed gives the same rows, and sends each batch of insert tuples back; the main
 process only runs the inserts, inside its own transaction (the worker never opens the
-database).  The worker is a fresh interpreter (``python -c`` calling :func:`main`,
+database).  The worker is a fresh interpreter (``python -c`` running :data:`ENTRY`,
 no fork of a process that may hold Qt or database threads, and the caller's main module is not
 run again); the plan goes in on its stdin and the batches come back pickled on its stdout.  An
 error in the worker is raised in the main process, whose transaction then rolls back, and the
@@ -19,15 +19,17 @@ import pickle
 import subprocess
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from hexie_desktop.core import i18n
 from hexie_desktop.core.i18n import _
 
-if TYPE_CHECKING:
-    from hexie_desktop.services.demo.generate import _Batch, _Plan
+ENTRY = "import importlib; importlib.import_module('hexie_desktop.services.demo.generate').worker_main()"
+"""What the worker interpreter runs (generate.py hands its row maker to :func:`main`)."""
+Produce = Callable[[Any, Any], Iterator[Any]]
+"""``_produce(plan, dialect)`` of generate.py: the batches of a plan."""
 
 _DONE = "done"
 _ERROR = "error"
@@ -65,9 +67,9 @@ def spare_core() -> bool:
 
 
 @contextmanager
-def batches(plan: _Plan) -> Iterator[Iterator[_Batch]]:
+def batches(plan: Any) -> Iterator[Iterator[Any]]:
     """The batches of ``plan``, made by a worker process (at most one batch ahead of the caller)."""
-    process = subprocess.Popen([sys.executable, "-c", f"import {__name__} as w; w.main()"],
+    process = subprocess.Popen([sys.executable, "-c", ENTRY],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     assert process.stdin is not None and process.stdout is not None
     stdout = process.stdout
@@ -77,7 +79,7 @@ def batches(plan: _Plan) -> Iterator[Iterator[_Batch]]:
     except OSError:  # the worker died at once: reading its output below says so
         pass
 
-    def receive() -> Iterator[_Batch]:
+    def receive() -> Iterator[Any]:
         while True:
             try:
                 kind, item = pickle.load(stdout)
@@ -100,15 +102,13 @@ def batches(plan: _Plan) -> Iterator[Iterator[_Batch]]:
             process.stdin.close()
 
 
-def _serve(source: BinaryIO, sink: BinaryIO) -> None:
+def _serve(source: BinaryIO, sink: BinaryIO, produce: Produce) -> None:
     """The worker: read a plan from ``source``, write its batches and then ``done`` (or the error) to ``sink``."""
     try:
         from sqlalchemy.dialects import sqlite
 
-        from hexie_desktop.services.demo.generate import _produce
-
         plan = pickle.load(source)
-        for batch in _produce(plan, sqlite.dialect()):
+        for batch in produce(plan, sqlite.dialect()):
             pickle.dump(("batch", batch), sink, protocol=pickle.HIGHEST_PROTOCOL)
             sink.flush()
         message: tuple[str, Any] = (_DONE, None)
@@ -118,9 +118,9 @@ def _serve(source: BinaryIO, sink: BinaryIO) -> None:
     sink.flush()
 
 
-def main() -> None:
-    """The worker process's entry: plan on stdin, pickled batches on stdout (prints go to stderr)."""
+def main(produce: Produce) -> None:
+    """The worker process's entry: plan on stdin, pickled batches of ``produce`` on stdout (prints go to stderr)."""
     sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     sys.stdout = sys.stderr  # a stray print must not land in the pickles
-    _serve(sys.stdin.buffer, sink)
+    _serve(sys.stdin.buffer, sink, produce)
     sink.close()
