@@ -332,3 +332,16 @@ def test_the_worker_waits_for_a_spare_core(monkeypatch):
     monkeypatch.setattr(gen_module.worker.os, "cpu_count", lambda: 1)
     monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert not gen_module.worker.spare_core()
+
+
+def test_a_worker_that_cannot_start_leaves_the_rows_to_this_process(tmp_path, use_worker, monkeypatch):
+    """The worker interpreter ends before it sends anything: the same demo is made in this process."""
+    monkeypatch.setattr(gen_module.worker, "ENTRY", "import sys; sys.exit(3)")
+    station, ctx = _demo_station(tmp_path, "fallback")
+    try:
+        generate(ctx, cases=150, seed=11)
+        assert len(use_worker) == 1 and use_worker[0].returncode == 3
+        assert _content_digest(station) == GOLDEN_150_SEED_11
+        assert maintenance.check(station).ok
+    finally:
+        station.db.dispose()

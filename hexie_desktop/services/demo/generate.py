@@ -894,4 +894,9 @@ def _source(plan: _Plan, dialect: Dialect) -> Iterator[Iterator[_Batch]]:
         yield _produce(plan, dialect)
         return
     with worker.batches(plan) as batches:
-        yield batches
+        try:
+            first = next(batches)
+        except worker.WorkerUnavailable:  # it could not start here (nothing was sent): make the rows here
+            yield _produce(plan, dialect)
+            return
+        yield itertools.chain([first], batches)

@@ -39,6 +39,10 @@ class WorkerFailed(RuntimeError):
     """The worker process stopped with an error (its traceback is in the message)."""
 
 
+class WorkerUnavailable(WorkerFailed):
+    """The worker process ended before it sent anything (it could not start here): make the rows in-process."""
+
+
 def usable() -> bool:
     """True when a worker makes the same rows as this process would.
 
@@ -80,11 +84,14 @@ def batches(plan: Any) -> Iterator[Iterator[Any]]:
         pass
 
     def receive() -> Iterator[Any]:
+        received = False
         while True:
             try:
                 kind, item = pickle.load(stdout)
             except EOFError:
-                raise WorkerFailed(_("演示数据生成进程意外退出（退出码{code}）").format(code=process.wait())) from None
+                failure = WorkerFailed if received else WorkerUnavailable
+                raise failure(_("演示数据生成进程意外退出（退出码{code}）").format(code=process.wait())) from None
+            received = True
             if kind == _DONE:
                 return
             if kind == _ERROR:
@@ -120,7 +127,8 @@ def _serve(source: BinaryIO, sink: BinaryIO, produce: Produce) -> None:
 
 def main(produce: Produce) -> None:
     """The worker process's entry: plan on stdin, pickled batches of ``produce`` on stdout (prints go to stderr)."""
-    sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    source, sink = os.fdopen(os.dup(0), "rb"), os.fdopen(os.dup(1), "wb")  # the pipes, also under pythonw
     sys.stdout = sys.stderr  # a stray print must not land in the pickles
-    _serve(sys.stdin.buffer, sink, produce)
+    _serve(source, sink, produce)
     sink.close()
+    source.close()
