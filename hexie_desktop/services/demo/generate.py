@@ -188,6 +188,13 @@ def _sqlite_value(column: Column, dialect: Dialect) -> Callable[[object], object
 
 
 DIRECT: dict[type, tuple[str, ...]] = {
+    Case: ("number", "year", "seq", "state", "source", "received_on", "infringement_known_on", "facts", "evidence",
+           "main_category", "collective", "workers", "respondent_id", "org_id", "mediator_id", "claimed_cents",
+           "accepted_on", "approver", "rejected_on", "rejection_reason", "mediation_extended_until", "failed_on",
+           "failure_reason", "withdrawn_on", "defaulted_on", "decision_note", "closed_on", "closing_reason",
+           "archive_number", "archive_seq", "archived_on", "retention_years", "archive_catalog", "created_by",
+           "grade_override", "grade_reason", "major_reported_on", "employer_type", "industry", "applicant_side",
+           "id"),
     Party: ("case_id", "position", "role", "name", "id_type", "id_number", "sex", "birth_date", "phone", "address",
             "is_representative", "id"),
     CaseEvent: ("case_id", "seq", "action", "from_state", "to_state", "on_date", "at", "actor", "note", "id"),
@@ -626,27 +633,27 @@ class _Generator:
                     events.append(("archive", "closed", "archived", archive_day, archived[2]))
                     state = "archived"
 
-        rows.add(
-            Case, id=case_id, number=number, year=year, seq=n, state=state, source=source, received_on=received,
-            infringement_known_on=received - timedelta(days=between(5, 300)),
-            facts=names.FACTS[category].format(start=f"{received.year - between(1, 5)}年{between(1, 12)}月",
-                                               job=pick(names.JOBS), months=between(1, 6),
-                                               amount=f"{claimed / 100:.2f}"),
-            evidence=_("劳动合同、工资条、考勤记录") if rand() < 0.6 else None,
-            main_category=category, collective=collective, workers=workers, respondent_id=employer_id, org_id=None,
-            mediator_id=mediator_id if accepted else None, claimed_cents=claimed, accepted_on=accepted,
-            approver=_("负责人") if accepted else None, rejected_on=rejected,
-            rejection_reason="respondent_refuses" if rejected else None, failed_on=failed,
-            failure_reason="no_agreement" if failed else None, withdrawn_on=withdrawn, defaulted_on=defaulted_on,
-            closed_on=closed[0] if closed else None, closing_reason=closed[1] if closed else None,
-            archive_number=archived[2] if archived else None, archive_seq=archived[1] if archived else None,
-            archived_on=archived[0] if archived else None, retention_years=10 if archived else None,
-            created_by=_("窗口登记员"), employer_type=self.employer_facts.get(employer_id, (None, None))[0],
-            industry=self.employer_facts.get(employer_id, (None, None))[1],
-        )
+        day_text = self.day_text
+
+        def on(day: date | None) -> object:
+            return None if day is None else day_text(day)[0]
+
+        employer_type, industry = self.employer_facts.get(employer_id, (None, None))
+        rows.direct[Case].append((
+            number, year, n, state, source, on(received), on(received - timedelta(days=between(5, 300))),
+            names.FACTS[category].format(start=f"{received.year - between(1, 5)}年{between(1, 12)}月",
+                                         job=pick(names.JOBS), months=between(1, 6), amount=f"{claimed / 100:.2f}"),
+            _("劳动合同、工资条、考勤记录") if rand() < 0.6 else None,
+            category, collective, workers, employer_id, None, mediator_id if accepted else None, claimed, on(accepted),
+            _("负责人") if accepted else None, on(rejected), "respondent_refuses" if rejected else None, None,
+            on(failed), "no_agreement" if failed else None, on(withdrawn), on(defaulted_on), None,
+            on(closed[0]) if closed else None, closed[1] if closed else None,
+            archived[2] if archived else None, archived[1] if archived else None,
+            on(archived[0]) if archived else None, 10 if archived else None, None, _("窗口登记员"),
+            None, None, None, employer_type, industry, "worker", case_id))
         reps = set(rng.sample(range(workers), 3)) if collective else set()
         party_ids: list[str] = []
-        add_party, next_id, day_text = rows.direct[Party].append, rows.ids.next, self.day_text
+        add_party, next_id = rows.direct[Party].append, rows.ids.next
         for position in range(workers):
             female = rand() < 0.4
             birth = date(between(1962, 2004), between(1, 12), between(1, 28))
