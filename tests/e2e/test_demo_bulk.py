@@ -323,12 +323,14 @@ def test_the_content_of_a_seed_is_what_the_former_generator_wrote(tmp_path, use_
 
 
 def test_the_worker_waits_for_a_spare_core(monkeypatch):
-    """On a busy machine (load average at or above the cores) or a single core the rows are made here."""
+    """On a busy machine (load average at or above one less than the cores) or one core the rows are made here."""
     monkeypatch.setattr(gen_module.worker.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (1.2, 3.0, 3.0))
+    monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (0.6, 3.0, 3.0))
     assert gen_module.worker.spare_core()
-    monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (2.5, 1.0, 1.0))
+    monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (1.0, 0.2, 0.2))
     assert not gen_module.worker.spare_core()
+    monkeypatch.setattr(gen_module.worker.os, "cpu_count", lambda: 4)
+    assert gen_module.worker.spare_core()
     monkeypatch.setattr(gen_module.worker.os, "cpu_count", lambda: 1)
     monkeypatch.setattr(gen_module.worker.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     assert not gen_module.worker.spare_core()

@@ -125,7 +125,7 @@ def main() -> None:
     size_mb = station.paths.database.stat().st_size / 1e6
     rows = [
         (f"demo: generate {args.cases} cases ({total_rows} rows in {len(tables)} tables, their indexes, FTS5, "
-         f"warning scan; rows made {'by the worker process' if with_worker else 'in the main process: machine busy'})",
+         f"warning scan; rows made {'by the worker process' if with_worker else 'in the main process: no idle core'})",
          f"{report.seconds:.1f} s = {report.seconds / baseline:.1f}× raw (CPU {demo_cpu:.1f} s"
          + (f" + {worker_cpu:.1f} s in the worker process)" if with_worker else ")"),
          f"raw sqlite3 executemany of the same {total_rows} rows into the same tables (no secondary index, "
@@ -159,15 +159,15 @@ by tests/e2e/test_demo_bulk.py: the same indexes, integrity and foreign keys, a 
 index, the exchange digest equal to a full recomputation, valid unique ids, the same data for a
 seed — a content digest of a 150-case demo equal to the one the generator before session 5
 wrote —, nothing changed by a failed load or a failed worker): the rows go to the SQLite driver
-in one `executemany` per table and batch of 5,000 cases.  The five biggest tables (parties, case
-events, claims, mediation sessions, agreement shares) are made directly as row tuples in column
+in one `executemany` per table and batch of 5,000 cases.  The six biggest tables (cases, parties,
+case events, claims, mediation sessions, agreement shares) are made directly as row tuples in column
 order with their dates already as stored text (each distinct day converted once); the others are
 read per row with one `map` over the column keys and converted a column at a time.  Values the
 same in a whole batch (the sync stamp, columns empty in every row) are written into the INSERT as
 literals instead of being bound per row.  The random draws (services/demo/draws.py) make the same
 `getrandbits` calls as `Random.randint`/`choice`/`choices` without their layers, so a seed gives
-the same demo as before.  From 10,000 cases on SQLite, when a second core is free (load average
-below the number of cores), the rows are made by a worker process (a fresh `python -c`, no fork;
+the same demo as before.  From 10,000 cases on SQLite, when a core is idle (load average below
+one less than the number of cores), the rows are made by a worker process (a fresh `python -c`, no fork;
 plan on its stdin, pickled batches on its stdout) while the main process inserts the previous
 batch in its own transaction; an error in the worker is raised in the main process, which rolls
 back, and the worker is ended whenever the main process stops reading.  The ids are UUID-shaped
@@ -180,35 +180,38 @@ leads in one query and writes the new ones in one flush.
 
 ### Session 5: demo --cases 100000
 
-Measured on 2026-12-04 between 22:00 and 22:05, one run after the other at a load of 6–8 on 2
-cores (no quiet moment came during the session), the same 100,000 cases, seed 1:
+Measured on 2026-12-04 between 22:13 and 22:16, one run after the other at a load of 3 on 2
+cores, the same 100,000 cases, seed 1 (the table above is the middle two rows):
 
 | run | wall | CPU of the main process | CPU of the worker |
 |---|---|---|---|
-| the generator before session 5 (main at 64f162b, `/tmp` script calling `generate`) | 54.4 s | 28.0 s | — |
-| this bench, rows made in the main process (chosen at that load) | 53.4 s = 4.1× raw | 22.1 s (−21 %) | — |
-| this bench, rows made by the worker process | 51.1 s = 3.9× raw | 14.1 s (−50 %) | 9.8 s |
-| the generator before session 5, again | 59.6 s | 26.8 s | — |
+| the generator before session 5 (main at 64f162b, a script calling `generate`) | 32.1 s | 24.5 s | — |
+| this bench, rows made in the main process (chosen at that load) | **18.1 s = 2.6× raw** (7.0 s) | 18.0 s | — |
+| this bench, rows made by the worker process | 23.9 s = 3.4× raw | 12.8 s | 7.5 s |
+| the generator before session 5, again | 28.3 s | 23.8 s | — |
 
-What changed: (1) cheaper rows — the draws without `Random`'s layers (the same stream), the five
-biggest tables made as final tuples, values constant over a batch as literals: making and
-preparing the rows of 20,000 cases took 3.1 s of CPU before and 1.7 s after (making 1.33 → 1.07 s,
-preparing the driver's tuples 1.02 → 0.32 s, pickling for the worker 0.3 s); (2) the worker
-process, which leaves the main process only the inserts, the index builds, FTS5 and the warning
-scan (before the tuple change: inserts 5.0 s, FTS5 2.6 s, warning scan and 选树 0.9 s, unpickling
-about 1.3 s of its 14.2 s).  At a load of 6–9 neither shows in wall-clock time: every process waits
-for the cores the other sessions use, and at 30,000 cases and a load of 8–9 the worker path took
-22–23 s against 16–18 s in the main process (the worker adds its start, about 0.5 s, and the
-pickling), hence the rule that the worker runs only when the load average is below the number of
-cores.
+An earlier pair at a load of 6–8 (22:00–22:05, before the case rows became tuples): before 54.4 s
+/ 28.0 s CPU and 59.6 s / 26.8 s CPU; rows made here 53.4 s / 22.1 s CPU; by the worker 51.1 s /
+14.1 s + 9.8 s CPU.
 
-What is left: ≤ 6× raw is met on both paths.  ≤ 20 s is not shown: with a free second core the
-main process's 14.1 s of CPU bounds the wall time (the worker's 9.8 s run beside it), about 15 s
-expected at a quiet moment, but not measured; without a free core the 22.1 s of CPU alone are
-above 20 s.  Next steps: the `cases` rows (46 columns) and the agreement rows as tuples too,
-the case number's pattern checked once per run instead of per case (core/numbering.py), and a
-third look at the main process (executemany with foreign-key checks, index builds and FTS5 are
-SQLite's own work).
+What changed: (1) cheaper rows — the draws without `Random`'s layers (the same stream), the six
+biggest tables (cases, parties, case events, claims, mediation sessions, agreement shares) made
+as final tuples, values constant over a batch as literals.  Making and preparing the rows of
+20,000 cases took 2.35 s of CPU before (making 1.33 s, preparing the driver's tuples 1.02 s) and
+1.23 s after (1.04 s and 0.19 s).  (2) The worker process, which leaves the main process only
+the inserts, the index builds, FTS5 and the warning scan (12.8 s of CPU; of it the inserts 5.0 s,
+FTS5 2.1 s, warning scan and 选树 0.7 s, unpickling about 1.3 s).  On this shared machine the
+worker was never faster: Linux puts the demo's two processes in one scheduling group, so on a
+busy machine they share what one process would get, and the worker adds its start (about 0.5 s)
+and the pickling.  Hence it runs only when the load average is below one less than the number of
+cores (an idle core); expected about 13–14 s there, not measured (no idle core came during the
+session).
+
+What is left: ≤ 6× raw is met on both paths; ≤ 20 s is met at a load of 3 by the main-process path
+(18.1 s, 18.0 s of CPU) — with little margin, and not at a load of 6–8.  Next steps: the agreement,
+agreement item and performance rows as tuples too; the case number's pattern checked once per run
+instead of per case (core/numbering.py); the rest is SQLite's own work (executemany with the
+foreign-key checks about 5 s, 51 index builds about 2.5 s, FTS5 about 2.2 s).
 """
 
 if __name__ == "__main__":
