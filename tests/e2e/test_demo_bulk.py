@@ -347,3 +347,35 @@ def test_a_worker_that_cannot_start_leaves_the_rows_to_this_process(tmp_path, us
         assert maintenance.check(station).ok
     finally:
         station.db.dispose()
+
+
+GOLDEN_150_SEED_11_POSTGRESQL = "0cf4862b02a5fe0c7942287eb65728cd7034f40a1bff0600809d928447cbc56b"
+"""The same digest on PostgreSQL (its dates, booleans and ordering read back differently), also from main at 64f162b."""
+
+
+@pytest.mark.postgres
+def test_the_content_of_a_seed_is_the_same_on_postgresql(tmp_path, monkeypatch):
+    """Not SQLite: the rows go through SQLAlchemy Core with Python values (no literals, no worker), same content."""
+    from hexie_desktop.services.station import init_station
+    from hexie_desktop.services.users import actor_for
+    from tests.e2e import postgres
+    from tests.e2e.conftest import TODAY
+
+    if postgres.binaries() is None:
+        pytest.skip("SKIPPED LOUDLY: PostgreSQL binaries (initdb, pg_ctl) are not installed")
+    pytest.importorskip("psycopg")
+    monkeypatch.setenv("HEXIE_DATA_DIR", str(tmp_path / "local"))
+    monkeypatch.setattr(gen_module.worker, "spare_core", lambda: True)
+    monkeypatch.setattr(gen_module, "WORKER_FROM", 1)  # asked for, but a worker only serves SQLite
+    server = postgres.PostgresServer.start()
+    try:
+        station = init_station(data_dir=None, db_url=server.create_database("demo_town"), role="township",
+                               unit_code="110105001", unit_name="东坝镇劳动人事争议调解中心", short_name="东坝",
+                               admin="admin", password="secret123")
+        try:
+            generate(station.context(actor_for(station.db, "admin"), today_fn=lambda: TODAY), cases=150, seed=11)
+            assert _content_digest(station) == GOLDEN_150_SEED_11_POSTGRESQL
+        finally:
+            station.db.dispose()
+    finally:
+        server.stop()
