@@ -202,6 +202,14 @@ DIRECT: dict[type, tuple[str, ...]] = {
     MediationSession: ("case_id", "seq", "held_on", "start_time", "end_time", "place", "mediators", "recorder",
                        "attendees", "statements", "proposal", "result", "id"),
     AgreementShare: ("agreement_id", "case_id", "party_id", "seq", "amount_cents", "due_on", "id"),
+    Agreement: ("case_id", "content", "applicant_signed_on", "respondent_signed_on", "mediator_signed_on",
+                "seal_applied_on", "effective_on", "agreed_cents", "arbitration_review", "judicial_confirmation",
+                "payment_order", "id"),
+    AgreementItem: ("agreement_id", "case_id", "seq", "obligation", "payer", "payee", "amount_cents", "method",
+                    "due_on", "category", "performed_on", "paid_cents", "id"),
+    PerformanceRecord: ("case_id", "item_id", "performed_on", "amount_cents", "evidence", "note", "id"),
+    FollowUp: ("case_id", "visited_on", "person", "method", "performance_status", "satisfaction", "risks",
+               "measures", "id"),
 }
 """The models whose rows the generator makes as tuples of these keys (every column but the sync stamp).
 
@@ -674,26 +682,23 @@ class _Generator:
                          _("双方当事人"), _("双方陈述了各自意见。"), _("建议双方互谅互让。"),
                          _("达成一致意见") if agreed and k == len(sessions) else None, next_id()))
         if agreed:
-            agreement_id = rows.add(
-                Agreement, case_id=case_id, content=_("经调解，双方自愿达成如下协议"), applicant_signed_on=agreed,
-                respondent_signed_on=agreed, mediator_signed_on=agreed, seal_applied_on=agreed, effective_on=agreed,
-                agreed_cents=sum(i["amount"] for i in items), arbitration_review=rand() < 0.05,
-                judicial_confirmation=rand() < 0.08,
-                payment_order=state == "defaulted" and category in codes.PAYMENT_ORDER_CATEGORIES,
-            )
+            agreed_on = on(agreed)
+            agreement = (case_id, _("经调解，双方自愿达成如下协议"), agreed_on, agreed_on, agreed_on, agreed_on, agreed_on,
+                         sum(i["amount"] for i in items), rand() < 0.05, rand() < 0.08,
+                         state == "defaulted" and category in codes.PAYMENT_ORDER_CATEGORIES, next_id())
+            rows.direct[Agreement].append(agreement)
+            agreement_id = agreement[-1]
+            add_item, add_record = rows.direct[AgreementItem].append, rows.direct[PerformanceRecord].append
             for item in items:
                 performed = item.get("performed")
-                item_id = rows.add(
-                    AgreementItem, agreement_id=agreement_id, case_id=case_id, seq=item["seq"],
-                    obligation=_("被申请人向申请人支付{what}").format(what=codes.CLAIM_CATEGORY_SHORT[category]),
-                    payer=employer_name, payee=_("申请人"), amount_cents=item["amount"],
-                    method=pick(("bank_transfer", "bank_transfer", "cash", "wechat_alipay")),
-                    due_on=item["due"], category=category, performed_on=performed,
-                    paid_cents=item["amount"] if performed else 0,
-                )
+                row = (agreement_id, case_id, item["seq"],
+                       _("被申请人向申请人支付{what}").format(what=codes.CLAIM_CATEGORY_SHORT[category]),
+                       employer_name, _("申请人"), item["amount"],
+                       pick(("bank_transfer", "bank_transfer", "cash", "wechat_alipay")),
+                       on(item["due"]), category, on(performed), item["amount"] if performed else 0, next_id())
+                add_item(row)
                 if performed:
-                    rows.add(PerformanceRecord, case_id=case_id, item_id=item_id, performed_on=performed,
-                             amount_cents=item["amount"], evidence=_("转账凭证"), note=None)
+                    add_record((case_id, row[-1], on(performed), item["amount"], _("转账凭证"), None, next_id()))
             last_due = max(i["due"] for i in items)
             if party_ids:  # each worker's amount (每人金额), adding up to the items (no random draw)
                 total = sum(i["amount"] for i in items)
@@ -704,10 +709,10 @@ class _Generator:
                                each if k < len(party_ids) else total - each * (len(party_ids) - 1), due_text, next_id()))
             visit = last_due + timedelta(days=between(3, 7))
             if visit <= today and rand() < 0.7:
-                rows.add(FollowUp, case_id=case_id, visited_on=visit, person=names.person_name(draw), method="phone",
-                         performance_status=_("已履行") if state == "performed" or state in states.FINISHED_STATES else _("未完全履行"),
-                         satisfaction=pick(("very_satisfied", "satisfied", "satisfied", "neutral")),
-                         risks=None, measures=None)
+                rows.direct[FollowUp].append((
+                    case_id, on(visit), names.person_name(draw), "phone",
+                    _("已履行") if state == "performed" or state in states.FINISHED_STATES else _("未完全履行"),
+                    pick(("very_satisfied", "satisfied", "satisfied", "neutral")), None, None, next_id()))
         add_event, head = rows.direct[CaseEvent].append, _("负责人")
         for seq, (action, from_state, to_state, day, note) in enumerate(events, start=1):
             on_date, at = day_text(day)
