@@ -159,10 +159,11 @@ by tests/e2e/test_demo_bulk.py: the same indexes, integrity and foreign keys, a 
 index, the exchange digest equal to a full recomputation, valid unique ids, the same data for a
 seed — a content digest of a 150-case demo equal to the one the generator before session 5
 wrote —, nothing changed by a failed load or a failed worker): the rows go to the SQLite driver
-in one `executemany` per table and batch of 5,000 cases.  The six biggest tables (cases, parties,
-case events, claims, mediation sessions, agreement shares) are made directly as row tuples in column
-order with their dates already as stored text (each distinct day converted once); the others are
-read per row with one `map` over the column keys and converted a column at a time.  Values the
+in one `executemany` per table and batch of 5,000 cases.  The rows of the ten case tables (cases,
+parties, claims, case events, mediation sessions, agreements, their items and shares, performance
+records, follow-ups) are made directly as row tuples in column order with their dates already as
+stored text (each distinct day converted once); the registries' few thousand rows are read per row
+with one `map` over the column keys and converted a column at a time.  Values the
 same in a whole batch (the sync stamp, columns empty in every row) are written into the INSERT as
 literals instead of being bound per row.  The random draws (services/demo/draws.py) make the same
 `getrandbits` calls as `Random.randint`/`choice`/`choices` without their layers, so a seed gives
@@ -180,38 +181,41 @@ leads in one query and writes the new ones in one flush.
 
 ### Session 5: demo --cases 100000
 
-Measured on 2026-12-04 between 22:13 and 22:16, one run after the other at a load of 3 on 2
-cores, the same 100,000 cases, seed 1 (the table above is the middle two rows):
+Measured on 2026-12-04 between 22:20 and 22:23, one run after the other at a load of 2.1–3.0 on
+2 cores, the same 100,000 cases, seed 1 (the middle two rows are the table above):
 
 | run | wall | CPU of the main process | CPU of the worker |
 |---|---|---|---|
-| the generator before session 5 (main at 64f162b, a script calling `generate`) | 32.1 s | 24.5 s | — |
-| this bench, rows made in the main process (chosen at that load) | **18.1 s = 2.6× raw** (7.0 s) | 18.0 s | — |
-| this bench, rows made by the worker process | 23.9 s = 3.4× raw | 12.8 s | 7.5 s |
-| the generator before session 5, again | 28.3 s | 23.8 s | — |
+| the generator before session 5 (main at 64f162b, a script calling `generate`) | 31.6 s | 24.2 s | — |
+| this bench, rows made in the main process (chosen at that load) | **18.9 s = 2.8× raw** (6.8 s) | 18.2 s (−25 %) | — |
+| this bench, rows made by the worker process | 24.7 s = 3.6× raw | 12.4 s (−49 %) | 7.4 s |
+| the generator before session 5, again | 33.6 s | 24.1 s | — |
 
-An earlier pair at a load of 6–8 (22:00–22:05, before the case rows became tuples): before 54.4 s
-/ 28.0 s CPU and 59.6 s / 26.8 s CPU; rows made here 53.4 s / 22.1 s CPU; by the worker 51.1 s /
-14.1 s + 9.8 s CPU.
+Earlier runs: at a load of 3 (22:13–22:16, before the agreement rows became tuples) before 32.1 s /
+24.5 s CPU and 28.3 s / 23.8 s, rows made here 18.1 s = 2.6× raw / 18.0 s CPU, by the worker 23.9 s
+/ 12.8 s + 7.5 s; at a load of 6–8 (22:00–22:05, before the case rows became tuples) before 54.4 s /
+28.0 s and 59.6 s / 26.8 s, here 53.4 s / 22.1 s, by the worker 51.1 s / 14.1 s + 9.8 s.  After the
+length-prefixed 1 MiB pipe (22:23–22:25, load 3.4–3.9, a phase-timing script): by the worker 33.1 s
+and 30.1 s (12.9 / 12.7 s CPU + 7.6 / 7.3 s), here 27.1 s (18.3 s CPU).
 
-What changed: (1) cheaper rows — the draws without `Random`'s layers (the same stream), the six
-biggest tables (cases, parties, case events, claims, mediation sessions, agreement shares) made
-as final tuples, values constant over a batch as literals.  Making and preparing the rows of
-20,000 cases took 2.35 s of CPU before (making 1.33 s, preparing the driver's tuples 1.02 s) and
-1.23 s after (1.04 s and 0.19 s).  (2) The worker process, which leaves the main process only
-the inserts, the index builds, FTS5 and the warning scan (12.8 s of CPU; of it the inserts 5.0 s,
-FTS5 2.1 s, warning scan and 选树 0.7 s, unpickling about 1.3 s).  On this shared machine the
-worker was never faster: Linux puts the demo's two processes in one scheduling group, so on a
-busy machine they share what one process would get, and the worker adds its start (about 0.5 s)
-and the pickling.  Hence it runs only when the load average is below one less than the number of
-cores (an idle core); expected about 13–14 s there, not measured (no idle core came during the
-session).
+What changed: (1) cheaper rows — the draws without `Random`'s layers (the same stream), the rows
+of the ten case tables made as final tuples, values constant over a batch as literals.  Making
+and preparing the rows of 20,000 cases took 2.35 s of CPU before (making 1.33 s, preparing the
+driver's tuples 1.02 s) and 1.05 s after (1.00 s and 0.05 s).  (2) The worker process, which
+leaves the main process only the inserts, the index builds, FTS5 and the warning scan (12.4 s of
+CPU; of it the inserts 5.0 s, FTS5 2.1 s, warning scan and 选树 0.7 s, unpickling about 1.3 s).
+On this shared machine the worker was never faster: Linux puts the demo's two processes in one
+scheduling group (autogroup), so while other sessions keep the cores busy the two share what one
+process would get, and the worker adds its start (about 0.5 s) and the pickling; the inserts of
+the main process then took 15 s of wall-clock time for 5 s of CPU.  Hence it runs only when the
+load average is below one less than the number of cores (an idle core); about 13 s expected
+there, not measured (no idle core came during the session).
 
-What is left: ≤ 6× raw is met on both paths; ≤ 20 s is met at a load of 3 by the main-process path
-(18.1 s, 18.0 s of CPU) — with little margin, and not at a load of 6–8.  Next steps: the agreement,
-agreement item and performance rows as tuples too; the case number's pattern checked once per run
-instead of per case (core/numbering.py); the rest is SQLite's own work (executemany with the
-foreign-key checks about 5 s, 51 index builds about 2.5 s, FTS5 about 2.2 s).
+What is left: ≤ 6× raw is met on both paths; ≤ 20 s is met at a load of 2–3 by the main-process
+path (18.1–18.9 s, about 18 s of CPU) — with little margin, and not at a load of 6–8.  The rest of
+the CPU is SQLite's own work (executemany with the foreign-key checks about 5.5 s, 51 index
+builds about 2.5 s, FTS5 about 2.1 s) and the generator's 5 s (the case number's pattern is
+checked per case in core/numbering.py; checking it once per run would save a little).
 """
 
 if __name__ == "__main__":
