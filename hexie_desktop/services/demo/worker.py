@@ -21,7 +21,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from hexie_desktop.core import i18n
 from hexie_desktop.core.i18n import _
@@ -134,7 +134,7 @@ def _write_message(sink: BinaryIO, message: object) -> None:
     sink.flush()
 
 
-def _read_message(source: BinaryIO) -> bytes | None:
+def _read_message(source: IO[bytes]) -> bytes | None:
     """The next message's bytes, or None when the worker ended first."""
     head = source.read(8)
     if len(head) < 8:
