@@ -5,6 +5,11 @@ so this module stamps the sync columns itself: one ``change_seq`` for the whole 
 ``version`` 1, the station's origin.  Every case is internally consistent: its state
 follows from dated events that all lie before today, agreements carry the four signature
 facts, archived cases have archive numbers, and counters continue after the demo.
+
+The rows are made from a :class:`_Plan` without the database (``_produce``), so a worker
+process (services/demo/worker.py) can make them while this process inserts; the case tables'
+rows are made directly as the driver's tuples (:data:`DIRECT`), and a seed always gives the
+same demo (tests/e2e/test_demo_bulk.py holds it to the generator before issue 12's session 5).
 """
 
 from __future__ import annotations
