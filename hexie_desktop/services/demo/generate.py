@@ -5,6 +5,11 @@ so this module stamps the sync columns itself: one ``change_seq`` for the whole 
 ``version`` 1, the station's origin.  Every case is internally consistent: its state
 follows from dated events that all lie before today, agreements carry the four signature
 facts, archived cases have archive numbers, and counters continue after the demo.
+
+The rows are made from a :class:`_Plan` without the database (``_produce``), so a worker
+process (services/demo/worker.py) can make them while this process inserts; the case tables'
+rows are made directly as the driver's tuples (:data:`DIRECT`), and a seed always gives the
+same demo (tests/e2e/test_demo_bulk.py holds it to the generator before issue 12's session 5).
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from hexie_desktop.core.errors import UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services import selection, settings, warnings
 from hexie_desktop.services.context import Context
-from hexie_desktop.services.demo import names
+from hexie_desktop.services.demo import names, worker
+from hexie_desktop.services.demo.draws import Draws, Weights
 from hexie_desktop.storage import digest as kept_digest
 from hexie_desktop.storage import search
 from hexie_desktop.storage.db import CHANGE_SEQ, large_cache
@@ -71,12 +77,15 @@ _DEMO_TRAININGS = (_("劳动争议调解业务培训"), _("劳动合同法实务
                    _("根治欠薪政策解读"))
 BATCH = 5000
 DEFER_INDEXES_FROM = 2000  # cases; fewer are written faster with the indexes in place
+WORKER_FROM = 10_000  # cases; fewer are made faster here than a worker process starts
 CATEGORY_WEIGHTS = (
     ("wages", 46), ("contract_termination", 16), ("double_wages", 8), ("social_insurance", 9),
     ("work_injury", 7), ("labor_relation", 6), ("rest_leave", 3), ("welfare_training_protection", 2), ("other", 3),
 )
 SOURCE_WEIGHTS = (("application", 55), ("oral", 30), ("arbitration_entrusted", 8), ("court_entrusted", 3),
                   ("proactive", 4))
+_CATEGORIES, _SOURCES = Weights(CATEGORY_WEIGHTS), Weights(SOURCE_WEIGHTS)
+_OUTCOMES = Weights((("agree", 62), ("fail", 20), ("withdraw", 10), ("reject", 8)))
 
 
 @dataclass(frozen=True)
@@ -92,10 +101,12 @@ class DemoReport:
 class _Rows:
     """Buffers of rows per model, flushed in bulk with the sync columns of the whole batch."""
 
-    def __init__(self, session: Session, origin: str, seq: int) -> None:
-        self.session = session
+    def __init__(self, origin: str, seq: int, dialect: Dialect) -> None:
+        self.dialect = dialect
         self.stamp = {"origin": origin, "version": 1, "change_seq": seq, "updated_at": utcnow(), "deleted": False}
         self.buffers: dict[type, list[dict]] = {}
+        self.direct: dict[type, list[tuple]] = {model: [] for model in DIRECT}
+        """Rows of the :data:`DIRECT` models, already as tuples in their key order (the hottest tables)."""
         self.count = 0
         self.ids = IdSequence()
 
@@ -117,13 +128,18 @@ class _Rows:
              Party, Claim, MediationSession, Agreement, AgreementItem, AgreementShare, PerformanceRecord, FollowUp,
              CaseEvent)
 
-    def flush(self) -> None:
-        """Insert the buffered rows, table by table."""
-        conn = self.session.connection()
+    def take(self) -> list[Insert]:
+        """The inserts of the buffered rows, table by table (the buffers are emptied)."""
+        out: list[Insert] = []
         for model in self.ORDER:
             rows = self.buffers.pop(model, None)
             if rows:
-                _insert(conn, model, rows, self.stamp)
+                out.append(_insert(model, rows, self.stamp, self.dialect))
+            tuples = self.direct.get(model)
+            if tuples:
+                out.append(_insert_direct(model, tuples, self.stamp, self.dialect))
+                self.direct[model] = []
+        return out
 
 
 class IdSequence:
@@ -147,6 +163,9 @@ class IdSequence:
 def _table(model: Any) -> Table:
     """The table of a mapped model."""
     return cast(Table, model.__table__)
+
+
+_TABLES = {_table(model).name: _table(model) for model in (*_Rows.ORDER, CaseSearchText)}
 
 
 class _Memo(dict):
@@ -173,29 +192,117 @@ def _sqlite_value(column: Column, dialect: Dialect) -> Callable[[object], object
     return kind.bind_processor(dialect)
 
 
-def _insert(conn: Connection, model: type, rows: list[dict], stamp: dict[str, object]) -> None:
-    """One executemany of ``rows`` (plus the ``stamp`` columns); on SQLite straight to the driver.
+DIRECT: dict[type, tuple[str, ...]] = {
+    Case: ("number", "year", "seq", "state", "source", "received_on", "infringement_known_on", "facts", "evidence",
+           "main_category", "collective", "workers", "respondent_id", "org_id", "mediator_id", "claimed_cents",
+           "accepted_on", "approver", "rejected_on", "rejection_reason", "mediation_extended_until", "failed_on",
+           "failure_reason", "withdrawn_on", "defaulted_on", "decision_note", "closed_on", "closing_reason",
+           "archive_number", "archive_seq", "archived_on", "retention_years", "archive_catalog", "created_by",
+           "grade_override", "grade_reason", "major_reported_on", "employer_type", "industry", "applicant_side",
+           "id"),
+    Party: ("case_id", "position", "role", "name", "id_type", "id_number", "sex", "birth_date", "phone", "address",
+            "is_representative", "id"),
+    CaseEvent: ("case_id", "seq", "action", "from_state", "to_state", "on_date", "at", "actor", "note", "id"),
+    Claim: ("case_id", "position", "category", "description", "amount_cents", "id"),
+    MediationSession: ("case_id", "seq", "held_on", "start_time", "end_time", "place", "mediators", "recorder",
+                       "attendees", "statements", "proposal", "result", "id"),
+    AgreementShare: ("agreement_id", "case_id", "party_id", "seq", "amount_cents", "due_on", "id"),
+    Agreement: ("case_id", "content", "applicant_signed_on", "respondent_signed_on", "mediator_signed_on",
+                "seal_applied_on", "effective_on", "agreed_cents", "arbitration_review", "judicial_confirmation",
+                "payment_order", "id"),
+    AgreementItem: ("agreement_id", "case_id", "seq", "obligation", "payer", "payee", "amount_cents", "method",
+                    "due_on", "category", "performed_on", "paid_cents", "id"),
+    PerformanceRecord: ("case_id", "item_id", "performed_on", "amount_cents", "evidence", "note", "id"),
+    FollowUp: ("case_id", "visited_on", "person", "method", "performance_status", "satisfaction", "risks",
+               "measures", "id"),
+}
+"""The models whose rows the generator makes as tuples of these keys (every column but the sync stamp).
 
-    SQLAlchemy's per-row work took most of the time, so the values are gathered column by
-    column (one list per column, each converted in one pass) and zipped into the row tuples.
+On SQLite the values are already as stored (dates as ISO text); on other databases Python values.
+"""
+
+Insert = tuple[str, str, list]
+"""One executemany: ``("sql", statement, row tuples)`` for the SQLite driver, else ``("core", table, row dicts)``."""
+
+
+def _insert(model: type, rows: list[dict], stamp: dict[str, object], dialect: Dialect) -> Insert:
+    """The executemany of ``rows`` (plus the ``stamp`` columns); on SQLite straight for the driver."""
+    if dialect.name != "sqlite":
+        return "core", _table(model).name, _uniform(model, [{**row, **stamp} for row in rows])
+    statement, tuples = _sqlite_rows(model, rows, stamp, dialect)
+    return "sql", statement, tuples
+
+
+def _insert_direct(model: type, tuples: list[tuple], stamp: dict[str, object], dialect: Dialect) -> Insert:
+    """The executemany of rows made as tuples of ``DIRECT[model]`` (plus the ``stamp`` columns as literals)."""
+    keys = DIRECT[model]
+    columns = {c.key: c for c in _table(model).columns}
+    if set(keys) | set(stamp) != set(columns):  # a new column must be given a value here, not left out silently
+        raise RuntimeError(f"demo rows of {_table(model).name} do not match its columns")
+    if dialect.name != "sqlite":
+        return "core", _table(model).name, [{**dict(zip(keys, row, strict=True)), **stamp} for row in tuples]
+    slots = ["?"] * len(keys)
+    for key, value in stamp.items():
+        convert = _sqlite_value(columns[key], dialect)
+        slots.append(_literal(convert(value) if convert else value))
+    names = ", ".join(f'"{columns[key].name}"' for key in (*keys, *stamp))
+    return "sql", f'INSERT INTO "{_table(model).name}" ({names}) VALUES ({", ".join(slots)})', tuples
+
+
+def _write(conn: Connection, inserts: list[Insert]) -> None:
+    """Run ``inserts`` on ``conn``, in order."""
+    for kind, target, rows in inserts:
+        if kind == "sql":
+            conn.exec_driver_sql(target, rows)
+        else:
+            conn.execute(_TABLES[target].insert(), rows)
+
+
+def _sqlite_rows(model: type, rows: list[dict], stamp: dict[str, object],
+                 dialect: Dialect) -> tuple[str, list[tuple]]:
+    """The INSERT of ``model`` and ``rows`` as the SQLite driver takes them (values as SQLAlchemy stores them).
+
+    SQLAlchemy's per-row work took most of the time, so each row's values are read in one
+    ``map`` over the column keys, transposed into one list per column, converted a column at a
+    time (each distinct date once) and zipped back into row tuples.  A missing key takes the
+    column's scalar default, as before.  A value the same in every row (the sync stamp, a
+    column empty in the whole batch) is written into the statement as a literal instead of
+    being bound once per row: the same stored value, less work for both Python and SQLite.
     """
-    if conn.dialect.name != "sqlite":
-        conn.execute(_table(model).insert(), _uniform(model, [{**row, **stamp} for row in rows]))
-        return
     columns = list(_table(model).columns)
-    values: list[list[object]] = []
+    own = [c for c in columns if c.key not in stamp]
+    keys = [c.key for c in own]
+    by_key = dict(zip(keys, zip(*[tuple(map(row.get, keys)) for row in rows], strict=True), strict=True))
+    count = len(rows)
+    slots: list[str] = []
+    values: list[Any] = []
     for column in columns:
-        convert = _sqlite_value(column, conn.dialect)
-        if column.key in stamp:
-            values.append([convert(stamp[column.key]) if convert else stamp[column.key]] * len(rows))
-            continue
+        convert = _sqlite_value(column, dialect)
         key = column.key
+        if key in stamp:
+            slots.append(_literal(convert(stamp[key]) if convert else stamp[key]))
+            continue
         default = column.default.arg if column.default is not None and column.default.is_scalar else None
-        raw = [row.get(key, default) for row in rows]
-        values.append([convert(v) for v in raw] if convert else raw)
+        raw: Any = by_key[key] if default is None else [row.get(key, default) for row in rows]
+        if raw.count(None) == count:  # empty in the whole batch (None is stored as NULL, never converted)
+            slots.append("NULL")
+            continue
+        slots.append("?")
+        values.append(list(map(convert, raw)) if convert else raw)
     names = ", ".join(f'"{c.name}"' for c in columns)
-    statement = f'INSERT INTO "{_table(model).name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
-    conn.exec_driver_sql(statement, list(zip(*values, strict=True)))
+    statement = f'INSERT INTO "{_table(model).name}" ({names}) VALUES ({", ".join(slots)})'
+    return statement, list(zip(*values, strict=True)) if values else [()] * count
+
+
+def _literal(value: object) -> str:
+    """``value`` as an SQLite literal that stores what binding it would store (None, bool, int or str only)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool | int):
+        return str(int(value))
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no literal for {type(value).__name__}")
 
 
 def _uniform(model: type, rows: list[dict]) -> list[dict]:
@@ -211,10 +318,6 @@ def _uniform(model: type, rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
-    return rng.choices([k for k, _w in table], weights=[w for _k, w in table])[0]
-
-
 def _station_region(unit_code: str) -> str:
     region = unit_code[:6]
     return region if region in ids.REGIONS else "110105"
@@ -227,23 +330,36 @@ def _regions_near(unit_code: str) -> list[str]:
 
 
 class _Generator:
-    def __init__(self, session: Session, rng: random.Random, today: date, origin: str, seq: int) -> None:
-        self.session = session
-        self.rng = rng
-        self.today = today
-        self.rows = _Rows(session, origin, seq)
-        self.unit_name = settings.get(session, "station.unit_name")
-        self.short = settings.get(session, "station.short_name")
+    """Makes the rows of one demo from its :class:`_Plan`; needs no database (it may run in a worker process)."""
+
+    def __init__(self, plan: _Plan, dialect: Dialect) -> None:
+        self.rng = random.Random(plan.seed)
+        self.draw = Draws(self.rng)
+        self.today = plan.today
+        self.rows = _Rows(plan.origin, plan.seq, dialect)
+        self.dialect = dialect
+        self.unit_name = plan.unit_name
+        self.short = plan.short_name
         self.town = self.short if self.short.endswith(("镇", "乡", "街道")) else self.short + "镇"
-        self.regions = _regions_near(origin)
-        self.region = _station_region(origin)
-        self.case_pattern = settings.get(session, "numbering.case_pattern")
-        self.archive_pattern = settings.get(session, "numbering.archive_pattern")
-        self.seq_by_year: dict[int, int] = {}
+        self.regions = _regions_near(plan.origin)
+        self.region = _station_region(plan.origin)
+        self.case_pattern = plan.case_pattern
+        self.archive_pattern = plan.archive_pattern
+        self.seq_by_year: dict[int, int] = dict(plan.cases_by_year)
         self.employer_facts: dict[str, tuple[str | None, str | None]] = {}  # id → (type, industry) for case snapshots
-        self.archive_by_year: dict[int, int] = {}
+        self.archive_by_year: dict[int, int] = dict(plan.archives_by_year)
+        self.day_texts: dict[date, tuple[object, object]] = {}
         self.search_rows: list[tuple[str, str]] = []
         self.id_serial = 0
+
+    def day_text(self, day: date) -> tuple[object, object]:
+        """``day`` and 09:00 of it as a :data:`DIRECT` row stores them (ISO text on SQLite), once per distinct day."""
+        out = self.day_texts.get(day)
+        if out is None:
+            at = datetime.combine(day, datetime.min.time()) + timedelta(hours=9)
+            out = (day.isoformat(), at.isoformat(" ", "microseconds")) if self.dialect.name == "sqlite" else (day, at)
+            self.day_texts[day] = out
+        return out
 
     # -- people and employers
 
@@ -254,7 +370,7 @@ class _Generator:
             sequence = (sequence + 1) % 1000
         if not female and sequence % 2 == 0:
             sequence = (sequence + 1) % 1000
-        return ids.make_resident_id(self.rng.choice(self.regions), birth, sequence)
+        return ids.make_resident_id(self.draw.pick(self.regions), birth, sequence)
 
     def credit_code(self) -> str:
         body = "91" + self.region + "".join(self.rng.choice("0123456789ABCDEFGHJKLMNPQRTUWXY") for _ in range(9))
@@ -264,15 +380,15 @@ class _Generator:
         out = []
         seen: set[str] = set()
         for _i in range(count):
-            name, industry = names.company_name(self.rng, self.town)
+            name, industry = names.company_name(self.draw, self.town)
             if name in seen:
                 name = name.replace("有限", f"第{len(seen) % 9 + 1}分公司有限", 1)
             seen.add(name)
             code = self.credit_code()
             eid = self.rows.add(
-                Employer, name=name, credit_code=code, address=names.address(self.rng, self.town),
-                legal_representative=names.person_name(self.rng), phone=names.landline(self.rng.randint(10, 999), self.rng.randint(2000000, 89999999))
-                if self.rng.random() < 0.5 else names.mobile(self.rng),
+                Employer, name=name, credit_code=code, address=names.address(self.draw, self.town),
+                legal_representative=names.person_name(self.draw), phone=names.landline(self.rng.randint(10, 999), self.rng.randint(2000000, 89999999))
+                if self.rng.random() < 0.5 else names.mobile(self.draw),
                 employer_type=(employer_type := self.rng.choice(
                     ("private", "private", "private", "individual", "foreign", "state_owned"))),
                 industry=industry, employees=self.rng.randint(5, 800), division_code=None,
@@ -284,12 +400,12 @@ class _Generator:
     # -- registries and ledgers
 
     def registries(self, employers: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
-        rng = self.rng
+        rng, draw = self.rng, self.draw
         org_id = self.rows.add(
             MediationOrg, name=self.unit_name, org_type="township_center", code=None,
-            address=names.address(rng, self.town), founding_document=f"{self.short}政发〔2023〕12号",
+            address=names.address(draw, self.town), founding_document=f"{self.short}政发〔2023〕12号",
             founded_on=date(2023, 3, 1), has_seal=True, premises=_("调解室2间、接待室1间"),
-            head=names.person_name(rng), phones=names.mobile(rng), staff_full_time=3, staff_part_time=6,
+            head=names.person_name(draw), phones=names.mobile(draw), staff_full_time=3, staff_part_time=6,
             enterprises_covered=len(employers), status="active",
         )
         for position, (group, code, title) in enumerate(codes.DEFAULT_CHECKLIST):
@@ -299,17 +415,17 @@ class _Generator:
                           note=None if met else _("待整改"))
         for kind in ("enterprise_committee", "peoples_mediation", "industry"):
             self.rows.add(MediationOrg, name=f"{self.town}{rng.choice(names.COMPANY_WORDS)}{codes.ORG_TYPES[kind]}",
-                          org_type=kind, address=names.address(rng, self.town), head=names.person_name(rng),
-                          phones=names.mobile(rng), staff_full_time=rng.randint(0, 2), staff_part_time=rng.randint(2, 6),
+                          org_type=kind, address=names.address(draw, self.town), head=names.person_name(draw),
+                          phones=names.mobile(draw), staff_full_time=rng.randint(0, 2), staff_part_time=rng.randint(2, 6),
                           enterprises_covered=rng.randint(1, 40), has_seal=rng.random() < 0.7, status="active")
         mediators = []
         for _i in range(8):
             female = rng.random() < 0.5
             birth = date(rng.randint(1965, 1995), rng.randint(1, 12), rng.randint(1, 28))
-            name = names.person_name(rng)
+            name = names.person_name(draw)
             mid = self.rows.add(
                 Mediator, name=name, id_number=self.resident_id(birth, female), sex="female" if female else "male",
-                birth_date=birth, phone=names.mobile(rng), org_id=org_id,
+                birth_date=birth, phone=names.mobile(draw), org_id=org_id,
                 employment_mode=rng.choice(("full_time", "part_time")), term_start=date(2024, 1, 1),
                 term_end=date(2026, 12, 31), certificate_no=f"TJY{rng.randint(100000, 999999)}",
                 trainings=None, assessments=None, status="active",
@@ -321,8 +437,8 @@ class _Generator:
             birth = date(rng.randint(1970, 1998), rng.randint(1, 12), rng.randint(1, 28))
             employer = rng.choice(employers)
             self.coordinator_ids.append(self.rows.add(
-                Coordinator, name=names.person_name(rng), id_number=self.resident_id(birth, female),
-                sex="female" if female else "male", birth_date=birth, phone=names.mobile(rng),
+                Coordinator, name=names.person_name(draw), id_number=self.resident_id(birth, female),
+                sex="female" if female else "male", birth_date=birth, phone=names.mobile(draw),
                 coordinator_type=rng.choice(("enterprise", "enterprise", "public_platform", "social_org")),
                 employer_id=employer[0], division_code=(self._division()), position=rng.choice(("人事专员", "工会主席", "网格员")),
                 employment_mode=rng.choice(("full_time", "part_time")),
@@ -349,7 +465,7 @@ class _Generator:
                 visited = self.today - timedelta(days=rng.randint(1, 300))
                 self.rows.add(EnterpriseVisit, key_enterprise_id=kid, visited_on=visited,
                               method=rng.choice(list(codes.VISIT_METHODS)), content=_("用工指导，劳动合同签订检查"),
-                              staff=names.person_name(rng), next_visit_on=visited + timedelta(days=90))
+                              staff=names.person_name(draw), next_visit_on=visited + timedelta(days=90))
             if now < last:
                 planned = last - now
                 self.rows.add(LayoffPlan, key_enterprise_id=kid, planned=planned, actual=max(0, planned - rng.randint(0, 5)),
@@ -373,6 +489,7 @@ class _Generator:
     def structured(self, employers: list[tuple[str, str, str]], mediators: list[tuple[str, str]], org_id: str) -> None:
         """The structured registers of issue 14.3, from their own random stream (the rest of the demo is unchanged)."""
         rng = random.Random(f"{self.region}-{self.today.isoformat()}-structured")
+        draw = Draws(rng)
         for mid, _name in mediators:
             for year in (2025, 2026):
                 day = date(year, rng.randint(3, 9), rng.randint(1, 28))
@@ -413,8 +530,8 @@ class _Generator:
             female = rng.random() < 0.5
             birth = date(rng.randint(1968, 1992), rng.randint(1, 12), rng.randint(1, 28))
             number = ids.make_resident_id(rng.choice(self.regions), birth, 600 + 2 * i + (0 if female else 1))
-            self.rows.add(NegotiationInstructor, name=names.person_name(rng), id_number=number,
-                          sex="female" if female else "male", birth_date=birth, phone=names.mobile(rng),
+            self.rows.add(NegotiationInstructor, name=names.person_name(draw), id_number=number,
+                          sex="female" if female else "male", birth_date=birth, phone=names.mobile(draw),
                           unit=rng.choice((_("区总工会"), _("乡镇总工会"))), employment_mode="full_time",
                           appointed_on=date(rng.randint(2021, 2025), rng.randint(1, 12), 1),
                           certificate_no=None, division_code=None, enterprises_guided=rng.randint(3, 40),
@@ -430,31 +547,32 @@ class _Generator:
 
     def case(self, employers: list[tuple[str, str, str]], mediators: list[tuple[str, str]],
              received: date) -> None:
-        rng, rows, today = self.rng, self.rows, self.today
+        rng, rows, today, draw = self.rng, self.rows, self.today, self.draw
+        between, pick, rand = draw.between, draw.pick, draw.random
         year = received.year
         n = self.seq_by_year.get(year, 0) + 1
         self.seq_by_year[year] = n
         number = numbering.format_case_number(self.case_pattern, year=year, short_name=self.short, n=n)
-        employer_id, employer_name, employer_code = rng.choice(employers)
-        collective = rng.random() < 0.02
-        workers = rng.randint(10, 30) if collective else (1 if rng.random() < 0.9 else rng.randint(2, 5))
-        category = _weighted(rng, CATEGORY_WEIGHTS)
-        source = _weighted(rng, SOURCE_WEIGHTS)
+        employer_id, employer_name, employer_code = pick(employers)
+        collective = rand() < 0.02
+        workers = between(10, 30) if collective else (1 if rand() < 0.9 else between(2, 5))
+        category = draw.weighted(_CATEGORIES)
+        source = draw.weighted(_SOURCES)
         case_id = rows.ids.next()
         search_parts = [number, employer_name, employer_code]
-        per_worker = rng.randint(150, 6000) * 1000 * (0 if category == "labor_relation" else 1)
+        per_worker = between(150, 6000) * 1000 * (0 if category == "labor_relation" else 1)
         claims = [(category, per_worker * workers)]
-        if rng.random() < 0.25 and category != "double_wages":
-            claims.append(("double_wages" if category == "wages" else "wages", rng.randint(100, 2000) * 1000 * workers))
+        if rand() < 0.25 and category != "double_wages":
+            claims.append(("double_wages" if category == "wages" else "wages", between(100, 2000) * 1000 * workers))
         claimed = sum(a for _c, a in claims)
 
         accepted = rejected = withdrawn = failed = agreed = closed = archived = defaulted_on = None
-        outcome = rng.choices(("agree", "fail", "withdraw", "reject"), weights=(62, 20, 10, 8))[0]
-        decided = received + timedelta(days=rng.randint(0, 3))
+        outcome = draw.weighted(_OUTCOMES)
+        decided = received + timedelta(days=between(0, 3))
         events: list[tuple[str, str | None, str, date, str | None]] = [("register", None, "registered", received,
                                                                          codes.CASE_SOURCES[source])]
         state = "registered"
-        mediator_id, mediator_name = rng.choice(mediators)
+        mediator_id, mediator_name = pick(mediators)
         sessions: list[date] = []
         items: list[dict] = []
         if decided <= today:
@@ -466,34 +584,34 @@ class _Generator:
                 accepted = decided
                 state = "accepted"
                 events.append(("accept", "registered", state, decided, None))
-        session_day = (accepted or received) + timedelta(days=rng.randint(1, 4))
+        session_day = (accepted or received) + timedelta(days=between(1, 4))
         if accepted and session_day <= today:
-            for k in range(rng.randint(1, 2)):
-                day = session_day + timedelta(days=k * rng.randint(2, 5))
+            for k in range(between(1, 2)):
+                day = session_day + timedelta(days=k * between(2, 5))
                 if day > today:
                     break
                 sessions.append(day)
                 events.append(("record-session", state, "mediating", day, f"第{k + 1}次调解"))
                 state = "mediating"
-        end_day = (sessions[-1] if sessions else (accepted or received)) + timedelta(days=rng.randint(0, 4))
+        end_day = (sessions[-1] if sessions else (accepted or received)) + timedelta(days=between(0, 4))
         if accepted and end_day <= today and (sessions or outcome == "withdraw"):
             if outcome == "agree" and sessions:
                 agreed = end_day
                 events.append(("agree", state, "agreed", end_day, None))
                 state = "agreed"
-                agreed_total = int(claimed * rng.choice((1, 1, 0.9, 0.8, 0.7, 0.6)))
-                count = 1 if rng.random() < 0.7 else rng.randint(2, 3)
+                agreed_total = int(claimed * pick((1, 1, 0.9, 0.8, 0.7, 0.6)))
+                count = 1 if rand() < 0.7 else between(2, 3)
                 share = agreed_total // count if count else 0
                 for k in range(count):
                     amount = share if k < count - 1 else agreed_total - share * (count - 1)
-                    due = agreed + timedelta(days=rng.choice((0, 3, 7, 15, 30)) * (k + 1))
+                    due = agreed + timedelta(days=pick((0, 3, 7, 15, 30)) * (k + 1))
                     items.append({"seq": k + 1, "amount": amount, "due": due})
                 events.append(("perform-start", "agreed", "performing", agreed, None))
                 state = "performing"
                 for item in items:
-                    pay_day = item["due"] - timedelta(days=rng.randint(0, 3))
+                    pay_day = item["due"] - timedelta(days=between(0, 3))
                     pay_day = max(pay_day, agreed)
-                    if rng.random() < 0.92 and pay_day <= today:
+                    if rand() < 0.92 and pay_day <= today:
                         item["performed"] = pay_day
                 if all("performed" in i for i in items):
                     last = max(i["performed"] for i in items)
@@ -513,13 +631,13 @@ class _Generator:
                 events.append(("withdraw", state, "withdrawn", end_day, None))
                 state = "withdrawn"
         if state in states.ENDED_STATES:
-            close_day = events[-1][3] + timedelta(days=rng.randint(1, 12))
+            close_day = events[-1][3] + timedelta(days=between(1, 12))
             if close_day <= today:
                 closing = state
                 events.append(("close", state, "closed", close_day, codes.CLOSING_REASONS[closing]))
                 state = "closed"
                 closed = (close_day, closing)
-                archive_day = close_day + timedelta(days=rng.randint(3, 40))
+                archive_day = close_day + timedelta(days=between(3, 40))
                 if archive_day <= today:
                     a = self.archive_by_year.get(archive_day.year, 0) + 1
                     self.archive_by_year[archive_day.year] = a
@@ -528,105 +646,170 @@ class _Generator:
                     events.append(("archive", "closed", "archived", archive_day, archived[2]))
                     state = "archived"
 
-        rows.add(
-            Case, id=case_id, number=number, year=year, seq=n, state=state, source=source, received_on=received,
-            infringement_known_on=received - timedelta(days=rng.randint(5, 300)),
-            facts=names.FACTS[category].format(start=f"{received.year - rng.randint(1, 5)}年{rng.randint(1, 12)}月",
-                                               job=rng.choice(names.JOBS), months=rng.randint(1, 6),
-                                               amount=f"{claimed / 100:.2f}"),
-            evidence=_("劳动合同、工资条、考勤记录") if rng.random() < 0.6 else None,
-            main_category=category, collective=collective, workers=workers, respondent_id=employer_id, org_id=None,
-            mediator_id=mediator_id if accepted else None, claimed_cents=claimed, accepted_on=accepted,
-            approver=_("负责人") if accepted else None, rejected_on=rejected,
-            rejection_reason="respondent_refuses" if rejected else None, failed_on=failed,
-            failure_reason="no_agreement" if failed else None, withdrawn_on=withdrawn, defaulted_on=defaulted_on,
-            closed_on=closed[0] if closed else None, closing_reason=closed[1] if closed else None,
-            archive_number=archived[2] if archived else None, archive_seq=archived[1] if archived else None,
-            archived_on=archived[0] if archived else None, retention_years=10 if archived else None,
-            created_by=_("窗口登记员"), employer_type=self.employer_facts.get(employer_id, (None, None))[0],
-            industry=self.employer_facts.get(employer_id, (None, None))[1],
-        )
+        day_text = self.day_text
+
+        def on(day: date | None) -> object:
+            return None if day is None else day_text(day)[0]
+
+        employer_type, industry = self.employer_facts.get(employer_id, (None, None))
+        rows.direct[Case].append((
+            number, year, n, state, source, on(received), on(received - timedelta(days=between(5, 300))),
+            names.FACTS[category].format(start=f"{received.year - between(1, 5)}年{between(1, 12)}月",
+                                         job=pick(names.JOBS), months=between(1, 6), amount=f"{claimed / 100:.2f}"),
+            _("劳动合同、工资条、考勤记录") if rand() < 0.6 else None,
+            category, collective, workers, employer_id, None, mediator_id if accepted else None, claimed, on(accepted),
+            _("负责人") if accepted else None, on(rejected), "respondent_refuses" if rejected else None, None,
+            on(failed), "no_agreement" if failed else None, on(withdrawn), on(defaulted_on), None,
+            on(closed[0]) if closed else None, closed[1] if closed else None,
+            archived[2] if archived else None, archived[1] if archived else None,
+            on(archived[0]) if archived else None, 10 if archived else None, None, _("窗口登记员"),
+            None, None, None, employer_type, industry, "worker", case_id))
         reps = set(rng.sample(range(workers), 3)) if collective else set()
         party_ids: list[str] = []
+        add_party, next_id = rows.direct[Party].append, rows.ids.next
         for position in range(workers):
-            female = rng.random() < 0.4
-            birth = date(rng.randint(1962, 2004), rng.randint(1, 12), rng.randint(1, 28))
-            name = names.person_name(rng)
+            female = rand() < 0.4
+            birth = date(between(1962, 2004), between(1, 12), between(1, 28))
+            name = names.person_name(draw)
             id_number = self.resident_id(birth, female)
-            phone = names.mobile(rng)
-            party_ids.append(rows.add(
-                Party, case_id=case_id, position=position, role="applicant", name=name, id_type="resident_id",
-                id_number=id_number, sex="female" if female else "male", birth_date=birth, phone=phone,
-                address=names.address(rng, self.town), is_representative=position in reps))
+            phone = names.mobile(draw)
+            party = (case_id, position, "applicant", name, "resident_id", id_number, "female" if female else "male",
+                     day_text(birth)[0], phone, names.address(draw, self.town), position in reps, next_id())
+            add_party(party)
+            party_ids.append(party[-1])
             search_parts += [name, id_number, phone]
+        add_claim = rows.direct[Claim].append
         for position, (cat, amount) in enumerate(claims):
-            rows.add(Claim, case_id=case_id, position=position, category=cat, description=None, amount_cents=amount)
+            add_claim((case_id, position, cat, None, amount, next_id()))
+        add_session = rows.direct[MediationSession].append
         for k, day in enumerate(sessions, start=1):
-            rows.add(MediationSession, case_id=case_id, seq=k, held_on=day, place=_("调解室"), mediators=mediator_name,
-                     recorder=names.person_name(rng), attendees=_("双方当事人"), statements=_("双方陈述了各自意见。"),
-                     proposal=_("建议双方互谅互让。"), result=_("达成一致意见") if agreed and k == len(sessions) else None)
+            add_session((case_id, k, day_text(day)[0], None, None, _("调解室"), mediator_name, names.person_name(draw),
+                         _("双方当事人"), _("双方陈述了各自意见。"), _("建议双方互谅互让。"),
+                         _("达成一致意见") if agreed and k == len(sessions) else None, next_id()))
         if agreed:
-            agreement_id = rows.add(
-                Agreement, case_id=case_id, content=_("经调解，双方自愿达成如下协议"), applicant_signed_on=agreed,
-                respondent_signed_on=agreed, mediator_signed_on=agreed, seal_applied_on=agreed, effective_on=agreed,
-                agreed_cents=sum(i["amount"] for i in items), arbitration_review=rng.random() < 0.05,
-                judicial_confirmation=rng.random() < 0.08,
-                payment_order=state == "defaulted" and category in codes.PAYMENT_ORDER_CATEGORIES,
-            )
+            agreed_on = on(agreed)
+            agreement = (case_id, _("经调解，双方自愿达成如下协议"), agreed_on, agreed_on, agreed_on, agreed_on, agreed_on,
+                         sum(i["amount"] for i in items), rand() < 0.05, rand() < 0.08,
+                         state == "defaulted" and category in codes.PAYMENT_ORDER_CATEGORIES, next_id())
+            rows.direct[Agreement].append(agreement)
+            agreement_id = agreement[-1]
+            add_item, add_record = rows.direct[AgreementItem].append, rows.direct[PerformanceRecord].append
             for item in items:
                 performed = item.get("performed")
-                item_id = rows.add(
-                    AgreementItem, agreement_id=agreement_id, case_id=case_id, seq=item["seq"],
-                    obligation=_("被申请人向申请人支付{what}").format(what=codes.CLAIM_CATEGORY_SHORT[category]),
-                    payer=employer_name, payee=_("申请人"), amount_cents=item["amount"],
-                    method=rng.choice(("bank_transfer", "bank_transfer", "cash", "wechat_alipay")),
-                    due_on=item["due"], category=category, performed_on=performed,
-                    paid_cents=item["amount"] if performed else 0,
-                )
+                row = (agreement_id, case_id, item["seq"],
+                       _("被申请人向申请人支付{what}").format(what=codes.CLAIM_CATEGORY_SHORT[category]),
+                       employer_name, _("申请人"), item["amount"],
+                       pick(("bank_transfer", "bank_transfer", "cash", "wechat_alipay")),
+                       on(item["due"]), category, on(performed), item["amount"] if performed else 0, next_id())
+                add_item(row)
                 if performed:
-                    rows.add(PerformanceRecord, case_id=case_id, item_id=item_id, performed_on=performed,
-                             amount_cents=item["amount"], evidence=_("转账凭证"), note=None)
+                    add_record((case_id, row[-1], on(performed), item["amount"], _("转账凭证"), None, next_id()))
             last_due = max(i["due"] for i in items)
             if party_ids:  # each worker's amount (每人金额), adding up to the items (no random draw)
                 total = sum(i["amount"] for i in items)
                 each = total // len(party_ids)
+                add_share, due_text = rows.direct[AgreementShare].append, day_text(last_due)[0]
                 for k, party_id in enumerate(party_ids, start=1):
-                    rows.add(AgreementShare, agreement_id=agreement_id, case_id=case_id, party_id=party_id, seq=k,
-                             amount_cents=each if k < len(party_ids) else total - each * (len(party_ids) - 1),
-                             due_on=last_due)
-            visit = last_due + timedelta(days=rng.randint(3, 7))
-            if visit <= today and rng.random() < 0.7:
-                rows.add(FollowUp, case_id=case_id, visited_on=visit, person=names.person_name(rng), method="phone",
-                         performance_status=_("已履行") if state == "performed" or state in states.FINISHED_STATES else _("未完全履行"),
-                         satisfaction=rng.choice(("very_satisfied", "satisfied", "satisfied", "neutral")),
-                         risks=None, measures=None)
+                    add_share((agreement_id, case_id, party_id, k,
+                               each if k < len(party_ids) else total - each * (len(party_ids) - 1), due_text, next_id()))
+            visit = last_due + timedelta(days=between(3, 7))
+            if visit <= today and rand() < 0.7:
+                rows.direct[FollowUp].append((
+                    case_id, on(visit), names.person_name(draw), "phone",
+                    _("已履行") if state == "performed" or state in states.FINISHED_STATES else _("未完全履行"),
+                    pick(("very_satisfied", "satisfied", "satisfied", "neutral")), None, None, next_id()))
+        add_event, head = rows.direct[CaseEvent].append, _("负责人")
         for seq, (action, from_state, to_state, day, note) in enumerate(events, start=1):
-            rows.add(CaseEvent, case_id=case_id, seq=seq, action=action, from_state=from_state, to_state=to_state,
-                     on_date=day, at=datetime.combine(day, datetime.min.time()) + timedelta(hours=9),
-                     actor=mediator_name if action in ("record-session", "agree") else _("负责人"), note=note)
+            on_date, at = day_text(day)
+            add_event((case_id, seq, action, from_state, to_state, on_date, at,
+                       mediator_name if action in ("record-session", "agree") else head, note, next_id()))
         self.search_rows.append((case_id, " ".join(search_parts)))
 
-    def flush(self) -> None:
-        """Write the buffered rows and the cases' search text (indexed by FTS5 after the load)."""
-        self.rows.flush()
+    def take(self) -> list[Insert]:
+        """The inserts of the buffered rows and the cases' search text (indexed by FTS5 after the load)."""
+        out = self.rows.take()
         if self.search_rows:
-            conn = self.session.connection()
-            if conn.dialect.name == "sqlite":
-                conn.exec_driver_sql("INSERT INTO case_search_text (case_id, body) VALUES (?, ?)", self.search_rows)
+            if self.dialect.name == "sqlite":
+                out.append(("sql", "INSERT INTO case_search_text (case_id, body) VALUES (?, ?)", self.search_rows))
             else:
-                conn.execute(_table(CaseSearchText).insert(),
-                             [{"case_id": cid, "body": body} for cid, body in self.search_rows])
+                out.append(("core", _table(CaseSearchText).name,
+                            [{"case_id": cid, "body": body} for cid, body in self.search_rows]))
         self.search_rows = []
+        return out
 
-    def finish_counters(self) -> None:
-        for prefix, values in (("case_no", self.seq_by_year), ("archive_no", self.archive_by_year)):
-            for year, value in values.items():
-                name = f"{prefix}.{year}"
-                current = self.session.get(Counter, name)
-                if current is None:
-                    self.session.add(Counter(name=name, value=value))
-                else:
-                    current.value = max(current.value, value)
+
+@dataclass(frozen=True)
+class _Plan:
+    """Everything the rows of one demo follow from (picklable: a worker process makes the rows from it)."""
+
+    seed: int
+    cases: int
+    years: int
+    today: date
+    origin: str
+    seq: int
+    unit_name: str
+    short_name: str
+    case_pattern: str
+    archive_pattern: str
+    cases_by_year: dict[int, int]
+    archives_by_year: dict[int, int]
+    batch: int  # cases per batch
+
+
+@dataclass
+class _Batch:
+    """The inserts of a part of the demo; ``done`` cases are made so far; the last batch has the totals."""
+
+    inserts: list[Insert]
+    done: int
+    totals: _Totals | None = None
+
+
+@dataclass(frozen=True)
+class _Totals:
+    """What the whole demo made: employers, registry rows and the counters the cases used."""
+
+    employers: int
+    registry_rows: int
+    cases_by_year: dict[int, int]
+    archives_by_year: dict[int, int]
+
+
+def _produce(plan: _Plan, dialect: Dialect) -> Iterator[_Batch]:
+    """The demo's rows, batch by batch: registries first, then the cases ``plan.batch`` at a time."""
+    gen = _Generator(plan, dialect)
+    employers = gen.employers(max(20, min(3000, plan.cases // 25)))
+    mediators = gen.registries(employers)
+    registry_rows = gen.rows.count - len(employers)
+    yield _Batch(gen.take(), 0)
+    span = (plan.today - date(plan.today.year - plan.years, 1, 1)).days
+    rand = gen.rng.random
+    # Receipt dates in order, denser in recent months, so numbers grow with the date.
+    received_dates = sorted(plan.today - timedelta(days=int(span * (rand() ** 1.3))) for _i in range(plan.cases))
+    for index, received in enumerate(received_dates):
+        gen.case(employers, mediators, received)
+        if (index + 1) % plan.batch == 0:
+            yield _Batch(gen.take(), index + 1)
+    yield _Batch(gen.take(), plan.cases,
+                 _Totals(len(employers), registry_rows, gen.seq_by_year, gen.archive_by_year))
+
+
+def worker_main() -> None:
+    """The worker process's entry (services/demo/worker.py): the batches of the plan on its stdin."""
+    worker.main(_produce)
+
+
+def _finish_counters(session: Session, totals: _Totals) -> None:
+    """Continue the case and archive numbers after the demo's."""
+    for prefix, values in (("case_no", totals.cases_by_year), ("archive_no", totals.archives_by_year)):
+        for year, value in values.items():
+            name = f"{prefix}.{year}"
+            current = session.get(Counter, name)
+            if current is None:
+                session.add(Counter(name=name, value=value))
+            else:
+                current.value = max(current.value, value)
 
 
 def _existing_counts(session: Session) -> tuple[dict[int, int], dict[int, int]]:
@@ -673,14 +856,16 @@ def _indexes_deferred(session: Session, cases: int) -> Iterator[None]:
 
 def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
              progress: Callable[[int], None] | None = None) -> DemoReport:
-    """Write ``cases`` synthetic cases plus registries and ledgers in one audited transaction."""
+    """Write ``cases`` synthetic cases plus registries and ledgers in one audited transaction.
+
+    From :data:`WORKER_FROM` cases on SQLite, when a second core is free, the rows are made by a
+    worker process while this one inserts the previous batch (the same rows for the same seed:
+    services/demo/worker.py).
+    """
     ctx.require("demo.generate")
     if not 0 <= cases <= MAX_CASES:
         raise UserError(_("案件数应在0到{n}之间").format(n=MAX_CASES), field="cases")
     started = time.perf_counter()
-    rng = random.Random(seed)
-    today = ctx.today
-    oldest = date(today.year - years, 1, 1)
     with ctx.db.read() as session:
         new_station = session.execute(select(Case.id).limit(1)).first() is None
     # A new station has nothing to lose: its bulk load commits without fsync (storage/db.py).
@@ -688,27 +873,26 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
         kept_digest.invalidate(session)  # bulk rows skip the digest upkeep: the next export rebuilds it
         session.execute(update(Counter).where(Counter.name == CHANGE_SEQ).values(value=Counter.value + 1))
         seq = session.execute(select(Counter.value).where(Counter.name == CHANGE_SEQ)).scalar_one()
-        origin = settings.get(session, "station.unit_code")
-        gen = _Generator(session, rng, today, origin, seq)
-        gen.seq_by_year, gen.archive_by_year = _existing_counts(session)
+        cases_by_year, archives_by_year = _existing_counts(session)
+        plan = _Plan(seed=seed, cases=cases, years=years, today=ctx.today,
+                     origin=settings.get(session, "station.unit_code"),
+                     seq=seq, unit_name=settings.get(session, "station.unit_name"),
+                     short_name=settings.get(session, "station.short_name"),
+                     case_pattern=settings.get(session, "numbering.case_pattern"),
+                     archive_pattern=settings.get(session, "numbering.archive_pattern"),
+                     cases_by_year=cases_by_year, archives_by_year=archives_by_year, batch=BATCH)
         first_rid = search.next_rid(session)
-        with _indexes_deferred(session, cases):
-            employers = gen.employers(max(20, min(3000, cases // 25)))
-            mediators = gen.registries(employers)
-            registry_rows = gen.rows.count - len(employers)
-            gen.flush()
-            span = (today - oldest).days
-            # Receipt dates in order, denser in recent months, so numbers grow with the date.
-            received_dates = sorted(today - timedelta(days=int(span * (rng.random() ** 1.3))) for _i in range(cases))
-            for index, received in enumerate(received_dates):
-                gen.case(employers, mediators, received)
-                if (index + 1) % BATCH == 0:
-                    gen.flush()
-                    if progress:
-                        progress(index + 1)
-            gen.flush()
+        conn = session.connection()
+        totals: _Totals | None = None
+        with _indexes_deferred(session, cases), _source(plan, conn.dialect) as batches:
+            for batch in batches:
+                _write(conn, batch.inserts)
+                totals = batch.totals or totals
+                if progress and batch.done and batch.totals is None:
+                    progress(batch.done)
+        assert totals is not None
         search.index_from(session, first_rid)
-        gen.finish_counters()
+        _finish_counters(session, totals)
         # The monitoring rules over the demo data: the demo opens with leads to handle (issue 14 #4).
         warnings.scan_in(session, ctx)
         if session.execute(select(Selection.id).limit(1)).first() is None:  # once: a second demo would nominate twice
@@ -716,4 +900,20 @@ def generate(ctx: Context, *, cases: int, seed: int = 1, years: int = 3,
         if progress:
             progress(cases)
         ctx.audit(session, "demo.generate", entity="station", summary=f"{cases}件演示案件，种子{seed}")
-    return DemoReport(cases, len(employers), registry_rows, time.perf_counter() - started)
+    return DemoReport(cases, totals.employers, totals.registry_rows, time.perf_counter() - started)
+
+
+@contextmanager
+def _source(plan: _Plan, dialect: Dialect) -> Iterator[Iterator[_Batch]]:
+    """The batches of ``plan``: made here, or by a worker process (from :data:`WORKER_FROM` cases on SQLite,
+    when a second core is free)."""
+    if plan.cases < WORKER_FROM or dialect.name != "sqlite" or not worker.usable() or not worker.spare_core():
+        yield _produce(plan, dialect)
+        return
+    with worker.batches(plan) as batches:
+        try:
+            first = next(batches)
+        except worker.WorkerUnavailable:  # it could not start here (nothing was sent): make the rows here
+            yield _produce(plan, dialect)
+            return
+        yield itertools.chain([first], batches)

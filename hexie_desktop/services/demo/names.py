@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import random
+from hexie_desktop.services.demo.draws import Draws
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -39,27 +39,28 @@ FACTS = {
 JOBS = ("普工", "电焊工", "保洁员", "厨师", "服务员", "司机", "仓管员", "质检员", "钢筋工", "木工", "销售", "文员")
 
 
-def person_name(rng: random.Random, rare_rate: float = 0.003) -> str:
+def person_name(draw: Draws, rare_rate: float = 0.003) -> str:
     """A Chinese personal name; a few contain rare characters (䶮, 𬌗 …)."""
-    surname = rng.choice(COMPOUND_SURNAMES) if rng.random() < 0.02 else rng.choice(SURNAMES)
-    given_len = 1 if rng.random() < 0.3 else 2
-    given = "".join(rng.choice(GIVEN) for _ in range(given_len))
-    if rng.random() < rare_rate:
-        given = given[:-1] + rng.choice(RARE)
+    pick, rand = draw.pick, draw.random
+    surname = pick(COMPOUND_SURNAMES) if rand() < 0.02 else pick(SURNAMES)
+    given = pick(GIVEN) if rand() < 0.3 else pick(GIVEN) + pick(GIVEN)
+    if rand() < rare_rate:
+        given = given[:-1] + pick(RARE)
     return surname + given
 
 
-def company_name(rng: random.Random, town: str) -> tuple[str, str]:
+def company_name(draw: Draws, town: str) -> tuple[str, str]:
     """An employer name and its GB/T 4754 section."""
-    trade, industry = rng.choice(COMPANY_TRADES)
-    return f"{town}{rng.choice(COMPANY_WORDS)}{trade}{rng.choice(COMPANY_FORMS)}", industry
+    trade, industry = draw.pick(COMPANY_TRADES)
+    return f"{town}{draw.pick(COMPANY_WORDS)}{trade}{draw.pick(COMPANY_FORMS)}", industry
 
 
-def address(rng: random.Random, town: str) -> str:
+def address(draw: Draws, town: str) -> str:
     """A plausible township address."""
-    if rng.random() < 0.5:
-        return f"{town}{rng.choice(VILLAGES)}{rng.randint(1, 12)}组{rng.randint(1, 80)}号"
-    return f"{town}{rng.choice(STREETS)}{rng.randint(1, 400)}号{rng.randint(1, 6)}单元{rng.randint(101, 1802)}室"
+    pick, between = draw.pick, draw.between
+    if draw.random() < 0.5:
+        return f"{town}{pick(VILLAGES)}{between(1, 12)}组{between(1, 80)}号"
+    return f"{town}{pick(STREETS)}{between(1, 400)}号{between(1, 6)}单元{between(101, 1802)}室"
 
 
 AREA_CODES = ("010", "020", "021", "022", "023", "024", "025", "027", "028", "029", "0311", "0351", "0371",
@@ -72,6 +73,6 @@ def landline(pick: int, local: int) -> str:
     return f"{AREA_CODES[pick % len(AREA_CODES)]}-{local}"
 
 
-def mobile(rng: random.Random) -> str:
+def mobile(draw: Draws) -> str:
     """A mainland mobile number."""
-    return f"1{rng.choice('3456789')}{rng.randint(0, 999999999):09d}"
+    return f"1{draw.pick('3456789')}{draw.below(1000000000):09d}"
