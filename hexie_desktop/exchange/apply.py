@@ -86,6 +86,10 @@ class ApplyResult:
     files_received: int = 0
     files_missing: int = 0
     new_files: dict[str, Path] = field(default_factory=dict)
+    held: dict[str, tuple[int, int]] | None = None
+    """Table → (rows, hash sum mod 2^256) of everything the sender now holds here, known without reading
+    the rows back: set only for a full package to a sender that held no row before it, every row of
+    which went in by the fast path (so the sender's rows are exactly the package's); else None."""
 
     def totals(self) -> TableCounts:
         """Sum over every table."""
@@ -141,6 +145,7 @@ class _Applier:
         self.touched_employers: set[str] = set()
         self.result = ApplyResult()
         self.attachments: dict[str, str] = {}
+        self.held_sums: dict[str, list[int]] | None = None  # see ApplyResult.held
 
     # ---------------------------------------------------------------- bookkeeping
 
@@ -172,6 +177,8 @@ class _Applier:
         """Apply every table in foreign-key order, then files and the search index."""
         declared = dict(self.manifest.row_counts)
         present = set(self.reader.tables)
+        if self.fast and self.manifest.kind == "full" and not any(digest.counts(self.session, self.origin).values()):
+            self.held_sums = {}
         if present - set(declared):
             raise ExchangeError(E_INTEGRITY, _("数据包中的数据表与清单不符：{t}").format(
                 t="、".join(sorted(present - set(declared)))))
@@ -187,6 +194,8 @@ class _Applier:
         self._check_polymorphic()
         self._files()
         self._reindex()
+        if self.held_sums is not None:
+            self.result.held = {name: (rows, total % digest.MODULUS) for name, (rows, total) in self.held_sums.items()}
         return self.result
 
     def _table(self, spec: TableSpec) -> tuple[int, set[str]]:
@@ -205,6 +214,7 @@ class _Applier:
             parsed = fastpath.parse(chunk)
             if parsed is not None and self._fast_chunk(spec, parsed, seen, counts):
                 return
+        self.held_sums = None  # a row the per-row path handles: the sender's digest is recomputed from its rows
         batch: list[tuple[bytes, Any]] = []
         for part in chunk:
             line = part + b"\n"
@@ -272,6 +282,10 @@ class _Applier:
             for row_id, version in zip(ids, by_name["version"], strict=False):
                 digest.add(delta, spec.name, self.origin, row_id, version)
             digest.apply(self.session, delta)
+        if self.held_sums is not None:
+            entry = self.held_sums.setdefault(spec.name, [0, 0])
+            entry[0] += len(ids)
+            entry[1] += digest.hash_sum(spec.name, ids, by_name["version"])
         self.owners.setdefault(spec.name, {}).update(dict.fromkeys(ids, self.origin))
         if spec.name == "cases":
             self.touched_cases.update(ids)

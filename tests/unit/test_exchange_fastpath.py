@@ -526,3 +526,56 @@ def test_the_digest_recompute_equals_the_sum_of_row_hashes(world):
     finally:
         session.rollback()
         session.close()
+
+
+def _apply_full(world: SimpleNamespace, session: Any, rows: dict[str, list[dict[str, Any]]], origin: str, *,
+                fast: bool) -> applying.ApplyResult:
+    lines = _lines(rows)
+    return applying.apply_changes(session, _manifest(lines, origin, "full"), FakeReader(lines), transition=False,
+                                  staging=world.root, has_file=lambda _sha: False, fast=fast)
+
+
+def test_a_first_full_package_gives_the_senders_digest_without_reading_the_rows_back(world):
+    """EXCHANGE.md "Protocol" 3 (Σ sha256(table\\0id\\0version) per origin and table); issue 12.
+
+    A township's first full package whose every row went in by the fast path: the sums counted
+    while inserting are exactly a recomputation from the rows, and stored as the kept digest
+    (also when the digest is not maintained yet) they leave nothing for :func:`digest.verify`
+    to find.  Anything else — the per-row path alone, one chunk through it, a sender that held
+    rows before — leaves them unknown (the caller recomputes from the rows, as before).
+    """
+    from hexie_desktop.storage import digest
+
+    town_c = "330106003"
+    session = world.dist.db.session()
+    try:
+        session.begin()
+        result = _apply_full(world, session, _relabel(world.a, town_c), town_c, fast=True)
+        assert result.held is not None and result.totals().new == sum(map(len, world.a.values()))
+        assert {(town_c, name): value for name, value in result.held.items()} == digest.compute(session, [town_c])
+        digest.replace(session, town_c, result.held)
+        assert digest.is_ready(session) and digest.verify(session) == []
+        before = session.execute(text("SELECT * FROM exchange_digests ORDER BY origin, table_name")).all()
+        digest.invalidate(session)  # not maintained: the other origins are read, this one's sums are taken
+        digest.replace(session, town_c, result.held)
+        assert digest.is_ready(session) and digest.verify(session) == []
+        assert session.execute(text("SELECT * FROM exchange_digests ORDER BY origin, table_name")).all() == before
+        digest.invalidate(session)
+        digest.rebuild(session)
+        assert session.execute(text("SELECT * FROM exchange_digests ORDER BY origin, table_name")).all() == before
+    finally:
+        session.rollback()
+        session.close()
+    town_d = "330106004"
+    hostile = _relabel(world.a, town_d)
+    hostile["cases"][0]["number"] = "a\x1bb"  # quarantined by the per-row path
+    for rows, origin, fast in ((_relabel(world.a, town_d), town_d, False), (hostile, town_d, True),
+                               (world.a, TOWN_A, True)):  # per-row only; one chunk per row; A holds rows already
+        session = world.dist.db.session()
+        try:
+            session.begin()
+            result = _apply_full(world, session, rows, origin, fast=fast)
+            assert result.held is None
+        finally:
+            session.rollback()
+            session.close()
