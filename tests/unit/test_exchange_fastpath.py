@@ -579,3 +579,81 @@ def test_a_first_full_package_gives_the_senders_digest_without_reading_the_rows_
         finally:
             session.rollback()
             session.close()
+
+
+def test_the_check_ahead_worker_changes_no_outcome(world, monkeypatch):
+    """Issue 12: parse and column checks of the next chunks in a second process (exchange/precheck.py).
+
+    The hostile packages above, applied with the worker forced on, give exactly what the
+    per-row path gives (outcome, quarantine, conflicts, rows, digest, search text).
+    """
+    from hexie_desktop.exchange import precheck
+
+    monkeypatch.setattr(applying, "CHUNK", 7)
+    monkeypatch.setattr(precheck, "MODE", "always")
+    started = []
+    original = precheck.Worker.__init__
+
+    def counting(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(precheck.Worker, "__init__", counting)
+
+    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(packages(world))
+    def check(lines):
+        slow = _run(world, lines, fast=False)
+        fast = _run(world, lines, fast=True)
+        assert fast[0] == slow[0]
+        assert fast[1] == slow[1]
+
+    check()
+    assert started and not any(worker.failed for worker in started) and all(w.pool is None for w in started)
+    rows = _fresh(world, {row["id"] for row in world.a["cases"]})
+    assert _run(world, _lines(rows), fast=True) == _run(world, _lines(rows), fast=False)
+
+
+def test_a_worker_that_dies_changes_nothing(world, monkeypatch):
+    """The worker killed at its first chunk (``HEXIE_FAILPOINT``): every chunk is checked here instead, same result."""
+    from hexie_desktop.exchange import precheck
+
+    monkeypatch.setattr(applying, "CHUNK", 7)
+    monkeypatch.setattr(precheck, "MODE", "always")
+    monkeypatch.setenv("HEXIE_FAILPOINT", precheck.FAILPOINT)  # inherited by the worker only: its task reaches it
+    started = []
+    original = precheck.Worker.__init__
+
+    def counting(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(precheck.Worker, "__init__", counting)
+    rows = _fresh(world, {row["id"] for row in world.a["cases"]})
+    rows["parties"][0]["name"] = "a\x1bb"  # one chunk for the per-row path as well
+    fast = _run(world, _lines(rows), fast=True)
+    assert started and all(worker.failed for worker in started)
+    assert fast == _run(world, _lines(rows), fast=False)
+    assert fast[0][0] == "ok" and fast[0][1]["totals"]["rejected"] == 1
+
+
+def test_the_worker_raises_a_reading_error_in_its_place(monkeypatch):
+    """A package line that cannot be read refuses the package where reading in order would: after the chunks before it."""
+    from hexie_desktop.exchange import precheck
+
+    lines = [b'{"a":1}'] * 3
+
+    def source():
+        yield lines
+        yield lines
+        raise ExchangeError("E_INTEGRITY", "bad line")
+
+    worker = precheck.Worker(TOWN_A)
+    seen = []
+    try:
+        with pytest.raises(ExchangeError, match="bad line"):
+            for chunk, checked in worker.chunks(TABLES["cases"], source()):
+                seen.append((chunk, checked))
+    finally:
+        worker.close()
+    assert seen == [(lines, None), (lines, None)] and not worker.failed
