@@ -33,7 +33,7 @@ import pyrage
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from hexie_desktop.exchange import apply, container  # noqa: E402
+from hexie_desktop.exchange import apply, container, precheck  # noqa: E402
 from hexie_desktop.exchange.codec import TABLES  # noqa: E402
 from hexie_desktop.services import case_actions, cases  # noqa: E402
 from hexie_desktop.services import exchange as ex  # noqa: E402
@@ -264,6 +264,8 @@ def main() -> None:
     if args.before is not None:
         shutil.copytree(work / "dist", work / "dist-before")
         shutil.copytree(work / "dist", work / "dist-now")
+    shutil.copytree(work / "dist", work / "dist-in-process")
+    shutil.copytree(work / "dist", work / "dist-worker")
     print("district import, per-row path only …", flush=True)
     per_row = open_station(data_dir=work / "dist-per-row")
     apply.FAST_PATH = False
@@ -277,6 +279,22 @@ def main() -> None:
     if args.before is not None:  # both in a fresh child process each (cold caches alike), one after the other
         before = _import_elsewhere(args.before, work / "dist-before", package)
         now = _import_elsewhere(ROOT, work / "dist-now", package)
+    modes = {}
+    for mode in ("never", "always"):  # the check-ahead worker (exchange/precheck.py) off, then forced on
+        print(f"district import, check-ahead worker {mode} …", flush=True)
+        other = open_station(data_dir=work / ("dist-in-process" if mode == "never" else "dist-worker"))
+        precheck.MODE = mode
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        try:
+            done, done_s, done_cpu = _timed_cpu(
+                lambda s=other: ex.import_packages(s.context(), [package], keys=keys)[0])
+        finally:
+            precheck.MODE = "auto"
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        assert done.ok and done.summary.as_dict() == slow.summary.as_dict(), done.error
+        modes[mode] = (done_s, done_cpu, after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime)
+        other.db.dispose()
+    auto_worker = precheck.wanted(first.rows)
     print("district import …", flush=True)
     applied, import_s, import_cpu = _timed_cpu(lambda: ex.import_packages(dctx, [package], keys=keys)[0])
     assert applied.ok, applied.error
@@ -303,6 +321,16 @@ def main() -> None:
          f"raw executemany of the same rows into an empty database: {raw_insert_s:.1f} s "
          f"({first.rows / raw_insert_s / 1000:.0f}k rows/s), CPU {raw_insert_cpu:.1f} s; "
          f"age decrypt of the payload {age_decrypt_s:.2f} s"),
+        ("the same import with the check-ahead worker off (everything in this process; `precheck.MODE = \"never\"`)",
+         f"{modes['never'][0]:.1f} s = {first.rows / modes['never'][0] / 1000:.1f}k rows/s; "
+         f"CPU {modes['never'][1]:.1f} s",
+         f"the row above ran {'with' if auto_worker else 'without'} the worker (`auto`: a package of 20,000 rows "
+         "or more and a core free by the load average)"),
+        ("the same import with the check-ahead worker forced on (`\"always\"`: parse and column checks of the next "
+         "chunks in a second process while this one inserts)",
+         f"{modes['always'][0]:.1f} s = {first.rows / modes['always'][0] / 1000:.1f}k rows/s; "
+         f"CPU {modes['always'][1]:.1f} s here + {modes['always'][2]:.1f} s in the worker",
+         f"worker off: {modes['never'][0]:.1f} s, CPU {modes['never'][1]:.1f} s"),
         ("the same import with the fast path switched off (every row checked one by one, as before; same result)",
          f"{slow_s:.1f} s = {first.rows / slow_s / 1000:.1f}k rows/s; CPU {slow_cpu:.1f} s",
          f"fast path above: {slow_s / import_s:.1f}× faster (CPU {slow_cpu / import_cpu:.1f}×)"),
