@@ -227,11 +227,12 @@ class _Applier:
                checked: Any = _HERE) -> None:
         """Apply one chunk of lines (without their newline): the fast path when it takes them all, else row by row.
 
-        ``checked`` is what :func:`precheck.local` answers for ``chunk`` when already known (the worker's answer).
+        ``checked``, when known already (the worker's answer, :func:`precheck.check_lines`): what
+        :func:`precheck.local` answers for ``chunk``, and the digest sum of its rows or None.
         """
         if self.fast:
-            columns = precheck.local(spec, self.origin, chunk) if checked is _HERE else checked
-            if columns is not None and self._fast_chunk(spec, columns, seen, counts):
+            columns, hashes = (precheck.local(spec, self.origin, chunk), None) if checked is _HERE else checked
+            if columns is not None and self._fast_chunk(spec, columns, seen, counts, hashes):
                 return
         self.held_sums = None  # a row the per-row path handles: the sender's digest is recomputed from its rows
         batch: list[tuple[bytes, Any]] = []
@@ -243,7 +244,8 @@ class _Applier:
             batch.append((line, value))
         self._chunk(spec, batch, seen, counts)
 
-    def _fast_chunk(self, spec: TableSpec, columns: list[Any], seen: set[str], counts: TableCounts) -> bool:
+    def _fast_chunk(self, spec: TableSpec, columns: list[Any], seen: set[str], counts: TableCounts,
+                    hashes: int | None = None) -> bool:
         """Insert a chunk of new, clean, own rows at once (exchange/fastpath.py); False leaves it to ``_chunk``.
 
         Taken only when the per-row path would insert every row as it is: every value passes
@@ -274,7 +276,7 @@ class _Applier:
             return False
         seen.update(ids)
         counts.new += len(ids)
-        self._accepted_many(spec, by_name)
+        self._accepted_many(spec, by_name, hashes)
         self._tick(len(ids))
         return True
 
@@ -290,8 +292,8 @@ class _Applier:
                                        {"ids": list(ids)}).first()
         return found is not None
 
-    def _accepted_many(self, spec: TableSpec, by_name: dict[str, tuple[Any, ...]]) -> None:
-        """What :meth:`_accepted` does, for many new rows at once."""
+    def _accepted_many(self, spec: TableSpec, by_name: dict[str, tuple[Any, ...]], hashes: int | None) -> None:
+        """What :meth:`_accepted` does, for many new rows at once (``hashes``: their digest sum, when known)."""
         ids = by_name["id"]
         if self.digest_upkeep:
             delta = digest.new_delta()
@@ -301,7 +303,7 @@ class _Applier:
         if self.held_sums is not None:
             entry = self.held_sums.setdefault(spec.name, [0, 0])
             entry[0] += len(ids)
-            entry[1] += digest.hash_sum(spec.name, ids, by_name["version"])
+            entry[1] += digest.hash_sum(spec.name, ids, by_name["version"]) if hashes is None else hashes
         self.owners.setdefault(spec.name, {}).update(dict.fromkeys(ids, self.origin))
         if spec.name == "cases":
             self.touched_cases.update(ids)

@@ -29,6 +29,7 @@ from typing import Any
 from hexie_desktop import failpoints
 from hexie_desktop.exchange import fastpath
 from hexie_desktop.exchange.codec import TABLES, TableSpec
+from hexie_desktop.storage import digest
 
 MODE = "auto"
 """"auto": a worker when the package is large and a second core is free; "always" (tests, benchmark); "never"."""
@@ -40,10 +41,20 @@ FAILPOINT = "import.precheck"
 """``HEXIE_FAILPOINT`` name that kills the worker at its first chunk (the crash test)."""
 
 
-def check_lines(table: str, origin: str, lines: list[bytes]) -> list[Any] | None:
-    """What the importing process computes for one chunk itself: the checked columns, or None (the worker's task)."""
+def check_lines(table: str, origin: str, lines: list[bytes]) -> tuple[list[Any] | None, int | None]:
+    """The worker's task: :func:`local` of one chunk, and the rows' digest sum when it accepts them.
+
+    The sum is :func:`digest.hash_sum` over the checked ids and versions — what a township's
+    first full import adds to its digest (``ApplyResult.held``), computed here off the
+    importing process.
+    """
     failpoints.reach(FAILPOINT)
-    return local(TABLES[table], origin, lines)
+    spec = TABLES[table]
+    columns = local(spec, origin, lines)
+    if columns is None:
+        return None, None
+    by_name = dict(zip(spec.names, columns, strict=True))
+    return columns, digest.hash_sum(table, by_name["id"], by_name["version"])
 
 
 def local(spec: TableSpec, origin: str, lines: list[bytes]) -> list[Any] | None:
@@ -85,8 +96,9 @@ class Worker:
             max_workers=1, mp_context=multiprocessing.get_context("spawn"))
         self.failed = False
 
-    def chunks(self, spec: TableSpec, source: Iterable[list[bytes]]) -> Iterator[tuple[list[bytes], list[Any] | None]]:
-        """(chunk, checked columns or None) for every chunk of ``source``, in order, checked ahead.
+    def chunks(self, spec: TableSpec,
+               source: Iterable[list[bytes]]) -> Iterator[tuple[list[bytes], tuple[list[Any] | None, int | None]]]:
+        """(chunk, (checked columns or None, their digest sum or None)) for every chunk of ``source``, in order.
 
         An error reading ``source`` is raised where reading it in order would have raised it:
         after the chunks before it have been handed on.
@@ -120,13 +132,14 @@ class Worker:
             self._fail(exc)
             return None
 
-    def _answer(self, spec: TableSpec, chunk: list[bytes], future: Future[Any] | None) -> list[Any] | None:
+    def _answer(self, spec: TableSpec, chunk: list[bytes],
+                future: Future[Any] | None) -> tuple[list[Any] | None, int | None]:
         if future is not None:
             try:
                 return future.result()
             except Exception as exc:  # noqa: BLE001 — the worker raised or died: this chunk is checked here
                 self._fail(exc)
-        return local(spec, self.origin, chunk)
+        return local(spec, self.origin, chunk), None
 
     def _fail(self, exc: BaseException) -> None:
         if not self.failed:

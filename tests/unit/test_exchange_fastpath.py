@@ -638,7 +638,7 @@ def test_a_worker_that_dies_changes_nothing(world, monkeypatch):
 
 
 def test_the_worker_raises_a_reading_error_in_its_place(monkeypatch):
-    """A package line that cannot be read refuses the package where reading in order would: after the chunks before it."""
+    """A line that cannot be read refuses the package where reading in order would: after the chunks before it."""
     from hexie_desktop.exchange import precheck
 
     lines = [b'{"a":1}'] * 3
@@ -656,4 +656,4 @@ def test_the_worker_raises_a_reading_error_in_its_place(monkeypatch):
                 seen.append((chunk, checked))
     finally:
         worker.close()
-    assert seen == [(lines, None), (lines, None)] and not worker.failed
+    assert seen == [(lines, (None, None)), (lines, (None, None))] and not worker.failed
