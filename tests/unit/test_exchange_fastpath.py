@@ -657,3 +657,17 @@ def test_the_worker_raises_a_reading_error_in_its_place(monkeypatch):
     finally:
         worker.close()
     assert seen == [(lines, (None, None)), (lines, (None, None))] and not worker.failed
+
+
+def test_a_spawned_worker_gives_the_same(world, monkeypatch):
+    """Where the worker cannot be forked (not Linux) it is spawned: a fresh interpreter, the same answers."""
+    from hexie_desktop.exchange import precheck
+
+    monkeypatch.setattr(applying, "CHUNK", 7)
+    monkeypatch.setattr(precheck, "MODE", "always")
+    monkeypatch.setattr(precheck, "_START", "spawn")
+    rows = _fresh(world, {row["id"] for row in world.a["cases"]})
+    rows["claims"][0]["amount_cents"] = -1  # quarantined: one chunk for the per-row path as well
+    fast = _run(world, _lines(rows), fast=True)
+    assert fast == _run(world, _lines(rows), fast=False)
+    assert fast[0][0] == "ok" and fast[0][1]["totals"]["rejected"] == 1
