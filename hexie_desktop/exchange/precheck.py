@@ -7,9 +7,9 @@ the functions the importing process would call itself (:func:`fastpath.parse`,
 worker decides nothing else and writes nothing; the importing process still makes every
 ownership check, inserts, and sends any chunk the answer is None for through the per-row path.
 
-Used only for a large package (:data:`MIN_ROWS`) when a second core is free (:func:`core_free`)
-— on a busy machine a second process only competes with the others — and never in a frozen
-program.  Anything unusual with the worker (it cannot start, it raises, it dies, an answer
+Off by default (:data:`MODE`); with ``"auto"`` used only for a large package (:data:`MIN_ROWS`)
+when a second core is free (:func:`core_free`) — on a busy machine a second process only
+competes with the others — and never in a frozen program.  Anything unusual with the worker (it cannot start, it raises, it dies, an answer
 cannot be read) is noted and that chunk and all later ones are checked in this process, as
 without the worker: the import's outcome does not depend on the worker
 (tests/unit/test_exchange_fastpath.py runs the hostile packages through it and kills it).
@@ -31,8 +31,10 @@ from hexie_desktop.exchange import fastpath
 from hexie_desktop.exchange.codec import TABLES, TableSpec
 from hexie_desktop.storage import digest
 
-MODE = "auto"
-""""auto": a worker when the package is large and a second core is free; "always" (tests, benchmark); "never"."""
+MODE = "never"
+""""never" (the default: measured on this 2-core machine the worker did not pay at 164,910 rows — see
+docs/PERFORMANCE.md "Exchange"); "auto": a worker when the package is large and a second core is free;
+"always" (tests, benchmark)."""
 MIN_ROWS = 20_000
 """Rows a package must declare before a worker is started (starting one costs ~0.3 s of the other core)."""
 AHEAD = 2
