@@ -10,9 +10,10 @@ ownership check, inserts, and sends any chunk the answer is None for through the
 Off by default (:data:`MODE`); with ``"auto"`` used only for a large package (:data:`MIN_ROWS`)
 when a second core is free (:func:`core_free`) — on a busy machine a second process only
 competes with the others — and never in a frozen program.  Anything unusual with the worker (it
-cannot start, it raises, it dies, an answer cannot be read) is noted and that chunk and all later ones are checked in this process, as
-without the worker: the import's outcome does not depend on the worker
-(tests/unit/test_exchange_fastpath.py runs the hostile packages through it and kills it).
+cannot start, it raises, it dies, an answer cannot be read) is noted and that chunk and all
+later ones are checked in this process, as without the worker: the import's outcome does not
+depend on the worker (tests/unit/test_exchange_fastpath.py runs the hostile packages through it
+and kills it).
 """
 
 from __future__ import annotations
