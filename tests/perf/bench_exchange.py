@@ -179,8 +179,9 @@ What changed (the per-row path and every refusal untouched; the fast path still 
   worker give the per-row path's outcome, quarantine, conflicts, rows, digest and search text (a
   worker answering unchecked columns fails it); a worker killed at its first chunk
   (`HEXIE_FAILPOINT=import.precheck`) changes nothing; a spawned worker gives the same; a reading
-  error keeps its place.  (The demo generator on `integrate` has no worker process to share a
-  pattern with; this one is written for the import alone.)
+  error keeps its place.  (The demo generator's worker reached `integrate` after this branch
+  began, so it was not shared: the idle-core rule is the same, its batches sent whole through a
+  pipe were not adopted here.)
 
 Why off: it takes 0.4–0.5 CPU s off the importing process (2.3–2.4 s instead of 2.8–2.9 s) but the
 import took *longer* in every run, quiet or not: 3.5–3.6 s forked against 3.0–3.1 s in-process
