@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
-from hexie_desktop.exchange import fastpath, limits, ownership, validate
+from hexie_desktop.exchange import limits, ownership, precheck, validate
 from hexie_desktop.exchange.codec import (
     TABLES,
     ForeignRowError,
@@ -59,6 +59,8 @@ CHUNK = 2000
 FAST_PATH = True
 """Whether chunks of clean new rows go through exchange/fastpath.py (the benchmark times both ways)."""
 RAW_KEEP = 64 * 1024
+_HERE = object()
+"""A chunk's fast-path checks not done yet (:meth:`_Applier._lines` does them in this process)."""
 
 
 @dataclass
@@ -86,6 +88,10 @@ class ApplyResult:
     files_received: int = 0
     files_missing: int = 0
     new_files: dict[str, Path] = field(default_factory=dict)
+    held: dict[str, tuple[int, int]] | None = None
+    """Table → (rows, hash sum mod 2^256) of everything the sender now holds here, known without reading
+    the rows back: set only for a full package to a sender that held no row before it, every row of
+    which went in by the fast path (so the sender's rows are exactly the package's); else None."""
 
     def totals(self) -> TableCounts:
         """Sum over every table."""
@@ -141,6 +147,8 @@ class _Applier:
         self.touched_employers: set[str] = set()
         self.result = ApplyResult()
         self.attachments: dict[str, str] = {}
+        self.held_sums: dict[str, list[int]] | None = None  # see ApplyResult.held
+        self.worker: precheck.Worker | None = None
 
     # ---------------------------------------------------------------- bookkeeping
 
@@ -172,21 +180,31 @@ class _Applier:
         """Apply every table in foreign-key order, then files and the search index."""
         declared = dict(self.manifest.row_counts)
         present = set(self.reader.tables)
+        if self.fast and self.manifest.kind == "full" and not any(digest.counts(self.session, self.origin).values()):
+            self.held_sums = {}
         if present - set(declared):
             raise ExchangeError(E_INTEGRITY, _("数据包中的数据表与清单不符：{t}").format(
                 t="、".join(sorted(present - set(declared)))))
-        for name, spec in TABLES.items():
-            if name not in present and declared.get(name, 0) == 0:
-                self._missing_rows(spec, set())
-                continue
-            lines, seen = self._table(spec)
-            if lines != declared.get(name, 0):
-                raise ExchangeError(E_INTEGRITY, _("数据表 {t} 的行数（{n}）与清单声明的（{d}）不符").format(
-                    t=name, n=lines, d=declared.get(name, 0)))
-            self._missing_rows(spec, seen)
+        if self.fast and precheck.wanted(sum(declared.values())):
+            self.worker = precheck.Worker(self.origin)
+        try:
+            for name, spec in TABLES.items():
+                if name not in present and declared.get(name, 0) == 0:
+                    self._missing_rows(spec, set())
+                    continue
+                lines, seen = self._table(spec)
+                if lines != declared.get(name, 0):
+                    raise ExchangeError(E_INTEGRITY, _("数据表 {t} 的行数（{n}）与清单声明的（{d}）不符").format(
+                        t=name, n=lines, d=declared.get(name, 0)))
+                self._missing_rows(spec, seen)
+        finally:
+            if self.worker is not None:
+                self.worker.close()
         self._check_polymorphic()
         self._files()
         self._reindex()
+        if self.held_sums is not None:
+            self.result.held = {name: (rows, total % digest.MODULUS) for name, (rows, total) in self.held_sums.items()}
         return self.result
 
     def _table(self, spec: TableSpec) -> tuple[int, set[str]]:
@@ -194,17 +212,29 @@ class _Applier:
         seen: set[str] = set()
         lines = 0
         self.held_before = None  # whether the table held any row before this package's (asked once, when needed)
-        for chunk in self.reader.chunks(spec.name, CHUNK):
-            lines += len(chunk)
-            self._lines(spec, chunk, seen, counts)
+        chunks = self.reader.chunks(spec.name, CHUNK)
+        if self.worker is None:
+            for chunk in chunks:
+                lines += len(chunk)
+                self._lines(spec, chunk, seen, counts)
+        else:  # the same, with each chunk's parse and column checks done ahead by the worker
+            for chunk, checked in self.worker.chunks(spec, chunks):
+                lines += len(chunk)
+                self._lines(spec, chunk, seen, counts, checked)
         return lines, seen
 
-    def _lines(self, spec: TableSpec, chunk: list[bytes], seen: set[str], counts: TableCounts) -> None:
-        """Apply one chunk of lines (without their newline): the fast path when it takes them all, else row by row."""
+    def _lines(self, spec: TableSpec, chunk: list[bytes], seen: set[str], counts: TableCounts,
+               checked: Any = _HERE) -> None:
+        """Apply one chunk of lines (without their newline): the fast path when it takes them all, else row by row.
+
+        ``checked``, when known already (the worker's answer, :func:`precheck.check_lines`): what
+        :func:`precheck.local` answers for ``chunk``, and the digest sum of its rows or None.
+        """
         if self.fast:
-            parsed = fastpath.parse(chunk)
-            if parsed is not None and self._fast_chunk(spec, parsed, seen, counts):
+            columns, hashes = (precheck.local(spec, self.origin, chunk), None) if checked is _HERE else checked
+            if columns is not None and self._fast_chunk(spec, columns, seen, counts, hashes):
                 return
+        self.held_sums = None  # a row the per-row path handles: the sender's digest is recomputed from its rows
         batch: list[tuple[bytes, Any]] = []
         for part in chunk:
             line = part + b"\n"
@@ -214,7 +244,8 @@ class _Applier:
             batch.append((line, value))
         self._chunk(spec, batch, seen, counts)
 
-    def _fast_chunk(self, spec: TableSpec, parsed: fastpath.Parsed, seen: set[str], counts: TableCounts) -> bool:
+    def _fast_chunk(self, spec: TableSpec, columns: list[Any], seen: set[str], counts: TableCounts,
+                    hashes: int | None = None) -> bool:
         """Insert a chunk of new, clean, own rows at once (exchange/fastpath.py); False leaves it to ``_chunk``.
 
         Taken only when the per-row path would insert every row as it is: every value passes
@@ -222,9 +253,6 @@ class _Applier:
         and every parent is a row of the sender's.  Nothing is changed before the insert
         succeeds, so a refusal falls back cleanly.
         """
-        columns = fastpath.check(spec, parsed, self.origin)
-        if columns is None:
-            return False
         by_name = dict(zip(spec.names, columns, strict=False))
         ids = by_name["id"]
         if len(set(ids)) != len(ids) or not seen.isdisjoint(ids):
@@ -248,7 +276,7 @@ class _Applier:
             return False
         seen.update(ids)
         counts.new += len(ids)
-        self._accepted_many(spec, by_name)
+        self._accepted_many(spec, by_name, hashes)
         self._tick(len(ids))
         return True
 
@@ -264,14 +292,18 @@ class _Applier:
                                        {"ids": list(ids)}).first()
         return found is not None
 
-    def _accepted_many(self, spec: TableSpec, by_name: dict[str, tuple[Any, ...]]) -> None:
-        """What :meth:`_accepted` does, for many new rows at once."""
+    def _accepted_many(self, spec: TableSpec, by_name: dict[str, tuple[Any, ...]], hashes: int | None) -> None:
+        """What :meth:`_accepted` does, for many new rows at once (``hashes``: their digest sum, when known)."""
         ids = by_name["id"]
         if self.digest_upkeep:
             delta = digest.new_delta()
             for row_id, version in zip(ids, by_name["version"], strict=False):
                 digest.add(delta, spec.name, self.origin, row_id, version)
             digest.apply(self.session, delta)
+        if self.held_sums is not None:
+            entry = self.held_sums.setdefault(spec.name, [0, 0])
+            entry[0] += len(ids)
+            entry[1] += digest.hash_sum(spec.name, ids, by_name["version"]) if hashes is None else hashes
         self.owners.setdefault(spec.name, {}).update(dict.fromkeys(ids, self.origin))
         if spec.name == "cases":
             self.touched_cases.update(ids)

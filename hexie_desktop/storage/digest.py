@@ -64,6 +64,13 @@ def row_hash(table: str, row_id: str, version: int) -> int:
     return int.from_bytes(hashlib.sha256(f"{table}\0{row_id}\0{version}".encode()).digest(), "big")
 
 
+def hash_sum(table: str, ids: Iterable[str], versions: Iterable[int]) -> int:
+    """Σ :func:`row_hash` over the rows ``ids`` with ``versions`` of ``table`` (not reduced mod 2^256)."""
+    key = f"{table}\0{{}}\0{{}}".format  # the key of row_hash
+    keys = map(str.encode, map(key, ids, versions))
+    return sum(map(_big, map(methodcaller("digest"), map(hashlib.sha256, keys))))
+
+
 def new_delta() -> Delta:
     """An empty delta to collect changes in."""
     return defaultdict(lambda: [0, 0])
@@ -130,8 +137,9 @@ def invalidate(session: Session) -> None:
     session.info[_READY] = False
 
 
-def compute(session: Session, origins: Iterable[str] | None = None) -> dict[tuple[str, str], tuple[int, int]]:
-    """(origin, table) → (rows, hash sum) recomputed from every row (of ``origins``, or of all)."""
+def compute(session: Session, origins: Iterable[str] | None = None, *,
+            exclude: str | None = None) -> dict[tuple[str, str], tuple[int, int]]:
+    """(origin, table) → (rows, hash sum) recomputed from every row (of ``origins``, or of all but ``exclude``)."""
     wanted = None if origins is None else list(origins)
     out: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     if wanted == []:
@@ -140,11 +148,13 @@ def compute(session: Session, origins: Iterable[str] | None = None) -> dict[tupl
     connection = session.connection()
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     where = "" if wanted is None else f" WHERE origin IN ({', '.join(mark for _origin in wanted)})"
+    params = tuple(wanted or ())
+    if wanted is None and exclude is not None:
+        where, params = f" WHERE origin <> {mark}", (exclude,)
     cursor = connection.connection.cursor()  # the driver's own cursor: plain tuples, no result objects
     try:
         for name in TABLE_NAMES:
-            cursor.execute(f'SELECT origin, id, version FROM "{name}"{where}', tuple(wanted or ()))
-            key = f"{name}\0{{}}\0{{}}".format  # the key of row_hash
+            cursor.execute(f'SELECT origin, id, version FROM "{name}"{where}', params)
             while part := cursor.fetchmany(20000):
                 origins, ids, versions = zip(*part, strict=True)
                 one = set(origins)
@@ -152,8 +162,7 @@ def compute(session: Session, origins: Iterable[str] | None = None) -> dict[tupl
                 for origin, group_ids, group_versions in groups:
                     entry = out[(origin, name)]
                     entry[0] += len(group_ids)
-                    keys = map(str.encode, map(key, group_ids, group_versions))
-                    entry[1] += sum(map(_big, map(methodcaller("digest"), map(hashlib.sha256, keys))))
+                    entry[1] += hash_sum(name, group_ids, group_versions)
     finally:
         cursor.close()
     return {key: (rows, total % MODULUS) for key, (rows, total) in out.items()}
@@ -167,8 +176,13 @@ def _by_origin(part: Any) -> list[Any]:
     return [(origin, *zip(*pairs, strict=True)) for origin, pairs in grouped.items()]
 
 
-def rebuild(session: Session, origins: Iterable[str] | None = None) -> None:
-    """Recompute the kept digest from every row (of ``origins`` only, when it is already maintained)."""
+def rebuild(session: Session, origins: Iterable[str] | None = None, *,
+            known: tuple[str, dict[str, tuple[int, int]]] | None = None) -> None:
+    """Recompute the kept digest from every row (of ``origins`` only, when it is already maintained).
+
+    ``known`` (origin, table → (rows, hash sum)) gives one origin's sums counted over all its rows
+    already (see :func:`replace`); a whole rebuild then reads every other origin's rows only.
+    """
     table = _DIGESTS
     partial = origins is not None and is_ready(session)
     wanted = list(origins) if partial and origins is not None else None
@@ -176,8 +190,11 @@ def rebuild(session: Session, origins: Iterable[str] | None = None) -> None:
         session.execute(delete(table))
     else:
         session.execute(delete(table).where(table.c.origin.in_(wanted)))
+    sums = compute(session, wanted) if wanted is not None or known is None else {
+        **compute(session, exclude=known[0]),
+        **{(known[0], name): (count, total % MODULUS) for name, (count, total) in known[1].items() if count}}
     rows = [{"origin": origin, "table_name": name, "rows": count, "digest": f"{total:064x}"}
-            for (origin, name), (count, total) in sorted(compute(session, wanted).items())]
+            for (origin, name), (count, total) in sorted(sums.items())]
     if wanted is None:
         rows.append({"origin": MARKER, "table_name": MARKER, "rows": 0, "digest": "0" * 64})
     if rows:
@@ -188,11 +205,13 @@ def rebuild(session: Session, origins: Iterable[str] | None = None) -> None:
 def replace(session: Session, origin: str, totals: dict[str, tuple[int, int]]) -> None:
     """Store ``totals`` (table → (rows, hash sum)), counted over every row of ``origin``, as its kept digest.
 
-    For a pass that reads all of an origin's rows anyway (a full export): the same result as
-    :func:`rebuild` for that origin without reading the rows a second time.
+    For a pass that reads all of an origin's rows anyway (a full export), or knows them all (the
+    first full import of a township): the same result as :func:`rebuild` for that origin without
+    reading the rows a second time (when the digest is not maintained yet, the other origins' rows
+    are read to rebuild it).
     """
     if not is_ready(session):
-        rebuild(session)
+        rebuild(session, known=(origin, totals))
         return
     table = _DIGESTS
     session.execute(delete(table).where(table.c.origin == origin))
@@ -233,13 +252,13 @@ def holdings_counted(session: Session, origin: str) -> tuple[str, dict[str, int]
     receipt instead of being covered up.  The district uses this for its receipts.
     """
     _digest, kept = holdings(session, origin)
-    held = _counts(session, origin)
+    held = counts(session, origin)
     if any(held.get(name, 0) != kept.get(name, 0) for name in TABLE_NAMES):
         rebuild(session, [origin])
     return holdings(session, origin)
 
 
-def _counts(session: Session, origin: str) -> dict[str, int]:
+def counts(session: Session, origin: str) -> dict[str, int]:
     """Rows of ``origin`` per exchanged table: one statement of index counts, sent through the driver."""
     session.flush()
     connection = session.connection()

@@ -526,3 +526,148 @@ def test_the_digest_recompute_equals_the_sum_of_row_hashes(world):
     finally:
         session.rollback()
         session.close()
+
+
+def _apply_full(world: SimpleNamespace, session: Any, rows: dict[str, list[dict[str, Any]]], origin: str, *,
+                fast: bool) -> applying.ApplyResult:
+    lines = _lines(rows)
+    return applying.apply_changes(session, _manifest(lines, origin, "full"), FakeReader(lines), transition=False,
+                                  staging=world.root, has_file=lambda _sha: False, fast=fast)
+
+
+def test_a_first_full_package_gives_the_senders_digest_without_reading_the_rows_back(world):
+    """EXCHANGE.md "Protocol" 3 (Σ sha256(table\\0id\\0version) per origin and table); issue 12.
+
+    A township's first full package whose every row went in by the fast path: the sums counted
+    while inserting are exactly a recomputation from the rows, and stored as the kept digest
+    (also when the digest is not maintained yet) they leave nothing for :func:`digest.verify`
+    to find.  Anything else — the per-row path alone, one chunk through it, a sender that held
+    rows before — leaves them unknown (the caller recomputes from the rows, as before).
+    """
+    from hexie_desktop.storage import digest
+
+    town_c = "330106003"
+    session = world.dist.db.session()
+    try:
+        session.begin()
+        result = _apply_full(world, session, _relabel(world.a, town_c), town_c, fast=True)
+        assert result.held is not None and result.totals().new == sum(map(len, world.a.values()))
+        assert {(town_c, name): value for name, value in result.held.items()} == digest.compute(session, [town_c])
+        digest.replace(session, town_c, result.held)
+        assert digest.is_ready(session) and digest.verify(session) == []
+        before = session.execute(text("SELECT * FROM exchange_digests ORDER BY origin, table_name")).all()
+        digest.invalidate(session)  # not maintained: the other origins are read, this one's sums are taken
+        digest.replace(session, town_c, result.held)
+        assert digest.is_ready(session) and digest.verify(session) == []
+        assert session.execute(text("SELECT * FROM exchange_digests ORDER BY origin, table_name")).all() == before
+        digest.invalidate(session)
+        digest.rebuild(session)
+        assert session.execute(text("SELECT * FROM exchange_digests ORDER BY origin, table_name")).all() == before
+    finally:
+        session.rollback()
+        session.close()
+    town_d = "330106004"
+    hostile = _relabel(world.a, town_d)
+    hostile["cases"][0]["number"] = "a\x1bb"  # quarantined by the per-row path
+    for rows, origin, fast in ((_relabel(world.a, town_d), town_d, False), (hostile, town_d, True),
+                               (world.a, TOWN_A, True)):  # per-row only; one chunk per row; A holds rows already
+        session = world.dist.db.session()
+        try:
+            session.begin()
+            result = _apply_full(world, session, rows, origin, fast=fast)
+            assert result.held is None
+        finally:
+            session.rollback()
+            session.close()
+
+
+def test_the_check_ahead_worker_changes_no_outcome(world, monkeypatch):
+    """Issue 12: parse and column checks of the next chunks in a second process (exchange/precheck.py).
+
+    The hostile packages above, applied with the worker forced on, give exactly what the
+    per-row path gives (outcome, quarantine, conflicts, rows, digest, search text).
+    """
+    from hexie_desktop.exchange import precheck
+
+    monkeypatch.setattr(applying, "CHUNK", 7)
+    monkeypatch.setattr(precheck, "MODE", "always")
+    started = []
+    original = precheck.Worker.__init__
+
+    def counting(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(precheck.Worker, "__init__", counting)
+
+    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(packages(world))
+    def check(lines):
+        slow = _run(world, lines, fast=False)
+        fast = _run(world, lines, fast=True)
+        assert fast[0] == slow[0]
+        assert fast[1] == slow[1]
+
+    check()
+    assert started and not any(worker.failed for worker in started) and all(w.pool is None for w in started)
+    rows = _fresh(world, {row["id"] for row in world.a["cases"]})
+    assert _run(world, _lines(rows), fast=True) == _run(world, _lines(rows), fast=False)
+
+
+def test_a_worker_that_dies_changes_nothing(world, monkeypatch):
+    """The worker killed at its first chunk (``HEXIE_FAILPOINT``): every chunk is checked here instead, same result."""
+    from hexie_desktop.exchange import precheck
+
+    monkeypatch.setattr(applying, "CHUNK", 7)
+    monkeypatch.setattr(precheck, "MODE", "always")
+    monkeypatch.setenv("HEXIE_FAILPOINT", precheck.FAILPOINT)  # inherited by the worker only: its task reaches it
+    started = []
+    original = precheck.Worker.__init__
+
+    def counting(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        started.append(self)
+
+    monkeypatch.setattr(precheck.Worker, "__init__", counting)
+    rows = _fresh(world, {row["id"] for row in world.a["cases"]})
+    rows["parties"][0]["name"] = "a\x1bb"  # one chunk for the per-row path as well
+    fast = _run(world, _lines(rows), fast=True)
+    assert started and all(worker.failed for worker in started)
+    assert fast == _run(world, _lines(rows), fast=False)
+    assert fast[0][0] == "ok" and fast[0][1]["totals"]["rejected"] == 1
+
+
+def test_the_worker_raises_a_reading_error_in_its_place(monkeypatch):
+    """A line that cannot be read refuses the package where reading in order would: after the chunks before it."""
+    from hexie_desktop.exchange import precheck
+
+    lines = [b'{"a":1}'] * 3
+
+    def source():
+        yield lines
+        yield lines
+        raise ExchangeError("E_INTEGRITY", "bad line")
+
+    worker = precheck.Worker(TOWN_A)
+    seen = []
+    try:
+        with pytest.raises(ExchangeError, match="bad line"):
+            for chunk, checked in worker.chunks(TABLES["cases"], source()):
+                seen.append((chunk, checked))
+    finally:
+        worker.close()
+    assert seen == [(lines, (None, None)), (lines, (None, None))] and not worker.failed
+
+
+def test_a_spawned_worker_gives_the_same(world, monkeypatch):
+    """Where the worker cannot be forked (not Linux) it is spawned: a fresh interpreter, the same answers."""
+    from hexie_desktop.exchange import precheck
+
+    monkeypatch.setattr(applying, "CHUNK", 7)
+    monkeypatch.setattr(precheck, "MODE", "always")
+    monkeypatch.setattr(precheck, "_START", "spawn")
+    rows = _fresh(world, {row["id"] for row in world.a["cases"]})
+    rows["claims"][0]["amount_cents"] = -1  # quarantined: one chunk for the per-row path as well
+    fast = _run(world, _lines(rows), fast=True)
+    assert fast == _run(world, _lines(rows), fast=False)
+    assert fast[0][0] == "ok" and fast[0][1]["totals"]["rejected"] == 1

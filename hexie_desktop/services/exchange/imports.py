@@ -201,7 +201,9 @@ def _apply_township_package(ctx: Context, verified: reader.Verified, payload: Pa
                                    has_file=lambda sha: (store / sha[:2] / sha).is_file(), progress=progress)
             if dry_run:
                 raise DryRun(result)
-            if manifest.kind == "full":  # as at the township: a full package recomputes the kept digest
+            if result.held is not None:  # a first full package, every row new and own: its sums are the digest
+                kept_digest.replace(session, manifest.sender_code, result.held)
+            elif manifest.kind == "full":  # as at the township: a full package recomputes the kept digest
                 kept_digest.rebuild(session, [manifest.sender_code])
             messages = _advance(peer, manifest)
             now = utcnow()
