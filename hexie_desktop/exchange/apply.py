@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
-from hexie_desktop.exchange import limits, ownership, precheck, validate
+from hexie_desktop.exchange import fastpath, limits, ownership, validate
 from hexie_desktop.exchange.codec import (
     TABLES,
     ForeignRowError,
@@ -59,8 +59,6 @@ CHUNK = 2000
 FAST_PATH = True
 """Whether chunks of clean new rows go through exchange/fastpath.py (the benchmark times both ways)."""
 RAW_KEEP = 64 * 1024
-_HERE = object()
-"""A chunk's fast-path checks not done yet (:meth:`_Applier._lines` does them in this process)."""
 
 
 @dataclass
@@ -148,7 +146,6 @@ class _Applier:
         self.result = ApplyResult()
         self.attachments: dict[str, str] = {}
         self.held_sums: dict[str, list[int]] | None = None  # see ApplyResult.held
-        self.worker: precheck.Worker | None = None
 
     # ---------------------------------------------------------------- bookkeeping
 
@@ -185,21 +182,15 @@ class _Applier:
         if present - set(declared):
             raise ExchangeError(E_INTEGRITY, _("数据包中的数据表与清单不符：{t}").format(
                 t="、".join(sorted(present - set(declared)))))
-        if self.fast and precheck.wanted(sum(declared.values())):
-            self.worker = precheck.Worker(self.origin)
-        try:
-            for name, spec in TABLES.items():
-                if name not in present and declared.get(name, 0) == 0:
-                    self._missing_rows(spec, set())
-                    continue
-                lines, seen = self._table(spec)
-                if lines != declared.get(name, 0):
-                    raise ExchangeError(E_INTEGRITY, _("数据表 {t} 的行数（{n}）与清单声明的（{d}）不符").format(
-                        t=name, n=lines, d=declared.get(name, 0)))
-                self._missing_rows(spec, seen)
-        finally:
-            if self.worker is not None:
-                self.worker.close()
+        for name, spec in TABLES.items():
+            if name not in present and declared.get(name, 0) == 0:
+                self._missing_rows(spec, set())
+                continue
+            lines, seen = self._table(spec)
+            if lines != declared.get(name, 0):
+                raise ExchangeError(E_INTEGRITY, _("数据表 {t} 的行数（{n}）与清单声明的（{d}）不符").format(
+                    t=name, n=lines, d=declared.get(name, 0)))
+            self._missing_rows(spec, seen)
         self._check_polymorphic()
         self._files()
         self._reindex()
@@ -212,27 +203,16 @@ class _Applier:
         seen: set[str] = set()
         lines = 0
         self.held_before = None  # whether the table held any row before this package's (asked once, when needed)
-        chunks = self.reader.chunks(spec.name, CHUNK)
-        if self.worker is None:
-            for chunk in chunks:
-                lines += len(chunk)
-                self._lines(spec, chunk, seen, counts)
-        else:  # the same, with each chunk's parse and column checks done ahead by the worker
-            for chunk, checked in self.worker.chunks(spec, chunks):
-                lines += len(chunk)
-                self._lines(spec, chunk, seen, counts, checked)
+        for chunk in self.reader.chunks(spec.name, CHUNK):
+            lines += len(chunk)
+            self._lines(spec, chunk, seen, counts)
         return lines, seen
 
-    def _lines(self, spec: TableSpec, chunk: list[bytes], seen: set[str], counts: TableCounts,
-               checked: Any = _HERE) -> None:
-        """Apply one chunk of lines (without their newline): the fast path when it takes them all, else row by row.
-
-        ``checked``, when known already (the worker's answer, :func:`precheck.check_lines`): what
-        :func:`precheck.local` answers for ``chunk``, and the digest sum of its rows or None.
-        """
+    def _lines(self, spec: TableSpec, chunk: list[bytes], seen: set[str], counts: TableCounts) -> None:
+        """Apply one chunk of lines (without their newline): the fast path when it takes them all, else row by row."""
         if self.fast:
-            columns, hashes = (precheck.local(spec, self.origin, chunk), None) if checked is _HERE else checked
-            if columns is not None and self._fast_chunk(spec, columns, seen, counts, hashes):
+            columns = fastpath.parse_and_check(spec, self.origin, chunk)
+            if columns is not None and self._fast_chunk(spec, columns, seen, counts):
                 return
         self.held_sums = None  # a row the per-row path handles: the sender's digest is recomputed from its rows
         batch: list[tuple[bytes, Any]] = []
@@ -244,8 +224,7 @@ class _Applier:
             batch.append((line, value))
         self._chunk(spec, batch, seen, counts)
 
-    def _fast_chunk(self, spec: TableSpec, columns: list[Any], seen: set[str], counts: TableCounts,
-                    hashes: int | None = None) -> bool:
+    def _fast_chunk(self, spec: TableSpec, columns: list[Any], seen: set[str], counts: TableCounts) -> bool:
         """Insert a chunk of new, clean, own rows at once (exchange/fastpath.py); False leaves it to ``_chunk``.
 
         Taken only when the per-row path would insert every row as it is: every value passes
@@ -276,7 +255,7 @@ class _Applier:
             return False
         seen.update(ids)
         counts.new += len(ids)
-        self._accepted_many(spec, by_name, hashes)
+        self._accepted_many(spec, by_name)
         self._tick(len(ids))
         return True
 
@@ -292,8 +271,8 @@ class _Applier:
                                        {"ids": list(ids)}).first()
         return found is not None
 
-    def _accepted_many(self, spec: TableSpec, by_name: dict[str, tuple[Any, ...]], hashes: int | None) -> None:
-        """What :meth:`_accepted` does, for many new rows at once (``hashes``: their digest sum, when known)."""
+    def _accepted_many(self, spec: TableSpec, by_name: dict[str, tuple[Any, ...]]) -> None:
+        """What :meth:`_accepted` does, for many new rows at once."""
         ids = by_name["id"]
         if self.digest_upkeep:
             delta = digest.new_delta()
@@ -303,7 +282,7 @@ class _Applier:
         if self.held_sums is not None:
             entry = self.held_sums.setdefault(spec.name, [0, 0])
             entry[0] += len(ids)
-            entry[1] += digest.hash_sum(spec.name, ids, by_name["version"]) if hashes is None else hashes
+            entry[1] += digest.hash_sum(spec.name, ids, by_name["version"])
         self.owners.setdefault(spec.name, {}).update(dict.fromkeys(ids, self.origin))
         if spec.name == "cases":
             self.touched_cases.update(ids)

@@ -207,3 +207,9 @@ def _check(spec: TableSpec, parsed: Parsed, origin: str) -> list[Any] | None:
         for combination in set(zip(*map(by_name.__getitem__, read), strict=True)):
             row_rule(dict(zip(read, combination, strict=True)))
     return out
+
+
+def parse_and_check(spec: TableSpec, origin: str, lines: list[bytes]) -> list[Any] | None:
+    """:func:`parse` then :func:`check` of one chunk of ``lines``: its checked columns, or None (row by row)."""
+    parsed = parse(lines)
+    return None if parsed is None else check(spec, parsed, origin)

@@ -33,7 +33,7 @@ import pyrage
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from hexie_desktop.exchange import apply, container, precheck  # noqa: E402
+from hexie_desktop.exchange import apply, container  # noqa: E402
 from hexie_desktop.exchange.codec import TABLES  # noqa: E402
 from hexie_desktop.services import case_actions, cases  # noqa: E402
 from hexie_desktop.services import exchange as ex  # noqa: E402
@@ -145,7 +145,7 @@ each time — harmless, but worth a look), signature, claim and receipt.  Beyond
 would be computing the digest and the search text from the checked columns in memory instead of
 reading the rows back.
 
-### Session 5, second round: digest without reading back, checks ahead in a worker (issue 12, importfast2)
+### Session 5, second round: digest without reading back; a check-ahead worker tried and removed (issue 12)
 
 What changed (the per-row path and every refusal untouched; the fast path still only ever accepts):
 
@@ -166,24 +166,14 @@ What changed (the per-row path and every refusal untouched; the fast path still 
   `digest.compute`, `digest.verify` finds nothing, the stored rows equal a full `rebuild`, and the
   three cases that must recompute do.  This saves the read-back; the SHA-256 per row is the
   protocol's and stays (≈0.25 CPU s).
-* *Checks ahead in a worker* (`exchange/precheck.py`, **off by default**, `MODE = "never"`): a
-  worker process (forked on Linux, spawned elsewhere) parses and checks the next two chunks with
-  the very functions the importing process uses (`fastpath.parse`, `fastpath.check`) and sums
-  their digest hashes, while the importing process makes the ownership checks and inserts
-  (sqlite3 releases the interpreter lock in `sqlite3_step`).  The worker only answers "these
-  checked columns" or "None"; if it cannot start, raises, dies or cannot be read, that chunk and
-  every later one are checked in the importing process; an error reading the package is raised
-  where reading in order raises it.  `MODE = "auto"` would use it for a package of 20,000 rows or
-  more when the load average leaves a core idle, never in a frozen program.  Tests
-  (`tests/unit/test_exchange_fastpath.py`): the generated hostile packages through the forced
-  worker give the per-row path's outcome, quarantine, conflicts, rows, digest and search text (a
-  worker answering unchecked columns fails it); a worker killed at its first chunk
-  (`HEXIE_FAILPOINT=import.precheck`) changes nothing; a spawned worker gives the same; a reading
-  error keeps its place.  (The demo generator's worker reached `integrate` after this branch
-  began, so it was not shared: the idle-core rule is the same, its batches sent whole through a
-  pipe were not adopted here.)
+* *Checks ahead in a worker*, tried and removed: a worker process (forked on Linux, spawned
+  elsewhere) parsed and checked the next two chunks with the importing process's own functions and
+  summed their digest hashes while the importing process made the ownership checks and inserted;
+  any failure of the worker sent the chunks back to the importing process.  Tested against the
+  per-row path like the rest, but never faster, so it was taken out again (session 5, by the lead:
+  an import path that no station runs is not kept).
 
-Why off: it takes 0.4–0.5 CPU s off the importing process (2.3–2.4 s instead of 2.8–2.9 s) but the
+Why it went: it took 0.4–0.5 CPU s off the importing process (2.3–2.4 s instead of 2.8–2.9 s) but the
 import took *longer* in every run, quiet or not: 3.5–3.6 s forked against 3.0–3.1 s in-process
 (alternate runs at 22:43, load 2), 3.5 s against 2.6 s in the table's run at load 1.7 (3.7 s
 against 3.1 s at 1.2); spawned
@@ -341,22 +331,6 @@ def main() -> None:
     if args.before is not None:  # both in a fresh child process each (cold caches alike), one after the other
         before = _import_elsewhere(args.before, work / "dist-before", package)
         now = _import_elsewhere(ROOT, work / "dist-now", package)
-    modes = {}
-    for mode in ("never", "always"):  # the check-ahead worker (exchange/precheck.py) off, then forced on
-        print(f"district import, check-ahead worker {mode} …", flush=True)
-        other = open_station(data_dir=work / ("dist-in-process" if mode == "never" else "dist-worker"))
-        shipped, precheck.MODE = precheck.MODE, mode
-        children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        try:
-            done, done_s, done_cpu = _timed_cpu(
-                lambda s=other: ex.import_packages(s.context(), [package], keys=keys)[0])
-        finally:
-            precheck.MODE = shipped
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        assert done.ok and done.summary.as_dict() == slow.summary.as_dict(), done.error
-        modes[mode] = (done_s, done_cpu, after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime)
-        other.db.dispose()
-    auto_worker = precheck.wanted(first.rows)
     print("district import …", flush=True)
     applied, import_s, import_cpu = _timed_cpu(lambda: ex.import_packages(dctx, [package], keys=keys)[0])
     assert applied.ok, applied.error
@@ -383,16 +357,6 @@ def main() -> None:
          f"raw executemany of the same rows into an empty database: {raw_insert_s:.1f} s "
          f"({first.rows / raw_insert_s / 1000:.0f}k rows/s), CPU {raw_insert_cpu:.1f} s; "
          f"age decrypt of the payload {age_decrypt_s:.2f} s"),
-        ("the same import with the check-ahead worker off (everything in this process; `precheck.MODE = \"never\"`)",
-         f"{modes['never'][0]:.1f} s = {first.rows / modes['never'][0] / 1000:.1f}k rows/s; "
-         f"CPU {modes['never'][1]:.1f} s",
-         f"the row above ran {'with' if auto_worker else 'without'} the worker (as shipped: `MODE = "
-         f"\"{precheck.MODE}\"`)"),
-        ("the same import with the check-ahead worker forced on (`\"always\"`: parse and column checks of the next "
-         "chunks in a second process while this one inserts)",
-         f"{modes['always'][0]:.1f} s = {first.rows / modes['always'][0] / 1000:.1f}k rows/s; "
-         f"CPU {modes['always'][1]:.1f} s here + {modes['always'][2]:.1f} s in the worker",
-         f"worker off: {modes['never'][0]:.1f} s, CPU {modes['never'][1]:.1f} s"),
         ("the same import with the fast path switched off (every row checked one by one, as before; same result)",
          f"{slow_s:.1f} s = {first.rows / slow_s / 1000:.1f}k rows/s; CPU {slow_cpu:.1f} s",
          f"fast path above: {slow_s / import_s:.1f}× faster (CPU {slow_cpu / import_cpu:.1f}×)"),
