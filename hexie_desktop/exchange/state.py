@@ -110,7 +110,9 @@ def scratch(root: Path) -> Iterator[Path]:
             lock = StationLock(fresh / IN_USE).acquire()
         except FileNotFoundError:  # a cleaner took the new folder away: try another name
             continue
-        except (OSError, StorageError):  # a full or read-only disk: leave nothing behind, say so
+        except StorageError:  # a cleaner (another import's clean()) holds the new folder's lock for a moment
+            continue  # and removes the folder when it lets go: try another name
+        except OSError:  # a full or read-only disk: leave nothing behind, say so
             shutil.rmtree(fresh, ignore_errors=True)
             raise
         try:
