@@ -117,8 +117,11 @@ def _line_up(processes: list[subprocess.Popen], folder: Path) -> None:
     """Wait until every process stands at the pause point, then let them all go at once."""
     deadline = time.monotonic() + WAIT
     while len(list(folder.glob("reached-*"))) < len(processes):
-        assert all(p.poll() is None for p in processes), [p.communicate() for p in processes]
-        assert time.monotonic() < deadline, "the processes never reached the pause point"
+        if not all(p.poll() is None for p in processes) or time.monotonic() >= deadline:
+            for p in processes:  # the others wait at the pause point for ever: end them before reading
+                p.kill()
+            outputs = [p.communicate(timeout=WAIT) for p in processes]
+            raise AssertionError(f"not every process reached the pause point: {outputs}")
         time.sleep(0.05)
     (folder / "go").touch()
 
