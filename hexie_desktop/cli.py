@@ -33,6 +33,7 @@ from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, unde
     check_password_ahead,
     close_opened,
     hold_collector,
+    quick_dashboard,
     settle_heap,
 )
 from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
@@ -134,10 +135,12 @@ def cmd_case_list(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
-    from hexie_desktop.services import dashboard
+    board = quick_dashboard(args)  # the everyday case without SQLAlchemy; None: anything else, the full path
+    if board is None:
+        from hexie_desktop.services import dashboard
 
-    _station, ctx = _login(args)
-    board = dashboard.dashboard(ctx, mine=args.mine)
+        _station, ctx = _login(args)
+        board = dashboard.dashboard(ctx, mine=args.mine)
     if args.as_json:
         _print_json({"count": len(board.items), "items": [asdict(i) for i in board.items],
                      "month_counts": board.month_counts, "notices": list(board.notices)})

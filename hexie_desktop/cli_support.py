@@ -137,6 +137,8 @@ class PasswordAhead:
 
         self.released = threading.Event()
         self._result: tuple[str, str, bool] | None = None
+        self.username: str | None = None
+        """The user whose hash is checked (``--user``, else the first active admin), once :attr:`released` is set."""
         self._thread = threading.Thread(target=self._run, args=(database, username, password), daemon=True,
                                         name="hexie-password-ahead")
         self._thread.start()
@@ -149,12 +151,15 @@ class PasswordAhead:
                 conn = connect_read_only(database)
                 try:
                     if username:
-                        row = conn.execute("SELECT password_hash FROM users WHERE username = ?", (username,)).fetchone()
+                        row = conn.execute("SELECT password_hash, username FROM users WHERE username = ?",
+                                           (username,)).fetchone()
                     else:
-                        row = conn.execute("SELECT password_hash FROM users WHERE role IN ('admin', 'district_admin') "
-                                           "AND active ORDER BY id LIMIT 1").fetchone()
+                        row = conn.execute("SELECT password_hash, username FROM users WHERE role IN ('admin', "
+                                           "'district_admin') AND active ORDER BY id LIMIT 1").fetchone()
                 finally:
                     conn.close()
+                if row is not None:
+                    self.username = row[1]
             finally:
                 self.released.set()
             if row is not None and isinstance(row[0], str):
@@ -236,13 +241,56 @@ def settle_heap(*, freeze: bool = True) -> None:
 
 def auto_backup(station: Station) -> None:
     """The daily verified automatic backup, as the app makes after its login (a failure only warns)."""
+    if station.paths is None or not station.db.is_sqlite:
+        return
+    _daily_backup(station.paths)
+
+
+def _daily_backup(paths: Any) -> None:
     import sqlite3
 
     from hexie_desktop.services.backup import auto_backup
 
-    if station.paths is None or not station.db.is_sqlite:
-        return
     try:
-        auto_backup(station.paths.database, station.paths.backups)
+        auto_backup(paths.database, paths.backups)
     except (HexieError, OSError, sqlite3.Error) as exc:
         print(_("提示：自动备份没有完成：{e}").format(e=exc), file=sys.stderr)
+
+
+def quick_dashboard(args: argparse.Namespace) -> Any:
+    """``hexie dashboard`` by the quick path (``services.dashboard_quick``): the dashboard, or None when the full
+    path must log in and read it (then nothing was written and the ahead check is still there for it)."""
+    if args.db_url or getattr(args, "mine", False) or not _ahead:
+        return None
+    from datetime import date
+
+    from hexie_desktop.core import fields
+    from hexie_desktop.paths import StationPaths
+    from hexie_desktop.services import dashboard_quick as quick
+    from hexie_desktop.storage.plain import utcnow
+
+    ahead = _ahead[-1]
+    ahead.released.wait()  # its read-only look at the file is over before the start-up check
+    data_dir = _data_dir(args)
+    if data_dir is None:
+        return None
+    try:
+        username = fields.text(args.user, "username", max_len=100, multiline=False) if args.user else ahead.username
+    except UserError:
+        return None
+    if not username:
+        return None
+    paths = StationPaths(data_dir)
+    station = quick.open_quick(paths)
+    if station is None:
+        return None
+    OPENED.append(station)
+    board = quick.dashboard(station, username=username, checked=ahead.result, now=utcnow(), today=date.today())
+    if board is None:
+        OPENED.remove(station)
+        station.close()
+        return None
+    _ahead.pop()
+    _daily_backup(paths)
+    settle_heap()
+    return board

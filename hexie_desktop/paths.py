@@ -57,6 +57,11 @@ class StationPaths:
         """The single-writer lock file."""
         return self.root / "hexie.lock"
 
+    @property
+    def restore_journal(self) -> Path:
+        """The journal of a restore under way (``services.restore``): present, the next start finishes it."""
+        return self.root / "restore.journal"
+
     def ensure(self) -> StationPaths:
         """Create the directories (private to the user where the OS allows)."""
         for path in (self.root, self.backups, self.attachments, self.keys):

@@ -76,7 +76,7 @@ def crash_point(step: str) -> None:
 
 def journal_path(paths: StationPaths) -> Path:
     """Where the restore journal lives."""
-    return paths.root / JOURNAL
+    return paths.restore_journal
 
 
 def pending(paths: StationPaths) -> bool:

@@ -7,25 +7,17 @@ written in the same transaction as the change they describe.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hexie_desktop.storage.audit_chain import COLUMNS, GENESIS, entry_hash, first_break
 from hexie_desktop.storage.models import AuditEntry, utcnow
-
-GENESIS = "0" * 64
 
 
 def _digest(prev_hash: str, entry: AuditEntry) -> str:
-    payload = json.dumps(
-        [prev_hash, entry.at.isoformat(), entry.actor, entry.action, entry.entity, entry.entity_id, entry.summary],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return entry_hash(prev_hash, entry.at, entry.actor, entry.action, entry.entity, entry.entity_id, entry.summary)
 
 
 def head(session: Session) -> str:
@@ -65,14 +57,9 @@ def verify(session: Session, *, after_id: int | None = None) -> ChainReport:
     the stored hash of entry ``after_id``) — the quick check at every start.
     """
     prev = GENESIS
-    query = select(AuditEntry).order_by(AuditEntry.id)
+    query = select(*(getattr(AuditEntry, c) for c in COLUMNS)).order_by(AuditEntry.id)
     if after_id is not None:
         prev = session.execute(select(AuditEntry.hash).where(AuditEntry.id == after_id)).scalar_one_or_none() or GENESIS
         query = query.where(AuditEntry.id > after_id)
-    count = 0
-    for entry in session.execute(query).scalars():
-        count += 1
-        if entry.prev_hash != prev or _digest(prev, entry) != entry.hash:
-            return ChainReport(False, count, entry.id, prev)
-        prev = entry.hash
-    return ChainReport(True, count, None, prev)
+    bad, count, prev = first_break(session.execute(query).tuples(), prev)
+    return ChainReport(bad is None, count, bad, prev)

@@ -34,7 +34,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
-from hexie_desktop.storage import digest
+from hexie_desktop.storage import digest, plain
+from hexie_desktop.storage.plain import BUSY_TIMEOUT_MS
 from hexie_desktop.storage.errors import translate
 from hexie_desktop.storage.models import Counter, Synced, utcnow
 
@@ -42,8 +43,7 @@ CHANGE_SEQ = "change_seq"
 READ_ONLY = "hexie_read_only"
 LOCK_WAIT_MS = "hexie_lock_wait_ms"
 BULK_LOAD = "hexie_bulk_load"
-BUSY_TIMEOUT_MS = 5000
-_DAMAGE = ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR")
+_DAMAGE = plain.DAMAGE
 
 
 def sqlite_url(path: Path) -> str:
@@ -52,13 +52,7 @@ def sqlite_url(path: Path) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA trusted_schema=OFF")
-    cursor.close()
+    plain.apply_pragmas(dbapi_conn)
 
 
 def make_engine(url: str) -> Engine:

@@ -35,14 +35,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.core.text import printable
-
-if TYPE_CHECKING:  # SQLAlchemy loads only for read_only_engine: the command line reads a hash before it loads
-    from sqlalchemy import Engine
 
 HEADER = b"SQLite format 3\x00"
 REQUIRED_TABLES = ("alembic_version", "settings", "users", "audit_log", "cases", "counters")
@@ -110,14 +106,6 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA query_only=ON")
     conn.execute("PRAGMA trusted_schema=OFF")
     return conn
-
-
-def read_only_engine(path: Path) -> Engine:
-    """A SQLAlchemy engine over :func:`connect_read_only` (no pooling, no station pragmas)."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
-
-    return create_engine("sqlite://", creator=lambda: connect_read_only(path), poolclass=NullPool)
 
 
 def _transient(exc: sqlite3.Error) -> bool:
@@ -201,29 +189,27 @@ def _check_open(conn: sqlite3.Connection, path: Path, known_revision: Callable[[
     entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     if users == 0:
         return Health(HALF_CREATED) if entries == 0 else Health(CORRUPT, _("用户表是空的"))
-    bad = _audit_tail_bad(path)
+    bad = _audit_tail_bad(conn)
     if bad is not None:
         return Health(AUDIT_BROKEN, str(bad))
     return Health(OK, checked=checked)
 
 
-def _audit_tail_bad(path: Path) -> int | None:
+def _audit_tail_bad(conn: sqlite3.Connection) -> int | None:
     """The id of the first bad entry among the newest :data:`AUDIT_TAIL` audit entries (None when sound)."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
+    from hexie_desktop.storage.audit_chain import COLUMNS, GENESIS, first_break
 
-    from hexie_desktop.storage import audit
-    from hexie_desktop.storage.models import AuditEntry
-
-    engine = read_only_engine(path)
-    try:
-        with Session(engine) as session:
-            newest = session.execute(select(AuditEntry.id).order_by(AuditEntry.id.desc())
-                                     .offset(AUDIT_TAIL).limit(1)).scalar_one_or_none()
-            report = audit.verify(session, after_id=newest)
-    finally:
-        engine.dispose()
-    return None if report.ok else report.first_bad_id
+    newest = conn.execute("SELECT id FROM audit_log ORDER BY id DESC LIMIT 1 OFFSET ?", (AUDIT_TAIL,)).fetchone()
+    prev, after = GENESIS, None
+    if newest is not None:
+        after = newest[0]
+        linked = conn.execute("SELECT hash FROM audit_log WHERE id = ?", (after,)).fetchone()
+        prev = linked[0] if linked and linked[0] else GENESIS
+    rows = conn.execute(f"SELECT {', '.join(COLUMNS)} FROM audit_log"
+                        + (" WHERE id > ?" if after is not None else "") + " ORDER BY id",
+                        (after,) if after is not None else ()).fetchall()
+    bad, _count, _head = first_break(rows, prev, read_time=datetime.fromisoformat)
+    return bad
 
 
 # ---------------------------------------------------------------- the stamp of a sound file

@@ -10,15 +10,13 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
-
 from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy too loads only when used: the start-up check asks is_known_revision first
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _REVISION = re.compile(r"""^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(?:["']([^"'\n]+)["']|None)\s*(?:#.*)?$""",
@@ -69,6 +67,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def _stored_revision(engine: Engine) -> str | None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
     try:
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
