@@ -32,9 +32,12 @@ from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, unde
     _read_json,
     check_password_ahead,
     close_opened,
+    global_options,
     hold_collector,
+    look_ahead,
     quick_dashboard,
     settle_heap,
+    settle_look_ahead,
 )
 from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
 from hexie_desktop.cli_support import login as _login
@@ -142,7 +145,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         _station, ctx = _login(args)
         board = dashboard.dashboard(ctx, mine=args.mine)
     if args.as_json:
-        _print_json({"count": len(board.items), "items": [asdict(i) for i in board.items],
+        _print_json({"count": len(board.items), "items": [i.as_dict() for i in board.items],
                      "month_counts": board.month_counts, "notices": list(board.notices)})
     else:
         for i in board.items:
@@ -656,11 +659,7 @@ def build_parser() -> argparse.ArgumentParser:
                  "HEXIE_KEY_PASSPHRASE 提供区级密钥口令。"),
     )
     parser.add_argument("--version", action="version", version=f"hexie {__version__}")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--data-dir", help=_("站点数据目录（默认 HEXIE_DATA_DIR 或系统用户数据目录）"))
-    where.add_argument("--db-url", help=_("数据库地址，如 postgresql+psycopg://…（区级）"))
-    parser.add_argument("--user", help=_("操作用户（默认管理员）"))
-    parser.add_argument("--demo", action="store_true", help=_("打开演示站点（首次使用时自动生成示例数据）"))
+    global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help=_("创建站点"))
@@ -906,6 +905,8 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
     from hexie_desktop import log
 
+    if whole_process:
+        look_ahead(sys.argv[1:])  # the password's argon2 check runs while the parser is built
     parser = build_parser()
     args = parser.parse_args(argv)
     log.configure(_log_dir(args))
@@ -920,6 +921,8 @@ def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
             # (an interrupted restore is finished) before their login, while the thread might still read.
             if args.func not in (cmd_init, cmd_restore, cmd_check):
                 check_password_ahead(args)
+            else:
+                settle_look_ahead()
         code = args.func(args)
         clean = True
         return code

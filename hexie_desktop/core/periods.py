@@ -14,7 +14,7 @@ a year the package has no data for, Monday–Friday are working days and
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from types import MappingProxyType
@@ -256,7 +256,7 @@ def _cite(length: int, statutory: int, citation: str) -> str:
 
 
 def compute_deadlines(
-    dates: CaseDates, settings: DeadlineSettings, calendar: WorkCalendar
+    dates: CaseDates, settings: DeadlineSettings, calendar: WorkCalendar, *, explain: bool = True
 ) -> dict[str, Deadline]:
     """Compute every deadline whose triggering event is known, keyed by deadline name.
 
@@ -266,13 +266,14 @@ def compute_deadlines(
     end of a failed or withdrawn mediation (interruption, :func:`limitation_restart`), else
     when the date the worker knew of the infringement is recorded.  A recorded extension of
     the mediation period (both parties' consent) replaces the statutory end (it does not
-    delay the right to arbitration, :func:`arbitration_right_from`).
+    delay the right to arbitration, :func:`arbitration_right_from`).  With ``explain`` False each
+    ``basis`` is left empty (for a list that shows only labels and days).
     """
     holiday_rule = _("，末日为法定节假日的顺延")
     result: dict[str, Deadline] = {}
 
-    def put(name: str, label: str, due: date, basis: str) -> None:
-        result[name] = Deadline(name=name, label=label, due=due, basis=basis)
+    def put(name: str, label: str, due: date, basis: Callable[[], str]) -> None:
+        result[name] = Deadline(name=name, label=label, due=due, basis=basis() if explain else "")
 
     received = dates.received_on
     n = settings.acceptance_working_days
@@ -280,13 +281,13 @@ def compute_deadlines(
         "acceptance",
         _("受理决定期限"),
         calendar.add_working_days(received, n),
-        _("收到申请之日起{n}个工作日").format(n=n),
+        lambda: _("收到申请之日起{n}个工作日").format(n=n),
     )
 
-    statutory_end, statutory_basis = _mediation_period(dates, settings, calendar)
+    statutory_end, statutory_basis = _mediation_period(dates, settings, calendar, explain=explain)
     extended = dates.mediation_extended_until
     if extended is None:
-        put("mediation", _("调解期限"), statutory_end, statutory_basis)
+        put("mediation", _("调解期限"), statutory_end, lambda: statutory_basis)
     else:
         if extended <= received:
             raise UserError(
@@ -296,7 +297,7 @@ def compute_deadlines(
             "mediation",
             _("调解期限"),
             extended,
-            _("经双方同意延长至{until}（原期限{original}）").format(
+            lambda: _("经双方同意延长至{until}（原期限{original}）").format(
                 until=_cn_date(extended), original=_cn_date(statutory_end)
             ),
         )
@@ -308,7 +309,7 @@ def compute_deadlines(
             "arbitration_review",
             _("仲裁审查申请期限"),
             calendar.period_end(effective, n),
-            _("调解协议生效之日起{n}日内双方共同申请").format(n=n)
+            lambda: _("调解协议生效之日起{n}日内双方共同申请").format(n=n)
             + _cite(n, _STATUTORY_ARBITRATION_REVIEW_DAYS, _("劳动人事争议仲裁办案规则第七十四条"))
             + holiday_rule,
         )
@@ -317,7 +318,7 @@ def compute_deadlines(
             "judicial_confirmation",
             _("司法确认申请期限"),
             calendar.period_end(effective, n),
-            _("调解协议生效之日起{n}日内双方共同申请").format(n=n)
+            lambda: _("调解协议生效之日起{n}日内双方共同申请").format(n=n)
             + _cite(n, _STATUTORY_JUDICIAL_CONFIRMATION_DAYS, _("民事诉讼法第二百零五条"))
             + holiday_rule,
         )
@@ -328,7 +329,7 @@ def compute_deadlines(
             "follow_up",
             _("回访期限"),
             calendar.period_end(dates.last_item_due_on, n),
-            _("最后一项协议履行期限届满之日起{n}日").format(n=n) + holiday_rule,
+            lambda: _("最后一项协议履行期限届满之日起{n}日").format(n=n) + holiday_rule,
         )
 
     if dates.closed_on is not None:
@@ -337,19 +338,19 @@ def compute_deadlines(
             "archive",
             _("归档期限"),
             calendar.period_end(dates.closed_on, n),
-            _("结案之日起{n}日").format(n=n) + holiday_rule,
+            lambda: _("结案之日起{n}日").format(n=n) + holiday_rule,
         )
 
     if dates.mediation_ended_on is not None and not dates.entrusted:
-        restart = limitation_restart(dates.mediation_ended_on, settings, calendar)
-        put(restart.name, restart.label, restart.due, restart.basis)
+        restart = limitation_restart(dates.mediation_ended_on, settings, calendar, explain=explain)
+        put(restart.name, restart.label, restart.due, lambda: restart.basis)
     elif dates.infringement_known_on is not None:
         n = settings.limitation_years
         put(
             "limitation",
             _("仲裁时效"),
             calendar.add_years(dates.infringement_known_on, n),
-            _("知道或者应当知道其权利被侵害之日起{n}年").format(n=n)
+            lambda: _("知道或者应当知道其权利被侵害之日起{n}年").format(n=n)
             + _cite(n, _STATUTORY_LIMITATION_YEARS, _("劳动争议调解仲裁法第二十七条"))
             + holiday_rule
             + _("，仅供参考"),
@@ -358,8 +359,9 @@ def compute_deadlines(
     return result
 
 
-def _mediation_period(dates: CaseDates, settings: DeadlineSettings, calendar: WorkCalendar) -> tuple[date, str]:
-    """(last day, basis) of the mediation period before any agreed extension.
+def _mediation_period(dates: CaseDates, settings: DeadlineSettings, calendar: WorkCalendar, *,
+                      explain: bool = True) -> tuple[date, str]:
+    """(last day, basis) of the mediation period before any agreed extension (basis '' unless ``explain``).
 
     LDTJ art. 14 ¶3: 15 days from receipt; a case entrusted by the arbitration commission
     has its own (configurable) period, after which the arbitration hearing proceeds.
@@ -368,8 +370,11 @@ def _mediation_period(dates: CaseDates, settings: DeadlineSettings, calendar: Wo
     if dates.entrusted:
         n = settings.entrusted_mediation_days
         return calendar.period_end(dates.received_on, n), (
-            _("仲裁委委托调解，收到委托之日起{n}日，逾期未达成协议的恢复仲裁审理").format(n=n) + holiday_rule)
+            _("仲裁委委托调解，收到委托之日起{n}日，逾期未达成协议的恢复仲裁审理").format(n=n) + holiday_rule
+            if explain else "")
     n = settings.mediation_days
+    if not explain:
+        return calendar.period_end(dates.received_on, n), ""
     return calendar.period_end(dates.received_on, n), (
         _("收到申请之日起{n}日").format(n=n)
         + _cite(n, _STATUTORY_MEDIATION_DAYS, _("劳动争议调解仲裁法第十四条"))
@@ -384,7 +389,7 @@ def arbitration_right_from(dates: CaseDates, settings: DeadlineSettings, calenda
     party may apply for arbitration.  An extension agreed by both parties lets mediation go
     on, but it does not suspend that right, so the extension is ignored here.
     """
-    return _mediation_period(dates, settings, calendar)[0]
+    return _mediation_period(dates, settings, calendar, explain=False)[0]
 
 
 def may_apply_for_arbitration(dates: CaseDates, state: str, today: date, settings: DeadlineSettings,
@@ -424,7 +429,8 @@ def mediation_ended_on(*, failed_on: date | None, rejected_on: date | None, with
     return failed_on or rejected_on or (withdrawn_on if accepted_on else None)
 
 
-def limitation_restart(ended_on: date, settings: DeadlineSettings, calendar: WorkCalendar) -> Deadline:
+def limitation_restart(ended_on: date, settings: DeadlineSettings, calendar: WorkCalendar, *,
+                       explain: bool = True) -> Deadline:
     """The arbitration limitation counted afresh from the end of mediation.
 
     Applying for mediation interrupts the limitation (LDTJ art. 27 ¶2, 办案规则 art. 27); it
@@ -438,7 +444,7 @@ def limitation_restart(ended_on: date, settings: DeadlineSettings, calendar: Wor
         due=calendar.add_years(ended_on, n),
         basis=_("因申请调解而中断，自调解终止之日（{day}）起重新计算{n}年").format(day=_cn_date(ended_on), n=n)
         + _cite(n, _STATUTORY_LIMITATION_YEARS, _("劳动争议调解仲裁法第二十七条、民法典第一百九十五条"))
-        + _("，末日为法定节假日的顺延"),
+        + _("，末日为法定节假日的顺延") if explain else "",
     )
 
 

@@ -15,6 +15,7 @@ import re
 _CONTROL = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
 _SINGLE_LINE = re.compile(f"[{_CONTROL}]")
 _ALLOWED_IN_MULTI_LINE = frozenset("\n\t\r")
+_BUT_LINES = re.compile(f"(?![\\t\\n])[{_CONTROL}]")  # every control character but tab and line feed
 
 
 def describe(char: str) -> str:
@@ -34,11 +35,19 @@ def first_control(value: str, *, multiline: bool = False) -> str | None:
     return None
 
 
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def printable(value: object) -> str:
     """``value`` as text safe to print to a terminal or log: control characters escaped."""
-    text = str(value)
-    return _SINGLE_LINE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                            else f"\\u{ord(m.group()):04x}", text)
+    return _SINGLE_LINE.sub(_escape, str(value))
+
+
+def printable_lines(text: str) -> str:
+    """``text`` as :func:`printable` shows it, but keeping its line feeds and tabs (lines of tab-separated cells)."""
+    return _BUT_LINES.sub(_escape, text)
 
 
 _RECORD_UNITS = {"hours": "学时", "days": "天", "score": "分"}

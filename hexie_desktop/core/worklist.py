@@ -51,6 +51,12 @@ class DueItem:
     status: str
     mediator: str | None
 
+    def as_dict(self) -> dict[str, Any]:
+        """The fields by name, in order (as ``dataclasses.asdict`` gives them, without its deep copy)."""
+        return {"case_id": self.case_id, "number": self.number, "applicants": self.applicants,
+                "deadline": self.deadline, "label": self.label, "due": self.due, "status": self.status,
+                "mediator": self.mediator}
+
 
 @dataclass(frozen=True)
 class Dashboard:
@@ -102,7 +108,7 @@ def due_items(cases: Iterable[Any], *, names: Mapping[str, list[str]], effective
             mediation_ended_on=periods.mediation_ended_on(
                 failed_on=case.failed_on, rejected_on=case.rejected_on, withdrawn_on=case.withdrawn_on,
                 accepted_on=case.accepted_on))
-        deadlines = periods.compute_deadlines(dates, lengths, calendar)
+        deadlines = periods.compute_deadlines(dates, lengths, calendar, explain=False)
         people = names.get(case.id, [])
         who = people[0] + (_("等{n}人").format(n=len(people)) if len(people) > 1 else "") if people else ""
 

@@ -72,8 +72,8 @@ def _day(value: Any) -> date | None:
     return None if value is None else date.fromisoformat(value)
 
 
-def _rows(conn: sqlite3.Connection, *, today: date, soon_days: int) -> tuple[worklist.Dashboard, bool]:
-    """The dashboard read in one snapshot (before the login), and whether the register has an active mediator."""
+def _read(conn: sqlite3.Connection, *, today: date, soon_days: int) -> dict[str, Any]:
+    """The rows of the dashboard, read in one snapshot (before the login is written)."""
     horizon = today + timedelta(days=soon_days)
     with plain.reading(conn):
         raw = plain.setting(conn, "deadlines", DEFAULT_DEADLINES)
@@ -100,13 +100,20 @@ def _rows(conn: sqlite3.Connection, *, today: date, soon_days: int) -> tuple[wor
             for case_id, seq, due_on, performed_on in conn.execute(dashboard_sql.ITEMS, ids):
                 items.setdefault(case_id, []).append(ItemRow(case_id, seq, _day(due_on), _day(performed_on)))
             visited = {r[0] for r in conn.execute(dashboard_sql.VISITED, ids)}
-        found = worklist.due_items(cases, names=names, effective=effective, items=items, visited=visited,
-                                   lengths=lengths, calendar=calendar, today=today, soon_days=soon_days)
         counts = dict(conn.execute(dashboard_sql.MONTH, {"month_start": today.replace(day=1).isoformat(),
                                                          "today": today.isoformat()}).fetchall())
         registered = conn.execute(dashboard_sql.MEDIATORS).fetchone()[0]
-    notices = worklist.setup_notices(registered=registered, linked=False, mine=False)
-    return Dashboard(found, worklist.month_counts(counts), notices), registered > 0
+    return {"cases": cases, "names": names, "effective": effective, "items": items, "visited": visited,
+            "lengths": lengths, "calendar": calendar, "counts": counts, "registered": registered}
+
+
+def _board(found: dict[str, Any], *, today: date, soon_days: int) -> Dashboard:
+    """The dashboard from the rows :func:`_read` found (``core.worklist``'s rule, as the full path applies it)."""
+    items = worklist.due_items(found["cases"], names=found["names"], effective=found["effective"],
+                               items=found["items"], visited=found["visited"], lengths=found["lengths"],
+                               calendar=found["calendar"], today=today, soon_days=soon_days)
+    notices = worklist.setup_notices(registered=found["registered"], linked=False, mine=False)
+    return Dashboard(items, worklist.month_counts(found["counts"]), notices)
 
 
 _USER = ("SELECT id, password_hash, active, locked_until, role, failed_logins FROM users WHERE username = ?")
@@ -162,7 +169,7 @@ def dashboard(station: QuickStation, *, username: str, checked: Callable[[], tup
         user = _user(conn, username)
         if user is None or not user[2] or user[3] is not None or not permissions.allowed(user[4], "read"):
             return None
-        board, _registered = _rows(conn, today=today, soon_days=soon_days)
+        rows = _read(conn, today=today, soon_days=soon_days)
         found = checked()
         if found is None or found[0] != user[1] or not found[2] or PasswordHasher().check_needs_rehash(user[1]):
             return None
@@ -179,7 +186,10 @@ def dashboard(station: QuickStation, *, username: str, checked: Callable[[], tup
         return None
     except (ValueError, TypeError, KeyError, AttributeError, HexieError):  # a stored value the full path judges
         return None
-    return board
+    # Worked out after the login's write (an error here is the one the full path's list would raise after its
+    # login): the stamp of a sound file waits until the file's last change is 50 ms old
+    # (storage.health.SETTLE_NS), and this is most of that time.
+    return _board(rows, today=today, soon_days=soon_days)
 
 
 class _Changed(Exception):

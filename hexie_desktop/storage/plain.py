@@ -12,6 +12,7 @@ the audit chain's append (:mod:`hexie_desktop.storage.audit_chain`'s hash rule).
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,7 +74,11 @@ def writing(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    try:
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+    except sqlite3.Error as exc:  # the commit stands; the WAL keeps the data until the next checkpoint
+        logging.getLogger(__name__).warning("checkpoint after commit failed: %s",
+                                            getattr(exc, "sqlite_errorname", type(exc).__name__))
 
 
 def stored_datetime(moment: datetime) -> str:
