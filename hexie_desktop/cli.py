@@ -32,12 +32,9 @@ from hexie_desktop.cli_support import (  # noqa: F401 - the shared helpers, unde
     _read_json,
     check_password_ahead,
     close_opened,
-    global_options,
     hold_collector,
-    look_ahead,
     quick_dashboard,
     settle_heap,
-    settle_look_ahead,
 )
 from hexie_desktop.cli_support import auto_backup as _auto_backup  # noqa: F401
 from hexie_desktop.cli_support import login as _login
@@ -659,7 +656,11 @@ def build_parser() -> argparse.ArgumentParser:
                  "HEXIE_KEY_PASSPHRASE 提供区级密钥口令。"),
     )
     parser.add_argument("--version", action="version", version=f"hexie {__version__}")
-    global_options(parser)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--data-dir", help=_("站点数据目录（默认 HEXIE_DATA_DIR 或系统用户数据目录）"))
+    where.add_argument("--db-url", help=_("数据库地址，如 postgresql+psycopg://…（区级）"))
+    parser.add_argument("--user", help=_("操作用户（默认管理员）"))
+    parser.add_argument("--demo", action="store_true", help=_("打开演示站点（首次使用时自动生成示例数据）"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("init", help=_("创建站点"))
@@ -905,8 +906,6 @@ def main(argv: list[str] | None = None) -> int:
 def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
     from hexie_desktop import log
 
-    if whole_process:
-        look_ahead(sys.argv[1:])  # the password's argon2 check runs while the parser is built
     parser = build_parser()
     args = parser.parse_args(argv)
     log.configure(_log_dir(args))
@@ -921,8 +920,6 @@ def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
             # (an interrupted restore is finished) before their login, while the thread might still read.
             if args.func not in (cmd_init, cmd_restore, cmd_check):
                 check_password_ahead(args)
-            else:
-                settle_look_ahead()
         code = args.func(args)
         clean = True
         return code

@@ -14,7 +14,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from hexie_desktop.core.errors import HexieError, UserError
 from hexie_desktop.core.i18n import _
@@ -138,7 +138,6 @@ class PasswordAhead:
         self._result: tuple[str, str, bool] | None = None
         self.username: str | None = None
         """The user whose hash is checked (``--user``, else the first active admin), once :attr:`released` is set."""
-        self.key = (database, username, password)
         self._thread = threading.Thread(target=self._run, args=(database, username, password), daemon=True,
                                         name="hexie-password-ahead")
         self._thread.start()
@@ -185,61 +184,13 @@ _ahead: list[PasswordAhead] = []
 
 
 def check_password_ahead(args: argparse.Namespace) -> None:
-    """Start :class:`PasswordAhead` for a command that will log in to a station folder with ``HEXIE_PASSWORD``
-    (kept when :func:`look_ahead` already started it for the same file and user)."""
+    """Start :class:`PasswordAhead` for a command that will log in to a station folder with ``HEXIE_PASSWORD``."""
     password = os.environ.get("HEXIE_PASSWORD")
     data_dir = None if args.db_url else _data_dir(args)
-    if not password or data_dir is None:
-        _ahead.clear()
-        return
-    from hexie_desktop.paths import StationPaths
+    if password and data_dir is not None:
+        from hexie_desktop.paths import StationPaths
 
-    key = (StationPaths(data_dir).database, getattr(args, "user", None), password)
-    if not (_ahead and _ahead[-1].key == key):
-        _ahead.clear()
-        _ahead.append(PasswordAhead(*key))
-
-
-# Commands that may move files before their login (or make the station): no password thread reads meanwhile.
-NO_EARLY_LOOK = ("init", "restore", "check")
-
-
-class _FirstLook(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:  # the real parser says it, with its usage
-        raise ValueError(message)
-
-
-def global_options(parser: argparse.ArgumentParser) -> None:
-    """The options ``hexie`` takes before the command's name (for the parser and for :func:`look_ahead`)."""
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--data-dir", help=_("站点数据目录（默认 HEXIE_DATA_DIR 或系统用户数据目录）"))
-    where.add_argument("--db-url", help=_("数据库地址，如 postgresql+psycopg://…（区级）"))
-    parser.add_argument("--user", help=_("操作用户（默认管理员）"))
-    parser.add_argument("--demo", action="store_true", help=_("打开演示站点（首次使用时自动生成示例数据）"))
-
-
-def look_ahead(argv: list[str]) -> None:
-    """Start the password check from a first look at ``argv``, before the whole parser is built (~30 ms).
-
-    Only a guess: :func:`check_password_ahead` keeps it when the parsed command agrees (same file and
-    user), and the login uses an answer only for the very hash and password it checks.
-    """
-    first = _FirstLook(add_help=False)
-    global_options(first)
-    try:
-        found, rest = first.parse_known_args(argv)
-    except ValueError:
-        return
-    command = rest[0] if rest and not rest[0].startswith("-") else None
-    if command is not None and command not in NO_EARLY_LOOK:
-        check_password_ahead(found)
-
-
-def settle_look_ahead() -> None:
-    """For a command that takes no password thread: wait until any started by :func:`look_ahead` has finished
-    reading the file (it may be moved next), then forget it."""
-    while _ahead:
-        _ahead.pop().released.wait()
+        _ahead.append(PasswordAhead(StationPaths(data_dir).database, getattr(args, "user", None), password))
 
 
 def login(args: argparse.Namespace) -> tuple[Any, Any]:

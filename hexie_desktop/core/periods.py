@@ -95,6 +95,7 @@ class WorkCalendar:
             {day: bool(is_work) for day, is_work in (overrides or {}).items()}
         )
         self._known: dict[date, bool] = {}  # memo of is_workday: the calendar never changes
+        self._ends: dict[tuple[date, int, bool], date] = {}  # memo of period_end and add_working_days
 
     @property
     def overrides(self) -> Mapping[date, bool]:
@@ -135,6 +136,9 @@ class WorkCalendar:
 
         ``n == 0`` returns ``start`` unchanged.
         """
+        known = self._ends.get((start, n, True)) if type(n) is int else None  # True == 1: a bool is refused below
+        if known is not None:
+            return known
         _check_count(n, "n", _("工作日数"), minimum=0)
         day = start
         remaining = n
@@ -142,6 +146,7 @@ class WorkCalendar:
             day += _ONE_DAY
             if self.is_workday(day):
                 remaining -= 1
+        self._ends[(start, n, True)] = day
         return day
 
     def period_end(self, start: date, days: int) -> date:
@@ -151,8 +156,11 @@ class WorkCalendar:
         not a working day (statutory holiday or ordinary rest day) the period ends on the
         next working day.  A swapped working weekend day is a working day: no extension.
         """
-        _check_count(days, "days", _("期间天数"), minimum=0)
-        return self.next_workday(_plus(start, days))
+        known = self._ends.get((start, days, False)) if type(days) is int else None
+        if known is None:
+            _check_count(days, "days", _("期间天数"), minimum=0)
+            known = self._ends[(start, days, False)] = self.next_workday(_plus(start, days))
+        return known
 
     def add_years(self, start: date, years: int) -> date:
         """Last day of a period of ``years`` years running from ``start``.
