@@ -478,3 +478,36 @@ def test_calendar_answers_are_remembered_and_unchanged():
     assert first == [calendar.is_workday(d) for d in days]
     assert calendar.is_workday(date(2026, 10, 10)) is True
     assert first == [WorkCalendar({date(2026, 10, 10): True}).is_workday(d) for d in days]
+
+
+@given(received=_DAYS, extended=st.none() | st.integers(1, 90), effective=st.none() | _DAYS,
+       last_due=st.none() | _DAYS, closed=st.none() | _DAYS, known=st.none() | _DAYS, ended=st.none() | _DAYS,
+       entrusted=st.booleans())
+def test_deadlines_without_their_basis_are_the_same_deadlines(received, extended, effective, last_due, closed,
+                                                               known, ended, entrusted):
+    """``explain=False`` (the 工作台's list) leaves only the basis texts out: names, labels and days are equal."""
+    dates = CaseDates(received_on=received,
+                      mediation_extended_until=received + timedelta(days=extended) if extended else None,
+                      agreement_effective_on=effective, last_item_due_on=last_due, closed_on=closed,
+                      infringement_known_on=known, mediation_ended_on=ended, entrusted=entrusted)
+    full = compute_deadlines(dates, DeadlineSettings(), CAL)
+    short = compute_deadlines(dates, DeadlineSettings(), WorkCalendar(), explain=False)
+    assert {n: (d.label, d.due) for n, d in full.items()} == {n: (d.label, d.due) for n, d in short.items()}
+    assert all(d.basis for d in full.values()) and not any(d.basis for d in short.values())
+
+
+def test_remembered_period_ends_still_refuse_a_bad_length():
+    """The memo of period ends answers only for true integers: ``True`` is not 1 day, a negative stays refused."""
+    calendar = WorkCalendar()
+    start = date(2026, 9, 30)
+    end = date(2026, 10, 1)
+    while not chinese_calendar.is_workday(end):  # 国庆 moves the end past the holiday
+        end += timedelta(days=1)
+    assert end > date(2026, 10, 1)
+    assert calendar.period_end(start, 1) == calendar.period_end(start, 1) == end
+    assert calendar.add_working_days(start, 1) == calendar.add_working_days(start, 1) == end
+    for bad in (True, -1, 1.0):
+        with pytest.raises(UserError):
+            calendar.period_end(start, bad)
+        with pytest.raises(UserError):
+            calendar.add_working_days(start, bad)

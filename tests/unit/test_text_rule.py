@@ -35,3 +35,18 @@ def test_bad_date_error_is_one_line():
         fields.day("2026-13-01\nFAKE LINE", "received_on")
     assert "\n" not in str(err.value)
 
+
+
+def test_printable_lines_keeps_line_feeds_and_tabs_and_escapes_the_rest():
+    """The command line's output escape: one pass over the text, as :func:`printable` per tab-separated cell."""
+    import random
+
+    from hexie_desktop.core.text import printable_lines
+
+    chars = ["a", "中", "\t", "\n", "\r", "\x1b", "\x00", "\u2028", "\u202e", "\ufeff", "\x7f", "\x85", " ", "\x0b"]
+    draw = random.Random(12)
+    for _ in range(3000):
+        text = "".join(draw.choice(chars) for _ in range(draw.randint(0, 25)))
+        cells = "\n".join("\t".join(printable(cell) for cell in line.split("\t")) for line in text.split("\n"))
+        assert printable_lines(text) == cells
+    assert printable_lines("东坝\t\x1b[2J\n第二行") == "东坝\t\\x1b[2J\n第二行"
