@@ -8,10 +8,10 @@ backup, the same list — with the statements of ``services.dashboard`` compiled
 
 It handles only the everyday case and gives way (returns ``None``, having written nothing) to the
 full path, which then decides, says and audits as always, whenever anything is out of the
-ordinary: no valid stamp (the full page check is due), a check that fails, a schema to upgrade,
-a restore to finish, exchange leftovers to clean, no password checked ahead, a user who is
-unknown, disabled, locked or was locked, a wrong password, a hash to renew, a role without the
-right to read, “我的案件”, any error of SQLite.  The rows are read before the login is written
+ordinary: a start-up check that fails, a schema to upgrade, a restore to finish, exchange
+leftovers to clean, no password checked ahead, a user who is unknown, disabled, locked or was
+locked, a wrong password, a hash to renew, a role without the right to read, “我的案件”, any
+error of SQLite.  The rows are read before the login is written
 (while the password's argon2 check runs on its own thread) and shown only after it.
 """
 
@@ -124,10 +124,11 @@ def _user(conn: sqlite3.Connection, username: str) -> tuple | None:
 
 
 def open_quick(paths: StationPaths) -> QuickStation | None:
-    """The station folder ``paths`` opened after the start-up check its stamp allows; None when the full path
-    must open it (no valid stamp, a restore or an upgrade pending, leftovers to clean, anything the check finds)."""
+    """The station folder ``paths`` opened after the start-up check (every page unless its stamp vouches for the
+    file); None when the full path must open it (a restore or an upgrade pending, leftovers to clean, anything
+    the check finds: the full path checks again and says what is wrong)."""
     database = paths.database
-    if paths.restore_journal.exists() or health.stamp_vouches(database) is None:
+    if paths.restore_journal.exists():
         return None
     try:
         found = health.check(database, trust_stamp=True)
