@@ -889,6 +889,10 @@ def _fail(error: BaseException, args: argparse.Namespace) -> int:
     return EXIT_USER
 
 
+# Commands that read or write the whole station: their password is checked before they load anything.
+_WHOLE_STATION = (cmd_demo, cmd_report, cmd_import_xlsx, cmd_export, cmd_import)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``hexie`` with ``argv``; returns the exit code.
 
@@ -919,7 +923,7 @@ def _run(argv: list[str] | None, *, whole_process: bool = False) -> int:
             # Commands that log in first thing: init makes the station, restore and check may move files
             # (an interrupted restore is finished) before their login, while the thread might still read.
             if args.func not in (cmd_init, cmd_restore, cmd_check):
-                check_password_ahead(args)
+                check_password_ahead(args, before_loading=args.func in _WHOLE_STATION)
         code = args.func(args)
         clean = True
         return code

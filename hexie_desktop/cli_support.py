@@ -183,14 +183,21 @@ class PasswordAhead:
 _ahead: list[PasswordAhead] = []
 
 
-def check_password_ahead(args: argparse.Namespace) -> None:
-    """Start :class:`PasswordAhead` for a command that will log in to a station folder with ``HEXIE_PASSWORD``."""
+def check_password_ahead(args: argparse.Namespace, *, before_loading: bool = False) -> None:
+    """Start :class:`PasswordAhead` for a command that will log in to a station folder with ``HEXIE_PASSWORD``.
+
+    ``before_loading``: wait for its answer now, for a command that reads or writes the whole station — argon2's
+    64 MiB are given back before the command loads anything, so they never add to the command's own peak.
+    """
     password = os.environ.get("HEXIE_PASSWORD")
     data_dir = None if args.db_url else _data_dir(args)
     if password and data_dir is not None:
         from hexie_desktop.paths import StationPaths
 
-        _ahead.append(PasswordAhead(StationPaths(data_dir).database, getattr(args, "user", None), password))
+        ahead = PasswordAhead(StationPaths(data_dir).database, getattr(args, "user", None), password)
+        _ahead.append(ahead)
+        if before_loading:
+            ahead.result()
 
 
 def login(args: argparse.Namespace) -> tuple[Any, Any]:

@@ -153,3 +153,28 @@ def test_a_missing_or_damaged_file_leaves_no_answer_and_is_not_touched(tmp_path)
     ahead = PasswordAhead(junk, "admin", "x")
     assert ahead.released.wait(30) and ahead.result() is None
     assert junk.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["junk.sqlite3"]
+
+
+def test_a_whole_station_command_has_its_answer_before_it_loads_anything(station_template, tmp_path, monkeypatch):
+    """argon2id takes 64 MiB while it runs: a command that reads or writes the whole station (the case ledger
+    of 100,000 rows peaks near 75 MiB itself) waits for the answer first, so the two never add up; the
+    dashboard and the small commands let it run beside their loading."""
+    import argparse
+
+    from hexie_desktop import cli_support
+
+    station = tmp_path / "station"
+    shutil.copytree(station_template, station)
+    monkeypatch.setenv("HEXIE_PASSWORD", ADMIN[1])
+    args = argparse.Namespace(db_url=None, data_dir=str(station), user=None)
+    for before_loading in (True, False):
+        cli_support._ahead.clear()
+        cli_support.check_password_ahead(args, before_loading=before_loading)
+        ahead = cli_support._ahead[-1]
+        if before_loading:
+            assert not ahead._thread.is_alive() and ahead.result()[2] is True
+        ahead.result()
+    cli_support._ahead.clear()
+    assert {cli.cmd_report, cli.cmd_export, cli.cmd_import, cli.cmd_demo, cli.cmd_import_xlsx} <= set(
+        cli._WHOLE_STATION)
+    assert cli.cmd_dashboard not in cli._WHOLE_STATION and cli.cmd_case_list not in cli._WHOLE_STATION
