@@ -42,8 +42,11 @@ def test_stored_datetime_is_what_the_orm_writes_and_reads_back(tmp_path):
     engine.dispose()
     assert raw == [plain.stored_datetime(m) for m in MOMENTS]
     # Text written by the driver reads back through the ORM as the same time.
-    with sqlite3.connect(tmp_path / "t.sqlite3") as conn:
-        conn.executemany("UPDATE t SET at = ? WHERE id = ?", [(plain.stored_datetime(m), i) for i, m in enumerate(MOMENTS)])
+    conn = sqlite3.connect(tmp_path / "t.sqlite3")
+    with conn:
+        conn.executemany("UPDATE t SET at = ? WHERE id = ?",
+                         [(plain.stored_datetime(m), i) for i, m in enumerate(MOMENTS)])
+    conn.close()
     engine = create_engine(f"sqlite:///{tmp_path / 't.sqlite3'}")
     with engine.connect() as conn:
         assert list(conn.execute(select(table.c.at).order_by(table.c.id)).scalars()) == MOMENTS
@@ -71,7 +74,7 @@ def test_a_connection_has_the_stations_settings(tmp_path):
 
 def test_the_orm_engine_applies_the_same_pragmas(station):
     """One list of connection settings for both paths (storage.db applies plain.PRAGMAS)."""
-    def read(conn) -> list:  # noqa: ANN001
+    def read(conn) -> list:
         return [conn.execute(f"PRAGMA {name}").fetchone()[0]
                 for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout", "trusted_schema")]
 
@@ -84,7 +87,7 @@ def test_the_orm_engine_applies_the_same_pragmas(station):
         conn.close()
 
 
-def _raw_audit(database) -> list[tuple]:  # noqa: ANN001
+def _raw_audit(database) -> list[tuple]:
     conn = sqlite3.connect(database)
     try:
         return conn.execute("SELECT * FROM audit_log ORDER BY id").fetchall()
