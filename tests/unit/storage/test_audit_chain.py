@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from datetime import datetime
 
 import pytest
 
+from hexie_desktop.storage import health
 from hexie_desktop.storage.audit_chain import COLUMNS, GENESIS, entry_hash, first_break
+from hexie_desktop.storage.plain import stored_datetime
 
 AT = datetime(2026, 11, 20, 9, 30, 5)
 FIELDS = {"prev_hash": GENESIS, "at": AT, "actor": "admin", "action": "case.register", "entity": "case",
@@ -125,3 +128,50 @@ def test_a_time_of_the_wrong_kind_without_read_time_is_a_break():
     rows = _chain(3)
     rows[1] = (rows[1][0], "2026-11-20 09:00:01", *rows[1][2:])  # text where a datetime is expected
     assert first_break(rows)[0] == 2
+
+
+# ------------------------------------------------------------------ the start-up check's tail (storage.health)
+
+def _log(rows: list[tuple]) -> sqlite3.Connection:
+    """An ``audit_log`` table holding ``rows``, times stored as SQLAlchemy stores them."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at DATETIME, actor TEXT, action TEXT, entity TEXT, "
+                 "entity_id TEXT, summary TEXT, prev_hash TEXT, hash TEXT)")
+    conn.executemany("INSERT INTO audit_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(r[0], stored_datetime(r[1]), *r[2:]) for r in rows])
+    return conn
+
+
+def test_the_start_up_check_reads_the_tail_of_the_stored_chain(monkeypatch):
+    monkeypatch.setattr(health, "AUDIT_TAIL", 4)
+    conn = _log(_chain(10))
+    try:
+        assert health._audit_tail_bad(conn) is None
+        conn.execute("UPDATE audit_log SET summary = 'forged' WHERE id = 8")
+        assert health._audit_tail_bad(conn) == 8
+        conn.execute("UPDATE audit_log SET summary = '第7条' WHERE id = 8")
+        assert health._audit_tail_bad(conn) is None
+        conn.execute("UPDATE audit_log SET actor = 'forged' WHERE id = 2")
+        assert health._audit_tail_bad(conn) is None, "only the newest entries are read at every start"
+        conn.execute("UPDATE audit_log SET hash = 'x' WHERE id = 6")  # the entry the tail links to
+        assert health._audit_tail_bad(conn) == 7
+        conn.execute("UPDATE audit_log SET at = 'garbage' WHERE id = 10")
+        assert health._audit_tail_bad(conn) == 7
+    finally:
+        conn.close()
+
+
+def test_the_start_up_check_reads_a_short_chain_from_the_genesis():
+    rows = _chain(3)
+    conn = _log(rows)
+    try:
+        assert health._audit_tail_bad(conn) is None
+        conn.execute("DELETE FROM audit_log WHERE id = 1")
+        assert health._audit_tail_bad(conn) == 2
+    finally:
+        conn.close()
+    empty = _log([])
+    try:
+        assert health._audit_tail_bad(empty) is None
+    finally:
+        empty.close()
