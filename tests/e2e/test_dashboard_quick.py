@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
+from sqlalchemy import text
 
 from hexie_desktop import cli
 from hexie_desktop.services import dashboard, dashboard_quick, settings
@@ -124,6 +125,16 @@ def test_the_quick_list_equals_the_full_list_on_many_days_and_after_the_settings
                                                      "2026-11-19": False, "2026-11-20": False,
                                                      "2026-11-21": True, "2026-02-17": True}})
         after = _compare(quick, full, checked, DAYS)
+        with full.db.transaction() as session:  # an extended mediation, deleted follow-ups, items and parties
+            session.execute(text("UPDATE cases SET mediation_extended_until = :d WHERE id IN (SELECT id FROM cases "
+                                 "WHERE state IN ('mediating', 'accepted') ORDER BY id LIMIT 3)"),
+                            {"d": date(2026, 11, 22).isoformat()})
+            session.execute(text("UPDATE follow_ups SET deleted = 1 WHERE id IN (SELECT id FROM follow_ups LIMIT 5)"))
+            session.execute(text("UPDATE agreement_items SET deleted = 1 WHERE id IN (SELECT id FROM agreement_items "
+                                 "ORDER BY id LIMIT 4)"))
+            session.execute(text("UPDATE parties SET deleted = 1 WHERE id IN (SELECT id FROM parties ORDER BY id "
+                                 "LIMIT 6)"))
+        edited = _compare(quick, full, checked, DAYS[::2], soons=(3, 30))
     finally:
         quick.close()
         full.close()
@@ -132,6 +143,7 @@ def test_the_quick_list_equals_the_full_list_on_many_days_and_after_the_settings
     assert {i.deadline for b in before.values() for i in b.items} >= {"acceptance", "mediation", "archive"}
     assert any(b.month_counts != before[DAYS[0], 3].month_counts for b in before.values())
     assert after != before, "the changed settings change the lists (both paths read them)"
+    assert {k: v for k, v in edited.items() if k[1] == 3} != {k: after[k] for k in edited if k[1] == 3}
     assert all(b.notices == () for b in before.values())
 
 
@@ -232,10 +244,10 @@ def test_the_program_prints_the_full_paths_list_without_loading_sqlalchemy(stati
     clerk = _program(root, USERS["clerk"][2], "--json", user="clerk")
     assert clerk.returncode == 0 and clerk.stdout == second.stdout
     assert not _sqlalchemy(clerk), "--user: the quick path too"
-    text = _program(root, ADMIN[1])
-    assert text.returncode == 0 and not _sqlalchemy(text)
+    listed = _program(root, ADMIN[1])
+    assert listed.returncode == 0 and not _sqlalchemy(listed)
     code, out, _err = _in_process(root, ADMIN[1], ["dashboard"], monkeypatch, capsys)
-    assert (code, out) == (0, text.stdout)
+    assert (code, out) == (0, listed.stdout)
     mine = _program(root, ADMIN[1], "--json", "--mine")
     assert mine.returncode == 0 and _sqlalchemy(mine), "“我的案件” is the full path's"
     assert (0, mine.stdout) == _in_process(root, ADMIN[1], ["dashboard", "--json", "--mine"], monkeypatch, capsys)[:2]
