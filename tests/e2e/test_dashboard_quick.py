@@ -334,3 +334,63 @@ def test_the_quick_path_keeps_the_daily_backup(station_template, tmp_path):
         assert copy.execute("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() == ("login.ok",)
     finally:
         copy.close()
+
+
+# ------------------------------------------------------------------ the wiring (cli_support.quick_dashboard)
+
+
+@pytest.fixture
+def wiring(station_template, tmp_path, monkeypatch):
+    """``run(password, user=None, mine=False, db_url=None)``: ``cli_support.quick_dashboard`` with a check made ahead,
+    on a cleanly closed copy of the template; the command's opened stations are closed afterwards."""
+    import argparse
+
+    from hexie_desktop import cli_support
+
+    root = tmp_path / "station"
+    shutil.copytree(station_template, root)
+    _prepare(root)
+    monkeypatch.setattr(cli_support, "_ahead", [])
+    monkeypatch.setattr(cli_support, "OPENED", [])
+
+    def run(password: str, *, user: str | None = None, mine: bool = False, db_url: str | None = None):
+        args = argparse.Namespace(data_dir=str(root), db_url=db_url, user=user, mine=mine)
+        monkeypatch.setenv("HEXIE_PASSWORD", password)
+        cli_support.check_password_ahead(args)
+        ahead = list(cli_support._ahead)
+        board = cli_support.quick_dashboard(args)
+        left = list(cli_support._ahead)
+        cli_support._ahead.clear()
+        for found in ahead:
+            found.result()  # the thread is done before the next run
+        cli_support.close_opened(True)
+        return board, ahead, left
+
+    run.root = root
+    return run
+
+
+def test_the_wiring_logs_in_the_user_the_check_ahead_looked_up(wiring):
+    board, ahead, left = wiring(ADMIN[1])
+    assert board is not None and left == [], "the quick path used the check made ahead"
+    assert ahead[0].username == ADMIN[0], "no --user: the first active admin"
+    board, ahead, left = wiring(USERS["clerk"][2], user="clerk")
+    assert board is not None and ahead[0].username == "clerk" and left == []
+    _people, entries = _logins(wiring.root)
+    assert [e[:2] for e in entries[-2:]] == [("admin", "login.ok"), ("clerk", "login.ok")]
+    assert health.stamp_vouches(wiring.root / "hexie.sqlite3") is not None
+
+
+@pytest.mark.parametrize(("password", "options"), [
+    ("nicht-richtig", {}),
+    (ADMIN[1], {"mine": True}),
+    (ADMIN[1], {"user": "nobody"}),
+    (ADMIN[1], {"user": "adm\x1bin"}),
+    (USERS["clerk"][2], {}),  # the clerk's password for the first admin
+])
+def test_the_wiring_leaves_the_check_ahead_to_the_full_path(wiring, password, options):
+    before = _logins(wiring.root)
+    board, ahead, left = wiring(password, **options)
+    assert board is None and left == ahead and len(ahead) == 1, "the full path's login takes the check made ahead"
+    assert _logins(wiring.root) == before
+    assert health.stamp_vouches(wiring.root / "hexie.sqlite3") is not None
