@@ -201,8 +201,6 @@ def _plant(path: Path) -> None:
 
 OPEN_REFUSED: dict[str, tuple[Callable[[StationPaths], None], bool]] = {
     # name: (what makes it so, whether the stamp still vouches afterwards)
-    "no stamp": (lambda p: health.forget(p.database), False),
-    "a stamp for an older state of the file": (lambda p: _touch_later(p.database), False),
     "a restore journal": (lambda p: p.restore_journal.write_text("{}", encoding="utf-8"), True),
     "an edited audit entry": (
         lambda p: edit(p.database, "UPDATE audit_log SET summary = 'forged' "
@@ -238,6 +236,44 @@ def test_open_quick_gives_way_and_writes_nothing(name, closed):
     assert dump(paths.database) == before
     assert sorted(p.name for p in paths.root.iterdir()) == files_before, "no file made or removed"
     assert (health.stamp_vouches(paths.database) is not None) == stamped_after
+
+
+def _count_page_checks(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    page_check = health.quick_check
+    monkeypatch.setattr(health, "quick_check", lambda conn: calls.append(1) or page_check(conn))
+    return calls
+
+
+@pytest.mark.parametrize("how", ["no stamp", "a stamp for an older state of the file"])
+def test_without_a_stamp_that_vouches_open_quick_checks_every_page_itself(how, closed, monkeypatch):
+    paths = closed()
+    if how == "no stamp":
+        health.forget(paths.database)
+    else:
+        _touch_later(paths.database)
+    assert health.stamp_vouches(paths.database) is None
+    calls = _count_page_checks(monkeypatch)
+    before = dump(paths.database)
+    station = dashboard_quick.open_quick(paths)
+    assert station is not None and calls == [1], "PRAGMA quick_check ran"
+    station.close()
+    assert dump(paths.database) == before
+    assert health.stamp_vouches(paths.database) is not None, "the passed check is stamped at the clean close"
+    again = dashboard_quick.open_quick(paths)
+    again.close()
+    assert calls == [1], "the stamp spares the next page check"
+
+
+def test_damage_the_page_check_finds_is_left_to_the_full_path(closed, monkeypatch):
+    paths = closed()
+    health.forget(paths.database)
+    monkeypatch.setattr(health, "quick_check", lambda conn: ["*** in database main ***", "Page 7: btreeInitPage() "
+                                                                                         "returns error code 11"])
+    before, files = dump(paths.database), sorted(p.name for p in paths.root.iterdir())
+    assert dashboard_quick.open_quick(paths) is None
+    assert dump(paths.database) == before and sorted(p.name for p in paths.root.iterdir()) == files
+    assert health.stamp_vouches(paths.database) is None
 
 
 def test_the_old_revision_is_one_the_program_knows():
