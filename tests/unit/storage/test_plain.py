@@ -240,3 +240,33 @@ def test_is_damage_names_damage_and_disk_errors_only(tmp_path):
         fine.close()
     assert not plain.is_damage(missing.value)
     assert not plain.is_damage(ValueError("x"))
+
+
+class _CheckpointFails:
+    """A connection whose copy of the WAL into the file fails (e.g. a full disk): everything else passes through."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def execute(self, sql: str, *args):
+        if "wal_checkpoint" in sql:
+            error = sqlite3.OperationalError("disk I/O error")
+            error.sqlite_errorname = "SQLITE_IOERR_WRITE"
+            raise error
+        return self.conn.execute(sql, *args)
+
+
+def test_a_failed_checkpoint_after_the_commit_keeps_the_commit_and_is_logged(station, caplog):
+    conn = plain.connect(station.paths.database)
+    try:
+        with caplog.at_level("WARNING", logger=plain.__name__), plain.writing(_CheckpointFails(conn)):
+            conn.execute("UPDATE users SET failed_logins = 3 WHERE username = 'clerk'")
+        assert not conn.in_transaction
+    finally:
+        conn.close()
+    check = sqlite3.connect(station.paths.database)
+    try:
+        assert check.execute("SELECT failed_logins FROM users WHERE username = 'clerk'").fetchone() == (3,)
+    finally:
+        check.close()
+    assert "SQLITE_IOERR_WRITE" in caplog.text
