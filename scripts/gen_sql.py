@@ -71,8 +71,24 @@ def render() -> str:
                   "EFFECTIVE": dashboard.effective_query(), "ITEMS": dashboard.items_query(),
                   "VISITED": dashboard.visited_query(), "MONTH": dashboard.month_query(),
                   "MEDIATORS": dashboard.mediators_query(), "USER_MEDIATOR": dashboard.user_mediator_query()}
-    body = "".join(f"{name} = {compile_sqlite(statements[name])!r}\n" for name in STATEMENTS)
+    body = "".join(f"{name} = {_wrapped(compile_sqlite(statements[name]))}\n" for name in STATEMENTS)
     return HEADER + body
+
+
+def _wrapped(text: str, width: int = 96) -> str:
+    """``text`` as a Python literal of lines (implicit concatenation) no longer than the line limit."""
+    chunks, line = [], ""
+    for word in text.split(" "):
+        piece = word if not line else " " + word
+        if line and len(line) + len(piece) > width:
+            chunks.append(line + " ")
+            line = word
+        else:
+            line += piece
+    chunks.append(line)
+    if len(chunks) == 1:
+        return repr(text)
+    return "(\n" + "".join(f"    {chunk!r}\n" for chunk in chunks) + ")"
 
 
 def stale() -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from hexie_desktop.core import codes, periods
 from hexie_desktop.core.i18n import _
@@ -26,14 +26,40 @@ WATCHED: dict[str, tuple[str, ...]] = {
 }
 MONTH_ACTIONS = ("register", "accept", "reject", "agree", "fail", "withdraw", "close", "archive")
 
-# The columns of a case row :func:`due_items` reads (``mediator``: the mediator's name).
-CASE_COLUMNS = ("id", "number", "state", "source", "received_on", "infringement_known_on",
-                "mediation_extended_until", "closed_on", "failed_on", "withdrawn_on", "rejected_on",
-                "accepted_on", "mediator")
-# The date columns among them, and of an agreement item row (``case_id, seq, due_on, performed_on``).
+
+
+class CaseRow(NamedTuple):
+    """A case as :func:`due_items` reads it (any row with these attributes will do)."""
+
+    id: str
+    number: str
+    state: str
+    source: str | None
+    received_on: date
+    infringement_known_on: date | None
+    mediation_extended_until: date | None
+    closed_on: date | None
+    failed_on: date | None
+    withdrawn_on: date | None
+    rejected_on: date | None
+    accepted_on: date | None
+    mediator: str | None
+    """The name of the case's mediator."""
+
+
+class ItemRow(NamedTuple):
+    """A live agreement item as :func:`due_items` reads it."""
+
+    case_id: str
+    seq: int
+    due_on: date | None
+    performed_on: date | None
+
+
+CASE_COLUMNS = CaseRow._fields
 CASE_DATES = ("received_on", "infringement_known_on", "mediation_extended_until", "closed_on", "failed_on",
               "withdrawn_on", "rejected_on", "accepted_on")
-ITEM_COLUMNS = ("case_id", "seq", "due_on", "performed_on")
+ITEM_COLUMNS = ItemRow._fields
 
 _ORDER = {"overdue": 0, "today": 1, "soon": 2, "later": 3}
 
@@ -153,5 +179,5 @@ def setup_notices(*, registered: int, linked: bool, mine: bool) -> tuple[str, ..
     return tuple(notices)
 
 
-__all__ = ["CASE_COLUMNS", "CASE_DATES", "ITEM_COLUMNS", "MONTH_ACTIONS", "WATCHED", "Dashboard", "DueItem",
-           "bounds", "due_items", "month_counts", "setup_notices", "watching"]
+__all__ = ["CASE_COLUMNS", "CASE_DATES", "ITEM_COLUMNS", "MONTH_ACTIONS", "WATCHED", "CaseRow", "Dashboard",
+           "DueItem", "ItemRow", "bounds", "due_items", "month_counts", "setup_notices", "watching"]

@@ -8,18 +8,17 @@ backup, the same list — with the statements of ``services.dashboard`` compiled
 
 It handles only the everyday case and gives way (returns ``None``, having written nothing) to the
 full path, which then decides, says and audits as always, whenever anything is out of the
-ordinary: a start-up check that fails, a schema to upgrade, a restore to finish, exchange
-leftovers to clean, no password checked ahead, a user who is unknown, disabled, locked or was
-locked, a wrong password, a hash to renew, a role without the right to read, “我的案件”, any
-error of SQLite.  The rows are read before the login is written
-(while the password's argon2 check runs on its own thread) and shown only after it.
+ordinary: a start-up check that fails, a schema to upgrade, a restore to finish, no password
+checked ahead, a user who is unknown, disabled, locked or was locked, a wrong password, a hash
+to renew, a role without the right to read, “我的案件”, any error of SQLite.  The rows are read
+before the login is written (while the password's argon2 check runs on its own thread) and
+shown only after it.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import namedtuple
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
@@ -34,8 +33,6 @@ from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import dashboard_sql
 from hexie_desktop.storage import health, migrate, plain
 
-CaseRow = namedtuple("CaseRow", worklist.CASE_COLUMNS)  # type: ignore[misc]
-ItemRow = namedtuple("ItemRow", worklist.ITEM_COLUMNS)  # type: ignore[misc]
 _CASE_DATES = tuple(worklist.CASE_COLUMNS.index(c) for c in worklist.CASE_DATES)
 # The only defaults this path needs, as services.settings.DEFAULTS gives them (a unit test compares).
 DEFAULT_DEADLINES = asdict(DeadlineSettings())
@@ -87,7 +84,7 @@ def _read(conn: sqlite3.Connection, *, today: date, soon_days: int) -> dict[str,
             values = list(row)
             for i in _CASE_DATES:
                 values[i] = _day(values[i])
-            cases.append(CaseRow(*values))
+            cases.append(worklist.CaseRow(*values))
         ids = {"ids": json.dumps([c.id for c in cases])}
         names: dict[str, list[str]] = {}
         effective: dict[str, date | None] = {}
@@ -98,7 +95,7 @@ def _read(conn: sqlite3.Connection, *, today: date, soon_days: int) -> dict[str,
                 names.setdefault(case_id, []).append(name)
             effective = {case_id: _day(on) for case_id, on in conn.execute(dashboard_sql.EFFECTIVE, ids)}
             for case_id, seq, due_on, performed_on in conn.execute(dashboard_sql.ITEMS, ids):
-                items.setdefault(case_id, []).append(ItemRow(case_id, seq, _day(due_on), _day(performed_on)))
+                items.setdefault(case_id, []).append(worklist.ItemRow(case_id, seq, _day(due_on), _day(performed_on)))
             visited = {r[0] for r in conn.execute(dashboard_sql.VISITED, ids)}
         counts = dict(conn.execute(dashboard_sql.MONTH, {"month_start": today.replace(day=1).isoformat(),
                                                          "today": today.isoformat()}).fetchall())
@@ -124,9 +121,9 @@ def _user(conn: sqlite3.Connection, username: str) -> tuple | None:
 
 
 def open_quick(paths: StationPaths) -> QuickStation | None:
-    """The station folder ``paths`` opened after the start-up check (every page unless its stamp vouches for the
-    file); None when the full path must open it (a restore or an upgrade pending, leftovers to clean, anything
-    the check finds: the full path checks again and says what is wrong)."""
+    """The station folder ``paths`` opened as the full path opens it: after the start-up check (every page unless
+    its stamp vouches for the file), with the exchange's leftovers cleaned; None when the full path must open it
+    (a restore or an upgrade pending, anything the check finds: the full path checks again and says what is wrong)."""
     database = paths.database
     if paths.restore_journal.exists():
         return None
@@ -139,20 +136,18 @@ def open_quick(paths: StationPaths) -> QuickStation | None:
     station = QuickStation(paths, health.take(database, found))
     try:
         revision = station.connect().execute("SELECT version_num FROM alembic_version").fetchall()
-        if [r[0] for r in revision] != [migrate.shipped_head()] or _leftovers(station):
+        if [r[0] for r in revision] != [migrate.shipped_head()]:
             station.close()
             return None
     except sqlite3.Error as exc:
         station.damage_seen = plain.is_damage(exc)
         station.close()
         return None
+    try:  # what killed imports and exports left, removed as the full path's opening removes it
+        places.clean_staging(station)
+    except OSError:
+        pass  # never blocks opening (services.station._clean_exchange_leftovers)
     return station
-
-
-def _leftovers(station: QuickStation) -> bool:
-    """True when a killed import or export left files for the full path's opening to clean."""
-    return any(folder.is_dir() and any(folder.iterdir())
-               for folder in (places.staging_root(station), places.incoming_dir(station)))
 
 
 def dashboard(station: QuickStation, *, username: str, checked: Callable[[], tuple[str, str, bool] | None],

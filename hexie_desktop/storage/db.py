@@ -35,9 +35,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from hexie_desktop.core.errors import StorageError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.storage import digest, plain
-from hexie_desktop.storage.plain import BUSY_TIMEOUT_MS
 from hexie_desktop.storage.errors import translate
 from hexie_desktop.storage.models import Counter, Synced, utcnow
+from hexie_desktop.storage.plain import BUSY_TIMEOUT_MS
 
 CHANGE_SEQ = "change_seq"
 READ_ONLY = "hexie_read_only"

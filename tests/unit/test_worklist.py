@@ -8,14 +8,13 @@ Both readers — the SQLAlchemy service and the command line's quick read — ha
 
 from __future__ import annotations
 
-from collections import namedtuple
 from dataclasses import asdict
 from datetime import date, timedelta
 
 from hexie_desktop.core import codes, periods, worklist
 
-Case = namedtuple("Case", worklist.CASE_COLUMNS)
-Item = namedtuple("Item", worklist.ITEM_COLUMNS)
+Case = worklist.CaseRow
+Item = worklist.ItemRow
 TODAY = date(2026, 11, 18)  # a Wednesday, no holiday near
 LENGTHS = periods.DeadlineSettings()
 CAL = periods.WorkCalendar()
@@ -32,6 +31,11 @@ def _items(cases: list[Case], **kwargs: object) -> list[worklist.DueItem]:
     found = {"names": {}, "effective": {}, "items": {}, "visited": set()}
     found.update(kwargs)
     return worklist.due_items(cases, lengths=LENGTHS, calendar=CAL, today=TODAY, soon_days=3, **found)
+
+
+def test_the_date_columns_are_the_rows_dates():
+    assert set(worklist.CASE_DATES) <= set(worklist.CASE_COLUMNS)
+    assert {n for n, t in worklist.CaseRow.__annotations__.items() if "date" in str(t)} == set(worklist.CASE_DATES)
 
 
 def test_watched_states_are_those_in_which_an_office_deadline_counts():
