@@ -5,9 +5,9 @@ Run:  .venv/bin/python tests/perf/bench_cli.py --data-dir DIR [--repeat 5] [--be
 Fresh processes, run alternately, ``repeat`` rounds; medians of wall-clock and CPU time (user +
 system of the child).  Each round: ``hexie --version``; the dashboard command after a full start-up
 check (the file's stamp removed first: the first command after a crash, a copy or another program's
-write, or once a day — this takes the full path, SQLAlchemy and all); the same command again (the
-stamp the previous one left spares the ``quick_check``, and the command takes its quick path over the
-sqlite3 driver, ``services.dashboard_quick``: the everyday case); with ``--before SRC`` (a source tree
+write, or once a day: every page is read); the same command again (the stamp the previous one left
+spares the ``quick_check``: the everyday case) — both take the quick path over the sqlite3 driver
+(``services.dashboard_quick``); with ``--before SRC`` (a source tree
 of an earlier version, e.g. ``git archive COMMIT | tar -x -C SRC``) the earlier program on the same
 file.  The dashboard command logs in (argon2id password check, an audited login), opens the station
 and lists the deadlines due; the split of both paths' time is measured in-process too, and a probe
@@ -195,7 +195,7 @@ def main() -> None:
              "the quick path over the sqlite3 driver (no SQLAlchemy loaded: checked)",
              "**" + cell(w) + "**", f"`hexie --version`: {b[0]:.2f} s, CPU {b[1]:.2f} s"),
             ("the same after a full start-up check (no stamp: first command after a crash, a copy, another "
-             "program's write, or a day): the full path", cell(c), "")]
+             "program's write, or a day): the quick path after checking every page", cell(c), "")]
     if args.before:
         rows.append((f"the earlier program (`{args.before.name}`) on the same file", cell(_median(before)), ""))
     rows.append(("the quick path as the program runs it (start = interpreter, imports, parser, up to the "
