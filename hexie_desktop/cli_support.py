@@ -162,15 +162,9 @@ class PasswordAhead:
             finally:
                 self.released.set()
             if row is not None and isinstance(row[0], str):
-                from argon2 import PasswordHasher
-                from argon2.exceptions import InvalidHashError, VerificationError
+                from hexie_desktop.core import passwords
 
-                matches: bool
-                try:
-                    matches = PasswordHasher().verify(row[0], password)
-                except (VerificationError, InvalidHashError):
-                    matches = False
-                self._result = (row[0], password, matches)
+                self._result = (row[0], password, passwords.matches(row[0], password))
         except Exception:  # noqa: BLE001 - a guess that failed: the login checks the password itself
             self._result = None
 

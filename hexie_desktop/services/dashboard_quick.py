@@ -24,7 +24,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from hexie_desktop.core import permissions, worklist
+from hexie_desktop.core import passwords, permissions, worklist
 from hexie_desktop.core.errors import HexieError
 from hexie_desktop.core.periods import DeadlineSettings, WorkCalendar
 from hexie_desktop.core.worklist import Dashboard
@@ -158,8 +158,6 @@ def dashboard(station: QuickStation, *, username: str, checked: Callable[[], tup
     The login is the full path's success exactly: failures reset, the lock cleared, the time of the
     login kept, one ``login.ok`` entry in the audit chain, all in one transaction.
     """
-    from argon2 import PasswordHasher
-
     conn = station.connect()
     try:
         user = _user(conn, username)
@@ -167,7 +165,7 @@ def dashboard(station: QuickStation, *, username: str, checked: Callable[[], tup
             return None
         rows = _read(conn, today=today, soon_days=soon_days)
         found = checked()
-        if found is None or found[0] != user[1] or not found[2] or PasswordHasher().check_needs_rehash(user[1]):
+        if found is None or found[0] != user[1] or not found[2] or passwords.needs_rehash(user[1]):
             return None
         with plain.writing(conn):
             if _user(conn, username) != user:  # changed since it was read: let the full path decide

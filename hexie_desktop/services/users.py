@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hexie_desktop.core import codes, fields
+from hexie_desktop.core import codes, fields, passwords
 from hexie_desktop.core.errors import Conflict, NotAllowed, NotFound, UserError
 from hexie_desktop.core.i18n import _
 from hexie_desktop.services.context import Actor, Context
@@ -22,7 +20,7 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 10
 MIN_PASSWORD = 6
 
-_hasher = PasswordHasher()
+_hasher = passwords.HASHER
 
 
 @dataclass(frozen=True)
@@ -53,10 +51,7 @@ def hash_password(password: str) -> str:
 
 def password_matches(password_hash: str, password: str) -> bool:
     """True when ``password`` matches the stored argon2 hash (nothing is written)."""
-    try:
-        return _hasher.verify(password_hash, password or "")
-    except (VerificationError, InvalidHashError):
-        return False
+    return passwords.matches(password_hash, password)
 
 
 @dataclass(frozen=True)
@@ -219,7 +214,7 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
                 user.failed_logins = 0
                 user.locked_until = None
                 user.last_login_at = now
-                if _hasher.check_needs_rehash(user.password_hash):
+                if passwords.needs_rehash(user.password_hash):
                     user.password_hash = _hasher.hash(password)
                 audit.append(session, actor=user.username, action="login.ok", entity="user", entity_id=user.username)
                 return Actor(user.username, user.display_name, user.role)
@@ -235,11 +230,8 @@ def change_password(ctx: Context, username: str, new_password: str, *, old_passw
         user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
         if user is None:
             raise NotFound(_("用户“{name}”不存在").format(name=username))
-        if own and old_password is not None:
-            try:
-                _hasher.verify(user.password_hash, old_password)
-            except (VerificationError, InvalidHashError):
-                raise NotAllowed(_("原密码不正确"), field="old_password") from None
+        if own and old_password is not None and not passwords.matches(user.password_hash, old_password):
+            raise NotAllowed(_("原密码不正确"), field="old_password")
         user.password_hash = hash_password(new_password)
         user.failed_logins = 0
         user.locked_until = None
