@@ -88,3 +88,16 @@ def _collect_cycles_on_the_main_thread():
 def _collect_after_each_test():
     yield
     gc.collect()
+
+
+def write_through_driver(database: Path, *statements: str) -> None:
+    """Run ``statements`` on the station file in one transaction through the sqlite3 driver (storage.plain)."""
+    from hexie_desktop.storage import plain
+
+    conn = plain.connect(database)
+    try:
+        with plain.writing(conn):
+            for statement in statements:
+                conn.execute(statement)
+    finally:
+        conn.close()

@@ -28,7 +28,7 @@ from hexie_desktop.services import dashboard, dashboard_quick, settings
 from hexie_desktop.services.station import init_station, open_station
 from hexie_desktop.services.users import actor_for
 from hexie_desktop.storage import health, plain
-from tests.conftest import ADMIN, USERS
+from tests.conftest import ADMIN, USERS, write_through_driver
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "secret123"
@@ -267,13 +267,7 @@ def test_the_program_prints_the_full_paths_list_without_loading_sqlalchemy(stati
 
 
 def _prepare(root: Path, *statements: str) -> None:
-    conn = plain.connect(root / "hexie.sqlite3")
-    try:
-        with plain.writing(conn):
-            for statement in statements:
-                conn.execute(statement)
-    finally:
-        conn.close()
+    write_through_driver(root / "hexie.sqlite3", *statements)
     open_station(data_dir=root).close()  # a clean close: the quick path would be tried
 
 

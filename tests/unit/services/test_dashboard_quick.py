@@ -21,7 +21,7 @@ from hexie_desktop.paths import StationPaths
 from hexie_desktop.services import dashboard, dashboard_quick, dashboard_sql, settings, users
 from hexie_desktop.services.station import open_station
 from hexie_desktop.storage import audit, health, migrate, plain
-from tests.conftest import ADMIN, USERS
+from tests.conftest import ADMIN, USERS, write_through_driver
 
 NOW = datetime(2026, 11, 20, 9, 30, 5, 123456)
 TODAY = date(2026, 11, 20)
@@ -74,13 +74,7 @@ def restamp(database: Path) -> None:
 
 def edit(database: Path, *statements: str) -> None:
     """Change the file through the driver, then stamp it again (the change is the only thing out of order)."""
-    conn = plain.connect(database)
-    try:
-        with plain.writing(conn):
-            for statement in statements:
-                conn.execute(statement)
-    finally:
-        conn.close()
+    write_through_driver(database, *statements)
     restamp(database)
 
 
